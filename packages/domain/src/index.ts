@@ -1,0 +1,1 @@
+export * as LocalDate from "./shared/LocalDate.js"

@@ -1,0 +1,175 @@
+import { Schema } from "effect"
+import { LocalDate } from "../shared/LocalDate.js"
+import { IdNumber } from "./IdNumber.js"
+
+/**
+ * The cadre profile (干部信息): everything eligibility rules read. Field titles are "中文 / English" so that
+ * decode errors can name the field in both languages (see person/DecodeMessages.ts).
+ */
+
+export const PersonId = Schema.String.pipe(Schema.minLength(1), Schema.brand("PersonId")).annotations({
+  identifier: "PersonId",
+  title: "人员编号 / person id",
+})
+export type PersonId = typeof PersonId.Type
+
+export const Sex = Schema.Literal("male", "female").annotations({ identifier: "Sex", title: "性别 / sex" })
+export type Sex = typeof Sex.Type
+
+/** Education levels in ascending order; the order is what `EducationAtLeast` compares. */
+export const EDUCATION_LEVELS = [
+  "primary", // 小学
+  "junior_secondary", // 初中
+  "senior_secondary", // 高中
+  "technical_secondary", // 中专
+  "junior_college", // 大学专科（大专）
+  "bachelor", // 大学本科
+  "master", // 硕士研究生
+  "doctorate", // 博士研究生
+] as const
+export const EducationLevel = Schema.Literal(...EDUCATION_LEVELS).annotations({
+  identifier: "EducationLevel",
+  title: "学历 / education level",
+})
+export type EducationLevel = typeof EducationLevel.Type
+export const educationRank = (l: EducationLevel): number => EDUCATION_LEVELS.indexOf(l)
+
+export const Education = Schema.Struct({
+  level: EducationLevel,
+  fullTime: Schema.Boolean.annotations({ title: "是否全日制 / full-time" }),
+  institution: Schema.optional(Schema.String).annotations({ title: "院校 / institution" }),
+  major: Schema.optional(Schema.String).annotations({ title: "专业 / major" }),
+  graduated: Schema.optional(LocalDate).annotations({ title: "毕业日期 / graduation date" }),
+}).annotations({ identifier: "Education", title: "学历 / education" })
+export type Education = typeof Education.Type
+
+/** Party membership. Standing (党龄) counts from full membership (转正), never from joining (POLICIES). */
+export const PartyMembership = Schema.Union(
+  Schema.TaggedStruct("NotMember", {}),
+  Schema.TaggedStruct("Probationary", {
+    joined: LocalDate.annotations({ title: "入党日期 / date joined" }),
+  }),
+  Schema.TaggedStruct("Full", {
+    joined: LocalDate.annotations({ title: "入党日期 / date joined" }),
+    fullMemberSince: LocalDate.annotations({ title: "转正日期 / full member since" }),
+  }),
+).annotations({ identifier: "PartyMembership", title: "党员身份 / Party membership" })
+export type PartyMembership = typeof PartyMembership.Type
+
+export const EMPLOYMENT_CATEGORIES = [
+  "civil_servant", // 公务员
+  "civil_servant_managed", // 参照公务员法管理（参公）
+  "public_institution_established", // 事业单位在编
+  "public_institution_contract", // 事业单位编外
+  "soe", // 国有企业
+  "community_worker", // 社区工作者
+  "other", // 其他
+] as const
+export const EmploymentCategory = Schema.Literal(...EMPLOYMENT_CATEGORIES).annotations({
+  identifier: "EmploymentCategory",
+  title: "人员类别 / employment category",
+})
+export type EmploymentCategory = typeof EmploymentCategory.Type
+
+/** The ladder from staff to division level, ascending; `RankIn` and age-by-rank rules read it. */
+export const RANK_LEVELS = [
+  "staff", // 办事员
+  "clerk", // 科员
+  "deputy_section", // 副科级
+  "section", // 正科级
+  "deputy_division", // 副处级
+  "division", // 正处级
+] as const
+export const RankLevel = Schema.Literal(...RANK_LEVELS).annotations({
+  identifier: "RankLevel",
+  title: "职级 / rank level",
+})
+export type RankLevel = typeof RankLevel.Type
+export const rankOrder = (l: RankLevel): number => RANK_LEVELS.indexOf(l)
+
+export const Rank = Schema.Struct({
+  level: RankLevel,
+  /** 领导职务 (leading post) or 职级 (non-leading grade). */
+  track: Schema.Literal("leading", "non_leading").annotations({ title: "领导职务或职级 / leading or non-leading" }),
+}).annotations({ identifier: "Rank", title: "职务职级 / rank" })
+export type Rank = typeof Rank.Type
+
+export const WorkPeriod = Schema.Struct({
+  from: LocalDate.annotations({ title: "起始日期 / from" }),
+  to: Schema.optional(LocalDate).annotations({ title: "截止日期 / to" }),
+  organisation: Schema.NonEmptyTrimmedString.annotations({ title: "单位 / organisation" }),
+  position: Schema.NonEmptyTrimmedString.annotations({ title: "职务 / position" }),
+  /** Work at a township, street, village or community (基层工作经历). */
+  grassroots: Schema.Boolean.annotations({ title: "是否基层工作 / grassroots work" }),
+  /** Free tags that preferences can read, e.g. "epidemic_assistant" (000: 疫情防控中担任书记、主任助理). */
+  tags: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] }).annotations({
+    title: "标签 / tags",
+  }),
+}).annotations({ identifier: "WorkPeriod", title: "工作经历 / work period" })
+export type WorkPeriod = typeof WorkPeriod.Type
+
+/**
+ * A record that an exclusion rule can match: a sanction (处分), a criminal punishment, a violation, an
+ * investigation (立案审查). `kind` is an open key because the list of exclusions is each region's to edit
+ * (003 speaks of 20 situations); the well-known keys are listed in eligibility/rules/NoExclusion.ts.
+ */
+export const ConductRecord = Schema.Struct({
+  kind: Schema.NonEmptyTrimmedString.annotations({ title: "类别 / kind" }),
+  date: LocalDate.annotations({ title: "日期 / date" }),
+  /** For an investigation: the date it closed; absent while it is still open (正在接受立案审查). */
+  closed: Schema.optional(LocalDate).annotations({ title: "结案日期 / closed" }),
+  description: Schema.String.annotations({ title: "说明 / description" }),
+}).annotations({ identifier: "ConductRecord", title: "奖惩及审查记录 / conduct record" })
+export type ConductRecord = typeof ConductRecord.Type
+
+/**
+ * An attestation of something the system cannot compute (political standards, health, willingness,
+ * computer skills…). Only a reviewer's attestation counts; the applicant's own declaration is kept but
+ * leaves the rule needing review.
+ */
+export const Attestation = Schema.Struct({
+  item: Schema.NonEmptyTrimmedString.annotations({ title: "事项 / item" }),
+  result: Schema.Boolean.annotations({ title: "结论 / result" }),
+  by: Schema.Literal("self", "reviewer").annotations({ title: "确认人类型 / attested by" }),
+  reviewer: Schema.optional(Schema.String).annotations({ title: "审核人 / reviewer" }),
+  date: LocalDate.annotations({ title: "日期 / date" }),
+  note: Schema.optional(Schema.String).annotations({ title: "备注 / note" }),
+}).annotations({ identifier: "Attestation", title: "审核确认 / attestation" })
+export type Attestation = typeof Attestation.Type
+
+export const Profile = Schema.Struct({
+  id: PersonId,
+  name: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(50)).annotations({ title: "姓名 / name" }),
+  sex: Sex,
+  birthDate: LocalDate.annotations({ title: "出生日期 / birth date" }),
+  idNumber: IdNumber,
+  phone: Schema.optional(
+    Schema.String.pipe(
+      Schema.pattern(/^1\d{10}$/, {
+        message: () => "手机号应为 11 位数字 / phone must be 11 digits starting with 1",
+      }),
+    ),
+  ).annotations({ title: "手机号 / phone" }),
+  party: PartyMembership,
+  education: Schema.Array(Education).annotations({ title: "学历 / education" }),
+  employment: EmploymentCategory,
+  rank: Schema.optional(Rank),
+  currentUnit: Schema.optional(Schema.String).annotations({ title: "工作单位 / current unit" }),
+  currentPosition: Schema.optional(Schema.String).annotations({ title: "现任职务 / current position" }),
+  workHistory: Schema.Array(WorkPeriod).annotations({ title: "工作经历 / work history" }),
+  conduct: Schema.Array(ConductRecord).annotations({ title: "奖惩及审查记录 / conduct records" }),
+  attestations: Schema.Array(Attestation).annotations({ title: "审核确认 / attestations" }),
+  tags: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] }).annotations({
+    title: "标签 / tags",
+  }),
+})
+  .pipe(
+    Schema.filter(
+      (p) =>
+        p.idNumber.slice(6, 14) === p.birthDate.replaceAll("-", "") ||
+        "身份证号中的出生日期与出生日期不一致 / the birth date in the ID number does not match the birth date",
+    ),
+  )
+  .annotations({ identifier: "Profile", title: "干部信息 / cadre profile" })
+export type Profile = typeof Profile.Type
+export type ProfileEncoded = typeof Profile.Encoded

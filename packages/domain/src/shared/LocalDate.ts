@@ -1,0 +1,107 @@
+import { Schema } from "effect"
+
+/**
+ * A calendar date with no time zone, written `YYYY-MM-DD` (ISO 8601), as Chinese documents give dates.
+ * The kernel never reads a clock: every "today" or reference date arrives as one of these.
+ */
+export const LocalDate = Schema.String.pipe(
+  Schema.filter((s) => isValidIsoDate(s), {
+    message: () => "日期格式应为 YYYY-MM-DD 且为真实日期 / date must be YYYY-MM-DD and a real calendar date",
+  }),
+  Schema.brand("LocalDate"),
+  Schema.annotations({ identifier: "LocalDate", title: "日期 / date" }),
+)
+export type LocalDate = typeof LocalDate.Type
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/
+
+export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+
+export const daysInMonth = (y: number, m: number): number =>
+  m === 2 ? (isLeapYear(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
+
+export function isValidIsoDate(s: string): boolean {
+  const m = ISO.exec(s)
+  if (m === null) return false
+  const y = Number(m[1])
+  const mo = Number(m[2])
+  const d = Number(m[3])
+  return y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
+}
+
+/** Year, month (1–12) and day of a LocalDate. Fast: no Date object, no allocation beyond the tuple. */
+export const parts = (d: LocalDate | string): readonly [number, number, number] => [
+  Number(d.slice(0, 4)),
+  Number(d.slice(5, 7)),
+  Number(d.slice(8, 10)),
+]
+
+/** Unsafe constructor for literals known to be valid (presets, tests). Throws on an invalid date. */
+export const make = (s: string): LocalDate => {
+  if (!isValidIsoDate(s)) throw new Error(`invalid LocalDate literal: ${s}`)
+  return s as LocalDate
+}
+
+export const fromParts = (y: number, m: number, d: number): LocalDate =>
+  `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` as LocalDate
+
+/** ISO strings of this shape order lexicographically as dates do. */
+export const compare = (a: LocalDate, b: LocalDate): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Full years (周岁) from `birth` to `on`. The age goes up on the birthday; someone born on 29 February
+ * has a birthday on 1 March in a common year (POLICIES "How to read the numbers"). Negative if `on`
+ * is before `birth`.
+ */
+export function fullYearsBetween(birth: LocalDate, on: LocalDate): number {
+  const [by, bm, bd] = parts(birth)
+  const [oy, om, od] = parts(on)
+  let years = oy - by
+  // Birthday in year `oy`: Feb 29 falls to Mar 1 in a common year.
+  let birthdayMonth = bm
+  let birthdayDay = bd
+  if (bm === 2 && bd === 29 && !isLeapYear(oy)) {
+    birthdayMonth = 3
+    birthdayDay = 1
+  }
+  if (om < birthdayMonth || (om === birthdayMonth && od < birthdayDay)) years -= 1
+  return years
+}
+
+/** Add whole months, clamping the day to the end of the target month (e.g. 31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(d: LocalDate, months: number): LocalDate {
+  const [y, m, day] = parts(d)
+  const total = y * 12 + (m - 1) + months
+  const ny = Math.floor(total / 12)
+  const nm = (total % 12) + 1
+  return fromParts(ny, nm, Math.min(day, daysInMonth(ny, nm)))
+}
+
+export const addYears = (d: LocalDate, years: number): LocalDate => addMonths(d, years * 12)
+
+/** Day number since 1970-01-01 (proleptic Gregorian), for durations. */
+export function toEpochDay(d: LocalDate): number {
+  const [y, m, day] = parts(d)
+  // Algorithm from Howard Hinnant's days_from_civil.
+  const yy = m <= 2 ? y - 1 : y
+  const era = Math.floor(yy / 400)
+  const yoe = yy - era * 400
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+}
+
+export function fromEpochDay(n: number): LocalDate {
+  const z = n + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const y = yoe + era * 400
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp + (mp < 10 ? 3 : -9)
+  return fromParts(m <= 2 ? y + 1 : y, m, d)
+}
+
+export const addDays = (d: LocalDate, days: number): LocalDate => fromEpochDay(toEpochDay(d) + days)

@@ -1,0 +1,22 @@
+// Shared vitest settings. Unit tests sit beside the code as *.test.ts; browser end-to-end tests live in
+// e2e/*.e2e.test.ts and run only through the separate `test:e2e` task (they need a build and Chromium).
+/** @param {Partial<import("vitest/node").UserConfig["test"]>} [overrides] */
+export const unitTestConfig = (overrides = {}) => ({
+  test: {
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    exclude: ["**/node_modules/**", "**/dist/**", "e2e/**"],
+    reporters: ["default"],
+    ...overrides,
+  },
+})
+
+/** @param {Partial<import("vitest/node").UserConfig["test"]>} [overrides] */
+export const e2eTestConfig = (overrides = {}) => ({
+  test: {
+    include: ["e2e/**/*.e2e.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+    ...overrides,
+  },
+})
