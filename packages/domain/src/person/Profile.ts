@@ -1,10 +1,13 @@
 import { Schema } from "effect"
 import { LocalDate } from "../shared/LocalDate.js"
-import { IdNumber } from "./IdNumber.js"
+import { birthDateOf, IdNumber, sexOf } from "./IdNumber.js"
+import { Sex } from "./Sex.js"
+
+export { Sex } from "./Sex.js"
 
 /**
  * The cadre profile (干部信息): everything eligibility rules read. Field titles are "中文 / English" so that
- * decode errors can name the field in both languages (see person/DecodeMessages.ts).
+ * decode errors can name the field in both languages (see shared/Decode.ts).
  */
 
 export const PersonId = Schema.String.pipe(Schema.minLength(1), Schema.brand("PersonId")).annotations({
@@ -12,9 +15,6 @@ export const PersonId = Schema.String.pipe(Schema.minLength(1), Schema.brand("Pe
   title: "人员编号 / person id",
 })
 export type PersonId = typeof PersonId.Type
-
-export const Sex = Schema.Literal("male", "female").annotations({ identifier: "Sex", title: "性别 / sex" })
-export type Sex = typeof Sex.Type
 
 /** Education levels in ascending order; the order is what `EducationAtLeast` compares. */
 export const EDUCATION_LEVELS = [
@@ -29,7 +29,7 @@ export const EDUCATION_LEVELS = [
 ] as const
 export const EducationLevel = Schema.Literal(...EDUCATION_LEVELS).annotations({
   identifier: "EducationLevel",
-  title: "学历 / education level",
+  title: "学历层次 / education level",
 })
 export type EducationLevel = typeof EducationLevel.Type
 export const educationRank = (l: EducationLevel): number => EDUCATION_LEVELS.indexOf(l)
@@ -90,7 +90,9 @@ export const rankOrder = (l: RankLevel): number => RANK_LEVELS.indexOf(l)
 export const Rank = Schema.Struct({
   level: RankLevel,
   /** 领导职务 (leading post) or 职级 (non-leading grade). */
-  track: Schema.Literal("leading", "non_leading").annotations({ title: "领导职务或职级 / leading or non-leading" }),
+  track: Schema.Literal("leading", "non_leading").annotations({
+    title: "领导职务或职级 / leading or non-leading",
+  }),
 }).annotations({ identifier: "Rank", title: "职务职级 / rank" })
 export type Rank = typeof Rank.Type
 
@@ -164,11 +166,23 @@ export const Profile = Schema.Struct({
   }),
 })
   .pipe(
-    Schema.filter(
-      (p) =>
-        p.idNumber.slice(6, 14) === p.birthDate.replaceAll("-", "") ||
-        "身份证号中的出生日期与出生日期不一致 / the birth date in the ID number does not match the birth date",
-    ),
+    // Cross-checks against the ID number; each issue points at the field it contradicts, and both are
+    // reported together so that one correction round fixes them.
+    Schema.filter((p) => {
+      const issues: Array<Schema.FilterIssue> = []
+      if (birthDateOf(p.idNumber) !== p.birthDate)
+        issues.push({
+          path: ["birthDate"],
+          message:
+            "身份证号中的出生日期与出生日期不一致 / the birth date in the ID number does not match the birth date",
+        })
+      if (sexOf(p.idNumber) !== p.sex)
+        issues.push({
+          path: ["sex"],
+          message: "身份证号中的性别与性别不一致 / the sex in the ID number does not match the sex",
+        })
+      return issues
+    }),
   )
   .annotations({ identifier: "Profile", title: "干部信息 / cadre profile" })
 export type Profile = typeof Profile.Type

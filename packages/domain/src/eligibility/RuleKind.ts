@@ -1,0 +1,99 @@
+import { Schema } from "effect"
+import type { Profile } from "../person/Profile.js"
+import { Citation, formatCitation } from "../shared/Citation.js"
+import type { LocalDate } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
+import { type Finding, type FindingStatus, type FindingValue, RuleId, type Waiver } from "./Finding.js"
+
+/** What a rule may read besides the profile. Never a clock: the reference date is always given. */
+export interface EvalContext {
+  /** The date on which ages, standing and look-back windows are measured (POLICIES: the scheme states it). */
+  readonly referenceDate: LocalDate
+  /** The role applied for (001: "principal" / "deputy" reserve), read by role-dependent rules. */
+  readonly targetRole?: string | undefined
+  readonly waivers?: ReadonlyArray<Waiver> | undefined
+}
+
+/** A compiled rule: plain, synchronous, no Effect — it runs once per candidate per rule. */
+export type Check = (profile: Profile, ctx: EvalContext) => Finding
+
+/** Fields every rule kind carries, whatever its parameters. */
+export const ruleFields = {
+  id: RuleId,
+  citation: Citation,
+  label: Text,
+  /** True for "一般" / "原则上" / "特别优秀的，可适当放宽" rules: an approved waiver may set a failure aside. */
+  waivable: Schema.Boolean.annotations({ title: "可放宽 / waivable" }),
+}
+
+/** The common part of every rule value. */
+export interface RuleBase {
+  readonly _tag: string
+  readonly id: string
+  readonly citation: Citation
+  readonly label: Text
+  readonly waivable: boolean
+}
+
+/**
+ * A rule kind: its Schema and its compiler. One file in rules/ exports one of these; rules/index.ts lists them.
+ * `tag` must equal the Schema's `_tag` (checked by the type).
+ */
+export interface RuleKind<R extends RuleBase, I> {
+  readonly tag: R["_tag"]
+  readonly schema: Schema.Schema<R, I>
+  readonly compile: (rule: R) => Check
+}
+
+/**
+ * Builds findings for one rule with the constant parts (id, citation, label, expected) computed once, so the
+ * per-candidate cost is one small object.
+ */
+export const findingsFor = (rule: RuleBase, expected: Text) => {
+  const { id: ruleId, _tag: kind, citation, label, waivable } = rule
+  return (status: FindingStatus, actual: FindingValue, message: Text): Finding => ({
+    ruleId,
+    kind,
+    status,
+    label,
+    actual,
+    expected,
+    citation,
+    waivable,
+    message,
+  })
+}
+
+/** The standard "passes" message, computed once per rule: "符合：<label>（000 一（一）5）". */
+export const passMessage = (rule: RuleBase): Text => {
+  const c = formatCitation(rule.citation)
+  return { zh: `符合“${rule.label.zh}”（${c}）`, en: `Meets "${rule.label.en}" (${c})` }
+}
+
+/** Suffix naming the clause, for fail / review messages. */
+export const clauseSuffix = (rule: RuleBase): Text => {
+  const c = formatCitation(rule.citation)
+  return { zh: `（${c}）`, en: ` (${c})` }
+}
+
+/**
+ * Messages that depend only on a small integer (an age, a number of years) and the reference date are built
+ * once and reused: a pool is screened on one reference date, so after the first few candidates no message is
+ * built at all. The cache is dropped whenever the reference date changes, so it stays small.
+ */
+export const messagesByReference = (build: (key: number, referenceDate: string) => Text) => {
+  let ref = ""
+  let cache = new Map<number, Text>()
+  return (key: number, referenceDate: string): Text => {
+    if (referenceDate !== ref) {
+      ref = referenceDate
+      cache = new Map()
+    }
+    let t = cache.get(key)
+    if (t === undefined) {
+      t = build(key, referenceDate)
+      cache.set(key, t)
+    }
+    return t
+  }
+}

@@ -1,0 +1,82 @@
+import { Schema } from "effect"
+import { fullYears } from "../../shared/FullYears.js"
+import { Text } from "../../shared/Text.js"
+import {
+  type Check,
+  clauseSuffix,
+  findingsFor,
+  messagesByReference,
+  passMessage,
+  type RuleKind,
+  ruleFields,
+} from "../RuleKind.js"
+
+/**
+ * A maximum age (full years, inclusive: "不超过45周岁" is ≤ 45) that depends on the role applied for,
+ * read from `ctx.targetRole`. 001: principal reserve ≤ 45, deputy reserve ≤ 40.
+ * A missing or unknown role cannot be decided: the finding needs review.
+ */
+export const AgeCapByRole = Schema.TaggedStruct("AgeCapByRole", {
+  ...ruleFields,
+  caps: Schema.NonEmptyArray(
+    Schema.Struct({
+      role: Schema.NonEmptyTrimmedString.annotations({ title: "岗位 / role" }),
+      maxAge: Schema.NonNegativeInt.annotations({ title: "最大年龄（含） / max age, inclusive" }),
+      label: Text,
+    }),
+  ),
+}).annotations({ identifier: "AgeCapByRole", title: "按岗位限定年龄 / age cap by role" })
+export type AgeCapByRole = typeof AgeCapByRole.Type
+
+export const compile = (rule: AgeCapByRole): Check => {
+  const caps = new Map(rule.caps.map((c) => [c.role, c]))
+  const expected: Text = {
+    zh: rule.caps.map((c) => `${c.label.zh}不超过${c.maxAge}周岁`).join("；"),
+    en: rule.caps.map((c) => `${c.label.en}: at most ${c.maxAge}`).join("; "),
+  }
+  const known = rule.caps.map((c) => c.role).join(", ")
+  const make = findingsFor(rule, expected)
+  const ok = passMessage(rule)
+  const sfx = clauseSuffix(rule)
+  // One message cache per cap, keyed by age.
+  const caches = new Map<object, (age: number, ref: string) => Text>()
+  const tooOld = (c: { readonly maxAge: number; readonly label: Text }, age: number, ref: string): Text => {
+    let m = caches.get(c)
+    if (m === undefined) {
+      m = messagesByReference((a, r) => ({
+        zh: `截至${r}年满${a}周岁，超过${c.label.zh}${c.maxAge}周岁的上限${sfx.zh}`,
+        en: `Aged ${a} on ${r}, above the cap of ${c.maxAge} for ${c.label.en}${sfx.en}`,
+      }))
+      caches.set(c, m)
+    }
+    return m(age, ref)
+  }
+  return (profile, ctx) => {
+    const age = fullYears(profile.birthDate, ctx.referenceDate)
+    const role = ctx.targetRole
+    const cap = role === undefined ? undefined : caps.get(role)
+    if (cap === undefined) {
+      return make(
+        "needs_review",
+        age,
+        role === undefined
+          ? {
+              zh: `未指定报考岗位，无法确定年龄上限${sfx.zh}`,
+              en: `No target role given, so the age cap cannot be determined${sfx.en}`,
+            }
+          : {
+              zh: `岗位“${role}”不在本条规定的岗位中（${known}），需人工审核${sfx.zh}`,
+              en: `Role "${role}" is not one this rule covers (${known}); needs review${sfx.en}`,
+            },
+      )
+    }
+    if (age > cap.maxAge) return make("fail", age, tooOld(cap, age, ctx.referenceDate))
+    return make("pass", age, ok)
+  }
+}
+
+export const AgeCapByRoleKind: RuleKind<AgeCapByRole, typeof AgeCapByRole.Encoded> = {
+  tag: "AgeCapByRole",
+  schema: AgeCapByRole,
+  compile,
+}

@@ -1,0 +1,50 @@
+import { Schema } from "effect"
+import { EDUCATION_LEVELS, EducationLevel } from "../../person/Profile.js"
+import { EDUCATION_LABELS } from "../Labels.js"
+import { type Check, clauseSuffix, findingsFor, passMessage, type RuleKind, ruleFields } from "../RuleKind.js"
+
+/**
+ * Highest education at least `level` ("大学专科及以上": junior_college, 及以上 includes it). With
+ * `fullTimeOnly`, only full-time (全日制) education counts (004 Anqiu "全日制大学本科以上").
+ */
+export const EducationAtLeast = Schema.TaggedStruct("EducationAtLeast", {
+  ...ruleFields,
+  level: EducationLevel,
+  fullTimeOnly: Schema.Boolean.annotations({ title: "仅计全日制 / full-time only" }),
+}).annotations({ identifier: "EducationAtLeast", title: "学历要求 / minimum education" })
+export type EducationAtLeast = typeof EducationAtLeast.Type
+
+export const compile = (rule: EducationAtLeast): Check => {
+  const need = EDUCATION_LEVELS.indexOf(rule.level)
+  const lvl = EDUCATION_LABELS[rule.level]
+  const ft = rule.fullTimeOnly
+  const make = findingsFor(
+    rule,
+    ft
+      ? { zh: `全日制${lvl.zh}及以上`, en: `full-time ${lvl.en} or higher` }
+      : { zh: `${lvl.zh}及以上`, en: `${lvl.en} or higher` },
+  )
+  const ok = passMessage(rule)
+  const sfx = clauseSuffix(rule)
+  return (profile) => {
+    let best = -1
+    for (const e of profile.education) {
+      if (ft && !e.fullTime) continue
+      const r = EDUCATION_LEVELS.indexOf(e.level)
+      if (r > best) best = r
+    }
+    const seen = best < 0 ? null : (EDUCATION_LEVELS[best] ?? null)
+    if (best >= need) return make("pass", seen, ok)
+    const had = seen === null ? null : EDUCATION_LABELS[seen]
+    return make("fail", seen, {
+      zh: `${ft ? "全日制" : ""}最高学历为${had === null ? "无" : had.zh}，须${ft ? "全日制" : ""}${lvl.zh}及以上${sfx.zh}`,
+      en: `Highest ${ft ? "full-time " : ""}education is ${had === null ? "none recorded" : had.en}; ${ft ? "full-time " : ""}${lvl.en} or higher is required${sfx.en}`,
+    })
+  }
+}
+
+export const EducationAtLeastKind: RuleKind<EducationAtLeast, typeof EducationAtLeast.Encoded> = {
+  tag: "EducationAtLeast",
+  schema: EducationAtLeast,
+  compile,
+}

@@ -1,0 +1,35 @@
+import { Schema } from "effect"
+import { EmploymentCategory } from "../../person/Profile.js"
+import { EMPLOYMENT_LABELS, joinLabels } from "../Labels.js"
+import { type Check, clauseSuffix, findingsFor, passMessage, type RuleKind, ruleFields } from "../RuleKind.js"
+
+/** Employment category in an allowed set (000 一（一）2: 公务员、参公、事业单位在编人员). */
+export const EmploymentIn = Schema.TaggedStruct("EmploymentIn", {
+  ...ruleFields,
+  categories: Schema.NonEmptyArray(EmploymentCategory).annotations({
+    title: "允许的人员类别 / allowed categories",
+  }),
+}).annotations({ identifier: "EmploymentIn", title: "人员类别 / employment category" })
+export type EmploymentIn = typeof EmploymentIn.Type
+
+export const compile = (rule: EmploymentIn): Check => {
+  const allowed = new Set<string>(rule.categories)
+  const list = joinLabels(rule.categories.map((c) => EMPLOYMENT_LABELS[c]))
+  const make = findingsFor(rule, list)
+  const ok = passMessage(rule)
+  const sfx = clauseSuffix(rule)
+  return (profile) => {
+    const c = profile.employment
+    if (allowed.has(c)) return make("pass", c, ok)
+    return make("fail", c, {
+      zh: `人员类别为${EMPLOYMENT_LABELS[c].zh}，须为${list.zh}${sfx.zh}`,
+      en: `Employment category is ${EMPLOYMENT_LABELS[c].en}; required: ${list.en}${sfx.en}`,
+    })
+  }
+}
+
+export const EmploymentInKind: RuleKind<EmploymentIn, typeof EmploymentIn.Encoded> = {
+  tag: "EmploymentIn",
+  schema: EmploymentIn,
+  compile,
+}

@@ -1,0 +1,86 @@
+import { Schema } from "effect"
+import { addYears } from "../../shared/LocalDate.js"
+import { Text } from "../../shared/Text.js"
+import { type Check, clauseSuffix, findingsFor, passMessage, type RuleKind, ruleFields } from "../RuleKind.js"
+
+/**
+ * Well-known keys of `ConductRecord.kind`. The list of exclusions is each region's to edit (003 speaks of 20
+ * situations), so the kind is an open string; these are the ones the seeds name (001 人选条件 不宜/不得).
+ */
+export const CONDUCT_KINDS = {
+  /** 受过刑事处罚 */
+  criminalPunishment: "criminal_punishment",
+  /** 党纪处分 */
+  partySanction: "party_sanction",
+  /** 政纪处分 */
+  governmentSanction: "government_sanction",
+  /** 违法违纪 */
+  violation: "violation",
+  /** 立案审查（正在接受） */
+  investigation: "investigation",
+  /** 参与非法宗教、封建迷信活动 */
+  illegalReligiousActivity: "illegal_religious_activity",
+} as const
+export type ConductKind = (typeof CONDUCT_KINDS)[keyof typeof CONDUCT_KINDS]
+
+/**
+ * Fails if the profile has a conduct record of one of `kinds` dated within the last `withinYears` years before
+ * the reference date ("近三年内", inclusive of the day three years back), or at any time on or before it when
+ * there is no window; or a record of one of `openKinds` (e.g. investigation) that was still open on the
+ * reference date (no `closed` date, or closed after it: "正在接受立案审查"). Records after the reference date
+ * are not counted.
+ */
+export const NoExclusion = Schema.TaggedStruct("NoExclusion", {
+  ...ruleFields,
+  kinds: Schema.Array(Schema.NonEmptyTrimmedString).annotations({ title: "排除情形 / excluding kinds" }),
+  withinYears: Schema.optional(Schema.Int.pipe(Schema.positive())).annotations({
+    title: "追溯年限 / look-back window in years",
+  }),
+  openKinds: Schema.optionalWith(Schema.Array(Schema.NonEmptyTrimmedString), {
+    default: () => [],
+  }).annotations({
+    title: "尚未了结即排除的情形 / kinds that exclude while open",
+  }),
+  /** How the listed situations read in the document, for the explanation. */
+  description: Text,
+}).annotations({ identifier: "NoExclusion", title: "排除情形 / exclusion" })
+export type NoExclusion = typeof NoExclusion.Type
+
+export const compile = (rule: NoExclusion): Check => {
+  const kinds = new Set(rule.kinds)
+  const open = new Set(rule.openKinds)
+  const w = rule.withinYears
+  const make = findingsFor(rule, {
+    zh: `无以下情形：${rule.description.zh}`,
+    en: `none of: ${rule.description.en}`,
+  })
+  const ok = passMessage(rule)
+  const sfx = clauseSuffix(rule)
+  const none: ReadonlyArray<string> = []
+  return (profile, ctx) => {
+    const ref = ctx.referenceDate
+    if (profile.conduct.length === 0) return make("pass", none, ok)
+    const since = w === undefined ? undefined : addYears(ref, -w)
+    let hits: Array<string> | undefined
+    for (const r of profile.conduct) {
+      if (r.date > ref) continue
+      const inWindow = kinds.has(r.kind) && (since === undefined || r.date >= since)
+      const stillOpen = open.has(r.kind) && (r.closed === undefined || r.closed > ref)
+      if (inWindow || stillOpen) {
+        if (hits === undefined) hits = []
+        hits.push(stillOpen && !inWindow ? `${r.kind} ${r.date} (open)` : `${r.kind} ${r.date}`)
+      }
+    }
+    if (hits === undefined) return make("pass", none, ok)
+    return make("fail", hits, {
+      zh: `存在排除情形（${hits.join("；")}）：${rule.description.zh}${sfx.zh}`,
+      en: `Excluded by ${hits.join("; ")}: ${rule.description.en}${sfx.en}`,
+    })
+  }
+}
+
+export const NoExclusionKind: RuleKind<NoExclusion, typeof NoExclusion.Encoded> = {
+  tag: "NoExclusion",
+  schema: NoExclusion,
+  compile,
+}

@@ -1,0 +1,3 @@
+export * from "./IdNumber.js"
+export * from "./Mask.js"
+export * from "./Profile.js"

@@ -1,0 +1,2 @@
+export * from "./Region.js"
+export * from "./RegionTree.js"

@@ -1,0 +1,50 @@
+import { Either, Option, Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import { make as date } from "../shared/LocalDate.js"
+import { yangpuCommunitySecretary } from "./presets/yangpu-community-secretary.js"
+import { Scheme } from "./Scheme.js"
+import { addVersion, inForceOn, StaleVersion } from "./Versions.js"
+
+const enc = yangpuCommunitySecretary.encoded
+const version = (n: number, effectiveFrom: string, id = enc.id) =>
+  Schema.decodeUnknownSync(Scheme)({ ...enc, id, version: n, effectiveFrom })
+const v1 = version(1, "2020-12-09")
+const v2 = version(2, "2021-12-01")
+
+describe("versions", () => {
+  it("inForceOn picks the version in force around each effective date", () => {
+    const all = [v2, v1]
+    expect(Option.isNone(inForceOn(all, date("2020-12-08")))).toBe(true)
+    expect(Option.getOrThrow(inForceOn(all, date("2020-12-09"))).version).toBe(1)
+    expect(Option.getOrThrow(inForceOn(all, date("2021-11-30"))).version).toBe(1)
+    expect(Option.getOrThrow(inForceOn(all, date("2021-12-01"))).version).toBe(2)
+    expect(Option.getOrThrow(inForceOn(all, date("2030-01-01"))).version).toBe(2)
+  })
+  it("addVersion appends a version with a higher number and a later effective date", () => {
+    const out = Either.getOrThrow(addVersion([v1], v2))
+    expect(out.map((v) => v.version)).toEqual([1, 2])
+  })
+  it("addVersion refuses a version number that is not higher (StaleVersion, version_not_higher)", () => {
+    const r = addVersion([v1, v2], version(2, "2022-01-01"))
+    expect(Either.isLeft(r)).toBe(true)
+    const e = Either.getLeft(r).pipe(Option.getOrThrow)
+    expect(e).toBeInstanceOf(StaleVersion)
+    expect(e).toMatchObject({
+      _tag: "StaleVersion",
+      reason: "version_not_higher",
+      latestVersion: 2,
+      attemptedVersion: 2,
+    })
+    expect(e.message).toContain("must be higher")
+  })
+  it("addVersion refuses an effective date that is not later, even with a higher number", () => {
+    const e = Either.getLeft(addVersion([v1, v2], version(3, "2021-12-01"))).pipe(Option.getOrThrow)
+    expect(e).toMatchObject({ _tag: "StaleVersion", reason: "effective_date_not_later" })
+  })
+  it("addVersion refuses a version of another scheme", () => {
+    const e = Either.getLeft(addVersion([v1], version(2, "2021-12-01", "other-scheme"))).pipe(
+      Option.getOrThrow,
+    )
+    expect(e._tag).toBe("SchemeMismatch")
+  })
+})

@@ -1,0 +1,88 @@
+import { Either, Option, Schema } from "effect"
+import { LocalDate } from "../shared/LocalDate.js"
+import type { Scheme } from "./Scheme.js"
+
+/**
+ * A new version of a scheme was refused: its number is not higher than the latest, or it does not take effect
+ * later. Versions are append-only so that every campaign can keep the version it started under.
+ */
+export class StaleVersion extends Schema.TaggedError<StaleVersion>()("StaleVersion", {
+  schemeId: Schema.String,
+  reason: Schema.Literal("version_not_higher", "effective_date_not_later"),
+  latestVersion: Schema.Int,
+  latestEffectiveFrom: LocalDate,
+  attemptedVersion: Schema.Int,
+  attemptedEffectiveFrom: LocalDate,
+}) {
+  override get message(): string {
+    return this.reason === "version_not_higher"
+      ? `新版本号 ${this.attemptedVersion} 须大于现行最新版本 ${this.latestVersion} / version ${this.attemptedVersion} must be higher than the latest version ${this.latestVersion} of ${this.schemeId}`
+      : `新版本生效日期 ${this.attemptedEffectiveFrom} 须晚于 ${this.latestEffectiveFrom} / version ${this.attemptedVersion} must take effect after ${this.latestEffectiveFrom} (got ${this.attemptedEffectiveFrom})`
+  }
+}
+
+/** A version was offered for a different scheme than the list it was added to. */
+export class SchemeMismatch extends Schema.TaggedError<SchemeMismatch>()("SchemeMismatch", {
+  expected: Schema.String,
+  actual: Schema.String,
+}) {
+  override get message(): string {
+    return `方案编号不一致：应为 ${this.expected}，实为 ${this.actual} / scheme id mismatch: expected ${this.expected}, got ${this.actual}`
+  }
+}
+
+/** The latest version (highest number) of a list of versions of one scheme. */
+export const latest = (versions: ReadonlyArray<Scheme>): Option.Option<Scheme> =>
+  versions.reduce<Option.Option<Scheme>>(
+    (acc, v) => (Option.isSome(acc) && acc.value.version >= v.version ? acc : Option.some(v)),
+    Option.none(),
+  )
+
+/** Check that `next` may follow `previous`: higher version number and strictly later effective date. */
+export const checkSuccessor = (
+  previous: Scheme,
+  next: Scheme,
+): Either.Either<Scheme, StaleVersion | SchemeMismatch> => {
+  if (previous.id !== next.id)
+    return Either.left(new SchemeMismatch({ expected: previous.id, actual: next.id }))
+  const common = {
+    schemeId: next.id,
+    latestVersion: previous.version,
+    latestEffectiveFrom: previous.effectiveFrom,
+    attemptedVersion: next.version,
+    attemptedEffectiveFrom: next.effectiveFrom,
+  }
+  if (next.version <= previous.version)
+    return Either.left(new StaleVersion({ ...common, reason: "version_not_higher" }))
+  if (next.effectiveFrom <= previous.effectiveFrom)
+    return Either.left(new StaleVersion({ ...common, reason: "effective_date_not_later" }))
+  return Either.right(next)
+}
+
+/** Append a new version to a scheme's history, refusing a stale one. The input list is not changed. */
+export const addVersion = (
+  versions: ReadonlyArray<Scheme>,
+  next: Scheme,
+): Either.Either<ReadonlyArray<Scheme>, StaleVersion | SchemeMismatch> =>
+  Option.match(latest(versions), {
+    onNone: () => Either.right([next]),
+    onSome: (prev) => Either.map(checkSuccessor(prev, next), (v) => [...versions, v]),
+  })
+
+/**
+ * The version in force on `date`: the one with the latest `effectiveFrom` on or before it (ties: the highest
+ * version). None when every version takes effect later.
+ */
+export const inForceOn = (versions: ReadonlyArray<Scheme>, date: LocalDate): Option.Option<Scheme> => {
+  let best: Scheme | undefined
+  for (const v of versions) {
+    if (v.effectiveFrom > date) continue
+    if (
+      best === undefined ||
+      v.effectiveFrom > best.effectiveFrom ||
+      (v.effectiveFrom === best.effectiveFrom && v.version > best.version)
+    )
+      best = v
+  }
+  return Option.fromNullable(best)
+}

@@ -1,0 +1,404 @@
+import { Effect, Either, Option, type ParseResult, Schema, SchemaAST as AST } from "effect"
+import type { Lang, Text } from "./Text.js"
+
+/**
+ * Decode errors people can read: every problem names the field in Chinese and English and says what is wrong
+ * in both languages, e.g. "出生日期（birthDate）：日期格式应为 YYYY-MM-DD 且为真实日期" /
+ * "birth date (birthDate): date must be YYYY-MM-DD and a real calendar date".
+ *
+ * Conventions it relies on (used throughout the kernel's schemas):
+ * - a field's `title` annotation is "中文 / English"; titles without " / " (such as Effect's built-in
+ *   "string" or "maxLength(50)") are not used as field names, the property key is used instead;
+ * - a custom message (filter result or `message` annotation) is "中文 / English"; one without " / " is
+ *   shown as is in both languages.
+ */
+
+/** One problem found while decoding. */
+export interface DecodeMessage {
+  /** Where in the input: property keys and array indices, outermost first. */
+  readonly path: ReadonlyArray<string | number>
+  /** The field's name from its title annotation (falls back to the property key). */
+  readonly field: Text
+  /** What is wrong. */
+  readonly message: Text
+  /** The whole line, in the language asked for (both, "zh / en", when none was asked for). */
+  readonly text: string
+}
+
+const SEPARATOR = " / "
+
+/** Split "中文 / English" into its two halves; a string without the separator is used for both. */
+export const splitBilingual = (s: string): Text => {
+  const i = s.indexOf(SEPARATOR)
+  return i > 0 ? { zh: s.slice(0, i), en: s.slice(i + SEPARATOR.length) } : { zh: s, en: s }
+}
+
+/** A bilingual title annotation of this AST node, if it has one. */
+const bilingualTitle = (annotations: AST.Annotations): Text | undefined => {
+  const title = annotations[AST.TitleAnnotationId]
+  return typeof title === "string" && title.indexOf(SEPARATOR) > 0 ? splitBilingual(title) : undefined
+}
+
+/** The title of a type, looking through `X | undefined` (what `Schema.optional` produces). */
+const typeTitle = (ast: AST.AST): Text | undefined => {
+  const own = bilingualTitle(ast.annotations)
+  if (own !== undefined || !AST.isUnion(ast)) return own
+  const defined = ast.types.filter((t) => !AST.isUndefinedKeyword(t))
+  return defined.length === 1 && defined[0] !== undefined ? typeTitle(defined[0]) : undefined
+}
+
+interface Member {
+  readonly annotations: AST.Annotations | undefined
+  readonly type: AST.AST
+}
+
+/** The property or element `key` of a container schema, looking through refinements, transformations, unions. */
+const findMember = (ast: AST.AST | undefined, key: PropertyKey, depth = 0): Member | undefined => {
+  if (ast === undefined || depth > 20) return undefined
+  switch (ast._tag) {
+    case "TypeLiteral": {
+      const ps = ast.propertySignatures.find((p) => p.name === key)
+      if (ps !== undefined) return { annotations: ps.annotations, type: ps.type }
+      const is = ast.indexSignatures[0]
+      return is === undefined ? undefined : { annotations: undefined, type: is.type }
+    }
+    case "TupleType": {
+      if (typeof key !== "number") return undefined
+      const el = ast.elements[key]
+      if (el !== undefined) return { annotations: el.annotations, type: el.type }
+      const rest = ast.rest[0]
+      return rest === undefined ? undefined : { annotations: rest.annotations, type: rest.type }
+    }
+    case "Refinement":
+      return findMember(ast.from, key, depth + 1)
+    case "Transformation":
+      return findMember(ast.to, key, depth + 1) ?? findMember(ast.from, key, depth + 1)
+    case "Union":
+      for (const t of ast.types) {
+        const m = findMember(t, key, depth + 1)
+        if (m !== undefined) return m
+      }
+      return undefined
+    case "Suspend":
+      return findMember(ast.f(), key, depth + 1)
+    default:
+      return undefined
+  }
+}
+
+interface CurrentMessage {
+  readonly message: string
+  readonly override: boolean
+}
+
+const runMessage = (m: string | Effect.Effect<string>): string | undefined => {
+  if (typeof m === "string") return m
+  try {
+    return Effect.runSync(m)
+  } catch {
+    return undefined
+  }
+}
+
+/** The `message` annotation of the issue's schema, evaluated (mirrors Effect's own formatters). */
+const currentMessage = (issue: ParseResult.ParseIssue): CurrentMessage | undefined => {
+  if (!("ast" in issue)) return undefined
+  const annotation = AST.getMessageAnnotation(issue.ast)
+  if (Option.isNone(annotation)) return undefined
+  const out = annotation.value(issue)
+  if (typeof out === "string" || Effect.isEffect(out)) {
+    const message = runMessage(out)
+    return message === undefined ? undefined : { message, override: false }
+  }
+  const message = runMessage(out.message)
+  return message === undefined ? undefined : { message, override: out.override }
+}
+
+/** A message annotation that applies at this node, following Effect's override rules (ParseResult.getMessage). */
+const annotatedMessage = (issue: ParseResult.ParseIssue): string | undefined => {
+  const current = currentMessage(issue)
+  if (current === undefined) return undefined
+  const useInner =
+    !current.override &&
+    (issue._tag === "Composite" ||
+      (issue._tag === "Refinement" && issue.kind === "From") ||
+      (issue._tag === "Transformation" && issue.kind !== "Transformation"))
+  if (!useInner) return current.message
+  return issue._tag === "Refinement" || issue._tag === "Transformation"
+    ? annotatedMessage(issue.issue)
+    : undefined
+}
+
+const show = (v: unknown): string => (typeof v === "string" ? v : String(JSON.stringify(v) ?? v))
+
+/** The literal values of a literal or a union of literals; `undefined` if the schema is something else. */
+const literalsOf = (ast: AST.AST): ReadonlyArray<AST.LiteralValue> | undefined => {
+  if (AST.isLiteral(ast)) return [ast.literal]
+  if (AST.isEnums(ast)) return ast.enums.map(([, v]) => v)
+  if (!AST.isUnion(ast)) return undefined
+  const out: Array<AST.LiteralValue> = []
+  for (const t of ast.types) {
+    const ls = literalsOf(t)
+    if (ls === undefined) return undefined
+    out.push(...ls)
+  }
+  return out
+}
+
+const KEYWORD_NAMES: Partial<Record<AST.AST["_tag"], Text>> = {
+  StringKeyword: { zh: "文本", en: "a string" },
+  NumberKeyword: { zh: "数字", en: "a number" },
+  BooleanKeyword: { zh: "是或否（true / false）", en: "true or false" },
+  BigIntKeyword: { zh: "整数", en: "an integer" },
+  TypeLiteral: { zh: "对象", en: "an object" },
+  TupleType: { zh: "数组（列表）", en: "an array (list)" },
+  UndefinedKeyword: { zh: "空", en: "absent" },
+}
+
+/** Messages for Effect's built-in filters, read from their JSON Schema annotation (minLength, maximum…). */
+const refinementMessage = (ast: AST.Refinement): Text | undefined => {
+  const schemaId = ast.annotations[AST.SchemaIdAnnotationId]
+  if (schemaId === Schema.TrimmedSchemaId)
+    return { zh: "首尾不能有空格", en: "must not start or end with spaces" }
+  if (schemaId === Schema.PatternSchemaId) return { zh: "格式不正确", en: "has the wrong format" }
+  const js = ast.annotations[AST.JSONSchemaAnnotationId]
+  if (typeof js !== "object" || js === null) return undefined
+  const j = js as Record<string, unknown>
+  const num = (k: string): number | undefined => (typeof j[k] === "number" ? (j[k] as number) : undefined)
+  const minLength = num("minLength")
+  const maxLength = num("maxLength")
+  if (minLength !== undefined && maxLength !== undefined)
+    return minLength === maxLength
+      ? { zh: `长度应为 ${minLength} 个字符`, en: `must be exactly ${minLength} character(s) long` }
+      : {
+          zh: `长度应在 ${minLength} 到 ${maxLength} 个字符之间`,
+          en: `must be ${minLength} to ${maxLength} characters long`,
+        }
+  if (minLength === 1) return { zh: "不能为空", en: "must not be empty" }
+  if (minLength !== undefined)
+    return { zh: `至少 ${minLength} 个字符`, en: `must be at least ${minLength} characters` }
+  if (maxLength !== undefined)
+    return { zh: `不能超过 ${maxLength} 个字符`, en: `must be at most ${maxLength} characters` }
+  const minItems = num("minItems")
+  if (minItems !== undefined)
+    return { zh: `至少应有 ${minItems} 项`, en: `must have at least ${minItems} item(s)` }
+  const maxItems = num("maxItems")
+  if (maxItems !== undefined)
+    return { zh: `不能超过 ${maxItems} 项`, en: `must have at most ${maxItems} item(s)` }
+  const minimum = num("minimum")
+  const maximum = num("maximum")
+  if (minimum !== undefined && maximum !== undefined)
+    return { zh: `应在 ${minimum} 到 ${maximum} 之间`, en: `must be between ${minimum} and ${maximum}` }
+  if (minimum !== undefined) return { zh: `不能小于 ${minimum}`, en: `must be at least ${minimum}` }
+  if (maximum !== undefined) return { zh: `不能大于 ${maximum}`, en: `must be at most ${maximum}` }
+  const exclusiveMinimum = num("exclusiveMinimum")
+  if (exclusiveMinimum !== undefined)
+    return { zh: `应大于 ${exclusiveMinimum}`, en: `must be greater than ${exclusiveMinimum}` }
+  const exclusiveMaximum = num("exclusiveMaximum")
+  if (exclusiveMaximum !== undefined)
+    return { zh: `应小于 ${exclusiveMaximum}`, en: `must be less than ${exclusiveMaximum}` }
+  if (j.type === "integer") return { zh: "应为整数", en: "must be an integer" }
+  return undefined
+}
+
+/** A message for a `Type` issue that carries no custom message. */
+const typeMessage = (ast: AST.AST): Text => {
+  const literals = literalsOf(ast)
+  if (literals !== undefined) {
+    const zh = literals.map(show).join("、")
+    const en = literals.map(show).join(", ")
+    return literals.length === 1
+      ? { zh: `应为 ${zh}`, en: `must be ${en}` }
+      : { zh: `应为以下之一：${zh}`, en: `must be one of: ${en}` }
+  }
+  if (AST.isRefinement(ast)) {
+    const known = refinementMessage(ast)
+    if (known !== undefined) return known
+    const expected = Option.getOrElse(
+      Option.orElse(AST.getDescriptionAnnotation(ast), () => AST.getTitleAnnotation(ast)),
+      () => String(ast),
+    )
+    return { zh: `不符合要求（${expected}）`, en: `must be ${expected}` }
+  }
+  if (AST.isTemplateLiteral(ast)) return { zh: "格式不正确", en: "has the wrong format" }
+  const name = KEYWORD_NAMES[ast._tag]
+  if (name !== undefined) return { zh: `应为${name.zh}`, en: `must be ${name.en}` }
+  return { zh: `类型不符（应为 ${String(ast)}）`, en: `must be ${String(ast)}` }
+}
+
+const REQUIRED: Text = { zh: "必填", en: "is required" }
+const UNEXPECTED: Text = { zh: "不允许的字段", en: "is not an allowed field" }
+const FORBIDDEN: Text = { zh: "无法同步校验", en: "cannot be checked synchronously" }
+const ROOT_FIELD: Text = { zh: "输入", en: "input" }
+
+interface Found {
+  readonly path: ReadonlyArray<string | number>
+  readonly field: Text
+  readonly message: Text
+}
+
+const keyOf = (k: PropertyKey): string | number => (typeof k === "symbol" ? String(k) : k)
+
+/** Drop the "must be absent" alternative that `Schema.optional` adds (`X | undefined`) when a value was given. */
+const withoutUndefinedNoise = (
+  issues: ReadonlyArray<ParseResult.ParseIssue>,
+): ReadonlyArray<ParseResult.ParseIssue> => {
+  const kept = issues.filter((i) => !(i._tag === "Type" && AST.isUndefinedKeyword(i.ast)))
+  return kept.length > 0 ? kept : issues
+}
+
+/** Look `key` up in every schema that describes the value at hand (encoded and type sides, wrappers). */
+function descend(
+  containers: ReadonlyArray<AST.AST>,
+  key: PropertyKey,
+  field: Text,
+): { readonly field: Text; readonly containers: ReadonlyArray<AST.AST> } {
+  let title: Text | undefined
+  const next: Array<AST.AST> = []
+  for (const c of containers) {
+    const member = findMember(c, key)
+    if (member === undefined) continue
+    next.push(member.type)
+    title ??=
+      (member.annotations === undefined ? undefined : bilingualTitle(member.annotations)) ??
+      typeTitle(member.type)
+  }
+  if (title !== undefined) return { field: title, containers: next }
+  // An array element without a title of its own is named after the array; a union's tag after the union.
+  if (typeof key === "number") return { field, containers: next }
+  if (key === "_tag") return { field: { zh: `${field.zh}类型`, en: `${field.en} kind` }, containers: next }
+  return { field: { zh: String(key), en: String(key) }, containers: next }
+}
+
+/**
+ * Walk the issue tree as Effect's ArrayFormatter does, carrying the field title and the schemas that
+ * describe the current value (several: a struct with defaults has an encoded side without the titles).
+ */
+function collect(
+  issue: ParseResult.ParseIssue,
+  path: ReadonlyArray<string | number>,
+  field: Text,
+  containers: ReadonlyArray<AST.AST>,
+  out: Array<Found>,
+): void {
+  const emit = (message: Text) => out.push({ path, field, message })
+  switch (issue._tag) {
+    case "Type": {
+      const custom = annotatedMessage(issue) ?? issue.message
+      emit(custom === undefined ? typeMessage(issue.ast) : splitBilingual(custom))
+      return
+    }
+    case "Missing": {
+      const missing = AST.getMissingMessageAnnotation(issue.ast)
+      const custom = Option.isSome(missing) ? runMessage(missing.value()) : issue.message
+      emit(custom === undefined ? REQUIRED : splitBilingual(custom))
+      return
+    }
+    case "Unexpected":
+      emit(UNEXPECTED)
+      return
+    case "Forbidden":
+      emit(issue.message === undefined ? FORBIDDEN : splitBilingual(issue.message))
+      return
+    case "Pointer": {
+      const keys: ReadonlyArray<PropertyKey> = typeof issue.path === "object" ? issue.path : [issue.path]
+      // A required tuple element is missing (e.g. an empty non-empty array): say so about the array itself.
+      const [only] = keys
+      if (keys.length === 1 && typeof only === "number" && issue.issue._tag === "Missing")
+        return void emit({ zh: `至少应有 ${only + 1} 项`, en: `must have at least ${only + 1} item(s)` })
+      let at = { field, containers }
+      const p = [...path]
+      for (const key of keys) {
+        at = descend(at.containers, key, at.field)
+        p.push(keyOf(key))
+      }
+      collect(issue.issue, p, at.field, at.containers, out)
+      return
+    }
+    case "Composite": {
+      const custom = annotatedMessage(issue)
+      if (custom !== undefined) return void emit(splitBilingual(custom))
+      // A union of literals failed as a whole: one message listing the allowed values, not one per value.
+      if (AST.isUnion(issue.ast) && literalsOf(issue.ast) !== undefined)
+        return void emit(typeMessage(issue.ast))
+      const issues: ReadonlyArray<ParseResult.ParseIssue> = Array.isArray(issue.issues)
+        ? issue.issues
+        : [issue.issues as ParseResult.ParseIssue]
+      const inner = [issue.ast, ...containers]
+      for (const i of AST.isUnion(issue.ast) ? withoutUndefinedNoise(issues) : issues)
+        collect(i, path, field, inner, out)
+      return
+    }
+    case "Refinement":
+    case "Transformation": {
+      const custom = annotatedMessage(issue)
+      if (custom !== undefined) return void emit(splitBilingual(custom))
+      collect(issue.issue, path, field, [issue.ast, ...containers], out)
+      return
+    }
+  }
+}
+
+/** "education[0].level" */
+export const formatPath = (path: ReadonlyArray<string | number>): string =>
+  path.reduce<string>(
+    (acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc === "" ? k : `${acc}.${k}`),
+    "",
+  )
+
+const line = (f: Found, lang: Lang): string => {
+  const p = formatPath(f.path)
+  const name = f.field[lang]
+  if (lang === "zh") {
+    const label = p === "" || p === name ? name : `${name}（${p}）`
+    return `${label}：${f.message.zh}`
+  }
+  const label = p === "" || p === name ? name : `${name} (${p})`
+  return `${label}: ${f.message.en}`
+}
+
+/**
+ * Turn a decode error into one message per problem, each naming the field in both languages.
+ * `lang` chooses the language of `text`; without it `text` is "中文 / English".
+ */
+export function formatDecodeError(error: ParseResult.ParseError, lang?: Lang): ReadonlyArray<DecodeMessage> {
+  const out: Array<Found> = []
+  const top = error.issue
+  const root =
+    top._tag === "Type" ||
+    top._tag === "Composite" ||
+    top._tag === "Refinement" ||
+    top._tag === "Transformation"
+      ? typeTitle(top.ast)
+      : undefined
+  collect(error.issue, [], root ?? ROOT_FIELD, [], out)
+  return out.map((f) => ({
+    ...f,
+    text: lang === undefined ? `${line(f, "zh")}${SEPARATOR}${line(f, "en")}` : line(f, lang),
+  }))
+}
+
+/**
+ * Join messages into one readable string: "；"-separated in Chinese, "; "-separated in English, and with no
+ * language given, the Chinese sentence then the English one separated by " / ".
+ */
+export function joinDecodeMessages(messages: ReadonlyArray<DecodeMessage>, lang?: Lang): string {
+  const zh = messages.map((m) => line(m, "zh")).join("；")
+  const en = messages.map((m) => line(m, "en")).join("; ")
+  return lang === "zh" ? zh : lang === "en" ? en : `${zh}${SEPARATOR}${en}`
+}
+
+/** `formatDecodeError` and `joinDecodeMessages` in one step. */
+export const formatDecodeErrorText = (error: ParseResult.ParseError, lang?: Lang): string =>
+  joinDecodeMessages(formatDecodeError(error), lang)
+
+/**
+ * Decode unknown input, reporting every problem (not only the first) as bilingual messages.
+ * Works for any context-free schema; the API uses it for every input it receives.
+ */
+export const decodeUnknownWithMessages =
+  <A, I>(schema: Schema.Schema<A, I, never>, options?: AST.ParseOptions) =>
+  (input: unknown): Either.Either<A, ReadonlyArray<DecodeMessage>> =>
+    Either.mapLeft(Schema.decodeUnknownEither(schema, { errors: "all", ...options })(input), (e) =>
+      formatDecodeError(e),
+    )
