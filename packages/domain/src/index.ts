@@ -2,6 +2,7 @@
  * @cadre/domain — the kernel. Pure: imports only `effect`; no I/O, no clock (every date is an argument).
  * Namespaces, one per concept (see docs/architecture.md).
  */
+export * as Access from "./access/index.js"
 export * as Decode from "./shared/Decode.js"
 export * as Eligibility from "./eligibility/index.js"
 export * as LocalDate from "./shared/LocalDate.js"

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest"
+import { buildApp } from "./app.js"
+import { type LogFields, makeJsonLogger } from "./logger.js"
+
+const fixedNow = () => new Date("2026-11-25T08:00:00.000Z")
+
+const capture = () => {
+  const lines: Array<Record<string, unknown>> = []
+  const logger = makeJsonLogger({ write: (line) => lines.push(JSON.parse(line) as LogFields), now: fixedNow })
+  return { lines, logger }
+}
+
+describe("GET /healthz", () => {
+  it("answers ok with the service name, version and time", async () => {
+    const app = buildApp({ version: "1.2.3", now: fixedNow })
+    const res = await app.request("/healthz")
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({
+      status: "ok",
+      service: "cadre-api",
+      version: "1.2.3",
+      time: "2026-11-25T08:00:00.000Z",
+    })
+  })
+})
+
+describe("GET /readyz", () => {
+  it("is ready with no checks before the database exists", async () => {
+    const res = await buildApp({ version: "0" }).request("/readyz")
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ status: "ready", checks: {} })
+  })
+
+  it("answers 503 when a check fails or throws", async () => {
+    const app = buildApp({
+      version: "0",
+      readiness: {
+        database: () => {
+          throw new Error("connection refused")
+        },
+        cache: async () => ({ status: "ok" }),
+      },
+    })
+    const res = await app.request("/readyz")
+    expect(res.status).toBe(503)
+    expect(await res.json()).toEqual({
+      status: "not-ready",
+      checks: { database: { status: "fail", detail: "connection refused" }, cache: { status: "ok" } },
+    })
+  })
+
+  it("answers 503 while draining", async () => {
+    const res = await buildApp({ version: "0", isDraining: () => true }).request("/readyz")
+    expect(res.status).toBe(503)
+    expect(await res.json()).toMatchObject({ status: "not-ready", draining: true })
+  })
+})
+
+describe("request ids and logs", () => {
+  it("generates a request id, returns it and logs the request with it as one JSON line", async () => {
+    const { lines, logger } = capture()
+    const app = buildApp({ version: "0", logger, newRequestId: () => "req-1" })
+    const res = await app.request("/healthz")
+    expect(res.headers.get("X-Request-Id")).toBe("req-1")
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: "info",
+        msg: "request",
+        service: "cadre-api",
+        requestId: "req-1",
+        method: "GET",
+        path: "/healthz",
+        status: 200,
+        time: "2026-11-25T08:00:00.000Z",
+      }),
+    ])
+  })
+
+  it("keeps a caller's plain request id", async () => {
+    const app = buildApp({ version: "0", newRequestId: () => "generated" })
+    const res = await app.request("/healthz", { headers: { "X-Request-Id": "abc-123" } })
+    expect(res.headers.get("X-Request-Id")).toBe("abc-123")
+  })
+
+  it("replaces a request id that could forge log content", async () => {
+    const app = buildApp({ version: "0", newRequestId: () => "generated" })
+    const res = await app.request("/healthz", { headers: { "X-Request-Id": 'x" level=error' } })
+    expect(res.headers.get("X-Request-Id")).toBe("generated")
+  })
+
+  it("answers an unknown path with a bilingual 404 carrying the request id", async () => {
+    const app = buildApp({ version: "0", newRequestId: () => "req-404" })
+    const res = await app.request("/nope")
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({
+      error: { code: "not-found", message: { zh: "接口不存在", en: "No such endpoint" } },
+      requestId: "req-404",
+    })
+  })
+
+  it("turns a thrown error into a generic 500 and logs it with the request id", async () => {
+    const { lines, logger } = capture()
+    const app = buildApp({ version: "0", logger, newRequestId: () => "req-500" })
+    app.get("/boom", () => {
+      throw new Error("secret detail")
+    })
+    const res = await app.request("/boom")
+    expect(res.status).toBe(500)
+    const body = JSON.stringify(await res.json())
+    expect(body).not.toContain("secret detail")
+    expect(body).toContain("服务器内部错误")
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: "error",
+        requestId: "req-500",
+        error: expect.objectContaining({ message: "secret detail" }),
+      }),
+    )
+  })
+})
+
+describe("CORS", () => {
+  it("allows a configured origin and exposes the request id", async () => {
+    const app = buildApp({ version: "0", corsOrigins: ["http://localhost:5173"] })
+    const res = await app.request("/healthz", { headers: { Origin: "http://localhost:5173" } })
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("http://localhost:5173")
+    expect(res.headers.get("Access-Control-Expose-Headers")).toContain("X-Request-Id")
+  })
+
+  it("does not allow an origin that is not configured", async () => {
+    const app = buildApp({ version: "0", corsOrigins: ["http://localhost:5173"] })
+    const res = await app.request("/healthz", { headers: { Origin: "http://evil.example" } })
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBeNull()
+  })
+
+  it("sends no CORS headers when no origin is configured", async () => {
+    const res = await buildApp({ version: "0" }).request("/healthz", {
+      headers: { Origin: "http://localhost:5173" },
+    })
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBeNull()
+  })
+})

@@ -1,0 +1,50 @@
+import { Either } from "effect"
+import { describe, expect, it } from "vitest"
+import { loadConfig } from "./config.js"
+
+const ok = (env: Record<string, string | undefined>) => {
+  const result = loadConfig(env)
+  if (Either.isLeft(result)) throw new Error(result.left.message)
+  return result.right
+}
+
+const failure = (env: Record<string, string | undefined>) => {
+  const result = loadConfig(env)
+  if (Either.isRight(result)) throw new Error(`expected a failure, got ${JSON.stringify(result.right)}`)
+  return result.left.message
+}
+
+describe("loadConfig", () => {
+  it("defaults to 127.0.0.1:3000 with no CORS origins", () => {
+    expect(ok({})).toEqual({ port: 3000, host: "127.0.0.1", corsOrigins: [] })
+  })
+
+  it("reads PORT, HOST and a comma-separated CORS_ORIGINS, ignoring other variables", () => {
+    expect(
+      ok({
+        PORT: "8080",
+        HOST: " 0.0.0.0 ",
+        CORS_ORIGINS: "http://localhost:5173, https://a.example",
+        PATH: "/bin",
+      }),
+    ).toEqual({ port: 8080, host: "0.0.0.0", corsOrigins: ["http://localhost:5173", "https://a.example"] })
+  })
+
+  it("treats an empty variable as unset", () => {
+    expect(ok({ PORT: "", HOST: "" })).toMatchObject({ port: 3000, host: "127.0.0.1" })
+  })
+
+  it.each(["abc", "0", "70000", "80.5"])("refuses PORT=%s with a bilingual message", (port) => {
+    const message = failure({ PORT: port })
+    expect(message).toContain("配置无效")
+    expect(message).toContain("Invalid configuration")
+    expect(message).toContain("PORT 必须是 1 到 65535 之间的整数 / PORT must be an integer from 1 to 65535")
+  })
+
+  it("refuses an origin with a path and names it, reporting every bad variable at once", () => {
+    const message = failure({ PORT: "x", CORS_ORIGINS: "http://ok.example,localhost:5173/app" })
+    expect(message).toContain("PORT")
+    expect(message).toContain('"localhost:5173/app"')
+    expect(message).toContain("CORS_ORIGINS 中的来源无效")
+  })
+})

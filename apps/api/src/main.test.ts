@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from "node:child_process"
+import { once } from "node:events"
+import { readFileSync } from "node:fs"
+import { createServer } from "node:net"
+import { fileURLToPath } from "node:url"
+import { describe, expect, it } from "vitest"
+
+const mainTs = fileURLToPath(new URL("./main.ts", import.meta.url))
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  version: string
+}
+
+// Runs src/main.ts the way `pnpm dev` does (through tsx), so the test needs no build.
+const startMain = (env: Record<string, string>): ChildProcess =>
+  spawn(process.execPath, ["--import", "tsx", mainTs], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+
+const collect = (child: ChildProcess) => {
+  const out = { stdout: "", stderr: "" }
+  child.stdout?.on("data", (chunk: Buffer) => {
+    out.stdout += chunk.toString()
+  })
+  child.stderr?.on("data", (chunk: Buffer) => {
+    out.stderr += chunk.toString()
+  })
+  return out
+}
+
+const freePort = async (): Promise<number> => {
+  const server = createServer()
+  server.listen(0, "127.0.0.1")
+  await once(server, "listening")
+  const address = server.address()
+  server.close()
+  if (address === null || typeof address === "string") throw new Error("no port")
+  return address.port
+}
+
+// Each test starts a Node process through tsx: seconds on a busy machine, hence the long timeouts.
+describe("main", { timeout: 60_000 }, () => {
+  it("exits non-zero with a bilingual message on bad configuration", async () => {
+    const child = startMain({ PORT: "not-a-port" })
+    const out = collect(child)
+    const [code] = await once(child, "exit")
+    expect(code).not.toBe(0)
+    expect(out.stderr).toContain("配置无效（环境变量）/ Invalid configuration (environment variables)")
+    expect(out.stderr).toContain("PORT must be an integer")
+  })
+
+  it("serves /healthz, logs JSON, and on SIGTERM stops gracefully with exit code 0", async () => {
+    const port = await freePort()
+    const child = startMain({ PORT: String(port), HOST: "127.0.0.1" })
+    const out = collect(child)
+    try {
+      const deadline = Date.now() + 45_000
+      while (!out.stdout.includes('"msg":"listening"')) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not start: ${out.stderr}`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`, {
+        headers: { "X-Request-Id": "main-test" },
+      })
+      expect(await res.json()).toMatchObject({ status: "ok", service: "cadre-api", version })
+      child.kill("SIGTERM")
+      const [code] = await once(child, "exit")
+      expect(code).toBe(0)
+      const logs = out.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+      expect(logs).toContainEqual(
+        expect.objectContaining({ msg: "request", requestId: "main-test", status: 200 }),
+      )
+      expect(logs).toContainEqual(expect.objectContaining({ msg: "shutting down", signal: "SIGTERM" }))
+      expect(logs.at(-1)).toMatchObject({ msg: "stopped" })
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL")
+    }
+  })
+})

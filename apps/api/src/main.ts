@@ -1,0 +1,66 @@
+import { readFileSync } from "node:fs"
+import { serve } from "@hono/node-server"
+import { Either } from "effect"
+import { buildApp } from "./app.js"
+import { loadConfig } from "./config.js"
+import { errorFields, makeJsonLogger } from "./logger.js"
+
+/** How long open connections get to finish after SIGINT/SIGTERM before the process exits anyway. */
+const shutdownGraceMs = 10_000
+
+// Same relative path from src/ (tsx) and dist/ (node).
+const readVersion = (): string => {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"))
+    return typeof pkg === "object" && pkg !== null && "version" in pkg && typeof pkg.version === "string"
+      ? pkg.version
+      : "0.0.0"
+  } catch {
+    return "0.0.0"
+  }
+}
+
+const logger = makeJsonLogger()
+const configured = loadConfig(process.env)
+if (Either.isLeft(configured)) {
+  process.stderr.write(`${configured.left.message}\n`)
+  process.exit(1)
+}
+const config = configured.right
+const version = readVersion()
+
+let draining = false
+const app = buildApp({ version, logger, corsOrigins: config.corsOrigins, isDraining: () => draining })
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  logger.info("listening", {
+    host: config.host,
+    port: info.port,
+    version,
+    url: `http://${config.host}:${info.port}`,
+  })
+})
+
+server.on("error", (error) => {
+  logger.error("server error", errorFields(error))
+  process.exit(1)
+})
+
+const shutdown = (signal: NodeJS.Signals): void => {
+  if (draining) return
+  draining = true
+  logger.info("shutting down", { signal })
+  const force = setTimeout(() => {
+    logger.warn("forced exit after grace period", { graceMs: shutdownGraceMs })
+    process.exit(1)
+  }, shutdownGraceMs)
+  force.unref()
+  server.close((error) => {
+    if (error) logger.error("close failed", errorFields(error))
+    logger.info("stopped")
+    process.exit(error ? 1 : 0)
+  })
+}
+
+process.on("SIGINT", shutdown)
+process.on("SIGTERM", shutdown)

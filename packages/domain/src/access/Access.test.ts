@@ -1,0 +1,104 @@
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import {
+  type Actor,
+  can,
+  changesScheme,
+  mayCreateAccount,
+  pathOf,
+  pathWithin,
+  ROLES,
+  type Role,
+  seesRegion,
+  seesScheme,
+} from "./Access.js"
+
+const actor = (role: Role, scopePath: string): Pick<Actor, "role" | "scopePath"> => ({ role, scopePath })
+
+const DISTRICT = pathOf(["310000", "310110"])
+const STREET_A = pathOf(["310000", "310110", "s1"])
+const STREET_B = pathOf(["310000", "310110", "s2"])
+const COMMUNITY_A1 = pathOf(["310000", "310110", "s1", "c1"])
+const OTHER_DISTRICT = pathOf(["310000", "310120"])
+
+describe("scope containment (issue 3: a scope sees itself and what lies beneath)", () => {
+  it("a district admin sees its streets and communities, not a sibling district", () => {
+    const a = actor("org_dept_admin", DISTRICT)
+    expect(seesRegion(a, DISTRICT)).toBe(true)
+    expect(seesRegion(a, STREET_A)).toBe(true)
+    expect(seesRegion(a, COMMUNITY_A1)).toBe(true)
+    expect(seesRegion(a, OTHER_DISTRICT)).toBe(false)
+  })
+
+  it("a street admin sees its own communities, neither the sibling street nor the parent district", () => {
+    const a = actor("street_admin", STREET_A)
+    expect(seesRegion(a, COMMUNITY_A1)).toBe(true)
+    expect(seesRegion(a, STREET_B)).toBe(false)
+    expect(seesRegion(a, DISTRICT)).toBe(false)
+  })
+
+  it("an id that is a prefix of a sibling's id does not leak (paths end with a slash)", () => {
+    expect(pathWithin(pathOf(["d", "s1"]), pathOf(["d", "s10"]))).toBe(false)
+  })
+
+  it("applicants see no region-owned data", () => {
+    expect(seesRegion(actor("applicant", ""), DISTRICT)).toBe(false)
+    expect(pathWithin("", DISTRICT)).toBe(false)
+  })
+
+  it("property: pathWithin(scope, target) iff scope's ids are a prefix of target's ids", () => {
+    const ids = fc.array(fc.constantFrom("a", "b", "a1", "ab", "1"), { minLength: 1, maxLength: 5 })
+    fc.assert(
+      fc.property(ids, ids, (s, t) => {
+        const isPrefix = s.length <= t.length && s.every((x, i) => t[i] === x)
+        expect(pathWithin(pathOf(s), pathOf(t))).toBe(isPrefix)
+      }),
+    )
+  })
+})
+
+describe("schemes: owned by the org dept, read downward", () => {
+  it("a street admin reads the district's published scheme but not its draft, and cannot change it", () => {
+    const a = actor("street_admin", STREET_A)
+    expect(seesScheme(a, DISTRICT, "published")).toBe(true)
+    expect(seesScheme(a, DISTRICT, "draft")).toBe(false)
+    expect(changesScheme(a, DISTRICT)).toBe(false)
+  })
+  it("a sibling district sees neither draft nor published scheme", () => {
+    const a = actor("org_dept_admin", OTHER_DISTRICT)
+    expect(seesScheme(a, DISTRICT, "published")).toBe(false)
+    expect(changesScheme(a, DISTRICT)).toBe(false)
+  })
+  it("the owning org dept and its integrator change it; an applicant reads only published ones", () => {
+    expect(changesScheme(actor("org_dept_admin", DISTRICT), DISTRICT)).toBe(true)
+    expect(changesScheme(actor("integrator", DISTRICT), DISTRICT)).toBe(true)
+    expect(seesScheme(actor("applicant", ""), DISTRICT, "published")).toBe(true)
+    expect(seesScheme(actor("applicant", ""), DISTRICT, "draft")).toBe(false)
+  })
+})
+
+describe("accounts are created by a higher scope", () => {
+  it("a street admin cannot create an org dept admin, nor anything in a sibling street", () => {
+    expect(mayCreateAccount(actor("street_admin", STREET_A), "org_dept_admin", COMMUNITY_A1)).toBe(false)
+    expect(mayCreateAccount(actor("street_admin", STREET_A), "reviewer", STREET_B)).toBe(false)
+    expect(mayCreateAccount(actor("street_admin", STREET_A), "reviewer", COMMUNITY_A1)).toBe(true)
+  })
+  it("property: nobody creates an account whose scope lies outside their own, and applicants create nothing", () => {
+    const paths = [DISTRICT, STREET_A, STREET_B, COMMUNITY_A1, OTHER_DISTRICT]
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ROLES),
+        fc.constantFrom(...paths),
+        fc.constantFrom(...ROLES),
+        fc.constantFrom(...paths),
+        (cr, cp, nr, np) => {
+          if (mayCreateAccount(actor(cr, cp), nr, np)) {
+            expect(pathWithin(cp, np)).toBe(true)
+            expect(can({ role: cr }, "account.create")).toBe(true)
+            expect(nr).not.toBe("applicant")
+          }
+        },
+      ),
+    )
+  })
+})

@@ -1,0 +1,202 @@
+import { Schema } from "effect"
+import { PersonId } from "../person/Profile.js"
+import { RegionId, UnitId } from "../region/Region.js"
+import { type Text, Text as TextSchema } from "../shared/Text.js"
+
+/**
+ * Who may do what, and where. Every non-applicant account is bound to a scope — a region (and everything beneath
+ * it) or a unit — and sees and changes only that (issue 3, "Accounts and access"). Applicants see only themselves.
+ *
+ * Containment is decided on materialised region paths ("/310000/310110/310110012/"): a target is within a scope
+ * when its path starts with the scope's path. The database filters with the same prefix test (`LIKE path || '%'`),
+ * so the rule here and the SQL filter cannot drift apart.
+ */
+
+export const ROLES = [
+  "org_dept_admin", // 区委组织部管理员
+  "street_admin", // 街道（乡镇）管理员
+  "dispatching_unit_admin", // 派出单位管理员
+  "host_unit_admin", // 接收单位管理员
+  "reviewer", // 审核人员
+  "applicant", // 报名人员
+  "integrator", // 系统对接
+] as const
+export const Role = Schema.Literal(...ROLES).annotations({ identifier: "Role", title: "角色 / role" })
+export type Role = typeof Role.Type
+
+export const ROLE_LABELS: Readonly<Record<Role, Text>> = {
+  org_dept_admin: { zh: "组织部管理员", en: "org dept admin" },
+  street_admin: { zh: "街道（乡镇）管理员", en: "street (township) admin" },
+  dispatching_unit_admin: { zh: "派出单位管理员", en: "dispatching-unit admin" },
+  host_unit_admin: { zh: "接收单位管理员", en: "host-unit admin" },
+  reviewer: { zh: "审核人员", en: "reviewer" },
+  applicant: { zh: "报名人员", en: "applicant" },
+  integrator: { zh: "系统对接账号", en: "integrator" },
+}
+
+export const Scope = Schema.Union(
+  Schema.TaggedStruct("RegionScope", { regionId: RegionId }),
+  /** A unit's account: the unit, which sits in `regionId`. */
+  Schema.TaggedStruct("UnitScope", { unitId: UnitId, regionId: RegionId }),
+  /** An applicant: only their own person record (absent until they create a profile). */
+  Schema.TaggedStruct("SelfScope", { personId: Schema.NullOr(PersonId) }),
+).annotations({ identifier: "Scope", title: "权限范围 / scope" })
+export type Scope = typeof Scope.Type
+
+/** The caller, resolved by the API from a session or an API token; never taken from the request body. */
+export const Actor = Schema.Struct({
+  accountId: Schema.NonEmptyTrimmedString,
+  role: Role,
+  scope: Scope,
+  /** The scope region's materialised path; empty for applicants. */
+  scopePath: Schema.String,
+  displayName: Schema.String,
+}).annotations({ identifier: "Actor", title: "调用者 / actor" })
+export type Actor = typeof Actor.Type
+
+export const PERMISSIONS = [
+  "region.read",
+  "region.write",
+  "unit.read",
+  "unit.write",
+  "scheme.read",
+  "scheme.write",
+  "scheme.publish",
+  "profile.read",
+  "profile.write_own",
+  "eligibility.check",
+  "audit.read",
+  "account.create",
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const all = (...p: ReadonlyArray<Permission>): ReadonlySet<Permission> => new Set(p)
+
+/**
+ * The role matrix. Schemes are the org dept's (POLICIES "Actors": the org dept owns schemes); streets and units read
+ * them and the profiles in their scope; integrators act for the org dept through the API but create no accounts.
+ */
+const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
+  org_dept_admin: all(
+    "region.read",
+    "region.write",
+    "unit.read",
+    "unit.write",
+    "scheme.read",
+    "scheme.write",
+    "scheme.publish",
+    "profile.read",
+    "eligibility.check",
+    "audit.read",
+    "account.create",
+  ),
+  street_admin: all(
+    "region.read",
+    "region.write",
+    "unit.read",
+    "unit.write",
+    "scheme.read",
+    "profile.read",
+    "eligibility.check",
+    "audit.read",
+    "account.create",
+  ),
+  dispatching_unit_admin: all("region.read", "unit.read", "scheme.read", "profile.read", "eligibility.check"),
+  host_unit_admin: all("region.read", "unit.read", "scheme.read", "profile.read"),
+  reviewer: all("region.read", "unit.read", "scheme.read", "profile.read", "eligibility.check"),
+  applicant: all("scheme.read", "profile.write_own", "eligibility.check"),
+  integrator: all(
+    "region.read",
+    "unit.read",
+    "scheme.read",
+    "scheme.write",
+    "scheme.publish",
+    "profile.read",
+    "eligibility.check",
+  ),
+}
+
+export const can = (actor: Pick<Actor, "role">, permission: Permission): boolean =>
+  MATRIX[actor.role].has(permission)
+
+/** A region path: "/a/b/c/". The root region's path is "/<id>/". */
+export const pathOf = (ancestorIdsTopDown: ReadonlyArray<string>): string =>
+  `/${ancestorIdsTopDown.map((id) => id.replaceAll("/", "_")).join("/")}/`
+
+/** True when `targetPath` is the scope region itself or lies beneath it. */
+export const pathWithin = (scopePath: string, targetPath: string): boolean =>
+  scopePath.length > 0 && targetPath.startsWith(scopePath)
+
+/**
+ * May `actor` see things that belong to the region at `targetPath`? Applicants see no region-owned data through
+ * this test (their own records are checked by person id).
+ */
+export const seesRegion = (actor: Pick<Actor, "role" | "scopePath">, targetPath: string): boolean =>
+  actor.role !== "applicant" && pathWithin(actor.scopePath, targetPath)
+
+/**
+ * A scheme published by a region applies to everything beneath it, so a street admin reads the district's scheme:
+ * schemes of the scope's ancestors are visible too (read only). Applicants read every published scheme they may
+ * apply under (the portal lists them); drafts are visible only inside the owning scope.
+ */
+export const seesScheme = (
+  actor: Pick<Actor, "role" | "scopePath">,
+  schemeRegionPath: string,
+  status: "draft" | "published",
+): boolean => {
+  if (actor.role === "applicant") return status === "published"
+  if (pathWithin(actor.scopePath, schemeRegionPath)) return true
+  return status === "published" && pathWithin(schemeRegionPath, actor.scopePath)
+}
+
+/** May `actor` change (write, publish) a scheme of the region at `schemeRegionPath`? Only inside its own scope. */
+export const changesScheme = (actor: Pick<Actor, "role" | "scopePath">, schemeRegionPath: string): boolean =>
+  (can(actor, "scheme.write") || can(actor, "scheme.publish")) && seesRegion(actor, schemeRegionPath)
+
+/** Roles an account of `creator` may create: strictly lower or equal-but-beneath scopes, never a broader one. */
+const CREATES: Readonly<Record<Role, ReadonlySet<Role>>> = {
+  org_dept_admin: new Set<Role>([
+    "org_dept_admin",
+    "street_admin",
+    "dispatching_unit_admin",
+    "host_unit_admin",
+    "reviewer",
+    "integrator",
+  ]),
+  street_admin: new Set<Role>(["host_unit_admin", "reviewer"]),
+  dispatching_unit_admin: new Set<Role>(),
+  host_unit_admin: new Set<Role>(),
+  reviewer: new Set<Role>(),
+  applicant: new Set<Role>(),
+  integrator: new Set<Role>(),
+}
+
+/**
+ * May `creator` create an account with `role` whose scope region has `newScopePath`? The new scope must lie
+ * strictly beneath the creator's, except that an org dept admin may add a colleague at its own level.
+ */
+export const mayCreateAccount = (
+  creator: Pick<Actor, "role" | "scopePath">,
+  role: Role,
+  newScopePath: string,
+): boolean => {
+  if (!can(creator, "account.create") || !CREATES[creator.role].has(role)) return false
+  if (!pathWithin(creator.scopePath, newScopePath)) return false
+  const sameLevel = newScopePath === creator.scopePath
+  return !sameLevel || (creator.role === "org_dept_admin" && role !== "street_admin")
+}
+
+/** The caller lacks the permission, or the resource lies outside the caller's scope. */
+export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
+  permission: Schema.String,
+  message: TextSchema,
+}) {}
+
+export const forbidden = (permission: string, role: Role): Forbidden =>
+  new Forbidden({
+    permission,
+    message: {
+      zh: `无权执行此操作（${ROLE_LABELS[role].zh}不具备“${permission}”权限或对象不在管辖范围内）`,
+      en: `Not allowed: a ${ROLE_LABELS[role].en} lacks "${permission}" or the item is outside their scope`,
+    },
+  })

@@ -1,0 +1,32 @@
+/**
+ * @cadre/ui — shared React pieces for the admin and portal SPAs: i18n (zh-CN default, en), the antd theme and
+ * locale, the API status badge, and formatting/masking of dates, ID numbers and phones.
+ */
+export { type Messages, commonEn, commonZhCN } from "./i18n/common.js"
+export {
+  type AppResources,
+  type CreateI18nOptions,
+  createI18n,
+  type MessageTree,
+  rememberedLanguage,
+} from "./i18n/create-i18n.js"
+export { LanguageSwitch, type LanguageSwitchProps } from "./i18n/language-switch.js"
+export {
+  defaultLanguage,
+  type Language,
+  languageStorageKey,
+  languages,
+  toLanguage,
+} from "./i18n/languages.js"
+export { formatDate, formatDateTime } from "./format/date.js"
+export { maskIdNumber, maskPhone } from "./format/mask.js"
+export { ServiceStatus } from "./health/service-status.js"
+export {
+  checkServiceHealth,
+  type ServiceHealth,
+  type UseServiceHealthOptions,
+  useServiceHealth,
+} from "./health/use-service-health.js"
+export { cadreTheme } from "./theme/theme.js"
+export { UiProvider, type UiProviderProps } from "./theme/ui-provider.js"
+export { NotFoundPage, type RouteTable, resolveRoute } from "./routing/routes.js"

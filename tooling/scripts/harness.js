@@ -1,0 +1,155 @@
+// The browser-test harness shared by apps/admin/e2e and apps/portal/e2e: start the built API and a
+// `vite preview` of a built app on free ports, and launch Debian's Chromium through playwright-core.
+import { mkdtemp, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { chromium } from "playwright-core"
+import { freePort, paths, requireFile, startProcess, stopProcess, waitForHttp } from "./lib/processes.js"
+
+export { freePort, paths, repoRoot, startProcess, stopProcess, waitForHttp } from "./lib/processes.js"
+
+/**
+ * @typedef {object} Service
+ * @property {string} url base URL, e.g. http://127.0.0.1:41234
+ * @property {number} port
+ * @property {import("./lib/processes.js").RunningProcess} process
+ * @property {() => Promise<void>} stop stops it (idempotent)
+ */
+
+/**
+ * @param {import("./lib/processes.js").RunningProcess} proc
+ * @param {number} port
+ * @returns {Service}
+ */
+const asService = (proc, port) => {
+  /** @type {Promise<void> | undefined} */
+  let stopping
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    process: proc,
+    stop: () => {
+      stopping ??= stopProcess(proc).then(() => undefined)
+      return stopping
+    },
+  }
+}
+
+/**
+ * Starts the built API (`node apps/api/dist/main.js`) on a free port and waits for /healthz.
+ * @param {{ port?: number, env?: Record<string, string> }} [options]
+ * @returns {Promise<Service>}
+ */
+export const startApi = async ({ port, env = {} } = {}) => {
+  requireFile(paths.apiMain, "build the API first (pnpm build, or turbo run test:e2e which builds it)")
+  const chosen = port ?? (await freePort())
+  const proc = startProcess({
+    name: "api",
+    command: process.execPath,
+    args: [paths.apiMain],
+    cwd: paths.apiDir,
+    env: { PORT: String(chosen), HOST: "127.0.0.1", ...env },
+  })
+  const service = asService(proc, chosen)
+  try {
+    await waitForHttp(`${service.url}/healthz`, { process: proc })
+  } catch (error) {
+    await service.stop()
+    throw error
+  }
+  return service
+}
+
+/**
+ * Starts `vite preview` of a built app (its dist/) on a free port, with `/api` proxied to `apiUrl`.
+ * @param {{ appDir: string, apiUrl: string, port?: number }} options
+ * @returns {Promise<Service>}
+ */
+export const startPreview = async ({ appDir, apiUrl, port }) => {
+  requireFile(join(appDir, "dist", "index.html"), "build the app first (pnpm build)")
+  const chosen = port ?? (await freePort())
+  const proc = startProcess({
+    name: "preview",
+    command: process.execPath,
+    args: [paths.viteBin(appDir), "preview", "--port", String(chosen), "--strictPort", "--host", "127.0.0.1"],
+    cwd: appDir,
+    env: { API_URL: apiUrl },
+  })
+  const service = asService(proc, chosen)
+  try {
+    await waitForHttp(`${service.url}/`, { process: proc })
+  } catch (error) {
+    await service.stop()
+    throw error
+  }
+  return service
+}
+
+/** Chromium flags for a quiet, reproducible headless run in CI and containers. */
+export const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+]
+
+/**
+ * @typedef {object} Browser
+ * @property {import("playwright-core").BrowserContext} context
+ * @property {(options?: { width?: number, height?: number }) => Promise<import("playwright-core").Page>} newPage
+ *   opens a page that records uncaught page errors in `errors`
+ * @property {string[]} errors uncaught exceptions and console errors seen on any page
+ * @property {(url: string) => Promise<void>} clearStorage forgets what the site at `url` stored (localStorage:
+ *   the language choice), so one test's choices do not leak into the next: the profile is shared by all pages
+ * @property {() => Promise<void>} close closes the browser and removes its profile directory
+ */
+
+/**
+ * Launches Debian's Chromium (`/usr/bin/chromium`, or `CHROMIUM_PATH`) with a fresh profile directory.
+ * A persistent context is how playwright takes a user-data-dir.
+ * @returns {Promise<Browser>}
+ */
+export const launchBrowser = async () => {
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+  requireFile(executablePath, "install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH")
+  const userDataDir = await mkdtemp(join(tmpdir(), "cadre-e2e-chromium-"))
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: chromiumArgs,
+    locale: "zh-CN",
+    viewport: { width: 1280, height: 800 },
+  })
+  /** @type {string[]} */
+  const errors = []
+  return {
+    context,
+    errors,
+    newPage: async ({ width, height } = {}) => {
+      const page = await context.newPage()
+      if (width !== undefined && height !== undefined) await page.setViewportSize({ width, height })
+      page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`))
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(`console: ${message.text()}`)
+      })
+      return page
+    },
+    clearStorage: async (url) => {
+      const page = await context.newPage()
+      await page.goto(url)
+      await page.evaluate(() => {
+        window.localStorage.clear()
+        window.sessionStorage.clear()
+      })
+      await page.close()
+    },
+    close: async () => {
+      await context.close().catch(() => undefined)
+      await rm(userDataDir, { recursive: true, force: true })
+    },
+  }
+}
