@@ -46,22 +46,46 @@ export interface RuleKind<R extends RuleBase, I> {
 }
 
 /**
- * Builds findings for one rule with the constant parts (id, citation, label, expected) computed once, so the
- * per-candidate cost is one small object.
+ * Builds findings for one rule with the constant parts (id, citation, label, expected) computed once.
+ *
+ * Findings are immutable values, so when the message object is shared (a constant, or a text cached by
+ * `messagesByReference` / `messagesByKey`) the finding for a given (message, actual value) is built once, frozen
+ * and shared between verdicts: screening a pool then allocates almost nothing per rule. Pass `fresh: true` for a
+ * message built for this candidate alone (it would only fill the cache).
  */
 export const findingsFor = (rule: RuleBase, expected: Text) => {
   const { id: ruleId, _tag: kind, citation, label, waivable } = rule
-  return (status: FindingStatus, actual: FindingValue, message: Text): Finding => ({
-    ruleId,
-    kind,
-    status,
-    label,
-    actual,
-    expected,
-    citation,
-    waivable,
-    message,
-  })
+  const build = (status: FindingStatus, actual: FindingValue, message: Text): Finding =>
+    Object.freeze({ ruleId, kind, status, label, actual, expected, citation, waivable, message })
+  // Keyed by message identity, then by actual value; cleared when it grows (a new reference date makes new texts).
+  const shared = new Map<Text, Map<FindingValue, Finding>>()
+  return (status: FindingStatus, actual: FindingValue, message: Text, fresh = false): Finding => {
+    if (fresh) return build(status, actual, message)
+    let byActual = shared.get(message)
+    if (byActual === undefined) {
+      if (shared.size >= 1024) shared.clear()
+      byActual = new Map()
+      shared.set(message, byActual)
+    }
+    const hit = byActual.get(actual)
+    if (hit !== undefined && hit.status === status) return hit
+    const f = build(status, actual, message)
+    if (byActual.size < 256) byActual.set(actual, f)
+    return f
+  }
+}
+
+/** Texts keyed by a string (a category, a level), built on first use and reused: they depend on nothing else. */
+export const messagesByKey = (build: (key: string) => Text) => {
+  const cache = new Map<string, Text>()
+  return (key: string): Text => {
+    let t = cache.get(key)
+    if (t === undefined) {
+      t = build(key)
+      cache.set(key, t)
+    }
+    return t
+  }
 }
 
 /** The standard "passes" message, computed once per rule: "符合：<label>（000 一（一）5）". */

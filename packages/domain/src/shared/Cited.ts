@@ -39,8 +39,8 @@ export interface Cited<A> {
   readonly _tag: "Cited"
   readonly value: A
   readonly citation: Citation
-  readonly qualifier?: Qualifier
-  readonly note?: Text
+  readonly qualifier?: Qualifier | undefined
+  readonly note?: Text | undefined
 }
 /** The type of a scheme parameter. */
 export type Param<A> = Cited<A> | Unspecified

@@ -75,6 +75,7 @@ export const compile = (rule: AgeCapByRank): Check => {
               zh: `职级“${RANK_LABELS[profile.rank.level].zh}”不在本条列举的范围内，需人工审核${sfx.zh}`,
               en: `Rank "${RANK_LABELS[profile.rank.level].en}" is not covered by this rule; needs review${sfx.en}`,
             },
+        true,
       )
     }
     if (age > band.maxAge) return make("fail", age, tooOld(band, age, ctx.referenceDate))

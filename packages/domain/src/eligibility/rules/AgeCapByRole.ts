@@ -68,6 +68,7 @@ export const compile = (rule: AgeCapByRole): Check => {
               zh: `岗位“${role}”不在本条规定的岗位中（${known}），需人工审核${sfx.zh}`,
               en: `Role "${role}" is not one this rule covers (${known}); needs review${sfx.en}`,
             },
+        true,
       )
     }
     if (age > cap.maxAge) return make("fail", age, tooOld(cap, age, ctx.referenceDate))

@@ -46,10 +46,15 @@ export const compile = (rule: Attested): Check => {
     if (latest.result) return make("pass", true, ok)
     const who = latest.reviewer === undefined ? "" : latest.reviewer
     const note = latest.note === undefined ? "" : `：${latest.note}`
-    return make("fail", false, {
-      zh: `审核人员${who}于${latest.date}确认不符合“${rule.label.zh}”${note}${sfx.zh}`,
-      en: `Reviewer ${who} found "${rule.label.en}" not met on ${latest.date}${latest.note === undefined ? "" : `: ${latest.note}`}${sfx.en}`,
-    })
+    return make(
+      "fail",
+      false,
+      {
+        zh: `审核人员${who}于${latest.date}确认不符合“${rule.label.zh}”${note}${sfx.zh}`,
+        en: `Reviewer ${who} found "${rule.label.en}" not met on ${latest.date}${latest.note === undefined ? "" : `: ${latest.note}`}${sfx.en}`,
+      },
+      true,
+    )
   }
 }
 

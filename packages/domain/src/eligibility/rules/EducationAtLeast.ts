@@ -1,7 +1,15 @@
 import { Schema } from "effect"
 import { EDUCATION_LEVELS, EducationLevel } from "../../person/Profile.js"
 import { EDUCATION_LABELS } from "../Labels.js"
-import { type Check, clauseSuffix, findingsFor, passMessage, type RuleKind, ruleFields } from "../RuleKind.js"
+import {
+  type Check,
+  clauseSuffix,
+  findingsFor,
+  messagesByKey,
+  passMessage,
+  type RuleKind,
+  ruleFields,
+} from "../RuleKind.js"
 
 /**
  * Highest education at least `level` ("大学专科及以上": junior_college, 及以上 includes it). With
@@ -26,20 +34,24 @@ export const compile = (rule: EducationAtLeast): Check => {
   )
   const ok = passMessage(rule)
   const sfx = clauseSuffix(rule)
+  const rankOf = new Map<string, number>(EDUCATION_LEVELS.map((l, i) => [l, i]))
+  const tooLow = messagesByKey((key) => {
+    const had = key === "" ? null : EDUCATION_LABELS[key as keyof typeof EDUCATION_LABELS]
+    return {
+      zh: `${ft ? "全日制" : ""}最高学历为${had === null ? "无" : had.zh}，须${ft ? "全日制" : ""}${lvl.zh}及以上${sfx.zh}`,
+      en: `Highest ${ft ? "full-time " : ""}education is ${had === null ? "none recorded" : had.en}; ${ft ? "full-time " : ""}${lvl.en} or higher is required${sfx.en}`,
+    }
+  })
   return (profile) => {
     let best = -1
     for (const e of profile.education) {
       if (ft && !e.fullTime) continue
-      const r = EDUCATION_LEVELS.indexOf(e.level)
+      const r = rankOf.get(e.level) ?? -1
       if (r > best) best = r
     }
     const seen = best < 0 ? null : (EDUCATION_LEVELS[best] ?? null)
     if (best >= need) return make("pass", seen, ok)
-    const had = seen === null ? null : EDUCATION_LABELS[seen]
-    return make("fail", seen, {
-      zh: `${ft ? "全日制" : ""}最高学历为${had === null ? "无" : had.zh}，须${ft ? "全日制" : ""}${lvl.zh}及以上${sfx.zh}`,
-      en: `Highest ${ft ? "full-time " : ""}education is ${had === null ? "none recorded" : had.en}; ${ft ? "full-time " : ""}${lvl.en} or higher is required${sfx.en}`,
-    })
+    return make("fail", seen, tooLow(seen ?? ""))
   }
 }
 

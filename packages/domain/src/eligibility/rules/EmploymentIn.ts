@@ -1,7 +1,15 @@
 import { Schema } from "effect"
 import { EmploymentCategory } from "../../person/Profile.js"
 import { EMPLOYMENT_LABELS, joinLabels } from "../Labels.js"
-import { type Check, clauseSuffix, findingsFor, passMessage, type RuleKind, ruleFields } from "../RuleKind.js"
+import {
+  type Check,
+  clauseSuffix,
+  findingsFor,
+  messagesByKey,
+  passMessage,
+  type RuleKind,
+  ruleFields,
+} from "../RuleKind.js"
 
 /** Employment category in an allowed set (000 一（一）2: 公务员、参公、事业单位在编人员). */
 export const EmploymentIn = Schema.TaggedStruct("EmploymentIn", {
@@ -18,13 +26,17 @@ export const compile = (rule: EmploymentIn): Check => {
   const make = findingsFor(rule, list)
   const ok = passMessage(rule)
   const sfx = clauseSuffix(rule)
+  const wrong = messagesByKey((key) => {
+    const c = key as keyof typeof EMPLOYMENT_LABELS
+    return {
+      zh: `人员类别为${EMPLOYMENT_LABELS[c].zh}，须为${list.zh}${sfx.zh}`,
+      en: `Employment category is ${EMPLOYMENT_LABELS[c].en}; required: ${list.en}${sfx.en}`,
+    }
+  })
   return (profile) => {
     const c = profile.employment
     if (allowed.has(c)) return make("pass", c, ok)
-    return make("fail", c, {
-      zh: `人员类别为${EMPLOYMENT_LABELS[c].zh}，须为${list.zh}${sfx.zh}`,
-      en: `Employment category is ${EMPLOYMENT_LABELS[c].en}; required: ${list.en}${sfx.en}`,
-    })
+    return make("fail", c, wrong(c))
   }
 }
 

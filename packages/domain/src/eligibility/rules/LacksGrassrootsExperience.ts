@@ -1,7 +1,15 @@
 import { Schema } from "effect"
 import { addMonths, fromEpochDay, type LocalDate, parts, toEpochDay } from "../../shared/LocalDate.js"
 import type { WorkPeriod } from "../../person/Profile.js"
-import { type Check, clauseSuffix, findingsFor, passMessage, type RuleKind, ruleFields } from "../RuleKind.js"
+import {
+  type Check,
+  clauseSuffix,
+  findingsFor,
+  messagesByReference,
+  passMessage,
+  type RuleKind,
+  ruleFields,
+} from "../RuleKind.js"
 
 /**
  * Passes when the candidate LACKS grassroots experience (缺乏基层工作经历, 004 Anqiu: secondment down is for
@@ -76,13 +84,14 @@ export const compile = (rule: LacksGrassrootsExperience): Check => {
   })
   const ok = passMessage(rule)
   const sfx = clauseSuffix(rule)
+  const hasExperience = messagesByReference((months, ref) => ({
+    zh: `截至${ref}已有基层工作经历${months}个月，不属于缺乏基层工作经历（不足${n}个月）${sfx.zh}`,
+    en: `Has ${months} months of grassroots work by ${ref}; the rule is for those with less than ${n}${sfx.en}`,
+  }))
   return (profile, ctx) => {
     const months = grassrootsMonths(profile.workHistory, ctx.referenceDate)
     if (months < n) return make("pass", months, ok)
-    return make("fail", months, {
-      zh: `截至${ctx.referenceDate}已有基层工作经历${months}个月，不属于缺乏基层工作经历（不足${n}个月）${sfx.zh}`,
-      en: `Has ${months} months of grassroots work by ${ctx.referenceDate}; the rule is for those with less than ${n}${sfx.en}`,
-    })
+    return make("fail", months, hasExperience(months, ctx.referenceDate))
   }
 }
 

@@ -72,10 +72,15 @@ export const compile = (rule: NoExclusion): Check => {
       }
     }
     if (hits === undefined) return make("pass", none, ok)
-    return make("fail", hits, {
-      zh: `存在排除情形（${hits.join("；")}）：${rule.description.zh}${sfx.zh}`,
-      en: `Excluded by ${hits.join("; ")}: ${rule.description.en}${sfx.en}`,
-    })
+    return make(
+      "fail",
+      hits,
+      {
+        zh: `存在排除情形（${hits.join("；")}）：${rule.description.zh}${sfx.zh}`,
+        en: `Excluded by ${hits.join("; ")}: ${rule.description.en}${sfx.en}`,
+      },
+      true,
+    )
   }
 }
 

@@ -1,5 +1,6 @@
 import { Schema } from "effect"
-import { Rank, RankLevel } from "../../person/Profile.js"
+import { RANK_LEVELS, Rank, RankLevel } from "../../person/Profile.js"
+import type { Text } from "../../shared/Text.js"
 import { joinLabels, RANK_LABELS } from "../Labels.js"
 import { type Check, clauseSuffix, findingsFor, passMessage, type RuleKind, ruleFields } from "../RuleKind.js"
 
@@ -39,18 +40,32 @@ export const compile = (rule: RankIn): Check => {
     zh: `无职务职级信息，须为${expected.zh}${sfx.zh}`,
     en: `No rank recorded; required: ${expected.en}${sfx.en}`,
   }
+  // Every (level, track) pair's actual value and text, built once: screening builds no strings.
+  type Outcome = { readonly actual: string; readonly pass: boolean; readonly message: Text }
+  const byTrack = { leading: new Map<string, Outcome>(), non_leading: new Map<string, Outcome>() }
+  for (const level of RANK_LEVELS)
+    for (const tr of ["leading", "non_leading"] as const) {
+      const l = RANK_LABELS[level]
+      const t = TRACK_LABELS[tr]
+      const pass = allowed.has(level) && (rule.track === undefined || rule.track === tr)
+      byTrack[tr].set(level, {
+        actual: `${level}/${tr}`,
+        pass,
+        message: pass
+          ? ok
+          : {
+              zh: `现任${l.zh}（${t.zh}），须为${expected.zh}${sfx.zh}`,
+              en: `Holds ${l.en} (${t.en}); required: ${expected.en}${sfx.en}`,
+            },
+      })
+    }
   return (profile) => {
     const r = profile.rank
     if (r === undefined) return make(rule.unranked, null, none)
-    const l = RANK_LABELS[r.level]
-    const t = TRACK_LABELS[r.track]
-    const actual = `${r.level}/${r.track}`
-    if (allowed.has(r.level) && (rule.track === undefined || rule.track === r.track))
-      return make("pass", actual, ok)
-    return make("fail", actual, {
-      zh: `现任${l.zh}（${t.zh}），须为${expected.zh}${sfx.zh}`,
-      en: `Holds ${l.en} (${t.en}); required: ${expected.en}${sfx.en}`,
-    })
+    const o = byTrack[r.track].get(r.level)
+    // The Profile Schema admits only the ladder's levels and two tracks; anything else is a defect.
+    if (o === undefined) throw new Error(`unknown rank ${r.level}/${r.track}`)
+    return make(o.pass ? "pass" : "fail", o.actual, o.message)
   }
 }
 

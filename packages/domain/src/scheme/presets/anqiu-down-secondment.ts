@@ -14,7 +14,10 @@ const c = citeIn("004")
 export const anqiuDownSecondment: Preset = {
   key: "anqiu-down-secondment",
   seed: "004",
-  title: text("安丘市选派市直科级干部到基层挂职锻炼", "Anqiu: city-department section-level cadres seconded down"),
+  title: text(
+    "安丘市选派市直科级干部到基层挂职锻炼",
+    "Anqiu: city-department section-level cadres seconded down",
+  ),
   encoded: {
     formatVersion: 1,
     id: "anqiu-down-secondment",
@@ -46,6 +49,8 @@ export const anqiuDownSecondment: Preset = {
           waivable: false,
           levels: ["deputy_section"],
           track: "leading",
+          // No rank recorded means not a deputy-section leader: the clause names the rank outright.
+          unranked: "fail",
         },
         {
           _tag: "Attested",
@@ -108,6 +113,7 @@ export const anqiuDownSecondment: Preset = {
           label: text("无违法违纪等不良行为", "No violation of law or discipline or similar misconduct"),
           waivable: false,
           kinds: ["violation", "criminal_punishment", "party_sanction", "government_sanction"],
+          openKinds: [],
           description: text("违法违纪等不良行为", "violations of law or discipline and similar misconduct"),
         },
       ],
@@ -118,7 +124,10 @@ export const anqiuDownSecondment: Preset = {
     term: {
       length: cited({ amount: 1, unit: "year" }, c("安丘 导语", "挂职时间1年")),
       afterTerm: cited(
-        text("挂职期满进行综合考察，挂职情况作为干部使用的重要依据", "A full review at the end; it weighs in the cadre's next post"),
+        text(
+          "挂职期满进行综合考察，挂职情况作为干部使用的重要依据",
+          "A full review at the end; it weighs in the cadre's next post",
+        ),
         c("安丘 强化考核激励", "挂职期满,进行综合考察,挂职情况作为干部使用的重要依据"),
       ),
       probation: unspecified(text("未设见习期", "No probation is set")),
@@ -126,7 +135,10 @@ export const anqiuDownSecondment: Preset = {
 
     channels: cited(
       ["unit_recommendation"],
-      c("安丘 规范选派程序（2）", "先由符合条件的干部个人提出书面申请,所在单位根据干部申请,召开班子成员会研究确定推荐人选"),
+      c(
+        "安丘 规范选派程序（2）",
+        "先由符合条件的干部个人提出书面申请,所在单位根据干部申请,召开班子成员会研究确定推荐人选",
+      ),
       {
         note: text(
           "本人书面申请，所在单位班子会研究后向市委组织部写出推荐报告",
@@ -179,7 +191,10 @@ export const anqiuDownSecondment: Preset = {
         label: text("市委常委会讨论确定最终人选", "The city standing committee decides the final list"),
         actor: "standing_committee",
         deadline: unspecified(text("未规定时限", "No date is set")),
-        citation: c("安丘 规范选派程序（3）", "市委常委会根据工作实际和组织部门提供的情况,讨论确定选派干部最终人选"),
+        citation: c(
+          "安丘 规范选派程序（3）",
+          "市委常委会根据工作实际和组织部门提供的情况,讨论确定选派干部最终人选",
+        ),
       },
       {
         id: "publish",
@@ -206,14 +221,20 @@ export const anqiuDownSecondment: Preset = {
       cycles: [
         {
           id: "annual",
-          label: text("年度考核在挂职镇街道进行", "The annual assessment is made by the host township or street"),
+          label: text(
+            "年度考核在挂职镇街道进行",
+            "The annual assessment is made by the host township or street",
+          ),
           cadence: { _tag: "YearEnd" },
           decidedBy: "street",
           citation: c("安丘 强化考核激励", "年度考核在挂职镇街道进行"),
         },
         {
           id: "tracking",
-          label: text("市委组织部跟踪考察，原则上每季度一次", "Org dept tracking review, in principle every quarter"),
+          label: text(
+            "市委组织部跟踪考察，原则上每季度一次",
+            "Org dept tracking review, in principle every quarter",
+          ),
           cadence: { _tag: "Every", interval: { amount: 3, unit: "month" } },
           decidedBy: "org_dept",
           citation: c("安丘 强化考核激励", "市委组织部对挂职干部实行跟踪考察,原则上每季度考察一次"),

@@ -12,7 +12,10 @@ const c = citeIn("002")
 export const daanFirstSecretary: Preset = {
   key: "daan-first-secretary",
   seed: "002",
-  title: text("大安区选派村（社区）党组织第一书记（2017）", "Da'an: first secretaries of villages and communities (2017)"),
+  title: text(
+    "大安区选派村（社区）党组织第一书记（2017）",
+    "Da'an: first secretaries of villages and communities (2017)",
+  ),
   encoded: {
     formatVersion: 1,
     id: "daan-first-secretary",
@@ -83,12 +86,17 @@ export const daanFirstSecretary: Preset = {
       exclusions: [],
       preferences: [],
       referenceDate: unspecified(
-        text("通知未规定条件的计算基准日；由每次选派确定", "The notice sets no reference date; each dispatch sets it"),
+        text(
+          "通知未规定条件的计算基准日；由每次选派确定",
+          "The notice sets no reference date; each dispatch sets it",
+        ),
       ),
     },
 
     term: {
-      length: cited({ amount: 2, unit: "year" }, c("三（一）", "第一书记任期一般为2年"), { qualifier: "generally" }),
+      length: cited({ amount: 2, unit: "year" }, c("三（一）", "第一书记任期一般为2年"), {
+        qualifier: "generally",
+      }),
       afterTerm: cited(
         text(
           "任职期满组织全面考核，结果作为评选先进、提拔使用、晋升职级的重要依据",
@@ -170,7 +178,10 @@ export const daanFirstSecretary: Preset = {
         {
           id: "incompetent",
           label: text("不胜任工作", "Unable to do the job"),
-          condition: { _tag: "Circumstance", description: text("发现不胜任工作", "Found unable to do the job") },
+          condition: {
+            _tag: "Circumstance",
+            description: text("发现不胜任工作", "Found unable to do the job"),
+          },
           action: "recall",
           citation: c("三（二）", "发现不胜任工作"),
         },
@@ -249,7 +260,9 @@ export const daanFirstSecretary: Preset = {
       ),
     },
 
-    pool: unspecified(text("非后备干部方案，通知未规定队伍结构", "Not a reserve-pool scheme; no pool composition is set")),
+    pool: unspecified(
+      text("非后备干部方案，通知未规定队伍结构", "Not a reserve-pool scheme; no pool composition is set"),
+    ),
 
     provisions: [
       {
@@ -282,7 +295,10 @@ export const daanFirstSecretary: Preset = {
       {
         id: "full_time",
         topic: "full_time",
-        text: text("坚持驻村（社区）工作，不承担派出单位工作", "Lives and works in the village or community; no duties at the dispatching unit"),
+        text: text(
+          "坚持驻村（社区）工作，不承担派出单位工作",
+          "Lives and works in the village or community; no duties at the dispatching unit",
+        ),
         citation: c("三（一）", "坚持驻村(社区)工作,不承担派出单位工作"),
       },
       {
@@ -339,7 +355,10 @@ export const daanFirstSecretary: Preset = {
       {
         id: "incentive_honours",
         topic: "incentive",
-        text: text("在优秀共产党员等评先评优中单列第一书记名额", "A separate quota for first secretaries in Party honours"),
+        text: text(
+          "在优秀共产党员等评先评优中单列第一书记名额",
+          "A separate quota for first secretaries in Party honours",
+        ),
         citation: c("三（三）", "单列第一书记名额进行推荐"),
       },
       {
@@ -367,7 +386,10 @@ export const daanFirstSecretary: Preset = {
           "派出单位每年安排一次健康体检；区委组织部统一办理人身意外伤害保险；乡镇（街道）落实工作和生活条件",
           "A yearly health check by the unit; accident insurance by the district org dept; working and living conditions from the township",
         ),
-        citation: c("三（三）", "派出单位每年要安排一次健康体检,区委组织部统一办理驻村(社区)期间人身意外伤害保险"),
+        citation: c(
+          "三（三）",
+          "派出单位每年要安排一次健康体检,区委组织部统一办理驻村(社区)期间人身意外伤害保险",
+        ),
       },
       {
         id: "leadership",

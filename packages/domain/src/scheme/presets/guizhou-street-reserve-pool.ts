@@ -120,6 +120,7 @@ export const guizhouStreetReservePool: Preset = {
           label: text("未受过刑事处罚", "No criminal punishment"),
           waivable: false,
           kinds: ["criminal_punishment"],
+          openKinds: [],
           description: text("受过刑事处罚", "a criminal punishment"),
         },
         {
@@ -129,6 +130,7 @@ export const guizhouStreetReservePool: Preset = {
           label: text("未受到党纪政纪处分", "No Party or government disciplinary sanction"),
           waivable: false,
           kinds: ["party_sanction", "government_sanction"],
+          openKinds: [],
           description: text("受到党纪政纪处分", "a Party or government disciplinary sanction"),
         },
         {
@@ -155,6 +157,7 @@ export const guizhouStreetReservePool: Preset = {
           label: text("未参与非法宗教活动和封建迷信活动", "No illegal religious or superstitious activity"),
           waivable: false,
           kinds: ["illegal_religious_activity"],
+          openKinds: [],
           description: text(
             "参与非法宗教活动和封建迷信活动",
             "taking part in illegal religious or superstitious activity",
@@ -169,6 +172,7 @@ export const guizhouStreetReservePool: Preset = {
           label: text("无其他影响正常履职的原因", "No other reason that prevents normal duty"),
           waivable: false,
           kinds: ["duty_impediment"],
+          openKinds: [],
           description: text(
             "有其它原因影响正常履职（由审核人员记录）",
             "another reason that prevents normal duty (recorded by a reviewer)",

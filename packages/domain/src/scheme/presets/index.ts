@@ -1,10 +1,44 @@
 import type { Preset } from "../Preset.js"
+import { anqiuDownSecondment } from "./anqiu-down-secondment.js"
+import { daanFirstSecretary } from "./daan-first-secretary.js"
+import { guizhouStreetReservePool } from "./guizhou-street-reserve-pool.js"
+import { huaishangVillagePosting } from "./huaishang-village-posting.js"
+import { jiangdongPetitionSecondment } from "./jiangdong-petition-secondment.js"
+import { jinchengSecondmentDown } from "./jincheng-secondment-down.js"
+import { jinchengSecondmentExternal } from "./jincheng-secondment-external.js"
+import { jinchengSecondmentLateral } from "./jincheng-secondment-lateral.js"
+import { jinchengSecondmentUp } from "./jincheng-secondment-up.js"
+import { secretaryTeamManagement } from "./secretary-team-management.js"
 import { yangpuCommunitySecretary } from "./yangpu-community-secretary.js"
 
 /** Every preset, one per seed region and programme. Add a line when you add a preset file. */
-export const PRESETS: ReadonlyArray<Preset> = [yangpuCommunitySecretary]
+export const PRESETS: ReadonlyArray<Preset> = [
+  yangpuCommunitySecretary,
+  guizhouStreetReservePool,
+  daanFirstSecretary,
+  secretaryTeamManagement,
+  jinchengSecondmentUp,
+  jinchengSecondmentDown,
+  jinchengSecondmentLateral,
+  jinchengSecondmentExternal,
+  anqiuDownSecondment,
+  jiangdongPetitionSecondment,
+  huaishangVillagePosting,
+]
 
 /** A preset by key. */
 export const presetByKey = (key: string): Preset | undefined => PRESETS.find((p) => p.key === key)
 
-export { yangpuCommunitySecretary }
+export {
+  anqiuDownSecondment,
+  daanFirstSecretary,
+  guizhouStreetReservePool,
+  huaishangVillagePosting,
+  jiangdongPetitionSecondment,
+  jinchengSecondmentDown,
+  jinchengSecondmentExternal,
+  jinchengSecondmentLateral,
+  jinchengSecondmentUp,
+  secretaryTeamManagement,
+  yangpuCommunitySecretary,
+}

@@ -36,7 +36,10 @@ const DIRECTIONS: Readonly<Record<SecondmentDirection, DirectionSpec>> = {
       "市、县直单位干部对口到中央、省直单位；县直单位、乡镇（街道）干部到市直单位",
       "City and county departments' cadres to central and provincial departments; county and township cadres to city departments",
     ),
-    purpose: text("着重提升宏观政策把握能力和科学决策能力", "To improve grasp of policy and sound decision-making"),
+    purpose: text(
+      "着重提升宏观政策把握能力和科学决策能力",
+      "To improve grasp of policy and sound decision-making",
+    ),
     extra: [],
   },
   down: {
@@ -60,7 +63,10 @@ const DIRECTIONS: Readonly<Record<SecondmentDirection, DirectionSpec>> = {
           "到乡镇（街道）挂职锻炼一年以上的，可作为被推荐对象直接参加乡镇（街道）党政领导班子领导职务的推荐选拔",
           "A cadre seconded to a township or street for a year or more may be put forward directly for its leadership",
         ),
-        citation: c("晋城 成果运用 三是", "对那些到乡镇(街道)挂职锻炼一年以上的,可作为被推荐对象直接参加乡镇(街道)党政领导班子领导职务的推荐选拔"),
+        citation: c(
+          "晋城 成果运用 三是",
+          "对那些到乡镇(街道)挂职锻炼一年以上的,可作为被推荐对象直接参加乡镇(街道)党政领导班子领导职务的推荐选拔",
+        ),
       },
     ],
   },
@@ -263,7 +269,9 @@ export const jinchengSecondment = (direction: SecondmentDirection): Preset => {
             tag: "strong_potential",
           },
         ],
-        referenceDate: unspecified(text("意见未规定年龄的计算基准日", "The notes set no date on which age is measured")),
+        referenceDate: unspecified(
+          text("意见未规定年龄的计算基准日", "The notes set no date on which age is measured"),
+        ),
       },
 
       term: {
@@ -288,7 +296,10 @@ export const jinchengSecondment = (direction: SecondmentDirection): Preset => {
       stages: [
         {
           id: "approve",
-          label: text("组织部门审定挂职干部人选（坚持“两个优先”）", "The org dept approves the candidates (two priorities)"),
+          label: text(
+            "组织部门审定挂职干部人选（坚持“两个优先”）",
+            "The org dept approves the candidates (two priorities)",
+          ),
           actor: "org_dept",
           deadline: unspecified(text("意见未规定时限", "The notes set no date")),
           citation: c("晋城 两个优先", "组织部门在审定挂职干部人选时,坚持做到“两个优先”"),
@@ -300,11 +311,19 @@ export const jinchengSecondment = (direction: SecondmentDirection): Preset => {
           id: "half_year",
           from: "applicant",
           to: "org_dept",
-          subject: text("思想、学习、工作及生活情况（书面）", "Written report on thought, study, work and life"),
+          subject: text(
+            "思想、学习、工作及生活情况（书面）",
+            "Written report on thought, study, work and life",
+          ),
           cadence: cited(
             { _tag: "Every", interval: { amount: 6, unit: "month" } },
             c("晋城 管理考核 三是", "挂职干部每半年书面汇报思想、学习、工作及生活情况"),
-            { note: text("意见未写明报送对象，暂定组织部门", "The notes do not name the recipient; the org dept is assumed") },
+            {
+              note: text(
+                "意见未写明报送对象，暂定组织部门",
+                "The notes do not name the recipient; the org dept is assumed",
+              ),
+            },
           ),
           citation: c("晋城 管理考核 三是"),
         },
@@ -331,7 +350,10 @@ export const jinchengSecondment = (direction: SecondmentDirection): Preset => {
           to: "org_dept",
           subject: text("年度书面总结", "Yearly written summary"),
           cadence: cited({ _tag: "YearEnd" }, c("晋城 管理考核 三是", "每年进行一次书面总结"), {
-            note: text("意见未写明报送对象，暂定组织部门", "The notes do not name the recipient; the org dept is assumed"),
+            note: text(
+              "意见未写明报送对象，暂定组织部门",
+              "The notes do not name the recipient; the org dept is assumed",
+            ),
           }),
           citation: c("晋城 管理考核 三是"),
         },
@@ -340,18 +362,22 @@ export const jinchengSecondment = (direction: SecondmentDirection): Preset => {
           from: "applicant",
           to: "org_dept",
           subject: text("有价值的工作报告或调研报告", "A worthwhile work or research report"),
-          cadence: cited({ _tag: "TermEnd" }, c("晋城 管理考核 三是", "挂职期满,撰写一篇有价值的工作报告或调研报告"), {
-            note: text("意见未写明报送对象，暂定组织部门", "The notes do not name the recipient; the org dept is assumed"),
-          }),
+          cadence: cited(
+            { _tag: "TermEnd" },
+            c("晋城 管理考核 三是", "挂职期满,撰写一篇有价值的工作报告或调研报告"),
+            {
+              note: text(
+                "意见未写明报送对象，暂定组织部门",
+                "The notes do not name the recipient; the org dept is assumed",
+              ),
+            },
+          ),
           citation: c("晋城 管理考核 三是"),
         },
       ],
 
       leave: cited(
-        [
-          { upToDays: 3, approver: "host_unit" },
-          { approver: "org_dept" },
-        ],
+        [{ upToDays: 3, approver: "host_unit" }, { approver: "org_dept" }],
         c(
           "晋城 管理考核 一是",
           "挂职干部请假在3天以下的由挂职单位批准,请假在3天以上的按干部管理权限报组织部门批准",

@@ -21,7 +21,10 @@ const UNDATED = "2000-01-01"
 export const secretaryTeamManagement: Preset = {
   key: "secretary-team-management",
   seed: "003",
-  title: text("社区党组织书记队伍“选育管评用”", "Community Party secretary team: select, train, manage, evaluate, use"),
+  title: text(
+    "社区党组织书记队伍“选育管评用”",
+    "Community Party secretary team: select, train, manage, evaluate, use",
+  ),
   encoded: {
     formatVersion: 1,
     id: "secretary-team-management",
@@ -105,6 +108,7 @@ export const secretaryTeamManagement: Preset = {
           label: text("无不得当选的情形（20种）", "None of the 20 situations that bar election"),
           waivable: false,
           kinds: [],
+          openKinds: [],
           description: text(
             "20种不得当选的具体情形（发言未列明，由本区填写）",
             "the 20 situations that bar election (not listed in the speech; the region fills them in)",
@@ -143,7 +147,10 @@ export const secretaryTeamManagement: Preset = {
       },
       {
         id: "district_filing",
-        label: text("新任社区党组织书记区级备案（凡动必备）", "District filing of every new secretary (every change is filed)"),
+        label: text(
+          "新任社区党组织书记区级备案（凡动必备）",
+          "District filing of every new secretary (every change is filed)",
+        ),
         actor: "org_dept",
         deadline: unspecified(text("发言未规定时限", "The speech sets no date")),
         citation: c("三 规范备案管理", "严格执行新任社区党组织书记区级备案管理程序"),
@@ -156,7 +163,10 @@ export const secretaryTeamManagement: Preset = {
 
     assessment: {
       grades: unspecified(
-        text("发言提到“优秀”“不称职”，未列出完整等次", "The speech names 优秀 and 不称职 but not the full scale"),
+        text(
+          "发言提到“优秀”“不称职”，未列出完整等次",
+          "The speech names 优秀 and 不称职 but not the full scale",
+        ),
       ),
       cycles: [
         {
@@ -219,10 +229,16 @@ export const secretaryTeamManagement: Preset = {
           ] as const
         ).map(([id, zh, en]) => ({
           id,
-          label: text(`负面清单：${zh}（批评教育，促其整改）`, `Negative list: ${en} (criticised and told to correct)`),
+          label: text(
+            `负面清单：${zh}（批评教育，促其整改）`,
+            `Negative list: ${en} (criticised and told to correct)`,
+          ),
           condition: { _tag: "Circumstance" as const, description: text(zh, en) },
           action: "admonish" as const,
-          citation: c("五 强化负面惩戒", "对作风不实、工作干劲不足、履职评估结果较差的,及时批评教育,促其整改"),
+          citation: c(
+            "五 强化负面惩戒",
+            "对作风不实、工作干劲不足、履职评估结果较差的,及时批评教育,促其整改",
+          ),
         })),
         ...(
           [
@@ -232,14 +248,20 @@ export const secretaryTeamManagement: Preset = {
           ] as const
         ).map(([id, zh, en]) => ({
           id,
-          label: text(`负面清单：${zh}（及时调整并严肃处理）`, `Negative list: ${en} (adjusted and dealt with severely)`),
+          label: text(
+            `负面清单：${zh}（及时调整并严肃处理）`,
+            `Negative list: ${en} (adjusted and dealt with severely)`,
+          ),
           condition: { _tag: "Circumstance" as const, description: text(zh, en) },
           action: "adjust_or_return" as const,
           citation: c("五 强化负面惩戒", "对岗位目标任务完成差、以权谋私、群众反映强烈的,及时调整并严肃处理"),
         })),
       ],
       consequences: unspecified(
-        text("发言只说“严肃处理”，未规定具体后果", "The speech says “dealt with severely” but names no consequence"),
+        text(
+          "发言只说“严肃处理”，未规定具体后果",
+          "The speech says “dealt with severely” but names no consequence",
+        ),
       ),
     },
 
@@ -253,8 +275,14 @@ export const secretaryTeamManagement: Preset = {
         ),
         roles: cited(
           [
-            { key: "committee_reserve", label: text("“两委”成员后备力量", "reserve for the community committees") },
-            { key: "secretary_reserve", label: text("社区党组织书记后备力量", "reserve for community Party secretary") },
+            {
+              key: "committee_reserve",
+              label: text("“两委”成员后备力量", "reserve for the community committees"),
+            },
+            {
+              key: "secretary_reserve",
+              label: text("社区党组织书记后备力量", "reserve for community Party secretary"),
+            },
             { key: "secretary_assistant", label: text("书记助理", "secretary assistant") },
           ],
           c(
