@@ -6,6 +6,9 @@ export const unitTestConfig = (overrides = {}) => ({
     include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
     exclude: ["**/node_modules/**", "**/dist/**", "e2e/**"],
     reporters: ["default"],
+    // A safety limit, not a speed assertion: the first antd render under happy-dom on a loaded 2-core CI machine
+    // can take several seconds.
+    testTimeout: 30_000,
     ...overrides,
   },
 })

@@ -1,0 +1,96 @@
+import { Scheme } from "@cadre/domain"
+import { sql } from "drizzle-orm"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { DatabaseHandle } from "./database.js"
+import { DEMO_REGIONS, loadDemoData } from "./demo.js"
+import { makeTestDatabase } from "./testing.js"
+
+let h: DatabaseHandle
+
+beforeAll(async () => {
+  h = await makeTestDatabase()
+  await loadDemoData(h.db)
+}, 60_000)
+afterAll(async () => {
+  await h.close()
+})
+
+const rows = async <T>(q: ReturnType<typeof sql>): Promise<ReadonlyArray<T>> =>
+  ((await h.db.execute(q)) as unknown as { rows: ReadonlyArray<T> }).rows
+
+describe("migrations", () => {
+  it("run twice: the second run applies nothing and changes no table", async () => {
+    const tables = async () =>
+      rows<{ n: number }>(
+        sql`select count(*)::int as n from information_schema.tables where table_schema = current_schema()`,
+      )
+    const before = await tables()
+    await h.migrate()
+    await h.migrate()
+    expect(await tables()).toEqual(before)
+    expect(before[0]?.n ?? 0).toBeGreaterThanOrEqual(13)
+    await h.ping()
+  })
+})
+
+describe("triggers", () => {
+  it("a published scheme row refuses UPDATE and DELETE", async () => {
+    await expect(
+      h.db.execute(
+        sql`update schemes set effective_from = '2030-01-01' where scheme_id = 'yangpu-community-secretary'`,
+      ),
+    ).rejects.toThrow()
+    await expect(
+      h.db.execute(sql`delete from schemes where scheme_id = 'yangpu-community-secretary'`),
+    ).rejects.toThrow()
+    const [row] = await rows<{ effective_from: string }>(
+      sql`select effective_from::text from schemes where scheme_id = 'yangpu-community-secretary'`,
+    )
+    expect(row?.effective_from).toBe("2020-12-09")
+  })
+
+  it("the trigger names the rule in both languages", async () => {
+    const err = await h.db
+      .execute(sql`update schemes set row_version = row_version + 1 where status = 'published'`)
+      .then(() => undefined)
+      .catch((e: unknown) => e)
+    const text = String((err as { cause?: { message?: string } })?.cause?.message ?? err)
+    expect(text).toContain("已发布的方案版本不可修改")
+    expect(text).toContain("cannot be changed")
+  })
+
+  it("audit_log refuses UPDATE, DELETE and TRUNCATE", async () => {
+    const [before] = await rows<{ n: number }>(sql`select count(*)::int as n from audit_log`)
+    expect(before?.n ?? 0).toBeGreaterThan(0)
+    await expect(h.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow()
+    await expect(h.db.execute(sql`delete from audit_log`)).rejects.toThrow()
+    await expect(h.db.execute(sql`truncate audit_log`)).rejects.toThrow()
+    const [after] = await rows<{ n: number }>(sql`select count(*)::int as n from audit_log`)
+    expect(after?.n).toBe(before?.n)
+  })
+})
+
+describe("demo data", () => {
+  it("loads twice to the same counts (the second load changes nothing)", async () => {
+    const audit = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from audit_log`))[0]?.n
+    const auditBefore = await audit()
+    const second = await loadDemoData(h.db)
+    expect(second.loaded).toBe(false)
+    expect(second).toMatchObject({ regions: DEMO_REGIONS.length, people: 36, schemes: Scheme.PRESETS.length })
+    expect(await audit()).toBe(auditBefore)
+  })
+
+  it("every preset is published in a region of the tree", async () => {
+    const ids = new Set(DEMO_REGIONS.map((r) => r.id))
+    for (const p of Scheme.PRESETS) expect(ids.has(p.encoded.regionId), p.key).toBe(true)
+    const published = await rows<{ n: number }>(
+      sql`select count(*)::int as n from schemes where status = 'published'`,
+    )
+    expect(published[0]?.n).toBe(Scheme.PRESETS.length)
+  })
+
+  it("region paths follow Access.pathOf down from the root", async () => {
+    const [r] = await rows<{ path: string }>(sql`select path from regions where id = '310110001001'`)
+    expect(r?.path).toBe("/310000/310110/310110001/310110001001/")
+  })
+})

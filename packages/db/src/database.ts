@@ -1,0 +1,121 @@
+import { mkdirSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { PGlite } from "@electric-sql/pglite"
+import type { ExtractTablesWithRelations } from "drizzle-orm"
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres"
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator"
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core"
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite"
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator"
+import { Context, Effect, Layer } from "effect"
+import pg from "pg"
+import { DatabaseError } from "./errors.js"
+import * as schema from "./schema/index.js"
+
+/** Every table; drizzle's `schema`. */
+export type DbSchema = typeof schema
+/** The drizzle handle repositories use: the same type for PGlite and node-postgres. */
+export type Db = PgDatabase<PgQueryResultHKT, DbSchema>
+/** A transaction on `Db`. */
+export type Tx = PgTransaction<PgQueryResultHKT, DbSchema, ExtractTablesWithRelations<DbSchema>>
+
+/** An open database. */
+export interface DatabaseHandle {
+  readonly db: Db
+  readonly kind: "pglite" | "postgres"
+  /** Release the connection(s); a PGlite directory is flushed. */
+  readonly close: () => Promise<void>
+  /** Round-trip a trivial query (readiness probe). */
+  readonly ping: () => Promise<void>
+  /** Apply pending migrations (already done by makeDatabase; idempotent). */
+  readonly migrate: () => Promise<void>
+}
+
+export interface DatabaseConfig {
+  /** postgres://… — use PostgreSQL through a `pg` Pool. Without it, embedded PGlite. */
+  readonly url?: string | undefined
+  /** PGlite data directory; "memory://" for an in-memory database. Default: `.data/pglite` at the repository root. */
+  readonly dataDir?: string | undefined
+  /** Skip migrations at start (tests that load a migrated snapshot). */
+  readonly skipMigrations?: boolean | undefined
+}
+
+/** The migrations folder (packages/db/drizzle), the same from src/ and dist/. */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../drizzle", import.meta.url))
+/** Default PGlite directory: `<repository root>/.data/pglite`. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../../.data/pglite", import.meta.url))
+
+/** Wrap an already open PGlite instance. */
+export const fromPglite = (client: PGlite): DatabaseHandle => {
+  const db = drizzlePglite(client, { schema })
+  const migrate = () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER })
+  return {
+    db,
+    kind: "pglite",
+    close: () => client.close(),
+    ping: async () => {
+      await client.query("select 1")
+    },
+    migrate,
+  }
+}
+
+/** Wrap a `pg` Pool. */
+export const fromPool = (pool: pg.Pool): DatabaseHandle => {
+  const db = drizzleNodePg(pool, { schema })
+  return {
+    db,
+    kind: "postgres",
+    close: () => pool.end(),
+    ping: async () => {
+      await pool.query("select 1")
+    },
+    migrate: () => migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+  }
+}
+
+/**
+ * Open the database and bring its schema up to date. With `url`, PostgreSQL; otherwise PGlite persisted in
+ * `dataDir` (in memory for "memory://"). Migrations run through drizzle's migrator, which skips applied ones.
+ */
+export async function makeDatabase(config: DatabaseConfig = {}): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle
+  if (config.url !== undefined && config.url !== "") {
+    handle = fromPool(new pg.Pool({ connectionString: config.url }))
+  } else {
+    const dataDir = config.dataDir ?? DEFAULT_DATA_DIR
+    if (dataDir === "memory://") handle = fromPglite(await PGlite.create())
+    else {
+      mkdirSync(dataDir, { recursive: true })
+      handle = fromPglite(await PGlite.create({ dataDir }))
+    }
+  }
+  if (config.skipMigrations !== true) {
+    try {
+      await handle.migrate()
+    } catch (e) {
+      await handle.close().catch(() => undefined)
+      throw e
+    }
+  }
+  return handle
+}
+
+/** The open database as a service. */
+export class Database extends Context.Tag("@cadre/db/Database")<Database, DatabaseHandle>() {
+  /** Open (and migrate) on acquire, close on release. */
+  static readonly layer = (config: DatabaseConfig = {}): Layer.Layer<Database, DatabaseError> =>
+    Layer.scoped(
+      Database,
+      Effect.acquireRelease(
+        Effect.tryPromise({
+          try: () => makeDatabase(config),
+          catch: (cause) => new DatabaseError({ operation: "open", cause }),
+        }),
+        (h) => Effect.promise(() => h.close().catch(() => undefined)),
+      ),
+    )
+  /** An already open database (tests; the caller closes it). */
+  static readonly fromHandle = (handle: DatabaseHandle): Layer.Layer<Database> =>
+    Layer.succeed(Database, handle)
+}

@@ -1,0 +1,108 @@
+import { Text } from "@cadre/domain"
+import { Data, Schema } from "effect"
+
+/**
+ * Errors of the storage layer. Domain-meaningful ones are Schema.TaggedError nouns the router maps to codes
+ * (NotFound → 404, StaleVersion / Conflict → 409, InvalidInput → 400, Access.Forbidden → 403); each carries a
+ * bilingual `message` ({zh, en}) to show unchanged. Infrastructure failures are DatabaseError (→ 500, logged).
+ */
+
+type TextT = typeof Text.Type
+const both = (t: TextT): string => `${t.zh} / ${t.en}`
+
+/** The database could not be reached or a statement failed for a reason that is not the caller's. */
+export class DatabaseError extends Data.TaggedError("DatabaseError")<{
+  readonly operation: string
+  readonly cause: unknown
+}> {
+  get text(): TextT {
+    const detail = this.cause instanceof Error ? this.cause.message : String(this.cause)
+    return {
+      zh: `数据库操作失败（${this.operation}）：${detail}`,
+      en: `database operation failed (${this.operation}): ${detail}`,
+    }
+  }
+  override get message(): string {
+    return both(this.text)
+  }
+}
+
+/** A stored row does not decode through its kernel Schema: a defect (corrupt data), never a caller's error. */
+export class CorruptRow extends Data.TaggedError("CorruptRow")<{
+  readonly table: string
+  readonly id: string
+  readonly detail: string
+}> {
+  override get message(): string {
+    return `数据库中的记录已损坏：${this.table} ${this.id}：${this.detail} / corrupt row in ${this.table} (${this.id}): ${this.detail}`
+  }
+}
+
+/** The thing does not exist, or lies outside the caller's scope (the two are not told apart, on purpose). */
+export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
+  entity: Schema.String,
+  id: Schema.String,
+  message: Text,
+}) {}
+
+/** The caller's copy is out of date: someone changed the row since it was read. Nothing was written. */
+export class StaleVersion extends Schema.TaggedError<StaleVersion>()("StaleVersion", {
+  entity: Schema.String,
+  id: Schema.String,
+  expected: Schema.Int,
+  actual: Schema.Int,
+  message: Text,
+}) {}
+
+/** The command contradicts the stored state (duplicate key, published version, merged region…). */
+export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", {
+  entity: Schema.String,
+  id: Schema.String,
+  reason: Schema.String,
+  message: Text,
+}) {}
+
+/** Input that does not decode through the kernel Schema; one issue per problem, each bilingual. */
+export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInput", {
+  entity: Schema.String,
+  issues: Schema.Array(Schema.Struct({ path: Schema.String, message: Text })),
+  message: Text,
+}) {}
+
+const ENTITY_LABELS: Readonly<Record<string, TextT>> = {
+  region: { zh: "区域", en: "region" },
+  unit: { zh: "单位", en: "unit" },
+  post: { zh: "岗位", en: "post" },
+  person: { zh: "人员信息", en: "person" },
+  scheme: { zh: "方案", en: "scheme" },
+}
+const label = (entity: string): TextT => ENTITY_LABELS[entity] ?? { zh: entity, en: entity }
+
+/** NotFound with its standard message. */
+export const notFound = (entity: string, id: string): NotFound => {
+  const l = label(entity)
+  return new NotFound({
+    entity,
+    id,
+    message: { zh: `未找到${l.zh}：${id}`, en: `${l.en} not found: ${id}` },
+  })
+}
+
+/** StaleVersion with its standard message. */
+export const staleVersion = (entity: string, id: string, expected: number, actual: number): StaleVersion => {
+  const l = label(entity)
+  return new StaleVersion({
+    entity,
+    id,
+    expected,
+    actual,
+    message: {
+      zh: `${l.zh}“${id}”已被他人修改（您的版本 ${expected}，当前版本 ${actual}），请刷新后重试`,
+      en: `${l.en} "${id}" was changed by someone else (your version ${expected}, current ${actual}); reload and try again`,
+    },
+  })
+}
+
+/** Conflict with a given message. */
+export const conflict = (entity: string, id: string, reason: string, message: TextT): Conflict =>
+  new Conflict({ entity, id, reason, message })

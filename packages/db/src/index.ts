@@ -1,0 +1,56 @@
+/**
+ * @cadre/db — storage: drizzle tables (pg dialect), migrations, `makeDatabase` (PGlite or PostgreSQL), repository
+ * services (Effect Context.Tag + Live Layers over the Database service) and demo data.
+ */
+export {
+  Database,
+  type DatabaseConfig,
+  type DatabaseHandle,
+  type Db,
+  type DbSchema,
+  DEFAULT_DATA_DIR,
+  fromPglite,
+  fromPool,
+  MIGRATIONS_FOLDER,
+  makeDatabase,
+  type Tx,
+} from "./database.js"
+export {
+  DEMO_ACCOUNTS,
+  DEMO_PEOPLE_COUNT,
+  DEMO_REGIONS,
+  type DemoAccount,
+  type DemoLoadResult,
+  loadDemoData,
+} from "./demo.js"
+export {
+  Conflict,
+  CorruptRow,
+  conflict,
+  DatabaseError,
+  InvalidInput,
+  NotFound,
+  notFound,
+  StaleVersion,
+  staleVersion,
+} from "./errors.js"
+export { type CommandContext, escapeLike, seesRegionSql, within } from "./internal.js"
+export * from "./repos/index.js"
+export * as schema from "./schema/index.js"
+export {
+  account,
+  accountRoles,
+  apiTokens,
+  auditLog,
+  authSchema,
+  loginAttempts,
+  people,
+  posts,
+  regions,
+  schemes,
+  session,
+  units,
+  user,
+  verification,
+} from "./schema/index.js"
+export { makeTestDatabase, migrateIntoSchema, testDatabaseUrl } from "./testing.js"

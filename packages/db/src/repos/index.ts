@@ -1,0 +1,24 @@
+import { Layer } from "effect"
+import { AuditRepo } from "./AuditRepo.js"
+import { PersonRepo } from "./PersonRepo.js"
+import { PostRepo } from "./PostRepo.js"
+import { RegionRepo } from "./RegionRepo.js"
+import { SchemeRepo } from "./SchemeRepo.js"
+import { UnitRepo } from "./UnitRepo.js"
+
+export * from "./AuditRepo.js"
+export * from "./PersonRepo.js"
+export * from "./PostRepo.js"
+export * from "./RegionRepo.js"
+export * from "./SchemeRepo.js"
+export * from "./UnitRepo.js"
+
+/** Every repository, built from the Database service. */
+export const RepositoriesLive = Layer.mergeAll(
+  RegionRepo.Live,
+  UnitRepo.Live,
+  PostRepo.Live,
+  PersonRepo.Live,
+  SchemeRepo.Live,
+  AuditRepo.Live,
+)

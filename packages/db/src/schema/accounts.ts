@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm"
+import { bigserial, boolean, check, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core"
+import { user } from "./auth.js"
+import { regions, units } from "./regions.js"
+
+const tz = { withTimezone: true, mode: "date" } as const
+
+/**
+ * Our side of an account: its role and scope (Access.Role, Access.Scope). `scope_path` is the scope region's
+ * materialised path, copied here so that resolving an actor needs no join; empty for applicants.
+ */
+export const accountRoles = pgTable(
+  "account_roles",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    scopeKind: text("scope_kind", { enum: ["region", "unit", "self"] }).notNull(),
+    regionId: text("region_id").references(() => regions.id),
+    unitId: text("unit_id").references(() => units.id),
+    scopePath: text("scope_path").notNull().default(""),
+    active: boolean("active").notNull().default(true),
+    createdBy: text("created_by"),
+    createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", tz).notNull().defaultNow(),
+  },
+  (t) => [
+    index("account_roles_user_idx").on(t.userId),
+    index("account_roles_scope_path_idx").using("btree", t.scopePath.op("text_pattern_ops")),
+    check(
+      "account_roles_role_check",
+      sql`${t.role} in ('org_dept_admin', 'street_admin', 'dispatching_unit_admin', 'host_unit_admin', 'reviewer', 'applicant', 'integrator')`,
+    ),
+    check("account_roles_scope_kind_check", sql`${t.scopeKind} in ('region', 'unit', 'self')`),
+  ],
+)
+
+/** API tokens of integrator accounts. Only the SHA-256 of the token is stored; `prefix` is shown to tell them apart. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    prefix: text("prefix").notNull(),
+    createdAt: timestamp("created_at", tz).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", tz),
+    revokedAt: timestamp("revoked_at", tz),
+    expiresAt: timestamp("expires_at", tz),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+)
+
+/** Sign-in attempts, for throttling and lockout (identifier: the e-mail or account name tried). */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    identifier: text("identifier").notNull(),
+    at: timestamp("at", tz).notNull().defaultNow(),
+    success: boolean("success").notNull(),
+    ip: text("ip"),
+  },
+  (t) => [index("login_attempts_identifier_at_idx").on(t.identifier, t.at)],
+)
