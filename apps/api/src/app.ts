@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto"
+import { appRouter, createContext, type RouterDeps } from "@cadre/router"
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch"
 import { Hono } from "hono"
 import { cors } from "hono/cors"
 import { errorFields, type Logger, silentLogger } from "./logger.js"
@@ -23,6 +25,8 @@ export interface AppOptions {
   readonly isDraining?: () => boolean
   readonly now?: () => Date
   readonly newRequestId?: () => string
+  /** The router's dependencies; without them `/trpc/*` is not mounted (health-only tests). */
+  readonly trpc?: RouterDeps
 }
 
 /** Hono context variables set by the API's middleware. */
@@ -77,7 +81,9 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
       "*",
       cors({
         origin: origins.includes("*") ? "*" : origins,
-        allowHeaders: ["Content-Type", "Authorization", requestIdHeader],
+        allowHeaders: ["Content-Type", "Authorization", "x-lang", requestIdHeader],
+        // SPAs on another origin send their session cookie; credentials never go with a wildcard origin.
+        credentials: !origins.includes("*"),
         exposeHeaders: [requestIdHeader],
         maxAge: 600,
       }),
@@ -100,6 +106,18 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
       ready ? 200 : 503,
     )
   })
+
+  const deps = options.trpc
+  if (deps !== undefined)
+    app.all("/trpc/*", (c) =>
+      fetchRequestHandler({
+        endpoint: "/trpc",
+        req: c.req.raw,
+        router: appRouter,
+        createContext: ({ req, resHeaders }) =>
+          createContext({ deps, headers: req.headers, resHeaders, requestId: c.get("requestId") }),
+      }),
+    )
 
   app.notFound((c) =>
     c.json(

@@ -48,3 +48,26 @@ describe("loadConfig", () => {
     expect(message).toContain("CORS_ORIGINS 中的来源无效")
   })
 })
+
+describe("loadConfig: database and auth", () => {
+  it("leaves the database unset (PGlite at the default directory) and reads DATABASE_URL and DATA_DIR", () => {
+    expect(ok({}).databaseUrl).toBeUndefined()
+    expect(ok({ DATABASE_URL: "postgres://u:p@db:5432/cadre", DATA_DIR: "/var/lib/cadre" })).toMatchObject({
+      databaseUrl: "postgres://u:p@db:5432/cadre",
+      dataDir: "/var/lib/cadre",
+    })
+  })
+
+  it("refuses a malformed DATABASE_URL, a short AUTH_SECRET and a bad flag, naming each", () => {
+    const message = failure({ DATABASE_URL: "mysql://x", AUTH_SECRET: "short", SECURE_COOKIES: "yes" })
+    expect(message).toContain("DATABASE_URL must look like postgres://")
+    expect(message).toContain("AUTH_SECRET 至少 32 个字符")
+    expect(message).toContain('must be true or false, got "yes"')
+  })
+
+  it("reads PUBLIC_URL without a trailing slash and the flags", () => {
+    expect(
+      ok({ PUBLIC_URL: "https://api.example.cn/", SECURE_COOKIES: "true", LOAD_DEMO_DATA: "0" }),
+    ).toMatchObject({ publicUrl: "https://api.example.cn", secureCookies: true, loadDemoData: false })
+  })
+})

@@ -39,11 +39,64 @@ const OriginList = Schema.transform(Schema.String, Schema.Array(Origin), {
   encode: (origins) => origins.join(","),
 })
 
+const DatabaseUrl = Schema.String.pipe(
+  Schema.pattern(/^postgres(ql)?:\/\/\S+$/),
+  Schema.annotations({
+    message: () => ({
+      message:
+        "DATABASE_URL 应形如 postgres://user:password@host:5432/db / DATABASE_URL must look like postgres://user:password@host:5432/db",
+      override: true,
+    }),
+  }),
+)
+
+const DataDir = Schema.Trim.pipe(
+  Schema.nonEmptyString(),
+  Schema.annotations({
+    message: () => ({ message: "DATA_DIR 不能为空 / DATA_DIR must not be empty", override: true }),
+  }),
+)
+
+const Secret = Schema.String.pipe(
+  Schema.minLength(32),
+  Schema.annotations({
+    message: () => ({
+      message: "AUTH_SECRET 至少 32 个字符 / AUTH_SECRET must be at least 32 characters",
+      override: true,
+    }),
+  }),
+)
+
+const PublicUrl = Schema.String.pipe(
+  Schema.pattern(/^https?:\/\/[^/\s]+\/?$/),
+  Schema.annotations({
+    message: () => ({
+      message: "PUBLIC_URL 应形如 https://api.example.cn / PUBLIC_URL must look like https://api.example.cn",
+      override: true,
+    }),
+  }),
+)
+
+const Flag = Schema.Literal("true", "false", "1", "0").pipe(
+  Schema.annotations({
+    message: (issue) => ({
+      message: `应为 true 或 false：${JSON.stringify(issue.actual)} / must be true or false, got ${JSON.stringify(issue.actual)}`,
+      override: true,
+    }),
+  }),
+)
+
 /** The environment variables the API reads, with their defaults. */
 export const EnvConfig = Schema.Struct({
   PORT: Schema.optionalWith(Port, { default: () => 3000 }),
   HOST: Schema.optionalWith(Host, { default: () => "127.0.0.1" }),
   CORS_ORIGINS: Schema.optionalWith(OriginList, { default: () => [] }),
+  DATABASE_URL: Schema.optional(DatabaseUrl),
+  DATA_DIR: Schema.optional(DataDir),
+  AUTH_SECRET: Schema.optional(Secret),
+  PUBLIC_URL: Schema.optional(PublicUrl),
+  SECURE_COOKIES: Schema.optional(Flag),
+  LOAD_DEMO_DATA: Schema.optional(Flag),
 })
 
 /** The API's configuration, decoded. */
@@ -52,6 +105,18 @@ export interface Config {
   readonly host: string
   /** Browser origins allowed to call the API directly (the SPAs normally go through their `/api` proxy). */
   readonly corsOrigins: ReadonlyArray<string>
+  /** PostgreSQL connection string; absent → embedded PGlite in `dataDir`. */
+  readonly databaseUrl?: string | undefined
+  /** PGlite data directory (default `.data/pglite` at the repository root); ignored with `databaseUrl`. */
+  readonly dataDir?: string | undefined
+  /** Signs session cookies; absent → a random one per start (sessions end on restart; logged as a warning). */
+  readonly authSecret?: string | undefined
+  /** The API's public URL (cookies, origin checks); default `http://<host>:<port>`. */
+  readonly publicUrl?: string | undefined
+  /** Mark cookies Secure (serve behind HTTPS). */
+  readonly secureCookies?: boolean | undefined
+  /** Load the demo regions, schemes, people and accounts into an empty database at start. */
+  readonly loadDemoData?: boolean | undefined
 }
 
 /** Why the configuration was refused, as text for a person (zh-CN first, then English). */
@@ -59,6 +124,9 @@ export class ConfigInvalid {
   readonly _tag = "ConfigInvalid"
   constructor(readonly message: string) {}
 }
+
+const flag = (v: "true" | "false" | "1" | "0" | undefined): boolean | undefined =>
+  v === undefined ? undefined : v === "true" || v === "1"
 
 /** Reads the configuration from an environment (normally `process.env`); never throws. */
 export const loadConfig = (
@@ -68,7 +136,17 @@ export const loadConfig = (
     // An empty variable (PORT=) means "not set", as most shells and .env files intend.
     Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== "")),
   ).pipe(
-    Either.map((decoded) => ({ port: decoded.PORT, host: decoded.HOST, corsOrigins: decoded.CORS_ORIGINS })),
+    Either.map((decoded) => ({
+      port: decoded.PORT,
+      host: decoded.HOST,
+      corsOrigins: decoded.CORS_ORIGINS,
+      databaseUrl: decoded.DATABASE_URL,
+      dataDir: decoded.DATA_DIR,
+      authSecret: decoded.AUTH_SECRET,
+      publicUrl: decoded.PUBLIC_URL?.replace(/\/$/, ""),
+      secureCookies: flag(decoded.SECURE_COOKIES),
+      loadDemoData: flag(decoded.LOAD_DEMO_DATA),
+    })),
     Either.mapLeft(
       (error) =>
         new ConfigInvalid(

@@ -51,7 +51,7 @@ describe("main", { timeout: 60_000 }, () => {
 
   it("serves /healthz, logs JSON, and on SIGTERM stops gracefully with exit code 0", async () => {
     const port = await freePort()
-    const child = startMain({ PORT: String(port), HOST: "127.0.0.1" })
+    const child = startMain({ PORT: String(port), HOST: "127.0.0.1", DATA_DIR: "memory://" })
     const out = collect(child)
     try {
       const deadline = Date.now() + 45_000
@@ -63,6 +63,10 @@ describe("main", { timeout: 60_000 }, () => {
         headers: { "X-Request-Id": "main-test" },
       })
       expect(await res.json()).toMatchObject({ status: "ok", service: "cadre-api", version })
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`)
+      expect(await ready.json()).toEqual({ status: "ready", checks: { database: { status: "ok" } } })
+      const trpc = await fetch(`http://127.0.0.1:${port}/trpc/auth.passwordPolicy`)
+      expect(trpc.status).toBe(200)
       child.kill("SIGTERM")
       const [code] = await once(child, "exit")
       expect(code).toBe(0)

@@ -4,6 +4,7 @@ import { Either } from "effect"
 import { buildApp } from "./app.js"
 import { loadConfig } from "./config.js"
 import { errorFields, makeJsonLogger } from "./logger.js"
+import { DEFAULT_DEMO_PASSWORD, loadDemo, makeServices, openDatabase } from "./services.js"
 
 /** How long open connections get to finish after SIGINT/SIGTERM before the process exits anyway. */
 const shutdownGraceMs = 10_000
@@ -29,8 +30,37 @@ if (Either.isLeft(configured)) {
 const config = configured.right
 const version = readVersion()
 
+let handle: Awaited<ReturnType<typeof openDatabase>>
+try {
+  handle = await openDatabase(config)
+} catch (error) {
+  logger.error("database unavailable", { ...errorFields(error), postgres: config.databaseUrl !== undefined })
+  process.exit(1)
+}
+logger.info("database open", {
+  kind: handle.kind,
+  ...(handle.kind === "pglite" ? { dataDir: config.dataDir ?? "(default .data/pglite)" } : {}),
+})
+const services = await makeServices({ handle, config, logger })
+if (config.loadDemoData === true) {
+  const created = await loadDemo(services, process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD)
+  logger.info("demo data loaded", { accountsCreated: created.length })
+}
+
 let draining = false
-const app = buildApp({ version, logger, corsOrigins: config.corsOrigins, isDraining: () => draining })
+const app = buildApp({
+  version,
+  logger,
+  corsOrigins: config.corsOrigins,
+  isDraining: () => draining,
+  readiness: {
+    database: async () => {
+      await handle.ping()
+      return { status: "ok" }
+    },
+  },
+  trpc: services.deps,
+})
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info("listening", {
@@ -57,8 +87,14 @@ const shutdown = (signal: NodeJS.Signals): void => {
   force.unref()
   server.close((error) => {
     if (error) logger.error("close failed", errorFields(error))
-    logger.info("stopped")
-    process.exit(error ? 1 : 0)
+    // Close the database after the last request finished (PGlite flushes its directory here).
+    services
+      .close()
+      .catch((e: unknown) => logger.error("database close failed", errorFields(e)))
+      .finally(() => {
+        logger.info("stopped")
+        process.exit(error ? 1 : 0)
+      })
   })
 }
 

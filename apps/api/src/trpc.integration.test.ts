@@ -1,0 +1,98 @@
+import { spawn } from "node:child_process"
+import { once } from "node:events"
+import type { AddressInfo } from "node:net"
+import { fileURLToPath } from "node:url"
+import { makeTestDatabase } from "@cadre/db"
+import { serve } from "@hono/node-server"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { buildApp } from "./app.js"
+import { type LogFields, makeJsonLogger } from "./logger.js"
+import { DEFAULT_DEMO_PASSWORD, loadDemo, makeServices, type Services } from "./services.js"
+
+/** The API over real HTTP on a free port, with a fresh database holding the demo data. */
+
+const lines: Array<Record<string, unknown>> = []
+const logger = makeJsonLogger({ write: (line) => lines.push(JSON.parse(line) as LogFields) })
+let services: Services
+let server: ReturnType<typeof serve>
+let base = ""
+
+beforeAll(async () => {
+  services = await makeServices({
+    handle: await makeTestDatabase(),
+    config: { host: "127.0.0.1", port: 0, authSecret: "integration-secret-integration-secret-01" },
+    logger,
+  })
+  await loadDemo(services, DEFAULT_DEMO_PASSWORD)
+  const app = buildApp({ version: "test", logger, trpc: services.deps, newRequestId: () => "req-test" })
+  server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" })
+  await once(server, "listening")
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}, 180_000)
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve))
+  await services?.close()
+})
+
+describe("/trpc over HTTP", () => {
+  it("signs in with a cookie (HttpOnly, SameSite) and answers errors with both languages and the request id", async () => {
+    const login = await fetch(`${base}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ identifier: "yangpu.org@demo.example.org", password: DEFAULT_DEMO_PASSWORD }),
+    })
+    expect(login.status).toBe(200)
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith("cadre.session_token="))
+    expect(cookie).toMatch(/HttpOnly/i)
+    expect(cookie).toMatch(/SameSite=Lax/i)
+    const me = await fetch(`${base}/trpc/auth.me`, {
+      headers: { cookie: (cookie ?? "").split(";")[0] ?? "" },
+    })
+    expect(((await me.json()) as { result: { data: { role: string } } }).result.data.role).toBe(
+      "org_dept_admin",
+    )
+
+    const bad = await fetch(`${base}/trpc/regions.tree?input=${encodeURIComponent("{}")}`, {
+      headers: { "accept-language": "en" },
+    })
+    expect(bad.status).toBe(401)
+    const body = (await bad.json()) as { error: { message: string; data: Record<string, unknown> } }
+    expect(body.error.message).toBe("Please sign in (or send a valid API token)")
+    expect(body.error.data).toMatchObject({
+      tag: "Unauthenticated",
+      message: { zh: "请先登录（或提供有效的接口令牌）", en: "Please sign in (or send a valid API token)" },
+      requestId: "req-test",
+    })
+    expect(JSON.stringify(body)).not.toContain("stack")
+  })
+
+  it("the client example runs against it: token, schemes, a published version, an explained verdict", async () => {
+    const example = fileURLToPath(new URL("../../../packages/client/examples/integrator.ts", import.meta.url))
+    const child = spawn(process.execPath, ["--import", "tsx", example], {
+      env: {
+        ...process.env,
+        CADRE_URL: `${base}/trpc`,
+        DEMO_PASSWORD: DEFAULT_DEMO_PASSWORD,
+        CADRE_LANG: "en",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    let out = ""
+    let err = ""
+    child.stdout.on("data", (c: Buffer) => {
+      out += c.toString()
+    })
+    child.stderr.on("data", (c: Buffer) => {
+      err += c.toString()
+    })
+    const [code] = await once(child, "exit")
+    expect(err).toBe("")
+    expect(code).toBe(0)
+    expect(out).toContain("demo: issued token cdr_")
+    expect(out).toContain("(integrator, scope /310000/310110/)")
+    expect(out).toMatch(/published yangpu-community-secretary v2, in force from \d{4}-\d{2}-\d{2}/)
+    expect(out).toMatch(/: (eligible|ineligible|needs_review)\n/)
+    expect(out).toMatch(/\[(pass|fail|needs_review|waived)\] .+ \(000 /)
+  }, 90_000)
+})

@@ -1,0 +1,586 @@
+import { createHash, randomInt } from "node:crypto"
+import { type Db, schema, within } from "@cadre/db"
+import { Access, type Text } from "@cadre/domain"
+import { APIError, betterAuth } from "better-auth"
+import { drizzleAdapter } from "better-auth/adapters/drizzle"
+import { and, desc, eq, gt, gte, isNull, or } from "drizzle-orm"
+import { Effect, Option, Schema } from "effect"
+import type { ActorResolver, RouterLogger } from "../context.js"
+import {
+  AlreadyExists,
+  InvalidCode,
+  InvalidCredentials,
+  LockedOut,
+  Rejected,
+  WeakPassword,
+} from "../errors.js"
+import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, passwordProblems, verifyPassword } from "./password.js"
+import { logPhoneCodeSender, type PhoneCodeSender } from "./phone.js"
+import { bearerToken, hashToken, newToken } from "./tokens.js"
+
+/**
+ * Accounts and sign-in. better-auth (drizzle adapter, argon2id through its custom hash/verify) owns users,
+ * credentials and sessions; this module adds what the platform needs around it: roles and scopes
+ * (account_roles), API tokens for integrators (stored as SHA-256), lockout after repeated failures
+ * (login_attempts), the password policy, phone registration with a pluggable code sender, and the resolution of
+ * a request's credentials into an `Access.Actor`.
+ */
+
+export interface AuthOptions {
+  readonly db: Db
+  /** At least 32 characters; signs session cookies. */
+  readonly secret: string
+  /** Public URL of the API (cookie and origin checks), e.g. http://localhost:3000. */
+  readonly baseURL: string
+  /** Mark cookies Secure (behind HTTPS). */
+  readonly secureCookies?: boolean
+  /** Session lifetime in seconds (default 8 hours; refreshed at most once an hour while in use). */
+  readonly sessionSeconds?: number
+  readonly phoneSender?: PhoneCodeSender
+  readonly logger: RouterLogger
+  /** Failed sign-ins, within `lockoutMinutes`, that lock an identifier for `lockoutMinutes` (default 5 / 15). */
+  readonly maxFailures?: number
+  readonly lockoutMinutes?: number
+  readonly now?: () => Date
+}
+
+/** Cookie name prefix; the session cookie is `cadre.session_token` (`__Secure-` prefixed behind HTTPS). */
+export const COOKIE_PREFIX = "cadre"
+
+const PHONE = /^1\d{10}$/
+/** Phone-registered accounts get this synthetic e-mail (better-auth keys users by e-mail). */
+const PHONE_EMAIL_DOMAIN = "phone.cadre.invalid"
+const phoneEmail = (phone: string): string => `${phone}@${PHONE_EMAIL_DOMAIN}`
+const CODE_MINUTES = 10
+
+/** "a@b.cn" → itself lower-cased; "13800000000" → its synthetic e-mail. */
+export const loginEmail = (identifier: string): string => {
+  const id = identifier.trim().toLowerCase()
+  return PHONE.test(id) ? phoneEmail(id) : id
+}
+
+const decodeActor = Schema.decodeUnknownOption(Access.Actor)
+
+const sha256 = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex")
+
+/** The better-auth instance, configured for this platform. */
+export const makeBetterAuth = (options: AuthOptions) =>
+  betterAuth({
+    database: drizzleAdapter(options.db, { provider: "pg", schema: schema.authSchema }),
+    secret: options.secret,
+    baseURL: options.baseURL,
+    basePath: "/api/auth",
+    telemetry: { enabled: false },
+    // Sign-in throttling is ours (login_attempts, per identifier, persistent); better-auth's limiter is per IP.
+    rateLimit: { enabled: false },
+    emailAndPassword: {
+      enabled: true,
+      autoSignIn: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      password: { hash: hashPassword, verify: ({ hash, password }) => verifyPassword(hash, password) },
+    },
+    session: { expiresIn: options.sessionSeconds ?? 8 * 60 * 60, updateAge: 60 * 60 },
+    advanced: {
+      cookiePrefix: COOKIE_PREFIX,
+      useSecureCookies: options.secureCookies === true,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: options.secureCookies === true },
+    },
+  })
+
+export type BetterAuth = ReturnType<typeof makeBetterAuth>
+
+/** A new admin or integrator account's scope: a region, or a unit (which sits in a region). */
+export type NewScope = { readonly regionId: string } | { readonly unitId: string }
+
+export interface NewAccount {
+  readonly email: string
+  readonly name: string
+  readonly password: string
+  readonly role: Exclude<Access.Role, "applicant">
+  readonly scope: NewScope
+}
+
+/** The auth service the router's procedures and the actor resolution use. */
+export interface AuthService extends ActorResolver {
+  readonly betterAuth: BetterAuth
+  /** Applicant self-registration by e-mail; signs in (cookie headers returned). */
+  readonly registerEmail: (input: {
+    readonly email: string
+    readonly password: string
+    readonly name: string
+  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists>
+  /** Send a registration code to a phone through the configured sender. */
+  readonly requestPhoneCode: (phone: string) => Effect.Effect<{ readonly expiresInSeconds: number }>
+  /** Applicant self-registration by phone + code; signs in. */
+  readonly registerPhone: (input: {
+    readonly phone: string
+    readonly code: string
+    readonly password: string
+    readonly name: string
+  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists | InvalidCode>
+  /** Sign in with e-mail or phone and password, subject to lockout. */
+  readonly login: (input: {
+    readonly identifier: string
+    readonly password: string
+    readonly ip?: string | undefined
+  }) => Effect.Effect<SignedIn, InvalidCredentials | LockedOut>
+  readonly logout: (headers: Headers) => Effect.Effect<Headers>
+  /** An admin creates an account in a scope beneath theirs (Access.mayCreateAccount). */
+  readonly createAccount: (
+    creator: Access.Actor,
+    input: NewAccount,
+  ) => Effect.Effect<
+    { readonly accountId: string },
+    WeakPassword | AlreadyExists | Access.Forbidden | Rejected
+  >
+  /** Issue an API token to an integrator account in the creator's scope; the secret is returned once. */
+  readonly issueToken: (
+    creator: Access.Actor,
+    input: { readonly accountId: string; readonly name: string; readonly expiresAt?: Date | undefined },
+  ) => Effect.Effect<
+    { readonly id: string; readonly token: string; readonly prefix: string },
+    Access.Forbidden | Rejected
+  >
+  readonly revokeToken: (
+    creator: Access.Actor,
+    tokenId: string,
+  ) => Effect.Effect<void, Access.Forbidden | Rejected>
+  /** Accounts whose scope lies within the creator's (admins managing their staff and integrators). */
+  readonly listAccounts: (
+    creator: Access.Actor,
+  ) => Effect.Effect<ReadonlyArray<AccountSummary>, Access.Forbidden>
+  /**
+   * Create an account with a role and scope WITHOUT an actor check: bootstrap only (the first org dept admin,
+   * demo accounts). Never reachable from a procedure. Returns the existing account's id if the e-mail is taken.
+   */
+  readonly provisionAccount: (input: {
+    readonly email: string
+    readonly name: string
+    readonly password: string
+    readonly role: Access.Role
+    readonly regionId: string | null
+    readonly unitId: string | null
+  }) => Promise<{ readonly accountId: string; readonly created: boolean }>
+}
+
+/** An account as an admin lists it. */
+export interface AccountSummary {
+  readonly accountId: string
+  readonly email: string
+  readonly name: string
+  readonly role: string
+  readonly scopePath: string
+  readonly regionId: string | null
+  readonly unitId: string | null
+  readonly active: boolean
+}
+
+/** The result of a sign-in: the actor and the Set-Cookie headers to send back. */
+export interface SignedIn {
+  readonly accountId: string
+  readonly headers: Headers
+}
+
+const promise = <A>(f: () => Promise<A>): Effect.Effect<A> => Effect.promise(f)
+
+export const makeAuthService = (options: AuthOptions): AuthService => {
+  const { db, logger } = options
+  const auth = makeBetterAuth(options)
+  const now = options.now ?? (() => new Date())
+  const maxFailures = options.maxFailures ?? 5
+  const lockMs = (options.lockoutMinutes ?? 15) * 60_000
+  const sender = options.phoneSender ?? logPhoneCodeSender(logger)
+  const t = schema
+
+  const actorOf = async (userId: string): Promise<Access.Actor | null> => {
+    const rows = await db
+      .select({ role: t.accountRoles, name: t.user.name })
+      .from(t.accountRoles)
+      .innerJoin(t.user, eq(t.user.id, t.accountRoles.userId))
+      .where(and(eq(t.accountRoles.userId, userId), eq(t.accountRoles.active, true)))
+      .limit(1)
+    const row = rows[0]
+    if (row === undefined) return null
+    const r = row.role
+    let scope: unknown
+    if (r.scopeKind === "self") {
+      const person = await db
+        .select({ id: t.people.id })
+        .from(t.people)
+        .where(eq(t.people.accountId, userId))
+        .limit(1)
+      scope = { _tag: "SelfScope", personId: person[0]?.id ?? null }
+    } else if (r.scopeKind === "unit") scope = { _tag: "UnitScope", unitId: r.unitId, regionId: r.regionId }
+    else scope = { _tag: "RegionScope", regionId: r.regionId }
+    // Decoded, not cast: a malformed row (unknown role, missing region) resolves to no actor at all.
+    const actor = decodeActor({
+      accountId: userId,
+      role: r.role,
+      scope,
+      scopePath: r.scopePath,
+      displayName: row.name,
+    })
+    if (Option.isNone(actor)) {
+      logger.error("account_roles row does not decode to an actor", { accountId: userId })
+      return null
+    }
+    return actor.value
+  }
+
+  const resolveActor = async (headers: Headers): Promise<Access.Actor | null> => {
+    const token = bearerToken(headers)
+    if (token !== undefined) {
+      const at = now()
+      const rows = await db
+        .select({ id: t.apiTokens.id, userId: t.apiTokens.userId })
+        .from(t.apiTokens)
+        .where(
+          and(
+            eq(t.apiTokens.tokenHash, hashToken(token)),
+            isNull(t.apiTokens.revokedAt),
+            or(isNull(t.apiTokens.expiresAt), gt(t.apiTokens.expiresAt, at)),
+          ),
+        )
+        .limit(1)
+      const row = rows[0]
+      if (row === undefined) return null
+      await db.update(t.apiTokens).set({ lastUsedAt: at }).where(eq(t.apiTokens.id, row.id))
+      return actorOf(row.userId)
+    }
+    const session = await auth.api.getSession({ headers })
+    return session === null ? null : actorOf(session.user.id)
+  }
+
+  const policy = (
+    password: string,
+    identifiers: ReadonlyArray<string>,
+  ): Effect.Effect<void, WeakPassword> => {
+    const problems = passwordProblems(password, identifiers)
+    return problems.length === 0 ? Effect.void : Effect.fail(new WeakPassword({ problems }))
+  }
+
+  const userExists = async (email: string): Promise<boolean> =>
+    (await db.select({ id: t.user.id }).from(t.user).where(eq(t.user.email, email)).limit(1)).length > 0
+
+  const signUp = (email: string, password: string, name: string) =>
+    Effect.gen(function* () {
+      if (yield* promise(() => userExists(email)))
+        return yield* Effect.fail(new AlreadyExists({ entity: "account", key: email }))
+      const { headers, response } = yield* promise(() =>
+        auth.api.signUpEmail({ body: { email, password, name }, returnHeaders: true }),
+      )
+      return { userId: response.user.id, headers }
+    })
+
+  const registerApplicant = (
+    email: string,
+    password: string,
+    name: string,
+    identifiers: ReadonlyArray<string>,
+  ) =>
+    Effect.gen(function* () {
+      yield* policy(password, identifiers)
+      const { userId, headers } = yield* signUp(email, password, name)
+      yield* promise(() =>
+        db.insert(t.accountRoles).values({
+          id: crypto.randomUUID(),
+          userId,
+          role: "applicant",
+          scopeKind: "self",
+          scopePath: "",
+        }),
+      )
+      return { accountId: userId, headers }
+    })
+
+  const registerEmail: AuthService["registerEmail"] = (input) => {
+    const email = input.email.trim().toLowerCase()
+    return registerApplicant(email, input.password, input.name, [email])
+  }
+
+  const requestPhoneCode: AuthService["requestPhoneCode"] = (phone) =>
+    Effect.gen(function* () {
+      const code = String(randomInt(0, 1_000_000)).padStart(6, "0")
+      const identifier = `phone-register:${phone}`
+      yield* promise(() => db.delete(t.verification).where(eq(t.verification.identifier, identifier)))
+      yield* promise(() =>
+        db.insert(t.verification).values({
+          id: crypto.randomUUID(),
+          identifier,
+          value: sha256(code),
+          expiresAt: new Date(now().getTime() + CODE_MINUTES * 60_000),
+        }),
+      )
+      yield* promise(() => sender.send(phone, code))
+      return { expiresInSeconds: CODE_MINUTES * 60 }
+    })
+
+  const registerPhone: AuthService["registerPhone"] = (input) =>
+    Effect.gen(function* () {
+      yield* policy(input.password, [input.phone])
+      const identifier = `phone-register:${input.phone}`
+      const rows = yield* promise(() =>
+        db
+          .select()
+          .from(t.verification)
+          .where(and(eq(t.verification.identifier, identifier), gt(t.verification.expiresAt, now())))
+          .limit(1),
+      )
+      const row = rows[0]
+      if (row === undefined || row.value !== sha256(input.code.trim()))
+        return yield* Effect.fail(new InvalidCode())
+      yield* promise(() => db.delete(t.verification).where(eq(t.verification.id, row.id)))
+      return yield* registerApplicant(phoneEmail(input.phone), input.password, input.name, [input.phone])
+    })
+
+  /** Failures since the last success within the window; locked when they reach `maxFailures`. */
+  const lockState = async (identifier: string, at: Date) => {
+    const since = new Date(at.getTime() - lockMs)
+    const attempts = await db
+      .select({ at: t.loginAttempts.at, success: t.loginAttempts.success })
+      .from(t.loginAttempts)
+      .where(and(eq(t.loginAttempts.identifier, identifier), gte(t.loginAttempts.at, since)))
+      .orderBy(desc(t.loginAttempts.at), desc(t.loginAttempts.id))
+      .limit(maxFailures)
+    const failures: Array<Date> = []
+    for (const a of attempts) {
+      if (a.success) break
+      failures.push(a.at)
+    }
+    const latest = failures[0]
+    const locked = failures.length >= maxFailures && latest !== undefined
+    return { failures: failures.length, until: locked ? new Date(latest.getTime() + lockMs) : undefined }
+  }
+
+  const login: AuthService["login"] = (input) =>
+    Effect.gen(function* () {
+      const email = loginEmail(input.identifier)
+      const at = now()
+      const before = yield* promise(() => lockState(email, at))
+      if (before.until !== undefined)
+        return yield* Effect.fail(new LockedOut({ until: before.until.toISOString() }))
+      const record = (success: boolean) =>
+        promise(() =>
+          db.insert(t.loginAttempts).values({ identifier: email, at: now(), success, ip: input.ip ?? null }),
+        )
+      const signedIn = yield* promise(async () => {
+        try {
+          const { headers, response } = await auth.api.signInEmail({
+            body: { email, password: input.password },
+            returnHeaders: true,
+          })
+          return { userId: response.user.id, headers }
+        } catch (e) {
+          if (e instanceof APIError) return undefined
+          throw e
+        }
+      })
+      if (signedIn === undefined) {
+        yield* record(false)
+        const failures = before.failures + 1
+        if (failures >= maxFailures) {
+          logger.warn("account locked after failed sign-ins", { identifier: email, failures })
+          return yield* Effect.fail(
+            new LockedOut({ until: new Date(now().getTime() + lockMs).toISOString() }),
+          )
+        }
+        return yield* Effect.fail(new InvalidCredentials({ remaining: maxFailures - failures }))
+      }
+      yield* record(true)
+      return { accountId: signedIn.userId, headers: signedIn.headers }
+    })
+
+  const logout: AuthService["logout"] = (headers) =>
+    promise(async () => {
+      try {
+        const { headers: out } = await auth.api.signOut({ headers, returnHeaders: true })
+        return out
+      } catch {
+        return new Headers()
+      }
+    })
+
+  /** The materialised path of a region or of a unit's region, if it exists. */
+  const scopePathOf = async (scope: NewScope) => {
+    if ("regionId" in scope) {
+      const r = await db
+        .select({ path: t.regions.path })
+        .from(t.regions)
+        .where(and(eq(t.regions.id, scope.regionId), eq(t.regions.status, "active")))
+        .limit(1)
+      return r[0] === undefined ? undefined : { path: r[0].path, regionId: scope.regionId, unitId: null }
+    }
+    const u = await db
+      .select({ path: t.regions.path, regionId: t.units.regionId })
+      .from(t.units)
+      .innerJoin(t.regions, eq(t.regions.id, t.units.regionId))
+      .where(eq(t.units.id, scope.unitId))
+      .limit(1)
+    return u[0] === undefined ? undefined : { path: u[0].path, regionId: u[0].regionId, unitId: scope.unitId }
+  }
+
+  const UNIT_ROLES: ReadonlySet<Access.Role> = new Set(["dispatching_unit_admin", "host_unit_admin"])
+
+  const createAccount: AuthService["createAccount"] = (creator, input) =>
+    Effect.gen(function* () {
+      const email = input.email.trim().toLowerCase()
+      yield* policy(input.password, [email])
+      if (UNIT_ROLES.has(input.role) !== "unitId" in input.scope)
+        return yield* Effect.fail(
+          new Rejected({
+            message: {
+              zh: "单位管理员账号须绑定单位，其他账号须绑定区域",
+              en: "Unit admin accounts are bound to a unit, every other account to a region",
+            },
+          }),
+        )
+      const scope = yield* promise(() => scopePathOf(input.scope))
+      if (scope === undefined || !Access.mayCreateAccount(creator, input.role, scope.path))
+        return yield* Effect.fail(Access.forbidden("account.create", creator.role))
+      const { userId } = yield* signUp(email, input.password, input.name)
+      // The sign-up opened a session for the new account; nobody holds its cookie, so drop it.
+      yield* promise(() => db.delete(t.session).where(eq(t.session.userId, userId)))
+      yield* promise(() =>
+        db.insert(t.accountRoles).values({
+          id: crypto.randomUUID(),
+          userId,
+          role: input.role,
+          scopeKind: scope.unitId === null ? "region" : "unit",
+          regionId: scope.regionId,
+          unitId: scope.unitId,
+          scopePath: scope.path,
+          createdBy: creator.accountId,
+        }),
+      )
+      logger.info("account created", { by: creator.accountId, accountId: userId, role: input.role })
+      return { accountId: userId }
+    })
+
+  /** The integrator account `accountId`, if it lies within the creator's scope. */
+  const integratorInScope = async (creator: Access.Actor, accountId: string) => {
+    const rows = await db
+      .select({ role: t.accountRoles.role, scopePath: t.accountRoles.scopePath })
+      .from(t.accountRoles)
+      .where(and(eq(t.accountRoles.userId, accountId), eq(t.accountRoles.active, true)))
+      .limit(1)
+    const row = rows[0]
+    return row !== undefined && row.role === "integrator" && Access.seesRegion(creator, row.scopePath)
+  }
+
+  const notIntegrator: Text = {
+    zh: "只能为管辖范围内的系统对接账号签发或吊销令牌",
+    en: "Tokens are issued to and revoked from integrator accounts within your scope only",
+  }
+
+  const issueToken: AuthService["issueToken"] = (creator, input) =>
+    Effect.gen(function* () {
+      if (!Access.can(creator, "account.create"))
+        return yield* Effect.fail(Access.forbidden("account.create", creator.role))
+      if (!(yield* promise(() => integratorInScope(creator, input.accountId))))
+        return yield* Effect.fail(new Rejected({ message: notIntegrator }))
+      const { token, hash, prefix } = newToken()
+      const id = crypto.randomUUID()
+      yield* promise(() =>
+        db.insert(t.apiTokens).values({
+          id,
+          userId: input.accountId,
+          name: input.name,
+          tokenHash: hash,
+          prefix,
+          expiresAt: input.expiresAt ?? null,
+        }),
+      )
+      logger.info("api token issued", { by: creator.accountId, accountId: input.accountId, tokenId: id })
+      return { id, token, prefix }
+    })
+
+  const revokeToken: AuthService["revokeToken"] = (creator, tokenId) =>
+    Effect.gen(function* () {
+      if (!Access.can(creator, "account.create"))
+        return yield* Effect.fail(Access.forbidden("account.create", creator.role))
+      const rows = yield* promise(() =>
+        db
+          .select({ userId: t.apiTokens.userId })
+          .from(t.apiTokens)
+          .where(eq(t.apiTokens.id, tokenId))
+          .limit(1),
+      )
+      const row = rows[0]
+      if (row === undefined || !(yield* promise(() => integratorInScope(creator, row.userId))))
+        return yield* Effect.fail(new Rejected({ message: notIntegrator }))
+      yield* promise(() =>
+        db.update(t.apiTokens).set({ revokedAt: now() }).where(eq(t.apiTokens.id, tokenId)),
+      )
+      logger.info("api token revoked", { by: creator.accountId, tokenId })
+    })
+
+  const listAccounts: AuthService["listAccounts"] = (creator) =>
+    Effect.gen(function* () {
+      if (!Access.can(creator, "account.create"))
+        return yield* Effect.fail(Access.forbidden("account.create", creator.role))
+      const rows = yield* promise(() =>
+        db
+          .select({
+            accountId: t.user.id,
+            email: t.user.email,
+            name: t.user.name,
+            role: t.accountRoles.role,
+            scopePath: t.accountRoles.scopePath,
+            regionId: t.accountRoles.regionId,
+            unitId: t.accountRoles.unitId,
+            active: t.accountRoles.active,
+          })
+          .from(t.accountRoles)
+          .innerJoin(t.user, eq(t.user.id, t.accountRoles.userId))
+          .where(within(t.accountRoles.scopePath, creator.scopePath))
+          .orderBy(t.accountRoles.scopePath, t.user.email),
+      )
+      return rows
+    })
+
+  const provisionAccount: AuthService["provisionAccount"] = async (input) => {
+    const email = input.email.trim().toLowerCase()
+    const existing = await db.select({ id: t.user.id }).from(t.user).where(eq(t.user.email, email)).limit(1)
+    if (existing[0] !== undefined) return { accountId: existing[0].id, created: false }
+    const scope =
+      input.unitId !== null
+        ? await scopePathOf({ unitId: input.unitId })
+        : input.regionId !== null
+          ? await scopePathOf({ regionId: input.regionId })
+          : { path: "", regionId: null, unitId: null }
+    if (scope === undefined) throw new Error(`provisionAccount: no region or unit for ${email}`)
+    const { response } = await auth.api.signUpEmail({
+      body: { email, password: input.password, name: input.name },
+      returnHeaders: true,
+    })
+    const userId = response.user.id
+    await db.delete(t.session).where(eq(t.session.userId, userId))
+    await db.insert(t.accountRoles).values({
+      id: crypto.randomUUID(),
+      userId,
+      role: input.role,
+      scopeKind: input.role === "applicant" ? "self" : scope.unitId === null ? "region" : "unit",
+      regionId: scope.regionId,
+      unitId: scope.unitId,
+      scopePath: scope.path,
+      createdBy: "system:provision",
+    })
+    return { accountId: userId, created: true }
+  }
+
+  return {
+    listAccounts,
+    provisionAccount,
+    betterAuth: auth,
+    resolveActor,
+    registerEmail,
+    requestPhoneCode,
+    registerPhone,
+    login,
+    logout,
+    createAccount,
+    issueToken,
+    revokeToken,
+  }
+}

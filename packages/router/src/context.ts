@@ -1,0 +1,74 @@
+import type { Access, Lang } from "@cadre/domain"
+import { Cause, type Effect, Exit, type ManagedRuntime, Option } from "effect"
+import type { AuditRepo, PersonRepo, PostRepo, RegionRepo, SchemeRepo, UnitRepo } from "@cadre/db"
+import type { AuthService } from "./auth/service.js"
+import { type Failure, isFailure } from "./errors.js"
+import { langFromHeaders } from "./lang.js"
+
+/** Structured log sink (apps/api passes its JSON logger). */
+export interface RouterLogger {
+  readonly info: (msg: string, fields?: Readonly<Record<string, unknown>>) => void
+  readonly warn: (msg: string, fields?: Readonly<Record<string, unknown>>) => void
+  readonly error: (msg: string, fields?: Readonly<Record<string, unknown>>) => void
+}
+
+/** Resolves who is calling from the request's credentials (session cookie or `Authorization: Bearer`). */
+export interface ActorResolver {
+  readonly resolveActor: (headers: Headers) => Promise<Access.Actor | null>
+}
+
+/** The services procedures' Effects may require: the repositories, provided by apps/api from live Layers. */
+export type Services = RegionRepo | UnitRepo | PostRepo | SchemeRepo | PersonRepo | AuditRepo
+
+/**
+ * What the router needs from the composition root: the runtime holding the repositories (apps/api builds it
+ * from live Layers, tests from `makeTestDatabase`), the auth service and a logger.
+ */
+export interface RouterDeps {
+  readonly runtime: ManagedRuntime.ManagedRuntime<Services, never>
+  readonly auth: AuthService
+  readonly logger: RouterLogger
+}
+
+/** The per-request context every procedure receives. */
+export interface Context {
+  readonly deps: RouterDeps
+  /** Request headers (cookies, Authorization, Accept-Language, x-lang). */
+  readonly headers: Headers
+  /** Response headers a procedure may add to (Set-Cookie on login); merged into the HTTP response. */
+  readonly resHeaders: Headers
+  readonly lang: Lang
+  readonly requestId: string
+}
+
+/** Build a request's context. `resHeaders` is the adapter's response headers (a fresh one in tests). */
+export const createContext = (options: {
+  readonly deps: RouterDeps
+  readonly headers: Headers
+  readonly resHeaders?: Headers
+  readonly requestId?: string
+}): Context => ({
+  deps: options.deps,
+  headers: options.headers,
+  resHeaders: options.resHeaders ?? new Headers(),
+  lang: langFromHeaders(options.headers),
+  requestId: options.requestId ?? crypto.randomUUID(),
+})
+
+/** Outcome of running an Effect: the value, a mapped failure, or a defect (already logged). */
+export type Ran<A> =
+  | { readonly _tag: "ok"; readonly value: A }
+  | { readonly _tag: "failure"; readonly failure: Failure }
+  | { readonly _tag: "defect"; readonly cause: unknown }
+
+/** Run an Effect in the services runtime; mapped failures and defects come back as values. */
+export const runEffect = async <A>(
+  runtime: ManagedRuntime.ManagedRuntime<Services, never>,
+  effect: Effect.Effect<A, Failure, Services>,
+): Promise<Ran<A>> => {
+  const exit = await runtime.runPromiseExit(effect)
+  if (Exit.isSuccess(exit)) return { _tag: "ok", value: exit.value }
+  const failure = Cause.failureOption(exit.cause)
+  if (Option.isSome(failure) && isFailure(failure.value)) return { _tag: "failure", failure: failure.value }
+  return { _tag: "defect", cause: Cause.pretty(exit.cause) }
+}

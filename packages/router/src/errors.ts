@@ -1,0 +1,189 @@
+import type { Conflict, DatabaseError, InvalidInput, NotFound, StaleVersion } from "@cadre/db"
+import type { Access, Scheme, Text } from "@cadre/domain"
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server"
+import { Data } from "effect"
+
+/**
+ * The failures a procedure may end with, and the ONE place that maps each to a tRPC code and a bilingual
+ * message. `describeFailure` switches on `_tag` with an exhaustive `never` check, and `run` (context.ts) accepts
+ * only Effects whose error type is `Failure`: a repository that grows a new error fails to type-check until it
+ * is mapped here.
+ */
+
+/** No session cookie and no valid API token. */
+export class Unauthenticated extends Data.TaggedError("Unauthenticated")<{ readonly reason?: string }> {}
+
+/** Wrong identifier or password (deliberately not saying which). */
+export class InvalidCredentials extends Data.TaggedError("InvalidCredentials")<{
+  readonly remaining: number
+}> {}
+
+/** Too many failed logins: refused until `until` (ISO instant). */
+export class LockedOut extends Data.TaggedError("LockedOut")<{ readonly until: string }> {}
+
+/** The password policy refused a password; the message says the whole policy. */
+export class WeakPassword extends Data.TaggedError("WeakPassword")<{
+  readonly problems: ReadonlyArray<Text>
+}> {}
+
+/** An account, a region, a scheme… with that key exists already. */
+export class AlreadyExists extends Data.TaggedError("AlreadyExists")<{
+  readonly entity: string
+  readonly key: string
+}> {}
+
+/** A phone verification code is wrong, expired or used. */
+export class InvalidCode extends Data.TaggedError("InvalidCode")<Record<never, never>> {}
+
+/** A request that is well-formed but cannot be carried out as asked; the message explains. */
+export class Rejected extends Data.TaggedError("Rejected")<{ readonly message: Text }> {}
+
+/** Every failure a procedure may end with. Anything else is a defect: logged, answered generically. */
+export type Failure =
+  | Access.Forbidden
+  | Scheme.StaleVersion
+  | Scheme.SchemeMismatch
+  | NotFound
+  | StaleVersion
+  | Conflict
+  | InvalidInput
+  | DatabaseError
+  | Unauthenticated
+  | InvalidCredentials
+  | LockedOut
+  | WeakPassword
+  | AlreadyExists
+  | InvalidCode
+  | Rejected
+
+/** The wire shape of a mapped failure. */
+export interface Described {
+  readonly code: TRPC_ERROR_CODE_KEY
+  readonly message: Text
+}
+
+const ENTITY: Readonly<Record<string, Text>> = {
+  region: { zh: "区域", en: "region" },
+  unit: { zh: "单位", en: "unit" },
+  post: { zh: "岗位", en: "post" },
+  scheme: { zh: "方案", en: "scheme" },
+  scheme_version: { zh: "方案版本", en: "scheme version" },
+  preset: { zh: "方案模板", en: "preset" },
+  profile: { zh: "干部信息", en: "profile" },
+  person: { zh: "人员", en: "person" },
+  account: { zh: "账号", en: "account" },
+  api_token: { zh: "接口令牌", en: "API token" },
+}
+const entity = (key: string): Text => ENTITY[key] ?? { zh: key, en: key }
+
+const time = (iso: string): string => iso.replace("T", " ").slice(0, 16)
+
+/** Map a failure to a tRPC code and a message in both languages. Exhaustive by construction. */
+export const describeFailure = (failure: Failure): Described => {
+  switch (failure._tag) {
+    case "Forbidden":
+      return { code: "FORBIDDEN", message: failure.message }
+    case "StaleVersion":
+      // Two errors share this tag: the kernel's (a scheme version not newer than the latest) and the
+      // database's (optimistic concurrency on a row). Both are conflicts; their messages differ in shape.
+      return "entity" in failure
+        ? { code: "CONFLICT", message: failure.message }
+        : { code: "CONFLICT", message: bilingual(failure.message) }
+    case "SchemeMismatch":
+      return { code: "BAD_REQUEST", message: bilingual(failure.message) }
+    case "NotFound":
+      return { code: "NOT_FOUND", message: failure.message }
+    case "Conflict":
+      return { code: "CONFLICT", message: failure.message }
+    case "InvalidInput":
+      return { code: "BAD_REQUEST", message: failure.message }
+    case "DatabaseError":
+      // A defect: `run` logs it with the request id; the caller sees the generic message.
+      return { code: "INTERNAL_SERVER_ERROR", message: INTERNAL }
+    case "Unauthenticated":
+      return {
+        code: "UNAUTHORIZED",
+        message: { zh: "请先登录（或提供有效的接口令牌）", en: "Please sign in (or send a valid API token)" },
+      }
+    case "InvalidCredentials":
+      return {
+        code: "UNAUTHORIZED",
+        message: {
+          zh: `账号或密码错误（再失败 ${failure.remaining} 次将暂时锁定）`,
+          en: `Wrong account or password (${failure.remaining} more failure(s) lock the account for a while)`,
+        },
+      }
+    case "LockedOut":
+      return {
+        code: "TOO_MANY_REQUESTS",
+        message: {
+          zh: `登录失败次数过多，账号已暂时锁定，请于 ${time(failure.until)}（UTC）后再试`,
+          en: `Too many failed sign-ins: the account is locked until ${time(failure.until)} UTC`,
+        },
+      }
+    case "WeakPassword":
+      return {
+        code: "BAD_REQUEST",
+        message: {
+          zh: `密码不符合要求：${failure.problems.map((p) => p.zh).join("；")}`,
+          en: `Password does not meet the policy: ${failure.problems.map((p) => p.en).join("; ")}`,
+        },
+      }
+    case "AlreadyExists": {
+      const e = entity(failure.entity)
+      return {
+        code: "CONFLICT",
+        message: { zh: `${e.zh}“${failure.key}”已存在`, en: `A ${e.en} "${failure.key}" already exists` },
+      }
+    }
+    case "InvalidCode":
+      return {
+        code: "BAD_REQUEST",
+        message: { zh: "验证码错误或已过期", en: "The verification code is wrong or has expired" },
+      }
+    case "Rejected":
+      return { code: "BAD_REQUEST", message: failure.message }
+    default:
+      return assertNever(failure)
+  }
+}
+
+// Kernel errors carry "中文 / English" in `message`; split it.
+const bilingual = (s: string): Text => {
+  const i = s.indexOf(" / ")
+  return i > 0 ? { zh: s.slice(0, i), en: s.slice(i + 3) } : { zh: s, en: s }
+}
+
+const assertNever = (x: never): never => {
+  throw new Error(`unmapped failure ${JSON.stringify(x)}`)
+}
+
+/** Tags `describeFailure` knows, to tell a mapped failure from a defect at run time. */
+export const FAILURE_TAGS: ReadonlySet<string> = new Set([
+  "Forbidden",
+  "StaleVersion",
+  "SchemeMismatch",
+  "NotFound",
+  "Unauthenticated",
+  "InvalidCredentials",
+  "LockedOut",
+  "WeakPassword",
+  "AlreadyExists",
+  "InvalidCode",
+  "Rejected",
+  "Conflict",
+  "InvalidInput",
+  "DatabaseError",
+] satisfies ReadonlyArray<Failure["_tag"]>)
+
+export const isFailure = (u: unknown): u is Failure =>
+  typeof u === "object" &&
+  u !== null &&
+  "_tag" in u &&
+  FAILURE_TAGS.has(String((u as { _tag: unknown })._tag))
+
+/** The generic answer to a defect; the details go to the log under the request id. */
+export const INTERNAL: Text = {
+  zh: "服务器内部错误，请稍后重试（请提供请求编号以便排查）",
+  en: "Internal server error; please try again later (quote the request id when reporting it)",
+}

@@ -1,0 +1,518 @@
+import { people, regions, schemes } from "@cadre/db"
+import { Access, Scheme } from "@cadre/domain"
+import { initTRPC, TRPCError } from "@trpc/server"
+import fc from "fast-check"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type Harness, makeHarness } from "./test-support.js"
+import { router, UndeclaredProcedure } from "./trpc.js"
+
+/**
+ * The router through createCaller on a fresh PGlite (or PostgreSQL with TEST_DATABASE_URL) with the demo data.
+ * Callers authenticate with real API tokens or session cookies; nothing is stubbed below the router.
+ */
+
+let h: Harness
+let org: Record<string, string> // 杨浦区委组织部 (district 310110)
+let street: Record<string, string> // 定海路街道 (310110001)
+let integrator: Record<string, string>
+
+beforeAll(async () => {
+  h = await makeHarness()
+  org = await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" })
+  street = await h.actorHeaders({ role: "street_admin", regionId: "310110001" })
+  integrator = await h.actorHeaders({ role: "integrator", regionId: "310110" })
+}, 120_000)
+afterAll(async () => h?.close())
+
+/** The TRPCError a call fails with (the test fails if it succeeds). */
+const failure = async (p: Promise<unknown>): Promise<TRPCError> => {
+  try {
+    await p
+  } catch (e) {
+    if (e instanceof TRPCError) return e
+    throw e
+  }
+  throw new Error("expected the call to fail")
+}
+
+const en = (headers: Record<string, string>) => ({ ...headers, "x-lang": "en" })
+
+describe("access is declared once, in the procedure builder", () => {
+  it("refuses to build a router holding a procedure without an access declaration", () => {
+    const raw = initTRPC.create()
+    expect(() => router({ sneaky: raw.procedure.query(() => "data") } as never)).toThrow(UndeclaredProcedure)
+  })
+
+  it("an unauthenticated call to a permission procedure is UNAUTHORIZED, in Chinese by default", async () => {
+    const e = await failure(h.caller().regions.tree({}))
+    expect(e.code).toBe("UNAUTHORIZED")
+    expect(e.message).toContain("请先登录")
+  })
+
+  it("a role without the permission is FORBIDDEN (host unit admin publishing a scheme), in English on request", async () => {
+    const host = await h.actorHeaders({ role: "host_unit_admin", unitId: "u-yp-sc" })
+    const e = await failure(
+      h.caller(en(host)).schemes.publish({ schemeId: "x", version: 1, expectedRowVersion: 1 }),
+    )
+    expect(e.code).toBe("FORBIDDEN")
+    expect(e.message).toContain('lacks "scheme.publish"')
+  })
+})
+
+describe("regions, units, posts", () => {
+  it("tree lists the scope only; create, rename, stale rename, merge a community", async () => {
+    const tree = await h.caller(street).regions.tree({})
+    expect(tree.every((r) => r.path.startsWith(tree[0]?.path ?? "?"))).toBe(true)
+    expect(tree.map((r) => r.id)).toContain("310110001001")
+    expect(tree.map((r) => r.id)).not.toContain("310110002001")
+
+    const created = await h
+      .caller(street)
+      .regions.create({ id: "310110001099", name: "测试居民区", level: "community", parentId: "310110001" })
+    expect(created.path).toBe("/310000/310110/310110001/310110001099/")
+    const renamed = await h
+      .caller(street)
+      .regions.rename({ id: created.id, name: "测试居民区（更名）", expectedVersion: created.version })
+    expect(renamed.name).toBe("测试居民区（更名）")
+    const stale = await failure(
+      h
+        .caller(en(street))
+        .regions.rename({ id: created.id, name: "又一次", expectedVersion: created.version }),
+    )
+    expect(stale.code).toBe("CONFLICT")
+    expect(stale.message).toContain("changed by someone else")
+
+    const merged = await h.caller(street).regions.merge({
+      id: created.id,
+      intoId: "310110001001",
+      reason: "居民区合并",
+      expectedVersion: renamed.version,
+    })
+    expect(merged.merged.status).toBe("merged")
+  })
+
+  it("bad input names the field in the caller's language", async () => {
+    const zh = await failure(
+      h.caller(street).regions.create({ name: "x", level: "town" as "street", parentId: "310110001" }),
+    )
+    expect(zh.code).toBe("BAD_REQUEST")
+    expect(zh.message).toContain("区域层级")
+    const english = await failure(
+      h.caller(en(street)).regions.create({ name: "", level: "community", parentId: "310110001" }),
+    )
+    expect(english.message).toContain("region name")
+    expect(english.message).not.toMatch(/[\u4e00-\u9fff]/)
+  })
+
+  it("units: list in scope, create, update; a street admin cannot create one outside its street", async () => {
+    const listed = await h.caller(org).units.list({})
+    expect(listed.map((u) => u.id)).toContain("u-yp-mz")
+    const unit = await h.caller(street).units.create({
+      name: "定海路街道社区事务受理服务中心",
+      regionId: "310110001",
+      roles: ["host"],
+      category: "public_institution",
+    })
+    const updated = await h
+      .caller(street)
+      .units.update({ id: unit.id, expectedVersion: unit.version, roles: ["host", "dispatching"] })
+    expect(updated.roles).toEqual(["host", "dispatching"])
+    const outside = await failure(
+      h.caller(street).units.create({ name: "x", regionId: "310110002", roles: ["host"], category: "other" }),
+    )
+    expect(["NOT_FOUND", "FORBIDDEN"]).toContain(outside.code)
+    const bad = await failure(
+      h
+        .caller(street)
+        .units.create({ name: "x", regionId: "310110001", roles: [] as never, category: "other" }),
+    )
+    expect(bad.message).toContain("单位角色")
+  })
+
+  it("posts: create, list, update; bad status names the field", async () => {
+    const post = await h.caller(street).posts.create({ regionId: "310110001002", title: "居民区党组织书记" })
+    expect((await h.caller(street).posts.list({ regionId: "310110001002" })).map((p) => p.id)).toContain(
+      post.id,
+    )
+    const closed = await h
+      .caller(street)
+      .posts.update({ id: post.id, expectedVersion: post.version, status: "closed" })
+    expect(closed.status).toBe("closed")
+    const bad = await failure(
+      h
+        .caller(en(street))
+        .posts.update({ id: post.id, expectedVersion: closed.version, status: "open" as "closed" }),
+    )
+    expect(bad.message).toContain("post status")
+    expect((await h.caller(street).posts.get({ id: post.id })).title).toBe("居民区党组织书记")
+  })
+})
+
+describe("schemes", () => {
+  it("lists presets, creates a draft from a preset, edits it, publishes it, finds it in force, diffs versions", async () => {
+    const presets = await h.caller(org).schemes.presets()
+    expect(presets.map((p) => p.key)).toContain("yangpu-community-secretary")
+    const preset = presets.find((p) => p.key === "yangpu-community-secretary")
+    if (preset === undefined) throw new Error("preset missing")
+
+    const draft = await h.caller(org).schemes.createFromPreset({
+      presetKey: preset.key,
+      version: 2,
+      effectiveFrom: "2031-01-01",
+    })
+    expect(draft.status).toBe("draft")
+    expect(draft.scheme.version).toBe(2)
+
+    const edited = {
+      ...draft.scheme,
+      name: { zh: "选派干部担任居民区党组织书记（修订）", en: "Community secretary (revised)" },
+    }
+    const updated = await h.caller(org).schemes.updateDraft({
+      schemeId: draft.scheme.id,
+      version: 2,
+      expectedRowVersion: draft.rowVersion,
+      scheme: edited,
+    })
+    expect(updated.scheme.name.en).toBe("Community secretary (revised)")
+
+    const stale = await failure(
+      h.caller(org).schemes.updateDraft({
+        schemeId: draft.scheme.id,
+        version: 2,
+        expectedRowVersion: draft.rowVersion,
+        scheme: edited,
+      }),
+    )
+    expect(stale.code).toBe("CONFLICT")
+
+    const published = await h.caller(integrator).schemes.publish({
+      schemeId: draft.scheme.id,
+      version: 2,
+      expectedRowVersion: updated.rowVersion,
+      effectiveFrom: "2031-03-01",
+    })
+    expect(published.status).toBe("published")
+    expect(published.scheme.effectiveFrom).toBe("2031-03-01")
+
+    const before = await h.caller(org).schemes.inForceOn({ schemeId: draft.scheme.id, date: "2031-02-28" })
+    expect(before.scheme.version).toBe(1)
+    const after = await h.caller(org).schemes.inForceOn({ schemeId: draft.scheme.id, date: "2031-03-01" })
+    expect(after.scheme.version).toBe(2)
+
+    const diff = await h.caller(org).schemes.diff({ schemeId: draft.scheme.id, fromVersion: 1, toVersion: 2 })
+    expect(diff.changes.length).toBeGreaterThan(0)
+    const listed = await h.caller(street).schemes.list({ schemeId: draft.scheme.id })
+    expect(listed.map((s) => s.version).sort()).toEqual([1, 2])
+
+    // A revision copied server-side from the latest version.
+    const v3 = await h.caller(integrator).schemes.createVersion({
+      schemeId: draft.scheme.id,
+      fromVersion: 2,
+      effectiveFrom: "2032-01-01",
+    })
+    expect(v3.scheme.version).toBe(3)
+    expect(v3.scheme.name.en).toBe("Community secretary (revised)")
+    expect(v3.status).toBe("draft")
+  })
+
+  it("creates a scheme from scratch; a malformed one names the field", async () => {
+    const base = Scheme.PRESETS.find((p) => p.key === "yangpu-community-secretary")?.encoded
+    if (base === undefined) throw new Error("preset missing")
+    const created = await h
+      .caller(org)
+      .schemes.create({ scheme: { ...base, id: "yangpu-scratch", version: 1 } })
+    expect(created.scheme.id).toBe("yangpu-scratch")
+    const bad = await failure(
+      h.caller(en(org)).schemes.create({ scheme: { ...base, id: "Bad Id!", effectiveFrom: "2031-02-30" } }),
+    )
+    expect(bad.code).toBe("BAD_REQUEST")
+    expect(bad.message).toContain("scheme id")
+    expect(bad.message).toContain("effectiveFrom")
+  })
+
+  it("publishing a version that does not follow the latest fails cleanly", async () => {
+    const draft = await h.caller(org).schemes.createFromPreset({
+      presetKey: "yangpu-community-secretary",
+      schemeId: "yangpu-old-date",
+      version: 1,
+      effectiveFrom: "2020-01-01",
+    })
+    const ok = await h
+      .caller(org)
+      .schemes.publish({ schemeId: "yangpu-old-date", version: 1, expectedRowVersion: draft.rowVersion })
+    expect(ok.status).toBe("published")
+    const next = await h.caller(org).schemes.createFromPreset({
+      presetKey: "yangpu-community-secretary",
+      schemeId: "yangpu-old-date",
+      version: 2,
+      effectiveFrom: "2019-01-01",
+    })
+    const e = await failure(
+      h
+        .caller(org)
+        .schemes.publish({ schemeId: "yangpu-old-date", version: 2, expectedRowVersion: next.rowVersion }),
+    )
+    expect(e.code).toBe("CONFLICT")
+  })
+})
+
+describe("profiles and eligibility", () => {
+  // GB 11643: 17 digits, then the check character from the weighted sum mod 11.
+  const withCheck = (body: string): string => {
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    const sum = [...body].reduce((acc, d, i) => acc + Number(d) * (weights[i] ?? 0), 0)
+    return `${body}${"10X98765432"[sum % 11]}`
+  }
+  const idNumber = withCheck("31011019900101123")
+  const profile = {
+    name: "测试申请人",
+    sex: "male" as const,
+    birthDate: "1990-01-01",
+    idNumber,
+    phone: "13900001111",
+    party: { _tag: "Full" as const, joined: "2012-06-01", fullMemberSince: "2013-06-01" },
+    education: [{ level: "bachelor" as const, fullTime: true }],
+    employment: "civil_servant" as const,
+    workHistory: [],
+    conduct: [],
+    attestations: [],
+  }
+
+  it("an applicant registers, creates and updates their profile; staff read it masked; eligibility explains", async () => {
+    const { caller, resHeaders } = h.callerWithResponse()
+    await caller.auth.registerEmail({
+      email: "applicant1@test.example.org",
+      password: "Strong-pass-2026",
+      name: "申请人一",
+    })
+    const cookie = resHeaders
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ")
+    const me = { cookie }
+    const created = await h.caller(me).profiles.createMine({ regionId: "310110001001", profile })
+    expect(created.profile.idNumber).toBe(idNumber)
+    const mine = await h.caller(me).profiles.mine()
+    const updated = await h.caller(me).profiles.updateMine({
+      regionId: "310110001001",
+      profile: { ...profile, currentPosition: "科员" },
+      expectedVersion: mine.version,
+    })
+    expect(updated.profile.currentPosition).toBe("科员")
+    const stale = await failure(
+      h.caller(me).profiles.updateMine({ regionId: "310110001001", profile, expectedVersion: mine.version }),
+    )
+    expect(stale.code).toBe("CONFLICT")
+
+    const seen = await h.caller(street).profiles.get({ id: created.profile.id })
+    expect(seen.idNumberMasked).not.toContain("19900101")
+    expect(JSON.stringify(await h.caller(street).profiles.list({}))).not.toContain(idNumber)
+
+    const verdict = await h.caller(me).eligibility.check({
+      schemeId: "yangpu-community-secretary",
+      version: 1,
+      personId: created.profile.id,
+      referenceDate: "2026-06-30",
+    })
+    expect(verdict.personId).toBe(created.profile.id)
+    expect(verdict.findings.length).toBeGreaterThan(0)
+    expect(["eligible", "ineligible", "needs_review"]).toContain(verdict.outcome)
+    const byStaff = await h.caller(integrator).eligibility.check({
+      schemeId: "yangpu-community-secretary",
+      personId: created.profile.id,
+      referenceDate: "2026-06-30",
+    })
+    expect(byStaff.findings.map((f) => f.status)).toEqual(verdict.findings.map((f) => f.status))
+  })
+
+  it("a mismatched ID number and birth date names the field; eligibility accepts an inline profile", async () => {
+    const bad = await failure(
+      h.caller(en(integrator)).eligibility.check({
+        schemeId: "yangpu-community-secretary",
+        profile: { ...profile, id: "inline-1", birthDate: "1991-01-01" },
+        referenceDate: "2026-06-30",
+      }),
+    )
+    expect(bad.message).toContain("birth date")
+    const verdict = await h.caller(integrator).eligibility.check({
+      schemeId: "yangpu-community-secretary",
+      profile: { ...profile, id: "inline-1" },
+      referenceDate: "2026-06-30",
+    })
+    expect(verdict.personId).toBe("inline-1")
+  })
+
+  it("audit.query shows the commands in scope", async () => {
+    const rows = await h.caller(org).audit.query({ limit: 50 })
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.every((r) => typeof r.at === "string")).toBe(true)
+    const e = await failure(h.caller(integrator).audit.query({}))
+    expect(e.code).toBe("FORBIDDEN")
+  })
+})
+
+describe("accounts", () => {
+  it("an org admin creates a street admin beneath it; a street admin cannot create an org admin", async () => {
+    const made = await h.caller(org).accounts.create({
+      email: "new.street@test.example.org",
+      name: "新街道管理员",
+      password: "Street-admin-2026",
+      role: "street_admin",
+      scope: { regionId: "310110002" },
+    })
+    expect(made.accountId).toBeTruthy()
+    const e = await failure(
+      h.caller(street).accounts.create({
+        email: "x@test.example.org",
+        name: "x",
+        password: "Another-pass-2026",
+        role: "org_dept_admin",
+        scope: { regionId: "310110001" },
+      }),
+    )
+    expect(e.code).toBe("FORBIDDEN")
+    const list = await h.caller(org).accounts.list()
+    expect(list.map((a) => a.email)).toContain("new.street@test.example.org")
+  })
+})
+
+// ------------------------------------------------------------------------------------------------ property
+
+describe("access property: each actor gets exactly what its scope allows", () => {
+  const SCOPES = ["310110", "310110001", "310110002", "310110001001"] as const
+  type ActorCase = { readonly actor: Access.Actor; readonly headers: Record<string, string> }
+  let actors: Array<ActorCase> = []
+  let regionRows: Array<{ id: string; path: string; status: string }> = []
+  let schemeRows: Array<{ schemeId: string; version: number; status: "draft" | "published"; path: string }> =
+    []
+  let personRows: Array<{ id: string; path: string }> = []
+
+  beforeAll(async () => {
+    const roles = Access.ROLES.filter((r) => r !== "applicant")
+    for (const role of roles)
+      for (const regionId of SCOPES) {
+        const unit = role === "dispatching_unit_admin" || role === "host_unit_admin"
+        if (unit && regionId !== "310110") continue
+        const headers = await h.actorHeaders(unit ? { role, unitId: "u-yp-mz" } : { role, regionId })
+        const actor = await h.caller(headers).auth.me()
+        actors.push({ actor, headers })
+      }
+    const app = await h.actorHeaders({ role: "applicant" })
+    actors.push({ actor: await h.caller(app).auth.me(), headers: app })
+    // A draft inside a street, to tell drafts from published versions.
+    await h
+      .caller(street)
+      .schemes.create({
+        scheme: {
+          ...(Scheme.PRESETS.find((p) => p.key === "yangpu-community-secretary")?.encoded ?? ({} as never)),
+          id: "dinghai-draft",
+          regionId: "310110001",
+        },
+      })
+      .catch(() => undefined)
+    const { db } = h.handle
+    regionRows = await db.select({ id: regions.id, path: regions.path, status: regions.status }).from(regions)
+    regionRows = regionRows.filter((r) => r.status === "active")
+    const s = await db
+      .select({
+        schemeId: schemes.schemeId,
+        version: schemes.version,
+        status: schemes.status,
+        path: regions.path,
+      })
+      .from(schemes)
+      .innerJoin(regions, (await import("drizzle-orm")).eq(regions.id, schemes.regionId))
+    schemeRows = s
+    const p = await db
+      .select({ id: people.id, path: regions.path })
+      .from(people)
+      .innerJoin(regions, (await import("drizzle-orm")).eq(regions.id, people.regionId))
+    personRows = p
+    actors = actors.filter((a) => a.actor !== undefined)
+  }, 180_000)
+
+  const outcome = async (p: Promise<unknown>): Promise<string> => {
+    try {
+      await p
+      return "ok"
+    } catch (e) {
+      if (e instanceof TRPCError) return e.code
+      throw e
+    }
+  }
+
+  it("regions.get: seen iff region.read and Access.seesRegion", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.nat(), async (i, j) => {
+        const a = actors[i % actors.length] as ActorCase
+        const r = regionRows[j % regionRows.length] as (typeof regionRows)[number]
+        const got = await outcome(h.caller(a.headers).regions.get({ id: r.id }))
+        const expected = !Access.can(a.actor, "region.read")
+          ? "FORBIDDEN"
+          : Access.seesRegion(a.actor, r.path)
+            ? "ok"
+            : "NOT_FOUND"
+        expect(got, `${a.actor.role}@${a.actor.scopePath} → ${r.path}`).toBe(expected)
+      }),
+      { numRuns: 120 },
+    )
+  }, 120_000)
+
+  it("schemes.get: seen iff scheme.read and Access.seesScheme (drafts only inside the owning scope)", async () => {
+    expect(schemeRows.some((s) => s.status === "draft")).toBe(true)
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.nat(), async (i, j) => {
+        const a = actors[i % actors.length] as ActorCase
+        const s = schemeRows[j % schemeRows.length] as (typeof schemeRows)[number]
+        const got = await outcome(
+          h.caller(a.headers).schemes.get({ schemeId: s.schemeId, version: s.version }),
+        )
+        const expected = !Access.can(a.actor, "scheme.read")
+          ? "FORBIDDEN"
+          : Access.seesScheme(a.actor, s.path, s.status)
+            ? "ok"
+            : "NOT_FOUND"
+        expect(got, `${a.actor.role}@${a.actor.scopePath} → ${s.schemeId}@${s.path} ${s.status}`).toBe(
+          expected,
+        )
+      }),
+      { numRuns: 120 },
+    )
+  }, 120_000)
+
+  it("profiles.get: seen (masked) iff profile.read and Access.seesRegion", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.nat(), async (i, j) => {
+        const a = actors[i % actors.length] as ActorCase
+        const p = personRows[j % personRows.length] as (typeof personRows)[number]
+        const got = await outcome(h.caller(a.headers).profiles.get({ id: p.id }))
+        const expected = !Access.can(a.actor, "profile.read")
+          ? "FORBIDDEN"
+          : Access.seesRegion(a.actor, p.path)
+            ? "ok"
+            : "NOT_FOUND"
+        expect(got, `${a.actor.role}@${a.actor.scopePath} → ${p.path}`).toBe(expected)
+      }),
+      { numRuns: 100 },
+    )
+  }, 120_000)
+
+  it("regions.rename with a wrong version: CONFLICT iff region.write and in scope (nothing is written)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.nat(), async (i, j) => {
+        const a = actors[i % actors.length] as ActorCase
+        const r = regionRows[j % regionRows.length] as (typeof regionRows)[number]
+        const got = await outcome(
+          h.caller(a.headers).regions.rename({ id: r.id, name: "改名", expectedVersion: 999 }),
+        )
+        const expected = !Access.can(a.actor, "region.write")
+          ? "FORBIDDEN"
+          : Access.seesRegion(a.actor, r.path)
+            ? "CONFLICT"
+            : "NOT_FOUND"
+        expect(got, `${a.actor.role}@${a.actor.scopePath} → ${r.path}`).toBe(expected)
+      }),
+      { numRuns: 80 },
+    )
+  }, 120_000)
+})

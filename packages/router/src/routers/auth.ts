@@ -1,0 +1,151 @@
+import { Schema } from "effect"
+import { PASSWORD_POLICY } from "../auth/password.js"
+import type { SignedIn } from "../auth/service.js"
+import type { Context } from "../context.js"
+import { input } from "../input.js"
+import { procedure, router } from "../trpc.js"
+import { Id } from "./shared.js"
+
+const Email = Schema.String.pipe(
+  Schema.trimmed(),
+  Schema.maxLength(254),
+  Schema.pattern(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, {
+    message: () => "邮箱格式不正确 / not a valid e-mail address",
+  }),
+).annotations({ title: "邮箱 / e-mail" })
+const Phone = Schema.String.pipe(
+  Schema.pattern(/^1\d{10}$/, {
+    message: () => "手机号应为 11 位数字 / phone must be 11 digits starting with 1",
+  }),
+).annotations({ title: "手机号 / phone" })
+// Length and content are the password policy's (a bilingual message listing every rule broken); here only bounds.
+const Password = Schema.String.pipe(Schema.maxLength(1024)).annotations({ title: "密码 / password" })
+const Name = Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(50)).annotations({ title: "姓名 / name" })
+
+/** Pass the session cookie better-auth set on to the HTTP response. */
+const setCookies = (ctx: Context, signedIn: { readonly headers: Headers }) => {
+  for (const cookie of signedIn.headers.getSetCookie()) ctx.resHeaders.append("set-cookie", cookie)
+}
+
+const clientIp = (headers: Headers): string | undefined =>
+  headers.get("x-forwarded-for")?.split(",")[0]?.trim() || undefined
+
+const signedIn = async (ctx: Context, s: SignedIn) => {
+  setCookies(ctx, s)
+  return { accountId: s.accountId }
+}
+
+/**
+ * Sign-in and self-registration. Sessions are HTTP-only, SameSite=Lax cookies (`cadre.session_token`) for the
+ * SPAs; integrators do not sign in: they send an API token.
+ */
+export const authRouter = router({
+  /** The password policy, to show next to a password field. */
+  passwordPolicy: procedure
+    .public("shown on registration forms before anyone signs in")
+    .query(() => PASSWORD_POLICY),
+  /** Applicant registration with e-mail and password; signs in. */
+  registerEmail: procedure
+    .public("applicants register themselves")
+    .input(input(Schema.Struct({ email: Email, password: Password, name: Name })))
+    .mutation(async ({ ctx, input: i }) => signedIn(ctx, await ctx.run(ctx.deps.auth.registerEmail(i)))),
+  /** Send a registration code to a phone (through the configured sender). */
+  requestPhoneCode: procedure
+    .public("applicants register themselves by phone")
+    .input(input(Schema.Struct({ phone: Phone })))
+    .mutation(({ ctx, input: i }) => ctx.run(ctx.deps.auth.requestPhoneCode(i.phone))),
+  /** Applicant registration with phone, code and password; signs in. */
+  registerPhone: procedure
+    .public("applicants register themselves by phone")
+    .input(
+      input(
+        Schema.Struct({
+          phone: Phone,
+          code: Schema.String.pipe(
+            Schema.pattern(/^\d{6}$/, { message: () => "验证码为 6 位数字 / the code has 6 digits" }),
+          ).annotations({ title: "验证码 / code" }),
+          password: Password,
+          name: Name,
+        }),
+      ),
+    )
+    .mutation(async ({ ctx, input: i }) => signedIn(ctx, await ctx.run(ctx.deps.auth.registerPhone(i)))),
+  /** Sign in with e-mail or phone and password; repeated failures lock the identifier for a while. */
+  login: procedure
+    .public("signing in")
+    .input(
+      input(
+        Schema.Struct({
+          identifier: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(254)).annotations({
+            title: "邮箱或手机号 / e-mail or phone",
+          }),
+          password: Password,
+        }),
+      ),
+    )
+    .mutation(async ({ ctx, input: i }) =>
+      signedIn(ctx, await ctx.run(ctx.deps.auth.login({ ...i, ip: clientIp(ctx.headers) }))),
+    ),
+  logout: procedure.authenticated().mutation(async ({ ctx }) => {
+    setCookies(ctx, { headers: await ctx.run(ctx.deps.auth.logout(ctx.headers)) })
+    return { ok: true as const }
+  }),
+  /** Who am I: the resolved actor (role, scope). */
+  me: procedure.authenticated().query(({ ctx }) => ctx.actor),
+})
+
+const Role = Schema.Literal(
+  "org_dept_admin",
+  "street_admin",
+  "dispatching_unit_admin",
+  "host_unit_admin",
+  "reviewer",
+  "integrator",
+).annotations({ title: "角色 / role" })
+
+/** Accounts created by admins (a scope beneath their own: Access.mayCreateAccount) and integrators' API tokens. */
+export const accountsRouter = router({
+  /** Accounts whose scope lies within the caller's. */
+  list: procedure
+    .permission("account.create")
+    .query(({ ctx }) => ctx.run(ctx.deps.auth.listAccounts(ctx.actor))),
+  create: procedure
+    .permission("account.create")
+    .input(
+      input(
+        Schema.Struct({
+          email: Email,
+          name: Name,
+          password: Password,
+          role: Role,
+          scope: Schema.Union(
+            Schema.Struct({ regionId: Id("区域 / region") }),
+            Schema.Struct({ unitId: Id("单位 / unit") }),
+          ).annotations({ title: "权限范围 / scope" }),
+        }),
+      ),
+    )
+    .mutation(({ ctx, input: i }) => ctx.run(ctx.deps.auth.createAccount(ctx.actor, i))),
+  /** Issue an API token to an integrator account in the caller's scope. The secret is shown once. */
+  issueToken: procedure
+    .permission("account.create")
+    .input(
+      input(
+        Schema.Struct({
+          accountId: Id("账号 / account"),
+          name: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(100)).annotations({
+            title: "令牌名称 / token name",
+          }),
+          expiresAt: Schema.optional(Schema.DateFromString.annotations({ title: "过期时间 / expires at" })),
+        }),
+      ),
+    )
+    .mutation(({ ctx, input: i }) => ctx.run(ctx.deps.auth.issueToken(ctx.actor, i))),
+  revokeToken: procedure
+    .permission("account.create")
+    .input(input(Schema.Struct({ tokenId: Id("令牌 / token") })))
+    .mutation(async ({ ctx, input: i }) => {
+      await ctx.run(ctx.deps.auth.revokeToken(ctx.actor, i.tokenId))
+      return { ok: true as const }
+    }),
+})

@@ -1,0 +1,104 @@
+import {
+  apiTokens,
+  Database,
+  type DatabaseHandle,
+  loadDemoData,
+  makeTestDatabase,
+  RepositoriesLive,
+} from "@cadre/db"
+import type { Access } from "@cadre/domain"
+import { Layer, ManagedRuntime } from "effect"
+import { makeAuthService } from "./auth/service.js"
+import { newToken } from "./auth/tokens.js"
+import { createContext, type RouterDeps, type RouterLogger } from "./context.js"
+import { appRouter } from "./root.js"
+import { createCallerFactory } from "./trpc.js"
+
+/** Test harness: a fresh database with the demo data, the real router, callers with real credentials. */
+
+const createCaller = createCallerFactory(appRouter)
+
+export interface LogLine {
+  readonly level: string
+  readonly msg: string
+  readonly fields: Readonly<Record<string, unknown>>
+}
+
+export const DEMO_PASSWORD = "Demo-cadre-2026"
+
+export interface Harness {
+  readonly handle: DatabaseHandle
+  readonly deps: RouterDeps
+  readonly logs: Array<LogLine>
+  /** A caller with these request headers (cookies, Authorization, x-lang). */
+  readonly caller: (headers?: Record<string, string>) => ReturnType<typeof createCaller>
+  /** A caller whose context's response headers can be inspected (Set-Cookie). */
+  readonly callerWithResponse: (headers?: Record<string, string>) => {
+    readonly caller: ReturnType<typeof createCaller>
+    readonly resHeaders: Headers
+  }
+  /** Create an account with a role and scope and return `Authorization` headers for a fresh API token. */
+  readonly actorHeaders: (spec: {
+    readonly role: Access.Role
+    readonly regionId?: string | null
+    readonly unitId?: string | null
+    readonly email?: string
+  }) => Promise<Record<string, string>>
+  readonly close: () => Promise<void>
+}
+
+let counter = 0
+
+export const makeHarness = async (options: { readonly maxFailures?: number } = {}): Promise<Harness> => {
+  const handle = await makeTestDatabase()
+  await loadDemoData(handle.db)
+  const logs: Array<LogLine> = []
+  const logger: RouterLogger = {
+    info: (msg, fields = {}) => logs.push({ level: "info", msg, fields }),
+    warn: (msg, fields = {}) => logs.push({ level: "warn", msg, fields }),
+    error: (msg, fields = {}) => logs.push({ level: "error", msg, fields }),
+  }
+  const auth = makeAuthService({
+    db: handle.db,
+    secret: "test-secret-test-secret-test-secret-0123",
+    baseURL: "http://localhost:3000",
+    logger,
+    ...(options.maxFailures === undefined ? {} : { maxFailures: options.maxFailures }),
+  })
+  const runtime = ManagedRuntime.make(RepositoriesLive.pipe(Layer.provide(Database.fromHandle(handle))))
+  const deps: RouterDeps = { runtime, auth, logger }
+  const callerWithResponse = (headers: Record<string, string> = {}) => {
+    const resHeaders = new Headers()
+    return {
+      caller: createCaller(createContext({ deps, headers: new Headers(headers), resHeaders })),
+      resHeaders,
+    }
+  }
+  return {
+    handle,
+    deps,
+    logs,
+    caller: (headers) => callerWithResponse(headers).caller,
+    callerWithResponse,
+    actorHeaders: async (spec) => {
+      counter += 1
+      const { accountId } = await auth.provisionAccount({
+        email: spec.email ?? `actor-${counter}-${Date.now()}@test.example.org`,
+        name: `Test ${spec.role}`,
+        password: DEMO_PASSWORD,
+        role: spec.role,
+        regionId: spec.regionId ?? null,
+        unitId: spec.unitId ?? null,
+      })
+      const { token, hash, prefix } = newToken()
+      await handle.db
+        .insert(apiTokens)
+        .values({ id: crypto.randomUUID(), userId: accountId, name: "test", tokenHash: hash, prefix })
+      return { authorization: `Bearer ${token}` }
+    },
+    close: async () => {
+      await runtime.dispose()
+      await handle.close()
+    },
+  }
+}

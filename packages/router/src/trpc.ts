@@ -1,0 +1,201 @@
+import { Access, type Lang, type Text } from "@cadre/domain"
+import {
+  type AnyRouter,
+  initTRPC,
+  StandardSchemaV1Error,
+  TRPCError,
+  type TRPCCreateRouterOptions,
+} from "@trpc/server"
+import type { Effect } from "effect"
+import { type Context, runEffect, type Services } from "./context.js"
+import { describeFailure, type Failure, INTERNAL, Unauthenticated } from "./errors.js"
+import { isInputIssue } from "./input.js"
+
+/**
+ * The procedure builder — the ONE place access is enforced. The raw `t.procedure` is never exported: a procedure
+ * is built from `procedure.permission("scheme.publish")` (resolves the Actor, requires the permission),
+ * `procedure.authenticated()` (any signed-in caller: "who am I", sign out) or `procedure.public("why")`
+ * (sign-in, registration, presets). Each records its declaration in the procedure's meta, and `router()` refuses
+ * to build a router holding a procedure without one, so an undeclared procedure cannot ship even if someone
+ * reaches for tRPC directly.
+ */
+
+/** What a procedure declares about who may call it. */
+export type Declaration =
+  | { readonly permission: Access.Permission }
+  | { readonly authenticated: true }
+  | { readonly public: string }
+
+export type Meta = { readonly access?: Declaration }
+
+/** The data every error answer carries besides tRPC's code: the tag, both languages, field issues. */
+export interface ErrorData {
+  readonly tag: string
+  readonly message: Text
+  readonly requestId: string | null
+  readonly issues: ReadonlyArray<{ readonly path: ReadonlyArray<PropertyKey>; readonly message: Text }>
+}
+
+/** Carried as the TRPCError's cause so that the formatter can add `data.tag`, `data.message`, `data.issues`. */
+export class Explained extends Error {
+  constructor(
+    readonly tag: string,
+    readonly text: Text,
+    readonly issues: ErrorData["issues"] = [],
+  ) {
+    super(text.en)
+    this.name = tag
+  }
+}
+
+const explain = (
+  code: TRPCError["code"],
+  tag: string,
+  text: Text,
+  lang: Lang,
+  issues?: ErrorData["issues"],
+) => new TRPCError({ code, message: text[lang], cause: new Explained(tag, text, issues) })
+
+/** Throw a mapped failure as the TRPCError the caller sees (message in the caller's language). */
+export const failureToTRPC = (failure: Failure, lang: Lang): TRPCError => {
+  const d = describeFailure(failure)
+  return explain(d.code, failure._tag, d.message, lang)
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter: ({ shape, error, ctx }) => {
+      const cause = error.cause
+      const data: ErrorData =
+        cause instanceof Explained
+          ? { tag: cause.tag, message: cause.text, issues: cause.issues, requestId: ctx?.requestId ?? null }
+          : {
+              tag: error.code === "INTERNAL_SERVER_ERROR" ? "Internal" : error.code,
+              message:
+                error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL : { zh: error.message, en: error.message },
+              issues: [],
+              requestId: ctx?.requestId ?? null,
+            }
+      // Never send a stack trace or a defect's message over the wire.
+      const { stack: _stack, ...rest } = shape.data
+      return {
+        ...shape,
+        message:
+          error.code === "INTERNAL_SERVER_ERROR" && !(cause instanceof Explained)
+            ? INTERNAL[ctx?.lang ?? "zh"]
+            : shape.message,
+        data: { ...rest, ...data },
+      }
+    },
+  })
+
+/**
+ * Outermost middleware of every procedure: rewords input errors in the caller's language, and turns anything
+ * that is not a mapped failure into a logged defect with a generic answer.
+ */
+const boundary = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next()
+  if (result.ok) return result
+  const error = result.error
+  if (error.cause instanceof Explained) throw error
+  if (error.code === "BAD_REQUEST" && error.cause instanceof StandardSchemaV1Error) {
+    const issues = error.cause.issues.filter(isInputIssue)
+    const lines: Text = {
+      zh: issues.map((i) => i.lines.zh).join("；"),
+      en: issues.map((i) => i.lines.en).join("; "),
+    }
+    const text: Text = {
+      zh: `输入有误：${lines.zh}`,
+      en: `Invalid input: ${lines.en}`,
+    }
+    throw explain(
+      "BAD_REQUEST",
+      "InvalidInput",
+      text,
+      ctx.lang,
+      issues.map((i) => ({ path: i.path, message: i.lines })),
+    )
+  }
+  if (error.code !== "INTERNAL_SERVER_ERROR") throw error
+  ctx.deps.logger.error("procedure failed", {
+    requestId: ctx.requestId,
+    path,
+    error: {
+      name: error.cause?.name ?? error.name,
+      message: error.cause?.message ?? error.message,
+      stack: error.cause?.stack,
+    },
+  })
+  throw explain("INTERNAL_SERVER_ERROR", "Internal", INTERNAL, ctx.lang)
+})
+
+/**
+ * `run(effect)`: run a domain/db Effect for this request. Its error type must be `Failure` — the union
+ * `describeFailure` maps — so an unmapped error is a type error. Defects are logged with the request id.
+ */
+const withRun = t.middleware(({ ctx, next, path }) => {
+  const run = async <A>(effect: Effect.Effect<A, Failure, Services>): Promise<A> => {
+    const ran = await runEffect(ctx.deps.runtime, effect)
+    if (ran._tag === "ok") return ran.value
+    if (ran._tag === "failure" && ran.failure._tag !== "DatabaseError")
+      throw failureToTRPC(ran.failure, ctx.lang)
+    const cause =
+      ran._tag === "failure" ? { name: ran.failure._tag, message: ran.failure.message } : ran.cause
+    ctx.deps.logger.error("procedure defect", { requestId: ctx.requestId, path, cause })
+    throw explain("INTERNAL_SERVER_ERROR", "Internal", INTERNAL, ctx.lang)
+  }
+  return next({ ctx: { run } })
+})
+
+const base = t.procedure.use(boundary).use(withRun)
+
+const requireActor = t.middleware(async ({ ctx, next }) => {
+  const actor = await ctx.deps.auth.resolveActor(ctx.headers)
+  if (actor === null) throw failureToTRPC(new Unauthenticated({}), ctx.lang)
+  // `cmd` is what repository commands take: who, and the request id their audit row records.
+  return next({ ctx: { actor, cmd: { actor, requestId: ctx.requestId } } })
+})
+
+/** The only way to make a procedure. See the module comment. */
+export const procedure = {
+  /** Signed-in callers holding `permission` (Access.can); scope is then enforced by the repositories. */
+  permission: (permission: Access.Permission) =>
+    base
+      .meta({ access: { permission } })
+      .use(requireActor)
+      .use(({ ctx, next }) => {
+        if (!Access.can(ctx.actor, permission))
+          throw failureToTRPC(Access.forbidden(permission, ctx.actor.role), ctx.lang)
+        return next()
+      }),
+  /** Any signed-in caller, whatever the role (who am I, sign out, change my password). */
+  authenticated: () => base.meta({ access: { authenticated: true } }).use(requireActor),
+  /** Callers without credentials; `why` documents the exception (sign-in, registration, presets). */
+  public: (why: string) => base.meta({ access: { public: why } }),
+}
+
+/** A procedure or router without an access declaration. */
+export class UndeclaredProcedure extends Error {}
+
+/** Throw if any procedure of `router` lacks an access declaration. */
+export const assertDeclared = (router: AnyRouter): void => {
+  const procedures = router._def.procedures as Record<string, { _def: { meta?: Meta } }>
+  const missing = Object.entries(procedures)
+    .filter(([, p]) => p._def.meta?.access === undefined)
+    .map(([path]) => path)
+  if (missing.length > 0)
+    throw new UndeclaredProcedure(
+      `procedures without an access declaration (use procedure.permission/authenticated/public): ${missing.join(", ")}`,
+    )
+}
+
+/** Build a router and check that every procedure in it declares its access. */
+export const router = <R extends TRPCCreateRouterOptions>(record: R) => {
+  const built = t.router(record)
+  assertDeclared(built)
+  return built
+}
+
+export const createCallerFactory = t.createCallerFactory
