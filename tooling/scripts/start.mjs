@@ -91,7 +91,9 @@ try {
     command: process.execPath,
     args: dev ? [paths.tsxCli, "watch", "src/main.ts"] : [paths.apiMain],
     cwd: paths.apiDir,
-    env: { PORT: String(apiPort), HOST: "127.0.0.1" },
+    // The demo data (seed regions, their presets as published schemes, fictitious people and demo accounts) is
+    // loaded into an empty database on first start; loading again changes nothing. LOAD_DEMO_DATA=false skips it.
+    env: { PORT: String(apiPort), HOST: "127.0.0.1", LOAD_DEMO_DATA: process.env.LOAD_DEMO_DATA ?? "true" },
   })
   await waitForHttp(`${apiUrl}/healthz`, { process: api, timeoutMs: 60_000 })
   const admin = startApp("admin", adminPort)
@@ -113,6 +115,11 @@ ${line}
   管理端 Admin (org dept, streets, units)   http://127.0.0.1:${adminPort}/
   报名门户 Portal (applicants)              http://127.0.0.1:${portalPort}/
   API (health: /healthz, /readyz)           ${apiUrl}/
+
+  演示账号 / demo accounts (password ${process.env.DEMO_PASSWORD ?? "Demo-cadre-2026"}):
+    yangpu.org@demo.example.org (杨浦区委组织部), yangpu.dinghai@demo.example.org (街道),
+    yangpu.api@demo.example.org (系统对接), applicant@demo.example.org (报名人员) — the full list is in README.md
+  数据 / data: ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${process.env.DATA_DIR ?? ".data/pglite"}`}
 
   按 Ctrl-C 停止全部 / press Ctrl-C to stop everything
 ${line}
