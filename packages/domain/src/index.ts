@@ -3,12 +3,14 @@
  * Namespaces, one per concept (see docs/architecture.md).
  */
 export * as Access from "./access/index.js"
+export * as Calendar from "./calendar/index.js"
 export * as Decode from "./shared/Decode.js"
 export * as Eligibility from "./eligibility/index.js"
 export * as LocalDate from "./shared/LocalDate.js"
 export * as Person from "./person/index.js"
 export * as Regions from "./region/index.js"
 export * as Scheme from "./scheme/index.js"
+export * as Selection from "./selection/index.js"
 export { Citation, cite, formatCitation } from "./shared/Citation.js"
 export { type Cited, cited, isCited, type Param, type Unspecified, unspecified } from "./shared/Cited.js"
 export { type Lang, Text, text } from "./shared/Text.js"

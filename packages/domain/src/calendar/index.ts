@@ -1,0 +1,16 @@
+/** Working days on the Chinese calendar (holidays and 调休), as data passed in; public-notice arithmetic. */
+export {
+  addWorkingDays,
+  CalendarYear,
+  CalendarYearUnknown,
+  CountFrom,
+  coveredYears,
+  dateRange,
+  isWeekend,
+  isWorkingDay,
+  WorkCalendar,
+  weekday,
+  withYear,
+  workingDaysBetween,
+  YearSource,
+} from "./WorkCalendar.js"

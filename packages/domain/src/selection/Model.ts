@@ -1,0 +1,216 @@
+import { Schema } from "effect"
+import { Role } from "../access/Access.js"
+import { CountFrom } from "../calendar/WorkCalendar.js"
+import { Verdict } from "../eligibility/Verdict.js"
+import { PersonId } from "../person/Profile.js"
+import { Channel } from "../scheme/Scheme.js"
+import { LocalDate } from "../shared/LocalDate.js"
+import { State } from "./State.js"
+
+/**
+ * The values of the selection state machine: what each step records, the moves, the application with its history,
+ * and the campaign's counts that the kernel checks (places, shortlist). All are Schemas so that the storage layer
+ * keeps them as JSON and the API decodes them.
+ */
+
+const NonEmpty = Schema.NonEmptyTrimmedString
+
+// ---------------------------------------------------------------------------------------------- step records
+
+/** 资格审查: a reviewer's conclusion on the attested conditions. A failed review cannot be advanced. */
+export const QualificationReviewRecord = Schema.TaggedStruct("QualificationReview", {
+  reviewer: NonEmpty,
+  passed: Schema.Boolean,
+  note: Schema.String,
+})
+
+/** 联审: each department's opinion (001 四（二）2: discipline, public security, comprehensive governance, family planning). */
+export const JointReviewRecord = Schema.TaggedStruct("JointReview", {
+  opinions: Schema.NonEmptyArray(
+    Schema.Struct({ department: NonEmpty, agree: Schema.Boolean, note: Schema.String }),
+  ),
+})
+
+/** 考察: team, date, and findings on politics, ability, service and standing among residents (001 四（二）2). */
+export const InspectionRecord = Schema.TaggedStruct("Inspection", {
+  team: Schema.NonEmptyArray(NonEmpty),
+  date: LocalDate,
+  findings: Schema.Struct({
+    politics: Schema.String,
+    ability: Schema.String,
+    service: Schema.String,
+    standing: Schema.String,
+  }),
+})
+
+/** 面试: several raters' scores (000 二（二）); aggregated as the campaign says, outside the state machine. */
+export const InterviewRecord = Schema.TaggedStruct("Interview", {
+  scores: Schema.NonEmptyArray(
+    Schema.Struct({ rater: NonEmpty, score: Schema.Number.pipe(Schema.between(0, 100)) }),
+  ),
+})
+
+export const StepRecord = Schema.Union(
+  QualificationReviewRecord,
+  JointReviewRecord,
+  InspectionRecord,
+  InterviewRecord,
+).annotations({ identifier: "StepRecord", title: "环节记录 / step record" })
+export type StepRecord = typeof StepRecord.Type
+
+/** Which record each review step needs before it is left. */
+export const RECORD_OF = {
+  qualification_review: "QualificationReview",
+  joint_review: "JointReview",
+  inspection: "Inspection",
+  interview: "Interview",
+} as const satisfies Record<string, StepRecord["_tag"]>
+
+// ---------------------------------------------------------------------------------------------- moves
+
+/** The unit (or organisation) that recommends, with the meeting that approved it (000 二（一）, 004 安丘（2）). */
+export const Recommendation = Schema.Struct({
+  body: NonEmpty.annotations({ title: "推荐单位 / recommending body" }),
+  meeting: NonEmpty.annotations({ title: "会议 / meeting" }),
+  meetingDate: LocalDate,
+})
+export type Recommendation = typeof Recommendation.Type
+
+/** The body that decides (部务会 / 部长办公会, 常委会, 街道党工委（扩大）会议…). */
+export const DecidingBody = Schema.Literal("org_dept", "org_dept_meeting", "standing_committee", "street")
+
+export const DecisionOutcome = Schema.Literal("approved", "not_approved")
+
+export const Move = Schema.Union(
+  /** Submit the application through an open channel; a unit recommendation carries its meeting and date. */
+  Schema.TaggedStruct("Submit", { channel: Channel, recommendation: Schema.optional(Recommendation) }),
+  /** Store the kernel's verdict against the campaign's scheme version (again, to re-screen). */
+  Schema.TaggedStruct("Screen", { verdict: Verdict }),
+  /** Replace the verdict with one re-evaluated with a waiver (放宽) the scheme allows. */
+  Schema.TaggedStruct("Waive", { verdict: Verdict }),
+  /** Go to the next review step; `record` completes the step being left when it has not been recorded yet. */
+  Schema.TaggedStruct("Advance", { from: State, to: State, record: Schema.optional(StepRecord) }),
+  /** Record the current review step's result (several raters may record at different times). */
+  Schema.TaggedStruct("Record", { record: StepRecord }),
+  /** 退回: back to any earlier step on the path, with a reason. */
+  Schema.TaggedStruct("Return", { to: State, reason: NonEmpty }),
+  /** 撤回: by the applicant, before the decision. */
+  Schema.TaggedStruct("Withdraw", { reason: Schema.optional(Schema.String) }),
+  /** Not selected / not eligible, with a reason shown to the applicant. */
+  Schema.TaggedStruct("Reject", { reason: NonEmpty }),
+  /** The committee's decision: the meeting and its date. */
+  Schema.TaggedStruct("Decide", {
+    outcome: DecisionOutcome,
+    meeting: Schema.Struct({ body: DecidingBody, reference: Schema.optional(Schema.String) }),
+    date: LocalDate,
+  }),
+  /** 公示: `days` working days from `start` (see calendar CountFrom). */
+  Schema.TaggedStruct("StartNotice", {
+    days: Schema.Int.pipe(Schema.positive()),
+    start: LocalDate,
+    countFrom: CountFrom,
+  }),
+  Schema.TaggedStruct("FileObjection", { objectionId: NonEmpty, summary: NonEmpty }),
+  /** 核查: the finding on an objection; an upheld objection blocks the next step until a Return or Reject. */
+  Schema.TaggedStruct("ResolveObjection", {
+    objectionId: NonEmpty,
+    finding: NonEmpty,
+    upheld: Schema.Boolean,
+  }),
+  Schema.TaggedStruct("Appoint", { postId: NonEmpty }),
+  Schema.TaggedStruct("ReportIn", { date: LocalDate }),
+).annotations({ identifier: "SelectionMove", title: "操作 / move" })
+export type Move = typeof Move.Type
+export type MoveTag = Move["_tag"]
+
+// ---------------------------------------------------------------------------------------------- application
+
+export const Objection = Schema.Struct({
+  id: NonEmpty,
+  summary: NonEmpty,
+  filedOn: LocalDate,
+  filedBy: Schema.String,
+  resolution: Schema.optional(
+    Schema.Struct({
+      finding: NonEmpty,
+      upheld: Schema.Boolean,
+      resolvedOn: LocalDate,
+      resolvedBy: Schema.String,
+    }),
+  ),
+}).annotations({ identifier: "Objection", title: "异议 / objection" })
+export type Objection = typeof Objection.Type
+
+export const Notice = Schema.Struct({
+  start: LocalDate,
+  days: Schema.Int.pipe(Schema.positive()),
+  countFrom: CountFrom,
+  /** The last notice day, computed on the working-day calendar when the notice starts. */
+  lastDay: LocalDate,
+  objections: Schema.Array(Objection),
+}).annotations({ identifier: "Notice", title: "公示 / public notice" })
+export type Notice = typeof Notice.Type
+
+export const Decision = Schema.Struct({
+  outcome: DecisionOutcome,
+  meeting: Schema.Struct({ body: DecidingBody, reference: Schema.optional(Schema.String) }),
+  date: LocalDate,
+}).annotations({ identifier: "Decision", title: "研究决定 / decision" })
+export type Decision = typeof Decision.Type
+
+/** Who made a move and when: kept for every move, legal ones only (illegal ones change nothing). */
+export const HistoryEntry = Schema.Struct({
+  move: Move,
+  from: State,
+  to: State,
+  by: Schema.String,
+  role: Role,
+  on: LocalDate,
+}).annotations({ identifier: "HistoryEntry", title: "办理记录 / history entry" })
+export type HistoryEntry = typeof HistoryEntry.Type
+
+export const Application = Schema.Struct({
+  id: NonEmpty,
+  campaignId: NonEmpty,
+  personId: PersonId,
+  schemeId: Schema.String,
+  /** Fixed at creation from the campaign; no move changes it. */
+  schemeVersion: Schema.Int,
+  state: State,
+  channel: Schema.optional(Channel),
+  recommendation: Schema.optional(Recommendation),
+  verdict: Schema.optional(Verdict),
+  records: Schema.Struct({
+    qualification_review: Schema.optional(QualificationReviewRecord),
+    joint_review: Schema.optional(JointReviewRecord),
+    inspection: Schema.optional(InspectionRecord),
+    interview: Schema.optional(InterviewRecord),
+  }),
+  decision: Schema.optional(Decision),
+  notice: Schema.optional(Notice),
+  postId: Schema.optional(Schema.String),
+  appointedOn: Schema.optional(LocalDate),
+  reportedInOn: Schema.optional(LocalDate),
+  history: Schema.Array(HistoryEntry),
+}).annotations({ identifier: "Application", title: "报名（推荐）人选 / application" })
+export type Application = typeof Application.Type
+export type Records = Application["records"]
+
+// ---------------------------------------------------------------------------------------------- campaign
+
+/**
+ * What the state machine needs to know of the campaign (选派批次): its scheme version, places, open channels, and
+ * the counts the storage layer computes (`tally`) so that Appoint and shortlisting can refuse over-filling.
+ */
+export const Campaign = Schema.Struct({
+  id: NonEmpty,
+  schemeId: Schema.String,
+  schemeVersion: Schema.Int,
+  places: Schema.NonNegativeInt,
+  channels: Schema.NonEmptyArray(Channel),
+  /** Applications appointed or reported in. */
+  appointed: Schema.NonNegativeInt,
+  /** Applications at the shortlist step or beyond it (not withdrawn or rejected). */
+  shortlisted: Schema.NonNegativeInt,
+}).annotations({ identifier: "Campaign", title: "选派批次 / campaign" })
+export type Campaign = typeof Campaign.Type

@@ -1,0 +1,251 @@
+import { Either, Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import { evaluate } from "../eligibility/Evaluate.js"
+import { Waiver } from "../eligibility/Finding.js"
+import { makeProfile } from "../eligibility/fixtures.js"
+import { PersonId } from "../person/Profile.js"
+import { loadPreset } from "../scheme/Preset.js"
+import {
+  anqiuDownSecondment,
+  guizhouStreetReservePool,
+  yangpuCommunitySecretary,
+} from "../scheme/presets/index.js"
+import { make } from "../shared/LocalDate.js"
+import { campaignFor, contextFor, drive, RECOMMENDATION, RECORDS, verdictFor } from "./fixtures.js"
+import { IllegalMove } from "./IllegalMove.js"
+import type { Application, Campaign, Move } from "./Model.js"
+import { derivePath } from "./Path.js"
+import { newApplication, tally, transition } from "./Transition.js"
+
+const reason = (r: Either.Either<Application, unknown>) =>
+  Either.isLeft(r) ? (r.left instanceof IllegalMove ? r.left.reason : "other") : "ok"
+
+describe("000 Yangpu: unit recommendation → interview → 部务会 → placement → report-in", () => {
+  const scheme = loadPreset(yangpuCommunitySecretary)
+  const path = derivePath(scheme)
+  const campaign = campaignFor(path, { places: 1, channels: ["unit_recommendation"], schemeId: scheme.id })
+  const ctx = (on: string, c: Campaign = campaign) => contextFor(path, c, on)
+  const referenceDate = make("2025-12-18")
+
+  it("000 一（一）5 + 二（一）: a 39-year-old is screened ineligible, waived by the 部务会, and runs to report-in", () => {
+    const profile = makeProfile({ birthDate: "1986-12-01" })
+    const app0 = newApplication({ id: "a-1", personId: profile.id, campaign })
+    const self = transition(app0, { _tag: "Submit", channel: "self_registration" }, ctx("2025-12-10"))
+    expect(reason(self)).toBe("channel_closed") // 000 二（一）: only the unit recommends
+    const screened = drive(app0, [
+      [{ _tag: "Submit", channel: "unit_recommendation", recommendation: RECOMMENDATION }, ctx("2025-12-10")],
+      [{ _tag: "Screen", verdict: evaluate(scheme, profile, { referenceDate }) }, ctx("2025-12-19")],
+    ])
+    expect(screened.verdict?.outcome).toBe("ineligible")
+    expect(
+      reason(transition(screened, { _tag: "Advance", from: "screened", to: "interview" }, ctx("2025-12-20"))),
+    ).toBe("ineligible")
+    const waiver = Schema.decodeUnknownSync(Waiver)({
+      ruleId: "age",
+      reason: "特别优秀",
+      approver: "区委组织部部务会",
+      approvedOn: "2025-12-20",
+    })
+    const done = drive(screened, [
+      [
+        { _tag: "Waive", verdict: evaluate(scheme, profile, { referenceDate, waivers: [waiver] }) },
+        ctx("2025-12-20"),
+      ],
+      [{ _tag: "Advance", from: "screened", to: "interview" }, ctx("2025-12-22")],
+      [{ _tag: "Record", record: RECORDS.interview }, ctx("2025-12-26")],
+      [
+        {
+          _tag: "Decide",
+          outcome: "approved",
+          meeting: { body: "org_dept_meeting" },
+          date: make("2025-12-30"),
+        },
+        ctx("2025-12-30"),
+      ],
+      [{ _tag: "Appoint", postId: "某街道某居民区" }, ctx("2026-01-12")],
+      [{ _tag: "ReportIn", date: make("2026-01-15") }, ctx("2026-01-15")],
+    ])
+    expect(done.state).toBe("reported_in")
+    expect(done.verdict?.findings.find((f) => f.ruleId === "age")?.status).toBe("waived")
+    expect(done.history.map((h) => h.to)).toEqual([
+      "submitted",
+      "screened",
+      "screened",
+      "interview",
+      "interview",
+      "decided",
+      "appointed",
+      "reported_in",
+    ])
+  })
+
+  it("000: with 1 place, a second approved cadre cannot be appointed", () => {
+    const personId = Schema.decodeSync(PersonId)("p-2")
+    const app = drive(newApplication({ id: "a-2", personId, campaign }), [
+      [{ _tag: "Submit", channel: "unit_recommendation", recommendation: RECOMMENDATION }, ctx("2025-12-10")],
+      [
+        {
+          _tag: "Screen",
+          verdict: verdictFor({ personId, schemeId: scheme.id, schemeVersion: scheme.version }),
+        },
+        ctx("2025-12-19"),
+      ],
+      [{ _tag: "Advance", from: "screened", to: "interview" }, ctx("2025-12-22")],
+      [{ _tag: "Record", record: RECORDS.interview }, ctx("2025-12-26")],
+      [
+        {
+          _tag: "Decide",
+          outcome: "approved",
+          meeting: { body: "org_dept_meeting" },
+          date: make("2025-12-30"),
+        },
+        ctx("2025-12-30"),
+      ],
+    ])
+    const full = { ...campaign, appointed: 1 }
+    expect(reason(transition(app, { _tag: "Appoint", postId: "x" }, ctx("2026-01-12", full)))).toBe(
+      "places_full",
+    )
+  })
+})
+
+describe("001 Guizhou reserve pool: recommendation → joint review → inspection → 公示 → street decision", () => {
+  const scheme = loadPreset(guizhouStreetReservePool)
+  const path = derivePath(scheme)
+  const campaign = campaignFor(path, {
+    places: 2,
+    channels: ["organisation_recommendation"],
+    schemeId: scheme.id,
+  })
+  const ctx = (on: string) => contextFor(path, campaign, on)
+  const personId = Schema.decodeSync(PersonId)("p-9")
+  const decide: Move = {
+    _tag: "Decide",
+    outcome: "approved",
+    meeting: { body: "street" },
+    date: make("2025-07-18"),
+  }
+
+  it("001 四（二）1–3: the decision waits for the notice to end and its objections to be resolved", () => {
+    const inNotice = drive(newApplication({ id: "g-1", personId, campaign }), [
+      [{ _tag: "Submit", channel: "organisation_recommendation" }, ctx("2025-07-07")],
+      [
+        {
+          _tag: "Screen",
+          verdict: verdictFor({ personId, schemeId: scheme.id, schemeVersion: scheme.version }),
+        },
+        ctx("2025-07-07"),
+      ],
+      [{ _tag: "Advance", from: "screened", to: "joint_review" }, ctx("2025-07-08")],
+      [
+        { _tag: "Advance", from: "joint_review", to: "inspection", record: RECORDS.joint_review },
+        ctx("2025-07-09"),
+      ],
+      [{ _tag: "Record", record: RECORDS.inspection }, ctx("2025-07-10")],
+      // Published Thu 10 Jul; 5 working days from the next day: 11, 14, 15, 16, 17 Jul.
+      [
+        { _tag: "StartNotice", days: 5, start: make("2025-07-10"), countFrom: "day_after" },
+        ctx("2025-07-10"),
+      ],
+      [{ _tag: "FileObjection", objectionId: "o1", summary: "反映其参加宗教活动" }, ctx("2025-07-14")],
+    ])
+    expect(inNotice.notice?.lastDay).toBe("2025-07-17")
+    expect(reason(transition(inNotice, decide, ctx("2025-07-17")))).toBe("notice_running")
+    expect(reason(transition(inNotice, decide, ctx("2025-07-18")))).toBe("objection_open")
+    const resolved = drive(inNotice, [
+      [
+        { _tag: "ResolveObjection", objectionId: "o1", finding: "经核查不属实", upheld: false },
+        ctx("2025-07-17"),
+      ],
+    ])
+    const decided = drive(resolved, [[decide, ctx("2025-07-18")]])
+    expect(decided.state).toBe("decided")
+    // Before the decision the nominee may still withdraw; after it, not.
+    expect(
+      reason(
+        transition(resolved, { _tag: "Withdraw" }, contextFor(path, campaign, "2025-07-17", "applicant")),
+      ),
+    ).toBe("ok")
+    expect(
+      reason(
+        transition(decided, { _tag: "Withdraw" }, contextFor(path, campaign, "2025-07-19", "applicant")),
+      ),
+    ).toBe("after_decision")
+    expect(drive(decided, [[{ _tag: "Appoint", postId: "principal" }, ctx("2025-07-19")]]).state).toBe(
+      "appointed",
+    )
+  })
+})
+
+describe("004 Anqiu: application → 1:2 shortlist → standing committee → publication", () => {
+  const scheme = loadPreset(anqiuDownSecondment)
+  const path = derivePath(scheme)
+  const base = campaignFor(path, { places: 1, channels: ["unit_recommendation"], schemeId: scheme.id })
+
+  it("004 安丘 规范选派程序（3）: with one place, two are shortlisted and the third is refused", () => {
+    let apps: ReadonlyArray<Application> = ["x", "y", "z"].map((k) => {
+      const personId = Schema.decodeSync(PersonId)(`p-${k}`)
+      return drive(newApplication({ id: `q-${k}`, personId, campaign: base }), [
+        [
+          { _tag: "Submit", channel: "unit_recommendation", recommendation: RECOMMENDATION },
+          contextFor(path, base, "2025-03-03"),
+        ],
+        [
+          {
+            _tag: "Screen",
+            verdict: verdictFor({ personId, schemeId: scheme.id, schemeVersion: scheme.version }),
+          },
+          contextFor(path, base, "2025-03-04"),
+        ],
+      ])
+    })
+    const results = apps.map((_, i) => {
+      const app = apps[i] as Application
+      const r = transition(
+        app,
+        { _tag: "Advance", from: "screened", to: "shortlisted" },
+        contextFor(path, { ...base, ...tally(path, apps) }, "2025-03-10"),
+      )
+      if (Either.isRight(r)) apps = apps.map((a, j) => (j === i ? r.right : a))
+      return reason(r)
+    })
+    expect(results).toEqual(["ok", "ok", "shortlist_full"])
+    expect(tally(path, apps).shortlisted).toBe(2)
+  })
+
+  it("004 安丘（3）: the standing committee decides, the decision is published, then the cadre is appointed", () => {
+    const personId = Schema.decodeSync(PersonId)("p-a")
+    const ctx = (on: string) => contextFor(path, base, on)
+    const app = drive(newApplication({ id: "q-a", personId, campaign: base }), [
+      [{ _tag: "Submit", channel: "unit_recommendation", recommendation: RECOMMENDATION }, ctx("2025-03-03")],
+      [
+        {
+          _tag: "Screen",
+          verdict: verdictFor({ personId, schemeId: scheme.id, schemeVersion: scheme.version }),
+        },
+        ctx("2025-03-04"),
+      ],
+      [{ _tag: "Advance", from: "screened", to: "shortlisted" }, ctx("2025-03-10")],
+      [
+        {
+          _tag: "Decide",
+          outcome: "approved",
+          meeting: { body: "standing_committee" },
+          date: make("2025-03-20"),
+        },
+        ctx("2025-03-20"),
+      ],
+      [
+        { _tag: "StartNotice", days: 5, start: make("2025-03-21"), countFrom: "day_after" },
+        ctx("2025-03-21"),
+      ],
+    ])
+    expect(app.notice?.lastDay).toBe("2025-03-28")
+    expect(reason(transition(app, { _tag: "Appoint", postId: "某镇副镇长" }, ctx("2025-03-28")))).toBe(
+      "notice_running",
+    )
+    expect(drive(app, [[{ _tag: "Appoint", postId: "某镇副镇长" }, ctx("2025-03-31")]]).state).toBe(
+      "appointed",
+    )
+  })
+})

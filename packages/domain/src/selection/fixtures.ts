@@ -1,0 +1,130 @@
+import { Either } from "effect"
+import type { Role } from "../access/Access.js"
+import { OFFICIAL_2025_2026 } from "../calendar/fixtures.js"
+import type { Verdict } from "../eligibility/Verdict.js"
+import { cite } from "../shared/Citation.js"
+import { cited } from "../shared/Cited.js"
+import { type LocalDate, make } from "../shared/LocalDate.js"
+import type { Application, Campaign, Move, StepRecord } from "./Model.js"
+import type { Path } from "./Path.js"
+import { PROCEDURE } from "./State.js"
+import { type TransitionContext, type TransitionError, transition } from "./Transition.js"
+
+/**
+ * Builders for tests of the selection state machine, here and in other packages' tests (router runs).
+ * Nothing here is policy: the full path is synthetic (every optional step on, notice after the decision).
+ */
+
+export const SCHEME_ID = "test-scheme"
+
+/** A path with every procedure step, a 2:1 shortlist ratio, every channel. */
+export const fullPath = (schemeVersion = 1): Path => ({
+  schemeId: SCHEME_ID,
+  schemeVersion,
+  steps: PROCEDURE.map((state) => ({ state, stages: [] })),
+  channels: cited(
+    ["self_registration", "unit_recommendation", "organisation_recommendation"],
+    cite("test", "1"),
+  ),
+  shortlistRatio: cited({ candidates: 2, places: 1 }, cite("test", "2")),
+  campaignStages: [],
+  unmapped: [],
+})
+
+export const campaignFor = (path: Path, overrides: Partial<Campaign> = {}): Campaign => ({
+  id: "c-1",
+  schemeId: path.schemeId,
+  schemeVersion: path.schemeVersion,
+  places: 2,
+  channels: ["self_registration", "unit_recommendation", "organisation_recommendation"],
+  appointed: 0,
+  shortlisted: 0,
+  ...overrides,
+})
+
+/** A verdict for the application's person and scheme version (no findings unless `waived`). */
+export const verdictFor = (
+  app: Pick<Application, "personId" | "schemeId" | "schemeVersion">,
+  outcome: Verdict["outcome"] = "eligible",
+  options: { readonly waived?: boolean } = {},
+): Verdict => ({
+  personId: app.personId,
+  schemeId: app.schemeId,
+  schemeVersion: app.schemeVersion,
+  referenceDate: make("2025-09-01"),
+  targetRole: null,
+  outcome,
+  findings:
+    options.waived === true
+      ? [
+          {
+            ruleId: "age",
+            kind: "AgeRange",
+            status: "waived",
+            label: { zh: "年龄", en: "age" },
+            actual: 39,
+            expected: { zh: "25—38周岁", en: "25–38" },
+            citation: cite("000", "一（一）5"),
+            waivable: true,
+            message: { zh: "已放宽", en: "waived" },
+          },
+        ]
+      : [],
+  preferences: [],
+  score: 0,
+  refusedWaivers: [],
+})
+
+export const RECORDS = {
+  qualification_review: { _tag: "QualificationReview", reviewer: "审核员甲", passed: true, note: "" },
+  joint_review: {
+    _tag: "JointReview",
+    opinions: [
+      { department: "纪检", agree: true, note: "" },
+      { department: "公安", agree: true, note: "" },
+      { department: "综治", agree: true, note: "" },
+      { department: "计生", agree: true, note: "" },
+    ],
+  },
+  inspection: {
+    _tag: "Inspection",
+    team: ["考察组甲", "考察组乙"],
+    date: make("2025-09-10"),
+    findings: { politics: "好", ability: "强", service: "好", standing: "群众公认" },
+  },
+  interview: {
+    _tag: "Interview",
+    scores: [
+      { rater: "评委1", score: 88 },
+      { rater: "评委2", score: 91 },
+    ],
+  },
+} as const satisfies Record<string, StepRecord>
+
+export const RECOMMENDATION = { body: "区某局党委", meeting: "党委会议", meetingDate: make("2025-09-01") }
+
+export const contextFor = (
+  path: Path,
+  campaign: Campaign,
+  on: string,
+  role: Role = "org_dept_admin",
+): TransitionContext => ({
+  path,
+  campaign,
+  calendar: OFFICIAL_2025_2026,
+  on: make(on),
+  by: { accountId: role === "applicant" ? "acc-applicant" : "acc-admin", role },
+})
+
+/** Apply moves in order, throwing on the first illegal one (for building fixtures in a given state). */
+export const drive = (
+  app: Application,
+  steps: ReadonlyArray<readonly [Move, TransitionContext]>,
+): Application =>
+  steps.reduce((a, [move, ctx]) => {
+    const r: Either.Either<Application, TransitionError> = transition(a, move, ctx)
+    if (Either.isLeft(r)) throw new Error(`fixture move ${move._tag} failed: ${r.left.message}`)
+    return r.right
+  }, app)
+
+export const date = (s: string): LocalDate => make(s)

@@ -1,0 +1,39 @@
+/**
+ * Selection campaigns (选拔程序): the application's path as a state machine driven by the scheme, with the
+ * invariants the kernel guarantees (scheme version fixed, no re-decision without a return, places never
+ * over-filled, shortlist ratio, appointment after the public notice and its objections).
+ */
+export { IllegalMove, IllegalReason, MOVE_LABELS } from "./IllegalMove.js"
+export * from "./Model.js"
+export {
+  derivePath,
+  hasStep,
+  nextStep,
+  noticeBeforeDecision,
+  type Path,
+  type PathStep,
+  type StageRef,
+  stageStates,
+  stepIndex,
+} from "./Path.js"
+export {
+  ADVANCE_TARGETS,
+  isReviewStep,
+  isTerminal,
+  OPTIONAL,
+  PROCEDURE,
+  type ProcedureState,
+  REVIEW_STEPS,
+  type ReviewStep,
+  STATE_LABELS,
+  State,
+  TERMINAL,
+} from "./State.js"
+export {
+  newApplication,
+  shortlistLimit,
+  type TransitionContext,
+  type TransitionError,
+  tally,
+  transition,
+} from "./Transition.js"
