@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto"
-import { appRouter, createContext, type RouterDeps } from "@cadre/router"
+import { appRouter, clientIpOf, createContext, type RouterDeps } from "@cadre/router"
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch"
 import { Hono } from "hono"
 import { cors } from "hono/cors"
@@ -25,6 +25,8 @@ export interface AppOptions {
   readonly isDraining?: () => boolean
   readonly now?: () => Date
   readonly newRequestId?: () => string
+  /** Take the client IP from X-Forwarded-For (TRUST_PROXY); otherwise from the socket. */
+  readonly trustProxy?: boolean
   /** The router's dependencies; without them `/trpc/*` is not mounted (health-only tests). */
   readonly trpc?: RouterDeps
 }
@@ -37,6 +39,10 @@ export const requestIdHeader = "X-Request-Id"
 
 // Accept a caller's id only if it is short and plain, so it cannot forge log lines or bloat them.
 const acceptableRequestId = /^[A-Za-z0-9._:-]{1,128}$/
+
+/** The peer address of the socket under @hono/node-server (absent for `app.request()` in tests). */
+const socketAddress = (env: unknown): string | undefined =>
+  (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress
 
 const runCheck = async (check: ReadinessCheck): Promise<CheckResult> => {
   try {
@@ -115,7 +121,17 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
         req: c.req.raw,
         router: appRouter,
         createContext: ({ req, resHeaders }) =>
-          createContext({ deps, headers: req.headers, resHeaders, requestId: c.get("requestId") }),
+          createContext({
+            deps,
+            headers: req.headers,
+            resHeaders,
+            requestId: c.get("requestId"),
+            clientIp: clientIpOf({
+              headers: req.headers,
+              socketAddress: socketAddress(c.env),
+              trustProxy: options.trustProxy === true,
+            }),
+          }),
       }),
     )
 

@@ -67,7 +67,18 @@ describe("loadConfig: database and auth", () => {
 
   it("reads PUBLIC_URL without a trailing slash and the flags", () => {
     expect(
-      ok({ PUBLIC_URL: "https://api.example.cn/", SECURE_COOKIES: "true", LOAD_DEMO_DATA: "0" }),
-    ).toMatchObject({ publicUrl: "https://api.example.cn", secureCookies: true, loadDemoData: false })
+      ok({
+        PUBLIC_URL: "https://api.example.cn/",
+        SECURE_COOKIES: "true",
+        LOAD_DEMO_DATA: "0",
+        TRUST_PROXY: "1",
+      }),
+    ).toMatchObject({
+      publicUrl: "https://api.example.cn",
+      secureCookies: true,
+      loadDemoData: false,
+      trustProxy: true,
+    })
+    expect(ok({}).trustProxy).toBeUndefined()
   })
 })

@@ -97,6 +97,7 @@ export const EnvConfig = Schema.Struct({
   PUBLIC_URL: Schema.optional(PublicUrl),
   SECURE_COOKIES: Schema.optional(Flag),
   LOAD_DEMO_DATA: Schema.optional(Flag),
+  TRUST_PROXY: Schema.optional(Flag),
 })
 
 /** The API's configuration, decoded. */
@@ -117,6 +118,11 @@ export interface Config {
   readonly secureCookies?: boolean | undefined
   /** Load the demo regions, schemes, people and accounts into an empty database at start. */
   readonly loadDemoData?: boolean | undefined
+  /**
+   * Behind a reverse proxy we run: take the client IP (sign-in throttling) from X-Forwarded-For. Otherwise the
+   * socket's address is used and the header, which any client can write, is ignored.
+   */
+  readonly trustProxy?: boolean | undefined
 }
 
 /** Why the configuration was refused, as text for a person (zh-CN first, then English). */
@@ -146,6 +152,7 @@ export const loadConfig = (
       publicUrl: decoded.PUBLIC_URL?.replace(/\/$/, ""),
       secureCookies: flag(decoded.SECURE_COOKIES),
       loadDemoData: flag(decoded.LOAD_DEMO_DATA),
+      trustProxy: flag(decoded.TRUST_PROXY),
     })),
     Either.mapLeft(
       (error) =>

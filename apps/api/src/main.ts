@@ -52,6 +52,7 @@ const app = buildApp({
   version,
   logger,
   corsOrigins: config.corsOrigins,
+  trustProxy: config.trustProxy === true,
   isDraining: () => draining,
   readiness: {
     database: async () => {

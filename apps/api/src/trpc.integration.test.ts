@@ -2,7 +2,7 @@ import { spawn } from "node:child_process"
 import { once } from "node:events"
 import type { AddressInfo } from "node:net"
 import { fileURLToPath } from "node:url"
-import { makeTestDatabase } from "@cadre/db"
+import { loginAttempts, makeTestDatabase } from "@cadre/db"
 import { serve } from "@hono/node-server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildApp } from "./app.js"
@@ -36,6 +36,20 @@ afterAll(async () => {
 })
 
 describe("/trpc over HTTP", () => {
+  it("records the socket's address with a sign-in attempt, ignoring X-Forwarded-For without TRUST_PROXY", async () => {
+    const res = await fetch(`${base}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.50" },
+      body: JSON.stringify({ identifier: "nobody.ip@test.example.org", password: "wrong-password-1" }),
+    })
+    expect(res.status).toBe(401)
+    const rows = (await services.handle.db.select().from(loginAttempts)).filter(
+      (r) => r.identifier === "nobody.ip@test.example.org",
+    )
+    expect(rows).toHaveLength(1)
+    expect(rows[0]?.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/)
+  })
+
   it("signs in with a cookie (HttpOnly, SameSite) and answers errors with both languages and the request id", async () => {
     const login = await fetch(`${base}/trpc/auth.login`, {
       method: "POST",

@@ -34,7 +34,7 @@ export {
   StaleVersion,
   staleVersion,
 } from "./errors.js"
-export { type CommandContext, escapeLike, seesRegionSql, within } from "./internal.js"
+export { type AuditContext, type CommandContext, escapeLike, seesRegionSql, within } from "./internal.js"
 export * from "./repos/index.js"
 export * as schema from "./schema/index.js"
 export {

@@ -12,6 +12,15 @@ export interface CommandContext {
   readonly requestId?: string | undefined
 }
 
+/**
+ * Who the audit row names. A CommandContext satisfies it; account bootstrap (no signed-in actor yet) names a
+ * system principal such as `{ accountId: "system:provision", role: "system" }`.
+ */
+export interface AuditContext {
+  readonly actor: { readonly accountId: string; readonly role: string }
+  readonly requestId?: string | undefined
+}
+
 /** Thrown inside a transaction body to roll back and fail the Effect with `error`. */
 class Abort<E> {
   constructor(readonly error: E) {}
@@ -92,7 +101,7 @@ export const transact = <A, E = never>(
 /** Append the audit row of a command (inside its transaction). */
 export const writeAudit = async (
   tx: Tx,
-  ctx: CommandContext,
+  ctx: AuditContext,
   row: {
     readonly action: string
     readonly entity: string

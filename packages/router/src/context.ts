@@ -39,6 +39,27 @@ export interface Context {
   readonly resHeaders: Headers
   readonly lang: Lang
   readonly requestId: string
+  /**
+   * The client's IP address as the API determined it ({@link clientIpOf}): the socket's peer, or the first
+   * x-forwarded-for hop when the API trusts its proxy. Absent in tests without one. Sign-in throttling keys on it.
+   */
+  readonly clientIp: string | undefined
+}
+
+/**
+ * The client IP of a request: with `trustProxy`, the first (client-most) `X-Forwarded-For` entry, falling back
+ * to the socket; otherwise the socket's remote address only — a client can write any X-Forwarded-For it likes,
+ * so the header is believed only when a proxy we run sets it.
+ */
+export const clientIpOf = (options: {
+  readonly headers: Headers
+  readonly socketAddress?: string | undefined
+  readonly trustProxy: boolean
+}): string | undefined => {
+  const socket = options.socketAddress?.trim() || undefined
+  if (!options.trustProxy) return socket
+  const forwarded = options.headers.get("x-forwarded-for")?.split(",")[0]?.trim()
+  return forwarded || socket
 }
 
 /** Build a request's context. `resHeaders` is the adapter's response headers (a fresh one in tests). */
@@ -47,12 +68,15 @@ export const createContext = (options: {
   readonly headers: Headers
   readonly resHeaders?: Headers
   readonly requestId?: string
+  /** From {@link clientIpOf}. */
+  readonly clientIp?: string | undefined
 }): Context => ({
   deps: options.deps,
   headers: options.headers,
   resHeaders: options.resHeaders ?? new Headers(),
   lang: langFromHeaders(options.headers),
   requestId: options.requestId ?? crypto.randomUUID(),
+  clientIp: options.clientIp,
 })
 
 /** Outcome of running an Effect: the value, a mapped failure, or a defect (already logged). */

@@ -21,6 +21,9 @@ export class InvalidCredentials extends Data.TaggedError("InvalidCredentials")<{
 /** Too many failed logins: refused until `until` (ISO instant). */
 export class LockedOut extends Data.TaggedError("LockedOut")<{ readonly until: string }> {}
 
+/** Too many failed logins from one client IP (across identifiers): refused until `until` (ISO instant). */
+export class Throttled extends Data.TaggedError("Throttled")<{ readonly until: string }> {}
+
 /** The password policy refused a password; the message says the whole policy. */
 export class WeakPassword extends Data.TaggedError("WeakPassword")<{
   readonly problems: ReadonlyArray<Text>
@@ -41,7 +44,7 @@ export class Rejected extends Data.TaggedError("Rejected")<{ readonly message: T
 /** Every failure a procedure may end with. Anything else is a defect: logged, answered generically. */
 export type Failure =
   | Access.Forbidden
-  | Scheme.StaleVersion
+  | Scheme.VersionNotSuccessor
   | Scheme.SchemeMismatch
   | NotFound
   | StaleVersion
@@ -51,6 +54,7 @@ export type Failure =
   | Unauthenticated
   | InvalidCredentials
   | LockedOut
+  | Throttled
   | WeakPassword
   | AlreadyExists
   | InvalidCode
@@ -84,11 +88,11 @@ export const describeFailure = (failure: Failure): Described => {
     case "Forbidden":
       return { code: "FORBIDDEN", message: failure.message }
     case "StaleVersion":
-      // Two errors share this tag: the kernel's (a scheme version not newer than the latest) and the
-      // database's (optimistic concurrency on a row). Both are conflicts; their messages differ in shape.
-      return "entity" in failure
-        ? { code: "CONFLICT", message: failure.message }
-        : { code: "CONFLICT", message: bilingual(failure.message) }
+      // The database's optimistic lock: the row changed since the caller read it.
+      return { code: "CONFLICT", message: failure.message }
+    case "VersionNotSuccessor":
+      // The kernel's: a scheme version whose number is not higher or whose effective date is not later.
+      return { code: "CONFLICT", message: bilingual(failure.message) }
     case "SchemeMismatch":
       return { code: "BAD_REQUEST", message: bilingual(failure.message) }
     case "NotFound":
@@ -119,6 +123,14 @@ export const describeFailure = (failure: Failure): Described => {
         message: {
           zh: `登录失败次数过多，账号已暂时锁定，请于 ${time(failure.until)}（UTC）后再试`,
           en: `Too many failed sign-ins: the account is locked until ${time(failure.until)} UTC`,
+        },
+      }
+    case "Throttled":
+      return {
+        code: "TOO_MANY_REQUESTS",
+        message: {
+          zh: `该网络地址登录尝试次数过多，请于 ${time(failure.until)}（UTC）后再试`,
+          en: `Too many sign-in attempts from this address: retry after ${time(failure.until)} UTC`,
         },
       }
     case "WeakPassword":
@@ -158,23 +170,28 @@ const assertNever = (x: never): never => {
   throw new Error(`unmapped failure ${JSON.stringify(x)}`)
 }
 
+// A record keyed by every tag: adding a failure to the union without listing it here is a type error.
+const TAGS: { readonly [K in Failure["_tag"]]: true } = {
+  Forbidden: true,
+  StaleVersion: true,
+  VersionNotSuccessor: true,
+  SchemeMismatch: true,
+  NotFound: true,
+  Unauthenticated: true,
+  InvalidCredentials: true,
+  LockedOut: true,
+  Throttled: true,
+  WeakPassword: true,
+  AlreadyExists: true,
+  InvalidCode: true,
+  Rejected: true,
+  Conflict: true,
+  InvalidInput: true,
+  DatabaseError: true,
+}
+
 /** Tags `describeFailure` knows, to tell a mapped failure from a defect at run time. */
-export const FAILURE_TAGS: ReadonlySet<string> = new Set([
-  "Forbidden",
-  "StaleVersion",
-  "SchemeMismatch",
-  "NotFound",
-  "Unauthenticated",
-  "InvalidCredentials",
-  "LockedOut",
-  "WeakPassword",
-  "AlreadyExists",
-  "InvalidCode",
-  "Rejected",
-  "Conflict",
-  "InvalidInput",
-  "DatabaseError",
-] satisfies ReadonlyArray<Failure["_tag"]>)
+export const FAILURE_TAGS: ReadonlySet<string> = new Set(Object.keys(TAGS))
 
 export const isFailure = (u: unknown): u is Failure =>
   typeof u === "object" &&

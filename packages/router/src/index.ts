@@ -15,6 +15,7 @@ export {
 export { hashToken, newToken } from "./auth/tokens.js"
 export {
   type Context,
+  clientIpOf,
   createContext,
   type RouterDeps,
   type RouterLogger,

@@ -1,4 +1,4 @@
-import { people, regions, schemes } from "@cadre/db"
+import { auditLog, people, regions, schemes, units } from "@cadre/db"
 import { Access, Scheme } from "@cadre/domain"
 import { initTRPC, TRPCError } from "@trpc/server"
 import fc from "fast-check"
@@ -386,6 +386,8 @@ describe("access property: each actor gets exactly what its scope allows", () =>
   let schemeRows: Array<{ schemeId: string; version: number; status: "draft" | "published"; path: string }> =
     []
   let personRows: Array<{ id: string; path: string }> = []
+  let unitRows: Array<{ id: string; path: string }> = []
+  let auditRows: Array<{ id: number; entity: string; entityId: string; path: string }> = []
 
   beforeAll(async () => {
     const roles = Access.ROLES.filter((r) => r !== "applicant")
@@ -428,6 +430,18 @@ describe("access property: each actor gets exactly what its scope allows", () =>
       .from(people)
       .innerJoin(regions, (await import("drizzle-orm")).eq(regions.id, people.regionId))
     personRows = p
+    unitRows = await db
+      .select({ id: units.id, path: regions.path })
+      .from(units)
+      .innerJoin(regions, (await import("drizzle-orm")).eq(regions.id, units.regionId))
+    auditRows = await db
+      .select({
+        id: auditLog.id,
+        entity: auditLog.entity,
+        entityId: auditLog.entityId,
+        path: auditLog.regionPath,
+      })
+      .from(auditLog)
     actors = actors.filter((a) => a.actor !== undefined)
   }, 180_000)
 
@@ -492,6 +506,54 @@ describe("access property: each actor gets exactly what its scope allows", () =>
             ? "ok"
             : "NOT_FOUND"
         expect(got, `${a.actor.role}@${a.actor.scopePath} → ${p.path}`).toBe(expected)
+      }),
+      { numRuns: 100 },
+    )
+  }, 120_000)
+
+  it("units.get: seen iff unit.read and Access.seesRegion of the unit's region", async () => {
+    expect(new Set(unitRows.map((u) => u.path)).size).toBeGreaterThan(2)
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.nat(), async (i, j) => {
+        const a = actors[i % actors.length] as ActorCase
+        const u = unitRows[j % unitRows.length] as (typeof unitRows)[number]
+        const got = await outcome(h.caller(a.headers).units.get({ id: u.id }))
+        const expected = !Access.can(a.actor, "unit.read")
+          ? "FORBIDDEN"
+          : Access.seesRegion(a.actor, u.path)
+            ? "ok"
+            : "NOT_FOUND"
+        expect(got, `${a.actor.role}@${a.actor.scopePath} → ${u.id}@${u.path}`).toBe(expected)
+      }),
+      { numRuns: 100 },
+    )
+  }, 120_000)
+
+  it("audit.query: a row is listed iff audit.read and Access.seesRegion of the row's region", async () => {
+    // Rows in several streets and the district, so that both answers occur for every scope.
+    expect(new Set(auditRows.map((r) => r.path)).size).toBeGreaterThan(2)
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.nat(), async (i, j) => {
+        const a = actors[i % actors.length] as ActorCase
+        const row = auditRows[j % auditRows.length] as (typeof auditRows)[number]
+        let got: string
+        try {
+          const rows = await h
+            .caller(a.headers)
+            .audit.query({ entity: row.entity, entityId: row.entityId, limit: 1000 })
+          // Every row returned is in scope, and the chosen one is there exactly when it is.
+          expect(rows.every((r) => Access.seesRegion(a.actor, r.regionPath))).toBe(true)
+          got = rows.some((r) => r.id === row.id) ? "listed" : "absent"
+        } catch (e) {
+          if (!(e instanceof TRPCError)) throw e
+          got = e.code
+        }
+        const expected = !Access.can(a.actor, "audit.read")
+          ? "FORBIDDEN"
+          : Access.seesRegion(a.actor, row.path)
+            ? "listed"
+            : "absent"
+        expect(got, `${a.actor.role}@${a.actor.scopePath} → audit ${row.id}@${row.path}`).toBe(expected)
       }),
       { numRuns: 100 },
     )

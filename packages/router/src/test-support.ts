@@ -30,10 +30,13 @@ export interface Harness {
   readonly handle: DatabaseHandle
   readonly deps: RouterDeps
   readonly logs: Array<LogLine>
-  /** A caller with these request headers (cookies, Authorization, x-lang). */
-  readonly caller: (headers?: Record<string, string>) => ReturnType<typeof createCaller>
+  /** A caller with these request headers (cookies, Authorization, x-lang), from `clientIp` if given. */
+  readonly caller: (headers?: Record<string, string>, clientIp?: string) => ReturnType<typeof createCaller>
   /** A caller whose context's response headers can be inspected (Set-Cookie). */
-  readonly callerWithResponse: (headers?: Record<string, string>) => {
+  readonly callerWithResponse: (
+    headers?: Record<string, string>,
+    clientIp?: string,
+  ) => {
     readonly caller: ReturnType<typeof createCaller>
     readonly resHeaders: Headers
   }
@@ -49,7 +52,14 @@ export interface Harness {
 
 let counter = 0
 
-export const makeHarness = async (options: { readonly maxFailures?: number } = {}): Promise<Harness> => {
+export const makeHarness = async (
+  options: {
+    readonly maxFailures?: number
+    readonly maxFailuresPerIp?: number
+    /** The auth service's clock (lockout, throttling). */
+    readonly now?: () => Date
+  } = {},
+): Promise<Harness> => {
   const handle = await makeTestDatabase()
   await loadDemoData(handle.db)
   const logs: Array<LogLine> = []
@@ -64,13 +74,15 @@ export const makeHarness = async (options: { readonly maxFailures?: number } = {
     baseURL: "http://localhost:3000",
     logger,
     ...(options.maxFailures === undefined ? {} : { maxFailures: options.maxFailures }),
+    ...(options.maxFailuresPerIp === undefined ? {} : { maxFailuresPerIp: options.maxFailuresPerIp }),
+    ...(options.now === undefined ? {} : { now: options.now }),
   })
   const runtime = ManagedRuntime.make(RepositoriesLive.pipe(Layer.provide(Database.fromHandle(handle))))
   const deps: RouterDeps = { runtime, auth, logger }
-  const callerWithResponse = (headers: Record<string, string> = {}) => {
+  const callerWithResponse = (headers: Record<string, string> = {}, clientIp?: string) => {
     const resHeaders = new Headers()
     return {
-      caller: createCaller(createContext({ deps, headers: new Headers(headers), resHeaders })),
+      caller: createCaller(createContext({ deps, headers: new Headers(headers), resHeaders, clientIp })),
       resHeaders,
     }
   }
@@ -78,7 +90,7 @@ export const makeHarness = async (options: { readonly maxFailures?: number } = {
     handle,
     deps,
     logs,
-    caller: (headers) => callerWithResponse(headers).caller,
+    caller: (headers, clientIp) => callerWithResponse(headers, clientIp).caller,
     callerWithResponse,
     actorHeaders: async (spec) => {
       counter += 1

@@ -89,6 +89,15 @@ export interface PersonRepoService {
     id: string,
     purpose: string,
   ) => Effect.Effect<PersonRecord, NotFound | Conflict | Access.Forbidden | DatabaseError>
+  /**
+   * The decoded kernel Profile of one person, for screening (`eligibility.check`) ON THE SERVER: whole, because
+   * the Profile Schema needs a valid ID number. Scoped in SQL: staff see people within their scope, applicants
+   * only their own record; anything else is NotFound. Never return it from a procedure — return the verdict.
+   */
+  readonly getForScreening: (
+    actor: Access.Actor,
+    id: string,
+  ) => Effect.Effect<Person.Profile, NotFound | Access.Forbidden | DatabaseError>
   /** The applicant's own profile, whole; none yet → NotFound. */
   readonly getOwn: (
     actor: Access.Actor,
@@ -264,6 +273,27 @@ export const makePersonRepo = (db: Db): PersonRepoService => {
           })
           return record
         })
+      }),
+
+    getForScreening: (actor, id) =>
+      Effect.gen(function* () {
+        yield* requirePermission(actor, "eligibility.check")
+        const found = yield* read("person.getForScreening", async () => {
+          const [r] = await db
+            .select({ person: people, path: regions.path })
+            .from(people)
+            .innerJoin(regions, eq(people.regionId, regions.id))
+            .where(
+              and(
+                eq(people.id, id),
+                actor.role === "applicant"
+                  ? eq(people.accountId, actor.accountId)
+                  : seesRegionSql(actor, regions.path),
+              ),
+            )
+          return r === undefined ? undefined : toRecord(r.person, r.path).profile
+        })
+        return found ?? (yield* Effect.fail(notFound("person", id)))
       }),
 
     getOwn: (actor) =>

@@ -464,7 +464,7 @@ export const makeSchemeRepo = (db: Db): SchemeRepoService => {
                   conflict(
                     "scheme",
                     key(cur.row),
-                    ok.left._tag === "StaleVersion" ? ok.left.reason : "scheme_mismatch",
+                    ok.left._tag === "VersionNotSuccessor" ? ok.left.reason : "scheme_mismatch",
                     Decode.splitBilingual(ok.left.message),
                   ),
                 )

@@ -6,6 +6,7 @@ import { RegionRepo } from "./RegionRepo.js"
 import { SchemeRepo } from "./SchemeRepo.js"
 import { UnitRepo } from "./UnitRepo.js"
 
+export * from "./AccountRepo.js"
 export * from "./AuditRepo.js"
 export * from "./PersonRepo.js"
 export * from "./PostRepo.js"
@@ -13,7 +14,10 @@ export * from "./RegionRepo.js"
 export * from "./SchemeRepo.js"
 export * from "./UnitRepo.js"
 
-/** Every repository, built from the Database service. */
+/**
+ * The repositories procedures use, built from the Database service. (AccountRepo is used by the auth service,
+ * which holds the Db itself: `makeAccountRepo(db)`, or `AccountRepo.Live`.)
+ */
 export const RepositoriesLive = Layer.mergeAll(
   RegionRepo.Live,
   UnitRepo.Live,

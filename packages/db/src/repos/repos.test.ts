@@ -333,6 +333,25 @@ describe("PersonRepo", () => {
     }
   })
 
+  it("getForScreening: the whole decoded Profile within scope (SQL), the applicant's own only; else NotFound", async () => {
+    const own = await run(repos.people.getOwn(applicant))
+    const id = own.profile.id
+    const byStreet = await run(repos.people.getForScreening(actor("reviewer", DINGHAI), id))
+    expect(byStreet).toEqual(own.profile)
+    expect(byStreet.idNumber).toBe(ID)
+    expect((await run(repos.people.getForScreening(applicant, id))).id).toBe(id)
+    // A sibling street, another applicant: as if the person did not exist.
+    expect((await failure(repos.people.getForScreening(actor("reviewer", PINGLIANG), id)))._tag).toBe(
+      "NotFound",
+    )
+    const other = actor("applicant", "", "applicant-account-2")
+    expect((await failure(repos.people.getForScreening(other, id)))._tag).toBe("NotFound")
+    // Without eligibility.check (a host unit admin): Forbidden, whatever the scope.
+    expect((await failure(repos.people.getForScreening(actor("host_unit_admin", YANGPU), id)))._tag).toBe(
+      "Forbidden",
+    )
+  })
+
   it("updateOwn: a stale version fails and changes nothing", async () => {
     const own = await run(repos.people.getOwn(applicant))
     const next = { ...encoded(ID), currentPosition: "副科长" }

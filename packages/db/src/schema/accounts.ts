@@ -56,7 +56,10 @@ export const apiTokens = pgTable(
   (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
 )
 
-/** Sign-in attempts, for throttling and lockout (identifier: the e-mail or account name tried). */
+/**
+ * Sign-in attempts, for throttling and lockout: per identifier (the e-mail or account name tried) and per client
+ * IP (`ip`: the socket address, or the first x-forwarded-for hop behind a trusted proxy).
+ */
 export const loginAttempts = pgTable(
   "login_attempts",
   {
@@ -66,5 +69,8 @@ export const loginAttempts = pgTable(
     success: boolean("success").notNull(),
     ip: text("ip"),
   },
-  (t) => [index("login_attempts_identifier_at_idx").on(t.identifier, t.at)],
+  (t) => [
+    index("login_attempts_identifier_at_idx").on(t.identifier, t.at),
+    index("login_attempts_ip_at_idx").on(t.ip, t.at),
+  ],
 )

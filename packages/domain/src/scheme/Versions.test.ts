@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import { make as date } from "../shared/LocalDate.js"
 import { yangpuCommunitySecretary } from "./presets/yangpu-community-secretary.js"
 import { Scheme } from "./Scheme.js"
-import { addVersion, inForceOn, StaleVersion } from "./Versions.js"
+import { addVersion, inForceOn, VersionNotSuccessor } from "./Versions.js"
 
 const enc = yangpuCommunitySecretary.encoded
 const version = (n: number, effectiveFrom: string, id = enc.id) =>
@@ -24,13 +24,13 @@ describe("versions", () => {
     const out = Either.getOrThrow(addVersion([v1], v2))
     expect(out.map((v) => v.version)).toEqual([1, 2])
   })
-  it("addVersion refuses a version number that is not higher (StaleVersion, version_not_higher)", () => {
+  it("addVersion refuses a version number that is not higher (VersionNotSuccessor, version_not_higher)", () => {
     const r = addVersion([v1, v2], version(2, "2022-01-01"))
     expect(Either.isLeft(r)).toBe(true)
     const e = Either.getLeft(r).pipe(Option.getOrThrow)
-    expect(e).toBeInstanceOf(StaleVersion)
+    expect(e).toBeInstanceOf(VersionNotSuccessor)
     expect(e).toMatchObject({
-      _tag: "StaleVersion",
+      _tag: "VersionNotSuccessor",
       reason: "version_not_higher",
       latestVersion: 2,
       attemptedVersion: 2,
@@ -39,7 +39,16 @@ describe("versions", () => {
   })
   it("addVersion refuses an effective date that is not later, even with a higher number", () => {
     const e = Either.getLeft(addVersion([v1, v2], version(3, "2021-12-01"))).pipe(Option.getOrThrow)
-    expect(e).toMatchObject({ _tag: "StaleVersion", reason: "effective_date_not_later" })
+    expect(e).toMatchObject({ _tag: "VersionNotSuccessor", reason: "effective_date_not_later" })
+    // Bilingual: Chinese first, then English.
+    expect(e.message).toMatch(
+      /^新版本生效日期 2021-12-01 须晚于 2021-12-01 \/ version 3 must take effect after/,
+    )
+  })
+  it("the refusal's tag is not the storage layer's optimistic-lock StaleVersion", () => {
+    const e = Either.getLeft(addVersion([v1], version(1, "2021-01-01"))).pipe(Option.getOrThrow)
+    expect(e._tag).toBe("VersionNotSuccessor")
+    expect(e._tag).not.toBe("StaleVersion")
   })
   it("addVersion refuses a version of another scheme", () => {
     const e = Either.getLeft(addVersion([v1], version(2, "2021-12-01", "other-scheme"))).pipe(

@@ -3,10 +3,11 @@ import { LocalDate } from "../shared/LocalDate.js"
 import type { Scheme } from "./Scheme.js"
 
 /**
- * A new version of a scheme was refused: its number is not higher than the latest, or it does not take effect
- * later. Versions are append-only so that every campaign can keep the version it started under.
+ * A new version of a scheme was refused: it does not succeed the latest — its number is not higher, or it does
+ * not take effect later. Versions are append-only so that every campaign can keep the version it started under.
+ * (Not to be confused with the storage layer's optimistic-lock `StaleVersion`: a different failure, another tag.)
  */
-export class StaleVersion extends Schema.TaggedError<StaleVersion>()("StaleVersion", {
+export class VersionNotSuccessor extends Schema.TaggedError<VersionNotSuccessor>()("VersionNotSuccessor", {
   schemeId: Schema.String,
   reason: Schema.Literal("version_not_higher", "effective_date_not_later"),
   latestVersion: Schema.Int,
@@ -42,7 +43,7 @@ export const latest = (versions: ReadonlyArray<Scheme>): Option.Option<Scheme> =
 export const checkSuccessor = (
   previous: Scheme,
   next: Scheme,
-): Either.Either<Scheme, StaleVersion | SchemeMismatch> => {
+): Either.Either<Scheme, VersionNotSuccessor | SchemeMismatch> => {
   if (previous.id !== next.id)
     return Either.left(new SchemeMismatch({ expected: previous.id, actual: next.id }))
   const common = {
@@ -53,17 +54,17 @@ export const checkSuccessor = (
     attemptedEffectiveFrom: next.effectiveFrom,
   }
   if (next.version <= previous.version)
-    return Either.left(new StaleVersion({ ...common, reason: "version_not_higher" }))
+    return Either.left(new VersionNotSuccessor({ ...common, reason: "version_not_higher" }))
   if (next.effectiveFrom <= previous.effectiveFrom)
-    return Either.left(new StaleVersion({ ...common, reason: "effective_date_not_later" }))
+    return Either.left(new VersionNotSuccessor({ ...common, reason: "effective_date_not_later" }))
   return Either.right(next)
 }
 
-/** Append a new version to a scheme's history, refusing a stale one. The input list is not changed. */
+/** Append a new version to a scheme's history, refusing one that does not succeed the latest. The input list is not changed. */
 export const addVersion = (
   versions: ReadonlyArray<Scheme>,
   next: Scheme,
-): Either.Either<ReadonlyArray<Scheme>, StaleVersion | SchemeMismatch> =>
+): Either.Either<ReadonlyArray<Scheme>, VersionNotSuccessor | SchemeMismatch> =>
   Option.match(latest(versions), {
     onNone: () => Either.right([next]),
     onSome: (prev) => Either.map(checkSuccessor(prev, next), (v) => [...versions, v]),

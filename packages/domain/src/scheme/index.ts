@@ -17,4 +17,11 @@ export { diff, diffEncoded, jsonEqual, SchemeChange } from "./Diff.js"
 export { citeIn, decodePreset, loadPreset, type Preset } from "./Preset.js"
 export { PRESETS, presetByKey, yangpuCommunitySecretary } from "./presets/index.js"
 export * from "./Scheme.js"
-export { addVersion, checkSuccessor, inForceOn, latest, SchemeMismatch, StaleVersion } from "./Versions.js"
+export {
+  addVersion,
+  checkSuccessor,
+  inForceOn,
+  latest,
+  SchemeMismatch,
+  VersionNotSuccessor,
+} from "./Versions.js"

@@ -1,5 +1,14 @@
 import { createHash, randomInt } from "node:crypto"
-import { type Db, schema, within } from "@cadre/db"
+import {
+  type AuditContext,
+  type CommandContext,
+  DatabaseError,
+  type Db,
+  makeAccountRepo,
+  type NewRole,
+  schema,
+  within,
+} from "@cadre/db"
 import { Access, type Text } from "@cadre/domain"
 import { APIError, betterAuth } from "better-auth"
 import { drizzleAdapter } from "better-auth/adapters/drizzle"
@@ -12,6 +21,7 @@ import {
   InvalidCredentials,
   LockedOut,
   Rejected,
+  Throttled,
   WeakPassword,
 } from "../errors.js"
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, passwordProblems, verifyPassword } from "./password.js"
@@ -21,9 +31,13 @@ import { bearerToken, hashToken, newToken } from "./tokens.js"
 /**
  * Accounts and sign-in. better-auth (drizzle adapter, argon2id through its custom hash/verify) owns users,
  * credentials and sessions; this module adds what the platform needs around it: roles and scopes
- * (account_roles), API tokens for integrators (stored as SHA-256), lockout after repeated failures
- * (login_attempts), the password policy, phone registration with a pluggable code sender, and the resolution of
- * a request's credentials into an `Access.Actor`.
+ * (account_roles), API tokens for integrators (stored as SHA-256), lockout after repeated failures per identifier
+ * and throttling per client IP (login_attempts), the password policy, phone registration with a pluggable code
+ * sender, and the resolution of a request's credentials into an `Access.Actor`.
+ *
+ * Role and token rows are written by `AccountRepo` (@cadre/db) in one transaction with their audit row. better-auth
+ * creates the `user` outside that transaction; if the role transaction fails, the user is deleted again
+ * (compensation), so no account is ever left without a role.
  */
 
 export interface AuthOptions {
@@ -41,6 +55,13 @@ export interface AuthOptions {
   /** Failed sign-ins, within `lockoutMinutes`, that lock an identifier for `lockoutMinutes` (default 5 / 15). */
   readonly maxFailures?: number
   readonly lockoutMinutes?: number
+  /**
+   * Failed sign-ins from one client IP, across any identifiers, within `ipWindowMinutes`, after which further
+   * attempts from that IP are refused until the oldest counted failure leaves the window (default 20 / 15).
+   */
+  readonly maxFailuresPerIp?: number
+  readonly ipWindowMinutes?: number
+  /** The clock for lockout, throttling, codes and token expiry (tests inject one). */
   readonly now?: () => Date
 }
 
@@ -109,7 +130,7 @@ export interface AuthService extends ActorResolver {
     readonly email: string
     readonly password: string
     readonly name: string
-  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists>
+  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists | DatabaseError>
   /** Send a registration code to a phone through the configured sender. */
   readonly requestPhoneCode: (phone: string) => Effect.Effect<{ readonly expiresInSeconds: number }>
   /** Applicant self-registration by phone + code; signs in. */
@@ -118,34 +139,41 @@ export interface AuthService extends ActorResolver {
     readonly code: string
     readonly password: string
     readonly name: string
-  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists | InvalidCode>
-  /** Sign in with e-mail or phone and password, subject to lockout. */
+  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists | InvalidCode | DatabaseError>
+  /**
+   * Sign in with e-mail or phone and password, subject to lockout per identifier and throttling per client IP
+   * (`ip`: what the API determined from the socket or a trusted proxy; absent → no per-IP throttling).
+   */
   readonly login: (input: {
     readonly identifier: string
     readonly password: string
     readonly ip?: string | undefined
-  }) => Effect.Effect<SignedIn, InvalidCredentials | LockedOut>
+  }) => Effect.Effect<SignedIn, InvalidCredentials | LockedOut | Throttled>
   readonly logout: (headers: Headers) => Effect.Effect<Headers>
-  /** An admin creates an account in a scope beneath theirs (Access.mayCreateAccount). */
+  /**
+   * An admin creates an account in a scope beneath theirs (Access.mayCreateAccount). The role row and its audit
+   * row are one transaction; if it fails, the user better-auth created is deleted again.
+   */
   readonly createAccount: (
-    creator: Access.Actor,
+    cmd: CommandContext,
     input: NewAccount,
   ) => Effect.Effect<
     { readonly accountId: string },
-    WeakPassword | AlreadyExists | Access.Forbidden | Rejected
+    WeakPassword | AlreadyExists | Access.Forbidden | Rejected | DatabaseError
   >
-  /** Issue an API token to an integrator account in the creator's scope; the secret is returned once. */
+  /** Issue an API token to an integrator account in the creator's scope; the secret is returned once. Audited. */
   readonly issueToken: (
-    creator: Access.Actor,
+    cmd: CommandContext,
     input: { readonly accountId: string; readonly name: string; readonly expiresAt?: Date | undefined },
   ) => Effect.Effect<
     { readonly id: string; readonly token: string; readonly prefix: string },
-    Access.Forbidden | Rejected
+    Access.Forbidden | Rejected | DatabaseError
   >
+  /** Revoke a token of an integrator in the creator's scope (idempotent). Audited. */
   readonly revokeToken: (
-    creator: Access.Actor,
+    cmd: CommandContext,
     tokenId: string,
-  ) => Effect.Effect<void, Access.Forbidden | Rejected>
+  ) => Effect.Effect<void, Access.Forbidden | Rejected | DatabaseError>
   /** Accounts whose scope lies within the creator's (admins managing their staff and integrators). */
   readonly listAccounts: (
     creator: Access.Actor,
@@ -190,6 +218,9 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
   const now = options.now ?? (() => new Date())
   const maxFailures = options.maxFailures ?? 5
   const lockMs = (options.lockoutMinutes ?? 15) * 60_000
+  const maxFailuresPerIp = options.maxFailuresPerIp ?? 20
+  const ipWindowMs = (options.ipWindowMinutes ?? 15) * 60_000
+  const accounts = makeAccountRepo(db)
   const sender = options.phoneSender ?? logPhoneCodeSender(logger)
   const t = schema
 
@@ -273,6 +304,41 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
       return { userId: response.user.id, headers }
     })
 
+  /**
+   * Bind a user better-auth just created to its role, in one transaction with the audit row; if that fails,
+   * delete the user again (compensation) and fail with the original error.
+   */
+  const bindRole = (ctx: AuditContext, role: NewRole, action: string): Effect.Effect<void, DatabaseError> =>
+    accounts.assignRole(ctx, role, action).pipe(
+      Effect.catchAll((error) =>
+        Effect.zipRight(
+          accounts.deleteUser(role.userId).pipe(
+            Effect.tap(() =>
+              Effect.sync(() =>
+                logger.warn("account creation rolled back", {
+                  accountId: role.userId,
+                  action,
+                  cause: error.message,
+                }),
+              ),
+            ),
+            Effect.catchAll((compensation) =>
+              Effect.sync(() =>
+                logger.error("account compensation failed: user left without a role", {
+                  accountId: role.userId,
+                  cause: compensation.message,
+                }),
+              ),
+            ),
+          ),
+          // A Conflict here (e.g. a unique violation) is not the caller's doing: report it as a database failure.
+          Effect.fail(
+            error._tag === "DatabaseError" ? error : new DatabaseError({ operation: action, cause: error }),
+          ),
+        ),
+      ),
+    )
+
   const registerApplicant = (
     email: string,
     password: string,
@@ -282,14 +348,10 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
     Effect.gen(function* () {
       yield* policy(password, identifiers)
       const { userId, headers } = yield* signUp(email, password, name)
-      yield* promise(() =>
-        db.insert(t.accountRoles).values({
-          id: crypto.randomUUID(),
-          userId,
-          role: "applicant",
-          scopeKind: "self",
-          scopePath: "",
-        }),
+      yield* bindRole(
+        { actor: { accountId: userId, role: "applicant" } },
+        { userId, email, role: "applicant", scopeKind: "self", regionId: null, unitId: null, scopePath: "" },
+        "account.register",
       )
       return { accountId: userId, headers }
     })
@@ -353,10 +415,36 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
     return { failures: failures.length, until: locked ? new Date(latest.getTime() + lockMs) : undefined }
   }
 
+  /**
+   * Failed sign-ins from `ip` within the window, across identifiers. Throttled once they reach the maximum, until
+   * the oldest of the newest `maxFailuresPerIp` failures leaves the window.
+   */
+  const ipThrottle = async (ip: string, at: Date): Promise<Date | undefined> => {
+    const since = new Date(at.getTime() - ipWindowMs)
+    const failures = await db
+      .select({ at: t.loginAttempts.at })
+      .from(t.loginAttempts)
+      .where(
+        and(eq(t.loginAttempts.ip, ip), eq(t.loginAttempts.success, false), gte(t.loginAttempts.at, since)),
+      )
+      .orderBy(desc(t.loginAttempts.at), desc(t.loginAttempts.id))
+      .limit(maxFailuresPerIp)
+    const oldest = failures[maxFailuresPerIp - 1]
+    return oldest === undefined ? undefined : new Date(oldest.at.getTime() + ipWindowMs)
+  }
+
   const login: AuthService["login"] = (input) =>
     Effect.gen(function* () {
       const email = loginEmail(input.identifier)
       const at = now()
+      const ip = input.ip
+      if (ip !== undefined) {
+        const until = yield* promise(() => ipThrottle(ip, at))
+        if (until !== undefined) {
+          logger.warn("sign-in throttled for a client IP", { ip, until: until.toISOString() })
+          return yield* Effect.fail(new Throttled({ until: until.toISOString() }))
+        }
+      }
       const before = yield* promise(() => lockState(email, at))
       if (before.until !== undefined)
         return yield* Effect.fail(new LockedOut({ until: before.until.toISOString() }))
@@ -422,8 +510,9 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
 
   const UNIT_ROLES: ReadonlySet<Access.Role> = new Set(["dispatching_unit_admin", "host_unit_admin"])
 
-  const createAccount: AuthService["createAccount"] = (creator, input) =>
+  const createAccount: AuthService["createAccount"] = (cmd, input) =>
     Effect.gen(function* () {
+      const creator = cmd.actor
       const email = input.email.trim().toLowerCase()
       yield* policy(input.password, [email])
       if (UNIT_ROLES.has(input.role) !== "unitId" in input.scope)
@@ -441,24 +530,25 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
       const { userId } = yield* signUp(email, input.password, input.name)
       // The sign-up opened a session for the new account; nobody holds its cookie, so drop it.
       yield* promise(() => db.delete(t.session).where(eq(t.session.userId, userId)))
-      yield* promise(() =>
-        db.insert(t.accountRoles).values({
-          id: crypto.randomUUID(),
+      yield* bindRole(
+        cmd,
+        {
           userId,
+          email,
           role: input.role,
           scopeKind: scope.unitId === null ? "region" : "unit",
           regionId: scope.regionId,
           unitId: scope.unitId,
           scopePath: scope.path,
-          createdBy: creator.accountId,
-        }),
+        },
+        "account.create",
       )
       logger.info("account created", { by: creator.accountId, accountId: userId, role: input.role })
       return { accountId: userId }
     })
 
-  /** The integrator account `accountId`, if it lies within the creator's scope. */
-  const integratorInScope = async (creator: Access.Actor, accountId: string) => {
+  /** The scope path of the integrator account `accountId`, if it lies within the creator's scope. */
+  const integratorInScope = async (creator: Access.Actor, accountId: string): Promise<string | undefined> => {
     const rows = await db
       .select({ role: t.accountRoles.role, scopePath: t.accountRoles.scopePath })
       .from(t.accountRoles)
@@ -466,6 +556,8 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
       .limit(1)
     const row = rows[0]
     return row !== undefined && row.role === "integrator" && Access.seesRegion(creator, row.scopePath)
+      ? row.scopePath
+      : undefined
   }
 
   const notIntegrator: Text = {
@@ -473,30 +565,37 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
     en: "Tokens are issued to and revoked from integrator accounts within your scope only",
   }
 
-  const issueToken: AuthService["issueToken"] = (creator, input) =>
+  const issueToken: AuthService["issueToken"] = (cmd, input) =>
     Effect.gen(function* () {
+      const creator = cmd.actor
       if (!Access.can(creator, "account.create"))
         return yield* Effect.fail(Access.forbidden("account.create", creator.role))
-      if (!(yield* promise(() => integratorInScope(creator, input.accountId))))
-        return yield* Effect.fail(new Rejected({ message: notIntegrator }))
+      const scopePath = yield* promise(() => integratorInScope(creator, input.accountId))
+      if (scopePath === undefined) return yield* Effect.fail(new Rejected({ message: notIntegrator }))
       const { token, hash, prefix } = newToken()
       const id = crypto.randomUUID()
-      yield* promise(() =>
-        db.insert(t.apiTokens).values({
+      yield* accounts
+        .issueToken(cmd, {
           id,
           userId: input.accountId,
           name: input.name,
           tokenHash: hash,
           prefix,
           expiresAt: input.expiresAt ?? null,
-        }),
-      )
+          scopePath,
+        })
+        .pipe(
+          Effect.catchTag("Conflict", (cause) =>
+            Effect.fail(new DatabaseError({ operation: "api_token.issue", cause })),
+          ),
+        )
       logger.info("api token issued", { by: creator.accountId, accountId: input.accountId, tokenId: id })
       return { id, token, prefix }
     })
 
-  const revokeToken: AuthService["revokeToken"] = (creator, tokenId) =>
+  const revokeToken: AuthService["revokeToken"] = (cmd, tokenId) =>
     Effect.gen(function* () {
+      const creator = cmd.actor
       if (!Access.can(creator, "account.create"))
         return yield* Effect.fail(Access.forbidden("account.create", creator.role))
       const rows = yield* promise(() =>
@@ -507,10 +606,15 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
           .limit(1),
       )
       const row = rows[0]
-      if (row === undefined || !(yield* promise(() => integratorInScope(creator, row.userId))))
-        return yield* Effect.fail(new Rejected({ message: notIntegrator }))
-      yield* promise(() =>
-        db.update(t.apiTokens).set({ revokedAt: now() }).where(eq(t.apiTokens.id, tokenId)),
+      const scopePath =
+        row === undefined ? undefined : yield* promise(() => integratorInScope(creator, row.userId))
+      if (scopePath === undefined) return yield* Effect.fail(new Rejected({ message: notIntegrator }))
+      yield* accounts.revokeToken(cmd, { id: tokenId, at: now(), scopePath }).pipe(
+        Effect.catchTags({
+          // Gone between the check and the transaction: as if it never was in scope.
+          NotFound: () => Effect.fail(new Rejected({ message: notIntegrator })),
+          Conflict: (cause) => Effect.fail(new DatabaseError({ operation: "api_token.revoke", cause })),
+        }),
       )
       logger.info("api token revoked", { by: creator.accountId, tokenId })
     })
@@ -556,16 +660,21 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
     })
     const userId = response.user.id
     await db.delete(t.session).where(eq(t.session.userId, userId))
-    await db.insert(t.accountRoles).values({
-      id: crypto.randomUUID(),
-      userId,
-      role: input.role,
-      scopeKind: input.role === "applicant" ? "self" : scope.unitId === null ? "region" : "unit",
-      regionId: scope.regionId,
-      unitId: scope.unitId,
-      scopePath: scope.path,
-      createdBy: "system:provision",
-    })
+    await Effect.runPromise(
+      bindRole(
+        { actor: { accountId: "system:provision", role: "system" } },
+        {
+          userId,
+          email,
+          role: input.role,
+          scopeKind: input.role === "applicant" ? "self" : scope.unitId === null ? "region" : "unit",
+          regionId: scope.regionId,
+          unitId: scope.unitId,
+          scopePath: scope.path,
+        },
+        "account.provision",
+      ),
+    )
     return { accountId: userId, created: true }
   }
 

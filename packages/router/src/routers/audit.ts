@@ -4,7 +4,8 @@ import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { iso } from "./shared.js"
 
-const Instant = Schema.DateFromString.annotations({ title: "时间（ISO 8601） / instant (ISO 8601)" })
+// Schema.Date, not DateFromString: the latter lets "yesterday" through as an Invalid Date.
+const Instant = Schema.Date.annotations({ title: "时间（ISO 8601） / instant (ISO 8601)" })
 
 /** Audit log queries: rows whose region lies within the caller's scope, newest first. */
 export const auditRouter = router({

@@ -27,9 +27,6 @@ const setCookies = (ctx: Context, signedIn: { readonly headers: Headers }) => {
   for (const cookie of signedIn.headers.getSetCookie()) ctx.resHeaders.append("set-cookie", cookie)
 }
 
-const clientIp = (headers: Headers): string | undefined =>
-  headers.get("x-forwarded-for")?.split(",")[0]?.trim() || undefined
-
 const signedIn = async (ctx: Context, s: SignedIn) => {
   setCookies(ctx, s)
   return { accountId: s.accountId }
@@ -70,7 +67,10 @@ export const authRouter = router({
       ),
     )
     .mutation(async ({ ctx, input: i }) => signedIn(ctx, await ctx.run(ctx.deps.auth.registerPhone(i)))),
-  /** Sign in with e-mail or phone and password; repeated failures lock the identifier for a while. */
+  /**
+   * Sign in with e-mail or phone and password; repeated failures lock the identifier for a while, and too many
+   * failures from one client IP (across identifiers) refuse that IP for a while.
+   */
   login: procedure
     .public("signing in")
     .input(
@@ -84,7 +84,7 @@ export const authRouter = router({
       ),
     )
     .mutation(async ({ ctx, input: i }) =>
-      signedIn(ctx, await ctx.run(ctx.deps.auth.login({ ...i, ip: clientIp(ctx.headers) }))),
+      signedIn(ctx, await ctx.run(ctx.deps.auth.login({ ...i, ip: ctx.clientIp }))),
     ),
   logout: procedure.authenticated().mutation(async ({ ctx }) => {
     setCookies(ctx, { headers: await ctx.run(ctx.deps.auth.logout(ctx.headers)) })
@@ -125,7 +125,7 @@ export const accountsRouter = router({
         }),
       ),
     )
-    .mutation(({ ctx, input: i }) => ctx.run(ctx.deps.auth.createAccount(ctx.actor, i))),
+    .mutation(({ ctx, input: i }) => ctx.run(ctx.deps.auth.createAccount(ctx.cmd, i))),
   /** Issue an API token to an integrator account in the caller's scope. The secret is shown once. */
   issueToken: procedure
     .permission("account.create")
@@ -136,16 +136,16 @@ export const accountsRouter = router({
           name: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(100)).annotations({
             title: "令牌名称 / token name",
           }),
-          expiresAt: Schema.optional(Schema.DateFromString.annotations({ title: "过期时间 / expires at" })),
+          expiresAt: Schema.optional(Schema.Date.annotations({ title: "过期时间 / expires at" })),
         }),
       ),
     )
-    .mutation(({ ctx, input: i }) => ctx.run(ctx.deps.auth.issueToken(ctx.actor, i))),
+    .mutation(({ ctx, input: i }) => ctx.run(ctx.deps.auth.issueToken(ctx.cmd, i))),
   revokeToken: procedure
     .permission("account.create")
     .input(input(Schema.Struct({ tokenId: Id("令牌 / token") })))
     .mutation(async ({ ctx, input: i }) => {
-      await ctx.run(ctx.deps.auth.revokeToken(ctx.actor, i.tokenId))
+      await ctx.run(ctx.deps.auth.revokeToken(ctx.cmd, i.tokenId))
       return { ok: true as const }
     }),
 })

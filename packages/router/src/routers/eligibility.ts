@@ -1,39 +1,10 @@
-import { type MaskedPerson, PersonRepo, SchemeRepo } from "@cadre/db"
-import { type Access, Eligibility, LocalDate, Person } from "@cadre/domain"
+import { PersonRepo, SchemeRepo } from "@cadre/db"
+import { Eligibility, LocalDate, Person } from "@cadre/domain"
 import { Effect, Schema } from "effect"
 import { Rejected } from "../errors.js"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { Id } from "./shared.js"
-
-/**
- * A stored person as the kernel screens them. Rules read neither the ID number nor the phone (they read the
- * birth date, which is stored whole), so the masked record suffices and nothing unmasked is loaded for a
- * screening. The masked ID number stands in for the real one; the verdict never carries it.
- */
-const screeningProfile = (m: MaskedPerson): Person.Profile => {
-  const { idNumberMasked, phoneMasked: _phone, regionId: _r, regionPath: _p, version: _v, ...stored } = m
-  return { ...stored, idNumber: idNumberMasked as Person.Profile["idNumber"] }
-}
-
-const loadPerson = (actor: Access.Actor, personId: string) =>
-  Effect.flatMap(PersonRepo, (repo) =>
-    actor.role === "applicant"
-      ? // An applicant screens only themself: their own record, whatever id they sent.
-        Effect.flatMap(repo.getOwn(actor), (own) =>
-          own.profile.id === personId
-            ? Effect.succeed(own.profile)
-            : Effect.fail(
-                new Rejected({
-                  message: {
-                    zh: "只能审查本人的资格",
-                    en: "Applicants may check only their own eligibility",
-                  },
-                }),
-              ),
-        )
-      : Effect.map(repo.get(actor, personId), screeningProfile),
-  )
 
 const CheckInput = Schema.Struct({
   schemeId: Id("方案编号 / scheme id"),
@@ -72,7 +43,11 @@ export const eligibilityRouter = router({
             i.version === undefined
               ? yield* repo.inForceOn(ctx.actor, i.schemeId, i.referenceDate)
               : yield* repo.get(ctx.actor, i.schemeId, i.version)
-          const profile = i.profile ?? (yield* loadPerson(ctx.actor, i.personId ?? ""))
+          // A stored person: the whole kernel Profile, read within the caller's scope (applicants: their own
+          // record only). It stays on the server; only the verdict goes back.
+          const profile =
+            i.profile ??
+            (yield* Effect.flatMap(PersonRepo, (r) => r.getForScreening(ctx.actor, i.personId ?? "")))
           return Eligibility.evaluate(record.scheme, profile, {
             referenceDate: i.referenceDate,
             targetRole: i.targetRole,

@@ -1,0 +1,34 @@
+import { staleVersion } from "@cadre/db"
+import { LocalDate, Scheme } from "@cadre/domain"
+import { describe, expect, it } from "vitest"
+import { describeFailure, FAILURE_TAGS, isFailure } from "./errors.js"
+
+describe("error mapping", () => {
+  it("the kernel's VersionNotSuccessor is a CONFLICT with its bilingual message split", () => {
+    const e = new Scheme.VersionNotSuccessor({
+      schemeId: "s",
+      reason: "version_not_higher",
+      latestVersion: 2,
+      latestEffectiveFrom: LocalDate.make("2021-12-01"),
+      attemptedVersion: 2,
+      attemptedEffectiveFrom: LocalDate.make("2022-01-01"),
+    })
+    const d = describeFailure(e)
+    expect(d.code).toBe("CONFLICT")
+    expect(d.message.zh).toBe("新版本号 2 须大于现行最新版本 2")
+    expect(d.message.en).toBe("version 2 must be higher than the latest version 2 of s")
+  })
+  it("the database's optimistic-lock StaleVersion is a CONFLICT with its own {zh, en} message", () => {
+    const e = staleVersion("region", "r1", 1, 2)
+    const d = describeFailure(e)
+    expect(d.code).toBe("CONFLICT")
+    expect(d.message).toEqual(e.message)
+    expect(d.message.en).toContain("your version 1, current 2")
+  })
+  it("both tags are recognised as mapped failures at run time, anything else is not", () => {
+    expect(FAILURE_TAGS.has("VersionNotSuccessor")).toBe(true)
+    expect(FAILURE_TAGS.has("StaleVersion")).toBe(true)
+    expect(isFailure(staleVersion("unit", "u", 1, 3))).toBe(true)
+    expect(isFailure({ _tag: "CorruptRow" })).toBe(false)
+  })
+})
