@@ -121,3 +121,28 @@ export const messagesByReference = (build: (key: number, referenceDate: string) 
     return t
   }
 }
+
+/** An age cap with its label (a role's or a rank band's). */
+export interface AgeCap {
+  readonly maxAge: number
+  readonly label: Text
+}
+
+/**
+ * "Aged 41 on <date>, above the cap of 40 for <label>" for the role- and rank-dependent age caps: one message cache
+ * per cap, keyed by age and dropped when the reference date changes.
+ */
+export const capExceededMessages = (sfx: Text) => {
+  const caches = new Map<AgeCap, (age: number, ref: string) => Text>()
+  return (cap: AgeCap, age: number, ref: string): Text => {
+    let m = caches.get(cap)
+    if (m === undefined) {
+      m = messagesByReference((a, r) => ({
+        zh: `截至${r}年满${a}周岁，超过${cap.label.zh}${cap.maxAge}周岁的上限${sfx.zh}`,
+        en: `Aged ${a} on ${r}, above the cap of ${cap.maxAge} for ${cap.label.en}${sfx.en}`,
+      }))
+      caches.set(cap, m)
+    }
+    return m(age, ref)
+  }
+}

@@ -3,9 +3,9 @@ import { fullYears } from "../../shared/FullYears.js"
 import { Text } from "../../shared/Text.js"
 import {
   type Check,
+  capExceededMessages,
   clauseSuffix,
   findingsFor,
-  messagesByReference,
   passMessage,
   type RuleKind,
   ruleFields,
@@ -38,19 +38,7 @@ export const compile = (rule: AgeCapByRole): Check => {
   const make = findingsFor(rule, expected)
   const ok = passMessage(rule)
   const sfx = clauseSuffix(rule)
-  // One message cache per cap, keyed by age.
-  const caches = new Map<object, (age: number, ref: string) => Text>()
-  const tooOld = (c: { readonly maxAge: number; readonly label: Text }, age: number, ref: string): Text => {
-    let m = caches.get(c)
-    if (m === undefined) {
-      m = messagesByReference((a, r) => ({
-        zh: `截至${r}年满${a}周岁，超过${c.label.zh}${c.maxAge}周岁的上限${sfx.zh}`,
-        en: `Aged ${a} on ${r}, above the cap of ${c.maxAge} for ${c.label.en}${sfx.en}`,
-      }))
-      caches.set(c, m)
-    }
-    return m(age, ref)
-  }
+  const tooOld = capExceededMessages(sfx)
   return (profile, ctx) => {
     const age = fullYears(profile.birthDate, ctx.referenceDate)
     const role = ctx.targetRole
