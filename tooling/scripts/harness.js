@@ -48,7 +48,9 @@ export const startApi = async ({ port, env = {} } = {}) => {
     command: process.execPath,
     args: [paths.apiMain],
     cwd: paths.apiDir,
-    env: { PORT: String(chosen), HOST: "127.0.0.1", ...env },
+    // A throw-away in-memory database: browser tests must never open the developer's .data/pglite (PGlite
+    // allows one process per data directory).
+    env: { PORT: String(chosen), HOST: "127.0.0.1", DATA_DIR: "memory://", ...env },
   })
   const service = asService(proc, chosen)
   try {
