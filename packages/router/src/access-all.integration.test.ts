@@ -1,0 +1,661 @@
+import { apiTokens, auditLog, people, posts, regions, schemes, units } from "@cadre/db"
+import { Access, Scheme } from "@cadre/domain"
+import { TRPCError } from "@trpc/server"
+import { eq } from "drizzle-orm"
+import fc from "fast-check"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { appRouter } from "./root.js"
+import { DEMO_PASSWORD, type Harness, makeHarness } from "./test-support.js"
+import type { Meta } from "./trpc.js"
+
+/**
+ * Issue 3, "Accounts and access": for EVERY procedure, a caller from a sibling region, a parent region, a unit, an
+ * applicant or nobody gets exactly what the kernel predicates (Access.can / seesRegion / seesScheme /
+ * changesScheme / mayCreateAccount) allow — a property over random actors × random demo resources.
+ *
+ * Every procedure of `appRouter` needs an entry in TABLE (the first test fails otherwise), so a new procedure
+ * cannot ship without its access property. Writes are aimed so that access decides before anything changes: a
+ * stale version or an existing id answers CONFLICT when the caller may act, so random runs leave the data alone.
+ * Outcomes: "ok", a tRPC error code, or "listed"/"absent" for lists (the chosen row is there or not).
+ */
+
+type Caller = ReturnType<Harness["caller"]>
+type ActorCase = { readonly actor: Access.Actor | null; readonly headers: Record<string, string> }
+type Region = { id: string; path: string }
+type Scoped = { id: string; path: string; regionId: string }
+type SchemeRow = { schemeId: string; version: number; status: "draft" | "published"; path: string }
+
+interface Entry {
+  /** Call the procedure for resource indices `i`, `k`; return "ok"/"listed"/"absent" (errors become codes). */
+  readonly run: (c: Caller, a: Access.Actor | null, i: number, k: number) => Promise<string | unknown>
+  /** The outcome the kernel predicts for a signed-in actor. Anonymous callers of non-public ones: UNAUTHORIZED. */
+  readonly expected: (a: Access.Actor, i: number, k: number) => string
+  /** The outcome for an anonymous caller of a public procedure. */
+  readonly anonymous?: (i: number, k: number) => string
+  readonly runs?: number
+  /** The same answer for every caller (public and per-caller procedures): no refused/allowed split to find. */
+  readonly uniform?: true
+}
+
+const SCOPES = ["310110", "310110001", "310110002", "310110001001"] as const
+const TAKEN_EMAIL = "taken-access-all@test.example.org"
+const REF_DATE = "2026-06-30"
+
+let h: Harness
+const actors: Array<ActorCase> = []
+let regionRows: Array<Region> = []
+let schemeRows: Array<SchemeRow> = []
+let personRows: Array<Scoped> = []
+let unitRows: Array<Scoped> = []
+let postRows: Array<Scoped> = []
+let auditRows: Array<{ id: number; entity: string; entityId: string; path: string }> = []
+
+const pick = <A>(rows: ReadonlyArray<A>, i: number): A => rows[i % rows.length] as A
+const signedIn = (): Array<Access.Actor> => actors.flatMap((a) => (a.actor === null ? [] : [a.actor]))
+
+const preset = Scheme.PRESETS.find((p) => p.key === "yangpu-community-secretary") ?? Scheme.PRESETS[0]
+
+/** Permission first (FORBIDDEN), then scope (NOT_FOUND), then `allowed`. */
+const scoped = (a: Access.Actor, p: Access.Permission, sees: boolean, allowed: string): string =>
+  !Access.can(a, p) ? "FORBIDDEN" : sees ? allowed : "NOT_FOUND"
+/** Lists: rows are filtered by scope, never refused for it. */
+const listed = (a: Access.Actor, p: Access.Permission, sees: boolean): string =>
+  !Access.can(a, p) ? "FORBIDDEN" : sees ? "listed" : "absent"
+/** Scheme writes: invisible → NOT_FOUND, visible but not changeable (an ancestor's) → FORBIDDEN. */
+const schemeWrite = (a: Access.Actor, p: Access.Permission, s: SchemeRow): string =>
+  !Access.can(a, p)
+    ? "FORBIDDEN"
+    : !Access.seesScheme(a, s.path, s.status)
+      ? "NOT_FOUND"
+      : Access.changesScheme(a, s.path)
+        ? "CONFLICT"
+        : "FORBIDDEN"
+const hasPublished = (schemeId: string) =>
+  schemeRows.some((s) => s.schemeId === schemeId && s.status === "published")
+const integrators = () => signedIn().filter((a) => a.role === "integrator")
+/** issueToken/revokeToken: only an integrator account within the caller's scope; anything else is refused alike. */
+const tokenTarget = (a: Access.Actor, target: Access.Actor): string =>
+  !Access.can(a, "account.create")
+    ? "FORBIDDEN"
+    : target.role === "integrator" && Access.seesRegion(a, target.scopePath)
+      ? "ok"
+      : "BAD_REQUEST"
+const CREATABLE = Access.ROLES.filter((r) => r !== "applicant")
+
+// GB 11643: 17 digits, then the check character from the weighted sum mod 11.
+const withCheck = (body: string): string => {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * (weights[i] ?? 0), 0)
+  return `${body}${"10X98765432"[sum % 11]}`
+}
+
+/** A profile whose birth date contradicts its ID number: refused by the repository's decode, after access. */
+const badProfile = {
+  name: "测试申请人",
+  sex: "male" as const,
+  birthDate: "1991-01-01",
+  idNumber: withCheck("31011019900101777"),
+  phone: "13900001111",
+  party: { _tag: "Full" as const, joined: "2012-06-01", fullMemberSince: "2013-06-01" },
+  education: [{ level: "bachelor" as const, fullTime: true }],
+  employment: "civil_servant" as const,
+  workHistory: [],
+  conduct: [],
+  attestations: [],
+}
+
+const TABLE: Readonly<Record<string, Entry>> = {
+  // —— auth: public or per-caller by design ——
+  "auth.passwordPolicy": {
+    uniform: true,
+    run: (c) => c.auth.passwordPolicy(),
+    expected: () => "ok",
+    anonymous: () => "ok",
+  },
+  "auth.registerEmail": {
+    uniform: true,
+    // An e-mail already registered: refused the same way whoever asks; nothing is written.
+    run: (c) => c.auth.registerEmail({ email: TAKEN_EMAIL, password: "Strong-pass-2026", name: "重复" }),
+    expected: () => "CONFLICT",
+    anonymous: () => "CONFLICT",
+  },
+  "auth.requestPhoneCode": {
+    uniform: true,
+    run: (c, _a, i) => c.auth.requestPhoneCode({ phone: `137${String(i % 1e8).padStart(8, "0")}` }),
+    expected: () => "ok",
+    anonymous: () => "ok",
+    runs: 10,
+  },
+  "auth.registerPhone": {
+    uniform: true,
+    run: (c, _a, i) =>
+      c.auth.registerPhone({
+        phone: `136${String(i % 1e8).padStart(8, "0")}`,
+        code: "000000",
+        password: "Strong-pass-2026",
+        name: "无码",
+      }),
+    expected: () => "BAD_REQUEST",
+    anonymous: () => "BAD_REQUEST",
+    runs: 10,
+  },
+  "auth.login": {
+    uniform: true,
+    run: (c) => c.auth.login({ identifier: TAKEN_EMAIL, password: DEMO_PASSWORD }),
+    expected: () => "ok",
+    anonymous: () => "ok",
+    runs: 10,
+  },
+  "auth.logout": {
+    uniform: true,
+    run: (c) => c.auth.logout(),
+    expected: () => "ok",
+    runs: 10,
+  },
+  "auth.me": {
+    uniform: true,
+    run: async (c, a) => {
+      const me = await c.auth.me()
+      expect(me.accountId).toBe(a?.accountId)
+      return "ok"
+    },
+    expected: () => "ok",
+  },
+  // —— accounts ——
+  "accounts.list": {
+    run: async (c, a, i) => {
+      const rows = await c.accounts.list()
+      expect(rows.every((r) => a !== null && Access.pathWithin(a.scopePath, r.scopePath))).toBe(true)
+      return rows.some((r) => r.accountId === pick(signedIn(), i).accountId) ? "listed" : "absent"
+    },
+    expected: (a, i) =>
+      listed(a, "account.create", Access.pathWithin(a.scopePath, pick(signedIn(), i).scopePath)),
+  },
+  "accounts.create": {
+    // An e-mail already taken: CONFLICT once access (mayCreateAccount) lets the call through.
+    run: (c, _a, i, k) => {
+      const role = pick(CREATABLE, k)
+      const unit = role === "dispatching_unit_admin" || role === "host_unit_admin"
+      return c.accounts.create({
+        email: TAKEN_EMAIL,
+        name: "重复",
+        password: DEMO_PASSWORD,
+        role,
+        scope: unit ? { unitId: pick(unitRows, i).id } : { regionId: pick(regionRows, i).id },
+      })
+    },
+    expected: (a, i, k) => {
+      const role = pick(CREATABLE, k)
+      const unit = role === "dispatching_unit_admin" || role === "host_unit_admin"
+      const path = unit ? pick(unitRows, i).path : pick(regionRows, i).path
+      return Access.mayCreateAccount(a, role, path) ? "CONFLICT" : "FORBIDDEN"
+    },
+  },
+  "accounts.issueToken": {
+    // Succeeds when allowed (a new token row): a few runs only.
+    run: (c, _a, i) => c.accounts.issueToken({ accountId: pick(signedIn(), i).accountId, name: "prop" }),
+    expected: (a, i) => tokenTarget(a, pick(signedIn(), i)),
+    runs: 15,
+  },
+  "accounts.revokeToken": {
+    // A fresh token of a random integrator per run, so a revocation never touches the actors' own tokens.
+    run: async (c, _a, i) => {
+      const target = pick(integrators(), i)
+      const id = crypto.randomUUID()
+      await h.handle.db.insert(apiTokens).values({
+        id,
+        userId: target.accountId,
+        name: "prop",
+        tokenHash: `hash-${id}`,
+        prefix: id.slice(0, 8),
+      })
+      return c.accounts.revokeToken({ tokenId: id })
+    },
+    expected: (a, i) => tokenTarget(a, pick(integrators(), i)),
+    runs: 15,
+  },
+  // —— regions ——
+  "regions.tree": {
+    run: async (c, a, i) => {
+      const rows = await c.regions.tree({})
+      expect(rows.every((r) => a !== null && Access.seesRegion(a, r.path))).toBe(true)
+      return rows.some((r) => r.id === pick(regionRows, i).id) ? "listed" : "absent"
+    },
+    expected: (a, i) => listed(a, "region.read", Access.seesRegion(a, pick(regionRows, i).path)),
+  },
+  "regions.get": {
+    run: (c, _a, i) => c.regions.get({ id: pick(regionRows, i).id }),
+    expected: (a, i) => scoped(a, "region.read", Access.seesRegion(a, pick(regionRows, i).path), "ok"),
+  },
+  "regions.create": {
+    // The id of an existing region (or a level that cannot sit there): CONFLICT once the parent is in scope.
+    run: (c, _a, i, k) =>
+      c.regions.create({
+        id: pick(regionRows, k).id,
+        name: "新区域",
+        level: "community",
+        parentId: pick(regionRows, i).id,
+      }),
+    expected: (a, i) => scoped(a, "region.write", Access.seesRegion(a, pick(regionRows, i).path), "CONFLICT"),
+  },
+  "regions.rename": {
+    run: (c, _a, i) => c.regions.rename({ id: pick(regionRows, i).id, name: "改名", expectedVersion: 999 }),
+    expected: (a, i) => scoped(a, "region.write", Access.seesRegion(a, pick(regionRows, i).path), "CONFLICT"),
+  },
+  "regions.merge": {
+    run: (c, _a, i, k) =>
+      c.regions.merge({
+        id: pick(regionRows, i).id,
+        intoId: pick(regionRows, k).id,
+        reason: "测试",
+        expectedVersion: 999,
+      }),
+    expected: (a, i, k) =>
+      scoped(
+        a,
+        "region.write",
+        Access.seesRegion(a, pick(regionRows, i).path) && Access.seesRegion(a, pick(regionRows, k).path),
+        "CONFLICT",
+      ),
+  },
+  // —— units ——
+  "units.list": {
+    run: async (c, a, i) => {
+      const u = pick(unitRows, i)
+      const rows = await c.units.list({ regionId: u.regionId })
+      expect(rows.every((r) => a !== null && Access.seesRegion(a, r.regionPath))).toBe(true)
+      return rows.some((r) => r.id === u.id) ? "listed" : "absent"
+    },
+    expected: (a, i) => listed(a, "unit.read", Access.seesRegion(a, pick(unitRows, i).path)),
+  },
+  "units.get": {
+    run: (c, _a, i) => c.units.get({ id: pick(unitRows, i).id }),
+    expected: (a, i) => scoped(a, "unit.read", Access.seesRegion(a, pick(unitRows, i).path), "ok"),
+  },
+  "units.create": {
+    run: (c, _a, i, k) =>
+      c.units.create({
+        id: pick(unitRows, k).id,
+        name: "测试单位",
+        regionId: pick(regionRows, i).id,
+        roles: ["host"],
+        category: "agency",
+      }),
+    expected: (a, i) => scoped(a, "unit.write", Access.seesRegion(a, pick(regionRows, i).path), "CONFLICT"),
+  },
+  "units.update": {
+    run: (c, _a, i) => c.units.update({ id: pick(unitRows, i).id, expectedVersion: 999, name: "改名" }),
+    expected: (a, i) => scoped(a, "unit.write", Access.seesRegion(a, pick(unitRows, i).path), "CONFLICT"),
+  },
+  // —— posts (declared region.read / region.write) ——
+  "posts.list": {
+    run: async (c, a, i) => {
+      const p = pick(postRows, i)
+      const rows = await c.posts.list({ regionId: p.regionId })
+      expect(rows.every((r) => a !== null && Access.seesRegion(a, r.regionPath))).toBe(true)
+      return rows.some((r) => r.id === p.id) ? "listed" : "absent"
+    },
+    expected: (a, i) => listed(a, "region.read", Access.seesRegion(a, pick(postRows, i).path)),
+  },
+  "posts.get": {
+    run: (c, _a, i) => c.posts.get({ id: pick(postRows, i).id }),
+    expected: (a, i) => scoped(a, "region.read", Access.seesRegion(a, pick(postRows, i).path), "ok"),
+  },
+  "posts.create": {
+    run: (c, _a, i, k) =>
+      c.posts.create({ id: pick(postRows, k).id, regionId: pick(regionRows, i).id, title: "测试岗位" }),
+    expected: (a, i) => scoped(a, "region.write", Access.seesRegion(a, pick(regionRows, i).path), "CONFLICT"),
+  },
+  "posts.update": {
+    run: (c, _a, i) => c.posts.update({ id: pick(postRows, i).id, expectedVersion: 999, title: "改名" }),
+    expected: (a, i) => scoped(a, "region.write", Access.seesRegion(a, pick(postRows, i).path), "CONFLICT"),
+  },
+  // —— schemes ——
+  // Every role holds scheme.read (the portal lists schemes): only anonymous callers are refused.
+  "schemes.presets": {
+    uniform: true,
+    run: (c) => c.schemes.presets(),
+    expected: (a) => (Access.can(a, "scheme.read") ? "ok" : "FORBIDDEN"),
+  },
+  "schemes.preset": {
+    uniform: true,
+    run: (c) => c.schemes.preset({ key: preset?.key ?? "" }),
+    expected: (a) => (Access.can(a, "scheme.read") ? "ok" : "FORBIDDEN"),
+  },
+  "schemes.list": {
+    run: async (c, a, i) => {
+      const s = pick(schemeRows, i)
+      const rows = await c.schemes.list({ schemeId: s.schemeId })
+      expect(rows.every((r) => a !== null && Access.seesScheme(a, r.regionPath, r.status))).toBe(true)
+      return rows.some((r) => r.version === s.version) ? "listed" : "absent"
+    },
+    expected: (a, i) => {
+      const s = pick(schemeRows, i)
+      return listed(a, "scheme.read", Access.seesScheme(a, s.path, s.status))
+    },
+  },
+  "schemes.get": {
+    run: (c, _a, i) => {
+      const s = pick(schemeRows, i)
+      return c.schemes.get({ schemeId: s.schemeId, version: s.version })
+    },
+    expected: (a, i) => {
+      const s = pick(schemeRows, i)
+      return scoped(a, "scheme.read", Access.seesScheme(a, s.path, s.status), "ok")
+    },
+  },
+  "schemes.inForceOn": {
+    run: (c, _a, i) => c.schemes.inForceOn({ schemeId: pick(schemeRows, i).schemeId, date: "2099-12-31" }),
+    expected: (a, i) => {
+      const s = pick(schemeRows, i)
+      return scoped(
+        a,
+        "scheme.read",
+        hasPublished(s.schemeId) && Access.seesScheme(a, s.path, "published"),
+        "ok",
+      )
+    },
+  },
+  "schemes.diff": {
+    run: (c, _a, i) => {
+      const s = pick(schemeRows, i)
+      return c.schemes.diff({ schemeId: s.schemeId, fromVersion: s.version, toVersion: s.version })
+    },
+    expected: (a, i) => {
+      const s = pick(schemeRows, i)
+      return scoped(a, "scheme.read", Access.seesScheme(a, s.path, s.status), "ok")
+    },
+  },
+  "schemes.createFromPreset": {
+    // Version 1 of an existing scheme id: CONFLICT once changesScheme lets the call through.
+    run: (c, _a, i) =>
+      c.schemes.createFromPreset({
+        presetKey: preset?.key ?? "",
+        schemeId: pick(schemeRows, 0).schemeId,
+        regionId: pick(regionRows, i).id,
+        version: 1,
+      }),
+    expected: (a, i) =>
+      !Access.can(a, "scheme.write")
+        ? "FORBIDDEN"
+        : Access.changesScheme(a, pick(regionRows, i).path)
+          ? "CONFLICT"
+          : "FORBIDDEN",
+  },
+  "schemes.create": {
+    run: (c, _a, i) =>
+      c.schemes.create({
+        scheme: {
+          ...(preset?.encoded ?? ({} as never)),
+          id: pick(schemeRows, 0).schemeId,
+          regionId: pick(regionRows, i).id,
+          version: 1,
+        },
+      }),
+    expected: (a, i) =>
+      !Access.can(a, "scheme.write")
+        ? "FORBIDDEN"
+        : Access.changesScheme(a, pick(regionRows, i).path)
+          ? "CONFLICT"
+          : "FORBIDDEN",
+  },
+  "schemes.createVersion": {
+    // Numbered like its source: version_not_higher → CONFLICT once the source is seen and changeable.
+    run: (c, _a, i) => {
+      const s = pick(schemeRows, i)
+      return c.schemes.createVersion({
+        schemeId: s.schemeId,
+        fromVersion: s.version,
+        version: s.version,
+        effectiveFrom: "2030-01-01",
+      })
+    },
+    expected: (a, i) => schemeWrite(a, "scheme.write", pick(schemeRows, i)),
+  },
+  "schemes.updateDraft": {
+    run: (c, _a, i) => {
+      const s = pick(schemeRows, i)
+      return c.schemes.updateDraft({
+        schemeId: s.schemeId,
+        version: s.version,
+        expectedRowVersion: 999,
+        scheme: preset?.encoded ?? ({} as never),
+      })
+    },
+    expected: (a, i) => schemeWrite(a, "scheme.write", pick(schemeRows, i)),
+  },
+  "schemes.publish": {
+    run: (c, _a, i) => {
+      const s = pick(schemeRows, i)
+      return c.schemes.publish({ schemeId: s.schemeId, version: s.version, expectedRowVersion: 999 })
+    },
+    expected: (a, i) => schemeWrite(a, "scheme.publish", pick(schemeRows, i)),
+  },
+  // —— profiles ——
+  "profiles.mine": {
+    // Staff have no "own" profile (FORBIDDEN); the pool's applicant has none yet (NOT_FOUND).
+    run: (c) => c.profiles.mine(),
+    expected: (a) => scoped(a, "profile.write_own", false, "ok"),
+  },
+  "profiles.createMine": {
+    run: (c, _a, i) => c.profiles.createMine({ regionId: pick(regionRows, i).id, profile: badProfile }),
+    expected: (a) => (Access.can(a, "profile.write_own") ? "BAD_REQUEST" : "FORBIDDEN"),
+  },
+  "profiles.updateMine": {
+    run: (c, _a, i) =>
+      c.profiles.updateMine({ regionId: pick(regionRows, i).id, profile: badProfile, expectedVersion: 999 }),
+    expected: (a) => scoped(a, "profile.write_own", false, "CONFLICT"),
+  },
+  "profiles.list": {
+    run: async (c, a, i) => {
+      const p = pick(personRows, i)
+      const rows = await c.profiles.list({ regionId: p.regionId, limit: 500 })
+      expect(rows.every((r) => a !== null && Access.seesRegion(a, r.regionPath))).toBe(true)
+      return rows.some((r) => r.id === p.id) ? "listed" : "absent"
+    },
+    expected: (a, i) => listed(a, "profile.read", Access.seesRegion(a, pick(personRows, i).path)),
+  },
+  "profiles.get": {
+    run: (c, _a, i) => c.profiles.get({ id: pick(personRows, i).id }),
+    expected: (a, i) => scoped(a, "profile.read", Access.seesRegion(a, pick(personRows, i).path), "ok"),
+  },
+  // —— eligibility: the scheme must be visible, then the person (applicants: only their own record) ——
+  "eligibility.check": {
+    run: (c, _a, i, k) => {
+      const s = pick(schemeRows, i)
+      return c.eligibility.check({
+        schemeId: s.schemeId,
+        version: s.version,
+        personId: pick(personRows, k).id,
+        referenceDate: REF_DATE,
+      })
+    },
+    expected: (a, i, k) => {
+      const s = pick(schemeRows, i)
+      const sees =
+        Access.seesScheme(a, s.path, s.status) &&
+        a.role !== "applicant" &&
+        Access.seesRegion(a, pick(personRows, k).path)
+      return scoped(a, "eligibility.check", sees, "ok")
+    },
+  },
+  // —— audit ——
+  "audit.query": {
+    run: async (c, a, i) => {
+      const row = pick(auditRows, i)
+      const rows = await c.audit.query({ entity: row.entity, entityId: row.entityId, limit: 1000 })
+      expect(rows.every((r) => a !== null && Access.seesRegion(a, r.regionPath))).toBe(true)
+      return rows.some((r) => r.id === row.id) ? "listed" : "absent"
+    },
+    expected: (a, i) => listed(a, "audit.read", Access.seesRegion(a, pick(auditRows, i).path)),
+  },
+}
+
+// At run time tRPC keeps the procedures flat, keyed by dotted path ("schemes.publish"); its type is nested.
+const PROCEDURES = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>
+const isPublic = (path: string) => {
+  const access = PROCEDURES[path]?._def.meta?.access
+  return access !== undefined && "public" in access
+}
+
+/** What TABLE predicts for actor `n` of the pool (anonymous included) on resources `i`, `k`. */
+const expectedOf = (path: string, entry: Entry, n: number, i: number, k: number): string => {
+  const a = pick(actors, n).actor
+  if (a !== null) return entry.expected(a, i, k)
+  return isPublic(path) ? (entry.anonymous?.(i, k) ?? "ok") : "UNAUTHORIZED"
+}
+
+/**
+ * One (actor, resource) triple for every distinct outcome the kernel predicts, run as fast-check examples before
+ * the random ones: each property sees its allowed AND its refused answers, whatever the random draw.
+ */
+const examplesFor = (path: string, entry: Entry): Array<[number, number, number]> => {
+  const found = new Map<string, [number, number, number]>()
+  for (let n = 0; n < actors.length; n++)
+    for (let i = 0; i < 120; i++)
+      for (let k = 0; k < 8; k++) {
+        const e = expectedOf(path, entry, n, i, k)
+        if (!found.has(e)) found.set(e, [n, i, k])
+      }
+  return [...found.values()]
+}
+
+const outcome = async (p: Promise<unknown>): Promise<string> => {
+  try {
+    const r = await p
+    return typeof r === "string" && ["ok", "listed", "absent"].includes(r) ? r : "ok"
+  } catch (e) {
+    if (e instanceof TRPCError) return e.code
+    throw e
+  }
+}
+
+beforeAll(async () => {
+  h = await makeHarness({ maxFailures: 1000, maxFailuresPerIp: 1000 })
+  await h.actorHeaders({ role: "reviewer", regionId: "310110001", email: TAKEN_EMAIL })
+  for (const role of Access.ROLES.filter((r) => r !== "applicant"))
+    for (const regionId of SCOPES) {
+      const unit = role === "dispatching_unit_admin" || role === "host_unit_admin"
+      if (unit && regionId !== "310110") continue
+      const headers = await h.actorHeaders(unit ? { role, unitId: "u-yp-mz" } : { role, regionId })
+      actors.push({ actor: await h.caller(headers).auth.me(), headers })
+    }
+  const app = await h.actorHeaders({ role: "applicant" })
+  actors.push({ actor: await h.caller(app).auth.me(), headers: app })
+  actors.push({ actor: null, headers: {} })
+  // A draft inside a street, so that drafts and published versions both occur.
+  // (Streets lack scheme.write: the district's org dept writes it, in the street's region.)
+  const orgDept = actors.find(
+    (a) => a.actor?.role === "org_dept_admin" && a.actor.scopePath.endsWith("/310110/"),
+  )
+  await h.caller(orgDept?.headers ?? {}).schemes.create({
+    scheme: { ...(preset?.encoded ?? ({} as never)), id: "dinghai-draft-all", regionId: "310110001" },
+  })
+  const { db } = h.handle
+  regionRows = (await db.select({ id: regions.id, path: regions.path, status: regions.status }).from(regions))
+    .filter((r) => r.status === "active")
+    .map(({ id, path }) => ({ id, path }))
+  schemeRows = await db
+    .select({
+      schemeId: schemes.schemeId,
+      version: schemes.version,
+      status: schemes.status,
+      path: regions.path,
+    })
+    .from(schemes)
+    .innerJoin(regions, eq(regions.id, schemes.regionId))
+  personRows = await db
+    .select({ id: people.id, path: regions.path, regionId: regions.id })
+    .from(people)
+    .innerJoin(regions, eq(regions.id, people.regionId))
+  unitRows = await db
+    .select({ id: units.id, path: regions.path, regionId: regions.id })
+    .from(units)
+    .innerJoin(regions, eq(regions.id, units.regionId))
+  postRows = await db
+    .select({ id: posts.id, path: regions.path, regionId: regions.id })
+    .from(posts)
+    .innerJoin(regions, eq(regions.id, posts.regionId))
+  auditRows = await db
+    .select({
+      id: auditLog.id,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      path: auditLog.regionPath,
+    })
+    .from(auditLog)
+}, 180_000)
+afterAll(async () => h?.close())
+
+describe("access property over every procedure (issue 3: sibling, parent, unit, applicant, anonymous)", () => {
+  it("every procedure of appRouter has an entry in the access table, and every entry a procedure", () => {
+    const procedures = Object.keys(PROCEDURES).sort()
+    expect(procedures.length).toBeGreaterThan(30)
+    expect(procedures.filter((p) => !(p in TABLE))).toEqual([])
+    expect(Object.keys(TABLE).filter((p) => !(p in PROCEDURES))).toEqual([])
+  })
+
+  it("the fixtures hold both answers: several scopes, drafts and published schemes, integrators", () => {
+    expect(actors.filter((a) => a.actor !== null).length).toBeGreaterThan(15)
+    expect(new Set(schemeRows.map((s) => s.status)).size).toBe(2)
+    for (const rows of [regionRows, unitRows, postRows, personRows, auditRows])
+      expect(new Set(rows.map((r) => r.path)).size).toBeGreaterThan(2)
+    expect(integrators().length).toBeGreaterThan(1)
+  })
+
+  for (const [path, entry] of Object.entries(TABLE))
+    it(`${path}: exactly what the kernel predicates allow`, async () => {
+      const examples = examplesFor(path, entry)
+      const signedInAnswers = new Set(
+        examples
+          .filter(([n]) => pick(actors, n).actor !== null)
+          .map(([n, i, k]) => expectedOf(path, entry, n, i, k)),
+      )
+      // A table row that allows everyone or no one would test nothing about scope.
+      if (entry.uniform !== true)
+        expect(signedInAnswers.size, `${path}: answers ${[...signedInAnswers]}`).toBeGreaterThan(1)
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), fc.nat(), fc.nat(), async (n, i, k) => {
+          const a = pick(actors, n)
+          const got = await outcome(Promise.resolve(entry.run(h.caller(a.headers), a.actor, i, k)))
+          const expected = expectedOf(path, entry, n, i, k)
+          expect(
+            got,
+            `${path} by ${a.actor?.role ?? "anonymous"}@${a.actor?.scopePath ?? ""} (${i}, ${k})`,
+          ).toBe(expected)
+        }),
+        { numRuns: entry.runs ?? 25, examples },
+      )
+    }, 60_000)
+
+  it("an anonymous caller is refused (UNAUTHORIZED) by every non-public procedure", async () => {
+    const anonymous = h.caller({})
+    for (const [path, entry] of Object.entries(TABLE))
+      if (!isPublic(path))
+        expect(await outcome(Promise.resolve(entry.run(anonymous, null, 0, 0))), path).toBe("UNAUTHORIZED")
+  })
+
+  it("an applicant's own profile: created, read and screened by them; a stale update is CONFLICT", async () => {
+    const me = h.caller(await h.actorHeaders({ role: "applicant" }))
+    expect(await outcome(me.profiles.mine())).toBe("NOT_FOUND")
+    const profile = { ...badProfile, birthDate: "1990-01-01" }
+    const created = await me.profiles.createMine({ regionId: "310110001001", profile })
+    expect(await outcome(me.profiles.mine())).toBe("ok")
+    expect(
+      await outcome(me.profiles.updateMine({ regionId: "310110001001", profile, expectedVersion: 999 })),
+    ).toBe("CONFLICT")
+    const published = schemeRows.find((s) => s.status === "published")
+    expect(published).toBeDefined()
+    const check = (personId: string) =>
+      outcome(
+        me.eligibility.check({
+          schemeId: published?.schemeId ?? "",
+          version: published?.version ?? 1,
+          personId,
+          referenceDate: REF_DATE,
+        }),
+      )
+    expect(await check(created.profile.id)).toBe("ok")
+    expect(await check(pick(personRows, 0).id)).toBe("NOT_FOUND")
+  })
+})
