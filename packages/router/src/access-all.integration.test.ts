@@ -378,9 +378,11 @@ const TABLE: Readonly<Record<string, Entry>> = {
     expected: (a, i) =>
       !Access.can(a, "scheme.write")
         ? "FORBIDDEN"
-        : Access.changesScheme(a, pick(regionRows, i).path)
-          ? "CONFLICT"
-          : "FORBIDDEN",
+        : !Access.seesScheme(a, pick(regionRows, i).path, "published")
+          ? "NOT_FOUND"
+          : Access.changesScheme(a, pick(regionRows, i).path)
+            ? "CONFLICT"
+            : "FORBIDDEN",
   },
   "schemes.create": {
     run: (c, _a, i) =>
@@ -395,9 +397,11 @@ const TABLE: Readonly<Record<string, Entry>> = {
     expected: (a, i) =>
       !Access.can(a, "scheme.write")
         ? "FORBIDDEN"
-        : Access.changesScheme(a, pick(regionRows, i).path)
-          ? "CONFLICT"
-          : "FORBIDDEN",
+        : !Access.seesScheme(a, pick(regionRows, i).path, "published")
+          ? "NOT_FOUND"
+          : Access.changesScheme(a, pick(regionRows, i).path)
+            ? "CONFLICT"
+            : "FORBIDDEN",
   },
   "schemes.createVersion": {
     // Numbered like its source: version_not_higher → CONFLICT once the source is seen and changeable.

@@ -204,7 +204,10 @@ export const makeSchemeRepo = (db: Db): SchemeRepoService => {
   const insertDraft = (ctx: CommandContext, scheme: Scheme.Scheme) =>
     transact<SchemeRecord, NotFound | Conflict | Access.Forbidden>(db, "scheme.createDraft", async (tx) => {
       const [region] = await tx.select().from(regions).where(eq(regions.id, scheme.regionId))
-      if (region === undefined) return abort(notFound("region", scheme.regionId))
+      // A region the caller cannot see (not in its scope, nor one of the scope's ancestors whose schemes it reads)
+      // reads as not found, like an unknown id: existence does not leak.
+      if (region === undefined || !Access.seesScheme(ctx.actor, region.path, "published"))
+        return abort(notFound("region", scheme.regionId))
       requireChange(ctx.actor, "scheme.write", region.path)
       const existing = await tx
         .select({ version: schemes.version, regionId: schemes.regionId })
