@@ -2,7 +2,8 @@ import { type Access, Person, type Regions, Scheme } from "@cadre/domain"
 import { eq, sql } from "drizzle-orm"
 import { Schema } from "effect"
 import type { Db } from "./database.js"
-import { auditLog, people, posts, regions, schemes, units } from "./schema/index.js"
+import { loadDemoCampaigns } from "./demoCampaigns.js"
+import { auditLog, campaigns, people, posts, regions, schemes, units } from "./schema/index.js"
 
 /**
  * Demo data: real places, clearly fictitious people (names from a generator, phones 1990000xxxx, ID numbers
@@ -406,6 +407,7 @@ export interface DemoLoadResult {
   readonly posts: number
   readonly people: number
   readonly schemes: number
+  readonly campaigns: number
 }
 
 const MARKER_REGION = "310110"
@@ -430,7 +432,7 @@ const pathsFor = (list: ReadonlyArray<DemoRegion>): Map<string, string> => {
  * is written; every insert also ignores rows that already exist.
  */
 export async function loadDemoData(db: Db): Promise<DemoLoadResult> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [marker] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.id, MARKER_REGION))
     const loaded = marker === undefined
     if (loaded) {
@@ -507,4 +509,8 @@ export async function loadDemoData(db: Db): Promise<DemoLoadResult> {
       schemes: await count(schemes),
     }
   })
+  // Campaigns go through the repository (kernel moves, audit rows), each command in its own transaction.
+  await loadDemoCampaigns(db)
+  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(campaigns)
+  return { ...result, campaigns: c?.n ?? 0 }
 }

@@ -75,6 +75,10 @@ const ENTITY_LABELS: Readonly<Record<string, TextT>> = {
   post: { zh: "岗位", en: "post" },
   person: { zh: "人员信息", en: "person" },
   scheme: { zh: "方案", en: "scheme" },
+  campaign: { zh: "选派批次", en: "campaign" },
+  application: { zh: "报名（推荐）记录", en: "application" },
+  task: { zh: "办理任务", en: "task" },
+  calendar_year: { zh: "年度节假日安排", en: "calendar year" },
 }
 const label = (entity: string): TextT => ENTITY_LABELS[entity] ?? { zh: entity, en: entity }
 

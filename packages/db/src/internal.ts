@@ -54,6 +54,15 @@ const UNIQUE_MESSAGES: Readonly<Record<string, Text>> = {
     en: "this account already has a profile",
   },
   schemes_scheme_id_version_pk: { zh: "该方案版本已存在", en: "this scheme version already exists" },
+  applications_campaign_person_unique: {
+    zh: "此人已在本批次中报名或被推荐",
+    en: "this person already has an application in this campaign",
+  },
+  applications_post_unique: {
+    zh: "该岗位已有任职人选，名额不能超出",
+    en: "this post already has an appointee; places cannot be over-filled",
+  },
+  campaigns_pkey: { zh: "该批次编号已存在", en: "this campaign id already exists" },
 }
 
 /** Map a failure of the driver: known constraint/trigger violations become Conflict, the rest DatabaseError. */

@@ -1,7 +1,18 @@
-import { apiTokens, auditLog, people, posts, regions, schemes, units } from "@cadre/db"
-import { Access, Scheme } from "@cadre/domain"
+import {
+  apiTokens,
+  applications,
+  auditLog,
+  campaigns,
+  people,
+  posts,
+  regions,
+  schemes,
+  units,
+} from "@cadre/db"
+import { alias } from "drizzle-orm/pg-core"
+import { Access, Pool, Scheme } from "@cadre/domain"
 import { TRPCError } from "@trpc/server"
-import { eq } from "drizzle-orm"
+import { and, eq } from "drizzle-orm"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { appRouter } from "./root.js"
@@ -49,6 +60,10 @@ let personRows: Array<Scoped> = []
 let unitRows: Array<Scoped> = []
 let postRows: Array<Scoped> = []
 let auditRows: Array<{ id: number; entity: string; entityId: string; path: string }> = []
+type CampaignRow = { id: string; path: string; schemeId: string; schemeVersion: number; schemePath: string }
+let campaignRows: Array<CampaignRow> = []
+type AppRow = { id: string; campaignId: string; personId: string; campaignPath: string; regionPath: string }
+let appRows: Array<AppRow> = []
 
 const pick = <A>(rows: ReadonlyArray<A>, i: number): A => rows[i % rows.length] as A
 const signedIn = (): Array<Access.Actor> => actors.flatMap((a) => (a.actor === null ? [] : [a.actor]))
@@ -81,6 +96,10 @@ const tokenTarget = (a: Access.Actor, target: Access.Actor): string =>
       ? "ok"
       : "BAD_REQUEST"
 const CREATABLE = Access.ROLES.filter((r) => r !== "applicant")
+/** Schemes whose pool composition is set (campaigns.poolCheck answers for them). */
+const POOL_SCHEMES = new Set(
+  Scheme.PRESETS.filter((p) => Pool.poolRulesOf(Scheme.loadPreset(p)) !== undefined).map((p) => p.encoded.id),
+)
 
 // GB 11643: 17 digits, then the check character from the weighted sum mod 11.
 const withCheck = (body: string): string => {
@@ -493,6 +512,264 @@ const TABLE: Readonly<Record<string, Entry>> = {
     },
     expected: (a, i) => listed(a, "audit.read", Access.seesRegion(a, pick(auditRows, i).path)),
   },
+  // —— campaigns (issue 4): seen in scope and from beneath (a street reads its district's), run in scope ——
+  "campaigns.list": {
+    run: async (c, a, i) => {
+      const row = pick(campaignRows, i)
+      const rows = await c.campaigns.list({})
+      expect(rows.every((r) => a !== null && Access.seesCampaign(a, r.regionPath))).toBe(true)
+      return rows.some((r) => r.id === row.id) ? "listed" : "absent"
+    },
+    expected: (a, i) => listed(a, "campaign.read", Access.seesCampaign(a, pick(campaignRows, i).path)),
+  },
+  "campaigns.get": {
+    run: (c, _a, i) => c.campaigns.get({ id: pick(campaignRows, i).id }),
+    expected: (a, i) => scoped(a, "campaign.read", Access.seesCampaign(a, pick(campaignRows, i).path), "ok"),
+  },
+  "campaigns.open": {
+    run: (c) => c.campaigns.open(),
+    expected: (a) => (Access.can(a, "application.apply") ? "ok" : "FORBIDDEN"),
+  },
+  "campaigns.create": {
+    // An existing id: CONFLICT once the region is in scope and the (Yangpu) scheme applies to it.
+    run: (c, _a, i) =>
+      c.campaigns.create({
+        id: pick(campaignRows, 0).id,
+        regionId: pick(regionRows, i).id,
+        name: "重复的批次",
+        schemeId: "yangpu-community-secretary",
+        schemeVersion: 1,
+        channels: ["unit_recommendation"],
+        places: 1,
+        startYear: 2026,
+        referenceDate: "2026-12-18",
+        decidingBody: "org_dept_meeting",
+      }),
+    expected: (a, i) => {
+      const path = pick(regionRows, i).path
+      return !Access.can(a, "campaign.write")
+        ? "FORBIDDEN"
+        : !Access.seesRegion(a, path) || !path.startsWith("/310000/310110/")
+          ? "NOT_FOUND"
+          : "CONFLICT"
+    },
+  },
+  "campaigns.update": {
+    run: (c, _a, i) => c.campaigns.update({ id: pick(campaignRows, i).id, expectedVersion: 999, places: 3 }),
+    expected: (a, i) =>
+      scoped(a, "campaign.write", Access.runsCampaign(a, pick(campaignRows, i).path), "CONFLICT"),
+  },
+  "campaigns.openForApplications": {
+    run: (c, _a, i) =>
+      c.campaigns.openForApplications({ id: pick(campaignRows, i).id, expectedVersion: 999 }),
+    expected: (a, i) =>
+      scoped(a, "campaign.write", Access.runsCampaign(a, pick(campaignRows, i).path), "CONFLICT"),
+  },
+  "campaigns.close": {
+    run: (c, _a, i) => c.campaigns.close({ id: pick(campaignRows, i).id, expectedVersion: 999 }),
+    expected: (a, i) =>
+      scoped(a, "campaign.write", Access.runsCampaign(a, pick(campaignRows, i).path), "CONFLICT"),
+  },
+  "campaigns.whatIf": {
+    run: (c, _a, i) => {
+      const row = pick(campaignRows, i)
+      return c.campaigns.whatIf({ id: row.id, schemeId: row.schemeId, version: row.schemeVersion })
+    },
+    expected: (a, i) => {
+      const row = pick(campaignRows, i)
+      return !Access.can(a, "campaign.read")
+        ? "FORBIDDEN"
+        : !Access.seesScheme(a, row.schemePath, "published") || !Access.seesCampaign(a, row.path)
+          ? "NOT_FOUND"
+          : Access.can(a, "eligibility.check")
+            ? "ok"
+            : "FORBIDDEN"
+    },
+  },
+  // —— applications: the campaign's owner sees all; a unit or street sees its own region's ——
+  "applications.list": {
+    run: async (c, a, i, k) => {
+      const row = pick(appRows, i + k)
+      const rows = await c.applications.list({ campaignId: row.campaignId })
+      expect(
+        rows.every((r) => r.campaignId === row.campaignId && a !== null && Access.seesApplication(a, r)),
+      ).toBe(true)
+      return rows.some((r) => r.id === row.id) ? "listed" : "absent"
+    },
+    expected: (a, i, k) => {
+      const row = pick(appRows, i + k)
+      return !Access.can(a, "campaign.read")
+        ? "FORBIDDEN"
+        : !Access.seesCampaign(a, row.campaignPath)
+          ? "NOT_FOUND"
+          : Access.seesApplication(a, row)
+            ? "listed"
+            : "absent"
+    },
+  },
+  "applications.get": {
+    run: (c, _a, i) => c.applications.get({ id: pick(appRows, i).id }),
+    expected: (a, i) =>
+      a.role === "applicant"
+        ? Access.seesApplication(a, pick(appRows, i))
+          ? "ok"
+          : "NOT_FOUND"
+        : scoped(a, "campaign.read", Access.seesApplication(a, pick(appRows, i)), "ok"),
+  },
+  "applications.mine": {
+    run: (c) => c.applications.mine(),
+    expected: (a) => (Access.can(a, "application.apply") ? "ok" : "FORBIDDEN"),
+  },
+  "applications.register": {
+    // The pool's applicant has no profile: refused before anything is written.
+    run: (c, _a, i) => c.applications.register({ campaignId: pick(campaignRows, i).id }),
+    expected: (a) => (Access.can(a, "application.apply") ? "CONFLICT" : "FORBIDDEN"),
+  },
+  "applications.recommend": {
+    // The person of an existing application into its own campaign: a duplicate (or a closed channel) → CONFLICT.
+    run: (c, _a, i) => {
+      const row = pick(appRows, i)
+      return c.applications.recommend({
+        campaignId: row.campaignId,
+        personId: row.personId,
+        channel: "organisation_recommendation",
+        recommendation: { body: "某党委", meeting: "党委会议", meetingDate: "2026-07-01" },
+      })
+    },
+    expected: (a, i) => {
+      const row = pick(appRows, i)
+      const person = personRows.find((p) => p.id === row.personId)
+      return !Access.can(a, "application.recommend")
+        ? "FORBIDDEN"
+        : !Access.seesRegion(a, person?.path ?? "") || !Access.seesCampaign(a, row.campaignPath)
+          ? "NOT_FOUND"
+          : "CONFLICT"
+    },
+  },
+  "applications.act": {
+    run: (c, _a, i) =>
+      c.applications.act({
+        applicationId: pick(appRows, i).id,
+        expectedVersion: 999,
+        move: { _tag: "Reject", reason: "测试" },
+      }),
+    expected: (a, i) =>
+      !Access.can(a, "campaign.read")
+        ? "FORBIDDEN"
+        : !Access.seesApplication(a, pick(appRows, i))
+          ? "NOT_FOUND"
+          : Access.can(a, "application.review")
+            ? "CONFLICT"
+            : "FORBIDDEN",
+  },
+  "applications.rescreen": {
+    run: (c, _a, i) => c.applications.rescreen({ applicationId: pick(appRows, i).id, expectedVersion: 999 }),
+    expected: (a, i) =>
+      scoped(a, "application.review", Access.seesApplication(a, pick(appRows, i)), "CONFLICT"),
+  },
+  "applications.waive": {
+    run: (c, _a, i) =>
+      c.applications.waive({
+        applicationId: pick(appRows, i).id,
+        expectedVersion: 999,
+        waivers: [{ ruleId: "age", reason: "测试", approver: "测试", approvedOn: "2026-07-01" }],
+      }),
+    expected: (a, i) => {
+      const row = pick(appRows, i)
+      return !Access.can(a, "application.decide")
+        ? "FORBIDDEN"
+        : !Access.seesApplication(a, row)
+          ? "NOT_FOUND"
+          : Access.runsCampaign(a, row.campaignPath)
+            ? "CONFLICT"
+            : "FORBIDDEN"
+    },
+  },
+  "applications.withdraw": {
+    run: (c, _a, i) => c.applications.withdraw({ applicationId: pick(appRows, i).id, expectedVersion: 999 }),
+    expected: (a, i) =>
+      scoped(a, "application.apply", Access.seesApplication(a, pick(appRows, i)), "CONFLICT"),
+  },
+  "campaigns.schedule": {
+    run: (c, _a, i) => c.campaigns.schedule({ id: pick(campaignRows, i).id }),
+    expected: (a, i) => scoped(a, "campaign.read", Access.seesCampaign(a, pick(campaignRows, i).path), "ok"),
+  },
+  "campaigns.poolCheck": {
+    // Only schemes with a pool composition answer; the others say so (BAD_REQUEST) once the campaign is seen.
+    run: (c, _a, i) => c.campaigns.poolCheck({ id: pick(campaignRows, i).id }),
+    expected: (a, i) =>
+      scoped(
+        a,
+        "campaign.read",
+        Access.seesCampaign(a, pick(campaignRows, i).path),
+        POOL_SCHEMES.has(pick(campaignRows, i).schemeId) ? "ok" : "BAD_REQUEST",
+      ),
+  },
+  "campaigns.ranking": {
+    run: (c, _a, i) => c.campaigns.ranking({ id: pick(campaignRows, i).id, method: { _tag: "Mean" } }),
+    expected: (a, i) => scoped(a, "campaign.read", Access.seesCampaign(a, pick(campaignRows, i).path), "ok"),
+  },
+  // —— exports ——
+  "exports.roster": {
+    runs: 8,
+    run: (c, _a, i) => c.exports.roster({ campaignId: pick(campaignRows, i).id }),
+    expected: (a, i) => scoped(a, "campaign.read", Access.seesCampaign(a, pick(campaignRows, i).path), "ok"),
+  },
+  "exports.arrangement": {
+    runs: 8,
+    run: (c, _a, i) => c.exports.arrangement({ campaignId: pick(campaignRows, i).id }),
+    expected: (a, i) => scoped(a, "campaign.read", Access.seesCampaign(a, pick(campaignRows, i).path), "ok"),
+  },
+  "exports.registrationForm": {
+    runs: 8,
+    run: (c, _a, i) => c.exports.registrationForm({ applicationId: pick(appRows, i).id }),
+    expected: (a, i) =>
+      a.role === "applicant"
+        ? Access.seesApplication(a, pick(appRows, i))
+          ? "ok"
+          : "NOT_FOUND"
+        : scoped(a, "campaign.read", Access.seesApplication(a, pick(appRows, i)), "ok"),
+  },
+  // —— review tasks ——
+  "tasks.mine": {
+    run: (c) => c.tasks.mine(),
+    expected: (a) => (Access.can(a, "application.review") ? "ok" : "FORBIDDEN"),
+  },
+  "tasks.forCampaign": {
+    run: (c, _a, i) => c.tasks.forCampaign({ campaignId: pick(campaignRows, i).id }),
+    expected: (a) => (Access.can(a, "campaign.read") ? "ok" : "FORBIDDEN"),
+  },
+  "tasks.assign": {
+    // To an account that is no reviewer: refused once the caller runs the campaign; nothing is written.
+    run: (c, _a, i) => c.tasks.assign({ applicationId: pick(appRows, i).id, assignee: "no-such-account" }),
+    expected: (a, i) =>
+      scoped(a, "campaign.write", Access.runsCampaign(a, pick(appRows, i).campaignPath), "CONFLICT"),
+  },
+  "tasks.transfer": {
+    run: (c) => c.tasks.transfer({ taskId: "no-such-task", expectedVersion: 1, to: "x", reason: "测试" }),
+    expected: (a) => (Access.can(a, "application.review") ? "NOT_FOUND" : "FORBIDDEN"),
+  },
+  "tasks.remind": {
+    run: (c) => c.tasks.remind({ taskId: "no-such-task", expectedVersion: 1 }),
+    expected: (a) => (Access.can(a, "campaign.write") ? "NOT_FOUND" : "FORBIDDEN"),
+  },
+  "tasks.handover": {
+    run: (c) => c.tasks.handover({ from: "nobody-left", to: "nobody-else" }),
+    expected: (a) => (Access.can(a, "campaign.write") ? "ok" : "FORBIDDEN"),
+  },
+  // —— the working-day calendar: anyone signed in reads it; the org dept enters years ——
+  "calendar.years": { uniform: true, run: (c) => c.calendar.years(), expected: () => "ok" },
+  "calendar.year": { uniform: true, run: (c) => c.calendar.year({ year: 2026 }), expected: () => "ok" },
+  "calendar.addWorkingDays": {
+    uniform: true,
+    run: (c) => c.calendar.addWorkingDays({ start: "2026-09-29", days: 5 }),
+    expected: () => "ok",
+  },
+  "calendar.enterYear": {
+    // A make-up day on a weekday: refused after access, so nothing is entered.
+    run: (c) => c.calendar.enterYear({ year: 2031, holidays: [], makeUpWorkdays: ["2031-01-07"] }),
+    expected: (a) => (Access.can(a, "calendar.write") ? "BAD_REQUEST" : "FORBIDDEN"),
+  },
 }
 
 // At run time tRPC keeps the procedures flat, keyed by dotted path ("schemes.publish"); its type is nested.
@@ -588,6 +865,35 @@ beforeAll(async () => {
       path: auditLog.regionPath,
     })
     .from(auditLog)
+  const schemeRegion = alias(regions, "scheme_region")
+  campaignRows = await db
+    .select({
+      id: campaigns.id,
+      path: regions.path,
+      schemeId: campaigns.schemeId,
+      schemeVersion: campaigns.schemeVersion,
+      schemePath: schemeRegion.path,
+    })
+    .from(campaigns)
+    .innerJoin(regions, eq(regions.id, campaigns.regionId))
+    .innerJoin(
+      schemes,
+      and(eq(schemes.schemeId, campaigns.schemeId), eq(schemes.version, campaigns.schemeVersion)),
+    )
+    .innerJoin(schemeRegion, eq(schemeRegion.id, schemes.regionId))
+  const appRegion = alias(regions, "app_region")
+  appRows = await db
+    .select({
+      id: applications.id,
+      campaignId: applications.campaignId,
+      personId: applications.personId,
+      campaignPath: regions.path,
+      regionPath: appRegion.path,
+    })
+    .from(applications)
+    .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
+    .innerJoin(regions, eq(regions.id, campaigns.regionId))
+    .innerJoin(appRegion, eq(appRegion.id, applications.regionId))
 }, 180_000)
 afterAll(async () => h?.close())
 

@@ -1,6 +1,15 @@
 import type { Access, Lang } from "@cadre/domain"
 import { Cause, type Effect, Exit, type ManagedRuntime, Option } from "effect"
-import type { AuditRepo, PersonRepo, PostRepo, RegionRepo, SchemeRepo, UnitRepo } from "@cadre/db"
+import type {
+  AuditRepo,
+  CampaignRepo,
+  PersonRepo,
+  PostRepo,
+  RegionRepo,
+  SchemeRepo,
+  TaskRepo,
+  UnitRepo,
+} from "@cadre/db"
 import type { AuthService } from "./auth/service.js"
 import { type Failure, isFailure } from "./errors.js"
 import { langFromHeaders } from "./lang.js"
@@ -18,7 +27,15 @@ export interface ActorResolver {
 }
 
 /** The services procedures' Effects may require: the repositories, provided by apps/api from live Layers. */
-export type Services = RegionRepo | UnitRepo | PostRepo | SchemeRepo | PersonRepo | AuditRepo
+export type Services =
+  | RegionRepo
+  | UnitRepo
+  | PostRepo
+  | SchemeRepo
+  | PersonRepo
+  | AuditRepo
+  | CampaignRepo
+  | TaskRepo
 
 /**
  * What the router needs from the composition root: the runtime holding the repositories (apps/api builds it
@@ -28,6 +45,8 @@ export interface RouterDeps {
   readonly runtime: ManagedRuntime.ManagedRuntime<Services, never>
   readonly auth: AuthService
   readonly logger: RouterLogger
+  /** Today's date (ISO, China time) for moves that record or check dates; default: the system clock. */
+  readonly today?: () => string
 }
 
 /** The per-request context every procedure receives. */

@@ -1,5 +1,5 @@
 import type { Conflict, DatabaseError, InvalidInput, NotFound, StaleVersion } from "@cadre/db"
-import type { Access, Scheme, Text } from "@cadre/domain"
+import type { Access, Calendar, Scheme, Selection, Text } from "@cadre/domain"
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server"
 import { Data } from "effect"
 
@@ -46,6 +46,9 @@ export type Failure =
   | Access.Forbidden
   | Scheme.VersionNotSuccessor
   | Scheme.SchemeMismatch
+  | Selection.IllegalMove
+  | Calendar.CalendarYearUnknown
+  | Selection.TaskRefused
   | NotFound
   | StaleVersion
   | Conflict
@@ -77,6 +80,8 @@ const ENTITY: Readonly<Record<string, Text>> = {
   person: { zh: "人员", en: "person" },
   account: { zh: "账号", en: "account" },
   api_token: { zh: "接口令牌", en: "API token" },
+  campaign: { zh: "选派批次", en: "campaign" },
+  application: { zh: "报名（推荐）记录", en: "application" },
 }
 const entity = (key: string): Text => ENTITY[key] ?? { zh: key, en: key }
 
@@ -95,6 +100,14 @@ export const describeFailure = (failure: Failure): Described => {
       return { code: "CONFLICT", message: bilingual(failure.message) }
     case "SchemeMismatch":
       return { code: "BAD_REQUEST", message: bilingual(failure.message) }
+    case "IllegalMove":
+      // The kernel's state machine refused the move: the application is unchanged; `detail` says why.
+      return { code: "CONFLICT", message: failure.text }
+    case "TaskRefused":
+      return { code: "CONFLICT", message: failure.text }
+    case "CalendarYearUnknown":
+      // A working-day count ran into a year nobody has entered: an admin must enter it first.
+      return { code: "PRECONDITION_FAILED", message: failure.text }
     case "NotFound":
       return { code: "NOT_FOUND", message: failure.message }
     case "Conflict":
@@ -176,6 +189,9 @@ const TAGS: { readonly [K in Failure["_tag"]]: true } = {
   StaleVersion: true,
   VersionNotSuccessor: true,
   SchemeMismatch: true,
+  IllegalMove: true,
+  CalendarYearUnknown: true,
+  TaskRefused: true,
   NotFound: true,
   Unauthenticated: true,
   InvalidCredentials: true,

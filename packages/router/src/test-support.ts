@@ -47,6 +47,8 @@ export interface Harness {
     readonly unitId?: string | null
     readonly email?: string
   }) => Promise<Record<string, string>>
+  /** Set the date the router takes as today (moves record it; notices and deadlines compare against it). */
+  readonly setToday: (date: string) => void
   readonly close: () => Promise<void>
 }
 
@@ -78,7 +80,13 @@ export const makeHarness = async (
     ...(options.now === undefined ? {} : { now: options.now }),
   })
   const runtime = ManagedRuntime.make(RepositoriesLive.pipe(Layer.provide(Database.fromHandle(handle))))
-  const deps: RouterDeps = { runtime, auth, logger }
+  let today: string | undefined
+  const deps: RouterDeps = {
+    runtime,
+    auth,
+    logger,
+    today: () => today ?? new Date().toISOString().slice(0, 10),
+  }
   const callerWithResponse = (headers: Record<string, string> = {}, clientIp?: string) => {
     const resHeaders = new Headers()
     return {
@@ -107,6 +115,9 @@ export const makeHarness = async (
         .insert(apiTokens)
         .values({ id: crypto.randomUUID(), userId: accountId, name: "test", tokenHash: hash, prefix })
       return { authorization: `Bearer ${token}` }
+    },
+    setToday: (date) => {
+      today = date
     },
     close: async () => {
       await runtime.dispose()

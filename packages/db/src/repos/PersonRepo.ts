@@ -131,7 +131,7 @@ const maskedPhone = sql<
   string | null
 >`case when ${people.phone} is null then null when length(${people.phone}) <= 7 then repeat('*', length(${people.phone})) else left(${people.phone}, 3) || repeat('*', length(${people.phone}) - 7) || right(${people.phone}, 4) end`
 
-const maskedColumns = {
+export const maskedColumns = {
   id: people.id,
   regionId: people.regionId,
   regionPath: regions.path,
@@ -141,7 +141,7 @@ const maskedColumns = {
   version: people.version,
 }
 
-type MaskedRow = {
+export type MaskedRow = {
   id: string
   regionId: string
   regionPath: string
@@ -151,7 +151,7 @@ type MaskedRow = {
   version: number
 }
 
-const toMasked = (r: MaskedRow): MaskedPerson => ({
+export const toMasked = (r: MaskedRow): MaskedPerson => ({
   ...decodeRow(StoredProfile, "people", r.id, r.profile),
   id: r.id as Person.PersonId,
   idNumberMasked: r.idNumberMasked,
@@ -163,7 +163,7 @@ const toMasked = (r: MaskedRow): MaskedPerson => ({
 
 type PersonRow = typeof people.$inferSelect
 
-const toRecord = (row: PersonRow, regionPath: string): PersonRecord => ({
+export const toRecord = (row: PersonRow, regionPath: string): PersonRecord => ({
   profile: decodeRow(Person.Profile, "people", row.id, {
     ...(row.profile as object),
     id: row.id,

@@ -1,17 +1,21 @@
 import { Layer } from "effect"
 import { AuditRepo } from "./AuditRepo.js"
+import { CampaignRepo } from "./CampaignRepo.js"
 import { PersonRepo } from "./PersonRepo.js"
 import { PostRepo } from "./PostRepo.js"
 import { RegionRepo } from "./RegionRepo.js"
 import { SchemeRepo } from "./SchemeRepo.js"
+import { TaskRepo } from "./TaskRepo.js"
 import { UnitRepo } from "./UnitRepo.js"
 
 export * from "./AccountRepo.js"
 export * from "./AuditRepo.js"
+export * from "./CampaignRepo.js"
 export * from "./PersonRepo.js"
 export * from "./PostRepo.js"
 export * from "./RegionRepo.js"
 export * from "./SchemeRepo.js"
+export * from "./TaskRepo.js"
 export * from "./UnitRepo.js"
 
 /**
@@ -25,4 +29,6 @@ export const RepositoriesLive = Layer.mergeAll(
   PersonRepo.Live,
   SchemeRepo.Live,
   AuditRepo.Live,
+  CampaignRepo.Live,
+  TaskRepo.Live,
 )

@@ -2,6 +2,7 @@
 export * from "./accounts.js"
 export * from "./audit.js"
 export * from "./auth.js"
+export * from "./campaigns.js"
 export * from "./people.js"
 export * from "./regions.js"
 export * from "./schemes.js"

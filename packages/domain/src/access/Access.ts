@@ -67,6 +67,14 @@ export const PERMISSIONS = [
   "eligibility.check",
   "audit.read",
   "account.create",
+  // Selection campaigns (issue 4)
+  "campaign.read", // see campaigns, their applications and exports in scope
+  "campaign.write", // create campaigns, set stages, places, open and close them
+  "application.apply", // an applicant registers and withdraws their own application
+  "application.recommend", // a unit or organisation recommends (推荐) a candidate
+  "application.review", // act on review steps: screen, record, advance, return, reject, objections, tasks
+  "application.decide", // waive, decide (研究决定), run the public notice, appoint, report-in
+  "calendar.write", // enter a year's official holidays and make-up working days
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -89,7 +97,14 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "eligibility.check",
     "audit.read",
     "account.create",
+    "campaign.read",
+    "campaign.write",
+    "application.recommend",
+    "application.review",
+    "application.decide",
+    "calendar.write",
   ),
+  // A street runs its own campaigns (001: the street's reserve pool, decided by the street's meeting).
   street_admin: all(
     "region.read",
     "region.write",
@@ -100,11 +115,40 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "eligibility.check",
     "audit.read",
     "account.create",
+    "campaign.read",
+    "campaign.write",
+    "application.recommend",
+    "application.review",
+    "application.decide",
   ),
-  dispatching_unit_admin: all("region.read", "unit.read", "scheme.read", "profile.read", "eligibility.check"),
-  host_unit_admin: all("region.read", "unit.read", "scheme.read", "profile.read"),
-  reviewer: all("region.read", "unit.read", "scheme.read", "profile.read", "eligibility.check"),
-  applicant: all("scheme.read", "profile.write_own", "eligibility.check"),
+  dispatching_unit_admin: all(
+    "region.read",
+    "unit.read",
+    "scheme.read",
+    "profile.read",
+    "eligibility.check",
+    "campaign.read",
+    "application.recommend",
+  ),
+  // A community (host) nominates its reserves (001 四（二）1).
+  host_unit_admin: all(
+    "region.read",
+    "unit.read",
+    "scheme.read",
+    "profile.read",
+    "campaign.read",
+    "application.recommend",
+  ),
+  reviewer: all(
+    "region.read",
+    "unit.read",
+    "scheme.read",
+    "profile.read",
+    "eligibility.check",
+    "campaign.read",
+    "application.review",
+  ),
+  applicant: all("scheme.read", "profile.write_own", "eligibility.check", "application.apply"),
   integrator: all(
     "region.read",
     "unit.read",
@@ -113,6 +157,7 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "scheme.publish",
     "profile.read",
     "eligibility.check",
+    "campaign.read",
   ),
 }
 
@@ -152,6 +197,31 @@ export const seesScheme = (
 /** May `actor` change (write, publish) a scheme of the region at `schemeRegionPath`? Only inside its own scope. */
 export const changesScheme = (actor: Pick<Actor, "role" | "scopePath">, schemeRegionPath: string): boolean =>
   (can(actor, "scheme.write") || can(actor, "scheme.publish")) && seesRegion(actor, schemeRegionPath)
+
+/**
+ * May `actor` see a selection campaign of the region at `campaignPath`? Its own scope's and those beneath, and —
+ * like schemes — those of the regions above it (a street reads the district's campaign to recommend into it).
+ */
+export const seesCampaign = (actor: Pick<Actor, "role" | "scopePath">, campaignPath: string): boolean =>
+  actor.role !== "applicant" &&
+  (pathWithin(actor.scopePath, campaignPath) || pathWithin(campaignPath, actor.scopePath))
+
+/** May `actor` run the campaign (change it, decide, appoint)? Only within its own scope. */
+export const runsCampaign = (actor: Pick<Actor, "role" | "scopePath">, campaignPath: string): boolean =>
+  seesRegion(actor, campaignPath)
+
+/**
+ * May `actor` see an application? Staff: when the campaign is theirs, or the application's own region (the
+ * recommending unit's or nominating community's) lies within their scope. Applicants: only their own.
+ */
+export const seesApplication = (
+  actor: Pick<Actor, "role" | "scopePath" | "scope">,
+  application: { readonly campaignPath: string; readonly regionPath: string; readonly personId: string },
+): boolean =>
+  actor.role === "applicant"
+    ? actor.scope._tag === "SelfScope" && actor.scope.personId === application.personId
+    : pathWithin(actor.scopePath, application.campaignPath) ||
+      pathWithin(actor.scopePath, application.regionPath)
 
 /** Roles an account of `creator` may create: strictly lower or equal-but-beneath scopes, never a broader one. */
 const CREATES: Readonly<Record<Role, ReadonlySet<Role>>> = {

@@ -3,6 +3,7 @@ import type { RuleId } from "../eligibility/Finding.js"
 import { Preference } from "../eligibility/preferences/index.js"
 import { NoExclusion } from "../eligibility/rules/NoExclusion.js"
 import { Rule } from "../eligibility/rules/index.js"
+import { EmploymentCategory } from "../person/Profile.js"
 import { Citation } from "../shared/Citation.js"
 import { Param } from "../shared/Cited.js"
 import { LocalDate } from "../shared/LocalDate.js"
@@ -215,6 +216,57 @@ export const LeaveTier = Schema.Struct({
 }).annotations({ identifier: "LeaveTier", title: "请假审批 / leave tier" })
 export type LeaveTier = typeof LeaveTier.Type
 
+/**
+ * What happens to each of the cadre's relations while in post (000 一（二）1: 转组织关系，不转行政和工资关系).
+ * A relation the document does not mention is left out.
+ */
+export const RelationRule = Schema.Literal("moves", "stays").annotations({
+  identifier: "RelationRule",
+  title: "关系（转/不转） / relation moves or stays",
+})
+export type RelationRule = typeof RelationRule.Type
+export const Relations = Schema.Struct({
+  /** 组织关系 (Party membership relation). */
+  party: Schema.optional(RelationRule),
+  /** 行政（人事）关系 / 身份. */
+  administrative: Schema.optional(RelationRule),
+  /** 工资关系 / 工资发放渠道. */
+  pay: Schema.optional(RelationRule),
+}).annotations({ identifier: "Relations", title: "组织、行政、工资关系 / relations" })
+export type Relations = typeof Relations.Type
+
+/** Mentees one mentor takes in a calendar year (003: 每年帮带3—4名); `min` absent when only a cap is stated. */
+export const MentorCapacity = Schema.Struct({
+  min: Schema.optional(Schema.Int.pipe(Schema.positive())),
+  max: Schema.Int.pipe(Schema.positive()),
+})
+  .pipe(
+    Schema.filter(
+      (m) =>
+        m.min === undefined ||
+        m.min <= m.max ||
+        "帮带人数下限不能大于上限 / the mentor's minimum cannot exceed the maximum",
+    ),
+  )
+  .annotations({ identifier: "MentorCapacity", title: "帮带人数 / mentor capacity" })
+export type MentorCapacity = typeof MentorCapacity.Type
+
+export const TrainingKind = Schema.Literal("centralised", "topical", "pre_post", "any").annotations({
+  identifier: "TrainingKind",
+  title: "培训类型（集中/专题/岗前/任意） / training kind",
+})
+export type TrainingKind = typeof TrainingKind.Type
+
+/** At least `atLeast` trainings of `kind` in each calendar `per` (001 五1: 每年至少……进行一次集中培训). */
+export const TrainingMinimum = Schema.Struct({
+  id: Schema.NonEmptyTrimmedString,
+  label: Text,
+  kind: TrainingKind,
+  atLeast: Schema.Int.pipe(Schema.positive()),
+  per: Schema.Literal("year", "quarter"),
+}).annotations({ identifier: "TrainingMinimum", title: "培训最低要求 / training minimum" })
+export type TrainingMinimum = typeof TrainingMinimum.Type
+
 // ---------------------------------------------------------------------------------------------- assessment
 
 export const Grade = Schema.Literal(
@@ -269,10 +321,133 @@ export const quotaCount = (q: Pick<Quota, "share" | "rounding">, n: number): num
   return q.rounding === "floor" ? Math.floor(x / q.share.denominator) : Math.ceil(x / q.share.denominator)
 }
 
+const Key = Schema.NonEmptyTrimmedString
+const Points = Schema.Int.pipe(Schema.positive())
+
+/** A band of a point scale: a total at or above `minPoints` earns `grade`. Bands are listed highest first. */
+export const GradeBand = Schema.Struct({ minPoints: Schema.NonNegativeInt, grade: Grade }).annotations({
+  identifier: "GradeBand",
+  title: "分数段 / grade band",
+})
+export type GradeBand = typeof GradeBand.Type
+
+/**
+ * Quantified scoring (量化考核) on a point scale at the cycles named (004 淮上: 百分制, half-year, year-end and
+ * term-end). Items and score → grade bands are the region's; where the document is silent they stay Unspecified
+ * and the grade is decided by the body the cycle names.
+ */
+export const Scoring = Schema.Struct({
+  maxPoints: Param(Points),
+  cycleIds: Schema.Array(Key),
+  items: Param(Schema.NonEmptyArray(Schema.Struct({ id: Key, label: Text, maxPoints: Points }))),
+  gradeBands: Param(Schema.NonEmptyArray(GradeBand)),
+}).annotations({ identifier: "Scoring", title: "量化考核 / scoring" })
+export type Scoring = typeof Scoring.Type
+
+/** A satisfaction survey (满意度测评): who answers, and whether "基本满意" counts toward the satisfaction rate. */
+export const SurveyRules = Schema.Struct({
+  respondents: Param(Text),
+  basicallySatisfied: Param(Schema.Literal("counts_as_satisfied", "not_satisfied")),
+}).annotations({ identifier: "SurveyRules", title: "满意度测评 / satisfaction survey" })
+export type SurveyRules = typeof SurveyRules.Type
+
+/** Scores given on the spot by several scorers and combined with weights (003 半年提级述职). */
+export const PanelScoring = Schema.Struct({
+  scorers: Param(Schema.NonEmptyArray(Schema.Struct({ key: Key, label: Text }))),
+  maxPoints: Param(Points),
+  weights: Param(Schema.NonEmptyArray(Schema.Struct({ scorer: Key, weight: Ratio }))),
+}).annotations({ identifier: "PanelScoring", title: "现场打分评议 / panel scoring" })
+export type PanelScoring = typeof PanelScoring.Type
+
+/** 星级评定 (003): departments score the areas; the total falls in one of `stars` levels. */
+export const StarRating = Schema.Struct({
+  stars: Param(Points),
+  raters: Param(Text),
+  areas: Param(Schema.NonEmptyArray(Text)),
+  maxPoints: Param(Points),
+  bands: Param(Schema.NonEmptyArray(Schema.Struct({ minPoints: Schema.NonNegativeInt, stars: Points }))),
+}).annotations({ identifier: "StarRating", title: "星级评定 / star rating" })
+export type StarRating = typeof StarRating.Type
+
+export const EvaluationPart = Schema.Literal("self", "residents", "street", "org_dept").annotations({
+  identifier: "EvaluationPart",
+  title: "评价环节（自评/点评/复评/审评） / evaluation part",
+})
+export type EvaluationPart = typeof EvaluationPart.Type
+
+/** 履职评估“四评” (003): the parts in their order, the residents' dimensions (德能勤绩廉) and answer options. */
+export const FourEvaluations = Schema.Struct({
+  parts: Param(Schema.NonEmptyArray(Schema.Struct({ part: EvaluationPart, by: Actor, label: Text }))),
+  residentDimensions: Param(Schema.NonEmptyArray(Schema.Struct({ key: Key, label: Text }))),
+  residentOptions: Param(
+    Schema.NonEmptyArray(Schema.Struct({ key: Key, label: Text, favourable: Schema.Boolean })),
+  ),
+}).annotations({ identifier: "FourEvaluations", title: "履职评估 / four evaluations" })
+export type FourEvaluations = typeof FourEvaluations.Type
+
+export const SecretaryTypeKey = Schema.Literal("model", "backbone", "potential", "maintenance").annotations({
+  identifier: "SecretaryTypeKey",
+  title: "书记类型（示范/骨干/潜力/守摊） / secretary type",
+})
+export type SecretaryTypeKey = typeof SecretaryTypeKey.Type
+
+/** Classification of secretaries into types by standards (003 深化分类管理), with each type's support. */
+export const SecretaryTyping = Schema.Struct({
+  types: Param(Schema.NonEmptyArray(Schema.Struct({ key: SecretaryTypeKey, label: Text, support: Text }))),
+  standards: Param(Schema.NonEmptyArray(Schema.Struct({ key: Key, label: Text }))),
+  /** How the standards decide the type; Unspecified: the classifying body judges. */
+  assignment: Param(Text),
+}).annotations({ identifier: "SecretaryTyping", title: "分类管理 / secretary types" })
+export type SecretaryTyping = typeof SecretaryTyping.Type
+
+/** When an incentive applies; all conditions of an incentive must hold. */
+export const IncentiveCondition = Schema.Union(
+  /** A grade in a cycle (any cycle when `cycleId` is absent). */
+  Schema.TaggedStruct("GradeIs", { grades: Schema.NonEmptyArray(Grade), cycleId: Schema.optional(Key) }),
+  /** The same grade range in each of the last `years` annual assessments (004 淮上: 连续考核为优秀). */
+  Schema.TaggedStruct("ConsecutiveGrades", { grades: Schema.NonEmptyArray(Grade), years: Points }),
+  /** Served at least this long in post (004 淮上: 在村任职三年以上). */
+  Schema.TaggedStruct("ServedAtLeast", { length: Duration }),
+  /** Investment brought in, in yuan, at least this much (004 淮上: 投资达30万元以上). */
+  Schema.TaggedStruct("InvestmentAtLeast", { yuan: Points }),
+  /** A judgement a person records (表现突出, 表现特别优秀…). */
+  Schema.TaggedStruct("Judged", { description: Text }),
+).annotations({ identifier: "IncentiveCondition", title: "激励条件 / incentive condition" })
+export type IncentiveCondition = typeof IncentiveCondition.Type
+
+export const Incentive = Schema.Struct({
+  id: Key,
+  label: Text,
+  when: Schema.NonEmptyArray(IncentiveCondition),
+  effect: Schema.Literal(
+    "priority_promotion",
+    "seniority_shortened",
+    "top_bonus_tier",
+    "priority_grade_advance",
+    "graded",
+    "open_selection",
+    "other",
+  ),
+  /** Only for these employment categories (002: 区级以下机关公务员). */
+  employment: Schema.optional(Schema.NonEmptyArray(EmploymentCategory)),
+  /** By how much (002: 晋升职级年限缩短半年 → 6 months). */
+  duration: Schema.optional(Duration),
+  grade: Schema.optional(Grade),
+  citation: Citation,
+}).annotations({ identifier: "Incentive", title: "激励 / incentive" })
+export type Incentive = typeof Incentive.Type
+
 export const Assessment = Schema.Struct({
   grades: Param(Schema.NonEmptyArray(Schema.Struct({ key: Grade, label: Text }))),
   cycles: Schema.Array(AssessmentCycle),
   quotas: Param(Schema.Array(Quota)),
+  scoring: Schema.optional(Param(Scoring)),
+  survey: Schema.optional(Param(SurveyRules)),
+  reportBack: Schema.optional(Param(PanelScoring)),
+  starRating: Schema.optional(Param(StarRating)),
+  fourEvaluations: Schema.optional(Param(FourEvaluations)),
+  secretaryTypes: Schema.optional(Param(SecretaryTyping)),
+  incentives: Schema.optional(Param(Schema.Array(Incentive))),
 }).annotations({ identifier: "AssessmentParameters", title: "考核 / assessment" })
 export type Assessment = typeof Assessment.Type
 
@@ -318,6 +493,10 @@ export const Consequence = Schema.Struct({
   ),
   duration: Schema.optional(Duration),
   grade: Schema.optional(Grade),
+  /** "当年": the consequence lasts to the end of the calendar year of the recall. */
+  period: Schema.optional(Schema.Literal("that_year")),
+  /** A unit's consequence applies once this many of its cadres are recalled within `within` (002: 2 in 1 year). */
+  after: Schema.optional(Schema.Struct({ recalls: Schema.Int.pipe(Schema.positive()), within: Duration })),
   citation: Citation,
 }).annotations({ identifier: "Consequence", title: "后果 / consequence" })
 export type Consequence = typeof Consequence.Type
@@ -382,6 +561,11 @@ const SchemeStruct = Schema.Struct({
   stages: Schema.Array(Stage),
   reports: Schema.Array(ReportObligation),
   leave: Param(Schema.NonEmptyArray(LeaveTier)),
+  // In-post fields added after format 1 was fixed: optional, so schemes stored without them still decode (absent
+  // reads as "not stated"), and presets fill them in where the seed states them.
+  relations: Schema.optional(Param(Relations)),
+  mentorCapacity: Schema.optional(Param(MentorCapacity)),
+  training: Schema.optional(Param(Schema.NonEmptyArray(TrainingMinimum))),
   assessment: Assessment,
   recall: Recall,
   pool: Param(Pool),

@@ -216,6 +216,11 @@ export const anqiuDownSecondment: Preset = {
       ),
     ),
 
+    relations: cited(
+      { party: "moves", administrative: "stays", pay: "stays" },
+      c("安丘 强化考核激励", "工作与原单位脱钩,组织关系随转,行政、工资关系不变"),
+    ),
+
     assessment: {
       grades: unspecified(text("未列出考核等次", "No grades are listed")),
       cycles: [

@@ -126,6 +126,23 @@ export const daanFirstSecretary: Preset = {
       ),
     ),
 
+    relations: cited(
+      { party: "moves", administrative: "stays", pay: "stays" },
+      c("三（一）", "原人事关系、工资和福利待遇不变,党组织关系转到村(社区)"),
+    ),
+    mentorCapacity: unspecified(
+      text(
+        "通知要求建立结对帮带制度（三（一）），未规定人数",
+        "The notice calls for pairing (三（一）) but sets no number of mentees",
+      ),
+    ),
+    training: unspecified(
+      text(
+        "通知要求建立岗前培训制度（三（一）），未规定每年培训次数",
+        "The notice calls for pre-post training (三（一）) but sets no yearly number",
+      ),
+    ),
+
     assessment: {
       grades: unspecified(
         text(
@@ -171,6 +188,79 @@ export const daanFirstSecretary: Preset = {
         ],
         c("三（二）"),
       ),
+      survey: cited(
+        {
+          respondents: unspecified(
+            text("通知未规定由谁参加满意度测评", "The notice does not say who answers the survey"),
+          ),
+          // Only the dissatisfaction rate is used (三（二）), which "基本满意" does not enter.
+          basicallySatisfied: unspecified(
+            text("通知只用不满意率，未规定“基本满意”如何计入满意率", "Only the dissatisfaction rate is used"),
+          ),
+        },
+        c("三（二）", "年度考核不满意率高于30%"),
+      ),
+      incentives: cited(
+        [
+          {
+            id: "excellent_top_bonus",
+            label: text(
+              "年度考核优秀：目标奖执行所在单位同职级人员的最高档次",
+              "Graded excellent: the top bonus tier of the unit's peers",
+            ),
+            when: [{ _tag: "GradeIs", grades: ["excellent"], cycleId: "annual" }],
+            effect: "top_bonus_tier",
+            citation: c("三（三）", "目标奖执行所在单位同职级人员的最高档次"),
+          },
+          {
+            // "区级以下机关公务员": civil servants only; 参公 staff are not named.
+            id: "excellent_seniority_shortened",
+            label: text(
+              "年度考核优秀的区级以下机关公务员，晋升职级年限条件缩短半年",
+              "Graded excellent, a civil servant of a district-level or lower agency: seniority for grade promotion shortened by half a year",
+            ),
+            when: [{ _tag: "GradeIs", grades: ["excellent"], cycleId: "annual" }],
+            effect: "seniority_shortened",
+            employment: ["civil_servant"],
+            duration: { amount: 6, unit: "month" },
+            citation: c("三（三）", "是区级以下机关公务员的,晋升职级年限条件按规定缩短半年"),
+          },
+          {
+            id: "institution_excellent",
+            label: text(
+              "事业单位第一书记考核为优秀的，优先提档晋级",
+              "Public-institution staff graded excellent advance first",
+            ),
+            when: [{ _tag: "GradeIs", grades: ["excellent"] }],
+            effect: "priority_grade_advance",
+            employment: ["public_institution_established"],
+            citation: c("三（三）", "事业单位第一书记考核为“优秀”等次的,优先提档晋级"),
+          },
+          {
+            id: "open_selection",
+            label: text(
+              "考核为“称职”等次以上的，可参加科级领导干部公开遴选",
+              "Graded competent or better: may enter open selection for section-level posts",
+            ),
+            when: [{ _tag: "GradeIs", grades: ["excellent", "competent"] }],
+            effect: "open_selection",
+            citation: c("三（三）", "可面向考核为“称职”等次以上的第一书记,公开遴选一批科级领导干部"),
+          },
+          {
+            id: "term_end_priority_promotion",
+            label: text(
+              "下派期满表现突出的，选拔领导干部时优先考虑",
+              "Outstanding at the end of the term: preferred when leading cadres are selected",
+            ),
+            when: [
+              { _tag: "Judged", description: text("下派期满表现突出", "Outstanding at the end of the term") },
+            ],
+            effect: "priority_promotion",
+            citation: c("三（三）", "在选拔领导干部时,优先考虑下派期满表现突出的第一书记"),
+          },
+        ],
+        c("三（三）"),
+      ),
     },
 
     recall: {
@@ -212,6 +302,7 @@ export const daanFirstSecretary: Preset = {
             label: text("被召回人员当年不得评先评优", "No awards or honours in the year of recall"),
             appliesTo: "cadre",
             effect: "no_awards",
+            period: "that_year",
             citation: c("三（二）", "被“召回”人员当年不得评先评优"),
           },
           {
@@ -233,8 +324,8 @@ export const daanFirstSecretary: Preset = {
             citation: c("三（二）", "两年内不得提拔"),
           },
           {
-            // The threshold (two recalls of the unit's first secretaries within one year) lives in the label: a
-            // Consequence has no field for a count of recalls.
+            // "连续两次" is read as the second recall within one year of the first (`after`); the seed names no
+            // amount of deduction.
             id: "unit_performance_deduction",
             label: text(
               "一年内连续两次召回第一书记的，扣减派出单位目标绩效综合考评分值",
@@ -242,6 +333,7 @@ export const daanFirstSecretary: Preset = {
             ),
             appliesTo: "dispatching_unit",
             effect: "performance_deduction",
+            after: { recalls: 2, within: { amount: 1, unit: "year" } },
             citation: c("三（二）", "一年内连续两次召回第一书记的,扣减派出单位目标绩效综合考评分值"),
           },
           {
@@ -253,6 +345,8 @@ export const daanFirstSecretary: Preset = {
             appliesTo: "dispatching_unit",
             effect: "head_not_excellent",
             grade: "excellent",
+            period: "that_year",
+            after: { recalls: 2, within: { amount: 1, unit: "year" } },
             citation: c("三（二）", "单位主要负责人当年年度考核不得评为“优秀”等次"),
           },
         ],

@@ -327,6 +327,25 @@ export const guizhouStreetReservePool: Preset = {
 
     leave: unspecified(text("方案未规定请销假", "The plan does not regulate leave")),
 
+    mentorCapacity: unspecified(
+      text(
+        "方案要求结对帮扶培养（五1），未规定每名帮扶人带几人",
+        "The plan calls for one-to-one pairing (五1) but not how many each mentor takes",
+      ),
+    ),
+    training: cited(
+      [
+        {
+          id: "yearly_centralised",
+          label: text("每年至少一次集中培训", "At least one centralised training a year"),
+          kind: "centralised",
+          atLeast: 1,
+          per: "year",
+        },
+      ],
+      c("五1", "每年至少組織社區后備干部進行一次集中培訓"),
+    ),
+
     assessment: {
       grades: unspecified(
         text(

@@ -97,11 +97,19 @@ export const huaishangVillagePosting: Preset = {
 
     leave: unspecified(text("未规定请销假", "Leave is not regulated")),
 
+    relations: cited(
+      { administrative: "stays", pay: "stays" },
+      c("淮上 选优派强 一是", "凡到村任职干部,原身份不变,工资发放渠道不变,正常晋级晋职"),
+      {
+        note: text("原文未提组织关系是否转移", "The text does not say whether the Party relation moves"),
+      },
+    ),
+
     assessment: {
       grades: unspecified(
         text("提到“优秀”“不称职”，未列出完整等次", "Names 优秀 and 不称职 but not the full scale"),
       ),
-      // Scored on 100 points at each of half-year, year-end and term-end (the Schema has no field for the scale).
+      // Scored on 100 points at each of half-year, year-end and term-end (`scoring`).
       cycles: [
         {
           id: "half_year",
@@ -159,6 +167,85 @@ export const huaishangVillagePosting: Preset = {
         },
       ],
       quotas: unspecified(text("未规定考核等次比例", "No quota on grades is set")),
+      scoring: cited(
+        {
+          maxPoints: cited(100, c("淮上 目标考核 三是", "实行百分制量化考核")),
+          cycleIds: ["half_year", "year_end", "term_end"],
+          items: unspecified(
+            text(
+              "未规定考核项目及分值；任期目标和年度目标写入每年签订的目标管理责任书（目标考核 一是）",
+              "No items or points are set; the targets are in the yearly target responsibility letter (目标考核 一是)",
+            ),
+          ),
+          gradeBands: unspecified(
+            text(
+              "未规定分数与等次的对应关系；等次由乡镇党委会评定",
+              "No score-to-grade bands are set; the township committee decides the grade",
+            ),
+          ),
+        },
+        c("淮上 目标考核 三是", "实行百分制量化考核,对工作业绩逢半年、年终、任期期满分别进行考核"),
+      ),
+      survey: cited(
+        {
+          respondents: cited(
+            text("群众代表和全体党员", "Residents' representatives and all Party members"),
+            c("淮上 目标考核 三是", "年终由群众代表和全体党员进行满意度测评"),
+          ),
+          basicallySatisfied: unspecified(
+            text(
+              "未规定“基本满意”是否计入满意率；测评表设此选项的，须先由组织部门确定",
+              "Whether “basically satisfied” counts as satisfied is not set; a form with that option needs the org dept to decide first",
+            ),
+          ),
+        },
+        c("淮上 目标考核 三是", "进行民主测评,年终由群众代表和全体党员进行满意度测评,乡镇党委会评定"),
+      ),
+      incentives: cited(
+        [
+          {
+            id: "investment_excellent",
+            label: text(
+              "引进项目、创办产业投资达30万元以上的，年终考核为“优秀”等次",
+              "Projects or investment of 300,000 CNY or more: graded excellent at year-end",
+            ),
+            when: [{ _tag: "InvestmentAtLeast", yuan: 300_000 }],
+            effect: "graded",
+            grade: "excellent",
+            citation: c("淮上 量才使用 二是", "对引进项目、创办产业投资达30万元以上的,年终考核为“优秀”等次"),
+          },
+          {
+            id: "three_years_excellent",
+            label: text(
+              "在村任职三年以上并连续考核为优秀的，优先考虑提拔使用",
+              "Three years or more in the village, excellent every year: priority promotion",
+            ),
+            when: [
+              { _tag: "ServedAtLeast", length: { amount: 3, unit: "year" } },
+              { _tag: "ConsecutiveGrades", grades: ["excellent"], years: 3 },
+            ],
+            effect: "priority_promotion",
+            citation: c("淮上 量才使用 二是", "在村任职三年以上并连续考核为优秀的,优先考虑提拔使用"),
+          },
+          {
+            id: "five_years_promotion",
+            label: text(
+              "连续到村任职5年以上，经组织考察表现优秀的，优先提拔使用",
+              "Five years or more in villages and found excellent on inspection: priority promotion",
+            ),
+            when: [
+              { _tag: "ServedAtLeast", length: { amount: 5, unit: "year" } },
+              { _tag: "Judged", description: text("经组织考察表现优秀", "Found excellent on inspection") },
+            ],
+            effect: "priority_promotion",
+            citation: c(
+              "淮上 量才使用 三是",
+              "对连续到村任职5年以上的选派干部,经组织考察表现优秀的,优先予以提拔使用",
+            ),
+          },
+        ],
+        c("淮上 量才使用"),
+      ),
     },
 
     recall: {
@@ -201,6 +288,7 @@ export const huaishangVillagePosting: Preset = {
             appliesTo: "cadre",
             effect: "graded",
             grade: "incompetent",
+            period: "that_year",
             citation: c("淮上 目标考核 三是", "当年考评为“不称职”"),
           },
         ],

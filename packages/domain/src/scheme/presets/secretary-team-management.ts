@@ -161,6 +161,38 @@ export const secretaryTeamManagement: Preset = {
 
     leave: unspecified(text("发言未涉及请销假", "The speech does not deal with leave")),
 
+    mentorCapacity: cited({ min: 3, max: 4 }, c("三 推行结对帮带", "每年帮带3—4名潜力或守摊书记"), {
+      note: text(
+        "“红领导师”由示范书记担任，帮带对象为潜力或守摊书记",
+        "Mentors are demonstration secretaries; mentees are potential or maintenance secretaries",
+      ),
+    }),
+    training: cited(
+      [
+        {
+          id: "yearly_centralised",
+          label: text("每年1次“头雁领航”集中培训", "One “lead goose” centralised training a year"),
+          kind: "centralised",
+          atLeast: 1,
+          per: "year",
+        },
+        {
+          id: "quarterly_topical",
+          label: text("每季度1次“精治社工”专题培训", "One topical training a quarter"),
+          kind: "topical",
+          atLeast: 1,
+          per: "quarter",
+        },
+      ],
+      c("二 多元培训提素质", "打造“1+1+N”培训体系,每年开展1次“头雁领航”集中培训"),
+      {
+        note: text(
+          "同句：“每季度开展1次“精治社工”专题培训”；“N”项街道特色培训无次数要求",
+          "Same sentence: one topical training every quarter; the “N” street courses have no number",
+        ),
+      },
+    ),
+
     assessment: {
       grades: unspecified(
         text(
@@ -209,6 +241,151 @@ export const secretaryTeamManagement: Preset = {
         },
       ],
       quotas: unspecified(text("发言未规定考核等次比例", "The speech sets no quota on grades")),
+      reportBack: cited(
+        {
+          // "等部门": the speech names three scorers and leaves the list open.
+          scorers: cited(
+            [
+              { key: "org_dept", label: text("组织部", "Organisation department") },
+              { key: "civil_affairs", label: text("民政局", "Civil affairs bureau") },
+              { key: "street", label: text("所属街道", "The secretary's street") },
+            ],
+            c("四 抓好提级述职", "由组织部、民政局、所属街道等部门现场打分评议"),
+          ),
+          maxPoints: unspecified(text("发言未规定述职评议的分制", "The speech sets no point scale")),
+          weights: unspecified(
+            text("发言未规定各评议部门的权重", "The speech sets no weights for the scorers"),
+          ),
+        },
+        c("四 抓好提级述职", "采取“一述一评”的方式"),
+      ),
+      starRating: cited(
+        {
+          stars: cited(5, c("四 用好星级评定", "根据分值划分为五个星级等次")),
+          raters: cited(
+            text(
+              "纪委监委、政法委、民政局等11个区直部门",
+              "11 district departments, among them discipline and supervision, political-legal affairs and civil affairs",
+            ),
+            c("四 用好星级评定", "联合纪委监委、政法委、民政局等11个区直部门"),
+          ),
+          areas: cited(
+            [
+              text("组织建设", "Organisation building"),
+              text("民生福祉", "People's welfare"),
+              text("平安建设", "Public safety"),
+              text("防范风险", "Risk prevention"),
+            ],
+            c("四 用好星级评定", "对社区组织建设、民生福祉、平安建设、防范风险等重点任务完成情况进行赋分"),
+          ),
+          maxPoints: unspecified(
+            text(
+              "发言未规定星级评定的分制；由街道根据区级评定意见制定具体办法",
+              "No scale is set; streets write the detailed method",
+            ),
+          ),
+          bands: unspecified(
+            text(
+              "发言未规定各星级的分数线；由街道根据区级评定意见制定具体办法",
+              "No score per star level is set; streets write the detailed method from the district's guidance",
+            ),
+          ),
+        },
+        c("四 用好星级评定", "每半年开展1次社区党组织星级评定"),
+      ),
+      fourEvaluations: cited(
+        {
+          parts: cited(
+            [
+              { part: "self", by: "applicant", label: text("书记自评", "Self-evaluation") },
+              { part: "residents", by: "residents", label: text("社区居民点评", "Residents' evaluation") },
+              { part: "street", by: "street", label: text("街道工委复评", "Street review") },
+              { part: "org_dept", by: "org_dept", label: text("组织部门审评", "Org dept assessment") },
+            ],
+            c(
+              "四 做实履职评估",
+              "建立社区党组织书记自评、社区居民点评、街道工委复评、组织部门审评的“四评”制度",
+            ),
+          ),
+          residentDimensions: cited(
+            [
+              { key: "virtue", label: text("德", "Virtue") },
+              { key: "ability", label: text("能", "Ability") },
+              { key: "diligence", label: text("勤", "Diligence") },
+              { key: "results", label: text("绩", "Results") },
+              { key: "integrity", label: text("廉", "Integrity") },
+            ],
+            c("四 做实履职评估", "社区居民围绕“德、能、勤、绩、廉”五个方面进行民主测评"),
+          ),
+          residentOptions: unspecified(
+            text(
+              "发言未规定民主测评的选项",
+              "The speech does not set the answer options of the residents' vote",
+            ),
+          ),
+        },
+        c("四 做实履职评估", "每半年开展1次履职评估"),
+      ),
+      secretaryTypes: cited(
+        {
+          types: cited(
+            [
+              {
+                key: "model",
+                label: text("示范", "Model"),
+                support: text(
+                  "组织部门跟踪培养、直接联系；打造书记工作室、总结书记工作法、开发书记特色课",
+                  "The org dept follows and contacts directly; secretary studio, method and course",
+                ),
+              },
+              {
+                key: "backbone",
+                label: text("骨干", "Backbone"),
+                support: text("组织部门跟踪培养、直接联系", "The org dept follows and contacts directly"),
+              },
+              {
+                key: "potential",
+                label: text("潜力", "Potential"),
+                support: text(
+                  "街道选派机关干部“一对一”帮扶，加强教育引导、工作指导和业务培训",
+                  "The street assigns an agency cadre for one-to-one help, guidance and training",
+                ),
+              },
+              {
+                key: "maintenance",
+                label: text("守摊", "Maintenance"),
+                support: text(
+                  "街道选派机关干部“一对一”帮扶，加强教育引导、工作指导和业务培训",
+                  "The street assigns an agency cadre for one-to-one help, guidance and training",
+                ),
+              },
+            ],
+            c("三 深化分类管理", "对于示范、骨干书记,由组织部门跟踪培养、直接联系"),
+          ),
+          // Five standards, three named: the region adds the other two.
+          standards: cited(
+            [
+              { key: "star_rating", label: text("星级评定", "Star rating") },
+              { key: "branding", label: text("品牌建设", "Branding") },
+              { key: "facilities", label: text("阵地打造", "Facilities") },
+            ],
+            c("三 深化分类管理", "参照星级评定、品牌建设、阵地打造等5方面标准"),
+            {
+              note: text(
+                "发言称5方面标准，只列出3项，其余由本区补充",
+                "The speech speaks of five standards and names three; the region adds the rest",
+              ),
+            },
+          ),
+          assignment: unspecified(
+            text(
+              "发言未规定各类型的划分界线；由组织部门对照标准研判确定",
+              "No dividing lines between the types are set; the org dept judges against the standards",
+            ),
+          ),
+        },
+        c("三 深化分类管理", "将社区党组织书记划分“示范、骨干、潜力、守摊”4个类型"),
+      ),
     },
 
     recall: {

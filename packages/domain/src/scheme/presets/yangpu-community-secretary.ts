@@ -294,6 +294,23 @@ export const yangpuCommunitySecretary: Preset = {
 
     leave: unspecified(text("通知未规定请销假", "The notice does not regulate leave")),
 
+    relations: cited(
+      { party: "moves", administrative: "stays", pay: "stays" },
+      c("一（二）1", "选派干部到居民区任职时转组织关系，不转行政和工资关系"),
+    ),
+    mentorCapacity: unspecified(
+      text(
+        "通知要求结对带教、制定带教计划（二（三）、三），未规定每名带教人带几人",
+        "The notice calls for pairing and a mentoring plan (二（三）, 三) but not how many each mentor takes",
+      ),
+    ),
+    training: unspecified(
+      text(
+        "通知要求对新上岗干部专题培训、加强日常培训（二（二）、三），未规定每年次数",
+        "The notice calls for induction and regular training (二（二）, 三) but sets no yearly number",
+      ),
+    ),
+
     assessment: {
       grades: unspecified(
         text(

@@ -1,0 +1,143 @@
+import { sql } from "drizzle-orm"
+import {
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core"
+import { people } from "./people.js"
+import { posts, regions, timestamps } from "./regions.js"
+import { schemes } from "./schemes.js"
+
+/**
+ * Selection campaigns (选派批次), their applications, review tasks, and the working-day calendar years admins enter.
+ * The kernel values (Selection.Application, Selection.Task, Calendar.CalendarYear) are kept whole as JSON in `body`;
+ * the columns beside it are what SQL filters, locks and constrains on.
+ */
+
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: text("id").primaryKey(),
+    regionId: text("region_id")
+      .notNull()
+      .references(() => regions.id),
+    name: text("name").notNull(),
+    /** The published scheme version the campaign keeps for its whole life. */
+    schemeId: text("scheme_id").notNull(),
+    schemeVersion: integer("scheme_version").notNull(),
+    status: text("status", { enum: ["draft", "open", "closed"] })
+      .notNull()
+      .default("draft"),
+    /** Open channels (a subset of the scheme's), as a JSON array. */
+    channels: jsonb("channels").notNull(),
+    places: integer("places").notNull(),
+    /** The year stage deadlines are resolved in (yearOffset 0). */
+    startYear: integer("start_year").notNull(),
+    /** Screening's reference date (计算基准日). */
+    referenceDate: date("reference_date", { mode: "string" }).notNull(),
+    /** stageId → date: the campaign's adjustments of the scheme's deadlines. */
+    scheduleOverrides: jsonb("schedule_overrides").notNull().default({}),
+    /** Working days of the public notice (公示期). */
+    noticeDays: integer("notice_days").notNull().default(5),
+    /** The committee that decides (部务会, 常委会, 街道党工委会议). */
+    decidingBody: text("deciding_body").notNull(),
+    /** Post ids the campaign fills (may be empty when places are counted without posts, e.g. a reserve pool). */
+    postIds: jsonb("post_ids").notNull().default([]),
+    createdBy: text("created_by").notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index("campaigns_region_idx").on(t.regionId),
+    foreignKey({
+      columns: [t.schemeId, t.schemeVersion],
+      foreignColumns: [schemes.schemeId, schemes.version],
+    }),
+    check("campaigns_status_check", sql`${t.status} in ('draft', 'open', 'closed')`),
+    check("campaigns_places_check", sql`${t.places} >= 0`),
+    check("campaigns_notice_days_check", sql`${t.noticeDays} >= 1`),
+  ],
+)
+
+export const applications = pgTable(
+  "applications",
+  {
+    id: text("id").primaryKey(),
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    /**
+     * The region the application belongs to besides the campaign's: the recommending unit's or nominating
+     * community's region (a street sees what its communities nominated to a district campaign).
+     */
+    regionId: text("region_id")
+      .notNull()
+      .references(() => regions.id),
+    state: text("state").notNull(),
+    channel: text("channel"),
+    /** For reserve-pool nominations: the role (pool role key) the person is nominated for. */
+    targetRole: text("target_role"),
+    eligible: boolean("eligible"),
+    postId: text("post_id").references(() => posts.id),
+    /** Selection.Application, encoded. */
+    body: jsonb("body").notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index("applications_campaign_idx").on(t.campaignId, t.state),
+    index("applications_person_idx").on(t.personId),
+    // One application per person per campaign (withdrawn ones included: re-apply by a Return, not a copy).
+    uniqueIndex("applications_campaign_person_unique").on(t.campaignId, t.personId),
+    // A post holds one appointee: places can never be over-filled, even past the kernel's check.
+    uniqueIndex("applications_post_unique")
+      .on(t.postId)
+      .where(sql`${t.state} in ('appointed', 'reported_in')`),
+  ],
+)
+
+export const reviewTasks = pgTable(
+  "review_tasks",
+  {
+    id: text("id").primaryKey(),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => applications.id),
+    step: text("step").notNull(),
+    assignee: text("assignee").notNull(),
+    status: text("status", { enum: ["open", "done"] })
+      .notNull()
+      .default("open"),
+    dueOn: date("due_on", { mode: "string" }),
+    /** Selection.Task, encoded (history of transfers, reminders, handovers). */
+    body: jsonb("body").notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index("review_tasks_assignee_idx").on(t.assignee, t.status),
+    index("review_tasks_application_idx").on(t.applicationId),
+    check("review_tasks_status_check", sql`${t.status} in ('open', 'done')`),
+  ],
+)
+
+/** Years of the working-day calendar entered by an org dept admin (the data package covers the others). */
+export const calendarYears = pgTable("calendar_years", {
+  year: integer("year").primaryKey(),
+  /** Calendar.CalendarYear, encoded. */
+  body: jsonb("body").notNull(),
+  enteredBy: text("entered_by").notNull(),
+  enteredAt: timestamp("entered_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  version: integer("version").notNull().default(1),
+})

@@ -1,0 +1,341 @@
+import { Either, Schema } from "effect"
+import type {
+  Actor,
+  Assessment,
+  Consequence,
+  Duration,
+  Grade,
+  Recall,
+  RecallTrigger,
+} from "../scheme/Scheme.js"
+import { type Citation, formatCitation } from "../shared/Citation.js"
+import type { Param } from "../shared/Cited.js"
+import { addDays, addMonths, addYears, compare, type LocalDate, parts } from "../shared/LocalDate.js"
+import type { Text } from "../shared/Text.js"
+import { ACTOR_LABELS, GRADE_LABELS, gradeLabel } from "./Labels.js"
+import {
+  type CountingDecision,
+  evaluateSurvey,
+  type SurveyCounts,
+  type SurveyError,
+  type SurveyFinding,
+} from "./Surveys.js"
+
+/**
+ * Recall (召回), adjustment and admonishment: which of the scheme's triggers fire on the facts, with the evidence and
+ * the clause; and the consequences a recall brings to the cadre and to the dispatching unit, each with the date
+ * until which it applies.
+ *
+ * 002 三（二）: recalled when unable to do the job, when the annual dissatisfaction rate is above 30%, or after a
+ * breach of discipline; "被“召回”人员当年不得评先评优，是递进培养对象和后备干部的取消资格，两年内不得提拔。一年内
+ * 连续两次召回第一书记的，扣减派出单位目标绩效综合考评分值，单位主要负责人当年年度考核不得评为“优秀”等次".
+ * 004 淮上 目标考核 三是: satisfaction below 50% → recall and "当年考评为不称职". 000 三（四）, 003 五: GradeIs.
+ *
+ * Periods follow the Civil Code (arts. 201–202, POLICIES "How to read the numbers"): a period counted in months or
+ * years starts the day after the event and ends on the corresponding day (the month's last day when there is none).
+ * So "两年内不得提拔" after a recall on 2024-03-15 lasts to 2026-03-15 inclusive; "当年" ends on 31 December of the
+ * recall's year; a status removed (reserve, progressive training) has no end date.
+ * "一年内连续两次召回": a recall on D counts an earlier recall on E of the same unit's cadres when E ≤ D ≤ E + 1 year
+ * (both ends inclusive), D's own recall included.
+ */
+
+// ----------------------------------------------------------------------------------------- triggers
+
+export interface RecallFacts {
+  /** The grade decided in an assessment (GradeIs triggers). */
+  readonly grade?: { readonly grade: Grade; readonly cycleId: string; readonly period: string }
+  /** A satisfaction survey (SurveyRate triggers). */
+  readonly survey?: { readonly counts: SurveyCounts; readonly decision?: CountingDecision }
+  /** Breaches of discipline on record (DisciplineBreach triggers). */
+  readonly disciplineBreaches?: ReadonlyArray<{ readonly on: LocalDate; readonly summary: string }>
+  /** Circumstances a person has judged to hold, naming the trigger (illness, merger, 不胜任工作…). */
+  readonly judged?: ReadonlyArray<{
+    readonly triggerId: string
+    readonly by: Actor
+    readonly on: LocalDate
+    readonly note: string
+  }>
+}
+
+export type Evidence =
+  | { readonly _tag: "Grade"; readonly grade: Grade; readonly cycleId: string; readonly period: string }
+  | { readonly _tag: "Survey"; readonly finding: SurveyFinding }
+  | {
+      readonly _tag: "Discipline"
+      readonly breaches: ReadonlyArray<{ readonly on: LocalDate; readonly summary: string }>
+    }
+  | { readonly _tag: "Judged"; readonly by: Actor; readonly on: LocalDate; readonly note: string }
+
+export interface FiredTrigger {
+  readonly triggerId: string
+  readonly label: Text
+  readonly action: RecallTrigger["action"]
+  readonly decidedBy?: Actor
+  readonly evidence: Evidence
+  readonly citation: Citation
+  readonly text: Text
+}
+
+export interface TriggerEvaluation {
+  readonly fired: ReadonlyArray<FiredTrigger>
+  /** Every SurveyRate trigger checked, firing or not (the evidence for "did not recall"). */
+  readonly survey: ReadonlyArray<SurveyFinding>
+}
+
+export class UnknownTrigger extends Schema.TaggedError<UnknownTrigger>()("UnknownTrigger", {
+  triggerId: Schema.String,
+}) {
+  get text(): Text {
+    return {
+      zh: `方案中没有可由人判定的情形“${this.triggerId}”`,
+      en: `the scheme has no judged circumstance ${this.triggerId}`,
+    }
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`
+  }
+}
+
+export const ACTION_LABELS: Readonly<Record<RecallTrigger["action"], Text>> = {
+  recall: { zh: "召回", en: "recall" },
+  adjust_or_return: { zh: "调整或返回派出单位", en: "adjust or return to the unit" },
+  admonish: { zh: "诫勉谈话/批评教育", en: "admonishment" },
+  remove_from_pool: { zh: "调整出库", en: "removal from the pool" },
+}
+
+/** Which triggers of the scheme fire on the facts, each with its evidence and clause, in the scheme's order. */
+export const evaluateTriggers = (
+  scheme: {
+    readonly recall: Pick<Recall, "triggers">
+    readonly assessment?: Pick<Assessment, "survey" | "grades">
+  },
+  facts: RecallFacts,
+): Either.Either<TriggerEvaluation, SurveyError | UnknownTrigger> => {
+  const triggers = scheme.recall.triggers
+  for (const j of facts.judged ?? [])
+    if (!triggers.some((t) => t.id === j.triggerId && t.condition._tag === "Circumstance"))
+      return Either.left(new UnknownTrigger({ triggerId: j.triggerId }))
+  let survey: ReadonlyArray<SurveyFinding> = []
+  if (facts.survey !== undefined) {
+    const r = evaluateSurvey({
+      triggers,
+      counts: facts.survey.counts,
+      rules: scheme.assessment?.survey,
+      decision: facts.survey.decision,
+    })
+    if (Either.isLeft(r)) return Either.left(r.left)
+    survey = r.right
+  }
+  const fired: Array<FiredTrigger> = []
+  for (const t of triggers) {
+    const c = t.condition
+    const cite = formatCitation(t.citation)
+    const push = (evidence: Evidence, why: Text) =>
+      fired.push({
+        triggerId: t.id,
+        label: t.label,
+        action: t.action,
+        ...(t.decidedBy !== undefined ? { decidedBy: t.decidedBy } : {}),
+        evidence,
+        citation: t.citation,
+        text: {
+          zh: `${why.zh} → ${t.label.zh}：${ACTION_LABELS[t.action].zh}（${cite}）`,
+          en: `${why.en} → ${t.label.en}: ${ACTION_LABELS[t.action].en} (${cite})`,
+        },
+      })
+    switch (c._tag) {
+      case "GradeIs": {
+        const g = facts.grade
+        if (g !== undefined && c.grades.includes(g.grade)) {
+          const l = gradeLabel(g.grade, scheme.assessment)
+          push(
+            { _tag: "Grade", grade: g.grade, cycleId: g.cycleId, period: g.period },
+            { zh: `${g.period}考核等次为${l.zh}`, en: `graded ${l.en} for ${g.period}` },
+          )
+        }
+        break
+      }
+      case "SurveyRate": {
+        const f = survey.find((x) => x.triggerId === t.id)
+        if (f?.fires === true) fired.push(surveyFired(t, f))
+        break
+      }
+      case "DisciplineBreach": {
+        const b = facts.disciplineBreaches ?? []
+        if (b.length > 0)
+          push(
+            { _tag: "Discipline", breaches: b },
+            {
+              zh: `违纪记录：${b.map((x) => `${x.on} ${x.summary}`).join("；")}`,
+              en: `breaches on record: ${b.map((x) => `${x.on} ${x.summary}`).join("; ")}`,
+            },
+          )
+        break
+      }
+      case "Circumstance": {
+        const j = (facts.judged ?? []).find((x) => x.triggerId === t.id)
+        if (j !== undefined)
+          push(
+            { _tag: "Judged", by: j.by, on: j.on, note: j.note },
+            {
+              zh: `${ACTOR_LABELS[j.by].zh}于${j.on}认定：${c.description.zh}（${j.note}）`,
+              en: `${ACTOR_LABELS[j.by].en} found on ${j.on}: ${c.description.en} (${j.note})`,
+            },
+          )
+        break
+      }
+    }
+  }
+  return Either.right({ fired, survey })
+}
+
+const surveyFired = (t: RecallTrigger, f: SurveyFinding): FiredTrigger => ({
+  triggerId: t.id,
+  label: t.label,
+  action: t.action,
+  ...(t.decidedBy !== undefined ? { decidedBy: t.decidedBy } : {}),
+  evidence: { _tag: "Survey", finding: f },
+  citation: t.citation,
+  text: f.text,
+})
+
+// ----------------------------------------------------------------------------------------- consequences
+
+/** A period after an event, Civil Code style: the last day is the corresponding day (inclusive). */
+export const periodEnd = (from: LocalDate, d: Duration): LocalDate =>
+  d.unit === "year"
+    ? addYears(from, d.amount)
+    : d.unit === "month"
+      ? addMonths(from, d.amount)
+      : addDays(from, d.amount)
+
+const yearEnd = (d: LocalDate): LocalDate => `${parts(d)[0]}-12-31` as LocalDate
+
+export interface AppliedConsequence {
+  readonly consequenceId: string
+  readonly label: Text
+  readonly appliesTo: Consequence["appliesTo"]
+  readonly effect: Consequence["effect"]
+  /** In force from (the recall date). */
+  readonly from: LocalDate
+  /** Last day in force, inclusive; absent: no end (a status removed). */
+  readonly until?: LocalDate
+  /** The assessment year it concerns ("当年"), for effects that are about a year's grade or awards. */
+  readonly year?: number
+  readonly grade?: Grade
+  readonly citation: Citation
+  readonly text: Text
+}
+
+const durationText = (d: Duration): Text => ({
+  zh: `${d.amount}${d.unit === "year" ? "年" : d.unit === "month" ? "个月" : "天"}`,
+  en: `${d.amount} ${d.unit}${d.amount === 1 ? "" : "s"}`,
+})
+
+const apply = (c: Consequence, on: LocalDate): AppliedConsequence => {
+  const year = parts(on)[0]
+  const until =
+    c.duration !== undefined ? periodEnd(on, c.duration) : c.period === "that_year" ? yearEnd(on) : undefined
+  const cite = formatCitation(c.citation)
+  const span: Text =
+    c.duration !== undefined
+      ? {
+          zh: `自${on}起${durationText(c.duration).zh}，至${until}（含）`,
+          en: `for ${durationText(c.duration).en} from ${on}, until ${until} inclusive`,
+        }
+      : until !== undefined
+        ? { zh: `${year}年内（至${until}）`, en: `in ${year} (until ${until})` }
+        : { zh: `自${on}起`, en: `from ${on}` }
+  return {
+    consequenceId: c.id,
+    label: c.label,
+    appliesTo: c.appliesTo,
+    effect: c.effect,
+    from: on,
+    ...(until !== undefined ? { until } : {}),
+    ...(c.period === "that_year" || c.effect === "graded" ? { year } : {}),
+    ...(c.grade !== undefined ? { grade: c.grade } : {}),
+    citation: c.citation,
+    text: {
+      zh: `${c.label.zh}：${span.zh}${c.effect === "graded" && c.grade !== undefined ? `，${year}年度考核为${GRADE_LABELS[c.grade].zh}` : ""}（${cite}）`,
+      en: `${c.label.en}: ${span.en}${c.effect === "graded" && c.grade !== undefined ? `; graded ${GRADE_LABELS[c.grade].en} for ${year}` : ""} (${cite})`,
+    },
+  }
+}
+
+/** Is the consequence in force on `date`? */
+export const inForce = (a: Pick<AppliedConsequence, "from" | "until">, date: LocalDate): boolean =>
+  compare(date, a.from) >= 0 && (a.until === undefined || compare(date, a.until) <= 0)
+
+/** The recalls of the unit's cadres that count toward a threshold for a recall on `on` (both bounds inclusive). */
+export const recallsInWindow = (
+  on: LocalDate,
+  within: Duration,
+  earlier: ReadonlyArray<LocalDate>,
+): ReadonlyArray<LocalDate> =>
+  [...earlier, on]
+    .filter((e) => compare(e, on) <= 0 && compare(on, periodEnd(e, within)) <= 0)
+    .sort((a, b) => compare(a, b))
+
+export interface UnitThreshold {
+  readonly consequenceId: string
+  readonly recalls: number
+  readonly within: Duration
+  /** The recalls counted, this one included, oldest first. */
+  readonly counted: ReadonlyArray<LocalDate>
+  readonly reached: boolean
+  readonly text: Text
+}
+
+export interface RecallOutcome {
+  readonly on: LocalDate
+  readonly cadre: ReadonlyArray<AppliedConsequence>
+  readonly unit: ReadonlyArray<AppliedConsequence>
+  /** For each unit consequence with a threshold: the window and whether it was reached. */
+  readonly unitThresholds: ReadonlyArray<UnitThreshold>
+  /** Set when the scheme names no consequences. */
+  readonly note?: Text
+}
+
+/**
+ * The consequences of a recall on `on`. `unitRecalls` are the dates of the other recalls of the same dispatching
+ * unit's cadres (this one excluded; later ones are ignored), for thresholds such as 002's two within one year.
+ */
+export const applyRecall = (input: {
+  readonly consequences: Param<ReadonlyArray<Consequence>>
+  readonly on: LocalDate
+  readonly unitRecalls?: ReadonlyArray<LocalDate>
+}): RecallOutcome => {
+  const cs = input.consequences
+  if (cs._tag === "Unspecified")
+    return { on: input.on, cadre: [], unit: [], unitThresholds: [], note: cs.note }
+  const cadre: Array<AppliedConsequence> = []
+  const unit: Array<AppliedConsequence> = []
+  const unitThresholds: Array<UnitThreshold> = []
+  for (const c of cs.value) {
+    if (c.appliesTo === "cadre") {
+      cadre.push(apply(c, input.on))
+      continue
+    }
+    if (c.after === undefined) {
+      unit.push(apply(c, input.on))
+      continue
+    }
+    const counted = recallsInWindow(input.on, c.after.within, input.unitRecalls ?? [])
+    const reached = counted.length >= c.after.recalls
+    const w = durationText(c.after.within)
+    unitThresholds.push({
+      consequenceId: c.id,
+      recalls: c.after.recalls,
+      within: c.after.within,
+      counted,
+      reached,
+      text: {
+        zh: `${w.zh}内召回该单位选派干部${counted.length}次（${counted.join("、")}），${reached ? "达到" : "未达到"}${c.after.recalls}次（${formatCitation(c.citation)}）`,
+        en: `${counted.length} recall(s) of the unit's cadres within ${w.en} (${counted.join(", ")}): ${reached ? "reaches" : "below"} ${c.after.recalls} (${formatCitation(c.citation)})`,
+      },
+    })
+    if (reached) unit.push(apply(c, input.on))
+  }
+  return { on: input.on, cadre, unit, unitThresholds }
+}

@@ -1,0 +1,19 @@
+import { percent, type Rational, rational } from "../assessment/Rational.js"
+
+/**
+ * A count out of a total, with the exact rate and its display. Rounding is done once, at display: half up to one
+ * decimal place of a percent (004 杭州: 56 of 123 → 45.528…% → "45.5%"). An empty total has no rate.
+ */
+export interface Share {
+  readonly count: number
+  readonly of: number
+  /** Exact count/of; absent when `of` is 0. */
+  readonly rate?: Rational
+  /** "45.5%", or "—" when `of` is 0. */
+  readonly percent: string
+}
+
+export const share = (count: number, of: number): Share =>
+  of === 0
+    ? { count, of, percent: "—" }
+    : { count, of, rate: rational(count, of), percent: percent(rational(count, of), 1) }

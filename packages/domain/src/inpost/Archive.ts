@@ -1,0 +1,147 @@
+import { Either, Schema } from "effect"
+import { PersonId } from "../person/Profile.js"
+import { Citation } from "../shared/Citation.js"
+import { compare, LocalDate } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
+import { isClosed, type Placement } from "./Placement.js"
+
+/**
+ * One person, one file (一人一档): 003 三 规范备案管理 "建立社区党组织书记全周期成长档案，实行“一人一档”……做到新任及时
+ * 建档、离任统一封存、变动及时更新"; its contents as 001 五1 lists them (登记表、考察材料、民主推荐情况、年度考核测评情况、
+ * 教育培训和奖惩资料) and 004 晋城 管理考核 六是 (登记表、季度工作报告、期满工作总结、年度考核登记表、期满考核鉴定表).
+ *
+ * Entries are kept in order of date, then kind (the order of ARCHIVE_KINDS), then arrival. Once sealed (on exit:
+ * 离任统一封存) the archive is read-only: every append, and a second seal, is refused and changes nothing.
+ */
+
+const NonEmpty = Schema.NonEmptyTrimmedString
+
+export const ARCHIVE_KINDS = [
+  "registration_form", // 登记表 / 报名表
+  "inspection", // 考察材料、巡查（查岗）记录
+  "recommendation", // 民主推荐、单位推荐
+  "placement_change", // 任职、见习、调整等变动
+  "report", // 季度工作报告、半年汇报、期满总结
+  "assessment", // 年度考核、期满考核鉴定
+  "training", // 教育培训
+  "reward", // 奖励
+  "penalty", // 惩戒
+] as const
+export const ArchiveKind = Schema.Literal(...ARCHIVE_KINDS).annotations({
+  identifier: "ArchiveKind",
+  title: "档案材料类别 / archive entry kind",
+})
+export type ArchiveKind = typeof ArchiveKind.Type
+
+export const ARCHIVE_KIND_LABELS: Readonly<Record<ArchiveKind, Text>> = {
+  registration_form: { zh: "登记表", en: "registration form" },
+  inspection: { zh: "考察、巡查材料", en: "inspection" },
+  recommendation: { zh: "推荐情况", en: "recommendation" },
+  placement_change: { zh: "任职变动", en: "placement change" },
+  report: { zh: "工作报告", en: "report" },
+  assessment: { zh: "考核", en: "assessment" },
+  training: { zh: "教育培训", en: "training" },
+  reward: { zh: "奖励", en: "reward" },
+  penalty: { zh: "惩戒", en: "penalty" },
+}
+
+export const ArchiveEntry = Schema.Struct({
+  id: NonEmpty,
+  date: LocalDate,
+  kind: ArchiveKind,
+  title: Text,
+  /** The record the entry files (a report submission, an assessment, a training record…). */
+  ref: Schema.optional(Schema.String),
+  citation: Schema.optional(Citation),
+}).annotations({ identifier: "ArchiveEntry", title: "档案材料 / archive entry" })
+export type ArchiveEntry = typeof ArchiveEntry.Type
+
+export const Archive = Schema.Struct({
+  personId: PersonId,
+  openedOn: LocalDate,
+  entries: Schema.Array(ArchiveEntry),
+  sealed: Schema.optional(Schema.Struct({ on: LocalDate, reason: Text })),
+}).annotations({ identifier: "PersonArchive", title: "一人一档 / personal archive" })
+export type Archive = typeof Archive.Type
+
+export const ArchiveReason = Schema.Literal("sealed", "duplicate_entry", "seal_before_entries")
+export type ArchiveReason = typeof ArchiveReason.Type
+
+export class ArchiveRefused extends Schema.TaggedError<ArchiveRefused>()("ArchiveRefused", {
+  reason: ArchiveReason,
+  detail: Text,
+}) {
+  get text(): Text {
+    return { zh: `档案不能修改：${this.detail.zh}`, en: `The archive cannot be changed: ${this.detail.en}` }
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`
+  }
+}
+
+const t = (zh: string, en: string): Text => ({ zh, en })
+const kindRank = (k: ArchiveKind): number => ARCHIVE_KINDS.indexOf(k)
+
+/** Date, then kind: negative when `a` files before `b`. */
+export const entryOrder = (a: ArchiveEntry, b: ArchiveEntry): number =>
+  compare(a.date, b.date) || kindRank(a.kind) - kindRank(b.kind)
+
+export const openArchive = (personId: PersonId, openedOn: LocalDate): Archive => ({
+  personId,
+  openedOn,
+  entries: [],
+})
+
+const sealedError = (a: Archive) =>
+  new ArchiveRefused({
+    reason: "sealed",
+    detail: t(
+      `档案已于 ${a.sealed?.on} 封存（${a.sealed?.reason.zh}），只能查阅`,
+      `the archive was sealed on ${a.sealed?.on} (${a.sealed?.reason.en}) and is read-only`,
+    ),
+  })
+
+/** File an entry in its place (after entries of the same date and kind already there). */
+export const append = (a: Archive, entry: ArchiveEntry): Either.Either<Archive, ArchiveRefused> => {
+  if (a.sealed !== undefined) return Either.left(sealedError(a))
+  if (a.entries.some((e) => e.id === entry.id))
+    return Either.left(
+      new ArchiveRefused({
+        reason: "duplicate_entry",
+        detail: t(`材料 ${entry.id} 已在档案中`, `entry ${entry.id} is already filed`),
+      }),
+    )
+  const at = a.entries.findIndex((e) => entryOrder(entry, e) < 0)
+  const entries = at < 0 ? [...a.entries, entry] : [...a.entries.slice(0, at), entry, ...a.entries.slice(at)]
+  return Either.right({ ...a, entries })
+}
+
+/** Seal the archive (离任统一封存). Refused if already sealed, or dated before the last entry. */
+export const seal = (a: Archive, on: LocalDate, reason: Text): Either.Either<Archive, ArchiveRefused> => {
+  if (a.sealed !== undefined) return Either.left(sealedError(a))
+  const last = a.entries[a.entries.length - 1]
+  if (last !== undefined && compare(on, last.date) < 0)
+    return Either.left(
+      new ArchiveRefused({
+        reason: "seal_before_entries",
+        detail: t(
+          `封存日期 ${on} 早于最后一份材料（${last.date}）`,
+          `sealing on ${on} precedes the last entry (${last.date})`,
+        ),
+      }),
+    )
+  return Either.right({ ...a, sealed: { on, reason } })
+}
+
+const ENDING_LABELS: Readonly<Record<NonNullable<Placement["ending"]>["kind"], Text>> = {
+  returned_to_unit: { zh: "返回派出单位", en: "returned to the dispatching unit" },
+  adjusted: { zh: "调整", en: "adjusted" },
+  recalled: { zh: "召回", en: "recalled" },
+  exited: { zh: "期满离任", en: "left at the end of the term" },
+}
+
+/** Seal when the placement has ended (returned, adjusted, recalled or exited), on the day it ended. */
+export const sealOnExit = (a: Archive, p: Placement): Either.Either<Archive, ArchiveRefused> => {
+  if (!isClosed(p.state) || p.ending === undefined) return Either.right(a)
+  return seal(a, p.ending.date, ENDING_LABELS[p.ending.kind])
+}

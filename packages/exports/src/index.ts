@@ -1,0 +1,12 @@
+/**
+ * @cadre/exports — the documents of a selection campaign:
+ * - `rosterXlsx`: 花名册, one row per application (seed 001 五 1, 六 1);
+ * - `arrangementXlsx`: 安排表 of the placed cadres (seed 002 附件; 000 二（二）, 三（一）);
+ * - `registrationFormPdf`: 报名表 of one application, A4 for double-sided printing (seed 000 附件 "请正反打印").
+ * Inputs are plain data (src/types.ts): the caller formats labels and masks personal data.
+ */
+export { ARRANGEMENT_HEADERS, arrangementXlsx } from "./arrangement.js"
+export { ExportInputError } from "./format.js"
+export { A4, MARGINS, registrationFormPdf } from "./registrationForm.js"
+export { ROSTER_HEADERS, rosterXlsx } from "./roster.js"
+export type * from "./types.js"
