@@ -109,4 +109,36 @@ describe("/trpc over HTTP", () => {
     expect(out).toMatch(/: (eligible|ineligible|needs_review)\n/)
     expect(out).toMatch(/\[(pass|fail|needs_review|waived)\] .+ \(000 /)
   }, 90_000)
+
+  it("the campaign example runs against it: a campaign, a recommendation, an interview, the roster", async () => {
+    const example = fileURLToPath(new URL("../../../packages/client/examples/campaign.ts", import.meta.url))
+    const child = spawn(process.execPath, ["--import", "tsx", example], {
+      env: {
+        ...process.env,
+        CADRE_URL: `${base}/trpc`,
+        DEMO_PASSWORD: DEFAULT_DEMO_PASSWORD,
+        CADRE_LANG: "en",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    let out = ""
+    let err = ""
+    child.stdout.on("data", (c: Buffer) => {
+      out += c.toString()
+    })
+    child.stderr.on("data", (c: Buffer) => {
+      err += c.toString()
+    })
+    const [code] = await once(child, "exit")
+    expect(err).toBe("")
+    expect(code).toBe(0)
+    expect(out).toContain("yangpu-community-secretary v1")
+    expect(out).toContain(
+      "path: draft → submitted → screened → interview → decided → appointed → reported in",
+    )
+    expect(out).toMatch(/recommended .+ \(\d{6}\*{8}\d{3}[\dX]\): (eligible|ineligible|needs_review)/)
+    expect(out).toMatch(/: interview\n/)
+    expect(out).toMatch(/#1 .+ \d+\.\d{2}/)
+    expect(out).toMatch(/roster: \d+ row\(s\), \d+ bytes → .+花名册\.xlsx/)
+  }, 90_000)
 })

@@ -11,6 +11,7 @@
  * Without CADRE_TOKEN the server must hold the demo data (LOAD_DEMO_DATA=true); DEMO_PASSWORD as on the server.
  */
 import { createClient, errorDetails } from "../src/index.js"
+import { signIn } from "./session.js"
 
 const url = process.env.CADRE_URL ?? "http://127.0.0.1:3000/trpc"
 const lang = process.env.CADRE_LANG === "en" ? "en" : "zh"
@@ -18,20 +19,7 @@ const SCHEME_ID = process.env.CADRE_SCHEME ?? "yangpu-community-secretary"
 
 /** Demo step: sign in as the demo org dept admin (cookie session) and issue a token to the demo integrator. */
 const demoToken = async (): Promise<string> => {
-  let cookie = ""
-  const cookieFetch: typeof fetch = async (input, init) => {
-    const headers = new Headers(init?.headers)
-    if (cookie !== "") headers.set("cookie", cookie)
-    const res = await fetch(input, { ...init, headers })
-    const set = res.headers.getSetCookie().map((c) => c.split(";")[0] ?? "")
-    if (set.length > 0) cookie = set.join("; ")
-    return res
-  }
-  const admin = createClient({ url, fetch: cookieFetch, lang })
-  await admin.auth.login.mutate({
-    identifier: "yangpu.org@demo.example.org",
-    password: process.env.DEMO_PASSWORD ?? "Demo-cadre-2026",
-  })
+  const admin = await signIn(url, "yangpu.org@demo.example.org", lang)
   const accounts = await admin.accounts.list.query()
   const integrator = accounts.find((a) => a.role === "integrator")
   if (integrator === undefined) throw new Error("no integrator account in the demo data")

@@ -608,8 +608,8 @@ describe("001 Guizhou street reserve pool: 2 nominees per community, joint revie
     const lastDays = new Set<string | undefined>()
     for (const id of current.keys())
       lastDays.add(
-        (await act(id, { _tag: "StartNotice", days: 5, start: "2026-07-13", countFrom: "day_after" })).application
-          .notice?.lastDay,
+        (await act(id, { _tag: "StartNotice", days: 5, start: "2026-07-13", countFrom: "day_after" }))
+          .application.notice?.lastDay,
       )
     expect(lastDays).toEqual(new Set(["2026-07-20"]))
     // A resident objects during the notice.
@@ -991,5 +991,90 @@ describe("review tasks: assign, remind when overdue, transfer (转办), hand ove
       "HandedOver",
       "Completed",
     ])
+  })
+})
+
+// ---------------------------------------------------------------------------------------------- what-if
+
+describe("what-if: re-screening a campaign against a draft version changes nothing", () => {
+  it("a draft narrowing 000's age range to 35 shows who would become ineligible, and why", async () => {
+    const org = await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" })
+    const unit = await h.actorHeaders({
+      role: "dispatching_unit_admin",
+      regionId: "310110",
+      unitId: "u-yp-mz",
+    })
+    const attest = [
+      "party_spirit_conduct_dedication",
+      "mass_work_ability",
+      "community_temperament",
+      "organising_ability",
+    ]
+    const rank = { level: "clerk" as const, track: "non_leading" as const }
+    const young = await addPerson("310110", "310110", { name: "郑一鸣", birthDate: "1995-02-02", attest, rank })
+    const older = await addPerson("310110", "310110", { name: "冯志远", birthDate: "1989-01-10", attest, rank })
+    h.setToday("2026-11-02")
+    const c = await h.caller(org).campaigns.create({
+      regionId: "310110",
+      name: "试算用批次",
+      schemeId: "yangpu-community-secretary",
+      schemeVersion: 1,
+      channels: ["unit_recommendation"],
+      places: 1,
+      startYear: 2026,
+      referenceDate: "2026-12-18",
+      decidingBody: "org_dept_meeting",
+    })
+    await h.caller(org).campaigns.openForApplications({ id: c.id, expectedVersion: c.version })
+    const apps = []
+    for (const personId of [young, older])
+      apps.push(
+        await h.caller(unit).applications.recommend({
+          campaignId: c.id,
+          personId,
+          channel: "unit_recommendation",
+          recommendation: { body: "杨浦区民政局党委", meeting: "党委会议", meetingDate: "2026-11-01" },
+        }),
+      )
+    expect(apps.map((a) => a.application.verdict?.outcome)).toEqual(["eligible", "eligible"])
+    // A draft: the age range 25–35 instead of 25–38.
+    const preset = await h.caller(org).schemes.preset({ key: "yangpu-community-secretary" })
+    const scheme = JSON.parse(JSON.stringify(preset?.scheme)) as {
+      version: number
+      effectiveFrom: string
+      eligibility: { rules: Array<{ id: string; max?: number }> }
+    }
+    scheme.version = 9
+    scheme.effectiveFrom = "2030-01-01"
+    const age = scheme.eligibility.rules.find((r) => r.id === "age")
+    if (age === undefined) throw new Error("no age rule")
+    age.max = 35
+    await h.caller(org).schemes.create({ scheme: scheme as never })
+    const w = await h
+      .caller(org)
+      .campaigns.whatIf({ id: c.id, schemeId: "yangpu-community-secretary", version: 9 })
+    expect(w.screened).toBe(2)
+    // Both see the new criterion; only the older one changes outcome.
+    expect(w.changes.filter((x) => x.direction === "same").map((x) => [x.person?.name, x.because[0]?.kind])).toEqual([
+      ["郑一鸣", "criterion"],
+    ])
+    const worse = w.changes.filter((x) => x.direction !== "same")
+    expect(worse).toHaveLength(1)
+    expect(w.moves).toEqual([{ from: "eligible", to: "ineligible", count: 1 }])
+    const change = worse[0]
+    expect(change?.person?.name).toBe("冯志远")
+    expect([change?.from, change?.to, change?.direction]).toEqual(["eligible", "ineligible", "worse"])
+    expect(change?.because.map((b) => [b.ruleId, b.kind])).toEqual([["age", "status"]])
+    // Nothing was written: the campaign and its applications keep version 1 and their verdicts.
+    const list = await h.caller(org).applications.list({ campaignId: c.id })
+    expect(list.map((a) => [a.application.schemeVersion, a.application.verdict?.outcome])).toEqual([
+      [1, "eligible"],
+      [1, "eligible"],
+    ])
+    // Another scheme's version is not a what-if of this campaign.
+    const other = await failure(
+      h.caller(org).campaigns.whatIf({ id: c.id, schemeId: "daan-first-secretary", version: 1 }),
+    )
+    expect(other.code).toMatch(/BAD_REQUEST|NOT_FOUND/)
   })
 })

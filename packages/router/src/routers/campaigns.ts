@@ -379,31 +379,43 @@ export const campaignsRouter = router({
           const after = yield* Effect.flatMap(CampaignRepo, (r) =>
             r.screenAgainst(ctx.actor, { campaignId: i.id, scheme: draft.scheme }),
           )
-          const changes = after.flatMap(({ record, verdict }) => {
-            const before = record.application.verdict
-            if (before === undefined || before.outcome === verdict.outcome) return []
-            const was = new Map(before.findings.map((f) => [f.ruleId, f]))
-            const differing = verdict.findings.filter((f) => was.get(f.ruleId)?.status !== f.status)
-            const added = verdict.findings.filter((f) => !was.has(f.ruleId))
-            return [
-              {
-                applicationId: record.application.id,
-                person: record.person,
-                from: before.outcome,
-                to: verdict.outcome,
-                because: [...new Set([...differing, ...added])].map((f) => ({
-                  ruleId: f.ruleId,
-                  status: f.status,
-                  message: f.message,
-                  clause: `${f.citation.document} ${f.citation.clause}`,
-                })),
-              },
-            ]
-          })
+          const before = new Map(
+            after.flatMap(({ record }) =>
+              record.application.verdict === undefined
+                ? []
+                : [[record.application.id, record.application.verdict]],
+            ),
+          )
+          const people = new Map(after.map(({ record }) => [record.application.id, record.person]))
+          const result = Selection.compareVerdicts(
+            before,
+            new Map(after.map(({ record, verdict }) => [record.application.id, verdict])),
+          )
+          const changes = result.changes.map((c) => ({
+            applicationId: c.applicationId,
+            person: people.get(c.applicationId) ?? null,
+            from: c.before ?? null,
+            to: c.after ?? null,
+            direction: c.direction,
+            summary: c.summary,
+            because: c.findings.map((f) => ({
+              ruleId: f.ruleId,
+              kind: f.kind,
+              text: f.text,
+              clause:
+                f.after?.citation === undefined
+                  ? f.before?.citation === undefined
+                    ? null
+                    : `${f.before.citation.document} ${f.before.citation.clause}`
+                  : `${f.after.citation.document} ${f.after.citation.clause}`,
+            })),
+          }))
           return {
             campaignVersion: campaign.schemeVersion,
             againstVersion: draft.scheme.version,
             screened: after.length,
+            unchanged: result.unchanged.length,
+            moves: result.moves,
             changes,
           }
         }),
