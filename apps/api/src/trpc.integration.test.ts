@@ -30,6 +30,30 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }, 180_000)
 
+/** Run one of the client's examples against the server; its stdout, stderr and exit code. */
+const runExample = async (name: string): Promise<{ out: string; err: string; code: unknown }> => {
+  const example = fileURLToPath(new URL(`../../../packages/client/examples/${name}`, import.meta.url))
+  const child = spawn(process.execPath, ["--import", "tsx", example], {
+    env: {
+      ...process.env,
+      CADRE_URL: `${base}/trpc`,
+      DEMO_PASSWORD: DEFAULT_DEMO_PASSWORD,
+      CADRE_LANG: "en",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  let out = ""
+  let err = ""
+  child.stdout.on("data", (c: Buffer) => {
+    out += c.toString()
+  })
+  child.stderr.on("data", (c: Buffer) => {
+    err += c.toString()
+  })
+  const [code] = await once(child, "exit")
+  return { out, err, code }
+}
+
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve))
   await services?.close()
@@ -82,25 +106,7 @@ describe("/trpc over HTTP", () => {
   })
 
   it("the client example runs against it: token, schemes, a published version, an explained verdict", async () => {
-    const example = fileURLToPath(new URL("../../../packages/client/examples/integrator.ts", import.meta.url))
-    const child = spawn(process.execPath, ["--import", "tsx", example], {
-      env: {
-        ...process.env,
-        CADRE_URL: `${base}/trpc`,
-        DEMO_PASSWORD: DEFAULT_DEMO_PASSWORD,
-        CADRE_LANG: "en",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    })
-    let out = ""
-    let err = ""
-    child.stdout.on("data", (c: Buffer) => {
-      out += c.toString()
-    })
-    child.stderr.on("data", (c: Buffer) => {
-      err += c.toString()
-    })
-    const [code] = await once(child, "exit")
+    const { out, err, code } = await runExample("integrator.ts")
     expect(err).toBe("")
     expect(code).toBe(0)
     expect(out).toContain("demo: issued token cdr_")
@@ -111,25 +117,7 @@ describe("/trpc over HTTP", () => {
   }, 90_000)
 
   it("the campaign example runs against it: a campaign, a recommendation, an interview, the roster", async () => {
-    const example = fileURLToPath(new URL("../../../packages/client/examples/campaign.ts", import.meta.url))
-    const child = spawn(process.execPath, ["--import", "tsx", example], {
-      env: {
-        ...process.env,
-        CADRE_URL: `${base}/trpc`,
-        DEMO_PASSWORD: DEFAULT_DEMO_PASSWORD,
-        CADRE_LANG: "en",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    })
-    let out = ""
-    let err = ""
-    child.stdout.on("data", (c: Buffer) => {
-      out += c.toString()
-    })
-    child.stderr.on("data", (c: Buffer) => {
-      err += c.toString()
-    })
-    const [code] = await once(child, "exit")
+    const { out, err, code } = await runExample("campaign.ts")
     expect(err).toBe("")
     expect(code).toBe(0)
     expect(out).toContain("yangpu-community-secretary v1")

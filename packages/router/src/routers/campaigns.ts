@@ -131,6 +131,15 @@ const pathOut = (p: Selection.Path) => ({
   unmapped: p.unmapped.map((st) => ({ id: st.id, label: st.label })),
 })
 
+/** draft → open → closed: the same procedure shape for both moves. */
+const setStatus = (status: "open" | "closed") =>
+  procedure
+    .permission("campaign.write")
+    .input(input(Schema.Struct({ id: CampaignId, expectedVersion: ExpectedVersion })))
+    .mutation(({ ctx, input: i }) =>
+      ctx.run(Effect.flatMap(CampaignRepo, (r) => r.setStatus(ctx.cmd, { ...i, status }))).then(campaignOut),
+    )
+
 export const campaignsRouter = router({
   list: procedure
     .permission("campaign.read")
@@ -178,9 +187,7 @@ export const campaignsRouter = router({
     .permission("campaign.write")
     .input(input(CreateInput))
     .mutation(({ ctx, input: i }) =>
-      ctx
-        .run(Effect.flatMap(CampaignRepo, (r) => r.create({ actor: ctx.actor, requestId: ctx.requestId }, i)))
-        .then(campaignOut),
+      ctx.run(Effect.flatMap(CampaignRepo, (r) => r.create(ctx.cmd, i))).then(campaignOut),
     ),
 
   update: procedure
@@ -188,40 +195,14 @@ export const campaignsRouter = router({
     .input(input(PatchInput))
     .mutation(({ ctx, input: { id, expectedVersion, ...patch } }) =>
       ctx
-        .run(
-          Effect.flatMap(CampaignRepo, (r) =>
-            r.update({ actor: ctx.actor, requestId: ctx.requestId }, { id, expectedVersion, patch }),
-          ),
-        )
+        .run(Effect.flatMap(CampaignRepo, (r) => r.update(ctx.cmd, { id, expectedVersion, patch })))
         .then(campaignOut),
     ),
 
   /** Open a draft campaign for applications and recommendations. */
-  openForApplications: procedure
-    .permission("campaign.write")
-    .input(input(Schema.Struct({ id: CampaignId, expectedVersion: ExpectedVersion })))
-    .mutation(({ ctx, input: i }) =>
-      ctx
-        .run(
-          Effect.flatMap(CampaignRepo, (r) =>
-            r.setStatus({ actor: ctx.actor, requestId: ctx.requestId }, { ...i, status: "open" }),
-          ),
-        )
-        .then(campaignOut),
-    ),
-
-  close: procedure
-    .permission("campaign.write")
-    .input(input(Schema.Struct({ id: CampaignId, expectedVersion: ExpectedVersion })))
-    .mutation(({ ctx, input: i }) =>
-      ctx
-        .run(
-          Effect.flatMap(CampaignRepo, (r) =>
-            r.setStatus({ actor: ctx.actor, requestId: ctx.requestId }, { ...i, status: "closed" }),
-          ),
-        )
-        .then(campaignOut),
-    ),
+  openForApplications: setStatus("open"),
+  /** Close an open campaign (nothing more comes in; its applications stay). */
+  close: setStatus("closed"),
 
   /** The campaign's timetable: the scheme's stage deadlines in the campaign's year, its adjustments, what is overdue. */
   schedule: procedure
@@ -489,11 +470,7 @@ export const applicationsRouter = router({
     )
     .mutation(({ ctx, input: i }) =>
       ctx
-        .run(
-          Effect.flatMap(CampaignRepo, (r) =>
-            r.apply({ actor: ctx.actor, requestId: ctx.requestId }, { ...i, on: todayOf(ctx) }),
-          ),
-        )
+        .run(Effect.flatMap(CampaignRepo, (r) => r.apply(ctx.cmd, { ...i, on: todayOf(ctx) })))
         .then(applicationOut),
     ),
 
@@ -503,11 +480,7 @@ export const applicationsRouter = router({
     .input(input(RecommendInput))
     .mutation(({ ctx, input: i }) =>
       ctx
-        .run(
-          Effect.flatMap(CampaignRepo, (r) =>
-            r.recommend({ actor: ctx.actor, requestId: ctx.requestId }, { ...i, on: todayOf(ctx) }),
-          ),
-        )
+        .run(Effect.flatMap(CampaignRepo, (r) => r.recommend(ctx.cmd, { ...i, on: todayOf(ctx) })))
         .then(applicationOut),
     ),
 
@@ -536,15 +509,12 @@ export const applicationsRouter = router({
       return ctx
         .run(
           Effect.flatMap(CampaignRepo, (r) =>
-            r.act(
-              { actor: ctx.actor, requestId: ctx.requestId },
-              {
-                applicationId: i.applicationId,
-                expectedVersion: i.expectedVersion,
-                move: m,
-                on: todayOf(ctx),
-              },
-            ),
+            r.act(ctx.cmd, {
+              applicationId: i.applicationId,
+              expectedVersion: i.expectedVersion,
+              move: m,
+              on: todayOf(ctx),
+            }),
           ),
         )
         .then(applicationOut)
@@ -556,11 +526,7 @@ export const applicationsRouter = router({
     .input(input(Schema.Struct({ applicationId: ApplicationId, expectedVersion: ExpectedVersion })))
     .mutation(({ ctx, input: i }) =>
       ctx
-        .run(
-          Effect.flatMap(CampaignRepo, (r) =>
-            r.rescreen({ actor: ctx.actor, requestId: ctx.requestId }, { ...i, on: todayOf(ctx) }),
-          ),
-        )
+        .run(Effect.flatMap(CampaignRepo, (r) => r.rescreen(ctx.cmd, { ...i, on: todayOf(ctx) })))
         .then(applicationOut),
     ),
 
@@ -578,11 +544,7 @@ export const applicationsRouter = router({
     )
     .mutation(({ ctx, input: i }) =>
       ctx
-        .run(
-          Effect.flatMap(CampaignRepo, (r) =>
-            r.rescreen({ actor: ctx.actor, requestId: ctx.requestId }, { ...i, on: todayOf(ctx) }),
-          ),
-        )
+        .run(Effect.flatMap(CampaignRepo, (r) => r.rescreen(ctx.cmd, { ...i, on: todayOf(ctx) })))
         .then(applicationOut),
     ),
 
@@ -602,11 +564,7 @@ export const applicationsRouter = router({
     )
     .mutation(({ ctx, input: i }) =>
       ctx
-        .run(
-          Effect.flatMap(CampaignRepo, (r) =>
-            r.withdraw({ actor: ctx.actor, requestId: ctx.requestId }, { ...i, on: todayOf(ctx) }),
-          ),
-        )
+        .run(Effect.flatMap(CampaignRepo, (r) => r.withdraw(ctx.cmd, { ...i, on: todayOf(ctx) })))
         .then(applicationOut),
     ),
 })
@@ -667,22 +625,19 @@ export const calendarRouter = router({
       ctx
         .run(
           Effect.flatMap(CampaignRepo, (r) =>
-            r.enterCalendarYear(
-              { actor: ctx.actor, requestId: ctx.requestId },
-              {
-                year: {
-                  year: i.year,
-                  holidays: i.holidays,
-                  makeUpWorkdays: i.makeUpWorkdays,
-                  source: {
-                    _tag: "EnteredByAdmin",
-                    accountId: ctx.actor.accountId,
-                    enteredOn: todayOf(ctx),
-                    ...(i.notice === undefined ? {} : { notice: i.notice }),
-                  },
+            r.enterCalendarYear(ctx.cmd, {
+              year: {
+                year: i.year,
+                holidays: i.holidays,
+                makeUpWorkdays: i.makeUpWorkdays,
+                source: {
+                  _tag: "EnteredByAdmin",
+                  accountId: ctx.actor.accountId,
+                  enteredOn: todayOf(ctx),
+                  ...(i.notice === undefined ? {} : { notice: i.notice }),
                 },
               },
-            ),
+            }),
           ),
         )
         .then((y) => Schema.encodeSync(Calendar.CalendarYear)(y)),
