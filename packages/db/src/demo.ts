@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm"
 import { Schema } from "effect"
 import type { Db } from "./database.js"
 import { loadDemoCampaigns } from "./demoCampaigns.js"
+import { loadDemoPlacements } from "./demoPlacements.js"
 import { auditLog, campaigns, people, posts, regions, schemes, units } from "./schema/index.js"
 
 /**
@@ -511,6 +512,8 @@ export async function loadDemoData(db: Db): Promise<DemoLoadResult> {
   })
   // Campaigns go through the repository (kernel moves, audit rows), each command in its own transaction.
   await loadDemoCampaigns(db)
+  // Placements in every state (issue 5), through the in-post repositories.
+  await loadDemoPlacements(db)
   const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(campaigns)
   return { ...result, campaigns: c?.n ?? 0 }
 }

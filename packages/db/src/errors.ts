@@ -79,6 +79,16 @@ const ENTITY_LABELS: Readonly<Record<string, TextT>> = {
   application: { zh: "报名（推荐）记录", en: "application" },
   task: { zh: "办理任务", en: "task" },
   calendar_year: { zh: "年度节假日安排", en: "calendar year" },
+  placement: { zh: "任职安排", en: "placement" },
+  leave: { zh: "请假记录", en: "leave request" },
+  report: { zh: "报告任务", en: "report" },
+  inspection: { zh: "巡查记录", en: "inspection" },
+  mentoring: { zh: "结对帮带", en: "mentoring pair" },
+  training: { zh: "培训记录", en: "training record" },
+  assessment: { zh: "考核记录", en: "assessment" },
+  survey: { zh: "满意度测评", en: "survey" },
+  archive: { zh: "个人档案", en: "archive" },
+  pool_review: { zh: "后备干部队伍审核", en: "pool review" },
 }
 const label = (entity: string): TextT => ENTITY_LABELS[entity] ?? { zh: entity, en: entity }
 

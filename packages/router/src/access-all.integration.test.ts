@@ -3,7 +3,9 @@ import {
   applications,
   auditLog,
   campaigns,
+  leaveRequests,
   people,
+  placements,
   posts,
   regions,
   schemes,
@@ -64,6 +66,10 @@ type CampaignRow = { id: string; path: string; schemeId: string; schemeVersion: 
 let campaignRows: Array<CampaignRow> = []
 type AppRow = { id: string; campaignId: string; personId: string; campaignPath: string; regionPath: string }
 let appRows: Array<AppRow> = []
+const appState = new Map<string, string>()
+type PlacementRow = { id: string; personId: string; postId: string; regionPath: string; state: string }
+let placementRows: Array<PlacementRow> = []
+let leaveRows: Array<{ id: string; regionPath: string; personId: string }> = []
 
 const pick = <A>(rows: ReadonlyArray<A>, i: number): A => rows[i % rows.length] as A
 const signedIn = (): Array<Access.Actor> => actors.flatMap((a) => (a.actor === null ? [] : [a.actor]))
@@ -76,6 +82,26 @@ const scoped = (a: Access.Actor, p: Access.Permission, sees: boolean, allowed: s
 /** Lists: rows are filtered by scope, never refused for it. */
 const listed = (a: Access.Actor, p: Access.Permission, sees: boolean): string =>
   !Access.can(a, p) ? "FORBIDDEN" : sees ? "listed" : "absent"
+/** In post (issue 5): a placement is seen by staff within the post's region, by a cadre if it is their own. */
+const seesPl = (a: Access.Actor, r: PlacementRow): boolean => Access.seesPlacement(a, r)
+/** A person is seen by their own region, or through a placement of theirs in the scope (one-person-one-file). */
+const seesPerson = (a: Access.Actor, person: Scoped): boolean =>
+  Access.seesRegion(a, person.path) ||
+  (a.role !== "applicant" &&
+    placementRows.some((p) => p.personId === person.id && Access.seesRegion(a, p.regionPath)))
+/** A cadre's own route (placement.own) or a staff one (`staff` permission), then scope, then `allowed`. */
+const ownOrStaff = (a: Access.Actor, staff: Access.Permission, sees: boolean, allowed: string): string =>
+  a.role === "applicant"
+    ? !Access.can(a, "placement.own")
+      ? "FORBIDDEN"
+      : sees
+        ? allowed
+        : "NOT_FOUND"
+    : scoped(a, staff, sees, allowed)
+const plainly = (a: Access.Actor, p: Access.Permission): string => (Access.can(a, p) ? "ok" : "FORBIDDEN")
+const openPlacements = () =>
+  placementRows.filter((r) => !["returned_to_unit", "adjusted", "recalled", "exited"].includes(r.state))
+
 /** Scheme writes: invisible → NOT_FOUND, visible but not changeable (an ancestor's) → FORBIDDEN. */
 const schemeWrite = (a: Access.Actor, p: Access.Permission, s: SchemeRow): string =>
   !Access.can(a, p)
@@ -770,6 +796,315 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: (c) => c.calendar.enterYear({ year: 2031, holidays: [], makeUpWorkdays: ["2031-01-07"] }),
     expected: (a) => (Access.can(a, "calendar.write") ? "BAD_REQUEST" : "FORBIDDEN"),
   },
+
+  // —— in post (issue 5): placements, archive, duties, assessment, pool, figures ——
+  "placements.list": {
+    run: async (c, a, i) => {
+      const rows = await c.placements.list({})
+      expect(rows.every((r) => a !== null && Access.seesRegion(a, r.regionPath))).toBe(true)
+      return rows.some((r) => r.id === pick(placementRows, i).id) ? "listed" : "absent"
+    },
+    expected: (a, i) => listed(a, "placement.read", seesPl(a, pick(placementRows, i))),
+  },
+  "placements.get": {
+    run: (c, _a, i) => c.placements.get({ id: pick(placementRows, i).id }),
+    expected: (a, i) => scoped(a, "placement.read", seesPl(a, pick(placementRows, i)), "ok"),
+  },
+  "placements.mine": {
+    run: (c) => c.placements.mine(),
+    expected: (a) => plainly(a, "placement.own"),
+  },
+  "placements.create": {
+    // The person and the post of an open placement: the post is filled, so CONFLICT once both are in sight.
+    run: (c, _a, i) => {
+      const row = pick(openPlacements(), i)
+      return c.placements.create({
+        personId: row.personId,
+        postId: row.postId,
+        schemeId: "yangpu-community-secretary",
+        schemeVersion: 1,
+        placedOn: "2026-01-05",
+      })
+    },
+    expected: (a, i) => {
+      const row = pick(openPlacements(), i)
+      const person = personRows.find((p) => p.id === row.personId)
+      return !Access.can(a, "placement.create")
+        ? "FORBIDDEN"
+        : !Access.seesRegion(a, person?.path ?? "") || !Access.seesRegion(a, row.regionPath)
+          ? "NOT_FOUND"
+          : "CONFLICT"
+    },
+  },
+  "placements.fromApplication": {
+    // No demo application a Yangpu scope runs is appointed: CONFLICT once the campaign is the caller's.
+    run: (c, _a, i) => c.placements.fromApplication({ applicationId: pick(appRows, i).id }),
+    expected: (a, i) => {
+      const row = pick(appRows, i)
+      return !Access.can(a, "placement.create")
+        ? "FORBIDDEN"
+        : !Access.runsCampaign(a, row.campaignPath)
+          ? "NOT_FOUND"
+          : appState.get(row.id) === "appointed"
+            ? "ok"
+            : "CONFLICT"
+    },
+  },
+  "placements.act": {
+    run: (c, _a, i) =>
+      c.placements.act({ id: pick(placementRows, i).id, expectedVersion: 999, move: { _tag: "EndTerm" } }),
+    expected: (a, i) => scoped(a, "placement.manage", seesPl(a, pick(placementRows, i)), "CONFLICT"),
+  },
+  "placements.recommendUse": {
+    run: (c, _a, i) =>
+      c.placements.recommendUse({
+        id: pick(placementRows, i).id,
+        expectedVersion: 999,
+        trainingDirection: "基层治理",
+        usageRecommendation: "提拔使用",
+        consulted: { dispatchingUnit: true, hostUnit: true },
+      }),
+    expected: (a, i) => scoped(a, "placement.create", seesPl(a, pick(placementRows, i)), "CONFLICT"),
+  },
+  "placements.consequences": {
+    run: (c, _a, i) => c.placements.consequences({ personId: pick(placementRows, i).personId }),
+    expected: (a) => plainly(a, "placement.read"),
+  },
+  "placements.replacements": {
+    run: (c) => c.placements.replacements({}),
+    expected: (a) => plainly(a, "placement.read"),
+  },
+  "archive.get": {
+    run: (c, _a, i) => c.archive.get({ personId: pick(personRows, i).id }),
+    expected: (a, i) => scoped(a, "placement.read", seesPerson(a, pick(personRows, i)), "ok"),
+  },
+  "archive.append": {
+    // A date in the future: refused after access; nothing is filed.
+    run: (c, _a, i) =>
+      c.archive.append({
+        personId: pick(personRows, i).id,
+        date: "2099-01-01",
+        kind: "reward",
+        title: { zh: "测试", en: "test" },
+      }),
+    expected: (a, i) => scoped(a, "placement.manage", seesPerson(a, pick(personRows, i)), "CONFLICT"),
+  },
+  "reports.obligations": {
+    run: (c, _a, i) => c.reports.obligations({ placementId: pick(placementRows, i).id }),
+    expected: (a, i) => ownOrStaff(a, "placement.read", seesPl(a, pick(placementRows, i)), "ok"),
+  },
+  "reports.submit": {
+    // A key no scheme generates: refused (CONFLICT) once the placement is in sight; nothing is filed.
+    run: (c, _a, i) =>
+      c.reports.submit({
+        placementId: pick(placementRows, i).id,
+        key: "no-such-report",
+        text: "x",
+        attachments: [],
+      }),
+    expected: (a, i) => ownOrStaff(a, "placement.manage", seesPl(a, pick(placementRows, i)), "CONFLICT"),
+  },
+  "reports.overdue": {
+    run: (c) => c.reports.overdue({}),
+    expected: (a) => plainly(a, "placement.read"),
+  },
+  "leave.request": {
+    // Ending before it starts (or the placement not serving, or no tiers): CONFLICT; nothing is asked.
+    run: (c, _a, i) =>
+      c.leave.request({
+        placementId: pick(placementRows, i).id,
+        from: "2026-05-02",
+        to: "2026-05-01",
+        reason: "测试",
+      }),
+    expected: (a, i) => ownOrStaff(a, "placement.manage", seesPl(a, pick(placementRows, i)), "CONFLICT"),
+  },
+  "leave.decide": {
+    run: (c, _a, i) =>
+      c.leave.decide({ id: pick(leaveRows, i).id, expectedVersion: 999, move: { _tag: "Approve" } }),
+    expected: (a, i) => scoped(a, "leave.approve", Access.seesPlacement(a, pick(leaveRows, i)), "CONFLICT"),
+  },
+  "leave.returnFrom": {
+    run: (c, _a, i) =>
+      c.leave.returnFrom({ id: pick(leaveRows, i).id, expectedVersion: 999, date: "2026-04-10" }),
+    expected: (a, i) =>
+      ownOrStaff(a, "placement.manage", Access.seesPlacement(a, pick(leaveRows, i)), "CONFLICT"),
+  },
+  "leave.list": {
+    run: (c) => c.leave.list({}),
+    expected: (a) => (a.role === "applicant" ? plainly(a, "placement.own") : plainly(a, "placement.read")),
+  },
+  "leave.recordAbsence": {
+    run: (c, _a, i) =>
+      c.leave.recordAbsence({
+        placementId: pick(placementRows, i).id,
+        from: "2099-01-01",
+        to: "2099-01-01",
+        note: "测试",
+      }),
+    expected: (a, i) => scoped(a, "placement.manage", seesPl(a, pick(placementRows, i)), "CONFLICT"),
+  },
+  "leave.absences": {
+    run: (c, _a, i) => c.leave.absences({ placementId: pick(placementRows, i).id }),
+    expected: (a, i) => scoped(a, "placement.read", seesPl(a, pick(placementRows, i)), "ok"),
+  },
+  "inspections.record": {
+    run: (c, _a, i) =>
+      c.inspections.record({
+        placementId: pick(placementRows, i).id,
+        date: "2099-01-01",
+        kind: "patrol",
+        outcome: "satisfactory",
+        finding: "测试",
+      }),
+    expected: (a, i) => scoped(a, "placement.manage", seesPl(a, pick(placementRows, i)), "CONFLICT"),
+  },
+  "inspections.list": {
+    run: (c, _a, i) => c.inspections.list({ placementId: pick(placementRows, i).id }),
+    expected: (a, i) => scoped(a, "placement.read", seesPl(a, pick(placementRows, i)), "ok"),
+  },
+  "mentoring.pair": {
+    // The cadre as their own mentor: refused by the kernel (CONFLICT) once the placement is in sight.
+    run: (c, _a, i) => {
+      const row = pick(placementRows, i)
+      return c.mentoring.pair({ placementId: row.id, mentorId: row.personId, from: "2026-03-01" })
+    },
+    expected: (a, i) => scoped(a, "placement.manage", seesPl(a, pick(placementRows, i)), "CONFLICT"),
+  },
+  "mentoring.end": {
+    run: (c) => c.mentoring.end({ id: "no-such-pair", expectedVersion: 1, to: "2026-03-01" }),
+    expected: (a) => (Access.can(a, "placement.manage") ? "NOT_FOUND" : "FORBIDDEN"),
+  },
+  "mentoring.list": {
+    run: (c) => c.mentoring.list({}),
+    expected: (a) => plainly(a, "placement.read"),
+  },
+  "mentoring.load": {
+    run: (c, _a, i) => {
+      const row = pick(placementRows, i)
+      return c.mentoring.load({ placementId: row.id, mentorId: row.personId, year: 2026 })
+    },
+    expected: (a, i) => scoped(a, "placement.read", seesPl(a, pick(placementRows, i)), "ok"),
+  },
+  "training.record": {
+    run: (c, _a, i) =>
+      c.training.record({
+        personId: pick(personRows, i).id,
+        date: "2099-01-01",
+        kind: "centralised",
+        title: "测试",
+      }),
+    expected: (a, i) => scoped(a, "placement.manage", seesPerson(a, pick(personRows, i)), "CONFLICT"),
+  },
+  "training.check": {
+    run: (c, _a, i) =>
+      c.training.check({
+        personId: pick(personRows, i).id,
+        schemeId: "yangpu-community-secretary",
+        schemeVersion: 1,
+        year: 2025,
+      }),
+    expected: (a, i) => scoped(a, "placement.read", seesPerson(a, pick(personRows, i)), "ok"),
+  },
+  "assessments.list": {
+    run: (c, _a, i) => c.assessments.list({ placementId: pick(placementRows, i).id }),
+    expected: (a, i) => scoped(a, "placement.read", seesPl(a, pick(placementRows, i)), "ok"),
+  },
+  "assessments.firstOpinion": {
+    // A cycle the scheme does not have: CONFLICT once the placement is in sight.
+    run: (c, _a, i) =>
+      c.assessments.firstOpinion({
+        placementId: pick(placementRows, i).id,
+        cycleId: "no-such-cycle",
+        period: "2026",
+        by: "street",
+        opinion: "测试",
+      }),
+    expected: (a, i) => scoped(a, "assessment.grade", seesPl(a, pick(placementRows, i)), "CONFLICT"),
+  },
+  "assessments.grade": {
+    run: (c, _a, i) =>
+      c.assessments.grade({
+        placementId: pick(placementRows, i).id,
+        cycleId: "no-such-cycle",
+        period: "2026",
+        by: "org_dept",
+        grade: "excellent",
+      }),
+    expected: (a, i) => scoped(a, "assessment.grade", seesPl(a, pick(placementRows, i)), "CONFLICT"),
+  },
+  "assessments.report": {
+    run: (c, _a, i) =>
+      c.assessments.report({
+        placementId: pick(placementRows, i).id,
+        cycleId: "no-such-cycle",
+        period: "2026",
+        by: "dispatching_unit",
+      }),
+    expected: (a, i) => scoped(a, "assessment.grade", seesPl(a, pick(placementRows, i)), "CONFLICT"),
+  },
+  "assessments.survey": {
+    // A year nobody of the demo was in post: CONFLICT once the placement is in sight.
+    run: (c, _a, i) =>
+      c.assessments.survey({
+        placementId: pick(placementRows, i).id,
+        year: 2001,
+        counts: { satisfied: 1, dissatisfied: 1 },
+      }),
+    expected: (a, i) => scoped(a, "assessment.grade", seesPl(a, pick(placementRows, i)), "CONFLICT"),
+  },
+  "assessments.surveys": {
+    run: (c, _a, i) => c.assessments.surveys({ placementId: pick(placementRows, i).id }),
+    expected: (a, i) => scoped(a, "placement.read", seesPl(a, pick(placementRows, i)), "ok"),
+  },
+  "pool.review": {
+    // A scheme without a pool: CONFLICT once the region and the scheme are in sight; nothing is recorded.
+    run: (c, _a, i) =>
+      c.pool.review({
+        regionId: pick(regionRows, i).id,
+        schemeId: "yangpu-community-secretary",
+        schemeVersion: 1,
+        year: 2026,
+        removals: [],
+      }),
+    expected: (a, i) =>
+      !Access.can(a, "pool.review")
+        ? "FORBIDDEN"
+        : !Access.seesRegion(a, pick(regionRows, i).path) ||
+            !Access.seesScheme(a, "/310000/310110/", "published")
+          ? "NOT_FOUND"
+          : "CONFLICT",
+  },
+  "pool.reviews": {
+    run: (c) => c.pool.reviews({}),
+    expected: (a) => plainly(a, "pool.review"),
+  },
+  "figures.coverage": {
+    run: (c, _a, i) => c.figures.coverage({ regionId: pick(regionRows, i).id }),
+    expected: (a, i) => scoped(a, "figures.read", Access.seesRegion(a, pick(regionRows, i).path), "ok"),
+  },
+  "figures.cohort": {
+    run: (c) => c.figures.cohort({}),
+    expected: (a) => plainly(a, "figures.read"),
+  },
+  "figures.quotaUse": {
+    run: (c, _a, i) => {
+      const s = pick(schemeRows, i)
+      return c.figures.quotaUse({ schemeId: s.schemeId, schemeVersion: s.version, year: 2026 })
+    },
+    expected: (a, i) => {
+      const s = pick(schemeRows, i)
+      return scoped(a, "figures.read", Access.seesScheme(a, s.path, s.status), "ok")
+    },
+  },
+  "figures.overdue": {
+    run: (c) => c.figures.overdue({}),
+    expected: (a) => plainly(a, "figures.read"),
+  },
+  "figures.termsEnding": {
+    run: (c) => c.figures.termsEnding({}),
+    expected: (a) => plainly(a, "figures.read"),
+  },
 }
 
 // At run time tRPC keeps the procedures flat, keyed by dotted path ("schemes.publish"); its type is nested.
@@ -894,6 +1229,23 @@ beforeAll(async () => {
     .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
     .innerJoin(regions, eq(regions.id, campaigns.regionId))
     .innerJoin(appRegion, eq(appRegion.id, applications.regionId))
+  for (const a of await db.select({ id: applications.id, state: applications.state }).from(applications))
+    appState.set(a.id, a.state)
+  placementRows = await db
+    .select({
+      id: placements.id,
+      personId: placements.personId,
+      postId: placements.postId,
+      regionPath: regions.path,
+      state: placements.state,
+    })
+    .from(placements)
+    .innerJoin(regions, eq(regions.id, placements.regionId))
+  leaveRows = await db
+    .select({ id: leaveRequests.id, regionPath: regions.path, personId: leaveRequests.personId })
+    .from(leaveRequests)
+    .innerJoin(placements, eq(placements.id, leaveRequests.placementId))
+    .innerJoin(regions, eq(regions.id, placements.regionId))
 }, 180_000)
 afterAll(async () => h?.close())
 
@@ -911,6 +1263,10 @@ describe("access property over every procedure (issue 3: sibling, parent, unit, 
     for (const rows of [regionRows, unitRows, postRows, personRows, auditRows])
       expect(new Set(rows.map((r) => r.path)).size).toBeGreaterThan(2)
     expect(integrators().length).toBeGreaterThan(1)
+    // Placements in several scopes and states (the demo's), and a leave request.
+    expect(new Set(placementRows.map((r) => r.regionPath)).size).toBeGreaterThan(2)
+    expect(new Set(placementRows.map((r) => r.state)).size).toBeGreaterThan(2)
+    expect(leaveRows.length).toBeGreaterThan(0)
   })
 
   for (const [path, entry] of Object.entries(TABLE))

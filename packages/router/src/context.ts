@@ -1,9 +1,14 @@
 import type { Access, Lang } from "@cadre/domain"
 import { Cause, type Effect, Exit, type ManagedRuntime, Option } from "effect"
 import type {
+  ArchiveRepo,
+  AssessmentRepo,
   AuditRepo,
   CampaignRepo,
+  DutyRepo,
+  FiguresRepo,
   PersonRepo,
+  PlacementRepo,
   PostRepo,
   RegionRepo,
   SchemeRepo,
@@ -36,6 +41,11 @@ export type Services =
   | AuditRepo
   | CampaignRepo
   | TaskRepo
+  | PlacementRepo
+  | DutyRepo
+  | AssessmentRepo
+  | ArchiveRepo
+  | FiguresRepo
 
 /**
  * What the router needs from the composition root: the runtime holding the repositories (apps/api builds it

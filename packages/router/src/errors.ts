@@ -1,5 +1,5 @@
 import type { Conflict, DatabaseError, InvalidInput, NotFound, StaleVersion } from "@cadre/db"
-import type { Access, Calendar, Scheme, Selection, Text } from "@cadre/domain"
+import type { Access, Assessment, Calendar, InPost, Scheme, Selection, Text } from "@cadre/domain"
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server"
 import { Data } from "effect"
 
@@ -49,6 +49,16 @@ export type Failure =
   | Selection.IllegalMove
   | Calendar.CalendarYearUnknown
   | Selection.TaskRefused
+  | InPost.IllegalPlacementMove
+  | InPost.IllegalLeaveMove
+  | InPost.ArchiveRefused
+  | InPost.MentoringRefused
+  | Assessment.QuotaRefused
+  | Assessment.GroupCountInvalid
+  | Assessment.GradingRefused
+  | Assessment.SurveyCountsInvalid
+  | Assessment.SurveyCountingUnspecified
+  | Assessment.UnknownTrigger
   | NotFound
   | StaleVersion
   | Conflict
@@ -82,6 +92,7 @@ const ENTITY: Readonly<Record<string, Text>> = {
   api_token: { zh: "接口令牌", en: "API token" },
   campaign: { zh: "选派批次", en: "campaign" },
   application: { zh: "报名（推荐）记录", en: "application" },
+  placement: { zh: "任职安排", en: "placement" },
 }
 const entity = (key: string): Text => ENTITY[key] ?? { zh: key, en: key }
 
@@ -105,6 +116,22 @@ export const describeFailure = (failure: Failure): Described => {
       return { code: "CONFLICT", message: failure.text }
     case "TaskRefused":
       return { code: "CONFLICT", message: failure.text }
+    // In post (issue 5): the kernel refused a move on the stored state; nothing was written, `text` says why
+    // (with the arithmetic for a quota, the clause for a trigger, the seal date for an archive).
+    case "IllegalPlacementMove":
+    case "IllegalLeaveMove":
+    case "ArchiveRefused":
+    case "MentoringRefused":
+    case "QuotaRefused":
+    case "GradingRefused":
+    case "GroupCountInvalid":
+      return { code: "CONFLICT", message: failure.text }
+    case "SurveyCountsInvalid":
+    case "UnknownTrigger":
+      return { code: "BAD_REQUEST", message: failure.text }
+    case "SurveyCountingUnspecified":
+      // "基本满意" answers and no rule on how they count: the org dept must decide first.
+      return { code: "PRECONDITION_FAILED", message: failure.text }
     case "CalendarYearUnknown":
       // A working-day count ran into a year nobody has entered: an admin must enter it first.
       return { code: "PRECONDITION_FAILED", message: failure.text }
@@ -192,6 +219,16 @@ const TAGS: { readonly [K in Failure["_tag"]]: true } = {
   IllegalMove: true,
   CalendarYearUnknown: true,
   TaskRefused: true,
+  IllegalPlacementMove: true,
+  IllegalLeaveMove: true,
+  ArchiveRefused: true,
+  MentoringRefused: true,
+  QuotaRefused: true,
+  GroupCountInvalid: true,
+  GradingRefused: true,
+  SurveyCountsInvalid: true,
+  SurveyCountingUnspecified: true,
+  UnknownTrigger: true,
   NotFound: true,
   Unauthenticated: true,
   InvalidCredentials: true,

@@ -1,9 +1,19 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server"
+import { assessmentsRouter, poolRouter } from "./routers/assessments.js"
 import { auditRouter } from "./routers/audit.js"
 import { applicationsRouter, calendarRouter, campaignsRouter } from "./routers/campaigns.js"
 import { accountsRouter, authRouter } from "./routers/auth.js"
+import {
+  inspectionsRouter,
+  leaveRouter,
+  mentoringRouter,
+  reportsRouter,
+  trainingRouter,
+} from "./routers/duties.js"
 import { eligibilityRouter } from "./routers/eligibility.js"
 import { exportsRouter } from "./routers/exports.js"
+import { figuresRouter } from "./routers/figures.js"
+import { archiveRouter, placementsRouter } from "./routers/placements.js"
 import { profilesRouter } from "./routers/profiles.js"
 import { regionsRouter } from "./routers/regions.js"
 import { schemesRouter } from "./routers/schemes.js"
@@ -27,6 +37,17 @@ export const appRouter = router({
   calendar: calendarRouter,
   exports: exportsRouter,
   tasks: tasksRouter,
+  // In post (issue 5)
+  placements: placementsRouter,
+  archive: archiveRouter,
+  reports: reportsRouter,
+  leave: leaveRouter,
+  inspections: inspectionsRouter,
+  mentoring: mentoringRouter,
+  training: trainingRouter,
+  assessments: assessmentsRouter,
+  pool: poolRouter,
+  figures: figuresRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -1011,8 +1011,18 @@ describe("what-if: re-screening a campaign against a draft version changes nothi
       "organising_ability",
     ]
     const rank = { level: "clerk" as const, track: "non_leading" as const }
-    const young = await addPerson("310110", "310110", { name: "郑一鸣", birthDate: "1995-02-02", attest, rank })
-    const older = await addPerson("310110", "310110", { name: "冯志远", birthDate: "1989-01-10", attest, rank })
+    const young = await addPerson("310110", "310110", {
+      name: "郑一鸣",
+      birthDate: "1995-02-02",
+      attest,
+      rank,
+    })
+    const older = await addPerson("310110", "310110", {
+      name: "冯志远",
+      birthDate: "1989-01-10",
+      attest,
+      rank,
+    })
     h.setToday("2026-11-02")
     const c = await h.caller(org).campaigns.create({
       regionId: "310110",
@@ -1055,9 +1065,9 @@ describe("what-if: re-screening a campaign against a draft version changes nothi
       .campaigns.whatIf({ id: c.id, schemeId: "yangpu-community-secretary", version: 9 })
     expect(w.screened).toBe(2)
     // Both see the new criterion; only the older one changes outcome.
-    expect(w.changes.filter((x) => x.direction === "same").map((x) => [x.person?.name, x.because[0]?.kind])).toEqual([
-      ["郑一鸣", "criterion"],
-    ])
+    expect(
+      w.changes.filter((x) => x.direction === "same").map((x) => [x.person?.name, x.because[0]?.kind]),
+    ).toEqual([["郑一鸣", "criterion"]])
     const worse = w.changes.filter((x) => x.direction !== "same")
     expect(worse).toHaveLength(1)
     expect(w.moves).toEqual([{ from: "eligible", to: "ineligible", count: 1 }])

@@ -75,6 +75,15 @@ export const PERMISSIONS = [
   "application.review", // act on review steps: screen, record, advance, return, reject, objections, tasks
   "application.decide", // waive, decide (研究决定), run the public notice, appoint, report-in
   "calendar.write", // enter a year's official holidays and make-up working days
+  // In post (issue 5); the kernel then checks which body a move needs (inpost/Actors.ts)
+  "placement.read", // see placements, their reports, leave, assessments and archives in scope
+  "placement.create", // make a placement from an appointed application, or enter one directly (org dept)
+  "placement.manage", // record moves, reports, absences, inspections, mentoring, training, archive entries
+  "placement.own", // a cadre sees their own placement, files their reports, asks for leave
+  "leave.approve", // approve or refuse leave (the scheme's tier names the body)
+  "assessment.grade", // first opinions, grades (quota-checked), reports, surveys
+  "figures.read", // coverage, cohort profile, quota use, overdue reports, terms ending
+  "pool.review", // the yearly review of a reserve pool
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -103,6 +112,13 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "application.review",
     "application.decide",
     "calendar.write",
+    "placement.read",
+    "placement.create",
+    "placement.manage",
+    "leave.approve",
+    "assessment.grade",
+    "figures.read",
+    "pool.review",
   ),
   // A street runs its own campaigns (001: the street's reserve pool, decided by the street's meeting).
   street_admin: all(
@@ -120,7 +136,15 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "application.recommend",
     "application.review",
     "application.decide",
+    // The street manages cadres in post, assesses them first (000 三（二）) and reviews its reserve pool (001 五1).
+    "placement.read",
+    "placement.manage",
+    "leave.approve",
+    "assessment.grade",
+    "figures.read",
+    "pool.review",
   ),
+  // The dispatching unit grades its cadre after the street's first opinion (000 三（二）).
   dispatching_unit_admin: all(
     "region.read",
     "unit.read",
@@ -129,8 +153,12 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "eligibility.check",
     "campaign.read",
     "application.recommend",
+    "placement.read",
+    "placement.manage",
+    "assessment.grade",
   ),
-  // A community (host) nominates its reserves (001 四（二）1).
+  // A community (host) nominates its reserves (001 四（二）1); as host unit it approves short leave (004 晋城
+  // 管理考核 一是) and records what it sees of the cadre.
   host_unit_admin: all(
     "region.read",
     "unit.read",
@@ -138,6 +166,10 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "profile.read",
     "campaign.read",
     "application.recommend",
+    "placement.read",
+    "placement.manage",
+    "leave.approve",
+    "assessment.grade",
   ),
   reviewer: all(
     "region.read",
@@ -148,7 +180,13 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "campaign.read",
     "application.review",
   ),
-  applicant: all("scheme.read", "profile.write_own", "eligibility.check", "application.apply"),
+  applicant: all(
+    "scheme.read",
+    "profile.write_own",
+    "eligibility.check",
+    "application.apply",
+    "placement.own",
+  ),
   integrator: all(
     "region.read",
     "unit.read",
@@ -158,6 +196,8 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "profile.read",
     "eligibility.check",
     "campaign.read",
+    "placement.read",
+    "figures.read",
   ),
 }
 
@@ -222,6 +262,18 @@ export const seesApplication = (
     ? actor.scope._tag === "SelfScope" && actor.scope.personId === application.personId
     : pathWithin(actor.scopePath, application.campaignPath) ||
       pathWithin(actor.scopePath, application.regionPath)
+
+/**
+ * May `actor` see a placement (任职安排) whose post lies in the region at `regionPath`? Staff: within their scope
+ * (the post's region). A cadre (applicant account): only their own.
+ */
+export const seesPlacement = (
+  actor: Pick<Actor, "role" | "scopePath" | "scope">,
+  placement: { readonly regionPath: string; readonly personId: string },
+): boolean =>
+  actor.role === "applicant"
+    ? actor.scope._tag === "SelfScope" && actor.scope.personId === placement.personId
+    : pathWithin(actor.scopePath, placement.regionPath)
 
 /** Roles an account of `creator` may create: strictly lower or equal-but-beneath scopes, never a broader one. */
 const CREATES: Readonly<Record<Role, ReadonlySet<Role>>> = {

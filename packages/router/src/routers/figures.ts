@@ -1,0 +1,109 @@
+import { AssessmentRepo, DutyRepo, FiguresRepo } from "@cadre/db"
+import { LocalDate } from "@cadre/domain"
+import { Effect, Schema } from "effect"
+import { input } from "../input.js"
+import { procedure, router } from "../trpc.js"
+import { todayOf } from "./campaigns.js"
+import { Id } from "./shared.js"
+
+/**
+ * Figures for the org dept (issue 5), over the caller's scope: coverage of villages and communities (002 全覆盖),
+ * the cohort's profile as 004 杭州 reports it, quota use per scheme and year, overdue reports by region, terms
+ * ending in the next 90 days. Exact arithmetic in the kernel; rounding once, at display, half up.
+ */
+
+export const figuresRouter = router({
+  coverage: procedure
+    .permission("figures.read")
+    .input(
+      input(
+        Schema.Struct({
+          regionId: Schema.optional(Id("区域 / region")),
+          schemeId: Schema.optional(Id("方案编号 / scheme id")),
+        }),
+      ),
+    )
+    .query(({ ctx, input: i }) =>
+      ctx.run(Effect.flatMap(FiguresRepo, (r) => r.coverage(ctx.actor, { ...i, on: todayOf(ctx) }))),
+    ),
+
+  cohort: procedure
+    .permission("figures.read")
+    .input(
+      input(
+        Schema.Struct({
+          schemeId: Schema.optional(Id("方案编号 / scheme id")),
+          startedFrom: Schema.optional(
+            LocalDate.LocalDate.annotations({ title: "到岗日期起 / started from" }),
+          ),
+          startedTo: Schema.optional(LocalDate.LocalDate.annotations({ title: "到岗日期止 / started to" })),
+        }),
+      ),
+    )
+    .query(({ ctx, input: i }) =>
+      ctx.run(Effect.flatMap(FiguresRepo, (r) => r.cohort(ctx.actor, { ...i, on: todayOf(ctx) }))),
+    ),
+
+  quotaUse: procedure
+    .permission("figures.read")
+    .input(
+      input(
+        Schema.Struct({
+          schemeId: Id("方案编号 / scheme id"),
+          schemeVersion: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)),
+          year: Schema.Int.pipe(Schema.between(2000, 2200)).annotations({ title: "年度 / year" }),
+        }),
+      ),
+    )
+    .query(({ ctx, input: i }) => ctx.run(Effect.flatMap(AssessmentRepo, (r) => r.quotaUse(ctx.actor, i)))),
+
+  /** Overdue reports counted per region (the list itself: reports.overdue). */
+  overdue: procedure
+    .permission("figures.read")
+    .input(input(Schema.Struct({})))
+    .query(({ ctx }) =>
+      ctx.run(Effect.flatMap(DutyRepo, (r) => r.overdue(ctx.actor, todayOf(ctx)))).then((rows) => {
+        const byRegion = new Map<
+          string,
+          { regionId: string; regionName: string; count: number; maxDays: number }
+        >()
+        for (const o of rows) {
+          const x = byRegion.get(o.regionId) ?? {
+            regionId: o.regionId,
+            regionName: o.regionName,
+            count: 0,
+            maxDays: 0,
+          }
+          x.count += 1
+          x.maxDays = Math.max(x.maxDays, o.daysOverdue)
+          byRegion.set(o.regionId, x)
+        }
+        return {
+          total: rows.length,
+          byRegion: [...byRegion.values()].sort(
+            (a, b) => b.count - a.count || a.regionId.localeCompare(b.regionId),
+          ),
+        }
+      }),
+    ),
+
+  /** Terms whose last day falls within the next `days` (default 90), both ends included. */
+  termsEnding: procedure
+    .permission("figures.read")
+    .input(
+      input(
+        Schema.Struct({
+          days: Schema.optional(
+            Schema.Int.pipe(Schema.between(0, 3660)).annotations({ title: "天数 / days" }),
+          ),
+        }),
+      ),
+    )
+    .query(({ ctx, input: i }) =>
+      ctx.run(
+        Effect.flatMap(FiguresRepo, (r) =>
+          r.termsEnding(ctx.actor, { days: i.days ?? 90, on: todayOf(ctx) }),
+        ),
+      ),
+    ),
+})
