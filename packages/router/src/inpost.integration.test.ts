@@ -5,8 +5,7 @@ import { and, eq } from "drizzle-orm"
 import { Schema } from "effect"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Harness, makeHarness } from "./test-support.js"
-import type { ErrorData } from "./trpc.js"
+import { failure, tagOf, textOf, type Harness, makeHarness } from "./test-support.js"
 
 /**
  * Issue 5, "Tests that must exist", through the real router on a real database (PGlite, or PostgreSQL when
@@ -22,19 +21,6 @@ beforeAll(async () => {
   h = await makeHarness()
 }, 180_000)
 afterAll(async () => h?.close())
-
-const failure = async (p: Promise<unknown>): Promise<TRPCError> => {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof TRPCError) return e
-    throw e
-  }
-  throw new Error("expected the call to fail")
-}
-const tagOf = (e: TRPCError): string => (e.cause as unknown as { tag?: string } | undefined)?.tag ?? ""
-const textOf = (e: TRPCError): ErrorData["message"] =>
-  (e.cause as unknown as { text: ErrorData["message"] }).text
 
 let seq = 700
 /** A staff-entered person (as demo people are), in `regionId`. */

@@ -1,11 +1,11 @@
 import { people, regions, schemes } from "@cadre/db"
 import { Eligibility, LocalDate, Person, Scheme } from "@cadre/domain"
-import { TRPCError } from "@trpc/server"
+import type { TRPCError } from "@trpc/server"
 import { and, eq, like } from "drizzle-orm"
 import { Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { ErrorData } from "./trpc.js"
-import { type Harness, makeHarness } from "./test-support.js"
+import { failure, type Harness, makeHarness } from "./test-support.js"
 
 /** Success and bad-input cases of procedures not covered in router.integration.test.ts, and eligibility by id. */
 
@@ -21,15 +21,6 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => h?.close())
 
-const failure = async (p: Promise<unknown>): Promise<TRPCError> => {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof TRPCError) return e
-    throw e
-  }
-  throw new Error("expected the call to fail")
-}
 const en = (headers: Record<string, string>) => ({ ...headers, "x-lang": "en" })
 /** The field paths a BAD_REQUEST names (what the error formatter sends as data.issues). */
 const issuePaths = (e: TRPCError): Array<string> => {

@@ -1,13 +1,12 @@
 import { auditLog, demoIdNumber, people, posts } from "@cadre/db"
 import { Person } from "@cadre/domain"
-import { TRPCError } from "@trpc/server"
+import type { TRPCError } from "@trpc/server"
 import { and, eq } from "drizzle-orm"
 import { Schema } from "effect"
 import ExcelJS from "exceljs"
 import { PDFDocument } from "pdf-lib"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { ErrorData } from "./trpc.js"
-import { type Harness, makeHarness } from "./test-support.js"
+import { failure, tagOf, textOf, type Harness, makeHarness } from "./test-support.js"
 
 /**
  * Issue 4, "Tests that must exist": a full run of each seed programme's procedure through the real router on a real
@@ -21,19 +20,6 @@ beforeAll(async () => {
   h = await makeHarness()
 }, 120_000)
 afterAll(async () => h?.close())
-
-const failure = async (p: Promise<unknown>): Promise<TRPCError> => {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof TRPCError) return e
-    throw e
-  }
-  throw new Error("expected the call to fail")
-}
-const tagOf = (e: TRPCError): string => (e.cause as unknown as { tag?: string } | undefined)?.tag ?? ""
-const textOf = (e: TRPCError): ErrorData["message"] =>
-  (e.cause as unknown as { text: ErrorData["message"] }).text
 
 let seq = 500
 /** Insert a person whose profile the test controls (staff-entered, as demo people are). */

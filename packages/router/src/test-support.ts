@@ -7,12 +7,13 @@ import {
   RepositoriesLive,
 } from "@cadre/db"
 import type { Access } from "@cadre/domain"
+import { TRPCError } from "@trpc/server"
 import { Layer, ManagedRuntime } from "effect"
 import { makeAuthService } from "./auth/service.js"
 import { newToken } from "./auth/tokens.js"
 import { createContext, type RouterDeps, type RouterLogger } from "./context.js"
 import { appRouter } from "./root.js"
-import { createCallerFactory } from "./trpc.js"
+import { createCallerFactory, type ErrorData } from "./trpc.js"
 
 /** Test harness: a fresh database with the demo data, the real router, callers with real credentials. */
 
@@ -125,3 +126,21 @@ export const makeHarness = async (
     },
   }
 }
+
+/** The TRPCError a call fails with (the test fails if it succeeds or throws something else). */
+export const failure = async (p: Promise<unknown>): Promise<TRPCError> => {
+  try {
+    await p
+  } catch (e) {
+    if (e instanceof TRPCError) return e
+    throw e
+  }
+  throw new Error("expected the call to fail")
+}
+
+/** The failure's tag (IllegalMove, StaleVersion, QuotaRefused…) as the error formatter sends it. */
+export const tagOf = (e: TRPCError): string => (e.cause as unknown as { tag?: string } | undefined)?.tag ?? ""
+
+/** The failure's message in both languages. */
+export const textOf = (e: TRPCError): ErrorData["message"] =>
+  (e.cause as unknown as { text: ErrorData["message"] }).text
