@@ -104,6 +104,11 @@ describe("2025 National Day and Mid-Autumn (1–8 Oct off; 28 Sep and 11 Oct wor
     expect(right(workingDaysBetween(cal, d("2025-09-30"), d("2025-10-09")))).toBe(1)
     expect(right(workingDaysBetween(cal, d("2025-10-09"), d("2025-09-30")))).toBe(-1)
   })
+  it("no working day between two dates reads 0 in both directions, never -0 (found by the calendar property)", () => {
+    // 4 and 3 October 2025 are both National Day holidays.
+    expect(right(workingDaysBetween(cal, d("2025-10-04"), d("2025-10-03")))).toBe(0)
+    expect(right(workingDaysBetween(cal, d("2025-10-03"), d("2025-10-04")))).toBe(0)
+  })
 })
 
 describe("2026 Spring Festival and National Day", () => {

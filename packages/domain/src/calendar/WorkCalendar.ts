@@ -193,7 +193,8 @@ export const workingDaysBetween = (
 ): Either.Either<number, CalendarYearUnknown> => {
   const c = compare(from, to)
   if (c === 0) return Either.right(0)
-  if (c > 0) return Either.map(workingDaysBetween(cal, to, from), (x) => -x)
+  // 0 - x, not -x: two dates with no working day between them are 0 apart either way, never -0.
+  if (c > 0) return Either.map(workingDaysBetween(cal, to, from), (x) => 0 - x)
   const idx = indexOf(cal)
   let count = 0
   for (let day = toEpochDay(from) + 1, end = toEpochDay(to); day <= end; day++) {
