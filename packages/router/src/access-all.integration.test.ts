@@ -1079,6 +1079,87 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: (c) => c.pool.reviews({}),
     expected: (a) => plainly(a, "pool.review"),
   },
+  "evaluations.list": {
+    run: (c, _a, i) => c.evaluations.list({ placementId: pick(placementRows, i).id }),
+    expected: (a, i) => scoped(a, "placement.read", seesPl(a, pick(placementRows, i)), "ok"),
+  },
+  "evaluations.score": {
+    // A cycle no scheme scores: the kernel refuses (BAD_REQUEST) once the placement is in sight; nothing is filed.
+    run: (c, _a, i) =>
+      c.evaluations.score({
+        placementId: pick(placementRows, i).id,
+        cycleId: "no-such-cycle",
+        period: "2026",
+        total: 50,
+      }),
+    expected: (a, i) => scoped(a, "assessment.grade", seesPl(a, pick(placementRows, i)), "BAD_REQUEST"),
+  },
+  "evaluations.reportBack": {
+    // No scores at all: refused by the kernel (BAD_REQUEST) whatever the scheme.
+    run: (c, _a, i) =>
+      c.evaluations.reportBack({ placementId: pick(placementRows, i).id, period: "2026-H1", scores: [] }),
+    expected: (a, i) => scoped(a, "assessment.grade", seesPl(a, pick(placementRows, i)), "BAD_REQUEST"),
+  },
+  "evaluations.stars": {
+    // Three decimals: refused by the kernel (BAD_REQUEST) whatever the scheme.
+    run: (c, _a, i) =>
+      c.evaluations.stars({ placementId: pick(placementRows, i).id, period: "2026-H1", points: 80.001 }),
+    expected: (a, i) => scoped(a, "assessment.grade", seesPl(a, pick(placementRows, i)), "BAD_REQUEST"),
+  },
+  "evaluations.evaluate": {
+    // The org dept's part first: out of order, not the caller's body, or no 四评 in the scheme (CONFLICT). A cadre
+    // may file only their own self-evaluation, so this is FORBIDDEN to applicants as assessment.grade predicts.
+    run: (c, _a, i) =>
+      c.evaluations.evaluate({
+        placementId: pick(placementRows, i).id,
+        period: "2026-H1",
+        part: "org_dept",
+        by: "org_dept",
+        summary: "测试",
+      }),
+    expected: (a, i) => scoped(a, "assessment.grade", seesPl(a, pick(placementRows, i)), "CONFLICT"),
+  },
+  "evaluations.classify": {
+    // No finding on any standard (or no types in the scheme, or another body's decision): CONFLICT.
+    run: (c, _a, i) =>
+      c.evaluations.classify({
+        placementId: pick(placementRows, i).id,
+        period: "2026",
+        type: "model",
+        by: "org_dept",
+        basis: [],
+      }),
+    expected: (a, i) => scoped(a, "assessment.grade", seesPl(a, pick(placementRows, i)), "CONFLICT"),
+  },
+  "reserves.enter": {
+    // A scheme without a pool: CONFLICT once the person, the community and the scheme are in sight.
+    run: (c, _a, i, k) =>
+      c.reserves.enter({
+        personId: pick(personRows, i).id,
+        regionId: pick(regionRows, k).id,
+        schemeId: "yangpu-community-secretary",
+        schemeVersion: 1,
+        role: "principal",
+        source: "nominated",
+        basis: "测试",
+      }),
+    expected: (a, i, k) =>
+      !Access.can(a, "pool.review")
+        ? "FORBIDDEN"
+        : !seesPerson(a, pick(personRows, i)) ||
+            !Access.seesRegion(a, pick(regionRows, k).path) ||
+            !Access.seesScheme(a, "/310000/310110/", "published")
+          ? "NOT_FOUND"
+          : "CONFLICT",
+  },
+  "reserves.advance": {
+    run: (c) => c.reserves.advance({ id: "no-such-reserve", expectedVersion: 1, basis: "测试" }),
+    expected: (a) => (Access.can(a, "pool.review") ? "NOT_FOUND" : "FORBIDDEN"),
+  },
+  "reserves.list": {
+    run: (c) => c.reserves.list({}),
+    expected: (a) => plainly(a, "pool.review"),
+  },
   "figures.coverage": {
     run: (c, _a, i) => c.figures.coverage({ regionId: pick(regionRows, i).id }),
     expected: (a, i) => scoped(a, "figures.read", Access.seesRegion(a, pick(regionRows, i).path), "ok"),

@@ -6,6 +6,7 @@ import type {
   AuditRepo,
   CampaignRepo,
   DutyRepo,
+  EvaluationRepo,
   FiguresRepo,
   PersonRepo,
   PlacementRepo,
@@ -46,6 +47,7 @@ export type Services =
   | AssessmentRepo
   | ArchiveRepo
   | FiguresRepo
+  | EvaluationRepo
 
 /**
  * What the router needs from the composition root: the runtime holding the repositories (apps/api builds it

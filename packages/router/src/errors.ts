@@ -59,6 +59,8 @@ export type Failure =
   | Assessment.SurveyCountsInvalid
   | Assessment.SurveyCountingUnspecified
   | Assessment.UnknownTrigger
+  | Assessment.ScoreInvalid
+  | Assessment.EvaluationRefused
   | NotFound
   | StaleVersion
   | Conflict
@@ -125,7 +127,11 @@ export const describeFailure = (failure: Failure): Described => {
     case "QuotaRefused":
     case "GradingRefused":
     case "GroupCountInvalid":
+    case "EvaluationRefused":
       return { code: "CONFLICT", message: failure.text }
+    // Points off the scheme's scale, a scorer or cycle it does not have, or scoring it does not set.
+    case "ScoreInvalid":
+      return { code: "BAD_REQUEST", message: failure.text }
     case "SurveyCountsInvalid":
     case "UnknownTrigger":
       return { code: "BAD_REQUEST", message: failure.text }
@@ -229,6 +235,8 @@ const TAGS: { readonly [K in Failure["_tag"]]: true } = {
   SurveyCountsInvalid: true,
   SurveyCountingUnspecified: true,
   UnknownTrigger: true,
+  ScoreInvalid: true,
+  EvaluationRefused: true,
   NotFound: true,
   Unauthenticated: true,
   InvalidCredentials: true,

@@ -11,6 +11,7 @@ import {
   trainingRouter,
 } from "./routers/duties.js"
 import { eligibilityRouter } from "./routers/eligibility.js"
+import { evaluationsRouter, reservesRouter } from "./routers/evaluations.js"
 import { exportsRouter } from "./routers/exports.js"
 import { figuresRouter } from "./routers/figures.js"
 import { archiveRouter, placementsRouter } from "./routers/placements.js"
@@ -47,6 +48,8 @@ export const appRouter = router({
   training: trainingRouter,
   assessments: assessmentsRouter,
   pool: poolRouter,
+  evaluations: evaluationsRouter,
+  reserves: reservesRouter,
   figures: figuresRouter,
 })
 

@@ -35,6 +35,7 @@ import {
   schemes,
   surveys,
 } from "../schema/index.js"
+import { closeReserves, reserveRows } from "./EvaluationRepo.js"
 import {
   entry,
   fileInArchive,
@@ -899,7 +900,12 @@ export const makeAssessmentRepo = (db: Db): AssessmentRepoService => {
             .from(personConsequences)
             .where(eq(personConsequences.effect, "lose_reserve_status"))
           for (const l of lost) out.add(l.personId)
-          const rows = (await poolRows(tx, region.path, input.schemeId)).filter((r) => !out.has(r.personId))
+          // Nominees appointed through campaigns, and the members the reserve pipeline entered (EvaluationRepo).
+          const appointed = await poolRows(tx, region.path, input.schemeId)
+          const entered = (await reserveRows(tx, region.path, input.schemeId)).filter(
+            (r) => !appointed.some((a) => a.personId === r.personId),
+          )
+          const rows = [...appointed, ...entered].filter((r) => !out.has(r.personId))
           const removing = new Set(input.removals.map((r) => r.personId))
           for (const r of input.removals)
             if (!rows.some((m) => m.personId === r.personId))
@@ -942,6 +948,14 @@ export const makeAssessmentRepo = (db: Db): AssessmentRepoService => {
             body: JSON.parse(JSON.stringify({ members: staying.length, composition, communities })),
             reviewedBy: ctx.actor.accountId,
             reviewedOn: input.on,
+          })
+          await closeReserves(tx, ctx, {
+            reviewId: id,
+            schemeId: input.schemeId,
+            year: input.year,
+            regionPath: region.path,
+            removals: input.removals,
+            on: input.on,
           })
           await writeAudit(tx, ctx, {
             action: "pool.review",

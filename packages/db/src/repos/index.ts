@@ -4,6 +4,7 @@ import { AssessmentRepo } from "./AssessmentRepo.js"
 import { AuditRepo } from "./AuditRepo.js"
 import { CampaignRepo } from "./CampaignRepo.js"
 import { DutyRepo } from "./DutyRepo.js"
+import { EvaluationRepo } from "./EvaluationRepo.js"
 import { FiguresRepo } from "./FiguresRepo.js"
 import { PersonRepo } from "./PersonRepo.js"
 import { PlacementRepo } from "./PlacementRepo.js"
@@ -19,6 +20,7 @@ export * from "./AssessmentRepo.js"
 export * from "./AuditRepo.js"
 export * from "./CampaignRepo.js"
 export * from "./DutyRepo.js"
+export * from "./EvaluationRepo.js"
 export * from "./FiguresRepo.js"
 export type { PlacementOutcome, PlacementRecord } from "./inpostShared.js"
 export * from "./PersonRepo.js"
@@ -47,4 +49,5 @@ export const RepositoriesLive = Layer.mergeAll(
   AssessmentRepo.Live,
   ArchiveRepo.Live,
   FiguresRepo.Live,
+  EvaluationRepo.Live,
 )
