@@ -1072,7 +1072,12 @@ export const makeEvaluationRepo = (db: Db): EvaluationRepoService => {
             .innerJoin(people, eq(people.id, reserveMembers.personId))
             .innerJoin(regions, eq(regions.id, reserveMembers.regionId))
             .where(and(...conds))
-            .orderBy(asc(reserveMembers.regionId), asc(reserveMembers.enteredOn), asc(reserveMembers.id))
+            .orderBy(
+              asc(reserveMembers.regionId),
+              asc(reserveMembers.enteredOn),
+              asc(reserveMembers.personId),
+              asc(reserveMembers.id),
+            )
           return rows.map(toReserve)
         })
       }),
