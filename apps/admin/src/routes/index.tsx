@@ -1,13 +1,62 @@
 import { type RouteTable, resolveRoute } from "@cadre/ui"
+import { Flex, Spin } from "antd"
+import { type ComponentType, useEffect } from "react"
+import { CampaignPage } from "../features/campaigns/campaign-page"
+import { CampaignsPage } from "../features/campaigns/campaigns-page"
 import { HomePage } from "../features/home/home-page"
+import { SignInPage } from "../features/sign-in/sign-in-page"
+import { SessionProvider, useSession } from "../session/session"
+import { navigate, useLocation } from "./navigation"
 
-/** The admin's pages by path. */
+/** The admin's pages by exact path. */
 export const routes: RouteTable = {
   "/": HomePage,
+  "/sign-in": SignInPage,
+  "/campaigns": CampaignsPage,
 }
 
-/** The app: the page for the current location. */
-export const App = () => {
-  const Page = resolveRoute(routes, window.location.pathname)
-  return <Page />
+/** Pages that need a signed-in account. */
+const privatePaths = new Set(["/campaigns"])
+
+/** A page and its path parameters, and whether it needs a session. */
+export interface Match {
+  readonly Page: ComponentType<{ readonly id?: string }>
+  readonly id?: string
+  readonly signedIn: boolean
 }
+
+/** The page for a path: the route table, then `/campaigns/:id`. */
+export const matchRoute = (pathname: string): Match => {
+  const path = pathname.replace(/(.)\/+$/, "$1")
+  const detail = /^\/campaigns\/([^/]+)$/.exec(path)
+  if (detail?.[1] !== undefined)
+    return { Page: CampaignPage, id: decodeURIComponent(detail[1]), signedIn: true }
+  return { Page: resolveRoute(routes, path), signedIn: privatePaths.has(path) }
+}
+
+const Checking = () => (
+  <Flex align="center" justify="center" style={{ minHeight: "100vh" }}>
+    <Spin size="large" />
+  </Flex>
+)
+
+const Router = () => {
+  const { pathname, search } = useLocation()
+  const { session } = useSession()
+  const match = matchRoute(pathname)
+  const mustSignIn = match.signedIn && session.status === "signedOut"
+  useEffect(() => {
+    // Unauthenticated users go to sign-in, and come back here afterwards.
+    if (mustSignIn) navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true })
+  }, [mustSignIn, pathname, search])
+  if (match.signedIn && session.status !== "signedIn") return <Checking />
+  const { Page } = match
+  return match.id === undefined ? <Page /> : <Page id={match.id} />
+}
+
+/** The app: the session, and the page for the current location. */
+export const App = () => (
+  <SessionProvider>
+    <Router />
+  </SessionProvider>
+)

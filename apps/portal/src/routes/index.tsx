@@ -1,13 +1,46 @@
 import { type RouteTable, resolveRoute } from "@cadre/ui"
+import type { ReactNode } from "react"
+import { ApiProvider } from "../api/api"
+import { MyApplicationsPage } from "../features/applications/my-applications-page"
+import { RegisterPage, SignInPage } from "../features/auth/auth-pages"
+import { CampaignsPage } from "../features/campaigns/campaigns-page"
 import { HomePage } from "../features/home/home-page"
+import { ProfilePage } from "../features/profile/profile-page"
+import { PortalLayout } from "../layout/portal-layout"
+import { SessionProvider } from "../session/session"
+import { usePath } from "./navigation"
 
 /** The portal's pages by path. */
 export const routes: RouteTable = {
   "/": HomePage,
+  "/register": RegisterPage,
+  "/sign-in": SignInPage,
+  "/profile": ProfilePage,
+  "/campaigns": CampaignsPage,
+  "/applications": MyApplicationsPage,
 }
 
-/** The app: the page for the current location. */
-export const App = () => {
-  const Page = resolveRoute(routes, window.location.pathname)
-  return <Page />
+/** The API client and the session, for the app and for tests (which pass a fake `fetch`). */
+export const AppProviders = ({
+  fetch,
+  children,
+}: {
+  fetch?: typeof globalThis.fetch
+  children?: ReactNode
+}) => (
+  <ApiProvider {...(fetch === undefined ? {} : { fetch })}>
+    <SessionProvider>{children}</SessionProvider>
+  </ApiProvider>
+)
+
+/** The app: the page for the current location, inside the portal's frame. */
+export const App = ({ fetch }: { fetch?: typeof globalThis.fetch }) => {
+  const Page = resolveRoute(routes, usePath())
+  return (
+    <AppProviders {...(fetch === undefined ? {} : { fetch })}>
+      <PortalLayout>
+        <Page />
+      </PortalLayout>
+    </AppProviders>
+  )
 }

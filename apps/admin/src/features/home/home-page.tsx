@@ -2,6 +2,7 @@ import { LanguageSwitch, ServiceStatus } from "@cadre/ui"
 import { Card, Col, Flex, Layout, Row, Tag, Typography } from "antd"
 import { useEffect } from "react"
 import { useTranslation } from "react-i18next"
+import { Link } from "../../routes/navigation"
 
 const areas = ["schemes", "campaigns", "cadres"] as const
 
@@ -55,7 +56,13 @@ export const HomePage = () => {
                 <Col key={area} xs={24} md={8}>
                   <Card
                     title={t(`areas.${area}.title`)}
-                    extra={<Tag>{t("comingSoon")}</Tag>}
+                    extra={
+                      area === "campaigns" ? (
+                        <Link href="/campaigns">{t("openCampaigns")}</Link>
+                      ) : (
+                        <Tag>{t("comingSoon")}</Tag>
+                      )
+                    }
                     style={{ height: "100%" }}
                   >
                     {t(`areas.${area}.text`)}

@@ -2,7 +2,7 @@ import { createI18n, NotFoundPage, resolveRoute, UiProvider } from "@cadre/ui"
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import { portalResources } from "../../i18n"
-import { routes } from "../../routes"
+import { App, routes } from "../../routes"
 import { HomePage } from "./home-page"
 
 afterEach(() => {
@@ -11,10 +11,11 @@ afterEach(() => {
   window.localStorage.clear()
 })
 
+// The whole app at "/": the language switch lives in the portal's frame, around the page.
 const renderHome = () =>
   render(
     <UiProvider i18n={createI18n({ resources: portalResources, defaultNS: "portal", language: "zh-CN" })}>
-      <HomePage />
+      <App />
     </UiProvider>,
   )
 

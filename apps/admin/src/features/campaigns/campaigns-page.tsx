@@ -1,0 +1,120 @@
+import type { RouterOutputs } from "@cadre/client"
+import { Alert, Card, Col, Empty, Flex, Row, Spin, Tag, Typography } from "antd"
+import { useEffect } from "react"
+import { useTranslation } from "react-i18next"
+import { isUnauthenticated, problemOf, useApi } from "../../api/client"
+import { useLoad } from "../../api/use-load"
+import { AppShell } from "../../layout/app-shell"
+import { Link } from "../../routes/navigation"
+import { useSession } from "../../session/session"
+
+export type CampaignRow = RouterOutputs["campaigns"]["list"][number]
+
+/** The order of the procedure, so counts read along the path. */
+const stateOrder = [
+  "draft",
+  "submitted",
+  "screened",
+  "qualification_review",
+  "joint_review",
+  "inspection",
+  "interview",
+  "shortlisted",
+  "decided",
+  "public_notice",
+  "appointed",
+  "reported_in",
+  "withdrawn",
+  "rejected",
+]
+
+const statusColor = { draft: "default", open: "green", closed: "default" } as const
+
+/** Counts by state in the order of the procedure; states nobody is in are left out. */
+export const orderedCounts = (counts: Readonly<Record<string, number>>): ReadonlyArray<[string, number]> =>
+  Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => stateOrder.indexOf(a) - stateOrder.indexOf(b))
+
+const CampaignCard = ({ campaign: c }: { readonly campaign: CampaignRow }) => {
+  const { t } = useTranslation("admin")
+  const counts = orderedCounts(c.counts)
+  return (
+    <Card
+      title={
+        <Link href={`/campaigns/${encodeURIComponent(c.id)}`} style={{ whiteSpace: "normal" }}>
+          {c.name}
+        </Link>
+      }
+      style={{ height: "100%" }}
+      data-testid={`campaign-${c.id}`}
+    >
+      <Flex vertical gap={8}>
+        <div>
+          <Typography.Text type="secondary">{t("campaigns.scheme")}：</Typography.Text>
+          <Typography.Text style={{ wordBreak: "break-all" }}>
+            {t("campaigns.schemeVersion", { scheme: c.schemeId, version: c.schemeVersion })}
+          </Typography.Text>
+        </div>
+        <Flex wrap gap={16}>
+          <span>
+            <Typography.Text type="secondary">{t("campaigns.status")}：</Typography.Text>
+            <Tag color={statusColor[c.status]}>{t(`campaigns.statuses.${c.status}`)}</Tag>
+          </span>
+          <span>
+            <Typography.Text type="secondary">{t("campaigns.places")}：</Typography.Text>
+            {t("campaigns.placesCount", { count: c.places })}
+          </span>
+        </Flex>
+        <div>
+          <Typography.Text type="secondary">{t("campaigns.counts")}：</Typography.Text>
+          {counts.length === 0 ? (
+            <Typography.Text type="secondary">{t("campaigns.noApplications")}</Typography.Text>
+          ) : (
+            <Flex wrap gap={4} style={{ marginTop: 4 }}>
+              {counts.map(([state, n]) => (
+                <Tag key={state} color={state === "rejected" ? "red" : "blue"}>
+                  {t(`states.${state}`)} {n}
+                </Tag>
+              ))}
+            </Flex>
+          )}
+        </div>
+      </Flex>
+    </Card>
+  )
+}
+
+/** 选派批次: the campaigns in the caller's scope, with their scheme, status, places and counts by state. */
+export const CampaignsPage = () => {
+  const { t } = useTranslation("admin")
+  const { api, language } = useApi()
+  const { expired } = useSession()
+  const { load } = useLoad(() => api.campaigns.list.query({}), language)
+  const failedAuth = load.state === "failed" && isUnauthenticated(load.error)
+  useEffect(() => {
+    if (failedAuth) expired()
+  }, [failedAuth, expired])
+  return (
+    <AppShell title={t("campaigns.title")}>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t("campaigns.title")}
+      </Typography.Title>
+      {load.state === "loading" ? (
+        <Spin />
+      ) : load.state === "failed" ? (
+        <Alert type="error" showIcon title={problemOf(load.error, language, t).text} />
+      ) : load.data.length === 0 ? (
+        <Empty description={t("campaigns.empty")} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          {load.data.map((c) => (
+            <Col key={c.id} xs={24} lg={12}>
+              <CampaignCard campaign={c} />
+            </Col>
+          ))}
+        </Row>
+      )}
+    </AppShell>
+  )
+}

@@ -1,0 +1,78 @@
+import { LanguageSwitch } from "@cadre/ui"
+import { App as AntdApp, Button, Flex, Layout, Typography } from "antd"
+import { type ReactNode, useEffect } from "react"
+import { useTranslation } from "react-i18next"
+import { Link, navigate } from "../routes/navigation"
+import { useSession } from "../session/session"
+
+const white = { color: "#fff" } as const
+
+/** Who am I: name, role and scope of the signed-in account, and sign-out. */
+const WhoAmI = () => {
+  const { t } = useTranslation("admin")
+  const { message } = AntdApp.useApp()
+  const { session, signOut } = useSession()
+  if (session.status !== "signedIn") return null
+  const { me, scopeName } = session
+  const scope =
+    me.scope._tag === "SelfScope" ? t("me.self") : `${scopeName ?? me.scope.regionId} (${me.scope.regionId})`
+  return (
+    <Flex wrap align="center" gap={8} style={{ minWidth: 0 }} data-testid="who-am-i">
+      <Typography.Text style={white} strong>
+        {me.displayName}
+      </Typography.Text>
+      <Typography.Text style={white}>
+        {t(`roles.${me.role}`)} · {t("me.scope", { scope })}
+      </Typography.Text>
+      <Button
+        size="small"
+        onClick={() => {
+          void signOut().finally(() => {
+            void message.success(t("signIn.signedOut"))
+            navigate("/sign-in", { replace: true })
+          })
+        }}
+      >
+        {t("nav.signOut")}
+      </Button>
+    </Flex>
+  )
+}
+
+/** The frame of every signed-in page: title, navigation, who am I, language; the page below. */
+export const AppShell = ({ title, children }: { readonly title: string; readonly children?: ReactNode }) => {
+  const { t } = useTranslation("admin")
+  const appTitle = t("title")
+  useEffect(() => {
+    document.title = `${title} - ${appTitle}`
+  }, [title, appTitle])
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <header style={{ background: "#b71c1c", padding: "10px 16px" }}>
+        <Flex
+          wrap
+          align="center"
+          justify="space-between"
+          gap={8}
+          style={{ maxWidth: 1280, margin: "0 auto" }}
+        >
+          <Flex wrap align="center" gap={16} style={{ minWidth: 0 }}>
+            <Link href="/" style={{ ...white, fontWeight: 600, fontSize: 16 }}>
+              {appTitle}
+            </Link>
+            <Link href="/campaigns" style={white}>
+              {t("nav.campaigns")}
+            </Link>
+          </Flex>
+          <Flex wrap align="center" gap={8} style={{ minWidth: 0 }}>
+            <WhoAmI />
+            <LanguageSwitch size="small" />
+          </Flex>
+        </Flex>
+      </header>
+      <Layout.Content style={{ padding: "16px", maxWidth: 1280, width: "100%", margin: "0 auto" }}>
+        {children}
+      </Layout.Content>
+    </Layout>
+  )
+}

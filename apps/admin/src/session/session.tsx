@@ -1,0 +1,110 @@
+import type { RouterOutputs } from "@cadre/client"
+import type { Language } from "@cadre/ui"
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
+import { isUnauthenticated, makeClient } from "../api/client"
+
+/** Who is signed in (auth.me): account, role, scope, display name. */
+export type Me = RouterOutputs["auth"]["me"]
+
+export type Session =
+  | { readonly status: "checking" }
+  | { readonly status: "signedOut" }
+  | { readonly status: "signedIn"; readonly me: Me; readonly scopeName: string | null }
+
+export interface SessionApi {
+  readonly session: Session
+  /** auth.login then auth.me; throws the API's error (wrong password, locked out…). */
+  readonly signIn: (identifier: string, password: string, language: Language) => Promise<void>
+  /** auth.logout; the session ends on the server. */
+  readonly signOut: () => Promise<void>
+  /** The server said the session is over (a 401 on some page): forget it locally. */
+  readonly expired: () => void
+}
+
+// The session cookie is HTTP-only, so the app cannot see it. It remembers that it signed in and asks the
+// server (auth.me) only then: a visitor who never signed in is sent to the sign-in page without a 401.
+const hintKey = "cadre.admin.signedIn"
+const hint = {
+  get: () => {
+    try {
+      return window.localStorage.getItem(hintKey) === "1"
+    } catch {
+      return false
+    }
+  },
+  set: (on: boolean) => {
+    try {
+      if (on) window.localStorage.setItem(hintKey, "1")
+      else window.localStorage.removeItem(hintKey)
+    } catch {
+      // Storage unavailable (private mode): every visit starts at the sign-in page.
+    }
+  },
+}
+
+const Context = createContext<SessionApi | undefined>(undefined)
+
+const whoAmI = async (): Promise<Session> => {
+  // Errors of auth.me only matter for their code; the language does not.
+  const api = makeClient("zh-CN")
+  const me = await api.auth.me.query()
+  const regionId = me.scope._tag === "SelfScope" ? null : me.scope.regionId
+  const scopeName =
+    regionId === null || me.role === "applicant"
+      ? null
+      : await api.regions.get.query({ id: regionId }).then(
+          (r) => r.name,
+          () => null,
+        )
+  return { status: "signedIn", me, scopeName }
+}
+
+/** Holds the session for the app: checks it once on load, and offers sign-in and sign-out. */
+export const SessionProvider = ({ children }: { readonly children?: ReactNode }) => {
+  const [session, setSession] = useState<Session>(() =>
+    hint.get() ? { status: "checking" } : { status: "signedOut" },
+  )
+  useEffect(() => {
+    if (!hint.get()) return
+    let live = true
+    whoAmI().then(
+      (s) => {
+        if (live) setSession(s)
+      },
+      (error: unknown) => {
+        if (!live) return
+        if (isUnauthenticated(error)) hint.set(false)
+        setSession({ status: "signedOut" })
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+
+  const signIn = useCallback(async (identifier: string, password: string, language: Language) => {
+    await makeClient(language).auth.login.mutate({ identifier, password })
+    hint.set(true)
+    setSession(await whoAmI())
+  }, [])
+  const signOut = useCallback(async () => {
+    try {
+      await makeClient("zh-CN").auth.logout.mutate()
+    } finally {
+      hint.set(false)
+      setSession({ status: "signedOut" })
+    }
+  }, [])
+  const expired = useCallback(() => {
+    hint.set(false)
+    setSession({ status: "signedOut" })
+  }, [])
+  const value = useMemo(() => ({ session, signIn, signOut, expired }), [session, signIn, signOut, expired])
+  return <Context.Provider value={value}>{children}</Context.Provider>
+}
+
+export const useSession = (): SessionApi => {
+  const value = useContext(Context)
+  if (value === undefined) throw new Error("useSession outside SessionProvider")
+  return value
+}

@@ -1,0 +1,199 @@
+import { Alert, Button, Card, Flex, Form, Input, Typography } from "antd"
+import { useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
+import { useApi } from "../../api/api"
+import { type Bilingual, pick } from "../../api/errors"
+import { ProblemAlert } from "../../api/problem-alert"
+import { useServerErrors } from "../../api/use-server-errors"
+import { navigate, onLinkClick } from "../../routes/navigation"
+import { personIdOf, useSession } from "../../session/session"
+
+/** The top-level input field a server issue names (`["email"]` → "email"). */
+const topField =
+  (fields: ReadonlyArray<string>) =>
+  (path: ReadonlyArray<PropertyKey>): string | undefined => {
+    const head = path[0]
+    return typeof head === "string" && fields.includes(head) ? head : undefined
+  }
+
+const registerFields = topField(["email", "name", "password"])
+const registerTags = { WeakPassword: "password", AlreadyExists: "email" }
+
+interface RegisterValues {
+  readonly email: string
+  readonly name: string
+  readonly password: string
+}
+
+/** 注册: e-mail, name, password — with the server's password policy shown before anyone types. */
+export const RegisterPage = () => {
+  const { t, i18n } = useTranslation("portal")
+  const api = useApi()
+  const { refresh } = useSession()
+  const errors = useServerErrors(registerFields, registerTags)
+  const [policy, setPolicy] = useState<Bilingual | undefined>(undefined)
+  const [busy, setBusy] = useState(false)
+  useEffect(() => {
+    let live = true
+    api.auth.passwordPolicy.query().then(
+      (p) => {
+        if (live) setPolicy(p)
+      },
+      () => undefined, // the form still works; the server states the policy when a password breaks it
+    )
+    return () => {
+      live = false
+    }
+  }, [api])
+  const submit = async (values: RegisterValues) => {
+    setBusy(true)
+    errors.clear()
+    try {
+      await api.auth.registerEmail.mutate(values)
+      await refresh()
+      navigate("/profile")
+    } catch (error) {
+      errors.report(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Card>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t("auth.registerTitle")}
+      </Typography.Title>
+      <Form<RegisterValues>
+        layout="vertical"
+        requiredMark={false}
+        onFinish={submit}
+        onValuesChange={errors.touched}
+        name="register"
+      >
+        <Flex vertical gap={0}>
+          <ProblemAlert problem={errors.problem} />
+          <Form.Item
+            name="email"
+            label={t("auth.email")}
+            rules={[
+              { required: true, message: t("auth.required", { field: t("auth.email") }) },
+              { type: "email", message: t("auth.emailInvalid") },
+            ]}
+            {...errors.itemProps("email")}
+            style={{ marginTop: 12 }}
+          >
+            <Input type="email" autoComplete="email" inputMode="email" />
+          </Form.Item>
+          <Form.Item
+            name="name"
+            label={t("auth.name")}
+            rules={[
+              { required: true, whitespace: true, message: t("auth.required", { field: t("auth.name") }) },
+            ]}
+            {...errors.itemProps("name")}
+          >
+            <Input autoComplete="name" maxLength={50} />
+          </Form.Item>
+          {policy === undefined ? null : (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="password-policy"
+              title={t("auth.passwordPolicy")}
+              description={pick(policy, i18n.language)}
+              style={{ marginBottom: 12 }}
+            />
+          )}
+          <Form.Item
+            name="password"
+            label={t("auth.password")}
+            rules={[{ required: true, message: t("auth.required", { field: t("auth.password") }) }]}
+            {...errors.itemProps("password")}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+            {t("auth.submitRegister")}
+          </Button>
+          <Button type="link" href="/sign-in" onClick={onLinkClick("/sign-in")} style={{ marginTop: 8 }}>
+            {t("auth.haveAccount")}
+          </Button>
+        </Flex>
+      </Form>
+    </Card>
+  )
+}
+
+const signInFields = topField(["identifier", "password"])
+
+interface SignInValues {
+  readonly identifier: string
+  readonly password: string
+}
+
+/** 登录 with e-mail (or phone) and password; then to the profile if there is none yet, else to the campaigns. */
+export const SignInPage = () => {
+  const { t } = useTranslation("portal")
+  const api = useApi()
+  const { refresh } = useSession()
+  const errors = useServerErrors(signInFields)
+  const [busy, setBusy] = useState(false)
+  const submit = async (values: SignInValues) => {
+    setBusy(true)
+    errors.clear()
+    try {
+      await api.auth.login.mutate(values)
+      const session = await refresh()
+      navigate(session.status === "signedIn" && personIdOf(session.me) !== null ? "/campaigns" : "/profile")
+    } catch (error) {
+      errors.report(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Card>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t("auth.signInTitle")}
+      </Typography.Title>
+      <Form<SignInValues>
+        layout="vertical"
+        requiredMark={false}
+        onFinish={submit}
+        onValuesChange={errors.touched}
+        name="sign-in"
+      >
+        <ProblemAlert problem={errors.problem} />
+        <Form.Item
+          name="identifier"
+          label={t("auth.identifier")}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t("auth.required", { field: t("auth.identifier") }),
+            },
+          ]}
+          {...errors.itemProps("identifier")}
+          style={{ marginTop: 12 }}
+        >
+          <Input autoComplete="username" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t("auth.password")}
+          rules={[{ required: true, message: t("auth.required", { field: t("auth.password") }) }]}
+          {...errors.itemProps("password")}
+        >
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+          {t("auth.submitSignIn")}
+        </Button>
+        <Button type="link" href="/register" onClick={onLinkClick("/register")} style={{ marginTop: 8 }}>
+          {t("auth.noAccount")}
+        </Button>
+      </Form>
+    </Card>
+  )
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest"
+import { fieldIssues, stripField } from "../../api/errors"
+import { fieldOfPath, type ProfileValues, type StoredProfile, toInput, toValues } from "./profile-values"
+
+const values: ProfileValues = {
+  name: " 王晓明 ",
+  sex: "male",
+  birthDate: "1992-03-14",
+  idNumber: "340311199203141239",
+  phone: "",
+  partyStatus: "Full",
+  partyJoined: "2014-06-01",
+  partyFullSince: "2015-06-01",
+  educationLevel: "bachelor",
+  educationFullTime: true,
+  employment: "public_institution_established",
+  currentUnit: "淮上区民政局",
+  currentPosition: "  ",
+  regionId: " 340311 ",
+}
+
+describe("profile form ↔ API profile", () => {
+  it("builds a new profile: trimmed, empty optionals absent, no id, empty lists", () => {
+    expect(toInput(values)).toEqual({
+      regionId: "340311",
+      profile: {
+        workHistory: [],
+        conduct: [],
+        attestations: [],
+        name: "王晓明",
+        sex: "male",
+        birthDate: "1992-03-14",
+        idNumber: "340311199203141239",
+        party: { _tag: "Full", joined: "2014-06-01", fullMemberSince: "2015-06-01" },
+        education: [{ level: "bachelor", fullTime: true }],
+        employment: "public_institution_established",
+        currentUnit: "淮上区民政局",
+      },
+    })
+  })
+
+  it("keeps what the form does not edit and drops a cleared optional field", () => {
+    const stored = {
+      id: "p-1",
+      name: "王晓明",
+      sex: "male",
+      birthDate: "1992-03-14",
+      idNumber: "340311199203141239",
+      phone: "13912345678",
+      party: { _tag: "Probationary", joined: "2025-01-01" },
+      education: [
+        { level: "master", fullTime: false, major: "法学" },
+        { level: "bachelor", fullTime: true },
+      ],
+      employment: "civil_servant",
+      currentPosition: "科员",
+      workHistory: [
+        { from: "2015-07-01", organisation: "淮上区", position: "科员", grassroots: true, tags: [] },
+      ],
+      conduct: [],
+      attestations: [],
+      tags: ["x"],
+    } as unknown as StoredProfile
+    const v = { ...toValues(stored, "340311"), phone: "", partyStatus: "NotMember" as const }
+    const { profile } = toInput(v, stored)
+    expect(profile).not.toHaveProperty("id")
+    expect(profile).not.toHaveProperty("phone")
+    expect(profile.currentPosition).toBe("科员")
+    expect(profile.party).toEqual({ _tag: "NotMember" })
+    expect(profile.education).toEqual([
+      { level: "master", fullTime: false, major: "法学" },
+      { level: "bachelor", fullTime: true },
+    ])
+    expect(profile.workHistory).toHaveLength(1)
+    expect(profile.tags).toEqual(["x"])
+  })
+
+  it("reads the stored party dates back into the form", () => {
+    const stored = {
+      ...toInput(values).profile,
+      id: "p-1",
+    } as unknown as StoredProfile
+    const v = toValues(stored, "340311")
+    expect([v.partyStatus, v.partyJoined, v.partyFullSince]).toEqual(["Full", "2014-06-01", "2015-06-01"])
+  })
+})
+
+describe("server issues → form fields", () => {
+  it("maps the API's paths to the form's fields", () => {
+    expect(fieldOfPath(["profile", "idNumber"])).toBe("idNumber")
+    expect(fieldOfPath(["regionId"])).toBe("regionId")
+    expect(fieldOfPath(["profile", "party", "fullMemberSince"])).toBe("partyFullSince")
+    expect(fieldOfPath(["profile", "party", "joined"])).toBe("partyJoined")
+    expect(fieldOfPath(["profile", "education", 0, "fullTime"])).toBe("educationFullTime")
+    expect(fieldOfPath(["profile", "education", 0, "level"])).toBe("educationLevel")
+    expect(fieldOfPath(["profile", "workHistory", 0, "from"])).toBeUndefined()
+    expect(fieldOfPath(["expectedVersion"])).toBeUndefined()
+  })
+
+  it("drops the field prefix the label already says, in both languages", () => {
+    expect(stripField("身份证号（profile.idNumber）：身份证号校验位不正确，请检查是否输错")).toBe(
+      "身份证号校验位不正确，请检查是否输错",
+    )
+    expect(stripField("ID number (profile.idNumber): ID number check character is wrong")).toBe(
+      "ID number check character is wrong",
+    )
+    expect(stripField("no prefix here")).toBe("no prefix here")
+    const issues = fieldIssues(
+      {
+        code: "BAD_REQUEST",
+        tag: "InvalidInput",
+        message: { zh: "输入有误", en: "Invalid input" },
+        issues: [
+          {
+            path: ["profile", "idNumber"],
+            message: { zh: "身份证号（profile.idNumber）：错", en: "ID (x): bad" },
+          },
+          { path: ["profile", "workHistory"], message: { zh: "w", en: "w" } },
+        ],
+        requestId: null,
+      },
+      fieldOfPath,
+    )
+    expect(issues).toEqual([{ field: "idNumber", message: { zh: "错", en: "bad" } }])
+  })
+})

@@ -1,0 +1,146 @@
+import type { RouterInputs, RouterOutputs } from "@cadre/client"
+
+/**
+ * The profile form's flat values and their conversion to and from the API's profile (the kernel's
+ * Person.Profile in its JSON form). What the form does not edit (rank, work history, conduct records,
+ * attestations, tags, further education entries) is carried over unchanged from the stored profile.
+ */
+
+export type StoredProfile = RouterOutputs["profiles"]["mine"]["profile"]
+export type ProfileInput = RouterInputs["profiles"]["createMine"]["profile"]
+
+export const EDUCATION_LEVELS = [
+  "primary",
+  "junior_secondary",
+  "senior_secondary",
+  "technical_secondary",
+  "junior_college",
+  "bachelor",
+  "master",
+  "doctorate",
+] as const satisfies ReadonlyArray<ProfileInput["education"][number]["level"]>
+
+export const EMPLOYMENT_CATEGORIES = [
+  "civil_servant",
+  "civil_servant_managed",
+  "public_institution_established",
+  "public_institution_contract",
+  "soe",
+  "community_worker",
+  "other",
+] as const satisfies ReadonlyArray<ProfileInput["employment"]>
+
+export type PartyStatus = ProfileInput["party"]["_tag"]
+
+export interface ProfileValues {
+  name: string
+  sex: "male" | "female"
+  birthDate: string
+  idNumber: string
+  phone?: string | undefined
+  partyStatus: PartyStatus
+  partyJoined?: string | undefined
+  partyFullSince?: string | undefined
+  educationLevel: (typeof EDUCATION_LEVELS)[number]
+  educationFullTime: boolean
+  employment: (typeof EMPLOYMENT_CATEGORIES)[number]
+  currentUnit?: string | undefined
+  currentPosition?: string | undefined
+  regionId: string
+}
+
+/** A new profile's starting values. */
+export const emptyValues: Partial<ProfileValues> = { partyStatus: "NotMember", educationFullTime: true }
+
+/** The form's values from the stored profile. */
+export const toValues = (p: StoredProfile, regionId: string): ProfileValues => {
+  const education = p.education[0]
+  return {
+    name: p.name,
+    sex: p.sex,
+    birthDate: p.birthDate,
+    idNumber: p.idNumber,
+    phone: p.phone,
+    partyStatus: p.party._tag,
+    partyJoined: p.party._tag === "NotMember" ? undefined : p.party.joined,
+    partyFullSince: p.party._tag === "Full" ? p.party.fullMemberSince : undefined,
+    educationLevel: education?.level ?? "bachelor",
+    educationFullTime: education?.fullTime ?? true,
+    employment: p.employment,
+    currentUnit: p.currentUnit,
+    currentPosition: p.currentPosition,
+    regionId,
+  }
+}
+
+const filled = (s: string | undefined): string | undefined => {
+  const t = s?.trim()
+  return t === undefined || t === "" ? undefined : t
+}
+
+/** Only the keys whose value is present (exactOptionalPropertyTypes: absent, never `undefined`). */
+const optional = <K extends string>(key: K, value: string | undefined): { [P in K]?: string } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: string }
+
+const partyOf = (v: ProfileValues): ProfileInput["party"] => {
+  switch (v.partyStatus) {
+    case "NotMember":
+      return { _tag: "NotMember" }
+    case "Probationary":
+      return { _tag: "Probationary", joined: v.partyJoined ?? "" }
+    case "Full":
+      return { _tag: "Full", joined: v.partyJoined ?? "", fullMemberSince: v.partyFullSince ?? "" }
+  }
+}
+
+/** What the form does not edit; the optional fields it does edit are dropped so that clearing them removes them. */
+const keep = ({ id: _id, phone: _p, currentUnit: _u, currentPosition: _c, ...rest }: StoredProfile) => rest
+
+/** The API's input from the form's values, keeping what the form does not edit from `previous`. */
+export const toInput = (
+  v: ProfileValues,
+  previous?: StoredProfile,
+): { regionId: string; profile: ProfileInput } => {
+  const kept = previous === undefined ? { workHistory: [], conduct: [], attestations: [] } : keep(previous)
+  const [first, ...furtherEducation] = previous?.education ?? []
+  const profile: ProfileInput = {
+    ...kept,
+    name: v.name.trim(),
+    sex: v.sex,
+    birthDate: v.birthDate,
+    idNumber: v.idNumber.trim(),
+    ...optional("phone", filled(v.phone)),
+    party: partyOf(v),
+    education: [{ ...first, level: v.educationLevel, fullTime: v.educationFullTime }, ...furtherEducation],
+    employment: v.employment,
+    ...optional("currentUnit", filled(v.currentUnit)),
+    ...optional("currentPosition", filled(v.currentPosition)),
+  }
+  return { regionId: v.regionId.trim(), profile }
+}
+
+/** The form field a server issue names: `["profile", "idNumber"]` → "idNumber", `["regionId"]` → "regionId". */
+export const fieldOfPath = (path: ReadonlyArray<PropertyKey>): string | undefined => {
+  const [head, second, third] = path
+  if (head === "regionId") return "regionId"
+  if (head !== "profile") return undefined
+  switch (second) {
+    case "name":
+    case "sex":
+    case "birthDate":
+    case "idNumber":
+    case "phone":
+    case "employment":
+    case "currentUnit":
+    case "currentPosition":
+      return second
+    case "party":
+      if (third === "joined") return "partyJoined"
+      if (third === "fullMemberSince") return "partyFullSince"
+      return "partyStatus"
+    case "education":
+      return path[3] === "fullTime" ? "educationFullTime" : "educationLevel"
+    default:
+      return undefined
+  }
+}
