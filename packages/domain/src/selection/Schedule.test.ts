@@ -245,10 +245,12 @@ describe("scheduleOf — properties", () => {
   })
 
   it("property: a chain of After deadlines is strictly increasing, and a day count is exact", () => {
-    const arbWithin = fc.record({
-      amount: fc.integer({ min: 1, max: 40 }),
-      unit: fc.constantFrom("day", "month", "year" as const),
-    })
+    // Years at most 20 each: six of them from 2050 stay inside the 1900–2200 a timetable may span (a chain past
+    // 2200 is refused with year_out_of_range, tested above; a run once drew 6 × 40 years).
+    const arbWithin = fc.oneof(
+      fc.record({ amount: fc.integer({ min: 1, max: 40 }), unit: fc.constantFrom("day", "month" as const) }),
+      fc.record({ amount: fc.integer({ min: 1, max: 20 }), unit: fc.constant("year" as const) }),
+    )
     fc.assert(
       fc.property(
         fc.array(arbWithin, { minLength: 1, maxLength: 6 }),

@@ -326,6 +326,10 @@ describe("guards", () => {
     expect(Either.isLeft(wrong) && wrong.left._tag === "IllegalMove" && wrong.left.reason).toBe(
       "record_mismatch",
     )
+    // Told in words a reviewer uses, not the record's type name.
+    expect(Either.isLeft(wrong) && wrong.left._tag === "IllegalMove" && wrong.left.text.zh).toBe(
+      "当前环节“联审”不能“进入下一环节”：“联审”环节需要联审部门意见，收到的是考察记录",
+    )
     const qr = inState("qualification_review")
     const failed = { ...RECORDS.qualification_review, passed: false }
     const r = transition(

@@ -81,6 +81,14 @@ export const tally = (
 }
 
 const t = (zh: string, en: string): Text => ({ zh, en })
+
+/** What each step record is called, for people (the tags are for code). */
+const RECORD_LABELS: Readonly<Record<StepRecord["_tag"], Text>> = {
+  QualificationReview: { zh: "资格审查意见", en: "a qualification review" },
+  JointReview: { zh: "联审部门意见", en: "the joint review's opinions" },
+  Inspection: { zh: "考察记录", en: "an inspection record" },
+  Interview: { zh: "面试评分", en: "interview scores" },
+}
 const label = (s: State) => STATE_LABELS[s]
 
 type Result = Either.Either<Application, TransitionError>
@@ -165,7 +173,10 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
       if (r._tag !== tag)
         return fail(
           "record_mismatch",
-          t(`“${label(s).zh}”环节需要${tag}记录`, `"${label(s).en}" needs a ${tag} record, got ${r._tag}`),
+          t(
+            `“${label(s).zh}”环节需要${RECORD_LABELS[tag].zh}，收到的是${RECORD_LABELS[r._tag].zh}`,
+            `"${label(s).en}" needs ${RECORD_LABELS[tag].en}, got ${RECORD_LABELS[r._tag].en}`,
+          ),
         )
       if (r._tag === "QualificationReview" && !r.passed)
         return fail("review_failed", t("资格审查未通过", "the qualification review did not pass"))
