@@ -3,6 +3,7 @@ import {
   Database,
   type DatabaseHandle,
   DEMO_ACCOUNTS,
+  linkDemoAccount,
   loadDemoData,
   makeDatabase,
   RepositoriesLive,
@@ -77,6 +78,7 @@ export const loadDemo = async (services: Services, password: string): Promise<Re
       unitId: a.unitId,
     })
     if (r.created) created.push(a.email)
+    if (a.personId !== undefined) await linkDemoAccount(services.handle.db, a.personId, r.accountId)
   }
   return created
 }

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process"
 import { once } from "node:events"
 import type { AddressInfo } from "node:net"
 import { fileURLToPath } from "node:url"
-import { loginAttempts, makeTestDatabase } from "@cadre/db"
+import { loginAttempts, makeTestDatabase, people } from "@cadre/db"
 import { serve } from "@hono/node-server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildApp } from "./app.js"
@@ -103,6 +103,36 @@ describe("/trpc over HTTP", () => {
       requestId: "req-test",
     })
     expect(JSON.stringify(body)).not.toContain("stack")
+  })
+
+  it("links the demo cadre's account to their person once: they see their own placement, nobody else's", async () => {
+    const signIn = async (identifier: string) => {
+      const res = await fetch(`${base}/trpc/auth.login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ identifier, password: DEFAULT_DEMO_PASSWORD }),
+      })
+      expect(res.status).toBe(200)
+      const cookie = res.headers.getSetCookie().find((c) => c.startsWith("cadre.session_token="))
+      return (cookie ?? "").split(";")[0] ?? ""
+    }
+    const mine = async (cookie: string) => {
+      const res = await fetch(`${base}/trpc/placements.mine`, { headers: { cookie } })
+      expect(res.status).toBe(200)
+      return ((await res.json()) as { result: { data: Array<{ id: string; person: { name: string } }> } })
+        .result.data
+    }
+    const cadre = await mine(await signIn("cadre.jc@demo.example.org"))
+    expect(cadre.map((p) => [p.id, p.person.name])).toEqual([["demo-pl-jc-in-term", "王凤霞"]])
+    // An applicant with no placement sees none (not the cadre's).
+    expect(await mine(await signIn("applicant@demo.example.org"))).toEqual([])
+    // Loading the demo again creates no account and links nobody twice.
+    expect(await loadDemo(services, DEFAULT_DEMO_PASSWORD)).toEqual([])
+    const linked = (
+      await services.handle.db.select({ id: people.id, accountId: people.accountId }).from(people)
+    ).filter((r) => r.accountId !== null)
+    expect(linked.map((r) => r.id)).toContain("demo-p-33")
+    expect(linked.filter((r) => r.id === "demo-p-33")).toHaveLength(1)
   })
 
   it("the client example runs against it: token, schemes, a published version, an explained verdict", async () => {

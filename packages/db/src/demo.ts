@@ -1,5 +1,5 @@
 import { type Access, Person, type Regions, Scheme } from "@cadre/domain"
-import { eq, sql } from "drizzle-orm"
+import { and, eq, isNull, sql } from "drizzle-orm"
 import { Schema } from "effect"
 import type { Db } from "./database.js"
 import { loadDemoCampaigns } from "./demoCampaigns.js"
@@ -200,6 +200,13 @@ export const DEMO_POSTS: ReadonlyArray<DemoPost> = [
     status: "vacant",
   },
   {
+    id: "post-jc-xfj-reception",
+    regionId: "140500",
+    unitId: "u-jc-xfj",
+    title: "来访接待岗位（挂职）",
+    status: "vacant",
+  },
+  {
     id: "post-jc-zdgc",
     regionId: "140525",
     unitId: "u-jc-zdgc",
@@ -219,6 +226,8 @@ export interface DemoAccount {
   readonly regionId: string | null
   /** For unit accounts. */
   readonly unitId: string | null
+  /** For a cadre's own account: the demo person it is linked to (people.account_id). */
+  readonly personId?: string
 }
 
 const account = (
@@ -258,6 +267,11 @@ export const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount> = [
   account("jiangdong.org@demo.example.org", "江东区委组织部（演示）", "org_dept_admin", "330204"),
   account("huaishang.org@demo.example.org", "淮上区委组织部（演示）", "org_dept_admin", "340311"),
   account("applicant@demo.example.org", "报名人员（演示）", "applicant", null),
+  // A cadre in post (004 晋城): sees their own placement, files reports and asks for leave in the portal.
+  {
+    ...account("cadre.jc@demo.example.org", "王凤霞（演示挂职干部）", "applicant", null),
+    personId: "demo-p-33",
+  },
 ]
 
 // ------------------------------------------------------------------------------------------------ people
@@ -516,4 +530,32 @@ export async function loadDemoData(db: Db): Promise<DemoLoadResult> {
   await loadDemoPlacements(db)
   const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(campaigns)
   return { ...result, campaigns: c?.n ?? 0 }
+}
+
+/**
+ * Link a demo cadre's account to their person (people.account_id), so `placements.mine` and the portal show
+ * them their own placement. Only an unlinked person is linked; returns whether this call linked it.
+ */
+export async function linkDemoAccount(db: Db, personId: string, accountId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const linked = await tx
+      .update(people)
+      .set({ accountId })
+      .where(and(eq(people.id, personId), isNull(people.accountId)))
+      .returning({ id: people.id, regionId: people.regionId })
+    const row = linked[0]
+    if (row === undefined) return false
+    const [region] = await tx.select({ path: regions.path }).from(regions).where(eq(regions.id, row.regionId))
+    await tx.insert(auditLog).values({
+      actorAccountId: "system:demo",
+      actorRole: "org_dept_admin",
+      action: "demo.link_account",
+      entity: "person",
+      entityId: personId,
+      regionPath: region?.path ?? "/",
+      before: null,
+      after: { accountId },
+    })
+    return true
+  })
 }

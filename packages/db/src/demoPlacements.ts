@@ -14,7 +14,9 @@ import { placements } from "./schema/index.js"
  *   000 杨浦: placed · on probation · probation extended · in term (confirmed by election, graded in the scheme's
  *            order) · returned to the unit after probation · adjusted when the residential area merged;
  *   002 大安: in term · recalled after a survey above 30% dissatisfied (consequences, replacement request) · exited;
- *   004 晋城: term ended (awaiting the use recommendation), with reports filed and leave taken.
+ *   004 晋城: term ended (awaiting the use recommendation), with reports filed and leave taken; and one in term
+ *            (王凤霞 at the petition bureau, the demo cadre account's own placement) with the first two quarterly
+ *            reports filed, the third left overdue, and a two-day leave request waiting for the host unit.
  * Loading twice changes nothing (the first placement's id marks the set as loaded).
  */
 
@@ -53,7 +55,11 @@ export const DEMO_PLACEMENT_IDS = [
   "demo-pl-da-recalled",
   "demo-pl-da-exited",
   "demo-pl-jc-term-ended",
+  "demo-pl-jc-in-term",
 ] as const
+
+/** The person behind the demo cadre account (`cadre.jc@demo.example.org`): 王凤霞, in post at 晋城市信访局. */
+export const DEMO_CADRE_PERSON_ID = "demo-p-33"
 
 /** Load the demo placements if they are not there yet; returns how many were made. */
 export async function loadDemoPlacements(db: Db): Promise<number> {
@@ -388,5 +394,40 @@ export async function loadDemoPlacements(db: Db): Promise<number> {
     }),
   )
   await moves("demo-pl-jc-term-ended", [[jcOrg, { _tag: "EndTerm" }, "2026-09-02"]])
+
+  // —— 004 晋城, in term: the cadre's own view in the portal (reports to file, leave to ask for).
+  await place(
+    jcOrg,
+    "demo-pl-jc-in-term",
+    DEMO_CADRE_PERSON_ID,
+    "post-jc-xfj-reception",
+    "jincheng-secondment-down",
+    "2026-03-02",
+    "u-jc-fgw",
+  )
+  await moves("demo-pl-jc-in-term", [
+    [jcOrg, { _tag: "TakeUp", date: d("2026-03-09"), termEnd: d("2027-03-09") }, "2026-03-09"],
+  ])
+  const due = await run(duties.obligations(jcOrg.actor, "demo-pl-jc-in-term", d("2026-09-30")))
+  for (const o of due.filter((x) => x.obligation.reportId === "quarterly" && x.obligation.due !== undefined))
+    if ((o.obligation.due ?? "") <= "2026-07-31")
+      await run(
+        duties.submitReport(jcOrg, {
+          placementId: "demo-pl-jc-in-term",
+          key: o.obligation.key,
+          text: "本季度在信访接待岗位接待群众来访，协调化解信访事项（演示）",
+          attachments: [],
+          on: d(o.obligation.due ?? "2026-07-31"),
+        }),
+      )
+  await run(
+    duties.requestLeave(jcOrg, {
+      placementId: "demo-pl-jc-in-term",
+      from: d("2026-12-03"),
+      to: d("2026-12-04"),
+      reason: "参加派出单位年度工作会议",
+      on: d("2026-11-20"),
+    }),
+  )
   return DEMO_PLACEMENT_IDS.length
 }

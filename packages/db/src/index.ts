@@ -22,8 +22,10 @@ export {
   type DemoAccount,
   demoIdNumber,
   type DemoLoadResult,
+  linkDemoAccount,
   loadDemoData,
 } from "./demo.js"
+export { DEMO_CADRE_PERSON_ID, DEMO_PLACEMENT_IDS } from "./demoPlacements.js"
 export {
   Conflict,
   CorruptRow,
