@@ -1,4 +1,4 @@
-import { assessments, demoIdNumber, people } from "@cadre/db"
+import { assessments, auditLog, demoIdNumber, people } from "@cadre/db"
 import { Person } from "@cadre/domain"
 import { TRPCError } from "@trpc/server"
 import { and, eq } from "drizzle-orm"
@@ -914,5 +914,107 @@ describe("003 mentor capacity and 001 yearly training minimum", () => {
     })
     expect(review.members).toBe(0)
     expect((await h.caller(gz).pool.reviews({})).map((r) => r.year)).toEqual([2026])
+  }, 60_000)
+})
+
+// ---------------------------------------------------------------------------------------------- 003 volumes
+
+describe("003 三 一人一档: a person dispatched again after leaving keeps one file, in volumes", () => {
+  it("seals on exit, refuses writes, then a new placement opens volume 2; the sealed volume never changes", async () => {
+    const da = await h.actorHeaders({ role: "org_dept_admin", regionId: "510304" })
+    const personId = await addPerson("510304", "510304", "再派干部")
+    const post = (n: number) =>
+      h
+        .caller(da)
+        .posts.create({ id: `post-vol-${n}`, regionId: DAAN_VILLAGES[n] ?? "", title: `第一书记岗位卷${n}` })
+    h.setToday("2041-01-05")
+    const first = await h.caller(da).placements.create({
+      personId,
+      postId: (await post(0)).id,
+      schemeId: "daan-first-secretary",
+      schemeVersion: 1,
+      placedOn: "2041-01-05",
+    })
+    h.setToday("2041-01-10")
+    let p = await h.caller(da).placements.act({
+      id: first.id,
+      expectedVersion: first.version,
+      move: { _tag: "TakeUp", date: "2041-01-10", termEnd: "2043-01-10" },
+    })
+    h.setToday("2043-01-12")
+    p = await h.caller(da).placements.act({
+      id: p.id,
+      expectedVersion: p.version,
+      move: {
+        _tag: "EndTerm",
+        assessment: { by: "org_dept", date: "2043-01-11", conclusion: "competent", summary: "期满考核称职" },
+      },
+    })
+    p = await h.caller(da).placements.act({
+      id: p.id,
+      expectedVersion: p.version,
+      move: { _tag: "Exit", date: "2043-01-12", reason: "任期届满，返回派出单位" },
+    })
+    const sealed = await h.caller(da).archive.get({ personId })
+    expect([sealed.sealed, sealed.sealedOn]).toEqual([true, "2043-01-12"])
+    expect(sealed.volumes).toEqual([
+      expect.objectContaining({ number: 1, openedOn: "2041-01-05", sealedOn: "2043-01-12" }),
+    ])
+    const refused = await failure(
+      h
+        .caller(da)
+        .archive.append({ personId, date: "2043-01-12", kind: "reward", title: { zh: "表彰", en: "award" } }),
+    )
+    expect(tagOf(refused)).toBe("ArchiveRefused")
+
+    // Two years later the same person is dispatched again: the placement is made, the file gets volume 2.
+    h.setToday("2045-03-01")
+    const again = await h.caller(da).placements.create({
+      personId,
+      postId: (await post(1)).id,
+      schemeId: "daan-first-secretary",
+      schemeVersion: 1,
+      placedOn: "2045-03-01",
+    })
+    expect(again.state).toBe("placed")
+    const file = await h.caller(da).archive.get({ personId })
+    expect(file.sealed).toBe(false)
+    expect(file.volumes).toEqual([
+      expect.objectContaining({ number: 1, openedOn: "2041-01-05", sealedOn: "2043-01-12" }),
+      expect.objectContaining({ number: 2, openedOn: "2045-03-01", sealedOn: null }),
+    ])
+    // Volume 1 is exactly what was sealed; the new placement is filed in volume 2.
+    const volume1 = file.entries.filter((e) => e.volume === 1)
+    expect(volume1.map((e) => [e.id, e.date, e.kind])).toEqual(
+      sealed.entries.map((e) => [e.id, e.date, e.kind]),
+    )
+    expect(file.entries.filter((e) => e.volume === 2).map((e) => [e.id, e.date])).toEqual([
+      [`${again.id}/placed`, "2045-03-01"],
+    ])
+    // Nothing may be slipped into the sealed volume by date.
+    const backdated = await failure(
+      h.caller(da).archive.append({
+        personId,
+        date: "2042-06-30",
+        kind: "reward",
+        title: { zh: "补记表彰", en: "late award" },
+      }),
+    )
+    expect(tagOf(backdated)).toBe("ArchiveRefused")
+    expect(textOf(backdated).zh).toBe(
+      "档案不能修改：材料日期 2042-06-30 早于本卷建档日期 2045-03-01，此前各卷已封存",
+    )
+    const award = await h.caller(da).archive.append({
+      personId,
+      date: "2045-03-01",
+      kind: "reward",
+      title: { zh: "表彰", en: "award" },
+    })
+    expect(award.entries.at(-1)).toMatchObject({ kind: "reward", volume: 2 })
+    const audit = await h.handle.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "archive"), eq(auditLog.entityId, personId)))
+    expect(audit.map((a) => a.action)).toContain("archive.reopen")
   }, 60_000)
 })

@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, isNotNull, lte, type SQL } from "drizzle-or
 import { Context, Effect, Layer } from "effect"
 import { Database, type Db } from "../database.js"
 import type { DatabaseError, NotFound } from "../errors.js"
-import { notFound } from "../errors.js"
+import { CorruptRow, notFound } from "../errors.js"
 import { read, requirePermission, within } from "../internal.js"
 import { people, placements, regions } from "../schema/index.js"
 import { seesPlacementSql, selectPlacements, toPlacementRecord } from "./inpostShared.js"
@@ -149,9 +149,13 @@ export const makeFiguresRepo = (db: Db): FiguresRepoService => ({
           const levels = (p.education ?? []).map((e) => e.level).filter(isEducation)
           const highest = levels.sort((a, b) => Person.educationRank(b) - Person.educationRank(a))[0]
           const result = (r.outcome as { result?: string } | null)?.result
+          // Profiles are decoded before they are stored, so a missing birth date is damage: say so rather
+          // than count the person at some made-up age.
+          if (typeof p.birthDate !== "string")
+            throw new CorruptRow({ table: "people", id: r.personId, detail: "出生日期缺失 / birth date missing" })
           byPerson.set(r.personId, {
             personId: r.personId,
-            birthDate: (p.birthDate ?? "1970-01-01") as LocalDate.LocalDate,
+            birthDate: p.birthDate as LocalDate.LocalDate,
             partyMember: p.party?._tag === "Full" || p.party?._tag === "Probationary",
             // A reserve cadre is tagged so on the profile (后备干部 of any level).
             reserve: (p.tags ?? []).includes("reserve_cadre"),

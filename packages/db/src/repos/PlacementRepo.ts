@@ -434,6 +434,8 @@ export const makePlacementRepo = (db: Db): PlacementRepoService => {
           { ref: p.id },
         ),
       ],
+      // Dispatched again after leaving: the sealed file gets a new volume (003 三 一人一档).
+      reopen: true,
     })
     await writeAudit(tx, ctx, {
       action: "placement.create",

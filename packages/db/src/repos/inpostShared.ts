@@ -233,6 +233,11 @@ export const fileInArchive = async (
     readonly on: LocalDate.LocalDate
     readonly entries: ReadonlyArray<InPost.ArchiveEntry>
     readonly seal?: Text
+    /**
+     * A new placement of a person whose file is sealed (they left and are dispatched again): open a new volume
+     * (InPost.reopen) from the earliest new entry's date — or the seal's, if later — instead of refusing.
+     */
+    readonly reopen?: boolean
   },
 ): Promise<InPost.Archive> => {
   const personId = input.personId as Person.PersonId
@@ -249,6 +254,16 @@ export const fileInArchive = async (
   if (row === undefined) return abort(notFound("person", personId))
   const before = decodeRow(InPost.Archive, "archives", personId, row.body)
   let a = before
+  if (input.reopen === true && before.sealed !== undefined) {
+    const earliest = input.entries.reduce<LocalDate.LocalDate>(
+      (min, e) => (LocalDate.compare(e.date, min) < 0 ? e.date : min),
+      input.on,
+    )
+    const on = LocalDate.compare(earliest, before.sealed.on) < 0 ? before.sealed.on : earliest
+    const r = InPost.reopen(before, on)
+    if (Either.isLeft(r)) return abort(r.left)
+    a = r.right
+  }
   for (const e of input.entries) {
     const r = InPost.append(a, e)
     if (Either.isLeft(r)) return abort(r.left)
@@ -270,11 +285,20 @@ export const fileInArchive = async (
     })
     .where(eq(archives.personId, personId))
   await writeAudit(tx, ctx, {
-    action: input.seal !== undefined ? "archive.seal" : "archive.append",
+    action:
+      input.seal !== undefined
+        ? "archive.seal"
+        : a.closedVolumes?.length !== before.closedVolumes?.length
+          ? "archive.reopen"
+          : "archive.append",
     entity: "archive",
     entityId: personId,
     regionPath: input.regionPath,
-    before: { entries: before.entries.length, sealed: before.sealed !== undefined },
+    before: {
+      entries: before.entries.length,
+      sealed: before.sealed !== undefined,
+      volumes: (before.closedVolumes?.length ?? 0) + 1,
+    },
     after: {
       filed: input.entries.map((e) => ({ id: e.id, kind: e.kind, date: e.date })),
       sealed: a.sealed ?? null,

@@ -10,7 +10,9 @@ import {
   type ArchiveEntry,
   type ArchiveRefused,
   entryOrder,
+  frozenCount,
   openArchive,
+  reopen,
   seal,
   sealOnExit,
 } from "./Archive.js"
@@ -155,6 +157,110 @@ describe("archive: properties (003 三 规范备案管理)", () => {
             expect(Either.isLeft(r) && r.left.reason).toBe("sealed")
           }
           expect(sealed).toEqual(snapshot)
+        },
+      ),
+    )
+  })
+})
+
+describe("003 三 一人一档 with a later placement: a new volume, the sealed ones untouched", () => {
+  const sealedFile = () =>
+    ok(
+      seal(
+        fill(fresh(), [
+          entry("form", "2021-01-15", "registration_form"),
+          entry("assess-2021", "2021-12-31", "assessment"),
+          entry("exit", "2023-01-15", "placement_change"),
+        ]),
+        make("2023-01-15"),
+        text("期满离任", "left at the end of the term"),
+      ),
+    )
+
+  it("reopens a sealed file: the sealed volume keeps its entries and seal, new entries follow", () => {
+    const before = sealedFile()
+    const reopened = ok(reopen(before, make("2025-03-01")))
+    expect(reopened.sealed).toBeUndefined()
+    expect(reopened.openedOn).toBe("2025-03-01")
+    expect(reopened.closedVolumes).toEqual([
+      {
+        openedOn: "2021-01-15",
+        sealed: { on: "2023-01-15", reason: text("期满离任", "left at the end of the term") },
+        entryCount: 3,
+      },
+    ])
+    expect(frozenCount(reopened)).toBe(3)
+    const a = fill(reopened, [
+      entry("assess-2025", "2025-12-31", "assessment"),
+      entry("form-2", "2025-03-01", "registration_form"),
+    ])
+    expect(a.entries.map((e) => e.id)).toEqual(["form", "assess-2021", "exit", "form-2", "assess-2025"])
+  })
+
+  it("dispatched again on the day of leaving: a same-day form goes after the sealed exit, never into its volume", () => {
+    // By date-then-kind a registration form ranks before a placement change of the same day; the sealed volume
+    // still never takes an entry in its midst.
+    const a = fill(ok(reopen(sealedFile(), make("2023-01-15"))), [
+      entry("form-2", "2023-01-15", "registration_form"),
+    ])
+    expect(a.entries.map((e) => e.id)).toEqual(["form", "assess-2021", "exit", "form-2"])
+  })
+
+  it("refuses an entry dated before the new volume, in both languages, and changes nothing", () => {
+    const reopened = ok(reopen(sealedFile(), make("2025-03-01")))
+    const r = no(append(reopened, entry("late", "2022-06-30", "report")))
+    expect(r.reason).toBe("before_volume")
+    expect(r.text.zh).toBe("档案不能修改：材料日期 2022-06-30 早于本卷建档日期 2025-03-01，此前各卷已封存")
+    expect(r.text.en).toContain("earlier volumes are sealed")
+  })
+
+  it("refuses to reopen an open file, or before the last seal", () => {
+    expect(no(reopen(fresh(), make("2025-03-01"))).reason).toBe("not_sealed")
+    const r = no(reopen(sealedFile(), make("2023-01-14")))
+    expect(r.reason).toBe("before_volume")
+    expect(r.text.zh).toContain("早于上一卷封存日期 2023-01-15")
+    // On the day of the seal is allowed (left and dispatched again the same day).
+    expect(ok(reopen(sealedFile(), make("2023-01-15"))).openedOn).toBe("2023-01-15")
+  })
+
+  it("property: across any placements, seals and reopenings, every sealed volume's entries stay exactly as sealed", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(entryArb, { maxLength: 8 }), { minLength: 1, maxLength: 5 }),
+        fc.array(entryArb, { maxLength: 10 }),
+        (volumes, lateTries) => {
+          let a = fresh()
+          let day = 0
+          const sealedPrefixes: Array<ReadonlyArray<ArchiveEntry>> = []
+          for (const [i, vol] of volumes.entries()) {
+            if (i > 0) a = ok(reopen(a, addDays(make("2021-01-15"), day)))
+            for (const x of vol) {
+              const e = {
+                ...toEntry(x),
+                id: `${toEntry(x).id}-v${i}`,
+                date: addDays(make("2021-01-15"), day + (x.day % 300)),
+              }
+              const r = append(a, e)
+              if (Either.isRight(r)) a = r.right
+            }
+            day += 400
+            a = ok(seal(a, addDays(make("2021-01-15"), day), text("离任", "left")))
+            sealedPrefixes.push(structuredClone(a.entries))
+            // Whatever is tried on the sealed file, nothing changes.
+            for (const x of lateTries) expect(Either.isLeft(append(a, toEntry(x)))).toBe(true)
+          }
+          // Every volume's entries are a prefix of every later state, unchanged.
+          for (const prefix of sealedPrefixes) expect(a.entries.slice(0, prefix.length)).toEqual(prefix)
+          expect(a.closedVolumes?.map((v) => v.entryCount) ?? []).toEqual(
+            sealedPrefixes.slice(0, -1).map((p) => p.length),
+          )
+          // And within each volume the date-then-kind order holds.
+          const bounds = [0, ...sealedPrefixes.map((p) => p.length)]
+          for (let v = 1; v < bounds.length; v++) {
+            const part = a.entries.slice(bounds[v - 1], bounds[v])
+            for (let k = 1; k < part.length; k++)
+              expect(entryOrder(part[k - 1] as ArchiveEntry, part[k] as ArchiveEntry)).toBeLessThanOrEqual(0)
+          }
         },
       ),
     )

@@ -12,6 +12,11 @@ import { isClosed, type Placement } from "./Placement.js"
  *
  * Entries are kept in order of date, then kind (the order of ARCHIVE_KINDS), then arrival. Once sealed (on exit:
  * 离任统一封存) the archive is read-only: every append, and a second seal, is refused and changes nothing.
+ *
+ * A person dispatched again later keeps one file: the new placement `reopen`s it as a new volume (卷). The sealed
+ * volumes stay as they were — their entries can never move, change or be joined by an earlier-dated one — and
+ * the new volume takes entries dated from its opening on. The seeds are silent on re-dispatch; "一人一档" and
+ * "离任统一封存" together read as one file per person with sealed parts, not a second file.
  */
 
 const NonEmpty = Schema.NonEmptyTrimmedString
@@ -56,15 +61,34 @@ export const ArchiveEntry = Schema.Struct({
 }).annotations({ identifier: "ArchiveEntry", title: "档案材料 / archive entry" })
 export type ArchiveEntry = typeof ArchiveEntry.Type
 
+const Seal = Schema.Struct({ on: LocalDate, reason: Text })
+
+/** A sealed volume: opened on `openedOn`, sealed, holding the archive's first `entryCount` entries in all. */
+export const ArchiveVolume = Schema.Struct({
+  openedOn: LocalDate,
+  sealed: Seal,
+  entryCount: Schema.NonNegativeInt,
+}).annotations({ identifier: "ArchiveVolume", title: "已封存档案卷 / sealed volume" })
+export type ArchiveVolume = typeof ArchiveVolume.Type
+
 export const Archive = Schema.Struct({
   personId: PersonId,
+  /** When the current volume was opened (the first placement's date, or the latest reopening). */
   openedOn: LocalDate,
   entries: Schema.Array(ArchiveEntry),
-  sealed: Schema.optional(Schema.Struct({ on: LocalDate, reason: Text })),
+  sealed: Schema.optional(Seal),
+  /** Earlier volumes, sealed, oldest first; absent until the archive is reopened. */
+  closedVolumes: Schema.optional(Schema.Array(ArchiveVolume)),
 }).annotations({ identifier: "PersonArchive", title: "一人一档 / personal archive" })
 export type Archive = typeof Archive.Type
 
-export const ArchiveReason = Schema.Literal("sealed", "duplicate_entry", "seal_before_entries")
+export const ArchiveReason = Schema.Literal(
+  "sealed",
+  "duplicate_entry",
+  "seal_before_entries",
+  "not_sealed",
+  "before_volume",
+)
 export type ArchiveReason = typeof ArchiveReason.Type
 
 export class ArchiveRefused extends Schema.TaggedError<ArchiveRefused>()("ArchiveRefused", {
@@ -111,9 +135,53 @@ export const append = (a: Archive, entry: ArchiveEntry): Either.Either<Archive, 
         detail: t(`材料 ${entry.id} 已在档案中`, `entry ${entry.id} is already filed`),
       }),
     )
-  const at = a.entries.findIndex((e) => entryOrder(entry, e) < 0)
+  const frozen = frozenCount(a)
+  if (frozen > 0 && compare(entry.date, a.openedOn) < 0)
+    return Either.left(
+      new ArchiveRefused({
+        reason: "before_volume",
+        detail: t(
+          `材料日期 ${entry.date} 早于本卷建档日期 ${a.openedOn}，此前各卷已封存`,
+          `the entry's date ${entry.date} precedes this volume's opening on ${a.openedOn}; earlier volumes are sealed`,
+        ),
+      }),
+    )
+  // Only the open volume's entries are ordered against the new one; sealed volumes never move.
+  const found = a.entries.slice(frozen).findIndex((e) => entryOrder(entry, e) < 0)
+  const at = found < 0 ? -1 : frozen + found
   const entries = at < 0 ? [...a.entries, entry] : [...a.entries.slice(0, at), entry, ...a.entries.slice(at)]
   return Either.right({ ...a, entries })
+}
+
+/** How many entries belong to sealed volumes (0 before the first reopening). */
+export const frozenCount = (a: Archive): number => a.closedVolumes?.at(-1)?.entryCount ?? 0
+
+/**
+ * Open a new volume of a sealed archive on `on` (a later placement of the same person): the sealed volume is kept
+ * as it is, with its seal; entries from `on` go into the new one. Refused when the archive is not sealed, or when
+ * `on` precedes the seal.
+ */
+export const reopen = (a: Archive, on: LocalDate): Either.Either<Archive, ArchiveRefused> => {
+  const { sealed, ...rest } = a
+  if (sealed === undefined)
+    return Either.left(
+      new ArchiveRefused({
+        reason: "not_sealed",
+        detail: t("档案未封存，无需新建档案卷", "the archive is not sealed, so no new volume is needed"),
+      }),
+    )
+  if (compare(on, sealed.on) < 0)
+    return Either.left(
+      new ArchiveRefused({
+        reason: "before_volume",
+        detail: t(
+          `新卷建档日期 ${on} 早于上一卷封存日期 ${sealed.on}`,
+          `a new volume on ${on} would precede the last seal on ${sealed.on}`,
+        ),
+      }),
+    )
+  const volume: ArchiveVolume = { openedOn: a.openedOn, sealed, entryCount: a.entries.length }
+  return Either.right({ ...rest, openedOn: on, closedVolumes: [...(a.closedVolumes ?? []), volume] })
 }
 
 /** Seal the archive (离任统一封存). Refused if already sealed, or dated before the last entry. */

@@ -42,20 +42,49 @@ export const placementOut = (r: PlacementRecord) => ({
   placement: encodePlacement(r.placement),
 })
 
-export const archiveOut = (r: ArchiveRecord) => ({
-  personId: r.personId,
-  personName: r.personName,
-  sealed: r.sealed,
-  sealedOn: r.archive?.sealed?.on ?? null,
-  sealedReason: r.archive?.sealed?.reason ?? null,
-  version: r.version,
-  entries: (r.archive?.entries ?? []).map((e) => ({
-    ...e,
-    kindLabel: InPost.ARCHIVE_KIND_LABELS[e.kind],
-    clause: e.citation === undefined ? null : `${e.citation.document} ${e.citation.clause}`,
-  })),
-  archive: r.archive === null ? null : encodeArchive(r.archive),
-})
+/** Which volume (1-based) the entry at `index` belongs to: sealed volumes first, the open one last. */
+const volumeOf = (closed: ReadonlyArray<InPost.ArchiveVolume>, index: number): number => {
+  const v = closed.findIndex((c) => index < c.entryCount)
+  return v < 0 ? closed.length + 1 : v + 1
+}
+
+export const archiveOut = (r: ArchiveRecord) => {
+  const closed = r.archive?.closedVolumes ?? []
+  return {
+    personId: r.personId,
+    personName: r.personName,
+    sealed: r.sealed,
+    sealedOn: r.archive?.sealed?.on ?? null,
+    sealedReason: r.archive?.sealed?.reason ?? null,
+    version: r.version,
+    /** Every volume in order: the sealed earlier ones, then the current one (sealed too once they leave again). */
+    volumes: [
+      ...closed.map((c, i) => ({
+        number: i + 1,
+        openedOn: c.openedOn,
+        sealedOn: c.sealed.on,
+        sealedReason: c.sealed.reason,
+      })),
+      ...(r.archive === null
+        ? []
+        : [
+            {
+              number: closed.length + 1,
+              openedOn: r.archive.openedOn,
+              sealedOn: r.archive.sealed?.on ?? null,
+              sealedReason: r.archive.sealed?.reason ?? null,
+            },
+          ]),
+    ],
+    entries: (r.archive?.entries ?? []).map((e, i) => ({
+      ...e,
+      volume: volumeOf(closed, i),
+      kindLabel: InPost.ARCHIVE_KIND_LABELS[e.kind],
+      clause: e.citation === undefined ? null : `${e.citation.document} ${e.citation.clause}`,
+    })),
+    archive: r.archive === null ? null : encodeArchive(r.archive),
+  }
+}
 
 const PlacementId = Id("任职安排编号 / placement id")
 const PersonId = Id("人员编号 / person id")
