@@ -36,7 +36,19 @@ const asService = (proc, port) => {
 }
 
 /**
+ * The day the browser tests live on: the API takes it as today (FIXED_TODAY) and the browser's clock starts at
+ * noon of it in China, so what the demo data shows as due, overdue or ending does not drift with the calendar.
+ * The demo data is dated around it (packages/db/src/demo*.ts). A test that needs another day passes its own
+ * FIXED_TODAY (or "" for the real clock) and restarts the API on the same port and data directory to move on.
+ */
+export const E2E_TODAY = "2026-11-26"
+
+/** Noon in China (UTC+8, no summer time) on `day`. */
+export const chinaNoon = (/** @type {string} */ day) => new Date(`${day}T12:00:00+08:00`)
+
+/**
  * Starts the built API (`node apps/api/dist/main.js`) on a free port and waits for /healthz.
+ * Today is E2E_TODAY unless `env.FIXED_TODAY` says otherwise.
  * @param {{ port?: number, env?: Record<string, string> }} [options]
  * @returns {Promise<Service>}
  */
@@ -50,7 +62,7 @@ export const startApi = async ({ port, env = {} } = {}) => {
     cwd: paths.apiDir,
     // A throw-away in-memory database: browser tests must never open the developer's .data/pglite (PGlite
     // allows one process per data directory).
-    env: { PORT: String(chosen), HOST: "127.0.0.1", DATA_DIR: "memory://", ...env },
+    env: { PORT: String(chosen), HOST: "127.0.0.1", DATA_DIR: "memory://", FIXED_TODAY: E2E_TODAY, ...env },
   })
   const service = asService(proc, chosen)
   try {
@@ -111,11 +123,12 @@ export const chromiumArgs = [
  */
 
 /**
- * Launches Debian's Chromium (`/usr/bin/chromium`, or `CHROMIUM_PATH`) with a fresh profile directory.
- * A persistent context is how playwright takes a user-data-dir.
+ * Launches Debian's Chromium (`/usr/bin/chromium`, or `CHROMIUM_PATH`) with a fresh profile directory and its
+ * clock at noon of `today` (default E2E_TODAY) in China. A persistent context is how playwright takes a user-data-dir.
+ * @param {{ today?: string }} [options]
  * @returns {Promise<Browser>}
  */
-export const launchBrowser = async () => {
+export const launchBrowser = async ({ today = E2E_TODAY } = {}) => {
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
   requireFile(executablePath, "install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH")
   const userDataDir = await mkdtemp(join(tmpdir(), "cadre-e2e-chromium-"))
@@ -126,6 +139,9 @@ export const launchBrowser = async () => {
     locale: "zh-CN",
     viewport: { width: 1280, height: 800 },
   })
+  // The pages' clock starts at noon of `today` in China and then runs as usual (timers and animations too).
+  await context.clock.install({ time: chinaNoon(today) })
+  await context.clock.resume()
   /** @type {string[]} */
   const errors = []
   return {

@@ -82,3 +82,17 @@ describe("loadConfig: database and auth", () => {
     expect(ok({}).trustProxy).toBeUndefined()
   })
 })
+
+describe("loadConfig: FIXED_TODAY (demonstrations and browser tests)", () => {
+  it("is unset by default (today comes from the clock) and reads a real date", () => {
+    expect(ok({}).fixedToday).toBeUndefined()
+    expect(ok({ FIXED_TODAY: "2028-02-29" }).fixedToday).toBe("2028-02-29")
+  })
+
+  it("refuses a date that does not exist or is not YYYY-MM-DD, in both languages", () => {
+    expect(failure({ FIXED_TODAY: "2027-02-29" })).toContain(
+      'FIXED_TODAY 应为存在的日期 YYYY-MM-DD："2027-02-29" / FIXED_TODAY must be a real date YYYY-MM-DD, got "2027-02-29"',
+    )
+    expect(failure({ FIXED_TODAY: "26/11/2026" })).toContain("FIXED_TODAY must be a real date")
+  })
+})

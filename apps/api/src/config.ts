@@ -86,6 +86,22 @@ const Flag = Schema.Literal("true", "false", "1", "0").pipe(
   }),
 )
 
+/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
+const FixedToday = Schema.String.pipe(
+  Schema.filter((s) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+    if (m === null) return false
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+    return d.toISOString().slice(0, 10) === s
+  }),
+  Schema.annotations({
+    message: (issue) => ({
+      message: `FIXED_TODAY 应为存在的日期 YYYY-MM-DD：${JSON.stringify(issue.actual)} / FIXED_TODAY must be a real date YYYY-MM-DD, got ${JSON.stringify(issue.actual)}`,
+      override: true,
+    }),
+  }),
+)
+
 /** The environment variables the API reads, with their defaults. */
 export const EnvConfig = Schema.Struct({
   PORT: Schema.optionalWith(Port, { default: () => 3000 }),
@@ -98,6 +114,7 @@ export const EnvConfig = Schema.Struct({
   SECURE_COOKIES: Schema.optional(Flag),
   LOAD_DEMO_DATA: Schema.optional(Flag),
   TRUST_PROXY: Schema.optional(Flag),
+  FIXED_TODAY: Schema.optional(FixedToday),
 })
 
 /** The API's configuration, decoded. */
@@ -123,6 +140,11 @@ export interface Config {
    * socket's address is used and the header, which any client can write, is ignored.
    */
   readonly trustProxy?: boolean | undefined
+  /**
+   * The date the API takes as today, for a demonstration, a training session or the browser tests that must not
+   * change with the calendar. Unset (always, in production): today in China from the system clock.
+   */
+  readonly fixedToday?: string | undefined
 }
 
 /** Why the configuration was refused, as text for a person (zh-CN first, then English). */
@@ -153,6 +175,7 @@ export const loadConfig = (
       secureCookies: flag(decoded.SECURE_COOKIES),
       loadDemoData: flag(decoded.LOAD_DEMO_DATA),
       trustProxy: flag(decoded.TRUST_PROXY),
+      fixedToday: decoded.FIXED_TODAY,
     })),
     Either.mapLeft(
       (error) =>

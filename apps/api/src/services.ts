@@ -28,7 +28,7 @@ export const DEFAULT_DEMO_PASSWORD = "Demo-cadre-2026"
 
 export const makeServices = async (options: {
   readonly handle: DatabaseHandle
-  readonly config: Pick<Config, "authSecret" | "publicUrl" | "secureCookies" | "host" | "port">
+  readonly config: Pick<Config, "authSecret" | "publicUrl" | "secureCookies" | "host" | "port" | "fixedToday">
   readonly logger: Logger
   readonly phoneSender?: PhoneCodeSender
 }): Promise<Services> => {
@@ -46,10 +46,18 @@ export const makeServices = async (options: {
     logger,
     ...(options.phoneSender === undefined ? {} : { phoneSender: options.phoneSender }),
   })
+  const fixedToday = config.fixedToday
+  if (fixedToday !== undefined)
+    logger.warn(`FIXED_TODAY=${fixedToday}: the API takes this date as today (demonstrations and tests only)`)
   const runtime = ManagedRuntime.make(RepositoriesLive.pipe(Layer.provide(Database.fromHandle(handle))))
   return {
     handle,
-    deps: { runtime, auth, logger },
+    deps: {
+      runtime,
+      auth,
+      logger,
+      ...(fixedToday === undefined ? {} : { today: () => fixedToday }),
+    },
     close: async () => {
       await runtime.dispose()
       await handle.close()
