@@ -202,6 +202,8 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: async (c, a) => {
       const me = await c.auth.me()
       expect(me.accountId).toBe(a?.accountId)
+      // The permissions a screen may rely on are exactly what every procedure checks.
+      for (const p of Access.PERMISSIONS) expect(me.permissions.includes(p)).toBe(Access.can(me, p))
       return "ok"
     },
     expected: () => "ok",

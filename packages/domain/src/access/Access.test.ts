@@ -7,6 +7,7 @@ import {
   mayCreateAccount,
   pathOf,
   pathWithin,
+  permissionsOf,
   ROLES,
   type Role,
   seesRegion,
@@ -100,5 +101,31 @@ describe("accounts are created by a higher scope", () => {
         },
       ),
     )
+  })
+})
+
+describe("permissionsOf: what a screen may offer a role (issue 5 in-post duties)", () => {
+  it("an applicant may see their own placement, not anyone's; a street manages placements but does not make them", () => {
+    expect(permissionsOf("applicant")).toEqual([
+      "scheme.read",
+      "profile.write_own",
+      "eligibility.check",
+      "application.apply",
+      "placement.own",
+    ])
+    const street = permissionsOf("street_admin")
+    expect(street).toContain("placement.manage")
+    expect(street).not.toContain("placement.create")
+    // 004 晋城 管理考核 一是: the host unit approves short leave; the dispatching unit does not approve leave.
+    expect(permissionsOf("host_unit_admin")).toContain("leave.approve")
+    expect(permissionsOf("dispatching_unit_admin")).not.toContain("leave.approve")
+  })
+
+  it("agrees with can() for every role and permission", () => {
+    for (const role of ROLES) {
+      const listed = new Set(permissionsOf(role))
+      expect(listed.size).toBe(permissionsOf(role).length)
+      for (const p of listed) expect(can({ role }, p)).toBe(true)
+    }
   })
 })

@@ -204,6 +204,10 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
 export const can = (actor: Pick<Actor, "role">, permission: Permission): boolean =>
   MATRIX[actor.role].has(permission)
 
+/** Everything a role may do, in the order of PERMISSIONS: for screens that hide what the server would refuse. */
+export const permissionsOf = (role: Role): ReadonlyArray<Permission> =>
+  PERMISSIONS.filter((p) => MATRIX[role].has(p))
+
 /** A region path: "/a/b/c/". The root region's path is "/<id>/". */
 export const pathOf = (ancestorIdsTopDown: ReadonlyArray<string>): string =>
   `/${ancestorIdsTopDown.map((id) => id.replaceAll("/", "_")).join("/")}/`

@@ -1,3 +1,4 @@
+import { Access } from "@cadre/domain"
 import { Schema } from "effect"
 import { PASSWORD_POLICY } from "../auth/password.js"
 import type { SignedIn } from "../auth/service.js"
@@ -91,7 +92,10 @@ export const authRouter = router({
     return { ok: true as const }
   }),
   /** Who am I: the resolved actor (role, scope). */
-  me: procedure.authenticated().query(({ ctx }) => ctx.actor),
+  /** Who is calling, and what their role may do (screens hide what the server would refuse anyway). */
+  me: procedure
+    .authenticated()
+    .query(({ ctx }) => ({ ...ctx.actor, permissions: Access.permissionsOf(ctx.actor.role) })),
 })
 
 const Role = Schema.Literal(
