@@ -98,15 +98,18 @@ describe("campaigns (选派批次)", () => {
     expect(await wang.getByTestId("application-state").textContent()).toBe("已资格比对")
     takeRefusal()
 
-    // Reject with a reason; the state changes to 未通过.
-    await wang.getByRole("button", { name: "不予通过" }).click()
+    // Reject with a reason (in the row's "更多操作" menu); the state changes to 未通过.
+    await wang.getByRole("button", { name: "更多操作" }).click()
+    await page.getByRole("menuitem", { name: "不予通过" }).click()
     const dialog = page.getByRole("dialog")
     await dialog.getByRole("button", { name: /确认不予通过/ }).click()
     await dialog.getByText("请填写不予通过的理由").waitFor()
     await dialog.getByLabel("理由（将告知报名人）").fill("年龄超过选派条件规定")
     await dialog.getByRole("button", { name: /确认不予通过/ }).click()
     await expect.poll(() => wang.getByTestId("application-state").textContent()).toBe("未通过")
-    expect(await wang.getByRole("button", { name: "不予通过" }).count()).toBe(0)
+    // A rejected application is closed: no moves are offered.
+    expect(await wang.getByRole("button", { name: "更多操作" }).count()).toBe(0)
+    expect(await wang.getByRole("button", { name: "进入下一环节" }).count()).toBe(0)
 
     // The roster as a real .xlsx download.
     const [download] = await Promise.all([

@@ -1,4 +1,7 @@
 import type { Messages } from "@cadre/ui"
+import { campaignFlowEn, campaignFlowZh } from "./features/campaigns/messages"
+import { figuresEn, figuresZh } from "./features/figures/messages"
+import { placementsEn, placementsZh } from "./features/placements/messages"
 
 /**
  * The admin app's own messages (namespace `admin`); shared ones are in @cadre/ui's `common`. `roles` and `states`
@@ -29,7 +32,13 @@ const zhCN = {
   statusTitle: "系统状态",
   openCampaigns: "进入选派批次",
   signInLink: "登录",
-  nav: { home: "首页", campaigns: "选派批次", signOut: "退出登录" },
+  nav: {
+    home: "首页",
+    campaigns: "选派批次",
+    placements: "在岗干部",
+    figures: "统计分析",
+    signOut: "退出登录",
+  },
   roles: {
     org_dept_admin: "组织部管理员",
     street_admin: "街道（乡镇）管理员",
@@ -106,6 +115,7 @@ const zhCN = {
       organisation_recommendation: "组织推荐",
     },
     outcomes: { eligible: "符合条件", ineligible: "不符合条件", needs_review: "需人工审核", none: "未比对" },
+    flow: campaignFlowZh,
   },
   states: {
     draft: "草稿",
@@ -150,7 +160,13 @@ const en: Messages<typeof zhCN> = {
   statusTitle: "System status",
   openCampaigns: "Open campaigns",
   signInLink: "Sign in",
-  nav: { home: "Home", campaigns: "Campaigns", signOut: "Sign out" },
+  nav: {
+    home: "Home",
+    campaigns: "Campaigns",
+    placements: "In post",
+    figures: "Figures",
+    signOut: "Sign out",
+  },
   roles: {
     org_dept_admin: "Org dept admin",
     street_admin: "Street (township) admin",
@@ -232,6 +248,7 @@ const en: Messages<typeof zhCN> = {
       needs_review: "Needs review",
       none: "Not screened",
     },
+    flow: campaignFlowEn,
   },
   states: {
     draft: "Draft",
@@ -252,4 +269,7 @@ const en: Messages<typeof zhCN> = {
 }
 
 /** Resources for `createI18n`. */
-export const adminResources = { "zh-CN": { admin: zhCN }, en: { admin: en } }
+export const adminResources = {
+  "zh-CN": { admin: zhCN, placements: placementsZh, figures: figuresZh },
+  en: { admin: en, placements: placementsEn, figures: figuresEn },
+}

@@ -63,6 +63,12 @@ export const AppShell = ({ title, children }: { readonly title: string; readonly
             <Link href="/campaigns" style={white}>
               {t("nav.campaigns")}
             </Link>
+            <Link href="/placements" style={white}>
+              {t("nav.placements")}
+            </Link>
+            <Link href="/figures" style={white}>
+              {t("nav.figures")}
+            </Link>
           </Flex>
           <Flex wrap align="center" gap={8} style={{ minWidth: 0 }}>
             <WhoAmI />

@@ -3,7 +3,10 @@ import { Flex, Spin } from "antd"
 import { type ComponentType, useEffect } from "react"
 import { CampaignPage } from "../features/campaigns/campaign-page"
 import { CampaignsPage } from "../features/campaigns/campaigns-page"
+import { FiguresPage } from "../features/figures/figures-page"
 import { HomePage } from "../features/home/home-page"
+import { PlacementPage } from "../features/placements/placement-page"
+import { PlacementsPage } from "../features/placements/placements-page"
 import { SignInPage } from "../features/sign-in/sign-in-page"
 import { SessionProvider, useSession } from "../session/session"
 import { navigate, useLocation } from "./navigation"
@@ -13,10 +16,12 @@ export const routes: RouteTable = {
   "/": HomePage,
   "/sign-in": SignInPage,
   "/campaigns": CampaignsPage,
+  "/placements": PlacementsPage,
+  "/figures": FiguresPage,
 }
 
 /** Pages that need a signed-in account. */
-const privatePaths = new Set(["/campaigns"])
+const privatePaths = new Set(["/campaigns", "/placements", "/figures"])
 
 /** A page and its path parameters, and whether it needs a session. */
 export interface Match {
@@ -25,12 +30,15 @@ export interface Match {
   readonly signedIn: boolean
 }
 
-/** The page for a path: the route table, then `/campaigns/:id`. */
+/** The page for a path: the route table, then `/campaigns/:id` and `/placements/:id`. */
 export const matchRoute = (pathname: string): Match => {
   const path = pathname.replace(/(.)\/+$/, "$1")
   const detail = /^\/campaigns\/([^/]+)$/.exec(path)
   if (detail?.[1] !== undefined)
     return { Page: CampaignPage, id: decodeURIComponent(detail[1]), signedIn: true }
+  const placement = /^\/placements\/([^/]+)$/.exec(path)
+  if (placement?.[1] !== undefined)
+    return { Page: PlacementPage, id: decodeURIComponent(placement[1]), signedIn: true }
   return { Page: resolveRoute(routes, path), signedIn: privatePaths.has(path) }
 }
 

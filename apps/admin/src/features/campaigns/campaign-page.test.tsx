@@ -83,7 +83,12 @@ const application = (id: string, name: string, state: string, stateLabel: { zh: 
       clause: "000 一（一）5",
     },
   ],
-  application: { channel: "unit_recommendation", verdict: { outcome: "ineligible" } },
+  application: {
+    channel: "unit_recommendation",
+    verdict: { outcome: "ineligible" },
+    records: {},
+    history: [],
+  },
 })
 
 const applications = [
@@ -106,20 +111,31 @@ const illegal = {
   },
 }
 
-/** A fake API at /api/trpc: answers by procedure; `act` answers with `actAnswer`. */
-const stubApi = (actAnswer: { status: number; body: unknown }) => {
-  const calls: Array<{ procedure: string; body: unknown }> = []
+/** A fake API at /api/trpc: answers by procedure; `act` (and `waive`) answer with `actAnswer`. */
+const stubApi = (
+  actAnswer: { status: number; body: unknown },
+  rows: ReadonlyArray<unknown> = applications,
+  more: Record<string, unknown> = {},
+) => {
+  const calls: Array<{ procedure: string; input: string | null; body: unknown }> = []
   vi.stubGlobal("fetch", async (input: string, init?: RequestInit) => {
     const url = new URL(String(input), "http://localhost")
     const procedure = url.pathname.replace("/api/trpc/", "")
-    calls.push({ procedure, body: init?.body === undefined ? null : JSON.parse(String(init.body)) })
+    calls.push({
+      procedure,
+      input: url.searchParams.get("input"),
+      body: init?.body === undefined ? null : JSON.parse(String(init.body)),
+    })
     const data: Record<string, unknown> = {
       "campaigns.list": [campaign],
       "campaigns.get": campaign,
       "campaigns.schedule": schedule,
-      "applications.list": applications,
+      "applications.list": rows,
+      "posts.list": [],
+      ...more,
     }
-    if (procedure === "applications.act") return Response.json(actAnswer.body, { status: actAnswer.status })
+    if (procedure === "applications.act" || procedure === "applications.waive")
+      return Response.json(actAnswer.body, { status: actAnswer.status })
     return Response.json({ result: { data: data[procedure] } })
   })
   return calls
@@ -172,6 +188,205 @@ describe("campaign detail (批次详情)", () => {
     renderPage(<CampaignPage id="c1" />)
     fireEvent.click(await screen.findByRole("button", { name: "进入下一环节" }))
     await waitFor(() => expect(screen.getByTestId("action-error").textContent).toContain("请刷新页面后重试"))
+  })
+})
+
+// The Yangpu path with a notice after the decision (as 004 Anqiu has it).
+const withNotice = {
+  ...campaign,
+  path: {
+    ...campaign.path,
+    steps: [
+      ...campaign.path.steps.slice(0, 5),
+      step("public_notice", "公示中", "public notice"),
+      ...campaign.path.steps.slice(5),
+    ],
+  },
+}
+
+// 张俊杰 on that path: interviewed (three raters), decided, on notice with one open and one resolved objection.
+const onNotice = {
+  ...application("a3", "张俊杰", "public_notice", label("公示中", "public notice")),
+  version: 7,
+  reasons: [],
+  application: {
+    channel: "unit_recommendation",
+    verdict: { outcome: "needs_review", findings: [] },
+    records: {
+      interview: {
+        _tag: "Interview",
+        scores: [
+          { rater: "考官一", score: 86 },
+          { rater: "考官二", score: 90 },
+          { rater: "考官三", score: 84 },
+        ],
+      },
+    },
+    decision: {
+      outcome: "approved",
+      meeting: { body: "org_dept_meeting", reference: "部务会〔2026〕3次" },
+      date: "2026-12-18",
+    },
+    notice: {
+      start: "2026-12-18",
+      days: 5,
+      countFrom: "day_after",
+      lastDay: "2026-12-25",
+      objections: [
+        {
+          id: "YY-1",
+          summary: "反映其原单位考勤问题",
+          filedOn: "2026-12-21",
+          filedBy: "x",
+          resolution: { finding: "经核查不属实", upheld: false, resolvedOn: "2026-12-22", resolvedBy: "x" },
+        },
+        { id: "YY-2", summary: "反映其居住地不在本区", filedOn: "2026-12-22", filedBy: "x" },
+      ],
+    },
+    history: [],
+  },
+}
+const interviewed = {
+  ...application("a4", "赵国庆", "interview", label("面试", "interview")),
+  version: 4,
+  application: { ...onNotice.application, decision: undefined, notice: undefined },
+}
+
+describe("moves with forms (研究决定, 公示, 异议, 放宽)", () => {
+  it("shows the notice period, open objections and every record in the expanded row", async () => {
+    stubApi({ status: 200, body: {} }, [onNotice], { "campaigns.get": withNotice })
+    renderPage(<CampaignPage id="c1" />)
+    const period = await screen.findByTestId("notice-period")
+    expect(period.textContent).toBe("公示至 2026年12月25日 · 1 件异议未办结")
+    // On the notice the next step is the appointment; objections are in the menu.
+    expect(screen.getByRole("button", { name: "任职" })).toBeTruthy()
+    fireEvent.click(screen.getByRole("button", { name: "展开行" }))
+    expect((await screen.findByTestId("record-interview")).textContent).toContain("考官二 90")
+    expect(screen.getByTestId("record-interview").textContent).toContain("平均分 86.67")
+    expect(screen.getByTestId("record-decision").textContent).toBe(
+      "研究决定部务会（部务会〔2026〕3次） · 2026年12月18日 · 同意",
+    )
+    expect(screen.getByTestId("record-notice").textContent).toContain(
+      "2026年12月18日 起公示 5 个工作日（次日起算），至 2026年12月25日",
+    )
+    expect(screen.getByTestId("objection-YY-1").textContent).toContain(
+      "不属实核查结论：经核查不属实（2026年12月22日）",
+    )
+    expect(screen.getByTestId("objection-YY-2").textContent).toContain("未办结")
+  })
+
+  it("decides with the campaign's body and today's date by default, and keeps the form open on a refusal", async () => {
+    const calls = stubApi(
+      {
+        status: 409,
+        body: {
+          error: {
+            ...illegal.error,
+            data: {
+              ...illegal.error.data,
+              message: label("会议日期晚于今天", "the meeting date is in the future"),
+            },
+          },
+        },
+      },
+      [interviewed],
+    )
+    renderPage(<CampaignPage id="c1" />, "en")
+    fireEvent.click(await screen.findByRole("button", { name: "Decide" }))
+    const dialog = await screen.findByRole("dialog")
+    expect(within(dialog).getByText("Org dept meeting")).toBeTruthy()
+    expect((within(dialog).getByLabelText("Meeting date") as HTMLInputElement).value).toBe("2026-12-20")
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole("button", { name: "OK" }))
+    })
+    await waitFor(() =>
+      expect(within(dialog).getByTestId("action-error").textContent).toContain(
+        "the meeting date is in the future",
+      ),
+    )
+    expect(calls.find((c) => c.procedure === "applications.act")?.body).toEqual({
+      applicationId: "a4",
+      expectedVersion: 4,
+      move: {
+        _tag: "Decide",
+        outcome: "approved",
+        meeting: { body: "org_dept_meeting" },
+        date: "2026-12-20",
+      },
+    })
+  })
+
+  it("shows the notice's last day as the API counts it before the notice starts", async () => {
+    const decided = {
+      ...interviewed,
+      state: "decided",
+      stateLabel: label("已研究决定", "decided"),
+      application: { ...interviewed.application, decision: onNotice.application.decision },
+    }
+    const calls = stubApi({ status: 200, body: {} }, [decided], {
+      "campaigns.get": withNotice,
+      "calendar.addWorkingDays": { lastDay: "2026-12-28" },
+    })
+    renderPage(<CampaignPage id="c1" />)
+    fireEvent.click(await screen.findByRole("button", { name: "开始公示" }))
+    const dialog = await screen.findByRole("dialog")
+    await waitFor(() =>
+      expect(within(dialog).getByTestId("notice-end-preview").textContent).toBe(
+        "公示截止日（按工作日历计算）：2026年12月28日",
+      ),
+    )
+    const asked = calls.find((c) => c.procedure === "calendar.addWorkingDays")
+    expect(JSON.parse(asked?.input ?? "null")).toEqual({
+      start: "2026-12-20",
+      days: 5,
+      countFrom: "day_after",
+    })
+  })
+
+  it("offers a waiver only in the menu of an ineligible row and validates its form before sending", async () => {
+    const wang = {
+      ...applications[0],
+      application: {
+        ...applications[0]?.application,
+        verdict: {
+          outcome: "ineligible",
+          findings: [
+            {
+              ruleId: "age",
+              status: "fail",
+              waivable: false,
+              label: label("年龄", "Age"),
+              citation: { document: "000", clause: "一（一）5" },
+            },
+          ],
+        },
+      },
+    }
+    const calls = stubApi(
+      {
+        status: 409,
+        body: {
+          error: {
+            ...illegal.error,
+            data: {
+              ...illegal.error.data,
+              message: label("该结论未含任何放宽限制", "the verdict applies no waiver"),
+            },
+          },
+        },
+      },
+      [wang],
+    )
+    renderPage(<CampaignPage id="c1" />)
+    fireEvent.click(await screen.findByRole("button", { name: "更多操作" }))
+    fireEvent.click(await screen.findByText("放宽限制"))
+    const dialog = await screen.findByRole("dialog")
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole("button", { name: "确定" }))
+    })
+    await within(dialog).findByText("请选择要放宽的条件")
+    expect(within(dialog).getByText("请填写批准人")).toBeTruthy()
+    expect(calls.some((c) => c.procedure === "applications.waive")).toBe(false)
   })
 })
 

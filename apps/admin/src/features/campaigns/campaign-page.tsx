@@ -1,14 +1,11 @@
-import type { RouterOutputs } from "@cadre/client"
 import { formatDate } from "@cadre/ui"
 import {
   Alert,
   App as AntdApp,
   Button,
   Card,
+  Dropdown,
   Flex,
-  Form,
-  Input,
-  Modal,
   Spin,
   Steps,
   Table,
@@ -23,47 +20,33 @@ import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { Link } from "../../routes/navigation"
 import { useSession } from "../../session/session"
+import { ApplicationRecords } from "./application-records"
 import { saveFile } from "./download"
+import { type DialogKind, MoveDialog, type Send } from "./move-dialog"
+import { factsOf, type MoveKind, rowMoves } from "./moves"
+import type { ApplicationRow, Campaign, Post, Schedule } from "./types"
 
-type Campaign = RouterOutputs["campaigns"]["get"]
-type Schedule = RouterOutputs["campaigns"]["schedule"]
-export type ApplicationRow = RouterOutputs["applications"]["list"][number]
-type Step = Campaign["path"]["steps"][number]
-
-/**
- * The steps a reviewer enters with the generic Advance move (the kernel's ADVANCE_TARGETS: the review steps and
- * the shortlist). Decisions, notices and appointments have their own moves and their own screens.
- */
-const advanceTargets: ReadonlySet<string> = new Set([
-  "qualification_review",
-  "joint_review",
-  "inspection",
-  "interview",
-  "shortlisted",
-])
-
-/** The step after the application's current one on the campaign's path, when Advance is the move to it. */
-export const nextAdvanceStep = <S extends Pick<Step, "state"> | { readonly state: string }>(
-  steps: ReadonlyArray<S>,
-  state: string,
-): S | undefined => {
-  const i = steps.findIndex((s) => s.state === state)
-  const next = i < 0 ? undefined : steps[i + 1]
-  return next !== undefined && advanceTargets.has(next.state) ? next : undefined
-}
-
-const isTerminal = (state: string) => state === "rejected" || state === "withdrawn"
+export type { ApplicationRow } from "./types"
+export { nextAdvanceStep } from "./moves"
 
 const outcomeColor = { eligible: "green", ineligible: "red", needs_review: "gold" } as const
 
-/** The applications table with its row actions; moves go through applications.act with the row's version. */
+/**
+ * The applications table. Each row has one button for the move to its next step on the path (Advance, 研究决定,
+ * 公示, 任职, 报到) and a "更多操作" menu (record, objections, 退回, 放宽, 重新比对, 不予通过); every move is sent
+ * with the row's version, and a refusal shows the server's explanation. A row expands to its records.
+ */
 const Applications = ({
   campaign,
+  today,
   rows,
+  posts,
   onChanged,
 }: {
   readonly campaign: Campaign
+  readonly today: string
   readonly rows: ReadonlyArray<ApplicationRow>
+  readonly posts: ReadonlyArray<Post> | null
   readonly onChanged: () => void
 }) => {
   const { t } = useTranslation("admin")
@@ -72,29 +55,64 @@ const Applications = ({
   const { message } = AntdApp.useApp()
   const [problem, setProblem] = useState<Problem | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
-  const [rejecting, setRejecting] = useState<ApplicationRow | null>(null)
-  const [form] = Form.useForm<{ reason: string }>()
+  const [dialog, setDialog] = useState<{ readonly kind: DialogKind; readonly row: ApplicationRow } | null>(
+    null,
+  )
+  const steps = campaign.path.steps
+  const stepLabel = (state: string) => steps.find((s) => s.state === state)?.label[lang] ?? state
+  const postTitle = (id: string) => posts?.find((p) => p.id === id)?.title ?? id
 
-  const act = async (
-    row: ApplicationRow,
-    move: Parameters<typeof api.applications.act.mutate>[0]["move"],
-  ) => {
-    setBusy(row.id)
-    setProblem(null)
-    try {
-      const after = await api.applications.act.mutate({
-        applicationId: row.id,
-        expectedVersion: row.version,
-        move,
-      })
-      onChanged()
-      return after
-    } catch (error) {
-      setProblem(problemOf(error, language, t))
-      return undefined
-    } finally {
-      setBusy(null)
+  /** Runs one move with the row's version; reloads on success, returns the server's explanation otherwise. */
+  const sendFor =
+    (row: ApplicationRow): Send =>
+    async (call) => {
+      setBusy(row.id)
+      try {
+        await call(api, row.version)
+        onChanged()
+        return null
+      } catch (error) {
+        return problemOf(error, language, t)
+      } finally {
+        setBusy(null)
+      }
     }
+
+  /** A move without a form: its refusal shows above the table. */
+  const direct = async (row: ApplicationRow, call: Parameters<Send>[0], done: string) => {
+    setProblem(null)
+    const p = await sendFor(row)(call)
+    if (p === null) void message.success(done)
+    else setProblem(p)
+  }
+
+  const done = (kind: DialogKind, row: ApplicationRow) =>
+    t(`campaign.flow.done.${kind}`, {
+      name: row.person.name,
+      step: stepLabel(steps[steps.findIndex((s) => s.state === row.state) + 1]?.state ?? row.state),
+    })
+
+  const start = (kind: MoveKind, row: ApplicationRow, to: string, needsRecord: boolean) => {
+    setProblem(null)
+    if (kind === "rescreen")
+      void direct(
+        row,
+        (client, expectedVersion) =>
+          client.applications.rescreen.mutate({ applicationId: row.id, expectedVersion }),
+        t("campaign.flow.done.rescreen", { name: row.person.name }),
+      )
+    else if (kind === "advance" && !needsRecord)
+      void direct(
+        row,
+        (client, expectedVersion) =>
+          client.applications.act.mutate({
+            applicationId: row.id,
+            expectedVersion,
+            move: { _tag: "Advance", from: row.state, to: to as ApplicationRow["state"] },
+          }),
+        t("campaign.advanced", { step: stepLabel(to) }),
+      )
+    else setDialog({ kind, row })
   }
 
   const columns: TableColumnsType<ApplicationRow> = [
@@ -125,47 +143,66 @@ const Applications = ({
     {
       title: t("campaign.stage"),
       key: "state",
-      render: (_, r) => (
-        <Tag color={r.state === "rejected" ? "red" : "blue"} data-testid="application-state">
-          {r.stateLabel[lang]}
-        </Tag>
-      ),
+      render: (_, r) => {
+        const n = r.application.notice
+        const open = (n?.objections ?? []).filter((o) => o.resolution === undefined).length
+        return (
+          <Flex vertical gap={2} align="start">
+            <Tag color={r.state === "rejected" ? "red" : "blue"} data-testid="application-state">
+              {r.stateLabel[lang]}
+            </Tag>
+            {r.state === "public_notice" && n !== undefined ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="notice-period">
+                {t("campaign.flow.noticeUntil", { date: formatDate(n.lastDay, language) })}
+                {open === 0 ? "" : ` · ${t("campaign.flow.openObjections", { count: open })}`}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        )
+      },
     },
     {
       title: t("campaign.actions"),
       key: "actions",
       render: (_, r) => {
-        const next = nextAdvanceStep(campaign.path.steps, r.state)
+        const { primary, more } = rowMoves(steps, factsOf(r))
         return (
           <Flex gap={8} wrap>
-            {next === undefined ? null : (
+            {primary === undefined ? null : (
               <Button
                 size="small"
                 type="primary"
-                title={t("campaign.advanceTo", { step: next.label[lang] })}
+                autoInsertSpace={false}
+                title={
+                  primary.kind === "record"
+                    ? undefined
+                    : t("campaign.advanceTo", { step: stepLabel(primary.to) })
+                }
                 loading={busy === r.id}
-                onClick={() => {
-                  void act(r, { _tag: "Advance", from: r.state, to: next.state }).then((after) => {
-                    if (after !== undefined)
-                      void message.success(t("campaign.advanced", { step: next.label[lang] }))
-                  })
-                }}
+                onClick={() => start(primary.kind, r, primary.to, primary.needsRecord)}
               >
-                {t("campaign.advance")}
+                {primary.kind === "advance"
+                  ? t("campaign.advance")
+                  : t(`campaign.flow.actions.${primary.kind}`)}
               </Button>
             )}
-            {isTerminal(r.state) ? null : (
-              <Button
-                size="small"
-                danger
+            {more.length === 0 ? null : (
+              <Dropdown
+                trigger={["click"]}
                 disabled={busy === r.id}
-                onClick={() => {
-                  form.resetFields()
-                  setRejecting(r)
+                menu={{
+                  items: more.map((kind) => ({
+                    key: kind,
+                    danger: kind === "reject",
+                    label: kind === "reject" ? t("campaign.reject") : t(`campaign.flow.actions.${kind}`),
+                  })),
+                  onClick: ({ key }) => start(key as MoveKind, r, r.state, false),
                 }}
               >
-                {t("campaign.reject")}
-              </Button>
+                <Button size="small" autoInsertSpace={false}>
+                  {t("campaign.flow.more")}
+                </Button>
+              </Dropdown>
             )}
           </Flex>
         )
@@ -203,55 +240,25 @@ const Applications = ({
         dataSource={[...rows]}
         pagination={false}
         scroll={{ x: "max-content" }}
-        expandable={{
-          expandedRowRender: (r) =>
-            r.reasons.length === 0 ? (
-              <Typography.Text type="secondary">{t("campaign.noReasons")}</Typography.Text>
-            ) : (
-              <div>
-                <Typography.Text strong>{t("campaign.reasons")}</Typography.Text>
-                <ul style={{ margin: "4px 0 0", paddingInlineStart: 20 }}>
-                  {r.reasons.map((reason) => (
-                    <li key={`${reason.clause ?? ""}${reason.text.zh}`} style={{ whiteSpace: "normal" }}>
-                      {reason.text[lang]} {reason.clause === null ? null : <Tag>{reason.clause}</Tag>}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ),
-        }}
+        expandable={{ expandedRowRender: (r) => <ApplicationRecords row={r} postTitle={postTitle} /> }}
       />
-      <Modal
-        open={rejecting !== null}
-        title={rejecting === null ? "" : t("campaign.rejectTitle", { name: rejecting.person.name })}
-        okText={t("campaign.rejectConfirm")}
-        cancelText={t("campaign.cancel")}
-        okButtonProps={{ danger: true, loading: rejecting !== null && busy === rejecting.id }}
-        onCancel={() => setRejecting(null)}
-        onOk={() => {
-          void form.validateFields().then(
-            async ({ reason }) => {
-              if (rejecting === null) return
-              const row = rejecting
-              setRejecting(null)
-              const after = await act(row, { _tag: "Reject", reason: reason.trim() })
-              if (after !== undefined) void message.success(t("campaign.rejected", { name: row.person.name }))
-            },
-            () => undefined,
-          )
-        }}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="reason"
-            label={t("campaign.rejectReason")}
-            rules={[{ required: true, whitespace: true, message: t("campaign.rejectReasonRequired") }]}
-          >
-            <Input.TextArea rows={3} maxLength={500} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {dialog === null ? null : (
+        <MoveDialog
+          key={`${dialog.kind}-${dialog.row.id}`}
+          kind={dialog.kind}
+          row={dialog.row}
+          campaign={campaign}
+          today={today}
+          posts={posts}
+          send={sendFor(dialog.row)}
+          onClose={() => setDialog(null)}
+          onDone={(kind) => {
+            const row = dialog.row
+            setDialog(null)
+            void message.success(done(kind, row))
+          }}
+        />
+      )}
     </>
   )
 }
@@ -316,6 +323,8 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
         api.campaigns.get.query({ id }),
         api.campaigns.schedule.query({ id }),
         api.applications.list.query({ campaignId: id }),
+        // Post titles for the appointment; a role that may not read posts still sees the ids.
+        api.posts.list.query({}).catch((): ReadonlyArray<Post> => []),
       ]),
     `${id}|${language}`,
   )
@@ -355,7 +364,7 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
         />
       ) : (
         (() => {
-          const [campaign, schedule, applications] = load.data
+          const [campaign, schedule, applications, posts] = load.data
           const counts = campaign.counts as Readonly<Record<string, number>>
           return (
             <Flex vertical gap={16}>
@@ -388,7 +397,11 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
                       key: s.state,
                       title: s.label[lang],
                       status: n > 0 ? "process" : "wait",
-                      content: t("campaign.countOnStep", { count: n }),
+                      content: (
+                        <span data-testid={`count-${s.state}`}>
+                          {t("campaign.countOnStep", { count: n })}
+                        </span>
+                      ),
                     }
                   })}
                 />
@@ -417,7 +430,13 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
                 {exportProblem === null ? null : (
                   <Alert type="error" showIcon style={{ marginBottom: 12 }} title={exportProblem.text} />
                 )}
-                <Applications campaign={campaign} rows={applications} onChanged={reload} />
+                <Applications
+                  campaign={campaign}
+                  today={schedule.today}
+                  rows={applications}
+                  posts={posts}
+                  onChanged={reload}
+                />
               </Card>
             </Flex>
           )
