@@ -131,7 +131,10 @@ describe("applying on the portal (报名)", () => {
 
     // Withdraw, after confirming.
     await application.getByRole("button", { name: "撤回报名" }).click()
-    await page.locator(".ant-popconfirm").getByRole("button", { name: /^撤\s?回$/ }).click()
+    await page
+      .locator(".ant-popconfirm")
+      .getByRole("button", { name: /^撤\s?回$/ })
+      .click()
     await expect.poll(() => application.getByTestId("stage").textContent()).toBe("已撤回")
     expect(await application.getByRole("button", { name: "撤回报名" }).count()).toBe(0)
 

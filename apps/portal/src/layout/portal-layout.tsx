@@ -30,6 +30,7 @@ export const PortalLayout = ({ children }: { readonly children?: ReactNode }) =>
       ? [
           { path: "/campaigns", label: t("nav.campaigns") },
           { path: "/applications", label: t("nav.applications") },
+          { path: "/in-post", label: t("nav.inPost") },
           { path: "/profile", label: t("nav.profile") },
         ]
       : [

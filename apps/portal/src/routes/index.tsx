@@ -5,6 +5,7 @@ import { MyApplicationsPage } from "../features/applications/my-applications-pag
 import { RegisterPage, SignInPage } from "../features/auth/auth-pages"
 import { CampaignsPage } from "../features/campaigns/campaigns-page"
 import { HomePage } from "../features/home/home-page"
+import { InPostPage } from "../features/in-post/in-post-page"
 import { ProfilePage } from "../features/profile/profile-page"
 import { PortalLayout } from "../layout/portal-layout"
 import { SessionProvider } from "../session/session"
@@ -18,6 +19,7 @@ export const routes: RouteTable = {
   "/profile": ProfilePage,
   "/campaigns": CampaignsPage,
   "/applications": MyApplicationsPage,
+  "/in-post": InPostPage,
 }
 
 /** The API client and the session, for the app and for tests (which pass a fake `fetch`). */
