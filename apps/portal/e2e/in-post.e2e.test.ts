@@ -113,6 +113,20 @@ describe("我的任职 (a cadre in post)", () => {
     await form.getByLabel("结束日期").fill("2026-12-21")
     await form.getByLabel("请假事由").fill("回派出单位参加年终述职")
     expect(await form.getByTestId("leave-length").textContent()).toBe("共 1 天（按日历天数计算）")
+    // Before sending, the API says where the request will go (004 晋城: ≤ 3 days the host unit).
+    await expect.poll(() => form.getByTestId("leave-preview").textContent()).toBe(
+      "按选派方案规定，将由接收（挂职）单位审批",
+    )
+    expect(await form.getByTestId("leave-preview-route").textContent()).toContain("不超过 3 天")
+    // Four days would go to the org dept instead.
+    await form.getByLabel("结束日期").fill("2026-12-24")
+    await expect.poll(() => form.getByTestId("leave-preview").textContent()).toBe(
+      "按选派方案规定，将由组织部门审批",
+    )
+    await form.getByLabel("结束日期").fill("2026-12-21")
+    await expect.poll(() => form.getByTestId("leave-preview").textContent()).toBe(
+      "按选派方案规定，将由接收（挂职）单位审批",
+    )
     await form.getByRole("button", { name: "提交请假申请" }).click()
     const routed = page.getByTestId("leave-routed")
     await routed.waitFor()

@@ -921,6 +921,12 @@ const TABLE: Readonly<Record<string, Entry>> = {
       }),
     expected: (a, i) => ownOrStaff(a, "placement.manage", seesPl(a, pick(placementRows, i)), "CONFLICT"),
   },
+  "leave.preview": {
+    // The same checks as a request (ending before it starts: CONFLICT), and nothing written.
+    run: (c, _a, i) =>
+      c.leave.preview({ placementId: pick(placementRows, i).id, from: "2026-05-02", to: "2026-05-01" }),
+    expected: (a, i) => ownOrStaff(a, "placement.manage", seesPl(a, pick(placementRows, i)), "CONFLICT"),
+  },
   "leave.decide": {
     run: (c, _a, i) =>
       c.leave.decide({ id: pick(leaveRows, i).id, expectedVersion: 999, move: { _tag: "Approve" } }),

@@ -109,6 +109,17 @@ describe("002 大安: a first secretary's full term, from placement to recall an
       placedOn: "2026-03-10",
       applicationId: app.id,
     })
+    // Once placed, the appointment cannot be returned: the placement is adjusted or recalled instead.
+    const [appNow] = await c(da).applications.list({ campaignId: "demo-daan-2026", state: "appointed" })
+    const back = await failure(
+      c(da).applications.act({
+        applicationId: app.id,
+        expectedVersion: appNow?.version ?? 0,
+        move: { _tag: "Return", to: "decided", reason: "重新研究" },
+      }),
+    )
+    expect(textOf(back).zh).toBe("已据此任职作出任职安排，不能退回；如需变更，请在在岗管理中办理调整或召回")
+    expect((await c(da).posts.get({ id: "post-da-minzhu" })).status).toBe("filled")
     // The ID number and phone never leave unmasked.
     expect(placed.person.idNumberMasked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/)
     expect(placed.person.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/)
@@ -739,6 +750,15 @@ describe("004 晋城: reports generated from the scheme, leave routed by its tie
       to: string,
       extra: { startsAfternoon?: boolean; endsMorning?: boolean } = {},
     ) => h.caller(cadre).leave.request({ placementId: p.id, from, to, reason: "家事", ...extra })
+    // Before asking, the cadre sees where the request would go; nothing is written by the preview.
+    const leaveCount = async () => (await h.caller(jc).leave.list({ placementId: p.id })).length
+    const before = await leaveCount()
+    const preview = await h
+      .caller(cadre)
+      .leave.preview({ placementId: p.id, from: "2026-04-13", to: "2026-04-16", endsMorning: true })
+    expect(preview).toMatchObject({ days: "3.5", halfDays: 7, approver: "org_dept" })
+    expect(preview.route.zh).toBe("请假 3.5 天，由组织部门审批（004 晋城 管理考核 一是）")
+    expect(await leaveCount()).toBe(before)
     const three = await ask("2026-04-07", "2026-04-09")
     expect(three).toMatchObject({ days: "3", approver: "host_unit" })
     expect(three.route.zh).toBe("请假 3 天，不超过 3 天，由接收（挂职）单位审批（004 晋城 管理考核 一是）")
@@ -1017,4 +1037,21 @@ describe("003 三 一人一档: a person dispatched again after leaving keeps on
       .where(and(eq(auditLog.entity, "archive"), eq(auditLog.entityId, personId)))
     expect(audit.map((a) => a.action)).toContain("archive.reopen")
   }, 60_000)
+})
+
+describe("overdue reports are chased on placements that have not ended", () => {
+  it("an adjusted placement's unfiled reports stay on its own obligations, off the overdue list and figures", async () => {
+    const yp = await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" })
+    h.setToday("2026-11-26")
+    const own = await h.caller(yp).reports.obligations({ placementId: "demo-pl-yp-adjusted" })
+    expect(own.filter((o) => o.status === "overdue").length).toBeGreaterThan(0)
+    const listed = await h.caller(yp).reports.overdue({})
+    expect(listed.filter((o) => o.placementId === "demo-pl-yp-adjusted")).toEqual([])
+    // Serving placements are still chased (the demo's in-term Yangpu cadre has the street's reports due).
+    const serving = new Set(listed.map((o) => o.placementId))
+    const states = await h.caller(yp).placements.list({})
+    for (const p of states.filter((x) => serving.has(x.id)))
+      expect(["returned_to_unit", "adjusted", "recalled", "exited"]).not.toContain(p.state)
+    expect(serving.size).toBeGreaterThan(0)
+  })
 })

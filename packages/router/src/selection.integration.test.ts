@@ -369,6 +369,23 @@ describe("000 Yangpu: unit recommendation → interview → 部务会 → report
     expect(full.code).toBe("CONFLICT")
     expect(textOf(full).zh).toMatch(/名额|不空缺/)
 
+    // Returned to the decision (退回, with a reason): the post is given back; appointed again, it is taken again.
+    aNow = await h.caller(org).applications.act({
+      applicationId: a.id,
+      expectedVersion: aNow.version,
+      move: { _tag: "Return", to: "decided", reason: "拟任岗位调整，重新任职" },
+    })
+    expect([aNow.state, aNow.application.postId]).toEqual(["decided", undefined])
+    const postStatus = async () =>
+      (await h.handle.db.select().from(posts).where(eq(posts.id, "post-310110001002")))[0]?.status
+    expect(await postStatus()).toBe("vacant")
+    aNow = await h.caller(org).applications.act({
+      applicationId: a.id,
+      expectedVersion: aNow.version,
+      move: { _tag: "Appoint", postId: "post-310110001002" },
+    })
+    expect(await postStatus()).toBe("filled")
+
     // Report-in mid-January (000 二（四）).
     h.setToday("2026-01-15")
     aNow = await h.caller(org).applications.act({
@@ -384,6 +401,8 @@ describe("000 Yangpu: unit recommendation → interview → 部务会 → report
       "Record",
       "Decide",
       "Appoint",
+      "Return",
+      "Appoint",
       "ReportIn",
     ])
     // Every transition is in the audit log, by the account that made it.
@@ -393,6 +412,8 @@ describe("000 Yangpu: unit recommendation → interview → 部务会 → report
       "application.Advance",
       "application.Record",
       "application.Decide",
+      "application.Appoint",
+      "application.Return",
       "application.Appoint",
       "application.ReportIn",
     ])

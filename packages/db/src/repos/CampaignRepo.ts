@@ -27,7 +27,16 @@ import {
   within,
   writeAudit,
 } from "../internal.js"
-import { applications, calendarYears, campaigns, people, posts, regions, schemes } from "../schema/index.js"
+import {
+  applications,
+  calendarYears,
+  campaigns,
+  people,
+  placements,
+  posts,
+  regions,
+  schemes,
+} from "../schema/index.js"
 import { toRecord as toPersonRecord } from "./PersonRepo.js"
 import { completeTasksLeftBehind } from "./TaskRepo.js"
 
@@ -1010,6 +1019,9 @@ export const makeCampaignRepo = (db: Db): CampaignRepoService => {
           await saveApplication(tx, next, input.expectedVersion)
           await completeTasksLeftBehind(tx, next.id, next.state, ctx.actor.accountId, input.on)
           if (input.move._tag === "Appoint") await fillPost(tx, ctx, locked, input.move.postId)
+          // A return to before the appointment gives the post back (unless a placement was already made on it).
+          if (app.postId !== undefined && next.postId === undefined)
+            await vacatePost(tx, ctx, locked, app.id, app.postId)
           await auditApp(tx, ctx, `application.${input.move._tag}`, locked, app, next, input.move)
         })
         return yield* afterCommit(input.applicationId, ctx.actor)
@@ -1269,6 +1281,38 @@ export const makeCampaignRepo = (db: Db): CampaignRepoService => {
           en: `the post "${p.title}" is not vacant`,
         }),
       )
+  }
+
+  async function vacatePost(
+    tx: Tx,
+    ctx: CommandContext,
+    locked: Locked,
+    applicationId: string,
+    postId: string,
+  ): Promise<void> {
+    const [placed] = await tx
+      .select({ id: placements.id })
+      .from(placements)
+      .where(eq(placements.applicationId, applicationId))
+    if (placed !== undefined)
+      abort(
+        conflict("application", applicationId, "already_placed", {
+          zh: "已据此任职作出任职安排，不能退回；如需变更，请在在岗管理中办理调整或召回",
+          en: "a placement has been made from this appointment, so it cannot be returned; adjust or recall the placement instead",
+        }),
+      )
+    await tx
+      .update(posts)
+      .set({ status: "vacant", version: sql`${posts.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(posts.id, postId), eq(posts.status, "filled")))
+    await writeAudit(tx, ctx, {
+      action: "post.vacate",
+      entity: "post",
+      entityId: postId,
+      regionPath: locked.campaign.regionPath,
+      before: { status: "filled", applicationId },
+      after: { status: "vacant", campaignId: locked.campaign.id },
+    })
   }
 
   async function fillPost(tx: Tx, ctx: CommandContext, locked: Locked, postId: string): Promise<void> {

@@ -147,13 +147,34 @@ export interface DutyRepoService {
       readonly on: LocalDate.LocalDate
     },
   ) => Effect.Effect<ObligationRecord, CmdErr>
-  /** Obligations due before `on` with nothing filed, over every placement in scope, most overdue first. */
+  /**
+   * Obligations due before `on` with nothing filed, over every placement in scope that has not ended, most
+   * overdue first.
+   */
   readonly overdue: (
     actor: Access.Actor,
     on: LocalDate.LocalDate,
     filter?: { readonly regionId?: string | undefined },
   ) => Effect.Effect<ReadonlyArray<OverdueRecord>, Err<never>>
 
+  /**
+   * Where a leave request would go, without making it: the days counted and the approver the scheme's tiers name,
+   * with the clause; refused as the request itself would be (not serving, dates the wrong way round…).
+   */
+  readonly previewLeave: (
+    actor: Access.Actor,
+    input: {
+      readonly placementId: string
+      readonly from: LocalDate.LocalDate
+      readonly to: LocalDate.LocalDate
+      readonly startsAfternoon?: boolean | undefined
+      readonly endsMorning?: boolean | undefined
+      readonly on: LocalDate.LocalDate
+    },
+  ) => Effect.Effect<
+    { readonly halfDays: number; readonly approver: InPost.LeaveRequest["route"]["approver"]; readonly route: Text },
+    CmdErr
+  >
   readonly requestLeave: (
     ctx: CommandContext,
     input: {
@@ -506,7 +527,11 @@ export const makeDutyRepo = (db: Db): DutyRepoService => {
             if (r === undefined) return []
             conds.push(sql`${regions.path} like ${`${r.path}%`}`)
           }
-          const rows = (await selectPlacements(db).where(and(...conds))).map(toPlacementRecord)
+          // A placement that has ended is not chased for reports any more: what it lacks stays visible on its
+          // own obligations (reports.obligations) and in the archive, not on the list of what to follow up.
+          const rows = (await selectPlacements(db).where(and(...conds)))
+            .map(toPlacementRecord)
+            .filter((r) => !InPost.isClosed(r.placement.state))
           const subs = await submissionsOf(
             db,
             rows.map((r) => r.placement.id),
@@ -530,6 +555,48 @@ export const makeDutyRepo = (db: Db): DutyRepoService => {
             (a, b) => b.daysOverdue - a.daysOverdue || a.obligation.key.localeCompare(b.obligation.key),
           )
         })
+      }),
+
+    previewLeave: (actor, input) =>
+      Effect.gen(function* () {
+        // Whoever may ask for this leave may preview it; nobody else.
+        yield* requireWrite(actor)
+        const preview = yield* transact<
+          { halfDays: number; approver: InPost.LeaveRequest["route"]["approver"]; route: Text },
+          CmdErr
+        >(db, "leave.preview", async (tx) => {
+          // Read, not locked: nothing is written.
+          const [row] = await selectPlacements(tx).where(
+            and(eq(placements.id, input.placementId), seesPlacementSql(actor)),
+          )
+          if (row === undefined) return abort(notFound("placement", input.placementId))
+          const rec = toPlacementRecord(row)
+          requireOwnOrManage(actor, rec)
+          requireServing(rec, t("请假", "request leave"))
+          const scheme = await loadScheme(tx, rec.placement.schemeId, rec.placement.schemeVersion)
+          const r = InPost.requestLeave(
+            {
+              id: "preview",
+              placementId: rec.placement.id,
+              personId: rec.placement.personId,
+              from: input.from,
+              to: input.to,
+              ...(input.startsAfternoon === undefined ? {} : { startsAfternoon: input.startsAfternoon }),
+              ...(input.endsMorning === undefined ? {} : { endsMorning: input.endsMorning }),
+              reason: "预览 / preview",
+            },
+            scheme,
+            input.on,
+          )
+          if (Either.isLeft(r)) return abort(r.left)
+          const leave = r.right
+          return {
+            halfDays: leave.halfDays,
+            approver: leave.route.approver,
+            route: InPost.explainRoute(leave.route, leave.halfDays),
+          }
+        })
+        return preview
       }),
 
     requestLeave: (ctx, input) =>

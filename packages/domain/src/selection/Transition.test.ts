@@ -291,6 +291,33 @@ describe("guards", () => {
     expect(Either.isLeft(noWaiver) && noWaiver.left._tag === "IllegalMove" && noWaiver.left.reason).toBe(
       "no_waiver",
     )
+    // A waiver the kernel refused (the rule may not be waived) is named in the refusal, not just "no waiver".
+    const refused = transition(
+      app,
+      {
+        _tag: "Waive",
+        verdict: {
+          ...verdictFor(app),
+          refusedWaivers: [
+            {
+              waiver: {
+                ruleId: "party_standing",
+                reason: "工作需要",
+                approver: "区委组织部",
+                approvedOn: "2020-12-10",
+              },
+              reason: "not_waivable",
+              message: { zh: "条件“party_standing”不可放宽", en: 'Rule "party_standing" cannot be waived' },
+            },
+          ],
+        } as never,
+      },
+      ctx(),
+    )
+    expect(Either.isLeft(refused) && refused.left._tag === "IllegalMove" && refused.left.detail).toEqual({
+      zh: "该结论未含任何放宽限制：条件“party_standing”不可放宽",
+      en: 'the verdict applies no waiver: Rule "party_standing" cannot be waived',
+    })
     const waived = drive(app, [
       [{ _tag: "Waive", verdict: verdictFor(app, "eligible", { waived: true }) }, ctx()],
     ])

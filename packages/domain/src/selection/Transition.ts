@@ -263,8 +263,19 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
         )
       if (v.personId !== app.personId)
         return fail("person_mismatch", t("审查结论不是本人的", "the verdict is for another person"))
-      if (move._tag === "Waive" && !v.findings.some((f) => f.status === "waived"))
-        return fail("no_waiver", t("该结论未含任何放宽限制", "the verdict applies no waiver"))
+      if (move._tag === "Waive" && !v.findings.some((f) => f.status === "waived")) {
+        // Say why each asked-for waiver was not applied (not waivable, did not fail, no such rule).
+        const why = v.refusedWaivers.map((r) => r.message)
+        return fail(
+          "no_waiver",
+          why.length === 0
+            ? t("该结论未含任何放宽限制", "the verdict applies no waiver")
+            : t(
+                `该结论未含任何放宽限制：${why.map((m) => m.zh).join("；")}`,
+                `the verdict applies no waiver: ${why.map((m) => m.en).join("; ")}`,
+              ),
+        )
+      }
       return ok("screened", { verdict: v })
     }
     case "Advance": {

@@ -140,6 +140,34 @@ export const leaveRouter = router({
         .then(leaveOut),
     ),
 
+  /**
+   * Where a request for these days would go, before it is made: the days counted (half days too), the approver the
+   * scheme's tiers name and why, with the clause. Nothing is written.
+   */
+  preview: procedure
+    .authenticated()
+    .input(
+      input(
+        Schema.Struct({
+          placementId: PlacementId,
+          from: Day("开始日期 / from"),
+          to: Day("结束日期 / to"),
+          ...HalfDays,
+        }),
+      ),
+    )
+    .query(({ ctx, input: i }) =>
+      ctx
+        .run(Effect.flatMap(DutyRepo, (r) => r.previewLeave(ctx.actor, { ...i, on: todayOf(ctx) })))
+        .then((p) => ({
+          days: InPost.formatHalfDays(p.halfDays),
+          halfDays: p.halfDays,
+          approver: p.approver,
+          approverLabel: InPost.ACTOR_LABELS[p.approver],
+          route: p.route,
+        })),
+    ),
+
   /** Approve or refuse (the kernel checks the caller speaks for the routed approver). */
   decide: procedure
     .permission("leave.approve")

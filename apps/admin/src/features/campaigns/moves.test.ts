@@ -61,10 +61,10 @@ describe("rowMoves: the moves a row offers, state by state", () => {
       primary: "appoint→appointed",
       more: ["return", "reject"],
     })
-    // Appointed: only the report-in; no return or rejection once the post is filled.
+    // Appointed: the report-in, or a return (which gives the post back); no rejection once appointed.
     expect(offered(yangpu, facts("appointed", { decided: true }))).toEqual({
       primary: "reportIn→reported_in",
-      more: [],
+      more: ["return"],
     })
     for (const closed of ["reported_in", "rejected", "withdrawn"])
       expect(offered(yangpu, facts(closed))).toEqual({ primary: null, more: [] })
@@ -100,7 +100,7 @@ describe("rowMoves: the moves a row offers, state by state", () => {
       "reject",
     ])
     // The path ends at the appointment: no report-in is offered.
-    expect(offered(guizhou, facts("appointed", { decided: true }))).toEqual({ primary: null, more: [] })
+    expect(offered(guizhou, facts("appointed", { decided: true }))).toEqual({ primary: null, more: ["return"] })
   })
 
   it("Anqiu (shortlist, decision, then the notice before the appointment)", () => {

@@ -115,8 +115,9 @@ export const rowMoves = (steps: ReadonlyArray<{ readonly state: string }>, row: 
   }
   if (row.state === "screened" && row.outcome === "ineligible") more.push("waive")
   if (row.state === "submitted" || row.state === "screened") more.push("rescreen")
-  // After the appointment the post is filled: a Return would not free it, so the screen offers none.
-  if (at > 0 && beforeAppointment) more.push("return")
+  // A Return from the appointment gives the post back (the server refuses once a placement was made on it);
+  // after the report-in the application is closed.
+  if (at > 0 && (beforeAppointment || row.state === "appointed")) more.push("return")
   if (row.state !== "draft" && beforeAppointment) more.push("reject")
   return { primary, more }
 }

@@ -4,6 +4,7 @@ import type { RouterOutputs } from "@cadre/client"
 export type Placement = RouterOutputs["placements"]["mine"][number]
 export type Obligation = RouterOutputs["reports"]["obligations"][number]
 export type Leave = RouterOutputs["leave"]["list"][number]
+export type LeavePreview = RouterOutputs["leave"]["preview"]
 
 /** How a report is marked for the cadre. The API's `submitted` and `late` are both filed; `open` is due. */
 export type ReportMark = "filed" | "filedLate" | "due" | "overdue" | "onEvent"

@@ -13,6 +13,7 @@ import {
   formatHalfDays,
   halfDaysOf,
   type Leave,
+  type LeavePreview,
   mayRecordReturn,
   type Placement,
 } from "./in-post-model"
@@ -306,6 +307,34 @@ const LeaveRequestForm = ({
   const startsAfternoon = Form.useWatch("startsAfternoon", form)
   const endsMorning = Form.useWatch("endsMorning", form)
   const halfDays = halfDaysOf({ from, to, startsAfternoon, endsMorning })
+  // Where these days would go, asked of the API as the dates change (the scheme's tiers decide, not the screen).
+  const [preview, setPreview] = useState<LeavePreview | undefined>(undefined)
+  useEffect(() => {
+    setPreview(undefined)
+    if (halfDays === undefined || halfDays <= 0 || to < from) return
+    let live = true
+    const timer = setTimeout(() => {
+      api.leave.preview
+        .query({
+          placementId,
+          from,
+          to,
+          startsAfternoon: startsAfternoon === true,
+          endsMorning: endsMorning === true,
+        })
+        .then(
+          (p) => {
+            if (live) setPreview(p)
+          },
+          // A refusal (e.g. not serving) is shown when the request is sent; the preview just stays empty.
+          () => undefined,
+        )
+    }, 250)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [api, placementId, from, to, startsAfternoon, endsMorning, halfDays])
 
   const submit = async (values: LeaveValues) => {
     setBusy(true)
@@ -406,7 +435,18 @@ const LeaveRequestForm = ({
           <Typography.Text strong data-testid="leave-length">
             {t("inPost.leave.length", { days: daysText(halfDays) })}
           </Typography.Text>
-          <Typography.Text type="secondary">{t("inPost.leave.lengthHint")}</Typography.Text>
+          {preview === undefined ? (
+            <Typography.Text type="secondary">{t("inPost.leave.lengthHint")}</Typography.Text>
+          ) : (
+            <>
+              <Typography.Text data-testid="leave-preview">
+                {t("inPost.leave.willRoute", { approver: pick(preview.approverLabel, i18n.language) })}
+              </Typography.Text>
+              <Typography.Text type="secondary" data-testid="leave-preview-route">
+                {pick(preview.route, i18n.language)}
+              </Typography.Text>
+            </>
+          )}
         </Flex>
       )}
       <Form.Item
