@@ -61,7 +61,9 @@ describe("我的任职 (a cadre in post)", () => {
     const factsText = await facts.textContent()
     expect(factsText).toContain("来访接待岗位（挂职）")
     expect(factsText).toContain("晋城市")
-    expect(factsText).toContain("jincheng-secondment-down（第 1 版）")
+    expect(factsText).toContain("接收单位晋城市信访局")
+    expect(factsText).toContain("派出单位晋城市发展和改革委员会")
+    expect(factsText).toContain("晋城市选派干部下挂挂职锻炼（第 1 版）")
     expect(factsText).toContain("到岗日期2026年3月9日")
     expect(factsText).toContain("任期届满日2027年3月9日")
     expect(await facts.getByTestId("placement-state").textContent()).toBe("任职中")
@@ -114,19 +116,19 @@ describe("我的任职 (a cadre in post)", () => {
     await form.getByLabel("请假事由").fill("回派出单位参加年终述职")
     expect(await form.getByTestId("leave-length").textContent()).toBe("共 1 天（按日历天数计算）")
     // Before sending, the API says where the request will go (004 晋城: ≤ 3 days the host unit).
-    await expect.poll(() => form.getByTestId("leave-preview").textContent()).toBe(
-      "按选派方案规定，将由接收（挂职）单位审批",
-    )
+    await expect
+      .poll(() => form.getByTestId("leave-preview").textContent())
+      .toBe("按选派方案规定，将由接收（挂职）单位审批")
     expect(await form.getByTestId("leave-preview-route").textContent()).toContain("不超过 3 天")
     // Four days would go to the org dept instead.
     await form.getByLabel("结束日期").fill("2026-12-24")
-    await expect.poll(() => form.getByTestId("leave-preview").textContent()).toBe(
-      "按选派方案规定，将由组织部门审批",
-    )
+    await expect
+      .poll(() => form.getByTestId("leave-preview").textContent())
+      .toBe("按选派方案规定，将由组织部门审批")
     await form.getByLabel("结束日期").fill("2026-12-21")
-    await expect.poll(() => form.getByTestId("leave-preview").textContent()).toBe(
-      "按选派方案规定，将由接收（挂职）单位审批",
-    )
+    await expect
+      .poll(() => form.getByTestId("leave-preview").textContent())
+      .toBe("按选派方案规定，将由接收（挂职）单位审批")
     await form.getByRole("button", { name: "提交请假申请" }).click()
     const routed = page.getByTestId("leave-routed")
     await routed.waitFor()

@@ -144,6 +144,8 @@ const zhCN = {
     facts: {
       title: "任职情况",
       post: "岗位",
+      hostUnit: "接收单位",
+      dispatchingUnit: "派出单位",
       region: "所在地区",
       scheme: "选派方案",
       schemeVersion: "{{id}}（第 {{version}} 版）",
@@ -403,6 +405,8 @@ const en: Messages<typeof zhCN> = {
     facts: {
       title: "Placement",
       post: "Post",
+      hostUnit: "Host unit",
+      dispatchingUnit: "Dispatching unit",
       region: "Region",
       scheme: "Programme (scheme)",
       schemeVersion: "{{id}} (version {{version}})",

@@ -757,6 +757,14 @@ describe("004 晋城: reports generated from the scheme, leave routed by its tie
       .caller(cadre)
       .leave.preview({ placementId: p.id, from: "2026-04-13", to: "2026-04-16", endsMorning: true })
     expect(preview).toMatchObject({ days: "3.5", halfDays: 7, approver: "org_dept" })
+    // The cadre's own view names the host unit, the dispatching unit and the programme in words.
+    const [mine] = await h.caller(cadre).placements.mine()
+    expect(mine).toMatchObject({
+      id: p.id,
+      hostUnit: { id: "u-jc-xfj", name: "晋城市信访局" },
+      dispatchingUnitName: "晋城市发展和改革委员会",
+    })
+    expect(mine?.schemeName?.zh).toContain("晋城")
     expect(preview.route.zh).toBe("请假 3.5 天，由组织部门审批（004 晋城 管理考核 一是）")
     expect(await leaveCount()).toBe(before)
     const three = await ask("2026-04-07", "2026-04-09")

@@ -1,10 +1,11 @@
 import { Access, InPost, LocalDate, type Person, Scheme, type Text } from "@cadre/domain"
 import { and, eq, type SQL, sql } from "drizzle-orm"
+import { alias } from "drizzle-orm/pg-core"
 import { Either, Schema } from "effect"
 import type { Db, Tx } from "../database.js"
 import { conflict, CorruptRow, notFound, staleVersion } from "../errors.js"
 import { abort, type CommandContext, decodeRow, within, writeAudit } from "../internal.js"
-import { archives, people, placements, posts, regions, schemes } from "../schema/index.js"
+import { archives, people, placements, posts, regions, schemes, units } from "../schema/index.js"
 import { maskedColumns } from "./PersonRepo.js"
 
 /**
@@ -56,7 +57,12 @@ export interface PlacementRecord {
   readonly regionPath: string
   readonly regionName: string
   readonly postTitle: string
+  /** The unit the post belongs to (挂职 host unit), when the post has one. */
+  readonly hostUnit: { readonly id: string; readonly name: string } | null
   readonly dispatchingUnitId: string | null
+  readonly dispatchingUnitName: string | null
+  /** The name of the scheme version the placement keeps (null only if the version row is missing). */
+  readonly schemeName: Text | null
   readonly quotaGroup: string
   readonly termEnd: string | null
   readonly endedOn: string | null
@@ -71,6 +77,9 @@ export interface PlacementRecord {
   }
 }
 
+const hostUnits = alias(units, "host_units")
+const dispatchingUnits = alias(units, "dispatching_units")
+
 export const selectPlacements = (d: Db | Tx) =>
   d
     .select({
@@ -78,6 +87,10 @@ export const selectPlacements = (d: Db | Tx) =>
       regionPath: regions.path,
       regionName: regions.name,
       postTitle: posts.title,
+      hostUnitId: hostUnits.id,
+      hostUnitName: hostUnits.name,
+      dispatchingUnitName: dispatchingUnits.name,
+      schemeName: sql<Text | null>`${schemes.body}->'name'`,
       person: {
         id: people.id,
         name: people.name,
@@ -90,6 +103,12 @@ export const selectPlacements = (d: Db | Tx) =>
     .innerJoin(regions, eq(regions.id, placements.regionId))
     .innerJoin(posts, eq(posts.id, placements.postId))
     .innerJoin(people, eq(people.id, placements.personId))
+    .leftJoin(hostUnits, eq(hostUnits.id, posts.unitId))
+    .leftJoin(dispatchingUnits, eq(dispatchingUnits.id, placements.dispatchingUnitId))
+    .leftJoin(
+      schemes,
+      and(eq(schemes.schemeId, placements.schemeId), eq(schemes.version, placements.schemeVersion)),
+    )
 
 type PlacementRow = Awaited<ReturnType<ReturnType<typeof selectPlacements>["where"]>>[number]
 
@@ -102,7 +121,10 @@ export const toPlacementRecord = (r: PlacementRow): PlacementRecord => {
     regionPath: r.regionPath,
     regionName: r.regionName,
     postTitle: r.postTitle,
+    hostUnit: r.hostUnitId === null || r.hostUnitName === null ? null : { id: r.hostUnitId, name: r.hostUnitName },
     dispatchingUnitId: r.row.dispatchingUnitId,
+    dispatchingUnitName: r.dispatchingUnitName,
+    schemeName: r.schemeName,
     quotaGroup: r.row.quotaGroup,
     termEnd: r.row.termEnd,
     endedOn: r.row.endedOn,

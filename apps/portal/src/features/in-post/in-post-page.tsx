@@ -104,11 +104,27 @@ const PlacementFacts = ({ placement: p }: { readonly placement: Placement }) => 
   const relations = relationRows(p.placement)
   const items = [
     { key: "post", label: t("inPost.facts.post"), children: p.postTitle },
+    ...(p.hostUnit === null
+      ? []
+      : [{ key: "hostUnit", label: t("inPost.facts.hostUnit"), children: p.hostUnit.name }]),
+    ...(p.dispatchingUnitName === null
+      ? []
+      : [
+          {
+            key: "dispatchingUnit",
+            label: t("inPost.facts.dispatchingUnit"),
+            children: p.dispatchingUnitName,
+          },
+        ]),
     { key: "region", label: t("inPost.facts.region"), children: p.regionName },
     {
       key: "scheme",
       label: t("inPost.facts.scheme"),
-      children: t("inPost.facts.schemeVersion", { id: p.schemeId, version: p.schemeVersion }),
+      // The programme's name in words, with the version the placement keeps.
+      children: t("inPost.facts.schemeVersion", {
+        id: p.schemeName === null ? p.schemeId : pick(p.schemeName, i18n.language),
+        version: p.schemeVersion,
+      }),
     },
     {
       key: "state",
