@@ -1,7 +1,9 @@
 import type { Messages } from "@cadre/ui"
 import { campaignFlowEn, campaignFlowZh } from "./features/campaigns/messages"
 import { figuresEn, figuresZh } from "./features/figures/messages"
+import { manageEn, manageZh } from "./features/manage/messages"
 import { placementsEn, placementsZh } from "./features/placements/messages"
+import { schemesEn, schemesZh } from "./features/schemes/messages"
 
 /**
  * The admin app's own messages (namespace `admin`); shared ones are in @cadre/ui's `common`. `roles` and `states`
@@ -270,6 +272,12 @@ const en: Messages<typeof zhCN> = {
 
 /** Resources for `createI18n`. */
 export const adminResources = {
-  "zh-CN": { admin: zhCN, placements: placementsZh, figures: figuresZh },
-  en: { admin: en, placements: placementsEn, figures: figuresEn },
+  "zh-CN": {
+    admin: zhCN,
+    placements: placementsZh,
+    figures: figuresZh,
+    schemes: schemesZh,
+    manage: manageZh,
+  },
+  en: { admin: en, placements: placementsEn, figures: figuresEn, schemes: schemesEn, manage: manageEn },
 }

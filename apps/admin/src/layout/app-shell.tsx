@@ -39,9 +39,21 @@ const WhoAmI = () => {
   )
 }
 
+/** The areas, each shown to an account whose role may read it (auth.me's permissions; the server checks again). */
+const NAV = [
+  { key: "schemes", href: "/schemes", permission: "scheme.read" },
+  { key: "campaigns", href: "/campaigns", permission: "campaign.read" },
+  { key: "placements", href: "/placements", permission: "placement.read" },
+  { key: "figures", href: "/figures", permission: "figures.read" },
+  { key: "posts", href: "/posts", permission: "unit.read" },
+  { key: "accounts", href: "/accounts", permission: "account.create" },
+] as const
+
 /** The frame of every signed-in page: title, navigation, who am I, language; the page below. */
 export const AppShell = ({ title, children }: { readonly title: string; readonly children?: ReactNode }) => {
   const { t } = useTranslation("admin")
+  const { session } = useSession()
+  const permissions: ReadonlyArray<string> = session.status === "signedIn" ? session.me.permissions : []
   const appTitle = t("title")
   useEffect(() => {
     document.title = `${title} - ${appTitle}`
@@ -60,15 +72,11 @@ export const AppShell = ({ title, children }: { readonly title: string; readonly
             <Link href="/" style={{ ...white, fontWeight: 600, fontSize: 16 }}>
               {appTitle}
             </Link>
-            <Link href="/campaigns" style={white}>
-              {t("nav.campaigns")}
-            </Link>
-            <Link href="/placements" style={white}>
-              {t("nav.placements")}
-            </Link>
-            <Link href="/figures" style={white}>
-              {t("nav.figures")}
-            </Link>
+            {NAV.filter((n) => permissions.includes(n.permission)).map((n) => (
+              <Link key={n.href} href={n.href} style={white}>
+                {t(`nav.${n.key}`)}
+              </Link>
+            ))}
           </Flex>
           <Flex wrap align="center" gap={8} style={{ minWidth: 0 }}>
             <WhoAmI />

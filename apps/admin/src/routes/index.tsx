@@ -5,8 +5,12 @@ import { CampaignPage } from "../features/campaigns/campaign-page"
 import { CampaignsPage } from "../features/campaigns/campaigns-page"
 import { FiguresPage } from "../features/figures/figures-page"
 import { HomePage } from "../features/home/home-page"
+import { AccountsPage } from "../features/manage/accounts-page"
+import { PostsPage } from "../features/manage/posts-page"
 import { PlacementPage } from "../features/placements/placement-page"
 import { PlacementsPage } from "../features/placements/placements-page"
+import { SchemePage } from "../features/schemes/scheme-page"
+import { SchemesPage } from "../features/schemes/schemes-page"
 import { SignInPage } from "../features/sign-in/sign-in-page"
 import { SessionProvider, useSession } from "../session/session"
 import { navigate, useLocation } from "./navigation"
@@ -18,10 +22,13 @@ export const routes: RouteTable = {
   "/campaigns": CampaignsPage,
   "/placements": PlacementsPage,
   "/figures": FiguresPage,
+  "/schemes": SchemesPage,
+  "/posts": PostsPage,
+  "/accounts": AccountsPage,
 }
 
 /** Pages that need a signed-in account. */
-const privatePaths = new Set(["/campaigns", "/placements", "/figures"])
+const privatePaths = new Set(["/campaigns", "/placements", "/figures", "/schemes", "/posts", "/accounts"])
 
 /** A page and its path parameters, and whether it needs a session. */
 export interface Match {
@@ -30,12 +37,15 @@ export interface Match {
   readonly signedIn: boolean
 }
 
-/** The page for a path: the route table, then `/campaigns/:id` and `/placements/:id`. */
+/** The page for a path: the route table, then `/campaigns/:id`, `/schemes/:id` and `/placements/:id`. */
 export const matchRoute = (pathname: string): Match => {
   const path = pathname.replace(/(.)\/+$/, "$1")
   const detail = /^\/campaigns\/([^/]+)$/.exec(path)
   if (detail?.[1] !== undefined)
     return { Page: CampaignPage, id: decodeURIComponent(detail[1]), signedIn: true }
+  const scheme = /^\/schemes\/([^/]+)$/.exec(path)
+  if (scheme?.[1] !== undefined)
+    return { Page: SchemePage, id: decodeURIComponent(scheme[1]), signedIn: true }
   const placement = /^\/placements\/([^/]+)$/.exec(path)
   if (placement?.[1] !== undefined)
     return { Page: PlacementPage, id: decodeURIComponent(placement[1]), signedIn: true }

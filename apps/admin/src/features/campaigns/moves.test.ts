@@ -100,7 +100,10 @@ describe("rowMoves: the moves a row offers, state by state", () => {
       "reject",
     ])
     // The path ends at the appointment: no report-in is offered.
-    expect(offered(guizhou, facts("appointed", { decided: true }))).toEqual({ primary: null, more: ["return"] })
+    expect(offered(guizhou, facts("appointed", { decided: true }))).toEqual({
+      primary: null,
+      more: ["return"],
+    })
   })
 
   it("Anqiu (shortlist, decision, then the notice before the appointment)", () => {
