@@ -2,7 +2,7 @@ import { Scheme } from "@cadre/domain"
 import { sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { DatabaseHandle } from "./database.js"
-import { DEMO_REGIONS, loadDemoData } from "./demo.js"
+import { DEMO_ANQIU_CANDIDATES, DEMO_PEOPLE_COUNT, DEMO_REGIONS, loadDemoData } from "./demo.js"
 import { makeTestDatabase } from "./testing.js"
 
 let h: DatabaseHandle
@@ -76,7 +76,11 @@ describe("demo data", () => {
     const auditBefore = await audit()
     const second = await loadDemoData(h.db)
     expect(second.loaded).toBe(false)
-    expect(second).toMatchObject({ regions: DEMO_REGIONS.length, people: 36, schemes: Scheme.PRESETS.length })
+    expect(second).toMatchObject({
+      regions: DEMO_REGIONS.length,
+      people: DEMO_PEOPLE_COUNT + DEMO_ANQIU_CANDIDATES.length,
+      schemes: Scheme.PRESETS.length,
+    })
     expect(await audit()).toBe(auditBefore)
   })
 

@@ -215,6 +215,21 @@ export const DEMO_POSTS: ReadonlyArray<DemoPost> = [
   },
   { id: "post-jd-xfj", regionId: "330204", unitId: "u-jd-xfj", title: "信访岗位挂职锻炼", status: "vacant" },
   { id: "post-hs-wuhu", regionId: "340311100201", title: "吴湖村党组织书记（选派）", status: "vacant" },
+  // 001 贵州: the reserve places of two communities (appointing a nominee records them there).
+  {
+    id: "post-gz-heping-reserve",
+    regionId: "guizhou-street-c1",
+    title: "和平社区党组织书记后备人选",
+    status: "vacant",
+  },
+  {
+    id: "post-gz-xinhua-reserve",
+    regionId: "guizhou-street-c3",
+    title: "新华社区党组织书记后备人选",
+    status: "vacant",
+  },
+  // 004 安丘: a township post for the seconded cadre.
+  { id: "post-aq-xingan", regionId: "370784100", title: "兴安街道党工委委员（挂职）", status: "vacant" },
 ]
 
 /** A demo account for the auth side to create (with a password it chooses). */
@@ -357,6 +372,48 @@ export const demoIdNumber = (address: string, birthDate: string, sequence: numbe
   return `${first17}${Person.checkCharacter(first17)}`
 }
 
+/**
+ * Two Anqiu section chiefs who meet every 安丘 rule (deputy-section leaders of city departments, full-time
+ * bachelors, attested by their unit's Party group, no grassroots posting yet), so the Anqiu campaign can be run
+ * through its 1:2 shortlist: the generated people of that region do not qualify (and show why).
+ */
+export const DEMO_ANQIU_CANDIDATES: ReadonlyArray<{
+  readonly regionId: string
+  readonly profile: Person.ProfileEncoded
+}> = [
+  ["demo-p-aq-1", "赵文博", "male", "1988-05-16", 201, "安丘市发展和改革局", "经济运行科科长"],
+  ["demo-p-aq-2", "孙雅琴", "female", "1990-09-03", 202, "安丘市财政局", "预算科科长"],
+].map(([id, name, sex, birthDate, sequence, unit, position]) => ({
+  regionId: "370784",
+  profile: {
+    id: id as string,
+    name: name as string,
+    sex: sex as Person.Sex,
+    birthDate: birthDate as string,
+    idNumber: demoIdNumber("370784", birthDate as string, sequence as number),
+    phone: `1990001${pad(sequence as number, 4)}`,
+    party: { _tag: "Full", joined: "2010-06-01", fullMemberSince: "2011-06-01" },
+    education: [{ level: "bachelor", fullTime: true }],
+    employment: "civil_servant",
+    rank: { level: "deputy_section", track: "leading" },
+    currentUnit: unit as string,
+    currentPosition: position as string,
+    workHistory: [
+      { from: "2012-08-01", organisation: unit as string, position: "科员", grassroots: false, tags: [] },
+    ],
+    conduct: [],
+    attestations: ["city_department_cadre", "character_conduct", "health", "willingness_grassroots"].map(
+      (item) => ({
+        item,
+        result: true,
+        by: "reviewer" as const,
+        reviewer: `${unit as string}党组`,
+        date: "2026-11-18",
+      }),
+    ),
+  },
+}))
+
 /** The demo people, encoded profiles (deterministic: same output every run). */
 export const demoPeople = (): ReadonlyArray<{
   readonly regionId: string
@@ -472,7 +529,7 @@ export async function loadDemoData(db: Db): Promise<DemoLoadResult> {
         .insert(posts)
         .values(DEMO_POSTS.map((p) => ({ ...p, unitId: p.unitId ?? null })))
         .onConflictDoNothing()
-      for (const { regionId, profile } of demoPeople()) {
+      for (const { regionId, profile } of [...demoPeople(), ...DEMO_ANQIU_CANDIDATES]) {
         const decoded = Schema.decodeSync(Person.Profile)(profile)
         const { id, idNumber, phone, ...rest } = Schema.encodeSync(Person.Profile)(decoded)
         await tx

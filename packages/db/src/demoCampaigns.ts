@@ -261,7 +261,8 @@ export async function loadDemoCampaigns(db: Db): Promise<number> {
     referenceDate: "2026-11-30",
     decidingBody: "standing_committee",
   })
-  for (const personId of ["demo-p-16", "demo-p-34"])
+  // Two who fall short of its rules (shown why) and two who meet them all: a 1:2 shortlist for the one place.
+  for (const personId of ["demo-p-16", "demo-p-34", "demo-p-aq-1", "demo-p-aq-2"])
     await run(
       repo.recommend(aqUnit, {
         campaignId: aqc.id,

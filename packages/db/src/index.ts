@@ -17,6 +17,7 @@ export {
 } from "./database.js"
 export {
   DEMO_ACCOUNTS,
+  DEMO_ANQIU_CANDIDATES,
   DEMO_PEOPLE_COUNT,
   DEMO_REGIONS,
   type DemoAccount,

@@ -1095,3 +1095,20 @@ describe("what-if: re-screening a campaign against a draft version changes nothi
     expect(other.code).toMatch(/BAD_REQUEST|NOT_FOUND/)
   })
 })
+
+// ---------------------------------------------------------------------------------------------- demo data
+
+describe("demo: the Anqiu campaign can be run through its 1:2 shortlist", () => {
+  it("two recommended cadres fall short and are shown why; two meet every 安丘 rule", async () => {
+    const aq = await h.actorHeaders({ role: "org_dept_admin", regionId: "370784" })
+    const rows = await h.caller(aq).applications.list({ campaignId: "demo-anqiu-2026" })
+    expect(rows).toHaveLength(4)
+    const eligible = rows.filter((r) => r.application.verdict?.outcome === "eligible")
+    expect(eligible.map((r) => r.person.name).sort()).toEqual(["孙雅琴", "赵文博"].sort())
+    const ineligible = rows.filter((r) => r.application.verdict?.outcome === "ineligible")
+    expect(ineligible).toHaveLength(2)
+    for (const r of ineligible) expect(r.reasons.some((x) => (x.clause ?? "").includes("安丘 严格选人标准"))).toBe(true)
+    // The township post the seconded cadre will take is vacant and in the campaign's region.
+    expect((await h.caller(aq).posts.get({ id: "post-aq-xingan" })).status).toBe("vacant")
+  })
+})

@@ -172,7 +172,11 @@ export interface DutyRepoService {
       readonly on: LocalDate.LocalDate
     },
   ) => Effect.Effect<
-    { readonly halfDays: number; readonly approver: InPost.LeaveRequest["route"]["approver"]; readonly route: Text },
+    {
+      readonly halfDays: number
+      readonly approver: InPost.LeaveRequest["route"]["approver"]
+      readonly route: Text
+    },
     CmdErr
   >
   readonly requestLeave: (

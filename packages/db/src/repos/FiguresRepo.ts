@@ -152,7 +152,11 @@ export const makeFiguresRepo = (db: Db): FiguresRepoService => ({
           // Profiles are decoded before they are stored, so a missing birth date is damage: say so rather
           // than count the person at some made-up age.
           if (typeof p.birthDate !== "string")
-            throw new CorruptRow({ table: "people", id: r.personId, detail: "出生日期缺失 / birth date missing" })
+            throw new CorruptRow({
+              table: "people",
+              id: r.personId,
+              detail: "出生日期缺失 / birth date missing",
+            })
           byPerson.set(r.personId, {
             personId: r.personId,
             birthDate: p.birthDate as LocalDate.LocalDate,

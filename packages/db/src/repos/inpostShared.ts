@@ -121,7 +121,8 @@ export const toPlacementRecord = (r: PlacementRow): PlacementRecord => {
     regionPath: r.regionPath,
     regionName: r.regionName,
     postTitle: r.postTitle,
-    hostUnit: r.hostUnitId === null || r.hostUnitName === null ? null : { id: r.hostUnitId, name: r.hostUnitName },
+    hostUnit:
+      r.hostUnitId === null || r.hostUnitName === null ? null : { id: r.hostUnitId, name: r.hostUnitName },
     dispatchingUnitId: r.row.dispatchingUnitId,
     dispatchingUnitName: r.dispatchingUnitName,
     schemeName: r.schemeName,
