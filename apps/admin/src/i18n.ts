@@ -16,7 +16,7 @@ const zhCN = {
   intro:
     "在这里制定和维护选派方案，组织选派活动，管理选派干部从报名、资格审查、确定人选到在岗管理和考核的全过程。每一条资格规则都写明依据的文件条款，审查结果逐条说明理由。",
   areasTitle: "功能",
-  comingSoon: "即将上线",
+  enter: "进入",
   areas: {
     schemes: {
       title: "选派方案",
@@ -30,9 +30,12 @@ const zhCN = {
       title: "干部管理",
       text: "在岗干部的报到、半年报告、请销假、考核与一人一档。",
     },
+    figures: {
+      title: "统计分析",
+      text: "村（社区）第一书记覆盖、干部队伍结构、考核名额使用、逾期报告和即将期满的任期。",
+    },
   },
   statusTitle: "系统状态",
-  openCampaigns: "进入选派批次",
   signInLink: "登录",
   nav: {
     home: "首页",
@@ -144,7 +147,7 @@ const en: Messages<typeof zhCN> = {
   intro:
     "Write and maintain dispatch schemes, run selection campaigns, and follow dispatched cadres from application, eligibility review and decision to their time in post and assessment. Every eligibility rule names the clause it comes from, and every review explains its findings rule by rule.",
   areasTitle: "What you can do here",
-  comingSoon: "Coming soon",
+  enter: "Open",
   areas: {
     schemes: {
       title: "Schemes",
@@ -158,9 +161,12 @@ const en: Messages<typeof zhCN> = {
       title: "Cadres",
       text: "Arrival, half-year reports, leave, assessment and the personal file of each cadre in post.",
     },
+    figures: {
+      title: "Figures",
+      text: "First-secretary coverage, the cohort's profile, grade quotas used, overdue reports and terms ending soon.",
+    },
   },
   statusTitle: "System status",
-  openCampaigns: "Open campaigns",
   signInLink: "Sign in",
   nav: {
     home: "Home",

@@ -24,6 +24,13 @@ describe("admin home page", () => {
     renderHome()
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("干部选派管理平台")
     expect(screen.getByText("选派方案")).toBeTruthy()
+    // Every area opens its screen (nothing is left as "coming soon").
+    expect(screen.getAllByRole("link", { name: "进入" }).map((a) => a.getAttribute("href"))).toEqual([
+      "/schemes",
+      "/campaigns",
+      "/placements",
+      "/figures",
+    ])
     await waitFor(() => expect(screen.getByTestId("service-status").dataset.state).toBe("up"))
     expect(document.title).toBe("干部选派管理平台")
   })

@@ -1,12 +1,18 @@
 import { LanguageSwitch, ServiceStatus } from "@cadre/ui"
-import { Card, Col, Flex, Layout, Row, Tag, Typography } from "antd"
+import { Card, Col, Flex, Layout, Row, Typography } from "antd"
 import { useEffect } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "../../routes/navigation"
 
-const areas = ["schemes", "campaigns", "cadres"] as const
+/** What the platform offers, each with the screen it opens (sign-in first when needed). */
+const areas = [
+  { key: "schemes", href: "/schemes" },
+  { key: "campaigns", href: "/campaigns" },
+  { key: "cadres", href: "/placements" },
+  { key: "figures", href: "/figures" },
+] as const
 
-/** The admin's first page: what the platform is, what it will offer, and whether the API answers. */
+/** The admin's first page: what the platform is, what it offers, and whether the API answers. */
 export const HomePage = () => {
   const { t } = useTranslation("admin")
   const title = t("title")
@@ -53,19 +59,13 @@ export const HomePage = () => {
             </Typography.Title>
             <Row gutter={[16, 16]}>
               {areas.map((area) => (
-                <Col key={area} xs={24} md={8}>
+                <Col key={area.key} xs={24} md={12} lg={6}>
                   <Card
-                    title={t(`areas.${area}.title`)}
-                    extra={
-                      area === "campaigns" ? (
-                        <Link href="/campaigns">{t("openCampaigns")}</Link>
-                      ) : (
-                        <Tag>{t("comingSoon")}</Tag>
-                      )
-                    }
+                    title={t(`areas.${area.key}.title`)}
+                    extra={<Link href={area.href}>{t("enter")}</Link>}
                     style={{ height: "100%" }}
                   >
-                    {t(`areas.${area}.text`)}
+                    {t(`areas.${area.key}.text`)}
                   </Card>
                 </Col>
               ))}
