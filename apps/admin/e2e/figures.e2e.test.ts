@@ -191,6 +191,16 @@ describe("figures (统计分析)", () => {
     expect(street.all.total).toBe(3)
     await choose(page, "region-filter", "五角场街道")
     await expect.poll(() => cells(page, "coverage-table")).toEqual(coverageTable(street))
+    // The area narrows the other figures too: overdue reports and the cohort, as the API counts them there.
+    const streetOverdue = await query<{ total: number }>(page, "figures.overdue", { regionId: "310110003" })
+    const streetCohort = await query<{ count: number }>(page, "figures.cohort", { regionId: "310110003" })
+    expect(streetCohort.count).toBeLessThan(cohort.count)
+    await expect
+      .poll(async () => (await page.getByTestId("figure-overdue").textContent()) ?? "")
+      .toContain(String(streetOverdue.total))
+    await expect
+      .poll(async () => (await page.getByTestId("figure-cohort").textContent()) ?? "")
+      .toContain(String(streetCohort.count))
 
     // Sign out, so the next test signs in as another account.
     await page.getByRole("button", { name: "退出登录" }).click()

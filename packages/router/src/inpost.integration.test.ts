@@ -1,4 +1,4 @@
-import { assessments, auditLog, demoIdNumber, people } from "@cadre/db"
+import { assessments, auditLog, demoIdNumber, people, regions } from "@cadre/db"
 import { Person } from "@cadre/domain"
 import { TRPCError } from "@trpc/server"
 import { and, eq } from "drizzle-orm"
@@ -71,6 +71,27 @@ describe("figures for the org dept, on the demo placements", () => {
     expect(c.byKind.village.covered.percent).toBe("20.0%")
     const cohort = await h.caller(org.da).figures.cohort({ schemeId: "daan-first-secretary" })
     expect(cohort.count).toBe(3)
+    // Narrowed to each township, the cohort, the terms ending and the overdue reports add up to the district's.
+    const townships = await h.handle.db
+      .select({ id: regions.id })
+      .from(regions)
+      .where(eq(regions.parentId, "510304"))
+    expect(townships.length).toBeGreaterThan(1)
+    const per = await Promise.all(
+      townships.map(async (t) => ({
+        cohort: (await h.caller(org.da).figures.cohort({ schemeId: "daan-first-secretary", regionId: t.id }))
+          .count,
+        ending: (await h.caller(org.da).figures.termsEnding({ regionId: t.id, days: 3660 })).length,
+        overdue: (await h.caller(org.da).figures.overdue({ regionId: t.id })).total,
+      })),
+    )
+    const sum = (k: "cohort" | "ending" | "overdue") => per.reduce((n, x) => n + x[k], 0)
+    expect(sum("cohort")).toBe(3)
+    expect(per.filter((x) => x.cohort > 0).length).toBeGreaterThan(1)
+    expect(sum("ending")).toBe((await h.caller(org.da).figures.termsEnding({ days: 3660 })).length)
+    expect(sum("overdue")).toBe((await h.caller(org.da).figures.overdue({})).total)
+    // A region outside the caller's scope reads as not found.
+    expect((await failure(h.caller(org.da).figures.cohort({ regionId: "310110" }))).code).toBe("NOT_FOUND")
     // A street sees its own township only; figures are not for dispatching units.
     const niufo = await h.actorHeaders({ role: "street_admin", regionId: "510304101" })
     expect((await h.caller(niufo).figures.coverage({})).all.total).toBe(3)

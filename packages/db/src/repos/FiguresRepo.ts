@@ -39,14 +39,19 @@ export interface FiguresRepoService {
       readonly on: LocalDate.LocalDate
     },
   ) => Effect.Effect<Figures.Coverage, Err<NotFound>>
+  /** The cohort in scope, or within `regionId` (a region the caller sees). */
   readonly cohort: (
     actor: Access.Actor,
-    input: CohortFilter & { readonly on: LocalDate.LocalDate },
-  ) => Effect.Effect<Figures.CohortProfile, Err<never>>
+    input: CohortFilter & { readonly regionId?: string | undefined; readonly on: LocalDate.LocalDate },
+  ) => Effect.Effect<Figures.CohortProfile, Err<NotFound>>
   readonly termsEnding: (
     actor: Access.Actor,
-    input: { readonly days: number; readonly on: LocalDate.LocalDate },
-  ) => Effect.Effect<ReadonlyArray<TermEndingRecord>, Err<never>>
+    input: {
+      readonly days: number
+      readonly regionId?: string | undefined
+      readonly on: LocalDate.LocalDate
+    },
+  ) => Effect.Effect<ReadonlyArray<TermEndingRecord>, Err<NotFound>>
 }
 
 export class FiguresRepo extends Context.Tag("@cadre/db/FiguresRepo")<FiguresRepo, FiguresRepoService>() {
@@ -70,22 +75,26 @@ const isRank = (l: string | undefined): l is Person.RankLevel =>
 const isEducation = (l: string | undefined): l is Person.EducationLevel =>
   l !== undefined && (Person.EDUCATION_LEVELS as ReadonlyArray<string>).includes(l)
 
+/**
+ * The region path the figures are counted within: the caller's scope, or `regionId` inside it (anything else
+ * reads as NotFound, as out-of-scope reads do everywhere).
+ */
+const scopeOf = (db: Db, actor: Access.Actor, regionId: string | undefined) =>
+  Effect.gen(function* () {
+    if (regionId === undefined) return actor.scopePath
+    const [r] = yield* read("region.get", () =>
+      db.select({ path: regions.path }).from(regions).where(eq(regions.id, regionId)),
+    )
+    if (r === undefined || !r.path.startsWith(actor.scopePath) || actor.scopePath.length === 0)
+      return yield* Effect.fail(notFound("region", regionId))
+    return r.path
+  })
+
 export const makeFiguresRepo = (db: Db): FiguresRepoService => ({
   coverage: (actor, input) =>
     Effect.gen(function* () {
       yield* requirePermission(actor, "figures.read")
-      let scopePath = actor.scopePath
-      if (input.regionId !== undefined) {
-        const [r] = yield* read("region.get", () =>
-          db
-            .select({ path: regions.path })
-            .from(regions)
-            .where(eq(regions.id, input.regionId ?? "")),
-        )
-        if (r === undefined || !r.path.startsWith(actor.scopePath) || actor.scopePath.length === 0)
-          return yield* Effect.fail(notFound("region", input.regionId))
-        scopePath = r.path
-      }
+      const scopePath = yield* scopeOf(db, actor, input.regionId)
       return yield* read("figures.coverage", async () => {
         const units = await db
           .select({ id: regions.id, level: regions.level, name: regions.name })
@@ -130,8 +139,13 @@ export const makeFiguresRepo = (db: Db): FiguresRepoService => ({
   cohort: (actor, input) =>
     Effect.gen(function* () {
       yield* requirePermission(actor, "figures.read")
+      const scopePath = yield* scopeOf(db, actor, input.regionId)
       return yield* read("figures.cohort", async () => {
-        const conds: Array<SQL> = [seesPlacementSql(actor), isNotNull(placements.startedOn)]
+        const conds: Array<SQL> = [
+          seesPlacementSql(actor),
+          within(regions.path, scopePath),
+          isNotNull(placements.startedOn),
+        ]
         if (input.schemeId !== undefined) conds.push(eq(placements.schemeId, input.schemeId))
         if (input.startedFrom !== undefined) conds.push(gte(placements.startedOn, input.startedFrom))
         if (input.startedTo !== undefined) conds.push(lte(placements.startedOn, input.startedTo))
@@ -182,11 +196,13 @@ export const makeFiguresRepo = (db: Db): FiguresRepoService => ({
   termsEnding: (actor, input) =>
     Effect.gen(function* () {
       yield* requirePermission(actor, "figures.read")
+      const scopePath = yield* scopeOf(db, actor, input.regionId)
       return yield* read("figures.termsEnding", async () => {
         const recs = (
           await selectPlacements(db).where(
             and(
               seesPlacementSql(actor),
+              within(regions.path, scopePath),
               isNotNull(placements.termEnd),
               inArray(placements.state, ["on_probation", "probation_extended", "in_term"]),
             ),

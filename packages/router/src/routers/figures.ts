@@ -32,6 +32,7 @@ export const figuresRouter = router({
     .input(
       input(
         Schema.Struct({
+          regionId: Schema.optional(Id("区域 / region")),
           schemeId: Schema.optional(Id("方案编号 / scheme id")),
           startedFrom: Schema.optional(
             LocalDate.LocalDate.annotations({ title: "到岗日期起 / started from" }),
@@ -60,31 +61,37 @@ export const figuresRouter = router({
   /** Overdue reports counted per region (the list itself: reports.overdue). */
   overdue: procedure
     .permission("figures.read")
-    .input(input(Schema.Struct({})))
-    .query(({ ctx }) =>
-      ctx.run(Effect.flatMap(DutyRepo, (r) => r.overdue(ctx.actor, todayOf(ctx)))).then((rows) => {
-        const byRegion = new Map<
-          string,
-          { regionId: string; regionName: string; count: number; maxDays: number }
-        >()
-        for (const o of rows) {
-          const x = byRegion.get(o.regionId) ?? {
-            regionId: o.regionId,
-            regionName: o.regionName,
-            count: 0,
-            maxDays: 0,
-          }
-          x.count += 1
-          x.maxDays = Math.max(x.maxDays, o.daysOverdue)
-          byRegion.set(o.regionId, x)
-        }
-        return {
-          total: rows.length,
-          byRegion: [...byRegion.values()].sort(
-            (a, b) => b.count - a.count || a.regionId.localeCompare(b.regionId),
+    .input(input(Schema.Struct({ regionId: Schema.optional(Id("区域 / region")) })))
+    .query(({ ctx, input: i }) =>
+      ctx
+        .run(
+          Effect.flatMap(DutyRepo, (r) =>
+            r.overdue(ctx.actor, todayOf(ctx), i.regionId === undefined ? {} : { regionId: i.regionId }),
           ),
-        }
-      }),
+        )
+        .then((rows) => {
+          const byRegion = new Map<
+            string,
+            { regionId: string; regionName: string; count: number; maxDays: number }
+          >()
+          for (const o of rows) {
+            const x = byRegion.get(o.regionId) ?? {
+              regionId: o.regionId,
+              regionName: o.regionName,
+              count: 0,
+              maxDays: 0,
+            }
+            x.count += 1
+            x.maxDays = Math.max(x.maxDays, o.daysOverdue)
+            byRegion.set(o.regionId, x)
+          }
+          return {
+            total: rows.length,
+            byRegion: [...byRegion.values()].sort(
+              (a, b) => b.count - a.count || a.regionId.localeCompare(b.regionId),
+            ),
+          }
+        }),
     ),
 
   /** Terms whose last day falls within the next `days` (default 90), both ends included. */
@@ -93,6 +100,7 @@ export const figuresRouter = router({
     .input(
       input(
         Schema.Struct({
+          regionId: Schema.optional(Id("区域 / region")),
           days: Schema.optional(
             Schema.Int.pipe(Schema.between(0, 3660)).annotations({ title: "天数 / days" }),
           ),
@@ -102,7 +110,7 @@ export const figuresRouter = router({
     .query(({ ctx, input: i }) =>
       ctx.run(
         Effect.flatMap(FiguresRepo, (r) =>
-          r.termsEnding(ctx.actor, { days: i.days ?? 90, on: todayOf(ctx) }),
+          r.termsEnding(ctx.actor, { days: i.days ?? 90, regionId: i.regionId, on: todayOf(ctx) }),
         ),
       ),
     ),

@@ -506,10 +506,11 @@ export const FiguresPage = () => {
   const cohort = useLoad(
     () =>
       api.figures.cohort.query({
+        ...(regionId === "" ? {} : { regionId }),
         ...(schemeId === undefined ? {} : { schemeId }),
         ...(startYear === "" ? {} : { startedFrom: `${startYear}-01-01`, startedTo: `${startYear}-12-31` }),
       }),
-    `${language}|${schemeId ?? ""}|${startYear}`,
+    `${language}|${regionId}|${schemeId ?? ""}|${startYear}`,
   ).load
   // Quotas belong to a scheme version: the chosen one, or every published scheme in scope.
   const quotaSchemes = chosen === undefined ? published : [chosen]
@@ -532,9 +533,11 @@ export const FiguresPage = () => {
           ),
     `${language}|${schemes.state}|${quotaSchemes.map(schemeKey).join(",")}|${quotaYear}`,
   ).load
-  const overdueFigures = useLoad(() => api.figures.overdue.query({}), language).load
-  const overdueReports = useLoad(() => api.reports.overdue.query({}), language).load
-  const terms = useLoad(() => api.figures.termsEnding.query({}), language).load
+  // Every figure that has an area narrows with the area chosen (quota use is per scheme, not per area).
+  const area = regionId === "" ? {} : { regionId }
+  const overdueFigures = useLoad(() => api.figures.overdue.query(area), `${language}|${regionId}`).load
+  const overdueReports = useLoad(() => api.reports.overdue.query(area), `${language}|${regionId}`).load
+  const terms = useLoad(() => api.figures.termsEnding.query(area), `${language}|${regionId}`).load
 
   const loads: ReadonlyArray<Load<unknown>> = [
     schemes,
@@ -595,6 +598,13 @@ export const FiguresPage = () => {
             onChange={setScheme}
             testId="scheme-filter"
             width={320}
+          />
+          <Picker
+            label={t("filters.region")}
+            value={regionId}
+            options={regionOptions}
+            onChange={setRegionId}
+            testId="region-filter"
           />
         </Flex>
 
@@ -678,15 +688,6 @@ export const FiguresPage = () => {
           note={t("coverage.note")}
           load={coverage}
           testId="coverage"
-          extra={
-            <Picker
-              label={t("filters.region")}
-              value={regionId}
-              options={regionOptions}
-              onChange={setRegionId}
-              testId="region-filter"
-            />
-          }
         >
           {(c) => <CoverageFigures coverage={c} />}
         </Section>
