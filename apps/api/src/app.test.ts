@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { buildApp } from "./app.js"
+import { buildApp, MAX_BODY_BYTES } from "./app.js"
 import { type LogFields, makeJsonLogger } from "./logger.js"
 
 const fixedNow = () => new Date("2026-11-25T08:00:00.000Z")
@@ -138,5 +138,43 @@ describe("CORS", () => {
       headers: { Origin: "http://localhost:5173" },
     })
     expect(res.headers.get("Access-Control-Allow-Origin")).toBeNull()
+  })
+})
+
+describe("hardening", () => {
+  it("sends headers that keep the API's answers out of frames, sniffing and referrers", async () => {
+    const res = await buildApp({ version: "0" }).request("/healthz")
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff")
+    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN")
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'")
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer")
+    // HSTS belongs to the TLS proxy in front (the API itself may be reached over plain HTTP on localhost).
+    expect(res.headers.get("strict-transport-security")).toBeNull()
+  })
+
+  it("refuses a body over the limit before reading it, in both languages, with the request id", async () => {
+    const app = buildApp({ version: "0", newRequestId: () => "req-big" })
+    const big = "x".repeat(MAX_BODY_BYTES + 1)
+    const res = await app.request("/trpc/schemes.create", {
+      method: "POST",
+      body: big,
+      headers: { "content-type": "application/json", "content-length": String(big.length) },
+    })
+    expect(res.status).toBe(413)
+    expect(await res.json()).toEqual({
+      error: {
+        code: "payload-too-large",
+        message: { zh: "请求内容过大（上限 1 MB）", en: "The request is too large (at most 1 MB)" },
+      },
+      requestId: "req-big",
+    })
+    // At the limit it goes through to routing (here: no router mounted, so not found).
+    const ok = "x".repeat(MAX_BODY_BYTES)
+    const res2 = await app.request("/trpc/schemes.create", {
+      method: "POST",
+      body: ok,
+      headers: { "content-type": "application/json", "content-length": String(ok.length) },
+    })
+    expect(res2.status).toBe(404)
   })
 })
