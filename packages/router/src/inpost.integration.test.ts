@@ -834,23 +834,31 @@ describe("004 晋城: reports generated from the scheme, leave routed by its tie
       .caller(cadre)
       .leave.returnFrom({ id: ok3.id, expectedVersion: ok3.version, date: "2026-04-11" })
     expect(back).toMatchObject({ state: "returned", overstayDays: 1 })
-    // 擅自离岗 is recorded by a managing body, not by the cadre.
+    // The day over the leave is on record as an absence, with the return (擅自离岗, 004 晋城 管理考核 一是).
+    expect(
+      (await h.caller(jc).leave.absences({ placementId: p.id })).map((a) => [a.kind, a.from, a.to, a.days]),
+    ).toEqual([["overstay", "2026-04-10", "2026-04-10", "1"]])
+    // Other unauthorised absence is recorded by a managing body, not by the cadre.
     expect(
       (
         await failure(
           h
             .caller(cadre)
-            .leave.recordAbsence({ placementId: p.id, from: "2026-04-10", to: "2026-04-10", note: "x" }),
+            .leave.recordAbsence({ placementId: p.id, from: "2026-04-02", to: "2026-04-02", note: "x" }),
         )
       ).code,
     ).toBe("FORBIDDEN")
     const absence = await h.caller(jc).leave.recordAbsence({
       placementId: p.id,
-      from: "2026-04-10",
-      to: "2026-04-10",
+      from: "2026-04-02",
+      to: "2026-04-02",
       note: "未请假离岗一天",
     })
     expect(absence).toMatchObject({ halfDays: 2, days: "1", kind: "unauthorised" })
+    expect((await h.caller(jc).leave.absences({ placementId: p.id })).map((a) => a.kind).sort()).toEqual([
+      "overstay",
+      "unauthorised",
+    ])
     // Someone else's placement is out of the cadre's sight.
     const others = await h.caller(jc).placements.list({ state: "term_ended" })
     expect(others.length).toBeGreaterThan(0)

@@ -694,6 +694,26 @@ export const makeDutyRepo = (db: Db): DutyRepoService => {
               overstayDays: next.right.overstayDays ?? null,
             },
           })
+          // Back late: the days over the leave go on record as an absence (擅自离岗), with the return.
+          const over = InPost.overstayAbsence(next.right, randomUUID(), { accountId: ctx.actor.accountId })
+          if (over !== undefined) {
+            await tx.insert(absences).values({
+              id: over.id,
+              placementId: over.placementId,
+              fromDate: over.from,
+              toDate: over.to,
+              kind: over.kind,
+              body: encodeAbsence(over),
+            })
+            await writeAudit(tx, ctx, {
+              action: "leave.absence",
+              entity: "placement",
+              entityId: over.placementId,
+              regionPath: r.path,
+              before: null,
+              after: { absence: over.id, kind: over.kind, halfDays: over.halfDays, leave: input.leaveId },
+            })
+          }
         })
         const r = yield* read("leave.get", () => readLeave(db, ctx.actor, input.leaveId))
         if (r === undefined) return yield* Effect.fail(notFound("leave", input.leaveId))

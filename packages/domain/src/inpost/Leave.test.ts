@@ -16,6 +16,7 @@ import {
   type LeaveRequest,
   leaveTransition,
   overstay,
+  overstayAbsence,
   recordAbsence,
   requestLeave,
   routeLeave,
@@ -203,6 +204,50 @@ describe("approval, refusal and return (销假)", () => {
       ok(act(approved, { _tag: "Return", date: make("2023-04-08") }, "host_unit_admin", "2023-04-08"))
         .overstayDays,
     ).toBe(2)
+  })
+
+  it("004 晋城 管理考核 一是 擅自离岗: two days over leaves those two days on record as an overstay absence", () => {
+    const approved = ok(act(three(), { _tag: "Approve" }, "host_unit_admin"))
+    const onTime = ok(act(approved, { _tag: "Return", date: make("2023-04-06") }, "applicant", "2023-04-06"))
+    expect(overstayAbsence(onTime, "a-0", { accountId: "acc" })).toBeUndefined()
+    const late = ok(
+      act(approved, { _tag: "Return", date: make("2023-04-08") }, "host_unit_admin", "2023-04-08"),
+    )
+    expect(overstayAbsence(late, "a-1", { accountId: "acc" })).toMatchObject({
+      id: "a-1",
+      from: "2023-04-06",
+      to: "2023-04-07",
+      halfDays: 4,
+      kind: "overstay",
+      recordedOn: "2023-04-08",
+      recordedBy: "acc",
+    })
+    // Not returned yet: nothing is recorded until the return is.
+    expect(overstayAbsence(approved, "a-2", { accountId: "acc" })).toBeUndefined()
+  })
+
+  it("property: the overstay absence covers exactly the days between due-back and the return", () => {
+    fc.assert(
+      fc.property(fc.nat(30), fc.boolean(), (k, endsMorning) => {
+        const to = make("2023-04-05")
+        const dueBack = endsMorning ? to : addDays(to, 1)
+        const r: LeaveRequest = {
+          ...three(),
+          to,
+          endsMorning,
+          state: "returned",
+          returnedOn: addDays(dueBack, k),
+          overstayDays: overstay({ to, endsMorning }, addDays(dueBack, k)),
+        }
+        const a = overstayAbsence(r, "a", { accountId: "acc" })
+        if (k === 0) expect(a).toBeUndefined()
+        else {
+          expect(a?.from).toBe(dueBack)
+          expect(a?.to).toBe(addDays(dueBack, k - 1))
+          expect(a?.halfDays).toBe(2 * k)
+        }
+      }),
+    )
   })
 
   it("销假: not dated in the future or before the leave began; not by a reviewer", () => {

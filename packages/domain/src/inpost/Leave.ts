@@ -3,7 +3,7 @@ import { Role } from "../access/Access.js"
 import { PersonId } from "../person/Profile.js"
 import { Actor, type LeaveTier, type Scheme } from "../scheme/Scheme.js"
 import { Citation } from "../shared/Citation.js"
-import { compare, LocalDate } from "../shared/LocalDate.js"
+import { addDays, compare, LocalDate } from "../shared/LocalDate.js"
 import { Text } from "../shared/Text.js"
 import { ACTOR_LABELS, actsAs, managesCadres } from "./Actors.js"
 import { daysBetween } from "./Dates.js"
@@ -340,6 +340,33 @@ export const leaveTransition = (
  */
 export const overstay = (r: Pick<LeaveRequest, "to" | "endsMorning">, on: LocalDate): number =>
   Math.max(0, daysBetween(r.to, on) - (r.endsMorning ? 0 : 1))
+
+/**
+ * The absence a late return leaves on record (kind "overstay"): from the day the cadre was due back to the day
+ * before they returned, whole days. Undefined when they were back on time. 004 晋城 管理考核 一是 treats time away
+ * without leave as 擅自离岗; staying on past the approved leave is that, and is recorded when the return is.
+ */
+export const overstayAbsence = (
+  r: LeaveRequest,
+  id: string,
+  by: { readonly accountId: string },
+): Absence | undefined => {
+  const days = r.overstayDays ?? 0
+  if (r.state !== "returned" || r.returnedOn === undefined || days <= 0) return undefined
+  const to = addDays(r.returnedOn, -1)
+  return {
+    id,
+    placementId: r.placementId,
+    personId: r.personId,
+    from: addDays(to, -(days - 1)),
+    to,
+    halfDays: days * 2,
+    kind: "overstay",
+    note: `请假至 ${r.to}，${r.returnedOn} 销假，超假 ${days} 天 / on leave to ${r.to}, back on ${r.returnedOn}: ${days} day(s) over`,
+    recordedOn: r.returnedOn,
+    recordedBy: by.accountId,
+  }
+}
 
 /** Record an unauthorised absence (004 晋城 管理考核 一是 擅自离岗). Only a managing body records one. */
 export const recordAbsence = (
