@@ -78,6 +78,11 @@ export const placementsZh = {
       on_event: "随事报告",
     },
   },
+  absences: {
+    title: "离岗记录",
+    kind: { overstay: "超假", unauthorised: "擅自离岗" },
+    days: "{{days}}天",
+  },
   leave: {
     title: "请销假",
     none: "暂无请假记录",
@@ -264,6 +269,11 @@ export const placementsEn: Messages<typeof placementsZh> = {
       late: "submitted late",
       on_event: "on the event",
     },
+  },
+  absences: {
+    title: "Absences on record",
+    kind: { overstay: "Over the leave", unauthorised: "Unauthorised absence" },
+    days: "{{days}} day(s)",
   },
   leave: {
     title: "Leave",

@@ -1,3 +1,4 @@
+import type { RouterOutputs } from "@cadre/client"
 import { formatDate } from "@cadre/ui"
 import {
   Alert,
@@ -332,6 +333,31 @@ const Consequences = ({ rows }: { readonly rows: PlacementDetail["consequences"]
 }
 
 /** 任职详情: the facts, relations, reports, leave, assessment, the archive and consequences, and the moves. */
+type AbsenceRow = RouterOutputs["leave"]["absences"][number]
+
+/** 擅自离岗: absences on record, the days over a leave among them (recorded with the late return). */
+const Absences = ({ rows }: { readonly rows: ReadonlyArray<AbsenceRow> }) => {
+  const { t } = useTranslation("placements")
+  const { language } = useApi()
+  const date = (d: string) => formatDate(d, language)
+  if (rows.length === 0) return null
+  return (
+    <div data-testid="absences" style={{ marginTop: 12 }}>
+      <Typography.Text strong>{t("absences.title")}</Typography.Text>
+      <ul style={{ margin: "4px 0 0", paddingInlineStart: 20 }}>
+        {rows.map((a) => (
+          <li key={a.id} style={{ whiteSpace: "normal" }}>
+            <Tag color={a.kind === "overstay" ? "orange" : "red"}>{t(`absences.kind.${a.kind}`)}</Tag>
+            {a.from === a.to ? date(a.from) : `${date(a.from)} — ${date(a.to)}`} ·{" "}
+            {t("absences.days", { days: a.days })}
+            {a.note === "" ? null : <Typography.Text type="secondary"> · {a.note}</Typography.Text>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
 export const PlacementPage = ({ id = "" }: { readonly id?: string }) => {
   const { t } = useTranslation("placements")
   const { api, language } = useApi()
@@ -340,10 +366,11 @@ export const PlacementPage = ({ id = "" }: { readonly id?: string }) => {
   const today = useMemo(() => chinaToday(), [])
   const { load, reload } = useLoad(async () => {
     const placement = await api.placements.get.query({ id })
-    const [archive, obligations, leave, assessments, scheme] = await Promise.all([
+    const [archive, obligations, leave, absences, assessments, scheme] = await Promise.all([
       api.archive.get.query({ personId: placement.personId }),
       api.reports.obligations.query({ placementId: id }),
       api.leave.list.query({ placementId: id }),
+      api.leave.absences.query({ placementId: id }),
       api.assessments.list.query({ placementId: id }),
       // The scheme only fills the forms' defaults (assessor, cycles, triggers, tiers); the page works without it.
       api.schemes.get
@@ -351,7 +378,7 @@ export const PlacementPage = ({ id = "" }: { readonly id?: string }) => {
         .then((s): SchemeView | null => s.scheme)
         .catch((): SchemeView | null => null),
     ])
-    return { placement, archive, obligations, leave, assessments, scheme }
+    return { placement, archive, obligations, leave, absences, assessments, scheme }
   }, `${id}|${language}`)
   const failedAuth = load.state === "failed" && isUnauthenticated(load.error)
   useEffect(() => {
@@ -377,7 +404,7 @@ export const PlacementPage = ({ id = "" }: { readonly id?: string }) => {
         />
       ) : (
         (() => {
-          const { placement: p, archive, obligations, leave, assessments, scheme } = load.data
+          const { placement: p, archive, obligations, leave, absences, assessments, scheme } = load.data
           const overdue = obligations.filter((o) => o.status === "overdue").length
           const manage = mayManage(permissions)
           return (
@@ -439,6 +466,7 @@ export const PlacementPage = ({ id = "" }: { readonly id?: string }) => {
                   canRequest={manage && isServing(p.state)}
                   onChanged={reload}
                 />
+                <Absences rows={absences} />
               </Card>
               <Card title={t("assessments.title")} size="small">
                 <AssessmentsSection

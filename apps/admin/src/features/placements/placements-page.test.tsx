@@ -198,6 +198,7 @@ const stubApi = (gradeAnswer?: { status: number; body: unknown }, reads: Record<
       "archive.get": archive,
       "reports.obligations": obligations,
       "leave.list": [],
+      "leave.absences": [],
       "assessments.list": [],
       "schemes.get": { scheme },
       ...reads,
@@ -325,6 +326,22 @@ describe("leave (请销假)", () => {
   it("shows the routed approver with the clause, and approves with the request's version", async () => {
     const calls = stubApi(undefined, {
       "leave.list": [requested],
+      // A day over an earlier leave, recorded with its late return (as leave.absences answers).
+      "leave.absences": [
+        {
+          id: "ab-1",
+          placementId: "demo-pl-da-in-term",
+          personId: "demo-p-21",
+          from: "2026-04-10",
+          to: "2026-04-10",
+          halfDays: 2,
+          days: "1",
+          kind: "overstay",
+          note: "请假至 2026-04-09，2026-04-11 销假，超假 1 天",
+          recordedOn: "2026-04-11",
+          recordedBy: "acc",
+        },
+      ],
       "leave.decide": {
         ...requested,
         state: "approved",
@@ -335,6 +352,7 @@ describe("leave (请销假)", () => {
     renderPage(<PlacementPage id="demo-pl-da-in-term" />)
     expect((await screen.findByTestId("leave-route")).textContent).toBe(requested.route.zh)
     expect(screen.getByTestId("leave-approver").textContent).toBe("组织部门")
+    expect(screen.getByTestId("absences").textContent).toContain("超假2026年4月10日 · 1天")
     expect(screen.getByTestId("leave-tiers").textContent).toContain(
       "方案未规定请假审批层级：通知未规定请销假",
     )
