@@ -203,6 +203,13 @@ describe("schemes", () => {
     expect(diff.changes.length).toBeGreaterThan(0)
     const listed = await h.caller(street).schemes.list({ schemeId: draft.scheme.id })
     expect(listed.map((s) => s.version).sort()).toEqual([1, 2])
+    // The street sees the district's scheme named by its region, though the district lies above its scope.
+    expect(new Set(listed.map((s) => s.regionName))).toEqual(new Set(["杨浦区"]))
+    expect(listed.every((s) => s.direction === null)).toBe(true)
+    // A secondment names its direction (挂职方向).
+    const jc = await h.actorHeaders({ role: "org_dept_admin", regionId: "140500" })
+    const down = (await h.caller(jc).schemes.list({ schemeId: "jincheng-secondment-down" }))[0]
+    expect([down?.kind, down?.direction]).toEqual(["Secondment", "down"])
 
     // A revision copied server-side from the latest version.
     const v3 = await h.caller(integrator).schemes.createVersion({

@@ -49,6 +49,10 @@ export interface SchemeSummary {
   readonly effectiveFrom: string
   readonly name: Text
   readonly kind: string
+  /** For a secondment: up, down, lateral or external (挂职方向); null for the other kinds. */
+  readonly direction: string | null
+  /** The governing region's name (a street sees its district's published schemes, named). */
+  readonly regionName: string
   readonly rowVersion: number
   readonly publishedAt: Date | null
 }
@@ -297,6 +301,8 @@ export const makeSchemeRepo = (db: Db): SchemeRepoService => {
               effectiveFrom: schemes.effectiveFrom,
               name: sql<Text>`${schemes.body} -> 'name'`,
               kind: sql<string>`${schemes.body} -> 'kind' ->> '_tag'`,
+              direction: sql<string | null>`${schemes.body} -> 'kind' ->> 'direction'`,
+              regionName: regions.name,
               rowVersion: schemes.rowVersion,
               publishedAt: schemes.publishedAt,
             })

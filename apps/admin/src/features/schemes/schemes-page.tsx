@@ -173,11 +173,21 @@ export const SchemesPage = () => {
         </Flex>
       ),
     },
-    { title: t("columns.kind"), key: "kind", render: (_, g) => code(tr, "kinds", g.latest.kind) },
+    {
+      title: t("columns.kind"),
+      key: "kind",
+      // A secondment with its direction (下挂…), as the list sends it.
+      render: (_, g) =>
+        g.latest.direction === null
+          ? code(tr, "kinds", g.latest.kind)
+          : `${code(tr, "kinds", g.latest.kind)}（${code(tr, "directions", g.latest.direction)}）`,
+    },
     {
       title: t("columns.region"),
       key: "region",
-      render: (_, g) => `${regionName(g.latest.regionId, regions)}（${g.latest.regionId}）`,
+      // The list names the region even above the caller's scope (a street reading its district's scheme).
+      render: (_, g) =>
+        `${g.latest.regionName || regionName(g.latest.regionId, regions)}（${g.latest.regionId}）`,
     },
     {
       title: t("columns.versions"),
