@@ -1107,7 +1107,8 @@ describe("demo: the Anqiu campaign can be run through its 1:2 shortlist", () => 
     expect(eligible.map((r) => r.person.name).sort()).toEqual(["孙雅琴", "赵文博"].sort())
     const ineligible = rows.filter((r) => r.application.verdict?.outcome === "ineligible")
     expect(ineligible).toHaveLength(2)
-    for (const r of ineligible) expect(r.reasons.some((x) => (x.clause ?? "").includes("安丘 严格选人标准"))).toBe(true)
+    for (const r of ineligible)
+      expect(r.reasons.some((x) => (x.clause ?? "").includes("安丘 严格选人标准"))).toBe(true)
     // The township post the seconded cadre will take is vacant and in the campaign's region.
     expect((await h.caller(aq).posts.get({ id: "post-aq-xingan" })).status).toBe("vacant")
   })
