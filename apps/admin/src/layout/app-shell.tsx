@@ -45,7 +45,7 @@ const NAV = [
   { key: "campaigns", href: "/campaigns", permission: "campaign.read" },
   { key: "placements", href: "/placements", permission: "placement.read" },
   { key: "figures", href: "/figures", permission: "figures.read" },
-  { key: "posts", href: "/posts", permission: "unit.read" },
+  { key: "posts", href: "/posts", permission: "region.read" },
   { key: "accounts", href: "/accounts", permission: "account.create" },
 ] as const
 

@@ -1,8 +1,135 @@
+import {
+  Alert,
+  App as AntdApp,
+  Button,
+  Empty,
+  Flex,
+  Spin,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from "antd"
+import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
+import { isUnauthenticated, problemOf, useApi } from "../../api/client"
+import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
+import { useSession } from "../../session/session"
+import { AccountDialog } from "./account-dialog"
+import { type AccountRow, creatableRoles, scopeName } from "./manage-helpers"
+import { TokenDialog } from "./token-dialog"
 
-/** 账号: the accounts the caller created or may create. */
+/**
+ * 账号: the accounts whose scope lies within the caller's (name, e-mail, role, scope, status); new accounts
+ * (roles the caller may create; the server checks the scope), and one-time API tokens for integrators.
+ */
 export const AccountsPage = () => {
   const { t } = useTranslation("manage")
-  return <AppShell title={t("accountsTitle")} />
+  const { api, language } = useApi()
+  const { message } = AntdApp.useApp()
+  const { session, expired } = useSession()
+  const me = session.status === "signedIn" ? session.me : null
+  const mayCreate =
+    (me?.permissions.includes("account.create") ?? false) && creatableRoles(me?.role ?? "").length > 0
+  const [creating, setCreating] = useState(false)
+  const [tokenFor, setTokenFor] = useState<AccountRow | null>(null)
+  const { load, reload } = useLoad(
+    () =>
+      Promise.all([
+        api.accounts.list.query(),
+        api.regions.tree.query({}),
+        // Units and the policy help to read and fill in; a refusal of them must not hide the accounts.
+        api.units.list.query({}).catch((): Awaited<ReturnType<typeof api.units.list.query>> => []),
+        api.auth.passwordPolicy.query().catch(() => null),
+      ]),
+    language,
+  )
+  const failedAuth = load.state === "failed" && isUnauthenticated(load.error)
+  useEffect(() => {
+    if (failedAuth) expired()
+  }, [failedAuth, expired])
+  const [accounts, regions, units, policy] = load.state === "done" ? load.data : [[], [], [], null]
+
+  const columns: TableColumnsType<AccountRow> = [
+    { title: t("accounts.columns.name"), key: "name", render: (_, a) => a.name },
+    {
+      title: t("accounts.columns.email"),
+      key: "email",
+      render: (_, a) => <span style={{ wordBreak: "break-all" }}>{a.email}</span>,
+    },
+    {
+      title: t("accounts.columns.role"),
+      key: "role",
+      render: (_, a) => <span data-testid="account-role">{t(`admin:roles.${a.role}`, a.role)}</span>,
+    },
+    {
+      title: t("accounts.columns.scope"),
+      key: "scope",
+      render: (_, a) => <span data-testid="account-scope">{scopeName(a, regions, units)}</span>,
+    },
+    {
+      title: t("accounts.columns.active"),
+      key: "active",
+      render: (_, a) =>
+        a.active ? <Tag color="green">{t("accounts.active")}</Tag> : <Tag>{t("accounts.inactive")}</Tag>,
+    },
+    {
+      title: t("accounts.columns.actions"),
+      key: "actions",
+      render: (_, a) =>
+        a.role === "integrator" && a.active ? (
+          <Button size="small" onClick={() => setTokenFor(a)}>
+            {t("accounts.issueToken")}
+          </Button>
+        ) : null,
+    },
+  ]
+
+  return (
+    <AppShell title={t("accountsTitle")}>
+      <Flex wrap gap={8} align="center" justify="space-between" style={{ marginBottom: 8 }}>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+          {t("accountsTitle")}
+        </Typography.Title>
+        {mayCreate && load.state === "done" ? (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t("accounts.create")}
+          </Button>
+        ) : null}
+      </Flex>
+      <Typography.Paragraph type="secondary">{t("accounts.intro")}</Typography.Paragraph>
+      {load.state === "loading" ? (
+        <Spin />
+      ) : load.state === "failed" ? (
+        <Alert type="error" showIcon title={problemOf(load.error, language, t).text} />
+      ) : accounts.length === 0 ? (
+        <Empty description={t("accounts.empty")} />
+      ) : (
+        <Table<AccountRow>
+          rowKey="accountId"
+          size="small"
+          columns={columns}
+          dataSource={[...accounts]}
+          pagination={false}
+          scroll={{ x: "max-content" }}
+        />
+      )}
+      {creating && me !== null && load.state === "done" ? (
+        <AccountDialog
+          creatorRole={me.role}
+          regions={regions}
+          units={units}
+          policy={policy}
+          onClose={() => setCreating(false)}
+          onCreated={(email) => {
+            setCreating(false)
+            void message.success(t("accounts.created", { email }))
+            reload()
+          }}
+        />
+      ) : null}
+      {tokenFor === null ? null : <TokenDialog account={tokenFor} onClose={() => setTokenFor(null)} />}
+    </AppShell>
+  )
 }

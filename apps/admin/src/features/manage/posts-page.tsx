@@ -1,8 +1,212 @@
+import {
+  Alert,
+  App as AntdApp,
+  Button,
+  Empty,
+  Flex,
+  Select,
+  Spin,
+  Table,
+  type TableColumnsType,
+  Tag,
+  TreeSelect,
+  Typography,
+} from "antd"
+import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
+import { isUnauthenticated, problemOf, useApi } from "../../api/client"
+import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
+import { useSession } from "../../session/session"
+import {
+  filterPosts,
+  POST_STATUSES,
+  type PostRow,
+  type PostStatus,
+  placeOf,
+  postStatusColor,
+  regionTree,
+  statusCounts,
+} from "./manage-helpers"
+import { PostDialog } from "./post-dialog"
 
-/** 岗位: the posts in the caller's scope. */
+/** Posts belong to regions: the router asks `region.write`, the repository `unit.write`; both must hold. */
+export const mayWritePosts = (permissions: ReadonlyArray<string>): boolean =>
+  permissions.includes("region.write") && permissions.includes("unit.write")
+
+/**
+ * 岗位: the posts in the caller's scope with region, unit and status; filtered by a region (with everything
+ * beneath it) and status; new posts and edits (title, vacant ↔ closed) for roles that may write.
+ */
 export const PostsPage = () => {
   const { t } = useTranslation("manage")
-  return <AppShell title={t("postsTitle")} />
+  const { api, language } = useApi()
+  const { message } = AntdApp.useApp()
+  const { session, expired } = useSession()
+  const permissions = session.status === "signedIn" ? session.me.permissions : []
+  const mayWrite = mayWritePosts(permissions)
+  const [regionId, setRegionId] = useState<string | null>(null)
+  const [status, setStatus] = useState<PostStatus | null>(null)
+  const [dialog, setDialog] = useState<{ readonly post: PostRow | null } | null>(null)
+  const { load, reload } = useLoad(
+    () =>
+      Promise.all([
+        api.posts.list.query({}),
+        api.regions.tree.query({}),
+        // Units only name a post's unit: a refusal of them must not hide the posts.
+        api.units.list.query({}).catch((): Awaited<ReturnType<typeof api.units.list.query>> => []),
+      ]),
+    language,
+  )
+  const failedAuth = load.state === "failed" && isUnauthenticated(load.error)
+  useEffect(() => {
+    if (failedAuth) expired()
+  }, [failedAuth, expired])
+
+  const [posts, regions, units] = load.state === "done" ? load.data : [[], [], []]
+  const tree = useMemo(() => regionTree(regions), [regions])
+  const inRegion = filterPosts(posts, regions, { regionId, status: null })
+  const counts = statusCounts(inRegion)
+  const shown = filterPosts(posts, regions, { regionId, status })
+
+  const columns: TableColumnsType<PostRow> = [
+    {
+      title: t("posts.columns.title"),
+      key: "title",
+      render: (_, p) => (
+        <span data-testid="post-title" style={{ whiteSpace: "normal" }}>
+          {p.title}
+        </span>
+      ),
+    },
+    {
+      title: t("posts.columns.region"),
+      key: "region",
+      render: (_, p) => {
+        const place = placeOf(p.regionId, regions)
+        return (
+          <div>
+            <div>{place.name}</div>
+            {place.parent === null ? null : (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {place.parent}
+              </Typography.Text>
+            )}
+          </div>
+        )
+      },
+    },
+    {
+      title: t("posts.columns.unit"),
+      key: "unit",
+      render: (_, p) =>
+        p.unitId === null ? t("posts.noUnit") : (units.find((u) => u.id === p.unitId)?.name ?? p.unitId),
+    },
+    {
+      title: t("posts.columns.status"),
+      key: "status",
+      render: (_, p) => (
+        <Tag color={postStatusColor[p.status]} data-testid="post-status">
+          {t(`posts.statuses.${p.status}`)}
+        </Tag>
+      ),
+    },
+    ...(mayWrite
+      ? [
+          {
+            title: t("posts.columns.actions"),
+            key: "actions",
+            render: (_: unknown, p: PostRow) => (
+              <Button size="small" onClick={() => setDialog({ post: p })}>
+                {t("posts.edit")}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ]
+
+  return (
+    <AppShell title={t("postsTitle")}>
+      <Flex wrap gap={8} align="center" justify="space-between" style={{ marginBottom: 8 }}>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+          {t("postsTitle")}
+        </Typography.Title>
+        {mayWrite && load.state === "done" ? (
+          <Button type="primary" onClick={() => setDialog({ post: null })}>
+            {t("posts.create")}
+          </Button>
+        ) : null}
+      </Flex>
+      <Typography.Paragraph type="secondary">{t("posts.intro")}</Typography.Paragraph>
+      {load.state === "loading" ? (
+        <Spin />
+      ) : load.state === "failed" ? (
+        <Alert type="error" showIcon title={problemOf(load.error, language, t).text} />
+      ) : posts.length === 0 ? (
+        <Empty description={t("posts.empty")} />
+      ) : (
+        <Flex vertical gap={12}>
+          <Flex wrap gap={8} align="center">
+            <TreeSelect<string | undefined>
+              value={regionId ?? undefined}
+              onChange={(v) => setRegionId(v ?? null)}
+              treeData={tree}
+              treeDefaultExpandAll
+              allowClear
+              showSearch={{ treeNodeFilterProp: "title" }}
+              placeholder={t("posts.filterRegionAll")}
+              aria-label={t("posts.filterRegion")}
+              data-testid="region-filter"
+              style={{ width: 260, maxWidth: "100%" }}
+            />
+            <Select<PostStatus | "all">
+              value={status ?? "all"}
+              onChange={(v) => setStatus(v === "all" ? null : v)}
+              aria-label={t("posts.filterStatus")}
+              data-testid="status-filter"
+              style={{ width: 160, maxWidth: "100%" }}
+              options={[
+                { value: "all", label: t("posts.statusCount", { label: t("all"), count: inRegion.length }) },
+                ...POST_STATUSES.map((s) => ({
+                  value: s,
+                  label: t("posts.statusCount", { label: t(`posts.statuses.${s}`), count: counts[s] }),
+                })),
+              ]}
+            />
+            <Typography.Text type="secondary" data-testid="posts-shown">
+              {t("posts.shown", { count: shown.length })}
+            </Typography.Text>
+          </Flex>
+          <Table<PostRow>
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={[...shown]}
+            pagination={false}
+            scroll={{ x: "max-content" }}
+            locale={{ emptyText: t("posts.noMatch") }}
+          />
+        </Flex>
+      )}
+      {dialog === null || load.state !== "done" ? null : (
+        <PostDialog
+          key={dialog.post?.id ?? "new"}
+          post={dialog.post}
+          regions={regions}
+          units={units}
+          onClose={() => setDialog(null)}
+          onSaved={(saved) => {
+            setDialog(null)
+            void message.success(
+              dialog.post === null
+                ? t("posts.created", { title: saved.title })
+                : t("posts.updated", { title: saved.title }),
+            )
+            reload()
+          }}
+        />
+      )}
+    </AppShell>
+  )
 }
