@@ -330,12 +330,16 @@ describe("a selection carried through from the campaign screen", () => {
     await dialog.waitFor({ state: "detached" })
     await expect.poll(() => stateOf(huang)).toBe("已任职")
     expect(await counts(page, ["decided", "appointed"])).toEqual({ decided: 0, appointed: 1 })
+    // This path ends at the appointment: no further step; only a return (which would give the post back).
     expect(
       await huang
         .getByRole("button")
-        .filter({ hasText: /任职|报到|更多操作/ })
+        .filter({ hasText: /任职|报到/ })
         .count(),
     ).toBe(0)
+    await huang.getByRole("button", { name: /^(更多操作|More)$/ }).click()
+    await expect.poll(() => page.getByRole("menuitem").allTextContents()).toEqual(["退回"])
+    await page.keyboard.press("Escape")
     await expect
       .poll(() => page.getByTestId("record-appointment").textContent())
       .toContain("和平社区后备干部")
