@@ -1,33 +1,15 @@
-import { fileURLToPath } from "node:url"
-import { type Browser, launchBrowser, type Service, startApi, startPreview } from "@cadre/e2e-harness"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
+import { browser, overflow, password, preview, useDemoSystem } from "./demo-system.js"
+import { type Browser, launchBrowser } from "@cadre/e2e-harness"
 
 // 账号 as the Yangpu org dept, against the built app and API with the demo accounts (packages/db demo.ts
 // DEMO_ACCOUNTS): a street admin for 定海路街道 is created, refused first for a scope at the district's own level
 // and a weak password, and then signs in in a browser of its own and sees only its street.
-const appDir = fileURLToPath(new URL("..", import.meta.url))
-const password = process.env.DEMO_PASSWORD ?? "Demo-cadre-2026"
 const newEmail = "dinghai.second@demo.example.org"
 const newPassword = "Haibin-road-2026"
 
-let api: Service
-let preview: Service
-let browser: Browser
-
-beforeAll(async () => {
-  api = await startApi({ env: { LOAD_DEMO_DATA: "true", DEMO_PASSWORD: password } })
-  preview = await startPreview({ appDir, apiUrl: api.url })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await preview?.stop()
-  await api?.stop()
-})
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+useDemoSystem()
 
 // Chromium logs every non-2xx answer to the console; take out exactly the refusals the test provoked.
 const takeRefusals = (b: Browser, ...statuses: ReadonlyArray<string>) => {

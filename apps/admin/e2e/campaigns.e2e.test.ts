@@ -1,31 +1,14 @@
 import { stat } from "node:fs/promises"
-import { fileURLToPath } from "node:url"
-import { type Browser, launchBrowser, type Service, startApi, startPreview } from "@cadre/e2e-harness"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
+import { browser, overflow, password, preview, useDemoSystem } from "./demo-system.js"
 
 // A person's walk through the campaign screens, against the built app and the built API with its demo data
 // (docs/selection.md §5: Yangpu 000 at interviews, 王晓明 screened ineligible).
-const appDir = fileURLToPath(new URL("..", import.meta.url))
 const email = "yangpu.org@demo.example.org"
-const password = "Demo-cadre-2026"
 const campaignId = "demo-yangpu-2026"
 
-let api: Service
-let preview: Service
-let browser: Browser
-
-beforeAll(async () => {
-  api = await startApi({ env: { LOAD_DEMO_DATA: "true", DEMO_PASSWORD: password } })
-  preview = await startPreview({ appDir, apiUrl: api.url })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await preview?.stop()
-  await api?.stop()
-})
+useDemoSystem()
 
 const signIn = async (page: Page) => {
   await page.getByLabel("邮箱或手机号").fill(email)
@@ -35,8 +18,6 @@ const signIn = async (page: Page) => {
     .or(page.getByRole("button", { name: "登录" }))
     .click()
 }
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
 
 // Chromium logs every non-2xx answer to the console, so a refusal the test provokes on purpose (409 CONFLICT)
 // shows up in browser.errors: take exactly that one line out, and let anything else fail the test.

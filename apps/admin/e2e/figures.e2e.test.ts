@@ -1,30 +1,13 @@
-import { fileURLToPath } from "node:url"
-import { type Browser, launchBrowser, type Service, startApi, startPreview } from "@cadre/e2e-harness"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
+import { browser, overflow, password, preview, useDemoSystem } from "./demo-system.js"
 
 // 统计分析 against the built app and the built API with its demo data: the numbers on the screen must be the
 // numbers the API gives the same account (asked through the page's own session), charts must draw, and the page
 // must fit a phone. Yangpu (000) has ten residential areas and overdue reports; Da'an (002) has villages and an
 // excellent-grade quota (优秀不超过20%).
-const appDir = fileURLToPath(new URL("..", import.meta.url))
-const password = "Demo-cadre-2026"
 
-let api: Service
-let preview: Service
-let browser: Browser
-
-beforeAll(async () => {
-  api = await startApi({ env: { LOAD_DEMO_DATA: "true", DEMO_PASSWORD: password } })
-  preview = await startPreview({ appDir, apiUrl: api.url })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await preview?.stop()
-  await api?.stop()
-})
+useDemoSystem()
 
 interface Share {
   count: number
@@ -87,8 +70,6 @@ const coverageTable = (c: { all: CoverageCount; byKind: Record<"village" | "comm
     String(n.uncovered),
     zhShare(n.covered),
   ])
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
 
 /** A chart has drawn when its container holds an SVG with shapes in it. */
 const drawn = (page: Page, testId: string) => page.getByTestId(testId).locator("svg path, svg rect").count()

@@ -1,29 +1,12 @@
-import { fileURLToPath } from "node:url"
-import { type Browser, launchBrowser, type Service, startApi, startPreview } from "@cadre/e2e-harness"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
+import { browser, overflow, password, preview, useDemoSystem } from "./demo-system.js"
 
 // An official's walk through the in-post screens (在岗干部), against the built app and the built API with its demo
 // placements (packages/db/src/demoPlacements.ts): Da'an 002 (in term, recalled, exited), Yangpu 000 (one in every
 // probation state), Jincheng 004 (term ended, reports and leave on record).
-const appDir = fileURLToPath(new URL("..", import.meta.url))
-const password = process.env.DEMO_PASSWORD ?? "Demo-cadre-2026"
 
-let api: Service
-let preview: Service
-let browser: Browser
-
-beforeAll(async () => {
-  api = await startApi({ env: { LOAD_DEMO_DATA: "true", DEMO_PASSWORD: password } })
-  preview = await startPreview({ appDir, apiUrl: api.url })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await preview?.stop()
-  await api?.stop()
-})
+useDemoSystem()
 
 /** Signs in as `email` from wherever the app sent us (signing out first if someone else is signed in). */
 const signInAs = async (page: Page, email: string) => {
@@ -46,8 +29,6 @@ const signInAs = async (page: Page, email: string) => {
   await page.waitForURL(/\/placements$/)
   await page.locator("h1", { hasText: "在岗干部" }).waitFor()
 }
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
 
 // Chromium logs every non-2xx answer to the console, so a refusal the test provokes on purpose (409 CONFLICT)
 // shows up in browser.errors: take exactly that one line out, and let anything else fail the test.

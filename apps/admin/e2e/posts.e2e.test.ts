@@ -1,32 +1,13 @@
-import { fileURLToPath } from "node:url"
-import { type Browser, launchBrowser, type Service, startApi, startPreview } from "@cadre/e2e-harness"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
+import { browser, overflow, password, preview, useDemoSystem } from "./demo-system.js"
 
 // An official's walk through 岗位 as the Da'an org dept, against the built app and API with the demo data: the six
 // Da'an first-secretary posts (packages/db demo.ts DEMO_POSTS and demoPlacements.ts) as placements and the
 // campaign's appointment leave them — 烟坡、民主、盐井 filled; 正街社区、双河、白岩 vacant.
-const appDir = fileURLToPath(new URL("..", import.meta.url))
-const password = process.env.DEMO_PASSWORD ?? "Demo-cadre-2026"
 const email = "daan.org@demo.example.org"
 
-let api: Service
-let preview: Service
-let browser: Browser
-
-beforeAll(async () => {
-  api = await startApi({ env: { LOAD_DEMO_DATA: "true", DEMO_PASSWORD: password } })
-  preview = await startPreview({ appDir, apiUrl: api.url })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await preview?.stop()
-  await api?.stop()
-})
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+useDemoSystem()
 
 // Chromium logs every non-2xx answer to the console; take out exactly the refusal the test provoked.
 const takeRefusal = (status: string) => {

@@ -1,30 +1,13 @@
-import { fileURLToPath } from "node:url"
-import { type Browser, launchBrowser, type Service, startApi, startPreview } from "@cadre/e2e-harness"
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
+import { browser, overflow, password, preview, useDemoSystem } from "./demo-system.js"
 
 // A district administrator reads the Yangpu scheme (seed 000, packages/domain/src/scheme/presets/
 // yangpu-community-secretary.ts), revises an age bound in a new draft, compares and publishes it; a street admin
 // reads it only. The harness fixes today at E2E_TODAY (2026-11-26): the new version takes effect that day.
-const appDir = fileURLToPath(new URL("..", import.meta.url))
-const password = "Demo-cadre-2026"
 const schemeId = "yangpu-community-secretary"
 
-let api: Service
-let preview: Service
-let browser: Browser
-
-beforeAll(async () => {
-  api = await startApi({ env: { LOAD_DEMO_DATA: "true", DEMO_PASSWORD: password } })
-  preview = await startPreview({ appDir, apiUrl: api.url })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await preview?.stop()
-  await api?.stop()
-})
+useDemoSystem()
 
 const signIn = async (page: Page, email: string) => {
   await page.getByLabel("邮箱或手机号").fill(email)
@@ -34,8 +17,6 @@ const signIn = async (page: Page, email: string) => {
     .or(page.getByRole("button", { name: "登录" }))
     .click()
 }
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
 
 // Chromium logs every non-2xx answer; the refusal this test provokes (400, a bad scheme) is taken out exactly.
 const takeRefusal = () => {

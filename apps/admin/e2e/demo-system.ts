@@ -1,0 +1,34 @@
+import { fileURLToPath } from "node:url"
+import { type Browser, launchBrowser, type Service, startApi, startPreview } from "@cadre/e2e-harness"
+import type { Page } from "playwright-core"
+import { afterAll, beforeAll } from "vitest"
+
+/**
+ * The system a browser test of the admin walks through: the built API with the demo data (today fixed at the
+ * harness's E2E_TODAY), a `vite preview` of the built admin, and Debian's Chromium. Each test file gets its own
+ * (vitest isolates files); the bindings below are live, set before the first test and closed after the last.
+ */
+export const appDir = fileURLToPath(new URL("..", import.meta.url))
+export const password = process.env.DEMO_PASSWORD ?? "Demo-cadre-2026"
+
+export let api: Service
+export let preview: Service
+export let browser: Browser
+
+/** Start the system before this file's tests and stop it after them. */
+export const useDemoSystem = (): void => {
+  beforeAll(async () => {
+    api = await startApi({ env: { LOAD_DEMO_DATA: "true", DEMO_PASSWORD: password } })
+    preview = await startPreview({ appDir, apiUrl: api.url })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await preview?.stop()
+    await api?.stop()
+  })
+}
+
+/** How far the page scrolls sideways (0 when it fits the screen, as at 375 px it must). */
+export const overflow = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
