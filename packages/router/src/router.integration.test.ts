@@ -380,6 +380,10 @@ describe("accounts", () => {
     expect(e.code).toBe("FORBIDDEN")
     const list = await h.caller(org).accounts.list()
     expect(list.map((a) => a.email)).toContain("new.street@test.example.org")
+    // Each with when it was created, as an ISO timestamp (the new one: moments ago).
+    const created = list.find((a) => a.email === "new.street@test.example.org")?.createdAt ?? ""
+    expect(created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
+    expect(Date.now() - Date.parse(created)).toBeLessThan(10 * 60 * 1000)
   })
 })
 

@@ -202,6 +202,8 @@ export interface AccountSummary {
   readonly regionId: string | null
   readonly unitId: string | null
   readonly active: boolean
+  /** When the account was created (ISO timestamp). */
+  readonly createdAt: string
 }
 
 /** The result of a sign-in: the actor and the Set-Cookie headers to send back. */
@@ -634,13 +636,14 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
             regionId: t.accountRoles.regionId,
             unitId: t.accountRoles.unitId,
             active: t.accountRoles.active,
+            createdAt: t.user.createdAt,
           })
           .from(t.accountRoles)
           .innerJoin(t.user, eq(t.user.id, t.accountRoles.userId))
           .where(within(t.accountRoles.scopePath, creator.scopePath))
           .orderBy(t.accountRoles.scopePath, t.user.email),
       )
-      return rows
+      return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }))
     })
 
   const provisionAccount: AuthService["provisionAccount"] = async (input) => {

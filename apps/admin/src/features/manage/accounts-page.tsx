@@ -1,3 +1,4 @@
+import { formatDate } from "@cadre/ui"
 import {
   Alert,
   App as AntdApp,
@@ -17,7 +18,7 @@ import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { useSession } from "../../session/session"
 import { AccountDialog } from "./account-dialog"
-import { type AccountRow, creatableRoles, scopeName } from "./manage-helpers"
+import { type AccountRow, chinaDateOf, creatableRoles, scopeName } from "./manage-helpers"
 import { TokenDialog } from "./token-dialog"
 
 /**
@@ -73,6 +74,11 @@ export const AccountsPage = () => {
       key: "active",
       render: (_, a) =>
         a.active ? <Tag color="green">{t("accounts.active")}</Tag> : <Tag>{t("accounts.inactive")}</Tag>,
+    },
+    {
+      title: t("accounts.columns.created"),
+      key: "created",
+      render: (_, a) => formatDate(chinaDateOf(a.createdAt), language),
     },
     {
       title: t("accounts.columns.actions"),

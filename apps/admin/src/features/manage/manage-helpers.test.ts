@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { newAccountOf } from "./account-dialog"
 import {
+  chinaDateOf,
   creatableRoles,
   editableStatuses,
   filterPosts,
@@ -172,5 +173,13 @@ describe("new accounts", () => {
 
   it("a token dated a day expires at the end of that day in China", () => {
     expect(new Date(expiryOf("2027-01-31")).toISOString()).toBe("2027-01-31T15:59:59.000Z")
+  })
+})
+
+describe("chinaDateOf", () => {
+  it("names the day in China: 17:30 UTC is already the next day there", () => {
+    expect(chinaDateOf("2026-11-25T15:59:59.000Z")).toBe("2026-11-25")
+    expect(chinaDateOf("2026-11-25T16:00:00.000Z")).toBe("2026-11-26")
+    expect(chinaDateOf("2026-12-31T17:30:00.000Z")).toBe("2027-01-01")
   })
 })

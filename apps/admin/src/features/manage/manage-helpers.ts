@@ -144,3 +144,7 @@ export const scopeName = (
   if (account.regionId === null) return "—"
   return regions.find((r) => r.id === account.regionId)?.name ?? account.regionId
 }
+
+/** The day in China (UTC+8, no summer time) of an ISO timestamp: when an account was created, as people say it. */
+export const chinaDateOf = (iso: string): string =>
+  new Date(Date.parse(iso) + 8 * 60 * 60 * 1000).toISOString().slice(0, 10)
