@@ -4,10 +4,7 @@
 // pass the limit; the integration tests assert that, this prints it). PGlite by default; PostgreSQL when
 // TEST_DATABASE_URL is set. Run: pnpm bench (here, or at the root through turbo).
 import { performance } from "node:perf_hooks"
-import { demoIdNumber, people } from "@cadre/db"
-import { Person } from "@cadre/domain"
-import { Schema } from "effect"
-import { makeHarness } from "../src/test-support.js"
+import { insertPerson, makeHarness } from "../src/test-support.js"
 
 const COHORT = Number(process.env.BENCH_COHORT ?? 200)
 const YEARS = Number(process.env.BENCH_YEARS ?? 3)
@@ -27,33 +24,16 @@ h.setToday(start)
 const setupStarted = performance.now()
 const placements: Array<string> = []
 for (let i = 0; i < COHORT; i++) {
-  const id = `bench-p-${i}`
-  const birthDate = "1988-04-12"
-  const encoded: Person.ProfileEncoded = {
-    id,
+  const id = await insertPerson(h.handle, {
+    id: `bench-p-${i}`,
+    regionId: "510304",
+    address: "510304",
     name: `测试${i}`,
-    sex: "male",
-    birthDate,
-    idNumber: demoIdNumber("510304", birthDate, (i * 2 + 1) % 1000),
+    birthDate: "1988-04-12",
+    sequence: (i * 2 + 1) % 1000,
     phone: `1990003${String(i).padStart(4, "0")}`,
-    party: { _tag: "Full", joined: "2010-07-01", fullMemberSince: "2011-07-01" },
-    education: [{ level: "bachelor", fullTime: true }],
-    employment: "civil_servant",
-    currentUnit: "某机关",
-    currentPosition: "科员",
-    workHistory: [],
-    conduct: [],
-    attestations: [],
-  }
-  const {
-    id: _id,
-    idNumber,
-    phone,
-    ...rest
-  } = Schema.encodeSync(Person.Profile)(Schema.decodeSync(Person.Profile)(encoded))
-  await h.handle.db
-    .insert(people)
-    .values({ id, regionId: "510304", idNumber, phone: phone ?? null, name: encoded.name, profile: rest })
+    joined: "2010-07-01",
+  })
   const post = await h.caller(org).posts.create({
     id: `bench-post-${i}`,
     regionId: VILLAGES[i % VILLAGES.length] ?? "510304101201",

@@ -1,9 +1,8 @@
-import { auditLog, demoIdNumber, people } from "@cadre/db"
-import { Person, Scheme } from "@cadre/domain"
+import { auditLog, people } from "@cadre/db"
+import { Scheme } from "@cadre/domain"
 import { and, eq } from "drizzle-orm"
-import { Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { failure, type Harness, makeHarness, tagOf, textOf } from "./test-support.js"
+import { failure, type Harness, insertPerson, makeHarness, tagOf, textOf } from "./test-support.js"
 
 /**
  * Issue 5, scores and evaluations through the typed client on a real database (PGlite, or PostgreSQL with
@@ -23,29 +22,16 @@ afterAll(async () => h?.close())
 let seq = 900
 const addPerson = async (regionId: string, address: string, name: string, birthDate = "1990-04-12") => {
   seq += 2
-  const id = `ev-${seq}`
-  const encoded: Person.ProfileEncoded = {
-    id,
+  return insertPerson(h.handle, {
+    id: `ev-${seq}`,
+    regionId,
+    address,
     name,
-    sex: "male",
     birthDate,
-    idNumber: demoIdNumber(address, birthDate, seq + 1),
+    sequence: seq + 1,
     phone: `1990003${String(seq).padStart(4, "0")}`,
-    party: { _tag: "Full", joined: "2012-07-01", fullMemberSince: "2013-07-01" },
-    education: [{ level: "bachelor", fullTime: true }],
-    employment: "civil_servant",
-    currentUnit: "某机关",
-    currentPosition: "科员",
-    workHistory: [],
-    conduct: [],
-    attestations: [],
-  }
-  const decoded = Schema.decodeSync(Person.Profile)(encoded)
-  const { id: _id, idNumber, phone, ...rest } = Schema.encodeSync(Person.Profile)(decoded)
-  await h.handle.db
-    .insert(people)
-    .values({ id, regionId, idNumber, phone: phone ?? null, name, profile: rest })
-  return id
+    joined: "2012-07-01",
+  })
 }
 
 type Headers = Record<string, string>

@@ -1,11 +1,9 @@
-import { assessments, auditLog, demoIdNumber, people, regions } from "@cadre/db"
-import { Person } from "@cadre/domain"
+import { assessments, auditLog, people, regions } from "@cadre/db"
 import { TRPCError } from "@trpc/server"
 import { and, eq } from "drizzle-orm"
-import { Schema } from "effect"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { failure, tagOf, textOf, type Harness, makeHarness } from "./test-support.js"
+import { failure, type Harness, insertPerson, makeHarness, tagOf, textOf } from "./test-support.js"
 
 /**
  * Issue 5, "Tests that must exist", through the real router on a real database (PGlite, or PostgreSQL when
@@ -26,29 +24,16 @@ let seq = 700
 /** A staff-entered person (as demo people are), in `regionId`. */
 const addPerson = async (regionId: string, address: string, name: string, birthDate = "1988-04-12") => {
   seq += 2
-  const id = `ip-${seq}`
-  const encoded: Person.ProfileEncoded = {
-    id,
+  return insertPerson(h.handle, {
+    id: `ip-${seq}`,
+    regionId,
+    address,
     name,
-    sex: "male",
     birthDate,
-    idNumber: demoIdNumber(address, birthDate, seq + 1),
+    sequence: seq + 1,
     phone: `1990002${String(seq).padStart(4, "0")}`,
-    party: { _tag: "Full", joined: "2010-07-01", fullMemberSince: "2011-07-01" },
-    education: [{ level: "bachelor", fullTime: true }],
-    employment: "civil_servant",
-    currentUnit: "某机关",
-    currentPosition: "科员",
-    workHistory: [],
-    conduct: [],
-    attestations: [],
-  }
-  const decoded = Schema.decodeSync(Person.Profile)(encoded)
-  const { id: _id, idNumber, phone, ...rest } = Schema.encodeSync(Person.Profile)(decoded)
-  await h.handle.db
-    .insert(people)
-    .values({ id, regionId, idNumber, phone: phone ?? null, name, profile: rest })
-  return id
+    joined: "2010-07-01",
+  })
 }
 
 const DAAN_VILLAGES = ["510304101201", "510304101202", "510304102201", "510304102202", "510304103201"]

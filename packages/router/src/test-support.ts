@@ -2,13 +2,15 @@ import {
   apiTokens,
   Database,
   type DatabaseHandle,
+  demoIdNumber,
   loadDemoData,
   makeTestDatabase,
+  people,
   RepositoriesLive,
 } from "@cadre/db"
-import type { Access } from "@cadre/domain"
+import { type Access, Person } from "@cadre/domain"
 import { TRPCError } from "@trpc/server"
-import { Layer, ManagedRuntime } from "effect"
+import { Layer, ManagedRuntime, Schema } from "effect"
 import { makeAuthService } from "./auth/service.js"
 import { newToken } from "./auth/tokens.js"
 import { createContext, type RouterDeps, type RouterLogger } from "./context.js"
@@ -144,3 +146,47 @@ export const tagOf = (e: TRPCError): string => (e.cause as unknown as { tag?: st
 /** The failure's message in both languages. */
 export const textOf = (e: TRPCError): ErrorData["message"] =>
   (e.cause as unknown as { text: ErrorData["message"] }).text
+
+/**
+ * Insert a staff-entered person (as demo people are: a full Party member since a year after `joined`, a bachelor,
+ * a civil servant) in `regionId`, with a valid ID number for `address`, decoded through the kernel's Profile so a
+ * bad fixture fails here. `sequence` (odd: male) makes the ID number and phone unique. Returns the id.
+ */
+export const insertPerson = async (
+  handle: DatabaseHandle,
+  p: {
+    readonly id: string
+    readonly regionId: string
+    readonly address: string
+    readonly name: string
+    readonly birthDate: string
+    readonly sequence: number
+    readonly phone: string
+    readonly joined: string
+  },
+): Promise<string> => {
+  const joinedYear = Number(p.joined.slice(0, 4))
+  const encoded: Person.ProfileEncoded = {
+    id: p.id,
+    name: p.name,
+    sex: "male",
+    birthDate: p.birthDate,
+    idNumber: demoIdNumber(p.address, p.birthDate, p.sequence),
+    phone: p.phone,
+    party: { _tag: "Full", joined: p.joined, fullMemberSince: `${joinedYear + 1}${p.joined.slice(4)}` },
+    education: [{ level: "bachelor", fullTime: true }],
+    employment: "civil_servant",
+    currentUnit: "某机关",
+    currentPosition: "科员",
+    workHistory: [],
+    conduct: [],
+    attestations: [],
+  }
+  const { id, idNumber, phone, ...rest } = Schema.encodeSync(Person.Profile)(
+    Schema.decodeSync(Person.Profile)(encoded),
+  )
+  await handle.db
+    .insert(people)
+    .values({ id, regionId: p.regionId, idNumber, phone: phone ?? null, name: p.name, profile: rest })
+  return id
+}
