@@ -326,6 +326,71 @@ export const makeDutyRepo = (db: Db): DutyRepoService => {
   const requireWrite = (actor: Access.Actor) =>
     requirePermission(actor, actor.role === "applicant" ? "placement.own" : "placement.manage")
 
+  /** Store an absence (擅自离岗, or the days over a leave) with its audit row, in the caller's transaction. */
+  const insertAbsence = async (
+    tx: Tx,
+    ctx: CommandContext,
+    a: InPost.Absence,
+    regionPath: string,
+    extra: Readonly<Record<string, string>> = {},
+  ): Promise<void> => {
+    await tx.insert(absences).values({
+      id: a.id,
+      placementId: a.placementId,
+      fromDate: a.from,
+      toDate: a.to,
+      kind: a.kind,
+      body: encodeAbsence(a),
+    })
+    await writeAudit(tx, ctx, {
+      action: "leave.absence",
+      entity: "placement",
+      entityId: a.placementId,
+      regionPath,
+      before: null,
+      after: { absence: a.id, kind: a.kind, halfDays: a.halfDays, from: a.from, to: a.to, ...extra },
+    })
+  }
+
+  /**
+   * A leave request for `rec` as the kernel routes it under the placement's scheme version, after the checks every
+   * request passes (own placement or managing body, serving); refusals abort the transaction.
+   */
+  const leaveFor = async (
+    tx: Tx,
+    actor: Access.Actor,
+    rec: PlacementRecord,
+    input: {
+      readonly from: LocalDate.LocalDate
+      readonly to: LocalDate.LocalDate
+      readonly startsAfternoon?: boolean | undefined
+      readonly endsMorning?: boolean | undefined
+      readonly reason: string
+      readonly on: LocalDate.LocalDate
+    },
+    id: string,
+  ): Promise<InPost.LeaveRequest> => {
+    requireOwnOrManage(actor, rec)
+    requireServing(rec, t("请假", "request leave"))
+    const scheme = await loadScheme(tx, rec.placement.schemeId, rec.placement.schemeVersion)
+    const r = InPost.requestLeave(
+      {
+        id,
+        placementId: rec.placement.id,
+        personId: rec.placement.personId,
+        from: input.from,
+        to: input.to,
+        ...(input.startsAfternoon === undefined ? {} : { startsAfternoon: input.startsAfternoon }),
+        ...(input.endsMorning === undefined ? {} : { endsMorning: input.endsMorning }),
+        reason: input.reason,
+      },
+      scheme,
+      input.on,
+    )
+    if (Either.isLeft(r)) return abort(r.left)
+    return r.right
+  }
+
   const submissionsOf = async (d: Db | Tx, placementIds: ReadonlyArray<string>) => {
     if (placementIds.length === 0) return []
     const rows = await d
@@ -575,25 +640,8 @@ export const makeDutyRepo = (db: Db): DutyRepoService => {
           )
           if (row === undefined) return abort(notFound("placement", input.placementId))
           const rec = toPlacementRecord(row)
-          requireOwnOrManage(actor, rec)
-          requireServing(rec, t("请假", "request leave"))
-          const scheme = await loadScheme(tx, rec.placement.schemeId, rec.placement.schemeVersion)
-          const r = InPost.requestLeave(
-            {
-              id: "preview",
-              placementId: rec.placement.id,
-              personId: rec.placement.personId,
-              from: input.from,
-              to: input.to,
-              ...(input.startsAfternoon === undefined ? {} : { startsAfternoon: input.startsAfternoon }),
-              ...(input.endsMorning === undefined ? {} : { endsMorning: input.endsMorning }),
-              reason: "预览 / preview",
-            },
-            scheme,
-            input.on,
-          )
-          if (Either.isLeft(r)) return abort(r.left)
-          const leave = r.right
+          // The same checks and kernel call as the request itself; only nothing is stored.
+          const leave = await leaveFor(tx, actor, rec, { ...input, reason: "预览 / preview" }, "preview")
           return {
             halfDays: leave.halfDays,
             approver: leave.route.approver,
@@ -609,25 +657,7 @@ export const makeDutyRepo = (db: Db): DutyRepoService => {
         const id = randomUUID()
         yield* transact<void, CmdErr>(db, "leave.request", async (tx) => {
           const rec = await lockPlacement(tx, ctx.actor, input.placementId)
-          requireOwnOrManage(ctx.actor, rec)
-          requireServing(rec, t("请假", "request leave"))
-          const scheme = await loadScheme(tx, rec.placement.schemeId, rec.placement.schemeVersion)
-          const r = InPost.requestLeave(
-            {
-              id,
-              placementId: rec.placement.id,
-              personId: rec.placement.personId,
-              from: input.from,
-              to: input.to,
-              ...(input.startsAfternoon === undefined ? {} : { startsAfternoon: input.startsAfternoon }),
-              ...(input.endsMorning === undefined ? {} : { endsMorning: input.endsMorning }),
-              reason: input.reason,
-            },
-            scheme,
-            input.on,
-          )
-          if (Either.isLeft(r)) return abort(r.left)
-          const leave = r.right
+          const leave = await leaveFor(tx, ctx.actor, rec, input, id)
           await tx.insert(leaveRequests).values({
             id,
             placementId: rec.placement.id,
@@ -697,22 +727,7 @@ export const makeDutyRepo = (db: Db): DutyRepoService => {
           // Back late: the days over the leave go on record as an absence (擅自离岗), with the return.
           const over = InPost.overstayAbsence(next.right, randomUUID(), { accountId: ctx.actor.accountId })
           if (over !== undefined) {
-            await tx.insert(absences).values({
-              id: over.id,
-              placementId: over.placementId,
-              fromDate: over.from,
-              toDate: over.to,
-              kind: over.kind,
-              body: encodeAbsence(over),
-            })
-            await writeAudit(tx, ctx, {
-              action: "leave.absence",
-              entity: "placement",
-              entityId: over.placementId,
-              regionPath: r.path,
-              before: null,
-              after: { absence: over.id, kind: over.kind, halfDays: over.halfDays, leave: input.leaveId },
-            })
+            await insertAbsence(tx, ctx, over, r.path, { leave: input.leaveId })
           }
         })
         const r = yield* read("leave.get", () => readLeave(db, ctx.actor, input.leaveId))
@@ -755,22 +770,7 @@ export const makeDutyRepo = (db: Db): DutyRepoService => {
             { on: input.on, by: { accountId: ctx.actor.accountId, role: ctx.actor.role } },
           )
           if (Either.isLeft(r)) return abort(r.left)
-          await tx.insert(absences).values({
-            id: r.right.id,
-            placementId: rec.placement.id,
-            fromDate: r.right.from,
-            toDate: r.right.to,
-            kind: r.right.kind,
-            body: encodeAbsence(r.right),
-          })
-          await writeAudit(tx, ctx, {
-            action: "leave.absence",
-            entity: "placement",
-            entityId: rec.placement.id,
-            regionPath: rec.regionPath,
-            before: null,
-            after: { absence: r.right.id, halfDays: r.right.halfDays, from: r.right.from, to: r.right.to },
-          })
+          await insertAbsence(tx, ctx, r.right, rec.regionPath)
           return r.right
         })
       }),
