@@ -18,7 +18,7 @@ export {
   languages,
   toLanguage,
 } from "./i18n/languages.js"
-export { formatDate, formatDateTime } from "./format/date.js"
+export { chinaDate, formatDate, formatDateTime } from "./format/date.js"
 export { maskIdNumber, maskPhone } from "./format/mask.js"
 export { ServiceStatus } from "./health/service-status.js"
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { formatDate, formatDateTime } from "./date.js"
+import { chinaDate, formatDate, formatDateTime } from "./date.js"
 
 describe("formatDate", () => {
   it("writes a date the Chinese way, without leading zeros", () => {
@@ -19,5 +19,13 @@ describe("formatDate", () => {
   })
   it("formats a local date and time", () => {
     expect(formatDateTime(new Date(2026, 10, 25, 9, 5))).toBe("2026年11月25日 09:05")
+  })
+})
+
+describe("chinaDate", () => {
+  it("names the day in China: 16:00 UTC is already the next day there, also across a year", () => {
+    expect(chinaDate(new Date("2026-11-25T15:59:59.999Z"))).toBe("2026-11-25")
+    expect(chinaDate(new Date("2026-11-25T16:00:00.000Z"))).toBe("2026-11-26")
+    expect(chinaDate(new Date("2026-12-31T17:30:00.000Z"))).toBe("2027-01-01")
   })
 })

@@ -43,3 +43,16 @@ export const formatDateTime = (instant: Date, language: Language = "zh-CN"): str
   const day = `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`
   return `${formatDate(day, language)} ${pad(instant.getHours())}:${pad(instant.getMinutes())}`
 }
+
+const chinaDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+})
+
+/**
+ * The calendar day in China (Asia/Shanghai, UTC+8 all year) of an instant, as `YYYY-MM-DD` — how the API reads
+ * "today" (apps/api todayOf), so screens mark due, overdue and in-force on the same day the server does.
+ */
+export const chinaDate = (at: Date = new Date()): string => chinaDay.format(at)

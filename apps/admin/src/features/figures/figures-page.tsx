@@ -683,12 +683,7 @@ export const FiguresPage = () => {
           {[coverage, cohort, overdueFigures, terms].some((l) => l.state === "loading") ? <Spin /> : null}
         </Card>
 
-        <Section
-          title={t("coverage.title")}
-          note={t("coverage.note")}
-          load={coverage}
-          testId="coverage"
-        >
+        <Section title={t("coverage.title")} note={t("coverage.note")} load={coverage} testId="coverage">
           {(c) => <CoverageFigures coverage={c} />}
         </Section>
 

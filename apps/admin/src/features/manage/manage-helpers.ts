@@ -1,3 +1,4 @@
+import { chinaDate } from "@cadre/ui"
 import type { RouterInputs, RouterOutputs } from "@cadre/client"
 
 export type PostRow = RouterOutputs["posts"]["list"][number]
@@ -146,5 +147,4 @@ export const scopeName = (
 }
 
 /** The day in China (UTC+8, no summer time) of an ISO timestamp: when an account was created, as people say it. */
-export const chinaDateOf = (iso: string): string =>
-  new Date(Date.parse(iso) + 8 * 60 * 60 * 1000).toISOString().slice(0, 10)
+export const chinaDateOf = (iso: string): string => chinaDate(new Date(iso))

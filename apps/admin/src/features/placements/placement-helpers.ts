@@ -1,3 +1,4 @@
+import { chinaDate } from "@cadre/ui"
 import type { RouterOutputs } from "@cadre/client"
 
 export type PlacementRow = RouterOutputs["placements"]["list"][number]
@@ -48,13 +49,7 @@ export const stateColor = (s: PlacementState): string =>
             : "default"
 
 /** Today in China, read the way the server reads it (apps/api todayOf: Asia/Shanghai), as YYYY-MM-DD. */
-export const chinaToday = (now: Date = new Date()): string =>
-  new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now)
+export const chinaToday = (now: Date = new Date()): string => chinaDate(now)
 
 const dayNumber = (iso: string): number => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10))
 

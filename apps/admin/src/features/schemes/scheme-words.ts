@@ -1,3 +1,4 @@
+import { chinaDate } from "@cadre/ui"
 import type { RouterOutputs } from "@cadre/client"
 
 /**
@@ -160,13 +161,7 @@ export const ratioWords = (r: { readonly numerator: number; readonly denominator
 // ------------------------------------------------------------------------------------------------ versions
 
 /** Today in China (the server's calendar, Asia/Shanghai), as YYYY-MM-DD. */
-export const chinaToday = (now: Date = new Date()): string =>
-  new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now)
+export const chinaToday = (now: Date = new Date()): string => chinaDate(now)
 
 /** The published version in force on `date`: latest effective date on or before it, ties the higher version. */
 export const inForceOn = <V extends Pick<Summary, "status" | "effectiveFrom" | "version">>(

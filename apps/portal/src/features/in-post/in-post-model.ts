@@ -1,3 +1,4 @@
+import { chinaDate } from "@cadre/ui"
 import type { RouterOutputs } from "@cadre/client"
 
 /** What the API gives a cadre about their own placements, report obligations and leave (docs/inpost.md §2–4). */
@@ -119,13 +120,7 @@ export const mayRecordReturn = (
 ): boolean => leave.state === "approved" && dueBackOn(leave) <= today
 
 /** Today in China (the API's clock is Asia/Shanghai), as YYYY-MM-DD. */
-export const chinaToday = (now: Date = new Date()): string =>
-  new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now)
+export const chinaToday = (now: Date = new Date()): string => chinaDate(now)
 
 /** Relations the scheme moves or keeps, with the date each moved one was transferred (000 一（二）1). */
 export const relationRows = (
