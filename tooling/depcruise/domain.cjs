@@ -5,7 +5,8 @@ module.exports = {
   forbidden: [
     {
       name: "domain-imports-only-effect",
-      comment: "packages/domain is pure: it may import only `effect` and its own modules (see docs/architecture.md).",
+      comment:
+        "packages/domain is pure: it may import only `effect` and its own modules (see docs/architecture.md).",
       severity: "error",
       from: { path: "^src/" },
       to: {
@@ -31,6 +32,9 @@ module.exports = {
     exclude: { path: "\\.test\\.ts$" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+    },
   },
 }

@@ -1,15 +1,9 @@
 import { randomBytes } from "node:crypto"
-import {
-  Database,
-  type DatabaseHandle,
-  DEMO_ACCOUNTS,
-  linkDemoAccount,
-  loadDemoData,
-  makeDatabase,
-  RepositoriesLive,
-} from "@cadre/db"
+import { type DatabaseHandle, DEMO_ACCOUNTS, linkDemoAccount, makeDatabase } from "@cadre/db"
+import { loadDemoData } from "@cadre/services"
 import { makeAuthService, type PhoneCodeSender, type RouterDeps } from "@cadre/router"
-import { Layer, ManagedRuntime } from "effect"
+import { applicationLayer } from "@cadre/services"
+import { ManagedRuntime } from "effect"
 import type { Config } from "./config.js"
 import type { Logger } from "./logger.js"
 
@@ -49,7 +43,7 @@ export const makeServices = async (options: {
   const fixedToday = config.fixedToday
   if (fixedToday !== undefined)
     logger.warn(`FIXED_TODAY=${fixedToday}: the API takes this date as today (demonstrations and tests only)`)
-  const runtime = ManagedRuntime.make(RepositoriesLive.pipe(Layer.provide(Database.fromHandle(handle))))
+  const runtime = ManagedRuntime.make(applicationLayer(handle))
   return {
     handle,
     deps: {

@@ -1,15 +1,14 @@
-import { Scheme } from "@cadre/domain"
 import { sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { DatabaseHandle } from "./database.js"
-import { DEMO_ANQIU_CANDIDATES, DEMO_PEOPLE_COUNT, DEMO_REGIONS, loadDemoData } from "./demo.js"
+import { loadDemoBase } from "./demo.js"
 import { makeTestDatabase } from "./testing.js"
 
 let h: DatabaseHandle
 
 beforeAll(async () => {
   h = await makeTestDatabase()
-  await loadDemoData(h.db)
+  await loadDemoBase(h.db)
 }, 60_000)
 afterAll(async () => {
   await h.close()
@@ -67,34 +66,5 @@ describe("triggers", () => {
     await expect(h.db.execute(sql`truncate audit_log`)).rejects.toThrow()
     const [after] = await rows<{ n: number }>(sql`select count(*)::int as n from audit_log`)
     expect(after?.n).toBe(before?.n)
-  })
-})
-
-describe("demo data", () => {
-  it("loads twice to the same counts (the second load changes nothing)", async () => {
-    const audit = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from audit_log`))[0]?.n
-    const auditBefore = await audit()
-    const second = await loadDemoData(h.db)
-    expect(second.loaded).toBe(false)
-    expect(second).toMatchObject({
-      regions: DEMO_REGIONS.length,
-      people: DEMO_PEOPLE_COUNT + DEMO_ANQIU_CANDIDATES.length,
-      schemes: Scheme.PRESETS.length,
-    })
-    expect(await audit()).toBe(auditBefore)
-  })
-
-  it("every preset is published in a region of the tree", async () => {
-    const ids = new Set(DEMO_REGIONS.map((r) => r.id))
-    for (const p of Scheme.PRESETS) expect(ids.has(p.encoded.regionId), p.key).toBe(true)
-    const published = await rows<{ n: number }>(
-      sql`select count(*)::int as n from schemes where status = 'published'`,
-    )
-    expect(published[0]?.n).toBe(Scheme.PRESETS.length)
-  })
-
-  it("region paths follow Access.pathOf down from the root", async () => {
-    const [r] = await rows<{ path: string }>(sql`select path from regions where id = '310110001001'`)
-    expect(r?.path).toBe("/310000/310110/310110001/310110001001/")
   })
 })

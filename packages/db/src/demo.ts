@@ -2,9 +2,7 @@ import { type Access, Person, type Regions, Scheme } from "@cadre/domain"
 import { and, eq, isNull, sql } from "drizzle-orm"
 import { Schema } from "effect"
 import type { Db } from "./database.js"
-import { loadDemoCampaigns } from "./demoCampaigns.js"
-import { loadDemoPlacements } from "./demoPlacements.js"
-import { auditLog, campaigns, people, posts, regions, schemes, units } from "./schema/index.js"
+import { auditLog, people, posts, regions, schemes, units } from "./schema/index.js"
 
 /**
  * Demo data: real places, clearly fictitious people (names from a generator, phones 1990000xxxx, ID numbers
@@ -500,11 +498,13 @@ const pathsFor = (list: ReadonlyArray<DemoRegion>): Map<string, string> => {
 }
 
 /**
- * Load the demo data into an empty database in one transaction. Idempotent: when the marker region exists nothing
- * is written; every insert also ignores rows that already exist.
+ * Load the demo's reference data (regions, units, posts, people, published schemes) into an empty database in one
+ * transaction. Idempotent: when the marker region exists nothing is written; every insert also ignores rows that
+ * already exist. The campaigns and placements are made by the application services on top of it
+ * (`loadDemoData` in @cadre/services).
  */
-export async function loadDemoData(db: Db): Promise<DemoLoadResult> {
-  const result = await db.transaction(async (tx) => {
+export async function loadDemoBase(db: Db): Promise<Omit<DemoLoadResult, "campaigns">> {
+  return db.transaction(async (tx) => {
     const [marker] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.id, MARKER_REGION))
     const loaded = marker === undefined
     if (loaded) {
@@ -581,12 +581,6 @@ export async function loadDemoData(db: Db): Promise<DemoLoadResult> {
       schemes: await count(schemes),
     }
   })
-  // Campaigns go through the repository (kernel moves, audit rows), each command in its own transaction.
-  await loadDemoCampaigns(db)
-  // Placements in every state (issue 5), through the in-post repositories.
-  await loadDemoPlacements(db)
-  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(campaigns)
-  return { ...result, campaigns: c?.n ?? 0 }
 }
 
 /**

@@ -24,9 +24,8 @@ export {
   demoIdNumber,
   type DemoLoadResult,
   linkDemoAccount,
-  loadDemoData,
+  loadDemoBase,
 } from "./demo.js"
-export { DEMO_CADRE_PERSON_ID, DEMO_PLACEMENT_IDS } from "./demoPlacements.js"
 export {
   Conflict,
   CorruptRow,
@@ -38,7 +37,26 @@ export {
   StaleVersion,
   staleVersion,
 } from "./errors.js"
-export { type AuditContext, type CommandContext, escapeLike, seesRegionSql, within } from "./internal.js"
+export {
+  type CommandContext,
+  decodeInput,
+  decodeInputEither,
+  decodeRow,
+  escapeLike,
+  seesRegionSql,
+  within,
+} from "./internal.js"
+export {
+  type AuditContext,
+  checkVersion,
+  conflictOf,
+  corrupt,
+  type Handle,
+  one,
+  q,
+  transaction,
+  writeAudit,
+} from "./storage.js"
 export * from "./repos/index.js"
 export * as schema from "./schema/index.js"
 export {
@@ -78,3 +96,4 @@ export {
   verification,
 } from "./schema/index.js"
 export { makeTestDatabase, migrateIntoSchema, testDatabaseUrl } from "./testing.js"
+export * as peopleQueries from "./queries/people.js"

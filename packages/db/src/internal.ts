@@ -1,10 +1,11 @@
-import { Access, Decode, type Text } from "@cadre/domain"
+import { Access, Decode } from "@cadre/domain"
 import { type SQL, sql } from "drizzle-orm"
 import type { AnyPgColumn } from "drizzle-orm/pg-core"
 import { Effect, Either, Schema } from "effect"
 import type { Db, Tx } from "./database.js"
-import { Conflict, CorruptRow, DatabaseError, InvalidInput } from "./errors.js"
+import { type Conflict, CorruptRow, DatabaseError, InvalidInput } from "./errors.js"
 import { auditLog } from "./schema/index.js"
+import { type AuditContext, conflictOf } from "./storage.js"
 
 /** Who runs a command and under which request (the request id is logged with the audit row). */
 export interface CommandContext {
@@ -12,14 +13,7 @@ export interface CommandContext {
   readonly requestId?: string | undefined
 }
 
-/**
- * Who the audit row names. A CommandContext satisfies it; account bootstrap (no signed-in actor yet) names a
- * system principal such as `{ accountId: "system:provision", role: "system" }`.
- */
-export interface AuditContext {
-  readonly actor: { readonly accountId: string; readonly role: string }
-  readonly requestId?: string | undefined
-}
+export type { AuditContext } from "./storage.js"
 
 /** Thrown inside a transaction body to roll back and fail the Effect with `error`. */
 class Abort<E> {
@@ -31,60 +25,9 @@ export const abort = <E>(error: E): never => {
   throw new Abort(error)
 }
 
-const pgCode = (e: unknown): { code?: string; constraint?: string; message?: string } | undefined => {
-  // drizzle wraps driver errors (DrizzleQueryError) with the original as `cause`.
-  let cur: unknown = e
-  for (let i = 0; i < 4 && cur !== null && typeof cur === "object"; i++) {
-    const c = cur as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown }
-    if (typeof c.code === "string" && c.code.length === 5)
-      return {
-        code: c.code,
-        ...(typeof c.constraint === "string" ? { constraint: c.constraint } : {}),
-        ...(typeof c.message === "string" ? { message: c.message } : {}),
-      }
-    cur = c.cause
-  }
-  return undefined
-}
-
-const UNIQUE_MESSAGES: Readonly<Record<string, Text>> = {
-  people_id_number_unique: { zh: "该身份证号已登记", en: "this ID number is already registered" },
-  people_account_id_unique: {
-    zh: "该账号已填写过人员信息",
-    en: "this account already has a profile",
-  },
-  schemes_scheme_id_version_pk: { zh: "该方案版本已存在", en: "this scheme version already exists" },
-  applications_campaign_person_unique: {
-    zh: "此人已在本批次中报名或被推荐",
-    en: "this person already has an application in this campaign",
-  },
-  applications_post_unique: {
-    zh: "该岗位已有任职人选，名额不能超出",
-    en: "this post already has an appointee; places cannot be over-filled",
-  },
-  campaigns_pkey: { zh: "该批次编号已存在", en: "this campaign id already exists" },
-}
-
 /** Map a failure of the driver: known constraint/trigger violations become Conflict, the rest DatabaseError. */
-const mapFailure = (operation: string, e: unknown): Conflict | DatabaseError => {
-  const err = pgCode(e)
-  if (err?.code === "23505") {
-    const message = (err.constraint === undefined ? undefined : UNIQUE_MESSAGES[err.constraint]) ?? {
-      zh: "记录已存在（唯一性冲突）",
-      en: "the record already exists (unique constraint)",
-    }
-    return new Conflict({ entity: operation, id: err.constraint ?? "", reason: "duplicate", message })
-  }
-  if (err?.code === "CD001" || err?.code === "CD002") {
-    return new Conflict({
-      entity: operation,
-      id: "",
-      reason: err.code === "CD001" ? "published_immutable" : "audit_append_only",
-      message: Decode.splitBilingual(err.message ?? ""),
-    })
-  }
-  return new DatabaseError({ operation, cause: e })
-}
+const mapFailure = (operation: string, e: unknown): Conflict | DatabaseError =>
+  conflictOf(operation, e) ?? new DatabaseError({ operation, cause: e })
 
 /** Run a read; driver failures become DatabaseError. */
 export const query = <A>(operation: string, f: () => Promise<A>): Effect.Effect<A, DatabaseError> =>

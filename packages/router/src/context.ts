@@ -16,6 +16,7 @@ import type {
   TaskRepo,
   UnitRepo,
 } from "@cadre/db"
+import type { SchemeStore, WorkCalendar } from "@cadre/services"
 import type { AuthService } from "./auth/service.js"
 import { type Failure, isFailure } from "./errors.js"
 import { langFromHeaders } from "./lang.js"
@@ -48,6 +49,8 @@ export type Services =
   | ArchiveRepo
   | FiguresRepo
   | EvaluationRepo
+  | SchemeStore
+  | WorkCalendar
 
 /**
  * What the router needs from the composition root: the runtime holding the repositories (apps/api builds it

@@ -1,7 +1,8 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server"
 import { assessmentsRouter, poolRouter } from "./routers/assessments.js"
 import { auditRouter } from "./routers/audit.js"
-import { applicationsRouter, calendarRouter, campaignsRouter } from "./routers/campaigns.js"
+import { calendarRouter } from "./routers/calendar.js"
+import { applicationsRouter, campaignsRouter } from "./routers/campaigns.js"
 import { accountsRouter, authRouter } from "./routers/auth.js"
 import {
   inspectionsRouter,

@@ -1,16 +1,9 @@
-import {
-  apiTokens,
-  Database,
-  type DatabaseHandle,
-  demoIdNumber,
-  loadDemoData,
-  makeTestDatabase,
-  people,
-  RepositoriesLive,
-} from "@cadre/db"
+import { apiTokens, type DatabaseHandle, demoIdNumber, makeTestDatabase, people } from "@cadre/db"
+import { loadDemoData } from "@cadre/services"
 import { type Access, Person } from "@cadre/domain"
 import { TRPCError } from "@trpc/server"
-import { Layer, ManagedRuntime, Schema } from "effect"
+import { applicationLayer } from "@cadre/services"
+import { ManagedRuntime, Schema } from "effect"
 import { makeAuthService } from "./auth/service.js"
 import { newToken } from "./auth/tokens.js"
 import { createContext, type RouterDeps, type RouterLogger } from "./context.js"
@@ -82,7 +75,7 @@ export const makeHarness = async (
     ...(options.maxFailuresPerIp === undefined ? {} : { maxFailuresPerIp: options.maxFailuresPerIp }),
     ...(options.now === undefined ? {} : { now: options.now }),
   })
-  const runtime = ManagedRuntime.make(RepositoriesLive.pipe(Layer.provide(Database.fromHandle(handle))))
+  const runtime = ManagedRuntime.make(applicationLayer(handle))
   let today: string | undefined
   const deps: RouterDeps = {
     runtime,

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm"
 import { Cause, Effect, Exit, Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { DatabaseHandle } from "../database.js"
-import { loadDemoData } from "../demo.js"
+import { loadDemoBase } from "../demo.js"
 import type { AuditContext } from "../internal.js"
 import { accountRoles, apiTokens, auditLog, session, user } from "../schema/index.js"
 import { makeTestDatabase } from "../testing.js"
@@ -12,7 +12,7 @@ let h: DatabaseHandle
 let repo: ReturnType<typeof makeAccountRepo>
 beforeAll(async () => {
   h = await makeTestDatabase()
-  await loadDemoData(h.db)
+  await loadDemoBase(h.db)
   repo = makeAccountRepo(h.db)
 }, 60_000)
 afterAll(async () => h?.close())

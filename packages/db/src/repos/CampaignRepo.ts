@@ -19,7 +19,6 @@ import {
 import {
   abort,
   type CommandContext,
-  decodeOrAbort,
   decodeRow,
   read,
   requirePermission,
@@ -37,7 +36,7 @@ import {
   regions,
   schemes,
 } from "../schema/index.js"
-import { toRecord as toPersonRecord } from "./PersonRepo.js"
+import { toRecord as toPersonRecord } from "../queries/people.js"
 import { completeTasksLeftBehind } from "./TaskRepo.js"
 
 /**
@@ -255,17 +254,6 @@ export interface CampaignRepoService {
   readonly regionNames: (
     ids: ReadonlyArray<string>,
   ) => Effect.Effect<ReadonlyMap<string, string>, DatabaseError>
-  /** The working-day calendar: the data package's years plus those admins entered. */
-  readonly calendar: () => Effect.Effect<
-    { readonly calendar: Calendar.WorkCalendar; readonly overrides: ReadonlyArray<number> },
-    DatabaseError
-  >
-  readonly calendarYears: () => Effect.Effect<ReadonlyArray<Calendar.CalendarYear>, DatabaseError>
-  /** An org dept admin enters (or corrects) a year's official holidays and make-up days. */
-  readonly enterCalendarYear: (
-    ctx: CommandContext,
-    input: { readonly year: unknown },
-  ) => Effect.Effect<Calendar.CalendarYear, Err<InvalidInput | Conflict>>
   /** Verdicts of a campaign's applications under another (e.g. draft) scheme version: nothing is written. */
   readonly screenAgainst: (
     actor: Access.Actor,
@@ -286,7 +274,6 @@ export class CampaignRepo extends Context.Tag("@cadre/db/CampaignRepo")<Campaign
 // ---------------------------------------------------------------------------------------------- helpers
 
 const encodeApplication = Schema.encodeSync(Selection.Application)
-const encodeCalendarYear = Schema.encodeSync(Calendar.CalendarYear)
 
 type CampaignRow = typeof campaigns.$inferSelect
 
@@ -1122,49 +1109,6 @@ export const makeCampaignRepo = (db: Db): CampaignRepoService => {
           .from(regions)
           .where(inArray(regions.id, [...new Set(ids)]))
         return new Map(rows.map((r) => [r.id, r.name]))
-      }),
-
-    calendar: () => read("calendar.get", () => calendarOf(db)),
-
-    calendarYears: () => read("calendar.years", () => readCalendarYears(db)),
-
-    enterCalendarYear: (ctx, input) =>
-      Effect.gen(function* () {
-        yield* requirePermission(ctx.actor, "calendar.write")
-        return yield* transact<Calendar.CalendarYear, Err<InvalidInput | Conflict>>(
-          db,
-          "calendar.enterYear",
-          async (tx) => {
-            const year = decodeOrAbort(Calendar.CalendarYear, "calendar_year", input.year)
-            const [old] = await tx
-              .select()
-              .from(calendarYears)
-              .where(eq(calendarYears.year, year.year))
-              .for("update")
-            const body = encodeCalendarYear(year)
-            if (old === undefined)
-              await tx.insert(calendarYears).values({ year: year.year, body, enteredBy: ctx.actor.accountId })
-            else
-              await tx
-                .update(calendarYears)
-                .set({
-                  body,
-                  enteredBy: ctx.actor.accountId,
-                  enteredAt: new Date(),
-                  version: old.version + 1,
-                })
-                .where(eq(calendarYears.year, year.year))
-            await writeAudit(tx, ctx, {
-              action: old === undefined ? "calendar.enterYear" : "calendar.correctYear",
-              entity: "calendar_year",
-              entityId: String(year.year),
-              regionPath: ctx.actor.scopePath,
-              before: old?.body ?? null,
-              after: body,
-            })
-            return year
-          },
-        )
       }),
 
     screenAgainst: (actor, input) =>

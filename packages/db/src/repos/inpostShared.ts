@@ -6,7 +6,7 @@ import type { Db, Tx } from "../database.js"
 import { conflict, CorruptRow, notFound, staleVersion } from "../errors.js"
 import { abort, type CommandContext, decodeRow, within, writeAudit } from "../internal.js"
 import { archives, people, placements, posts, regions, schemes, units } from "../schema/index.js"
-import { maskedColumns } from "./PersonRepo.js"
+import { maskedColumns } from "../queries/people.js"
 
 /**
  * What the in-post repositories share: loading the scheme version a placement keeps, reading placements with the

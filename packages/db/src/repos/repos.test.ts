@@ -4,7 +4,7 @@ import { Cause, Effect, Exit, Option } from "effect"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { DatabaseHandle } from "../database.js"
-import { demoPeople, loadDemoData } from "../demo.js"
+import { demoPeople, loadDemoBase } from "../demo.js"
 import type { CommandContext } from "../internal.js"
 import { makeTestDatabase } from "../testing.js"
 import { makeAuditRepo } from "./AuditRepo.js"
@@ -27,7 +27,7 @@ const make = (d: DatabaseHandle) => ({
 
 beforeAll(async () => {
   h = await makeTestDatabase()
-  await loadDemoData(h.db)
+  await loadDemoBase(h.db)
   repos = make(h)
 }, 60_000)
 afterAll(async () => {
@@ -510,7 +510,7 @@ describe("atomicity", () => {
   it("a failure between the write and its audit row leaves nothing half-written", async () => {
     const d = await makeTestDatabase()
     try {
-      await loadDemoData(d.db)
+      await loadDemoBase(d.db)
       const r = make(d)
       // Inject the failure in the database: inserting this command's audit row raises.
       await d.db.execute(sql`create function fail_audit() returns trigger as $$ begin

@@ -5,7 +5,7 @@ import type { Context, Services } from "../context.js"
 import type { Failure } from "../errors.js"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
-import { todayOf } from "./campaigns.js"
+import { todayOf } from "../today.js"
 import { Id } from "./shared.js"
 
 /**

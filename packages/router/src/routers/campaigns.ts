@@ -1,10 +1,10 @@
 import { type ApplicationRecord, type CampaignRecord, CampaignRepo, SchemeRepo } from "@cadre/db"
-import { Calendar, Eligibility, LocalDate, Pool, Scheme, Selection, type Text } from "@cadre/domain"
+import { Eligibility, LocalDate, Pool, Scheme, Selection, type Text } from "@cadre/domain"
 import { Effect, Either, Schema } from "effect"
-import type { Context } from "../context.js"
 import { Rejected } from "../errors.js"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
+import { todayOf } from "../today.js"
 import { ExpectedVersion, Id } from "./shared.js"
 
 /**
@@ -14,18 +14,6 @@ import { ExpectedVersion, Id } from "./shared.js"
  */
 
 const encodeApplication = Schema.encodeSync(Selection.Application)
-
-/** Today's date in China (Asia/Shanghai), or the deps' clock (tests run a campaign over months). */
-export const todayOf = (ctx: Context): LocalDate.LocalDate =>
-  (ctx.deps.today?.() ?? chinaToday()) as LocalDate.LocalDate
-
-const chinaToday = (): string =>
-  new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date())
 
 export const campaignOut = (c: CampaignRecord) => {
   const { counts, ...rest } = c
@@ -566,104 +554,5 @@ export const applicationsRouter = router({
       ctx
         .run(Effect.flatMap(CampaignRepo, (r) => r.withdraw(ctx.cmd, { ...i, on: todayOf(ctx) })))
         .then(applicationOut),
-    ),
-})
-
-// ------------------------------------------------------------------------------------------------ calendar
-
-const YearIn = Schema.Int.pipe(Schema.between(1900, 2200))
-
-export const calendarRouter = router({
-  /** The years the working-day calendar covers, and where each came from (data package or an admin). */
-  years: procedure.authenticated().query(({ ctx }) =>
-    ctx.run(
-      Effect.gen(function* () {
-        const { calendar, overrides } = yield* Effect.flatMap(CampaignRepo, (r) => r.calendar())
-        return calendar.years.map((y) => ({
-          year: y.year,
-          holidays: y.holidays.length,
-          makeUpWorkdays: y.makeUpWorkdays.length,
-          source: y.source,
-          overridesPackage: overrides.includes(y.year),
-        }))
-      }),
-    ),
-  ),
-
-  /** One year's arrangement in full. */
-  year: procedure
-    .authenticated()
-    .input(input(Schema.Struct({ year: YearIn })))
-    .query(({ ctx, input: i }) =>
-      ctx.run(
-        Effect.gen(function* () {
-          const { calendar } = yield* Effect.flatMap(CampaignRepo, (r) => r.calendar())
-          const y = calendar.years.find((x) => x.year === i.year)
-          return y === undefined ? null : Schema.encodeSync(Calendar.CalendarYear)(y)
-        }),
-      ),
-    ),
-
-  /** An org dept admin enters (or corrects) a year from the State Council's notice. */
-  enterYear: procedure
-    .permission("calendar.write")
-    .input(
-      input(
-        Schema.Struct({
-          year: YearIn,
-          holidays: Schema.Array(LocalDate.LocalDate).annotations({ title: "放假日期 / holidays" }),
-          makeUpWorkdays: Schema.Array(LocalDate.LocalDate).annotations({
-            title: "调休上班日期 / make-up workdays",
-          }),
-          notice: Schema.optional(
-            Schema.String.pipe(Schema.maxLength(200)).annotations({ title: "文号 / notice" }),
-          ),
-        }),
-      ),
-    )
-    .mutation(({ ctx, input: i }) =>
-      ctx
-        .run(
-          Effect.flatMap(CampaignRepo, (r) =>
-            r.enterCalendarYear(ctx.cmd, {
-              year: {
-                year: i.year,
-                holidays: i.holidays,
-                makeUpWorkdays: i.makeUpWorkdays,
-                source: {
-                  _tag: "EnteredByAdmin",
-                  accountId: ctx.actor.accountId,
-                  enteredOn: todayOf(ctx),
-                  ...(i.notice === undefined ? {} : { notice: i.notice }),
-                },
-              },
-            }),
-          ),
-        )
-        .then((y) => Schema.encodeSync(Calendar.CalendarYear)(y)),
-    ),
-
-  /** The last day of a period of N working days from a start date (e.g. a 公示), or why it cannot be counted. */
-  addWorkingDays: procedure
-    .authenticated()
-    .input(
-      input(
-        Schema.Struct({
-          start: LocalDate.LocalDate.annotations({ title: "起始日期 / start" }),
-          days: Schema.Int.pipe(Schema.between(1, 366)).annotations({ title: "工作日数 / working days" }),
-          countFrom: Schema.optional(Calendar.CountFrom),
-        }),
-      ),
-    )
-    .query(({ ctx, input: i }) =>
-      ctx.run(
-        Effect.gen(function* () {
-          const { calendar } = yield* Effect.flatMap(CampaignRepo, (r) => r.calendar())
-          const r = Calendar.addWorkingDays(calendar, i.start, i.days, {
-            countFrom: i.countFrom ?? "day_after",
-          })
-          return Either.isLeft(r) ? yield* Effect.fail(r.left) : { lastDay: r.right }
-        }),
-      ),
     ),
 })

@@ -3,7 +3,7 @@ import { InPost, LocalDate } from "@cadre/domain"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
-import { todayOf } from "./campaigns.js"
+import { todayOf } from "../today.js"
 import { ExpectedVersion, Id } from "./shared.js"
 
 /**

@@ -12,7 +12,7 @@ import { Effect, Schema } from "effect"
 import { Rejected } from "../errors.js"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
-import { todayOf } from "./campaigns.js"
+import { todayOf } from "../today.js"
 import { Id } from "./shared.js"
 
 /**

@@ -1,18 +1,18 @@
 import { InPost } from "@cadre/domain"
 import { eq, sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { DatabaseHandle } from "../database.js"
-import { loadDemoData } from "../demo.js"
-import { DEMO_PLACEMENT_IDS, loadDemoPlacements } from "../demoPlacements.js"
 import {
   archives,
   auditLog,
+  type DatabaseHandle,
+  makeTestDatabase,
   personConsequences,
   placements,
   posts,
   replacementRequests,
-} from "../schema/index.js"
-import { makeTestDatabase } from "../testing.js"
+} from "@cadre/db"
+import { loadDemoData } from "./index.js"
+import { DEMO_PLACEMENT_IDS, loadDemoPlacements } from "./placements.js"
 
 /**
  * Issue 5 storage: the demo shows a placement in every state of the kernel's machine, made through the

@@ -1,12 +1,9 @@
 import type { Access, InPost, LocalDate } from "@cadre/domain"
 import { eq } from "drizzle-orm"
 import { Effect } from "effect"
-import type { Db } from "./database.js"
-import { makeAssessmentRepo } from "./repos/AssessmentRepo.js"
-import { makeDutyRepo } from "./repos/DutyRepo.js"
-import { makePlacementRepo } from "./repos/PlacementRepo.js"
-import { makePostRepo } from "./repos/PostRepo.js"
-import { placements } from "./schema/index.js"
+import { type Db, schema } from "@cadre/db"
+import { makeAssessmentRepo, makeDutyRepo, makePlacementRepo, makePostRepo } from "@cadre/db"
+const { placements } = schema
 
 /**
  * Demo placements (issue 5): one in every state of the kernel's placement machine, made through the repositories

@@ -1,9 +1,9 @@
 import type { Access, LocalDate, Selection } from "@cadre/domain"
 import { eq } from "drizzle-orm"
 import { Effect } from "effect"
-import type { Db } from "./database.js"
-import { type ApplicationRecord, type CampaignInput, makeCampaignRepo } from "./repos/CampaignRepo.js"
-import { campaigns } from "./schema/index.js"
+import { type Db, schema } from "@cadre/db"
+import { type ApplicationRecord, type CampaignInput, makeCampaignRepo } from "@cadre/db"
+const { campaigns } = schema
 
 /**
  * Demo campaigns: one open campaign per seed programme, each at a different stage, made through the same

@@ -1,0 +1,53 @@
+import { Scheme } from "@cadre/domain"
+import { sql } from "drizzle-orm"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import {
+  type DatabaseHandle,
+  DEMO_ANQIU_CANDIDATES,
+  DEMO_PEOPLE_COUNT,
+  DEMO_REGIONS,
+  makeTestDatabase,
+} from "@cadre/db"
+import { loadDemoData } from "./index.js"
+
+let h: DatabaseHandle
+
+beforeAll(async () => {
+  h = await makeTestDatabase()
+  await loadDemoData(h.db)
+}, 60_000)
+afterAll(async () => {
+  await h.close()
+})
+
+const rows = async <T>(q: ReturnType<typeof sql>): Promise<ReadonlyArray<T>> =>
+  ((await h.db.execute(q)) as unknown as { rows: ReadonlyArray<T> }).rows
+
+describe("demo data", () => {
+  it("loads twice to the same counts (the second load changes nothing)", async () => {
+    const audit = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from audit_log`))[0]?.n
+    const auditBefore = await audit()
+    const second = await loadDemoData(h.db)
+    expect(second.loaded).toBe(false)
+    expect(second).toMatchObject({
+      regions: DEMO_REGIONS.length,
+      people: DEMO_PEOPLE_COUNT + DEMO_ANQIU_CANDIDATES.length,
+      schemes: Scheme.PRESETS.length,
+    })
+    expect(await audit()).toBe(auditBefore)
+  })
+
+  it("every preset is published in a region of the tree", async () => {
+    const ids = new Set(DEMO_REGIONS.map((r) => r.id))
+    for (const p of Scheme.PRESETS) expect(ids.has(p.encoded.regionId), p.key).toBe(true)
+    const published = await rows<{ n: number }>(
+      sql`select count(*)::int as n from schemes where status = 'published'`,
+    )
+    expect(published[0]?.n).toBe(Scheme.PRESETS.length)
+  })
+
+  it("region paths follow Access.pathOf down from the root", async () => {
+    const [r] = await rows<{ path: string }>(sql`select path from regions where id = '310110001001'`)
+    expect(r?.path).toBe("/310000/310110/310110001/310110001001/")
+  })
+})
