@@ -118,4 +118,16 @@ export class Database extends Context.Tag("@cadre/db/Database")<Database, Databa
   /** An already open database (tests; the caller closes it). */
   static readonly fromHandle = (handle: DatabaseHandle): Layer.Layer<Database> =>
     Layer.succeed(Database, handle)
+  /**
+   * A bare drizzle handle whose owner manages the connection (the demo loader is given only `db`): closing,
+   * pinging and migrating are the owner's business, so they do nothing here.
+   */
+  static readonly fromDb = (db: Db): Layer.Layer<Database> =>
+    Layer.succeed(Database, {
+      db,
+      kind: "postgres",
+      close: async () => undefined,
+      ping: async () => undefined,
+      migrate: async () => undefined,
+    })
 }

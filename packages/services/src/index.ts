@@ -3,7 +3,7 @@
  * the kernel for the decision and the authority, and writes through storage (`@cadre/db`) with its audit row in
  * one transaction. Domain refusals stay typed; infrastructure faults are defects. See README.md.
  */
-import { Database, type DatabaseHandle, RepositoriesLive } from "@cadre/db"
+import { Database, type DatabaseHandle, type Db, RepositoriesLive } from "@cadre/db"
 import { Layer } from "effect"
 import { WorkCalendar } from "./calendar/WorkCalendar.js"
 import { SchemeStore } from "./shared/SchemeStore.js"
@@ -22,3 +22,6 @@ export const ServicesLive = Layer.mergeAll(SchemeStore.Default, WorkCalendar.Def
  */
 export const applicationLayer = (handle: DatabaseHandle) =>
   Layer.mergeAll(RepositoriesLive, ServicesLive).pipe(Layer.provide(Database.fromHandle(handle)))
+
+/** Every service over a bare drizzle handle whose owner manages the connection (the demo loader). */
+export const servicesOverDb = (db: Db) => ServicesLive.pipe(Layer.provide(Database.fromDb(db)))
