@@ -97,3 +97,5 @@ export {
 } from "./schema/index.js"
 export { makeTestDatabase, migrateIntoSchema, testDatabaseUrl } from "./testing.js"
 export * as peopleQueries from "./queries/people.js"
+export * as placementQueries from "./queries/placements.js"
+export * as archiveQueries from "./queries/archives.js"

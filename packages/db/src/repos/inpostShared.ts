@@ -1,12 +1,10 @@
 import { Access, InPost, LocalDate, type Person, Scheme, type Text } from "@cadre/domain"
-import { and, eq, type SQL, sql } from "drizzle-orm"
-import { alias } from "drizzle-orm/pg-core"
+import { and, eq, sql } from "drizzle-orm"
 import { Either, Schema } from "effect"
 import type { Db, Tx } from "../database.js"
 import { conflict, CorruptRow, notFound, staleVersion } from "../errors.js"
 import { abort, type CommandContext, decodeRow, within, writeAudit } from "../internal.js"
-import { archives, people, placements, posts, regions, schemes, units } from "../schema/index.js"
-import { maskedColumns } from "../queries/people.js"
+import { archives, people, placements, regions, schemes } from "../schema/index.js"
 
 /**
  * What the in-post repositories share: loading the scheme version a placement keeps, reading placements with the
@@ -35,121 +33,23 @@ export const makeSchemeLoader = () => {
 }
 export type SchemeLoader = ReturnType<typeof makeSchemeLoader>
 
-// ---------------------------------------------------------------------------------------------- records
+import {
+  PlacementOutcome,
+  type PlacementRecord,
+  SERVING,
+  seesPlacementSql,
+  selectPlacements,
+  toPlacementRecord,
+} from "../queries/placements.js"
 
-/** After the term (004 晋城 成果运用 二是): the next training direction and a use recommendation, both units heard. */
-export const PlacementOutcome = Schema.Struct({
-  trainingDirection: Schema.NonEmptyTrimmedString,
-  usageRecommendation: Schema.NonEmptyTrimmedString,
-  consulted: Schema.Struct({ dispatchingUnit: Schema.Literal(true), hostUnit: Schema.Literal(true) }),
-  /** What became of the cadre (004 杭州's outcome figures). */
-  result: Schema.optional(Schema.Literal("promoted", "moved_to_key_post")),
-  recordedOn: LocalDate.LocalDate,
-  recordedBy: Schema.String,
-})
-export type PlacementOutcome = typeof PlacementOutcome.Type
-
-/** A placement with where it is and the person's particulars, masked. */
-export interface PlacementRecord {
-  readonly placement: InPost.Placement
-  readonly version: number
-  readonly regionId: string
-  readonly regionPath: string
-  readonly regionName: string
-  readonly postTitle: string
-  /** The unit the post belongs to (挂职 host unit), when the post has one. */
-  readonly hostUnit: { readonly id: string; readonly name: string } | null
-  readonly dispatchingUnitId: string | null
-  readonly dispatchingUnitName: string | null
-  /** The name of the scheme version the placement keeps (null only if the version row is missing). */
-  readonly schemeName: Text | null
-  readonly quotaGroup: string
-  readonly termEnd: string | null
-  readonly endedOn: string | null
-  readonly outcome: PlacementOutcome | null
-  readonly person: {
-    readonly id: string
-    readonly name: string
-    readonly sex: string
-    readonly birthDate: string
-    readonly idNumberMasked: string
-    readonly phoneMasked: string | null
-  }
-}
-
-const hostUnits = alias(units, "host_units")
-const dispatchingUnits = alias(units, "dispatching_units")
-
-export const selectPlacements = (d: Db | Tx) =>
-  d
-    .select({
-      row: placements,
-      regionPath: regions.path,
-      regionName: regions.name,
-      postTitle: posts.title,
-      hostUnitId: hostUnits.id,
-      hostUnitName: hostUnits.name,
-      dispatchingUnitName: dispatchingUnits.name,
-      schemeName: sql<Text | null>`${schemes.body}->'name'`,
-      person: {
-        id: people.id,
-        name: people.name,
-        profile: people.profile,
-        idNumberMasked: maskedColumns.idNumberMasked,
-        phoneMasked: maskedColumns.phoneMasked,
-      },
-    })
-    .from(placements)
-    .innerJoin(regions, eq(regions.id, placements.regionId))
-    .innerJoin(posts, eq(posts.id, placements.postId))
-    .innerJoin(people, eq(people.id, placements.personId))
-    .leftJoin(hostUnits, eq(hostUnits.id, posts.unitId))
-    .leftJoin(dispatchingUnits, eq(dispatchingUnits.id, placements.dispatchingUnitId))
-    .leftJoin(
-      schemes,
-      and(eq(schemes.schemeId, placements.schemeId), eq(schemes.version, placements.schemeVersion)),
-    )
-
-type PlacementRow = Awaited<ReturnType<ReturnType<typeof selectPlacements>["where"]>>[number]
-
-export const toPlacementRecord = (r: PlacementRow): PlacementRecord => {
-  const profile = r.person.profile as { sex?: string; birthDate?: string }
-  return {
-    placement: decodeRow(InPost.Placement, "placements", r.row.id, r.row.body),
-    version: r.row.version,
-    regionId: r.row.regionId,
-    regionPath: r.regionPath,
-    regionName: r.regionName,
-    postTitle: r.postTitle,
-    hostUnit:
-      r.hostUnitId === null || r.hostUnitName === null ? null : { id: r.hostUnitId, name: r.hostUnitName },
-    dispatchingUnitId: r.row.dispatchingUnitId,
-    dispatchingUnitName: r.dispatchingUnitName,
-    schemeName: r.schemeName,
-    quotaGroup: r.row.quotaGroup,
-    termEnd: r.row.termEnd,
-    endedOn: r.row.endedOn,
-    outcome:
-      r.row.outcome === null ? null : decodeRow(PlacementOutcome, "placements", r.row.id, r.row.outcome),
-    person: {
-      id: r.person.id,
-      name: r.person.name,
-      sex: String(profile.sex ?? ""),
-      birthDate: String(profile.birthDate ?? ""),
-      idNumberMasked: r.person.idNumberMasked,
-      phoneMasked: r.person.phoneMasked,
-    },
-  }
-}
-
-/** Access.seesPlacement in SQL: staff within their scope (the post's region), a cadre their own placements. */
-export const seesPlacementSql = (actor: Access.Actor): SQL => {
-  if (actor.role === "applicant") {
-    const pid = actor.scope._tag === "SelfScope" ? actor.scope.personId : null
-    return pid === null ? sql`false` : eq(placements.personId, pid)
-  }
-  return within(regions.path, actor.scopePath)
-}
+export {
+  PlacementOutcome,
+  type PlacementRecord,
+  SERVING,
+  seesPlacementSql,
+  selectPlacements,
+  toPlacementRecord,
+} from "../queries/placements.js"
 
 export const readPlacement = async (
   d: Db | Tx,
@@ -204,9 +104,6 @@ export const savePlacement = async (
     .returning({ id: placements.id })
   if (updated.length === 0) throw new Error("placement row changed inside its own lock")
 }
-
-/** The placement is serving (on probation or in term): leave, reports of the cadre, inspections make sense. */
-export const SERVING: ReadonlyArray<InPost.PlacementState> = ["on_probation", "probation_extended", "in_term"]
 
 export const requireServing = (r: PlacementRecord, what: Text): void => {
   if (!SERVING.includes(r.placement.state))
@@ -378,19 +275,4 @@ export const personInScope = async (
   return viaPlacement === undefined ? undefined : { regionId: p.regionId, regionPath: p.path, name: p.name }
 }
 
-/** Is the placement in post at some time in calendar `year`? (Started by 31 Dec and not ended before 1 Jan.) */
-export const inPostDuringSql = (year: number): SQL => {
-  const first = `${year}-01-01`
-  const last = `${year}-12-31`
-  return sql`${placements.startedOn} is not null and ${placements.startedOn} <= ${last} and coalesce(${placements.endedOn}, ${placements.termEnd} - 1, ${placements.startedOn}) >= ${first}`
-}
-
-export const inPostDuring = (r: PlacementRecord, year: number): boolean => {
-  const started = r.placement.startedOn
-  if (started === undefined || LocalDate.compare(started, `${year}-12-31` as LocalDate.LocalDate) > 0)
-    return false
-  const until =
-    r.endedOn ??
-    (r.termEnd === null ? started : LocalDate.addDays(r.termEnd as LocalDate.LocalDate, -1).toString())
-  return until >= `${year}-01-01`
-}
+export { inPostDuring, inPostDuringSql } from "../queries/placements.js"

@@ -1,0 +1,263 @@
+import { Access, InPost, LocalDate, type Text } from "@cadre/domain"
+import { and, eq, type SQL, sql } from "drizzle-orm"
+import { alias } from "drizzle-orm/pg-core"
+import { Effect, Schema } from "effect"
+import type { Tx } from "../database.js"
+import { type NotFound, notFound, type StaleVersion, staleVersion } from "../errors.js"
+import { decodeRow, within } from "../internal.js"
+import { people, placements, posts, regions, schemes, units } from "../schema/index.js"
+import { type Handle, q } from "../storage.js"
+import { maskedColumns } from "./people.js"
+
+/**
+ * Placements as stored: reading them with where they are and the person's particulars masked (in SQL), the
+ * scope test in SQL (Access.seesPlacement), locking one for a command, and writing its new state under the
+ * version the command locked. The in-post services (placements, duties, assessments, evaluations, figures) all
+ * read placements through here.
+ */
+
+// ---------------------------------------------------------------------------------------------- records
+
+/** After the term (004 晋城 成果运用 二是): the next training direction and a use recommendation, both units heard. */
+export const PlacementOutcome = Schema.Struct({
+  trainingDirection: Schema.NonEmptyTrimmedString,
+  usageRecommendation: Schema.NonEmptyTrimmedString,
+  consulted: Schema.Struct({ dispatchingUnit: Schema.Literal(true), hostUnit: Schema.Literal(true) }),
+  /** What became of the cadre (004 杭州's outcome figures). */
+  result: Schema.optional(Schema.Literal("promoted", "moved_to_key_post")),
+  recordedOn: LocalDate.LocalDate,
+  recordedBy: Schema.String,
+})
+export type PlacementOutcome = typeof PlacementOutcome.Type
+
+/** A placement with where it is and the person's particulars, masked. */
+export interface PlacementRecord {
+  readonly placement: InPost.Placement
+  readonly version: number
+  readonly regionId: string
+  readonly regionPath: string
+  readonly regionName: string
+  readonly postTitle: string
+  /** The unit the post belongs to (挂职 host unit), when the post has one. */
+  readonly hostUnit: { readonly id: string; readonly name: string } | null
+  readonly dispatchingUnitId: string | null
+  readonly dispatchingUnitName: string | null
+  /** The name of the scheme version the placement keeps (null only if the version row is missing). */
+  readonly schemeName: Text | null
+  readonly quotaGroup: string
+  readonly termEnd: string | null
+  readonly endedOn: string | null
+  readonly outcome: PlacementOutcome | null
+  readonly person: {
+    readonly id: string
+    readonly name: string
+    readonly sex: string
+    readonly birthDate: string
+    readonly idNumberMasked: string
+    readonly phoneMasked: string | null
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- reads
+
+const hostUnits = alias(units, "host_units")
+const dispatchingUnits = alias(units, "dispatching_units")
+
+export const selectPlacements = (d: Handle) =>
+  d
+    .select({
+      row: placements,
+      regionPath: regions.path,
+      regionName: regions.name,
+      postTitle: posts.title,
+      hostUnitId: hostUnits.id,
+      hostUnitName: hostUnits.name,
+      dispatchingUnitName: dispatchingUnits.name,
+      schemeName: sql<Text | null>`${schemes.body}->'name'`,
+      person: {
+        id: people.id,
+        name: people.name,
+        profile: people.profile,
+        idNumberMasked: maskedColumns.idNumberMasked,
+        phoneMasked: maskedColumns.phoneMasked,
+      },
+    })
+    .from(placements)
+    .innerJoin(regions, eq(regions.id, placements.regionId))
+    .innerJoin(posts, eq(posts.id, placements.postId))
+    .innerJoin(people, eq(people.id, placements.personId))
+    .leftJoin(hostUnits, eq(hostUnits.id, posts.unitId))
+    .leftJoin(dispatchingUnits, eq(dispatchingUnits.id, placements.dispatchingUnitId))
+    .leftJoin(
+      schemes,
+      and(eq(schemes.schemeId, placements.schemeId), eq(schemes.version, placements.schemeVersion)),
+    )
+
+type PlacementRow = Awaited<ReturnType<ReturnType<typeof selectPlacements>["where"]>>[number]
+
+export const toPlacementRecord = (r: PlacementRow): PlacementRecord => {
+  const profile = r.person.profile as { sex?: string; birthDate?: string }
+  return {
+    placement: decodeRow(InPost.Placement, "placements", r.row.id, r.row.body),
+    version: r.row.version,
+    regionId: r.row.regionId,
+    regionPath: r.regionPath,
+    regionName: r.regionName,
+    postTitle: r.postTitle,
+    hostUnit:
+      r.hostUnitId === null || r.hostUnitName === null ? null : { id: r.hostUnitId, name: r.hostUnitName },
+    dispatchingUnitId: r.row.dispatchingUnitId,
+    dispatchingUnitName: r.dispatchingUnitName,
+    schemeName: r.schemeName,
+    quotaGroup: r.row.quotaGroup,
+    termEnd: r.row.termEnd,
+    endedOn: r.row.endedOn,
+    outcome:
+      r.row.outcome === null ? null : decodeRow(PlacementOutcome, "placements", r.row.id, r.row.outcome),
+    person: {
+      id: r.person.id,
+      name: r.person.name,
+      sex: String(profile.sex ?? ""),
+      birthDate: String(profile.birthDate ?? ""),
+      idNumberMasked: r.person.idNumberMasked,
+      phoneMasked: r.person.phoneMasked,
+    },
+  }
+}
+
+/** Access.seesPlacement in SQL: staff within their scope (the post's region), a cadre their own placements. */
+export const seesPlacementSql = (actor: Access.Actor): SQL => {
+  if (actor.role === "applicant") {
+    const pid = actor.scope._tag === "SelfScope" ? actor.scope.personId : null
+    return pid === null ? sql`false` : eq(placements.personId, pid)
+  }
+  return within(regions.path, actor.scopePath)
+}
+
+/** A placement the actor sees, or undefined. */
+export const readPlacement = (
+  h: Handle,
+  actor: Access.Actor,
+  id: string,
+): Effect.Effect<PlacementRecord | undefined> =>
+  Effect.flatMap(
+    q(selectPlacements(h).where(and(eq(placements.id, id), seesPlacementSql(actor))), "placement.read"),
+    ([r]) => Effect.sync(() => (r === undefined ? undefined : toPlacementRecord(r))),
+  )
+
+/**
+ * Lock a placement the actor sees for the rest of the transaction (`FOR UPDATE`); with `expectedVersion`, check
+ * it (StaleVersion). Out of sight reads as NotFound.
+ */
+export const lockPlacement = (
+  tx: Tx,
+  actor: Access.Actor,
+  id: string,
+  expectedVersion?: number,
+): Effect.Effect<PlacementRecord, NotFound | StaleVersion> =>
+  Effect.gen(function* () {
+    const [r] = yield* q(
+      selectPlacements(tx)
+        .where(and(eq(placements.id, id), seesPlacementSql(actor)))
+        .for("update", { of: placements }),
+      "placement.lock",
+    )
+    if (r === undefined) return yield* Effect.fail(notFound("placement", id))
+    if (expectedVersion !== undefined && r.row.version !== expectedVersion)
+      return yield* Effect.fail(staleVersion("placement", id, expectedVersion, r.row.version))
+    return yield* Effect.sync(() => toPlacementRecord(r))
+  })
+
+const encodePlacement = Schema.encodeSync(InPost.Placement)
+
+/** Write a placement's new state under the version the command locked (its row lock makes a miss impossible). */
+export const savePlacement = (
+  tx: Tx,
+  p: InPost.Placement,
+  version: number,
+  extra: { readonly outcome?: PlacementOutcome } = {},
+): Effect.Effect<void> =>
+  Effect.flatMap(
+    q(
+      tx
+        .update(placements)
+        .set({
+          state: p.state,
+          body: encodePlacement(p),
+          startedOn: p.startedOn ?? null,
+          termEnd: InPost.currentTerm(p)?.end ?? null,
+          endedOn: p.ending?.date ?? null,
+          ...(extra.outcome === undefined
+            ? {}
+            : { outcome: Schema.encodeSync(PlacementOutcome)(extra.outcome) }),
+          version: sql`${placements.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(placements.id, p.id), eq(placements.version, version)))
+        .returning({ id: placements.id }),
+      "placement.save",
+    ),
+    (updated) =>
+      updated.length === 0 ? Effect.die(new Error("placement row changed inside its own lock")) : Effect.void,
+  )
+
+/** A region's path by id (audit rows of commands on things that carry a region id). */
+export const regionPathOf = (h: Handle, regionId: string): Effect.Effect<string | undefined> =>
+  Effect.map(
+    q(h.select({ path: regions.path }).from(regions).where(eq(regions.id, regionId)), "region.path"),
+    ([r]) => r?.path,
+  )
+
+/** A person the actor sees: by their own region, or through a placement of theirs in the actor's scope. */
+export const personInScope = (
+  h: Handle,
+  actor: Access.Actor,
+  personId: string,
+): Effect.Effect<
+  { readonly regionId: string; readonly regionPath: string; readonly name: string } | undefined
+> =>
+  Effect.gen(function* () {
+    const [p] = yield* q(
+      h
+        .select({ regionId: people.regionId, path: regions.path, name: people.name })
+        .from(people)
+        .innerJoin(regions, eq(regions.id, people.regionId))
+        .where(eq(people.id, personId)),
+      "person.inScope",
+    )
+    if (p === undefined) return undefined
+    const found = { regionId: p.regionId, regionPath: p.path, name: p.name }
+    if (actor.role === "applicant")
+      return actor.scope._tag === "SelfScope" && actor.scope.personId === personId ? found : undefined
+    if (Access.seesRegion(actor, p.path)) return found
+    const [viaPlacement] = yield* q(
+      h
+        .select({ path: regions.path })
+        .from(placements)
+        .innerJoin(regions, eq(regions.id, placements.regionId))
+        .where(and(eq(placements.personId, personId), within(regions.path, actor.scopePath)))
+        .limit(1),
+      "person.inScopeViaPlacement",
+    )
+    return viaPlacement === undefined ? undefined : found
+  })
+
+/** Is the placement in post at some time in calendar `year`? (Started by 31 Dec and not ended before 1 Jan.) */
+export const inPostDuringSql = (year: number): SQL => {
+  const first = `${year}-01-01`
+  const last = `${year}-12-31`
+  return sql`${placements.startedOn} is not null and ${placements.startedOn} <= ${last} and coalesce(${placements.endedOn}, ${placements.termEnd} - 1, ${placements.startedOn}) >= ${first}`
+}
+
+export const inPostDuring = (r: PlacementRecord, year: number): boolean => {
+  const started = r.placement.startedOn
+  if (started === undefined || LocalDate.compare(started, `${year}-12-31` as LocalDate.LocalDate) > 0)
+    return false
+  const until =
+    r.endedOn ??
+    (r.termEnd === null ? started : LocalDate.addDays(r.termEnd as LocalDate.LocalDate, -1).toString())
+  return until >= `${year}-01-01`
+}
+
+/** The placement is serving (on probation or in term): leave, reports of the cadre, inspections make sense. */
+export const SERVING: ReadonlyArray<InPost.PlacementState> = ["on_probation", "probation_extended", "in_term"]
