@@ -135,8 +135,11 @@ const boundary = t.middleware(async ({ ctx, next, path }) => {
  * `run(effect)`: run a domain/db Effect for this request. Its error type must be `Failure` — the union
  * `describeFailure` maps — so an unmapped error is a type error. Defects are logged with the request id.
  */
+/** What `ctx.run` accepts: an Effect whose every failure is mapped (`Failure`), over the router's services. */
+export type Run = <A>(effect: Effect.Effect<A, Failure, Services>) => Promise<A>
+
 const withRun = t.middleware(({ ctx, next, path }) => {
-  const run = async <A>(effect: Effect.Effect<A, Failure, Services>): Promise<A> => {
+  const run: Run = async (effect) => {
     const ran = await runEffect(ctx.deps.runtime, effect)
     if (ran._tag === "ok") return ran.value
     if (ran._tag === "failure" && ran.failure._tag !== "DatabaseError")
