@@ -3,6 +3,16 @@
  * invariants the kernel guarantees (scheme version fixed, no re-decision without a return, places never
  * over-filled, shortlist ratio, appointment after the public notice and its objections).
  */
+export {
+  type AuthorityContext,
+  AuthorityReason,
+  authorise,
+  MoveNotYours,
+  movesFor,
+  type Owner,
+  ownersOf,
+  speaksFor,
+} from "./Authority.js"
 export { IllegalMove, IllegalReason, MOVE_LABELS } from "./IllegalMove.js"
 export * from "./Model.js"
 export {

@@ -1,0 +1,275 @@
+import { Either, Schema } from "effect"
+import { type Actor as Caller, pathWithin, ROLE_LABELS, type Role } from "../access/Access.js"
+import { ACTOR_LABELS, actsAs, decidesAs } from "../inpost/Actors.js"
+import type { Actor } from "../scheme/Scheme.js"
+import type { Citation } from "../shared/Citation.js"
+import { Text } from "../shared/Text.js"
+import { MOVE_LABELS } from "./IllegalMove.js"
+import type { Move, MoveTag } from "./Model.js"
+import type { Path, StageRef } from "./Path.js"
+import type { ProcedureState, State } from "./State.js"
+
+/**
+ * Who may make each move of the selection procedure: the body the scheme names for the step, never anyone who
+ * merely holds a permission (issue 13, "every move has an owner, from the scheme"). One predicate, used by the
+ * services before every move and by the screens to offer only the moves the caller may make.
+ *
+ * - A step's owners are the actors of the scheme stages that switch it on (Path.ts): 000 杨浦 interview → the org
+ *   dept, decide → 部务会, placement → the street; 004 安丘 decide → 市委常委会.
+ * - `"campaign"` is whoever runs the campaign (the org dept or street of the campaign's region): it owns what no
+ *   stage names (screening, waivers, returns, rejections, objections' findings).
+ * - A caller speaks for an owner by role (InPost.ACTS_AS: an org dept admin records its meetings' decisions and
+ *   the joint review's opinions; a street admin speaks for the street …); reviewers work the review steps of the
+ *   body that owns them. Scope: the org dept's bodies act in campaigns they run; a street, unit or community acts
+ *   in campaigns they run or on applications from within their scope; an applicant only on their own.
+ * - A decision names its deciding body, which must be the scheme's (部务会 may stand for the org dept).
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * An owner of a move: a body the scheme names, or whoever runs the campaign.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Owner = Actor | "campaign"
+
+/**
+ * Why the caller may not make the move.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AuthorityReason = Schema.Literal("not_owner", "out_of_scope", "wrong_body")
+export type AuthorityReason = typeof AuthorityReason.Type
+
+/**
+ * The move belongs to another body (or lies outside the caller's scope): refused with the clause.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class MoveNotYours extends Schema.TaggedError<MoveNotYours>()("MoveNotYours", {
+  move: Schema.String,
+  reason: AuthorityReason,
+  owners: Schema.Array(Schema.String),
+  clause: Schema.NullOr(Schema.String),
+  message: Text,
+}) {}
+
+/**
+ * What the predicate needs to know about the campaign and the application.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface AuthorityContext {
+  readonly path: Path
+  /** Region path of the campaign (its runner's scope). */
+  readonly campaignPath: string
+  /** The application, when the move is on one: its own region (recommending unit's, nominating community's). */
+  readonly application?:
+    | {
+        readonly state: State
+        readonly personId: string
+        readonly regionPath: string
+      }
+    | undefined
+}
+
+const ORG_BODIES: ReadonlyArray<Owner> = [
+  "campaign",
+  "org_dept",
+  "org_dept_meeting",
+  "standing_committee",
+  "joint_review",
+]
+
+/** Roles that run a campaign of their region. */
+const RUNNERS: ReadonlyArray<Role> = ["org_dept_admin", "street_admin", "integrator"]
+
+const stagesOf = (path: Path, state: ProcedureState): ReadonlyArray<StageRef> =>
+  path.steps.find((s) => s.state === state)?.stages ?? []
+
+const actorsOf = (path: Path, state: ProcedureState): ReadonlyArray<Owner> => {
+  const actors = [...new Set(stagesOf(path, state).map((s) => s.actor))]
+  return actors.length === 0 ? ["campaign"] : actors
+}
+
+/**
+ * A step the cadre performs (000 二（二）: 报到 to the street) is recorded by the body that receives it: the
+ * campaign's runner, or the body that places the cadre.
+ */
+const recordedBy = (path: Path, state: ProcedureState): ReadonlyArray<Owner> => {
+  const actors = actorsOf(path, state)
+  if (!actors.includes("applicant")) return actors
+  const placing = actorsOf(path, "appointed").filter((a) => a !== "applicant")
+  return [...new Set<Owner>(["campaign", ...placing, ...actors.filter((a) => a !== "applicant")])]
+}
+
+/**
+ * The owners of a move and the clause that names them.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const ownersOf = (
+  move: Move,
+  ctx: AuthorityContext,
+): { readonly owners: ReadonlyArray<Owner>; readonly citation: Citation | undefined } => {
+  const { path } = ctx
+  const cite = (state: ProcedureState) => stagesOf(path, state)[0]?.citation
+  const current = ctx.application?.state
+  const procedureState = (s: State | undefined): ProcedureState | undefined =>
+    s === undefined || s === "withdrawn" || s === "rejected" ? undefined : s
+  switch (move._tag) {
+    case "Submit": {
+      if (move.channel === "self_registration") return { owners: ["applicant"], citation: cite("submitted") }
+      if (move.channel === "organisation_recommendation")
+        return { owners: ["campaign"], citation: cite("submitted") }
+      const units = actorsOf(path, "submitted").filter((a) => a !== "applicant" && a !== "campaign")
+      return {
+        owners: units.length === 0 ? ["dispatching_unit", "street"] : units,
+        citation: cite("submitted"),
+      }
+    }
+    case "Withdraw":
+      return { owners: ["applicant"], citation: undefined }
+    case "Advance": {
+      const to = procedureState(move.to)
+      return {
+        owners: to === undefined ? ["campaign"] : recordedBy(path, to),
+        citation: to === undefined ? undefined : cite(to),
+      }
+    }
+    case "Record": {
+      const s = procedureState(current)
+      return {
+        owners: s === undefined ? ["campaign"] : recordedBy(path, s),
+        citation: s === undefined ? undefined : cite(s),
+      }
+    }
+    case "Decide":
+      return { owners: actorsOf(path, "decided"), citation: cite("decided") }
+    case "StartNotice":
+      return { owners: actorsOf(path, "public_notice"), citation: cite("public_notice") }
+    case "FileObjection":
+      return {
+        owners: [...new Set<Owner>(["campaign", ...actorsOf(path, "public_notice")])],
+        citation: cite("public_notice"),
+      }
+    case "Appoint":
+      return { owners: recordedBy(path, "appointed"), citation: cite("appointed") }
+    case "ReportIn":
+      return { owners: recordedBy(path, "reported_in"), citation: cite("reported_in") }
+    case "Screen":
+    case "Waive":
+    case "Return":
+    case "Reject":
+    case "ResolveObjection":
+      return { owners: ["campaign"], citation: undefined }
+  }
+}
+
+/**
+ * Does a caller of `role` speak for `owner`? Reviewers work the review steps of the body that owns them.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const speaksFor = (role: Role, owner: Owner, move: MoveTag): boolean => {
+  if (owner === "campaign") return RUNNERS.includes(role) || (role === "reviewer" && REVIEWER_MOVES.has(move))
+  if (role === "reviewer") return REVIEWER_MOVES.has(move) && owner !== "applicant" && owner !== "residents"
+  return actsAs(role, owner)
+}
+
+/** The moves of the review steps, which reviewers make for the body that owns the step. */
+const REVIEWER_MOVES: ReadonlySet<MoveTag> = new Set<MoveTag>(["Record", "Advance"])
+
+/** Is the campaign or the application within the caller's reach for `owner`? */
+const inScope = (caller: Caller, owner: Owner, move: MoveTag, ctx: AuthorityContext): boolean => {
+  if (owner === "applicant")
+    return (
+      caller.role === "applicant" &&
+      caller.scope._tag === "SelfScope" &&
+      (ctx.application === undefined || caller.scope.personId === ctx.application.personId)
+    )
+  if (caller.role === "applicant" || caller.scopePath.length === 0) return false
+  const runs = pathWithin(caller.scopePath, ctx.campaignPath)
+  if (ORG_BODIES.includes(owner)) return runs
+  // A unit or street recommending into a campaign of a region above it (000: the district's campaign).
+  if (move === "Submit") return runs || pathWithin(ctx.campaignPath, caller.scopePath)
+  return runs || (ctx.application !== undefined && pathWithin(caller.scopePath, ctx.application.regionPath))
+}
+
+const ownerLabel = (o: Owner): Text =>
+  o === "campaign"
+    ? { zh: "本批次的组织部门（主办单位）", en: "the body running this campaign" }
+    : ACTOR_LABELS[o]
+
+const join = (owners: ReadonlyArray<Owner>, lang: "zh" | "en") =>
+  owners.map((o) => ownerLabel(o)[lang]).join(lang === "zh" ? "、" : " or ")
+
+const clauseOf = (c: Citation | undefined): string | null =>
+  c === undefined ? null : `${c.document} ${c.clause}`.trim()
+
+/**
+ * May `caller` make `move` in this campaign (on this application)? Right: yes. Left: who may, and the clause
+ * that says so, in both languages.
+ *
+ * @example
+ * ```ts
+ * import { Selection } from "@cadre/domain"
+ * const r = Selection.authorise(streetAdmin, { _tag: "Reject", reason: "…" }, { path, campaignPath, application })
+ * // Left(MoveNotYours): "“不予通过”由本批次的组织部门（主办单位）办理，街道（乡镇）管理员不能办理"
+ * ```
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const authorise = (
+  caller: Caller,
+  move: Move,
+  ctx: AuthorityContext,
+): Either.Either<void, MoveNotYours> => {
+  const { owners, citation } = ownersOf(move, ctx)
+  const clause = clauseOf(citation)
+  const where: Text =
+    clause === null ? { zh: "", en: "" } : { zh: `（依据：${clause}）`, en: ` (per ${clause})` }
+  const refuse = (reason: AuthorityReason, text: Text) =>
+    Either.left(new MoveNotYours({ move: move._tag, reason, owners: [...owners], clause, message: text }))
+  const moveLabel = MOVE_LABELS[move._tag]
+  const speaking = owners.filter((o) => speaksFor(caller.role, o, move._tag))
+  if (speaking.length === 0)
+    return refuse("not_owner", {
+      zh: `“${moveLabel.zh}”由${join(owners, "zh")}办理，${ROLE_LABELS[caller.role].zh}不能办理${where.zh}`,
+      en: `"${moveLabel.en}" is for ${join(owners, "en")}; a ${ROLE_LABELS[caller.role].en} cannot make it${where.en}`,
+    })
+  if (!speaking.some((o) => inScope(caller, o, move._tag, ctx)))
+    return refuse("out_of_scope", {
+      zh: `“${moveLabel.zh}”只能由本批次所属区域或申请人所在单位的${join(speaking, "zh")}办理，不在您的管辖范围内${where.zh}`,
+      en: `"${moveLabel.en}" is for ${join(speaking, "en")} of this campaign's region or of the applicant's unit; it is outside your scope${where.en}`,
+    })
+  if (move._tag === "Decide") {
+    const bodies = owners.filter((o): o is Actor => o !== "campaign")
+    if (bodies.length > 0 && !bodies.some((b) => decidesAs(b, move.meeting.body)))
+      return refuse("wrong_body", {
+        zh: `研究决定应由${join(bodies, "zh")}作出，不能记录为${ACTOR_LABELS[move.meeting.body].zh}的决定${where.zh}`,
+        en: `the decision is for ${join(bodies, "en")}; it cannot be recorded as one of ${ACTOR_LABELS[move.meeting.body].en}${where.en}`,
+      })
+  }
+  return Either.void
+}
+
+/**
+ * The moves `caller` may make on an application (for screens offering only those); state legality is apart.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const movesFor = (
+  caller: Caller,
+  moves: ReadonlyArray<Move>,
+  ctx: AuthorityContext,
+): ReadonlyArray<Move> => moves.filter((m) => Either.isRight(authorise(caller, m, ctx)))
