@@ -2,6 +2,7 @@
  * @cadre/db — storage: drizzle tables (pg dialect), migrations, `makeDatabase` (PGlite or PostgreSQL), repository
  * services (Effect Context.Tag + Live Layers over the Database service) and demo data.
  */
+export { type AuditChainBreak, type AuditChainReport, verifyAuditChain } from "./auditChain.js"
 export {
   Database,
   type DatabaseConfig,
@@ -49,6 +50,7 @@ export {
   applications,
   archives,
   assessments,
+  auditChainHead,
   auditLog,
   authSchema,
   calendarYears,
@@ -64,6 +66,7 @@ export {
   poolReviews,
   posts,
   quotaGroups,
+  rateLimits,
   regions,
   replacementRequests,
   reportSubmissions,
