@@ -149,6 +149,19 @@ describe("registration", () => {
       }
   })
 
+  it("better-auth's complaints about the lost races reach our JSON logger: one line, no colours, no e-mail, no SQL", () => {
+    const lines = h.logs.filter((l) => l.fields.source === "better-auth")
+    expect(lines.length).toBeGreaterThan(0)
+    for (const l of lines) {
+      const text = JSON.stringify(l)
+      expect(text).not.toContain("\\u001b")
+      expect(text).not.toContain(String.fromCharCode(27))
+      expect(l.msg).not.toContain("\n")
+      expect(text).not.toContain("@test.example.org")
+      expect(text).not.toMatch(/insert into|params/i)
+    }
+  })
+
   it("8 parallel accounts.create of one e-mail: 1 × OK, 7 × CONFLICT, never 500", async () => {
     const org = await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" })
     const burst = Array.from({ length: 8 }, () =>
