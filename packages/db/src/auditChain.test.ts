@@ -1,7 +1,13 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { PGlite } from "@electric-sql/pglite"
 import { sql } from "drizzle-orm"
+import { drizzle } from "drizzle-orm/pglite"
+import { migrate } from "drizzle-orm/pglite/migrator"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { verifyAuditChain } from "./auditChain.js"
-import type { DatabaseHandle } from "./database.js"
+import { type DatabaseHandle, MIGRATIONS_FOLDER } from "./database.js"
 import { auditLog } from "./schema/index.js"
 import { makeTestDatabase } from "./testing.js"
 
@@ -92,5 +98,36 @@ describe("audit hash chain", () => {
       ok: false,
       broken: { seq: null, reason: "sequence_gap" },
     })
+  })
+
+  it("rows written before the chain existed join it when migration 0006 runs", async () => {
+    // The migrations up to 0005 only, as an older release had them.
+    const old = mkdtempSync(join(tmpdir(), "cadre-old-migrations-"))
+    try {
+      cpSync(MIGRATIONS_FOLDER, old, { recursive: true })
+      const journal = JSON.parse(readFileSync(join(old, "meta/_journal.json"), "utf8")) as {
+        entries: Array<{ tag: string }>
+      }
+      journal.entries = journal.entries.filter((e) => e.tag < "0006")
+      writeFileSync(join(old, "meta/_journal.json"), JSON.stringify(journal))
+      const client = await PGlite.create()
+      const db = drizzle(client)
+      await migrate(db, { migrationsFolder: old })
+      for (let i = 0; i < 3; i++)
+        await db.execute(
+          sql`insert into audit_log (actor_account_id, actor_role, action, entity, entity_id, region_path)
+              values (${`old-${i}`}, 'system', 'old.row', 'test', ${`e-${i}`}, '/')`,
+        )
+      await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+      await db.execute(
+        sql`insert into audit_log (actor_account_id, actor_role, action, entity, entity_id, region_path)
+            values ('new', 'system', 'new.row', 'test', 'e-new', '/')`,
+      )
+      // biome-ignore lint/suspicious/noExplicitAny: the verifier takes any drizzle pg database
+      expect(await verifyAuditChain(db as any)).toMatchObject({ ok: true, rows: 4 })
+      await client.close()
+    } finally {
+      rmSync(old, { recursive: true, force: true })
+    }
   })
 })

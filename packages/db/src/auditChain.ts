@@ -55,6 +55,13 @@ export async function verifyAuditChain(
   options: { readonly batch?: number } = {},
 ): Promise<AuditChainReport> {
   const batch = options.batch ?? 1000
+  const installed = rowsOf<{ head: string | null }>(
+    await db.execute(sql`select to_regclass('audit_chain_head')::text as head`),
+  )[0]
+  if (installed?.head === null || installed === undefined)
+    throw new Error(
+      "数据库尚无审计哈希链（迁移 0006 之前的版本或空库）：请先启动一次 API 完成迁移 / the database has no audit hash chain (before migration 0006, or empty): start the API once to migrate it",
+    )
   // Rows the trigger never numbered come first (seq null): each is a broken link on its own.
   const unnumbered = rowsOf<{ id: string | number }>(
     await db.execute(sql`select id from audit_log where seq is null order by id limit 1`),

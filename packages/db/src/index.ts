@@ -2,6 +2,7 @@
  * @cadre/db — storage: drizzle tables (pg dialect), migrations, `makeDatabase` (PGlite or PostgreSQL), repository
  * services (Effect Context.Tag + Live Layers over the Database service) and demo data.
  */
+export { type BackupResult, backupPglite, type RestoreResult, restorePglite } from "./backup.js"
 export { type AuditChainBreak, type AuditChainReport, verifyAuditChain } from "./auditChain.js"
 export {
   Database,
