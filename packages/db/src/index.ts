@@ -2,6 +2,8 @@
  * @cadre/db — storage: drizzle tables (pg dialect), migrations, `makeDatabase` (PGlite or PostgreSQL), repository
  * services (Effect Context.Tag + Live Layers over the Database service) and demo data.
  */
+export { type BackupResult, backupPglite, type RestoreResult, restorePglite } from "./backup.js"
+export { type AuditChainBreak, type AuditChainReport, verifyAuditChain } from "./auditChain.js"
 export {
   Database,
   type DatabaseConfig,
@@ -67,6 +69,7 @@ export {
   applications,
   archives,
   assessments,
+  auditChainHead,
   auditLog,
   authSchema,
   calendarYears,
@@ -82,6 +85,7 @@ export {
   poolReviews,
   posts,
   quotaGroups,
+  rateLimits,
   regions,
   replacementRequests,
   reportSubmissions,

@@ -21,8 +21,14 @@ export class InvalidCredentials extends Data.TaggedError("InvalidCredentials")<{
 /** Too many failed logins: refused until `until` (ISO instant). */
 export class LockedOut extends Data.TaggedError("LockedOut")<{ readonly until: string }> {}
 
-/** Too many failed logins from one client IP (across identifiers): refused until `until` (ISO instant). */
-export class Throttled extends Data.TaggedError("Throttled")<{ readonly until: string }> {}
+/**
+ * Too many attempts from one client IP (or at one phone number): refused until `until` (ISO instant). `action`:
+ * sign-ins (default, counted across identifiers), phone-code requests, or self-registrations.
+ */
+export class Throttled extends Data.TaggedError("Throttled")<{
+  readonly until: string
+  readonly action?: "sign_in" | "phone_code" | "register"
+}> {}
 
 /** The password policy refused a password; the message says the whole policy. */
 export class WeakPassword extends Data.TaggedError("WeakPassword")<{
@@ -174,10 +180,21 @@ export const describeFailure = (failure: Failure): Described => {
     case "Throttled":
       return {
         code: "TOO_MANY_REQUESTS",
-        message: {
-          zh: `该网络地址登录尝试次数过多，请于 ${time(failure.until)}（UTC）后再试`,
-          en: `Too many sign-in attempts from this address: retry after ${time(failure.until)} UTC`,
-        },
+        message:
+          failure.action === "phone_code"
+            ? {
+                zh: `获取验证码过于频繁，请于 ${time(failure.until)}（UTC）后再试`,
+                en: `Too many verification code requests: retry after ${time(failure.until)} UTC`,
+              }
+            : failure.action === "register"
+              ? {
+                  zh: `该网络地址注册次数过多，请于 ${time(failure.until)}（UTC）后再试`,
+                  en: `Too many registrations from this address: retry after ${time(failure.until)} UTC`,
+                }
+              : {
+                  zh: `该网络地址登录尝试次数过多，请于 ${time(failure.until)}（UTC）后再试`,
+                  en: `Too many sign-in attempts from this address: retry after ${time(failure.until)} UTC`,
+                },
       }
     case "WeakPassword":
       return {

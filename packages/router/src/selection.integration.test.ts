@@ -77,6 +77,7 @@ const auditOf = (entityId: string) =>
     .select({ action: auditLog.action, actor: auditLog.actorAccountId })
     .from(auditLog)
     .where(and(eq(auditLog.entity, "application"), eq(auditLog.entityId, entityId)))
+    .orderBy(auditLog.seq)
 
 // ---------------------------------------------------------------------------------------------- Yangpu (000)
 

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm"
-import { bigserial, boolean, check, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core"
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core"
 import { user } from "./auth.js"
 import { regions, units } from "./regions.js"
 
@@ -73,4 +83,21 @@ export const loginAttempts = pgTable(
     index("login_attempts_identifier_at_idx").on(t.identifier, t.at),
     index("login_attempts_ip_at_idx").on(t.ip, t.at),
   ],
+)
+
+/**
+ * Atomic counters for the sign-in, registration and phone-code limits (issue 15). One row per key (e.g.
+ * `signin:ip:203.0.113.7`); a hit is ONE statement, `INSERT … ON CONFLICT (key) DO UPDATE SET count = count + 1
+ * RETURNING count` (restarting the window once `window_start` is older than the window), taken BEFORE the password
+ * or code is checked, so parallel requests cannot all read the same old count. Identifiers (e-mails, phones) appear
+ * only as SHA-256 in keys.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    windowStart: timestamp("window_start", tz).notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [index("rate_limits_window_start_idx").on(t.windowStart)],
 )

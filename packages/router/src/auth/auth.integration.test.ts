@@ -52,6 +52,28 @@ describe("password policy", () => {
   })
 })
 
+describe("password policy (issue 15: @cadre/password, normalised before the checks)", () => {
+  it.each([
+    "aaaaaaaaa1",
+    "1111111111a",
+    "qwerty12345",
+    `${" ".repeat(10)}1a`,
+    "ｐａｓｓｗｏｒｄ１２３",
+    "password12",
+    "Strong-\u0000-pass-2026",
+  ])("registration refuses %j with the policy message", async (password) => {
+    const e = await failure(
+      h.caller().auth.registerEmail({ email: "policy@test.example.org", password, name: "弱密码" }),
+    )
+    expect(e.code).toBe("BAD_REQUEST")
+  })
+
+  it("the demo password and a passphrase are accepted", () => {
+    expect(passwordProblems(DEMO_PASSWORD, ["yangpu.org@demo.example.org"])).toEqual([])
+    expect(passwordProblems("correct horse battery staple", ["a@b.org"])).toEqual([])
+  })
+})
+
 describe("sessions", () => {
   it("registration signs in with an HttpOnly, SameSite session cookie that authenticates later calls", async () => {
     const { caller, resHeaders } = h.callerWithResponse()

@@ -1,59 +1,11 @@
-import type { Text } from "@cadre/domain"
 import { hash, verify } from "@node-rs/argon2"
 
 /**
- * The password policy and the hash. One policy for every account: at least 10 characters (at most 128), with a
- * letter and a digit, not containing the account's e-mail name or phone number, and not one of a few passwords
- * people reach for first. The message lists every rule broken, in Chinese and English.
+ * The password policy is @cadre/password's (shared with the SPAs: NFKC-normalised, no control characters, no
+ * repeated, sequential or keyboard patterns, a zxcvbn-ts strength floor, bilingual messages). This module adds
+ * the hash, which needs Node. The hash is of the password as typed; the policy judges its normalised form.
  */
-
-export const PASSWORD_MIN = 10
-export const PASSWORD_MAX = 128
-
-/** The whole policy in one sentence, for forms and docs. */
-export const PASSWORD_POLICY: Text = {
-  zh: `密码须为 ${PASSWORD_MIN}–${PASSWORD_MAX} 个字符，同时包含字母和数字，不得包含账号（邮箱名或手机号），不得使用常见弱密码`,
-  en: `A password must be ${PASSWORD_MIN}–${PASSWORD_MAX} characters long, contain a letter and a digit, not contain the account name (e-mail name or phone number) and not be a common password`,
-}
-
-const COMMON = new Set([
-  "password123",
-  "password1234",
-  "qwerty123456",
-  "1234567890a",
-  "a1234567890",
-  "abc1234567",
-  "abcd123456",
-  "admin12345",
-  "admin123456",
-  "woaini1314",
-  "iloveyou123",
-  "qwertyuiop1",
-  "1qaz2wsx3edc",
-])
-
-/** Every rule the password breaks; empty when it is acceptable. `identifiers`: e-mail and/or phone. */
-export const passwordProblems = (
-  password: string,
-  identifiers: ReadonlyArray<string>,
-): ReadonlyArray<Text> => {
-  const problems: Array<Text> = []
-  const length = [...password].length
-  if (length < PASSWORD_MIN)
-    problems.push({ zh: `至少 ${PASSWORD_MIN} 个字符`, en: `at least ${PASSWORD_MIN} characters` })
-  if (length > PASSWORD_MAX)
-    problems.push({ zh: `不超过 ${PASSWORD_MAX} 个字符`, en: `at most ${PASSWORD_MAX} characters` })
-  if (!/\p{L}/u.test(password)) problems.push({ zh: "须包含字母", en: "must contain a letter" })
-  if (!/\p{Nd}/u.test(password)) problems.push({ zh: "须包含数字", en: "must contain a digit" })
-  const lower = password.toLowerCase()
-  const names = identifiers
-    .map((id) => id.trim().toLowerCase().split("@")[0] ?? "")
-    .filter((name) => name.length >= 4)
-  if (names.some((name) => lower.includes(name)))
-    problems.push({ zh: "不得包含账号（邮箱名或手机号）", en: "must not contain the account name" })
-  if (COMMON.has(lower)) problems.push({ zh: "不得使用常见弱密码", en: "must not be a common password" })
-  return problems
-}
+export { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_POLICY, passwordProblems } from "@cadre/password"
 
 // argon2id (the library's default) with OWASP's second recommended setting: 19 MiB, 2 iterations, 1 lane.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const

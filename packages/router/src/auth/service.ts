@@ -12,7 +12,7 @@ import {
 import { Access, type Text } from "@cadre/domain"
 import { APIError, betterAuth } from "better-auth"
 import { drizzleAdapter } from "better-auth/adapters/drizzle"
-import { and, desc, eq, gt, gte, isNull, or } from "drizzle-orm"
+import { and, eq, gt, isNull, or } from "drizzle-orm"
 import { Effect, Option, Schema } from "effect"
 import type { ActorResolver, RouterLogger } from "../context.js"
 import {
@@ -25,6 +25,7 @@ import {
   WeakPassword,
 } from "../errors.js"
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, passwordProblems, verifyPassword } from "./password.js"
+import { keyPart, makeLimiter } from "./limits.js"
 import { logPhoneCodeSender, type PhoneCodeSender } from "./phone.js"
 import { bearerToken, hashToken, newToken } from "./tokens.js"
 
@@ -32,7 +33,8 @@ import { bearerToken, hashToken, newToken } from "./tokens.js"
  * Accounts and sign-in. better-auth (drizzle adapter, argon2id through its custom hash/verify) owns users,
  * credentials and sessions; this module adds what the platform needs around it: roles and scopes
  * (account_roles), API tokens for integrators (stored as SHA-256), lockout after repeated failures per identifier
- * and throttling per client IP (login_attempts), the password policy, phone registration with a pluggable code
+ * and throttling per client IP (atomic counters in rate_limits, taken before the password is checked; every checked
+ * attempt is recorded in login_attempts), limits on registrations and phone codes, the password policy, phone registration with a pluggable code
  * sender, and the resolution of a request's credentials into an `Access.Actor`.
  *
  * Role and token rows are written by `AccountRepo` (@cadre/db) in one transaction with their audit row. better-auth
@@ -61,8 +63,33 @@ export interface AuthOptions {
    */
   readonly maxFailuresPerIp?: number
   readonly ipWindowMinutes?: number
+  /** Limits on phone codes and registrations (defaults: `DEFAULT_LIMITS`). */
+  readonly limits?: Partial<Limits>
   /** The clock for lockout, throttling, codes and token expiry (tests inject one). */
   readonly now?: () => Date
+}
+
+/** Limits on phone codes and registrations, per window. */
+export interface Limits {
+  /** Codes sent to one phone number per `phoneCodeWindowMinutes` (each is an SMS). */
+  readonly phoneCodesPerPhone: number
+  /** Codes requested from one client IP per `phoneCodeWindowMinutes`, across phone numbers. */
+  readonly phoneCodesPerIp: number
+  readonly phoneCodeWindowMinutes: number
+  /** Guesses one code allows; after them the code is deleted (a new one must be requested). */
+  readonly codeAttempts: number
+  /** Self-registrations (e-mail or phone) from one client IP per `registrationWindowMinutes`. */
+  readonly registrationsPerIp: number
+  readonly registrationWindowMinutes: number
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  phoneCodesPerPhone: 5,
+  phoneCodesPerIp: 20,
+  phoneCodeWindowMinutes: 60,
+  codeAttempts: 5,
+  registrationsPerIp: 10,
+  registrationWindowMinutes: 60,
 }
 
 /** Cookie name prefix; the session cookie is `cadre.session_token` (`__Secure-` prefixed behind HTTPS). */
@@ -84,6 +111,46 @@ const decodeActor = Schema.decodeUnknownOption(Access.Actor)
 
 const sha256 = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex")
 
+/** A PostgreSQL unique violation (23505) anywhere in an error's cause chain (drizzle and better-auth wrap it). */
+const isUniqueViolation = (e: unknown): boolean => {
+  for (let cur: unknown = e, depth = 0; typeof cur === "object" && cur !== null && depth < 8; depth++) {
+    if ((cur as { code?: unknown }).code === "23505") return true
+    cur = (cur as { cause?: unknown }).cause
+  }
+  return false
+}
+
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, "g")
+const EMAIL = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+/g
+
+/**
+ * A log message fit for our JSON log: no ANSI colours, one line, no e-mail address, and nothing of a failed
+ * query (its SQL and parameters) but the fact; at most 300 characters.
+ */
+export const scrubLogText = (text: string): string => {
+  const plain = text.replace(ANSI, "")
+  const query = plain.search(/failed query|\binsert into\b|\bselect\b.*\bfrom\b|\bupdate\b.*\bset\b|params:/i)
+  const cut = query < 0 ? plain : `${plain.slice(0, query)}(query withheld)`
+  return cut.replace(EMAIL, "(e-mail)").replace(/\s+/g, " ").trim().slice(0, 300)
+}
+
+/** From better-auth's log arguments, only what tells errors apart: names and SQLSTATE codes along the cause chain. */
+const betterAuthFields = (args: ReadonlyArray<unknown>): Readonly<Record<string, unknown>> => {
+  const errors: Array<{ name: string; code?: string }> = []
+  for (const arg of args) {
+    for (let cur: unknown = arg, depth = 0; typeof cur === "object" && cur !== null && depth < 5; depth++) {
+      const e = cur as { name?: unknown; code?: unknown; cause?: unknown }
+      if (cur instanceof Error || typeof e.code === "string")
+        errors.push({
+          name: typeof e.name === "string" ? e.name : "Error",
+          ...(typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) ? { code: e.code } : {}),
+        })
+      cur = e.cause
+    }
+  }
+  return errors.length === 0 ? {} : { errors }
+}
+
 /** The better-auth instance, configured for this platform. */
 export const makeBetterAuth = (options: AuthOptions) =>
   betterAuth({
@@ -92,6 +159,19 @@ export const makeBetterAuth = (options: AuthOptions) =>
     baseURL: options.baseURL,
     basePath: "/api/auth",
     telemetry: { enabled: false },
+    // better-auth's own logger writes coloured, multi-line text with SQL and its parameters; ours writes one JSON
+    // line per event with the message scrubbed and only error names and SQLSTATE codes from its arguments.
+    logger: {
+      level: "warn",
+      disableColors: true,
+      log: (level, message, ...args) => {
+        const fields = { source: "better-auth", ...betterAuthFields(args) }
+        const msg = scrubLogText(message)
+        if (level === "error") options.logger.error(msg, fields)
+        else if (level === "warn") options.logger.warn(msg, fields)
+        else options.logger.info(msg, fields)
+      },
+    },
     // Sign-in throttling is ours (login_attempts, per identifier, persistent); better-auth's limiter is per IP.
     rateLimit: { enabled: false },
     emailAndPassword: {
@@ -125,21 +205,29 @@ export interface NewAccount {
 /** The auth service the router's procedures and the actor resolution use. */
 export interface AuthService extends ActorResolver {
   readonly betterAuth: BetterAuth
-  /** Applicant self-registration by e-mail; signs in (cookie headers returned). */
+  /**
+   * Applicant self-registration by e-mail; signs in (cookie headers returned). Limited per client IP (`ip`, as
+   * for `login`). A taken e-mail gets one answer whoever holds it (staff, applicant or a phone account).
+   */
   readonly registerEmail: (input: {
     readonly email: string
     readonly password: string
     readonly name: string
-  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists | DatabaseError>
-  /** Send a registration code to a phone through the configured sender. */
-  readonly requestPhoneCode: (phone: string) => Effect.Effect<{ readonly expiresInSeconds: number }>
-  /** Applicant self-registration by phone + code; signs in. */
+    readonly ip?: string | undefined
+  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists | Throttled | DatabaseError>
+  /** Send a registration code to a phone through the configured sender; limited per phone and per client IP. */
+  readonly requestPhoneCode: (input: {
+    readonly phone: string
+    readonly ip?: string | undefined
+  }) => Effect.Effect<{ readonly expiresInSeconds: number }, Throttled>
+  /** Applicant self-registration by phone + code; signs in. Each code allows `codeAttempts` guesses. */
   readonly registerPhone: (input: {
     readonly phone: string
     readonly code: string
     readonly password: string
     readonly name: string
-  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists | InvalidCode | DatabaseError>
+    readonly ip?: string | undefined
+  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists | InvalidCode | Throttled | DatabaseError>
   /**
    * Sign in with e-mail or phone and password, subject to lockout per identifier and throttling per client IP
    * (`ip`: what the API determined from the socket or a trusted proxy; absent → no per-IP throttling).
@@ -222,6 +310,8 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
   const lockMs = (options.lockoutMinutes ?? 15) * 60_000
   const maxFailuresPerIp = options.maxFailuresPerIp ?? 20
   const ipWindowMs = (options.ipWindowMinutes ?? 15) * 60_000
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits }
+  const limiter = makeLimiter(db)
   const accounts = makeAccountRepo(db)
   const sender = options.phoneSender ?? logPhoneCodeSender(logger)
   const t = schema
@@ -300,10 +390,23 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
     Effect.gen(function* () {
       if (yield* promise(() => userExists(email)))
         return yield* Effect.fail(new AlreadyExists({ entity: "account", key: email }))
-      const { headers, response } = yield* promise(() =>
-        auth.api.signUpEmail({ body: { email, password, name }, returnHeaders: true }),
-      )
-      return { userId: response.user.id, headers }
+      // Two sign-ups of one e-mail may both pass the check above: the unique index decides, and the loser is
+      // told the account exists (never a 500).
+      const created = yield* promise(async () => {
+        try {
+          const { headers, response } = await auth.api.signUpEmail({
+            body: { email, password, name },
+            returnHeaders: true,
+          })
+          return { userId: response.user.id, headers }
+        } catch (e) {
+          if (isUniqueViolation(e) || (e instanceof APIError && (await userExists(email)))) return undefined
+          throw e
+        }
+      })
+      if (created === undefined)
+        return yield* Effect.fail(new AlreadyExists({ entity: "account", key: email }))
+      return created
     })
 
   /**
@@ -341,14 +444,22 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
       ),
     )
 
-  const registerApplicant = (
-    email: string,
-    password: string,
-    name: string,
-    identifiers: ReadonlyArray<string>,
-  ) =>
+  /** One registration from `ip` (none: not counted); Throttled above the limit. */
+  const registrationFrom = (ip: string | undefined) =>
     Effect.gen(function* () {
-      yield* policy(password, identifiers)
+      if (ip === undefined) return
+      const hit = yield* promise(() =>
+        limiter.hit(`register:ip:${ip}`, limits.registrationWindowMinutes * 60_000, now()),
+      )
+      if (hit.count > limits.registrationsPerIp) {
+        logger.warn("registration throttled for a client IP", { ip, until: hit.until.toISOString() })
+        return yield* Effect.fail(new Throttled({ until: hit.until.toISOString(), action: "register" }))
+      }
+    })
+
+  /** Create the applicant and its role; the caller has checked the password policy. */
+  const registerApplicant = (email: string, password: string, name: string) =>
+    Effect.gen(function* () {
       const { userId, headers } = yield* signUp(email, password, name)
       yield* bindRole(
         { actor: { accountId: userId, role: "applicant" } },
@@ -358,13 +469,29 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
       return { accountId: userId, headers }
     })
 
+  // The policy is checked before anything else, so a refused password says the same for a known and an unknown
+  // e-mail; a taken e-mail answers AlreadyExists alike for staff, applicants and phone accounts.
   const registerEmail: AuthService["registerEmail"] = (input) => {
     const email = input.email.trim().toLowerCase()
-    return registerApplicant(email, input.password, input.name, [email])
+    return policy(input.password, [email]).pipe(
+      Effect.zipRight(registrationFrom(input.ip)),
+      Effect.zipRight(registerApplicant(email, input.password, input.name)),
+    )
   }
 
-  const requestPhoneCode: AuthService["requestPhoneCode"] = (phone) =>
+  const requestPhoneCode: AuthService["requestPhoneCode"] = ({ phone, ip }) =>
     Effect.gen(function* () {
+      const windowMs = limits.phoneCodeWindowMinutes * 60_000
+      const throttled = (until: Date, by: string) => {
+        logger.warn("phone code requests throttled", { by, until: until.toISOString() })
+        return Effect.fail(new Throttled({ until: until.toISOString(), action: "phone_code" }))
+      }
+      if (ip !== undefined) {
+        const byIp = yield* promise(() => limiter.hit(`phone-code:ip:${ip}`, windowMs, now()))
+        if (byIp.count > limits.phoneCodesPerIp) return yield* throttled(byIp.until, "ip")
+      }
+      const byPhone = yield* promise(() => limiter.hit(`phone-code:phone:${keyPart(phone)}`, windowMs, now()))
+      if (byPhone.count > limits.phoneCodesPerPhone) return yield* throttled(byPhone.until, "phone")
       const code = String(randomInt(0, 1_000_000)).padStart(6, "0")
       const identifier = `phone-register:${phone}`
       yield* promise(() => db.delete(t.verification).where(eq(t.verification.identifier, identifier)))
@@ -383,6 +510,7 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
   const registerPhone: AuthService["registerPhone"] = (input) =>
     Effect.gen(function* () {
       yield* policy(input.password, [input.phone])
+      yield* registrationFrom(input.ip)
       const identifier = `phone-register:${input.phone}`
       const rows = yield* promise(() =>
         db
@@ -392,64 +520,53 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
           .limit(1),
       )
       const row = rows[0]
-      if (row === undefined || row.value !== sha256(input.code.trim()))
+      if (row === undefined) return yield* Effect.fail(new InvalidCode())
+      // Count the guess before comparing: parallel guesses get distinct numbers, and only the first
+      // `codeAttempts` are compared. The guess that uses up the code deletes it.
+      const guess = yield* promise(() =>
+        limiter.hit(`phone-code:attempts:${row.id}`, CODE_MINUTES * 60_000, now()),
+      )
+      const burn = promise(() => db.delete(t.verification).where(eq(t.verification.id, row.id)))
+      if (guess.count > limits.codeAttempts) {
+        yield* burn
         return yield* Effect.fail(new InvalidCode())
-      yield* promise(() => db.delete(t.verification).where(eq(t.verification.id, row.id)))
-      return yield* registerApplicant(phoneEmail(input.phone), input.password, input.name, [input.phone])
+      }
+      if (row.value !== sha256(input.code.trim())) {
+        if (guess.count === limits.codeAttempts) {
+          yield* burn
+          logger.warn("phone code used up by wrong guesses", { attempts: guess.count })
+        }
+        return yield* Effect.fail(new InvalidCode())
+      }
+      // Consume the code: of two right guesses in parallel, one registers.
+      const consumed = yield* promise(() =>
+        db.delete(t.verification).where(eq(t.verification.id, row.id)).returning({ id: t.verification.id }),
+      )
+      if (consumed.length === 0) return yield* Effect.fail(new InvalidCode())
+      return yield* registerApplicant(phoneEmail(input.phone), input.password, input.name)
     })
 
-  /** Failures since the last success within the window; locked when they reach `maxFailures`. */
-  const lockState = async (identifier: string, at: Date) => {
-    const since = new Date(at.getTime() - lockMs)
-    const attempts = await db
-      .select({ at: t.loginAttempts.at, success: t.loginAttempts.success })
-      .from(t.loginAttempts)
-      .where(and(eq(t.loginAttempts.identifier, identifier), gte(t.loginAttempts.at, since)))
-      .orderBy(desc(t.loginAttempts.at), desc(t.loginAttempts.id))
-      .limit(maxFailures)
-    const failures: Array<Date> = []
-    for (const a of attempts) {
-      if (a.success) break
-      failures.push(a.at)
-    }
-    const latest = failures[0]
-    const locked = failures.length >= maxFailures && latest !== undefined
-    return { failures: failures.length, until: locked ? new Date(latest.getTime() + lockMs) : undefined }
-  }
-
   /**
-   * Failed sign-ins from `ip` within the window, across identifiers. Throttled once they reach the maximum, until
-   * the oldest of the newest `maxFailuresPerIp` failures leaves the window.
+   * Sign-in: the client IP's and the identifier's counters are taken (atomically, in the database) BEFORE the
+   * password is checked, so a burst checks at most `maxFailuresPerIp` / `maxFailures` passwords. A success clears
+   * the identifier's count and gives the IP its hit back; every checked attempt is recorded in login_attempts.
    */
-  const ipThrottle = async (ip: string, at: Date): Promise<Date | undefined> => {
-    const since = new Date(at.getTime() - ipWindowMs)
-    const failures = await db
-      .select({ at: t.loginAttempts.at })
-      .from(t.loginAttempts)
-      .where(
-        and(eq(t.loginAttempts.ip, ip), eq(t.loginAttempts.success, false), gte(t.loginAttempts.at, since)),
-      )
-      .orderBy(desc(t.loginAttempts.at), desc(t.loginAttempts.id))
-      .limit(maxFailuresPerIp)
-    const oldest = failures[maxFailuresPerIp - 1]
-    return oldest === undefined ? undefined : new Date(oldest.at.getTime() + ipWindowMs)
-  }
-
   const login: AuthService["login"] = (input) =>
     Effect.gen(function* () {
       const email = loginEmail(input.identifier)
-      const at = now()
       const ip = input.ip
-      if (ip !== undefined) {
-        const until = yield* promise(() => ipThrottle(ip, at))
-        if (until !== undefined) {
-          logger.warn("sign-in throttled for a client IP", { ip, until: until.toISOString() })
-          return yield* Effect.fail(new Throttled({ until: until.toISOString() }))
+      const ipKey = ip === undefined ? undefined : `signin:ip:${ip}`
+      if (ipKey !== undefined) {
+        const byIp = yield* promise(() => limiter.hit(ipKey, ipWindowMs, now()))
+        if (byIp.count > maxFailuresPerIp) {
+          logger.warn("sign-in throttled for a client IP", { ip, until: byIp.until.toISOString() })
+          return yield* Effect.fail(new Throttled({ until: byIp.until.toISOString() }))
         }
       }
-      const before = yield* promise(() => lockState(email, at))
-      if (before.until !== undefined)
-        return yield* Effect.fail(new LockedOut({ until: before.until.toISOString() }))
+      const idKey = `signin:id:${keyPart(email)}`
+      const byId = yield* promise(() => limiter.hit(idKey, lockMs, now()))
+      if (byId.count > maxFailures)
+        return yield* Effect.fail(new LockedOut({ until: byId.until.toISOString() }))
       const record = (success: boolean) =>
         promise(() =>
           db.insert(t.loginAttempts).values({ identifier: email, at: now(), success, ip: input.ip ?? null }),
@@ -468,16 +585,18 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
       })
       if (signedIn === undefined) {
         yield* record(false)
-        const failures = before.failures + 1
-        if (failures >= maxFailures) {
-          logger.warn("account locked after failed sign-ins", { identifier: email, failures })
-          return yield* Effect.fail(
-            new LockedOut({ until: new Date(now().getTime() + lockMs).toISOString() }),
-          )
+        if (byId.count >= maxFailures) {
+          logger.warn("account locked after failed sign-ins", {
+            identifier: keyPart(email),
+            failures: byId.count,
+          })
+          return yield* Effect.fail(new LockedOut({ until: byId.until.toISOString() }))
         }
-        return yield* Effect.fail(new InvalidCredentials({ remaining: maxFailures - failures }))
+        return yield* Effect.fail(new InvalidCredentials({ remaining: maxFailures - byId.count }))
       }
       yield* record(true)
+      yield* promise(() => limiter.reset(idKey))
+      if (ipKey !== undefined) yield* promise(() => limiter.refund(ipKey))
       return { accountId: signedIn.userId, headers: signedIn.headers }
     })
 

@@ -46,12 +46,16 @@ export const authRouter = router({
   registerEmail: procedure
     .public("applicants register themselves")
     .input(input(Schema.Struct({ email: Email, password: Password, name: Name })))
-    .mutation(async ({ ctx, input: i }) => signedIn(ctx, await ctx.run(ctx.deps.auth.registerEmail(i)))),
+    .mutation(async ({ ctx, input: i }) =>
+      signedIn(ctx, await ctx.run(ctx.deps.auth.registerEmail({ ...i, ip: ctx.clientIp }))),
+    ),
   /** Send a registration code to a phone (through the configured sender). */
   requestPhoneCode: procedure
     .public("applicants register themselves by phone")
     .input(input(Schema.Struct({ phone: Phone })))
-    .mutation(({ ctx, input: i }) => ctx.run(ctx.deps.auth.requestPhoneCode(i.phone))),
+    .mutation(({ ctx, input: i }) =>
+      ctx.run(ctx.deps.auth.requestPhoneCode({ phone: i.phone, ip: ctx.clientIp })),
+    ),
   /** Applicant registration with phone, code and password; signs in. */
   registerPhone: procedure
     .public("applicants register themselves by phone")
@@ -67,7 +71,9 @@ export const authRouter = router({
         }),
       ),
     )
-    .mutation(async ({ ctx, input: i }) => signedIn(ctx, await ctx.run(ctx.deps.auth.registerPhone(i)))),
+    .mutation(async ({ ctx, input: i }) =>
+      signedIn(ctx, await ctx.run(ctx.deps.auth.registerPhone({ ...i, ip: ctx.clientIp }))),
+    ),
   /**
    * Sign in with e-mail or phone and password; repeated failures lock the identifier for a while, and too many
    * failures from one client IP (across identifiers) refuse that IP for a while.

@@ -1,0 +1,4 @@
+import { unitTestConfig } from "@cadre/vitest-config"
+import { defineConfig } from "vitest/config"
+
+export default defineConfig(unitTestConfig())

@@ -1,0 +1,210 @@
+import { loginAttempts } from "@cadre/db"
+import { eq } from "drizzle-orm"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { failure, type Harness, makeHarness, tagOf, textOf } from "../test-support.js"
+
+/**
+ * Sign-in, registration and phone-code limits under parallel attack (issue 15). The limits are taken atomically
+ * in the database BEFORE a password or code is checked, so a burst checks at most the limit, on PGlite and
+ * PostgreSQL alike. `login_attempts` records every sign-in whose password was actually checked.
+ */
+
+let h: Harness
+beforeAll(async () => {
+  // The defaults: 5 failures per identifier, 20 per client IP (15 minutes each).
+  h = await makeHarness()
+}, 120_000)
+afterAll(async () => h?.close())
+
+const checked = async (where: { identifier?: string; ip?: string }) =>
+  (
+    await h.handle.db
+      .select({ id: loginAttempts.id })
+      .from(loginAttempts)
+      .where(
+        where.identifier !== undefined
+          ? eq(loginAttempts.identifier, where.identifier)
+          : eq(loginAttempts.ip, where.ip ?? ""),
+      )
+  ).length
+
+const settle = async (calls: ReadonlyArray<Promise<unknown>>) => {
+  const results = await Promise.allSettled(calls)
+  const codes = results.map((r) =>
+    r.status === "fulfilled" ? "OK" : ((r.reason as { code?: string }).code ?? String(r.reason)),
+  )
+  const count = (code: string) => codes.filter((c) => c === code).length
+  return { results, codes, count }
+}
+
+const codeSent = (phone: string) =>
+  h.logs.filter((l) => l.msg.startsWith("phone verification code") && l.fields.phone === phone)
+
+describe("sign-in bursts check at most the limit", () => {
+  it("200 parallel guesses at one account: at most 5 passwords checked, the right one among them refused", async () => {
+    const email = "target@test.example.org"
+    await h.caller().auth.registerEmail({ email, password: "Burst-victim-2026", name: "甲" })
+    const guesses = Array.from({ length: 200 }, (_, i) =>
+      h
+        .caller()
+        .auth.login({ identifier: email, password: i === 199 ? "Burst-victim-2026" : `Wrong-guess-${i}` }),
+    )
+    const { count, results } = await settle(guesses)
+    expect(await checked({ identifier: email })).toBeLessThanOrEqual(5)
+    expect(count("OK")).toBe(0)
+    expect(count("TOO_MANY_REQUESTS")).toBeGreaterThanOrEqual(195)
+    expect(count("INTERNAL_SERVER_ERROR")).toBe(0)
+    expect(results[199]?.status).toBe("rejected")
+  }, 120_000)
+
+  it("100 parallel guesses across 100 accounts from one IP: at most 20 passwords checked", async () => {
+    const ip = "203.0.113.50"
+    const guesses = Array.from({ length: 100 }, (_, i) =>
+      h.caller({}, ip).auth.login({ identifier: `spray${i}@test.example.org`, password: "Spray-guess-2026" }),
+    )
+    const { count } = await settle(guesses)
+    expect(await checked({ ip })).toBeLessThanOrEqual(20)
+    expect(count("UNAUTHORIZED")).toBeLessThanOrEqual(20)
+    expect(count("TOO_MANY_REQUESTS")).toBeGreaterThanOrEqual(80)
+    expect(count("INTERNAL_SERVER_ERROR")).toBe(0)
+  }, 120_000)
+})
+
+describe("phone codes", () => {
+  const register = (phone: string, code: string, ip?: string) =>
+    h.caller({}, ip).auth.registerPhone({ phone, code, password: "Phone-owner-2026", name: "乙" })
+
+  it("after 5 wrong codes the code dies: the right code is refused afterwards", async () => {
+    const phone = "13900003331"
+    await h.caller().auth.requestPhoneCode({ phone })
+    const code = String(codeSent(phone).at(-1)?.fields.code)
+    const wrong = (i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0")
+    for (let i = 0; i < 5; i++) expect(tagOf(await failure(register(phone, wrong(i))))).toBe("InvalidCode")
+    const right = await failure(register(phone, code))
+    expect(tagOf(right)).toBe("InvalidCode")
+    expect(textOf(right).zh).toContain("验证码")
+  })
+
+  it("1,000 parallel wrong codes then the right one: never registered", async () => {
+    const phone = "13900003332"
+    await h.caller().auth.requestPhoneCode({ phone })
+    const code = String(codeSent(phone).at(-1)?.fields.code)
+    const attempts = Array.from({ length: 3000 }, (_, i) =>
+      register(phone, i === 999 ? code : String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0")),
+    )
+    const { count } = await settle(attempts)
+    expect(count("OK")).toBe(0)
+    expect(count("INTERNAL_SERVER_ERROR")).toBe(0)
+    expect(tagOf(await failure(register(phone, code)))).toBe("InvalidCode")
+  }, 120_000)
+
+  it("code requests are limited per phone (5 an hour) and per client IP (20 an hour); refused ones send nothing", async () => {
+    const phone = "13900003333"
+    for (let i = 0; i < 5; i++) await h.caller().auth.requestPhoneCode({ phone })
+    const refused = await failure(h.caller().auth.requestPhoneCode({ phone }))
+    expect(refused.code).toBe("TOO_MANY_REQUESTS")
+    expect(textOf(refused).zh).toContain("验证码")
+    expect(textOf(refused).en).toContain("code")
+    expect(codeSent(phone)).toHaveLength(5)
+
+    const ip = "198.51.100.77"
+    const burst = Array.from({ length: 30 }, (_, i) =>
+      h.caller({}, ip).auth.requestPhoneCode({ phone: `1370000${String(i).padStart(4, "0")}` }),
+    )
+    const { count } = await settle(burst)
+    expect(count("OK")).toBe(20)
+    expect(count("TOO_MANY_REQUESTS")).toBe(10)
+  })
+})
+
+describe("registration", () => {
+  it("is limited per client IP (10 an hour)", async () => {
+    const ip = "192.0.2.10"
+    const burst = Array.from({ length: 15 }, (_, i) =>
+      h.caller({}, ip).auth.registerEmail({
+        email: `mass${i}@test.example.org`,
+        password: "Mass-account-2026",
+        name: "丙",
+      }),
+    )
+    const { count } = await settle(burst)
+    expect(count("OK")).toBe(10)
+    expect(count("TOO_MANY_REQUESTS")).toBe(5)
+  })
+
+  it("8 parallel registrations of one e-mail: 1 × OK, 7 × CONFLICT with a bilingual message, never 500", async () => {
+    const burst = Array.from({ length: 8 }, () =>
+      h
+        .caller()
+        .auth.registerEmail({ email: "double@test.example.org", password: "Twice-over-2026", name: "丁" }),
+    )
+    const { count, results } = await settle(burst)
+    expect(count("OK")).toBe(1)
+    expect(count("CONFLICT")).toBe(7)
+    for (const r of results)
+      if (r.status === "rejected") {
+        const text = textOf(r.reason)
+        expect(text.zh).toMatch(/[\u4e00-\u9fff]/)
+        expect(text.en).toMatch(/exists|registered/)
+      }
+  })
+
+  it("better-auth's complaints about the lost races reach our JSON logger: one line, no colours, no e-mail, no SQL", () => {
+    const lines = h.logs.filter((l) => l.fields.source === "better-auth")
+    expect(lines.length).toBeGreaterThan(0)
+    for (const l of lines) {
+      const text = JSON.stringify(l)
+      expect(text).not.toContain("\\u001b")
+      expect(text).not.toContain(String.fromCharCode(27))
+      expect(l.msg).not.toContain("\n")
+      expect(text).not.toContain("@test.example.org")
+      expect(text).not.toMatch(/insert into|params/i)
+    }
+  })
+
+  it("8 parallel accounts.create of one e-mail: 1 × OK, 7 × CONFLICT, never 500", async () => {
+    const org = await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" })
+    const burst = Array.from({ length: 8 }, () =>
+      h.caller(org).accounts.create({
+        email: "street.twice@test.example.org",
+        name: "街道管理员",
+        password: "Street-admin-2026",
+        role: "street_admin",
+        scope: { regionId: "310110002" },
+      }),
+    )
+    const { count } = await settle(burst)
+    expect(count("OK")).toBe(1)
+    expect(count("CONFLICT")).toBe(7)
+  })
+
+  it("a staff e-mail and an applicant e-mail get the same answer (nothing tells staff apart)", async () => {
+    await h.actorHeaders({
+      role: "org_dept_admin",
+      regionId: "310110",
+      email: "staff.secret@test.example.org",
+    })
+    await h.caller().auth.registerEmail({
+      email: "applicant.known@test.example.org",
+      password: "Known-applicant-2026",
+      name: "戊",
+    })
+    const answer = async (email: string) => {
+      const e = await failure(
+        h.caller().auth.registerEmail({ email, password: "Another-try-2026", name: "己" }),
+      )
+      return { code: e.code, text: textOf(e), tag: tagOf(e) }
+    }
+    const staff = await answer("staff.secret@test.example.org")
+    const applicant = await answer("applicant.known@test.example.org")
+    expect(staff.code).toBe("CONFLICT")
+    expect(JSON.stringify(staff).replaceAll("staff.secret", "X")).toBe(
+      JSON.stringify(applicant).replaceAll("applicant.known", "X"),
+    )
+    // A refused registration (weak password) says the same for a known and an unknown e-mail: the policy is checked
+    // before anyone looks the e-mail up.
+    const weak = async (email: string) =>
+      textOf(await failure(h.caller().auth.registerEmail({ email, password: "aaaaaaaaa1", name: "庚" })))
+    expect(await weak("staff.secret@test.example.org")).toEqual(await weak("nobody.here@test.example.org"))
+  })
+})
