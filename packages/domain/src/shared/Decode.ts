@@ -339,6 +339,19 @@ function collect(
   }
 }
 
+/**
+ * The field at `path` inside values of `schema`, named by its title ("出生日期 / birth date"), as a decode error
+ * would name it: for problems found before decoding (a NUL byte, a lone surrogate) that still name the field.
+ */
+export const fieldAt = (schema: AST.AST, path: ReadonlyArray<PropertyKey>): Text => {
+  let at: { readonly field: Text; readonly containers: ReadonlyArray<AST.AST> } = {
+    field: typeTitle(schema) ?? ROOT_FIELD,
+    containers: [schema],
+  }
+  for (const key of path) at = descend(at.containers, key, at.field)
+  return at.field
+}
+
 /** "education[0].level" */
 export const formatPath = (path: ReadonlyArray<string | number>): string =>
   path.reduce<string>(
