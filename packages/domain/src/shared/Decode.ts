@@ -50,6 +50,8 @@ const typeTitle = (ast: AST.AST): Text | undefined => {
 interface Member {
   readonly annotations: AST.Annotations | undefined
   readonly type: AST.AST
+  /** A record's free key (an index signature): the caller chose it, so it is no field name. */
+  readonly free?: true
 }
 
 /** The property or element `key` of a container schema, looking through refinements, transformations, unions. */
@@ -60,7 +62,7 @@ const findMember = (ast: AST.AST | undefined, key: PropertyKey, depth = 0): Memb
       const ps = ast.propertySignatures.find((p) => p.name === key)
       if (ps !== undefined) return { annotations: ps.annotations, type: ps.type }
       const is = ast.indexSignatures[0]
-      return is === undefined ? undefined : { annotations: undefined, type: is.type }
+      return is === undefined ? undefined : { annotations: undefined, type: is.type, free: true }
     }
     case "TupleType": {
       if (typeof key !== "number") return undefined
@@ -437,10 +439,12 @@ function descend(
   field: Text,
 ): { readonly field: Text; readonly containers: ReadonlyArray<AST.AST> } {
   let title: Text | undefined
+  let free = false
   const next: Array<AST.AST> = []
   for (const c of containers) {
     const member = findMember(c, key)
     if (member === undefined) continue
+    free ||= member.free === true
     next.push(member.type)
     title ??=
       (member.annotations === undefined ? undefined : bilingualTitle(member.annotations)) ??
@@ -448,7 +452,7 @@ function descend(
   }
   if (title !== undefined) return { field: title, containers: next }
   // An array element without a title of its own is named after the array; a union's tag after the union.
-  if (typeof key === "number") return { field, containers: next }
+  if (typeof key === "number" || free) return { field, containers: next }
   if (key === "_tag") return { field: { zh: `${field.zh}类型`, en: `${field.en} kind` }, containers: next }
   if (key === "value") return { field, containers: next }
   const named = typeof key === "string" && Object.hasOwn(FIELD_NAMES, key) ? FIELD_NAMES[key] : undefined
