@@ -1,5 +1,7 @@
 // The browser-test harness shared by apps/admin/e2e and apps/portal/e2e: start the built API and a
-// `vite preview` of a built app on free ports, and launch Debian's Chromium through playwright-core.
+// `vite preview` of a built app on free ports, and launch a Chromium through playwright-core: CHROMIUM_PATH, else
+// Debian's /usr/bin/chromium, else the one @sparticuz/chromium ships through npm (so a bare machine needs no apt).
+import { existsSync } from "node:fs"
 import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -122,20 +124,60 @@ export const chromiumArgs = [
  * @property {() => Promise<void>} close closes the browser and removes its profile directory
  */
 
+/** Debian's Chromium, used when present and CHROMIUM_PATH is unset. */
+export const DEBIAN_CHROMIUM = "/usr/bin/chromium"
+
+// @sparticuz/chromium's flags are made for AWS Lambda; these would change what the tests observe (one process for
+// all pages, no same-origin policy, mixed content), so they are left out.
+const unwantedBundledArgs = new Set([
+  "--single-process",
+  "--disable-web-security",
+  "--allow-running-insecure-content",
+])
+
 /**
- * Launches Debian's Chromium (`/usr/bin/chromium`, or `CHROMIUM_PATH`) with a fresh profile directory and its
- * clock at noon of `today` (default E2E_TODAY) in China. A persistent context is how playwright takes a user-data-dir.
+ * Which Chromium the browser tests launch, in this order: `CHROMIUM_PATH`; Debian's `/usr/bin/chromium`; the
+ * Chromium that the npm package @sparticuz/chromium ships (unpacked to the temp directory on first use; it links
+ * the system's libnss3/libnspr4 and carries its own copies for machines without them). `CADRE_BROWSER=bundled`
+ * forces the last one (to test it on a machine that has Debian's), `CADRE_BROWSER=system` forbids it.
+ * @returns {Promise<{ executablePath: string, args: string[], source: "CHROMIUM_PATH" | "debian" | "bundled" }>}
+ */
+export const findChromium = async () => {
+  const choice = process.env.CADRE_BROWSER ?? ""
+  if (choice !== "bundled") {
+    const fromEnv = process.env.CHROMIUM_PATH
+    if (fromEnv !== undefined && fromEnv !== "") {
+      requireFile(fromEnv, "CHROMIUM_PATH names no file; unset it to use Debian's or the bundled Chromium")
+      return { executablePath: fromEnv, args: chromiumArgs, source: "CHROMIUM_PATH" }
+    }
+    if (existsSync(DEBIAN_CHROMIUM))
+      return { executablePath: DEBIAN_CHROMIUM, args: chromiumArgs, source: "debian" }
+    if (choice === "system")
+      throw new Error(
+        "CADRE_BROWSER=system: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH",
+      )
+  }
+  const { default: bundled } = await import("@sparticuz/chromium")
+  const executablePath = await bundled.executablePath()
+  const args = [...new Set([...chromiumArgs, ...bundled.args])].filter(
+    (a) => !unwantedBundledArgs.has(a) && !a.startsWith("--headless="),
+  )
+  return { executablePath, args, source: "bundled" }
+}
+
+/**
+ * Launches a Chromium ({@link findChromium}) with a fresh profile directory and its clock at noon of `today`
+ * (default E2E_TODAY) in China. A persistent context is how playwright takes a user-data-dir.
  * @param {{ today?: string }} [options]
  * @returns {Promise<Browser>}
  */
 export const launchBrowser = async ({ today = E2E_TODAY } = {}) => {
-  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
-  requireFile(executablePath, "install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH")
+  const { executablePath, args } = await findChromium()
   const userDataDir = await mkdtemp(join(tmpdir(), "cadre-e2e-chromium-"))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
-    args: chromiumArgs,
+    args,
     locale: "zh-CN",
     viewport: { width: 1280, height: 800 },
   })

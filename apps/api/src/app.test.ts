@@ -93,8 +93,18 @@ describe("request ids and logs", () => {
     const res = await app.request("/nope")
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({
-      error: { code: "not-found", message: { zh: "接口不存在", en: "No such endpoint" } },
-      requestId: "req-404",
+      error: {
+        code: -32004,
+        message: "接口不存在",
+        data: {
+          code: "NOT_FOUND",
+          httpStatus: 404,
+          tag: "NotFound",
+          message: { zh: "接口不存在", en: "No such endpoint" },
+          requestId: "req-404",
+          issues: [],
+        },
+      },
     })
   })
 
@@ -161,12 +171,16 @@ describe("hardening", () => {
       headers: { "content-type": "application/json", "content-length": String(big.length) },
     })
     expect(res.status).toBe(413)
-    expect(await res.json()).toEqual({
+    expect(await res.json()).toMatchObject({
       error: {
-        code: "payload-too-large",
-        message: { zh: "请求内容过大（上限 1 MB）", en: "The request is too large (at most 1 MB)" },
+        message: "请求内容过大（上限 1 MB）",
+        data: {
+          httpStatus: 413,
+          tag: "PayloadTooLarge",
+          message: { zh: "请求内容过大（上限 1 MB）", en: "The request is too large (at most 1 MB)" },
+          requestId: "req-big",
+        },
       },
-      requestId: "req-big",
     })
     // At the limit it goes through to routing (here: no router mounted, so not found).
     const ok = "x".repeat(MAX_BODY_BYTES)

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto"
-import { appRouter, clientIpOf, createContext, type RouterDeps } from "@cadre/router"
+import { appRouter, clientIpOf, createContext, langFromHeaders, type RouterDeps } from "@cadre/router"
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch"
-import { Hono } from "hono"
+import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { cors } from "hono/cors"
-import { secureHeaders } from "hono/secure-headers"
+import type { ContentfulStatusCode } from "hono/utils/http-status"
+import { EDGE, type EdgeError, envelope, MAX_BODY_MB, SECURITY_HEADERS } from "./envelope.js"
 import { errorFields, type Logger, silentLogger } from "./logger.js"
 
 /** Result of one readiness check (database, migrations … as they arrive). */
@@ -37,7 +38,7 @@ export interface AppOptions {
  * The largest request body the API reads (a scheme version with all its rules is ~50 KB, a report 20,000
  * characters): anything bigger is refused before it is parsed.
  */
-export const MAX_BODY_BYTES = 1024 * 1024
+export const MAX_BODY_BYTES = MAX_BODY_MB * 1024 * 1024
 
 /** Hono context variables set by the API's middleware. */
 export type AppEnv = { Variables: { requestId: string } }
@@ -51,6 +52,30 @@ const acceptableRequestId = /^[A-Za-z0-9._:-]{1,128}$/
 /** The peer address of the socket under @hono/node-server (absent for `app.request()` in tests). */
 const socketAddress = (env: unknown): string | undefined =>
   (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress
+
+/** Answer with the one error envelope, in the caller's language. */
+const fail = (c: Context<AppEnv>, e: EdgeError) =>
+  c.json(
+    envelope(e, langFromHeaders(c.req.raw.headers), c.get("requestId")),
+    e.status as ContentfulStatusCode,
+  )
+
+/** The media type of a request body, without parameters ("application/json"). */
+const mediaType = (header: string | undefined): string =>
+  (header ?? "").split(";")[0]?.trim().toLowerCase() ?? ""
+
+/**
+ * Whether a browser sent this request from a page of another site (a forged form or script): the browser's
+ * `Sec-Fetch-Site`, else its `Origin` compared with the API's own origin and the configured CORS origins. A request
+ * with neither header (curl, the typed client, an integrator) is not a browser's cross-site request.
+ */
+export const isCrossSite = (headers: Headers, ownOrigin: string, allowed: ReadonlyArray<string>): boolean => {
+  const site = headers.get("sec-fetch-site")?.toLowerCase()
+  if (site === "same-origin" || site === "none") return false
+  const origin = headers.get("origin")
+  if (origin !== null && origin !== "null") return origin !== ownOrigin && !allowed.includes(origin)
+  return site === "same-site" || site === "cross-site" || origin === "null"
+}
 
 const runCheck = async (check: ReadinessCheck): Promise<CheckResult> => {
   try {
@@ -79,7 +104,11 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
     c.set("requestId", requestId)
     const started = performance.now()
     await next()
-    c.header(requestIdHeader, requestId)
+    // Every answer, whatever produced it (a route, the 404, the 413, a defect): the request id, the security
+    // headers and no-store.
+    c.res = new Response(c.res.body, c.res)
+    c.res.headers.set(requestIdHeader, requestId)
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value)
     logger.info("request", {
       requestId,
       method: c.req.method,
@@ -89,34 +118,15 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
     })
   })
 
-  // The API answers JSON only: no framing, no sniffing, no referrer leaks; HSTS is the TLS proxy's to send.
-  app.use(
-    "*",
-    secureHeaders({
-      strictTransportSecurity: false,
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-      crossOriginResourcePolicy: "same-origin",
-      referrerPolicy: "no-referrer",
-    }),
-  )
   app.use(
     "*",
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(
-          {
-            error: {
-              code: "payload-too-large",
-              message: {
-                zh: `请求内容过大（上限 ${MAX_BODY_BYTES / 1024 / 1024} MB）`,
-                en: `The request is too large (at most ${MAX_BODY_BYTES / 1024 / 1024} MB)`,
-              },
-            },
-            requestId: c.get("requestId"),
-          },
-          413,
-        ),
+      // The unread rest of the body is still on the connection: close it, so the client does not reuse it.
+      onError: (c) => {
+        c.header("Connection", "close")
+        return fail(c, EDGE.payloadTooLarge)
+      },
     }),
   )
 
@@ -152,6 +162,22 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
     )
   })
 
+  // Commands (POST) take JSON only: a form or a multipart body — what a page of another site can send without
+  // asking — is refused before tRPC reads it; and a browser's POST from another site never runs with the
+  // visitor's cookie (bearer tokens cannot be sent cross-site without CORS, so they are not checked).
+  const allowedOrigins = (options.corsOrigins ?? []).filter((o) => o !== "*")
+  app.use("/trpc/*", async (c, next) => {
+    if (c.req.method !== "POST") return next()
+    if (mediaType(c.req.header("content-type")) !== "application/json")
+      return fail(c, EDGE.unsupportedMediaType)
+    if (
+      c.req.header("authorization") === undefined &&
+      isCrossSite(c.req.raw.headers, new URL(c.req.url).origin, allowedOrigins)
+    )
+      return fail(c, EDGE.crossSite)
+    return next()
+  })
+
   const deps = options.trpc
   if (deps !== undefined)
     app.all("/trpc/*", (c) =>
@@ -174,15 +200,7 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
       }),
     )
 
-  app.notFound((c) =>
-    c.json(
-      {
-        error: { code: "not-found", message: { zh: "接口不存在", en: "No such endpoint" } },
-        requestId: c.get("requestId"),
-      },
-      404,
-    ),
-  )
+  app.notFound((c) => fail(c, EDGE.notFound))
 
   app.onError((error, c) => {
     // Unexpected failures are defects: log them in full with the request id, show a generic message.
@@ -191,13 +209,7 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
       path: c.req.path,
       ...errorFields(error),
     })
-    return c.json(
-      {
-        error: { code: "internal", message: { zh: "服务器内部错误", en: "Internal server error" } },
-        requestId: c.get("requestId"),
-      },
-      500,
-    )
+    return fail(c, EDGE.internal)
   })
 
   return app

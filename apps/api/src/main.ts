@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs"
-import { serve } from "@hono/node-server"
+import type { AddressInfo } from "node:net"
 import { Either } from "effect"
 import { buildApp } from "./app.js"
 import { loadConfig } from "./config.js"
 import { errorFields, makeJsonLogger } from "./logger.js"
+import { serveApp } from "./server.js"
 import { DEFAULT_DEMO_PASSWORD, loadDemo, makeServices, openDatabase } from "./services.js"
 
 /** How long open connections get to finish after SIGINT/SIGTERM before the process exits anyway. */
@@ -63,7 +64,9 @@ const app = buildApp({
   trpc: services.deps,
 })
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = serveApp(app, { port: config.port, hostname: config.host })
+server.once("listening", () => {
+  const info = server.address() as AddressInfo
   logger.info("listening", {
     host: config.host,
     port: info.port,

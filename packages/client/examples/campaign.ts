@@ -83,7 +83,7 @@ const main = async (): Promise<void> => {
   for (const r of ranking.ranking) console.log(`  #${r.rank} ${r.person?.name ?? r.applicationId} ${r.score}`)
 
   // 4. The roster as an Excel file.
-  const roster = await org.exports.roster.query({ campaignId: CAMPAIGN })
+  const roster = await org.exports.roster.mutate({ campaignId: CAMPAIGN })
   const path = join(tmpdir(), roster.filename)
   await writeFile(path, Buffer.from(roster.base64, "base64"))
   console.log(`\nroster: ${roster.rows} row(s), ${roster.size} bytes → ${path}`)

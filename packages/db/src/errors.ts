@@ -89,6 +89,12 @@ const ENTITY_LABELS: Readonly<Record<string, TextT>> = {
   survey: { zh: "满意度测评", en: "survey" },
   archive: { zh: "个人档案", en: "archive" },
   pool_review: { zh: "后备干部队伍审核", en: "pool review" },
+  account: { zh: "账号", en: "account" },
+  api_token: { zh: "接口令牌", en: "API token" },
+  evaluation: { zh: "评价记录", en: "evaluation" },
+  reserve: { zh: "后备干部", en: "reserve cadre" },
+  reserve_member: { zh: "后备干部人选", en: "reserve cadre member" },
+  demo: { zh: "演示数据", en: "demo data" },
 }
 const label = (entity: string): TextT => ENTITY_LABELS[entity] ?? { zh: entity, en: entity }
 

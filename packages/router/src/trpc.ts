@@ -62,6 +62,48 @@ export const failureToTRPC = (failure: Failure, lang: Lang): TRPCError => {
   return explain(d.code, failure._tag, d.message, lang)
 }
 
+/**
+ * Errors tRPC raises itself, before or around a procedure (a body that is not JSON, an unknown procedure, a command
+ * by GET, a body type it cannot read): a tag and both languages, never tRPC's English-only text.
+ */
+const TRANSPORT: Partial<Record<TRPCError["code"], { readonly tag: string; readonly message: Text }>> = {
+  PARSE_ERROR: {
+    tag: "ParseError",
+    message: { zh: "请求内容不是有效的 JSON", en: "The request body is not valid JSON" },
+  },
+  BAD_REQUEST: { tag: "BadRequest", message: { zh: "请求格式不正确", en: "Malformed request" } },
+  NOT_FOUND: { tag: "NotFound", message: { zh: "接口不存在", en: "No such endpoint" } },
+  METHOD_NOT_SUPPORTED: {
+    tag: "MethodNotSupported",
+    message: {
+      zh: "不支持该请求方法（查询用 GET，操作和导出用 POST）",
+      en: "Method not supported (queries by GET, commands and exports by POST)",
+    },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    tag: "UnsupportedMediaType",
+    message: {
+      zh: "请求内容类型不受支持（应为 application/json）",
+      en: "Unsupported content type (send application/json)",
+    },
+  },
+  PAYLOAD_TOO_LARGE: {
+    tag: "PayloadTooLarge",
+    message: { zh: "请求内容过大", en: "The request is too large" },
+  },
+  INTERNAL_SERVER_ERROR: { tag: "Internal", message: INTERNAL },
+}
+
+const transportError = (code: TRPCError["code"]): { readonly tag: string; readonly message: Text } =>
+  TRANSPORT[code] ?? {
+    tag: code
+      .toLowerCase()
+      .split("_")
+      .map((w) => `${w.charAt(0).toUpperCase()}${w.slice(1)}`)
+      .join(""),
+    message: { zh: "请求无法处理", en: "The request cannot be processed" },
+  }
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
@@ -72,9 +114,12 @@ const t = initTRPC
         cause instanceof Explained
           ? { tag: cause.tag, message: cause.text, issues: cause.issues, requestId: ctx?.requestId ?? null }
           : {
-              tag: error.code === "INTERNAL_SERVER_ERROR" ? "Internal" : error.code,
-              message:
-                error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL : { zh: error.message, en: error.message },
+              // tRPC reports a body that is not JSON as BAD_REQUEST caused by JSON.parse's SyntaxError.
+              ...transportError(
+                error.code === "BAD_REQUEST" && error.cause instanceof SyntaxError
+                  ? "PARSE_ERROR"
+                  : error.code,
+              ),
               issues: [],
               requestId: ctx?.requestId ?? null,
             }
@@ -82,10 +127,7 @@ const t = initTRPC
       const { stack: _stack, ...rest } = shape.data
       return {
         ...shape,
-        message:
-          error.code === "INTERNAL_SERVER_ERROR" && !(cause instanceof Explained)
-            ? INTERNAL[ctx?.lang ?? "zh"]
-            : shape.message,
+        message: cause instanceof Explained ? shape.message : data.message[ctx?.lang ?? "zh"],
         data: { ...rest, ...data },
       }
     },

@@ -107,11 +107,13 @@ export const startProcess = ({ name, command, args = [], cwd = repoRoot, env = {
 
 /**
  * Polls `url` until it answers with a status below 500. Fails early, with the child's output, if `process` exits.
+ * The timeout is a safety limit, not a speed assertion: on a shared 2-core machine under load the API's first start
+ * (PGlite, migrations) has taken over 30 s.
  * @param {string} url
  * @param {{ timeoutMs?: number, process?: RunningProcess }} [options]
  * @returns {Promise<void>}
  */
-export const waitForHttp = async (url, { timeoutMs = 30_000, process: proc } = {}) => {
+export const waitForHttp = async (url, { timeoutMs = 120_000, process: proc } = {}) => {
   const deadline = Date.now() + timeoutMs
   let lastError = ""
   while (Date.now() < deadline) {

@@ -50,6 +50,8 @@ const typeTitle = (ast: AST.AST): Text | undefined => {
 interface Member {
   readonly annotations: AST.Annotations | undefined
   readonly type: AST.AST
+  /** A record's free key (an index signature): the caller chose it, so it is no field name. */
+  readonly free?: true
 }
 
 /** The property or element `key` of a container schema, looking through refinements, transformations, unions. */
@@ -60,7 +62,7 @@ const findMember = (ast: AST.AST | undefined, key: PropertyKey, depth = 0): Memb
       const ps = ast.propertySignatures.find((p) => p.name === key)
       if (ps !== undefined) return { annotations: ps.annotations, type: ps.type }
       const is = ast.indexSignatures[0]
-      return is === undefined ? undefined : { annotations: undefined, type: is.type }
+      return is === undefined ? undefined : { annotations: undefined, type: is.type, free: true }
     }
     case "TupleType": {
       if (typeof key !== "number") return undefined
@@ -218,12 +220,16 @@ const typeMessage = (ast: AST.AST): Text => {
       Option.orElse(AST.getDescriptionAnnotation(ast), () => AST.getTitleAnnotation(ast)),
       () => String(ast),
     )
-    return { zh: `不符合要求（${expected}）`, en: `must be ${expected}` }
+    // Effect's own descriptions are English ("a valid Date"): the Chinese side says only that it does not fit.
+    const both = expected.indexOf(SEPARATOR) > 0 ? splitBilingual(expected) : undefined
+    return both === undefined
+      ? { zh: "不符合要求", en: `must be ${expected}` }
+      : { zh: `应为${both.zh}`, en: `must be ${both.en}` }
   }
   if (AST.isTemplateLiteral(ast)) return { zh: "格式不正确", en: "has the wrong format" }
   const name = KEYWORD_NAMES[ast._tag]
   if (name !== undefined) return { zh: `应为${name.zh}`, en: `must be ${name.en}` }
-  return { zh: `类型不符（应为 ${String(ast)}）`, en: `must be ${String(ast)}` }
+  return { zh: "类型不符", en: `must be ${String(ast)}` }
 }
 
 const REQUIRED: Text = { zh: "必填", en: "is required" }
@@ -247,6 +253,185 @@ const withoutUndefinedNoise = (
   return kept.length > 0 ? kept : issues
 }
 
+/**
+ * Names of fields whose schema carries no title of its own (nested parts of a scheme, a move's payload…), so that a
+ * decode error never names a field by its English key. A schema's own title wins; `value` (the value of a cited
+ * parameter) is named after its parameter.
+ */
+export const FIELD_NAMES: Readonly<Record<string, Text>> = {
+  ability: { zh: "工作能力", en: "ability" },
+  action: { zh: "处理方式", en: "action" },
+  after: { zh: "触发条件", en: "after" },
+  afterTerm: { zh: "期满后安排", en: "after the term" },
+  agree: { zh: "是否同意", en: "agrees" },
+  amount: { zh: "数量", en: "amount" },
+  appliesTo: { zh: "适用对象", en: "applies to" },
+  areas: { zh: "评定方面", en: "areas" },
+  asRole: { zh: "试用身份", en: "as role" },
+  assignment: { zh: "任职方式", en: "assignment" },
+  atLeast: { zh: "最少次数", en: "at least" },
+  bands: { zh: "分档", en: "bands" },
+  basicallySatisfied: { zh: "基本满意计法", en: '"basically satisfied" counting' },
+  basis: { zh: "依据", en: "basis" },
+  body: { zh: "会议名称", en: "meeting body" },
+  bound: { zh: "上限或下限", en: "bound" },
+  cadence: { zh: "频次", en: "cadence" },
+  cadreWishes: { zh: "干部本人意愿", en: "cadre's wishes" },
+  candidates: { zh: "人选数", en: "candidates" },
+  caps: { zh: "上限", en: "caps" },
+  categories: { zh: "类别", en: "categories" },
+  channels: { zh: "报名渠道", en: "channels" },
+  citation: { zh: "依据条款", en: "citation" },
+  comparator: { zh: "比较方式", en: "comparator" },
+  conclusion: { zh: "结论", en: "conclusion" },
+  confirmation: { zh: "转正方式", en: "confirmation" },
+  consequences: { zh: "后果", en: "consequences" },
+  consulted: { zh: "已征求意见", en: "consulted" },
+  countedAmong: { zh: "计入范围", en: "counted among" },
+  counts: { zh: "票数", en: "counts" },
+  cycleId: { zh: "考核周期", en: "cycle" },
+  cycleIds: { zh: "考核周期", en: "cycles" },
+  cycles: { zh: "考核周期", en: "cycles" },
+  day: { zh: "日", en: "day" },
+  days: { zh: "天数", en: "days" },
+  deadline: { zh: "截止时间", en: "deadline" },
+  decision: { zh: "决定", en: "decision" },
+  denominator: { zh: "分母", en: "denominator" },
+  department: { zh: "部门", en: "department" },
+  description: { zh: "说明", en: "description" },
+  effect: { zh: "效果", en: "effect" },
+  eligible: { zh: "是否符合条件", en: "eligible" },
+  employment: { zh: "人员性质", en: "employment" },
+  en: { zh: "英文", en: "English" },
+  event: { zh: "事件", en: "event" },
+  evidence: { zh: "依据材料", en: "evidence" },
+  exclusions: { zh: "排除情形", en: "exclusions" },
+  expected: { zh: "要求值", en: "expected" },
+  favourable: { zh: "是否计为满意", en: "favourable" },
+  finding: { zh: "考察结论", en: "finding" },
+  findings: { zh: "考察情况", en: "findings" },
+  formatVersion: { zh: "格式版本", en: "format version" },
+  fourEvaluations: { zh: "四评", en: "four evaluations" },
+  from: { zh: "起始", en: "from" },
+  gradeBands: { zh: "等次分数线", en: "grade bands" },
+  grades: { zh: "等次", en: "grades" },
+  id: { zh: "编号", en: "id" },
+  incentives: { zh: "激励措施", en: "incentives" },
+  includeMerged: { zh: "包含已合并区域", en: "include merged regions" },
+  items: { zh: "项目", en: "items" },
+  key: { zh: "代码", en: "key" },
+  kind: { zh: "类型", en: "kind" },
+  label: { zh: "名称", en: "label" },
+  leave: { zh: "请假规定", en: "leave" },
+  length: { zh: "期限", en: "length" },
+  max: { zh: "最多", en: "max" },
+  maxAge: { zh: "最大年龄", en: "maximum age" },
+  maxPoints: { zh: "满分", en: "maximum points" },
+  measure: { zh: "衡量指标", en: "measure" },
+  meeting: { zh: "会议", en: "meeting" },
+  mentorCapacity: { zh: "帮带人数", en: "mentor capacity" },
+  message: { zh: "说明", en: "message" },
+  min: { zh: "最少", en: "min" },
+  minPerCommunity: { zh: "每个社区最少人数", en: "minimum per community" },
+  minPoints: { zh: "最低分", en: "minimum points" },
+  minRaters: { zh: "最少评分人数", en: "minimum raters" },
+  month: { zh: "月", en: "month" },
+  move: { zh: "操作", en: "move" },
+  name: { zh: "名称", en: "name" },
+  note: { zh: "备注", en: "note" },
+  numerator: { zh: "分子", en: "numerator" },
+  objectionId: { zh: "异议编号", en: "objection id" },
+  opinions: { zh: "意见", en: "opinions" },
+  organiser: { zh: "主办单位", en: "organiser" },
+  otherwise: { zh: "否则", en: "otherwise" },
+  outcome: { zh: "结果", en: "outcome" },
+  part: { zh: "时段", en: "part" },
+  parts: { zh: "组成部分", en: "parts" },
+  passed: { zh: "是否通过", en: "passed" },
+  per: { zh: "每", en: "per" },
+  period: { zh: "期限", en: "period" },
+  places: { zh: "职数", en: "places" },
+  politics: { zh: "政治素质", en: "politics" },
+  pool: { zh: "后备干部队伍", en: "pool" },
+  postId: { zh: "岗位", en: "post" },
+  preferences: { zh: "优先条件", en: "preferences" },
+  probation: { zh: "试用期", en: "probation" },
+  provisions: { zh: "条款", en: "provisions" },
+  quotas: { zh: "比例限制", en: "quotas" },
+  rater: { zh: "评分人", en: "rater" },
+  raters: { zh: "评定人", en: "raters" },
+  reason: { zh: "理由", en: "reason" },
+  recalls: { zh: "召回次数", en: "recalls" },
+  recommendation: { zh: "推荐信息", en: "recommendation" },
+  ref: { zh: "关联编号", en: "reference" },
+  reference: { zh: "文号", en: "reference" },
+  referenceDate: { zh: "计算基准日", en: "reference date" },
+  refusedWaivers: { zh: "未准予的放宽", en: "refused waivers" },
+  relation: { zh: "关系", en: "relation" },
+  relations: { zh: "关系", en: "relations" },
+  removals: { zh: "调出人员", en: "removals" },
+  reportBack: { zh: "述职评议", en: "report back" },
+  reports: { zh: "报告", en: "reports" },
+  residentDimensions: { zh: "群众评议维度", en: "resident dimensions" },
+  residentOptions: { zh: "群众评议选项", en: "resident options" },
+  respondents: { zh: "测评对象", en: "respondents" },
+  result: { zh: "结果", en: "result" },
+  reviewer: { zh: "审核人", en: "reviewer" },
+  roles: { zh: "角色", en: "roles" },
+  rounding: { zh: "取整方式", en: "rounding" },
+  rules: { zh: "规则", en: "rules" },
+  schemeId: { zh: "方案", en: "scheme" },
+  schemeVersion: { zh: "方案版本", en: "scheme version" },
+  score: { zh: "分数", en: "score" },
+  scorer: { zh: "评分部门", en: "scorer" },
+  scorers: { zh: "评分部门", en: "scorers" },
+  scores: { zh: "评分", en: "scores" },
+  scoring: { zh: "量化考核", en: "scoring" },
+  secretaryTypes: { zh: "书记类型", en: "secretary types" },
+  service: { zh: "服务能力", en: "service" },
+  shortlistRatio: { zh: "差额比例", en: "shortlist ratio" },
+  sources: { zh: "文件依据", en: "sources" },
+  stageId: { zh: "环节", en: "stage" },
+  stages: { zh: "环节", en: "stages" },
+  standards: { zh: "标准", en: "standards" },
+  standing: { zh: "群众认可度", en: "standing" },
+  starRating: { zh: "星级评定", en: "star rating" },
+  stars: { zh: "星级", en: "stars" },
+  state: { zh: "状态", en: "state" },
+  status: { zh: "状态", en: "status" },
+  subject: { zh: "对象", en: "subject" },
+  summary: { zh: "概要", en: "summary" },
+  support: { zh: "支持措施", en: "support" },
+  survey: { zh: "满意度测评", en: "survey" },
+  tag: { zh: "标签", en: "tag" },
+  targetRole: { zh: "选派岗位类型", en: "target role" },
+  team: { zh: "考察组", en: "team" },
+  text: { zh: "内容", en: "text" },
+  title: { zh: "标题", en: "title" },
+  to: { zh: "截止", en: "to" },
+  topic: { zh: "主题", en: "topic" },
+  training: { zh: "培训要求", en: "training" },
+  triggerId: { zh: "触发情形", en: "trigger" },
+  triggers: { zh: "触发情形", en: "triggers" },
+  types: { zh: "类型", en: "types" },
+  unit: { zh: "单位", en: "unit" },
+  units: { zh: "单位", en: "units" },
+  upToDays: { zh: "最多天数", en: "up to days" },
+  upheld: { zh: "是否成立", en: "upheld" },
+  version: { zh: "版本", en: "version" },
+  votes: { zh: "票数", en: "votes" },
+  waivable: { zh: "可否放宽", en: "waivable" },
+  weight: { zh: "权重", en: "weight" },
+  weights: { zh: "权重", en: "weights" },
+  when: { zh: "条件", en: "when" },
+  year: { zh: "年度", en: "year" },
+  yearOffset: { zh: "年份偏移", en: "year offset" },
+  years: { zh: "年限", en: "years" },
+  youngShare: { zh: "年轻干部比例", en: "young share" },
+  yuan: { zh: "金额（元）", en: "amount (yuan)" },
+  zh: { zh: "中文", en: "Chinese" },
+}
+
 /** Look `key` up in every schema that describes the value at hand (encoded and type sides, wrappers). */
 function descend(
   containers: ReadonlyArray<AST.AST>,
@@ -254,10 +439,12 @@ function descend(
   field: Text,
 ): { readonly field: Text; readonly containers: ReadonlyArray<AST.AST> } {
   let title: Text | undefined
+  let free = false
   const next: Array<AST.AST> = []
   for (const c of containers) {
     const member = findMember(c, key)
     if (member === undefined) continue
+    free ||= member.free === true
     next.push(member.type)
     title ??=
       (member.annotations === undefined ? undefined : bilingualTitle(member.annotations)) ??
@@ -265,9 +452,11 @@ function descend(
   }
   if (title !== undefined) return { field: title, containers: next }
   // An array element without a title of its own is named after the array; a union's tag after the union.
-  if (typeof key === "number") return { field, containers: next }
+  if (typeof key === "number" || free) return { field, containers: next }
   if (key === "_tag") return { field: { zh: `${field.zh}类型`, en: `${field.en} kind` }, containers: next }
-  return { field: { zh: String(key), en: String(key) }, containers: next }
+  if (key === "value") return { field, containers: next }
+  const named = typeof key === "string" && Object.hasOwn(FIELD_NAMES, key) ? FIELD_NAMES[key] : undefined
+  return { field: named ?? { zh: String(key), en: String(key) }, containers: next }
 }
 
 /**
@@ -337,6 +526,23 @@ function collect(
       return
     }
   }
+}
+
+/**
+ * The field at `path` inside values of `schema`, named by its title ("出生日期 / birth date"), as a decode error
+ * would name it: for problems found before decoding (a NUL byte, a lone surrogate) that still name the field.
+ */
+export const fieldAt = (schema: AST.AST, path: ReadonlyArray<PropertyKey>): Text => {
+  let at: { readonly field: Text; readonly containers: ReadonlyArray<AST.AST> } = {
+    field: typeTitle(schema) ?? ROOT_FIELD,
+    containers: [schema],
+  }
+  for (const key of path) {
+    // Past the schema (a key it does not have): name the innermost field it does have.
+    if (!at.containers.some((c) => findMember(c, key) !== undefined)) return at.field
+    at = descend(at.containers, key, at.field)
+  }
+  return at.field
 }
 
 /** "education[0].level" */

@@ -2,10 +2,7 @@ import { AuditRepo } from "@cadre/db"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
-import { iso } from "./shared.js"
-
-// Schema.Date, not DateFromString: the latter lets "yesterday" through as an Invalid Date.
-const Instant = Schema.Date.annotations({ title: "时间（ISO 8601） / instant (ISO 8601)" })
+import { Instant, iso } from "./shared.js"
 
 /** Audit log queries: rows whose region lies within the caller's scope, newest first. */
 export const auditRouter = router({
@@ -21,8 +18,8 @@ export const auditRouter = router({
           actorAccountId: Schema.optional(
             Schema.NonEmptyTrimmedString.annotations({ title: "操作人 / actor" }),
           ),
-          from: Schema.optional(Instant),
-          to: Schema.optional(Instant),
+          from: Schema.optional(Instant("起始时间 / from")),
+          to: Schema.optional(Instant("截止时间 / to")),
           limit: Schema.optional(
             Schema.Int.pipe(Schema.between(1, 1000)).annotations({ title: "条数 / limit" }),
           ),

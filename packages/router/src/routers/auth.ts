@@ -1,11 +1,14 @@
+import { InvalidInput } from "@cadre/db"
 import { Access } from "@cadre/domain"
 import { Schema } from "effect"
 import { PASSWORD_POLICY } from "../auth/password.js"
 import type { SignedIn } from "../auth/service.js"
 import type { Context } from "../context.js"
 import { input } from "../input.js"
-import { procedure, router } from "../trpc.js"
-import { Id } from "./shared.js"
+import { failureToTRPC, procedure, router } from "../trpc.js"
+import { Id, Instant } from "./shared.js"
+
+const EXPIRED = { zh: "应晚于当前时间", en: "must be later than now" }
 
 const Email = Schema.String.pipe(
   Schema.trimmed(),
@@ -146,11 +149,26 @@ export const accountsRouter = router({
           name: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(100)).annotations({
             title: "令牌名称 / token name",
           }),
-          expiresAt: Schema.optional(Schema.Date.annotations({ title: "过期时间 / expires at" })),
+          expiresAt: Schema.optional(Instant("过期时间 / expires at")),
         }),
       ),
     )
-    .mutation(({ ctx, input: i }) => ctx.run(ctx.deps.auth.issueToken(ctx.cmd, i))),
+    .mutation(({ ctx, input: i }) => {
+      // A token issued already expired would be a secret that never works: refuse it as the input it is.
+      if (i.expiresAt !== undefined && i.expiresAt.getTime() <= Date.now())
+        throw failureToTRPC(
+          new InvalidInput({
+            entity: "api_token",
+            issues: [{ path: "expiresAt", message: EXPIRED }],
+            message: {
+              zh: `输入有误：过期时间（expiresAt）：${EXPIRED.zh}`,
+              en: `Invalid input: expires at (expiresAt): ${EXPIRED.en}`,
+            },
+          }),
+          ctx.lang,
+        )
+      return ctx.run(ctx.deps.auth.issueToken(ctx.cmd, i))
+    }),
   revokeToken: procedure
     .permission("account.create")
     .input(input(Schema.Struct({ tokenId: Id("令牌 / token") })))

@@ -18,7 +18,9 @@ import { Id } from "./shared.js"
 /**
  * Exports: the campaign roster (花名册) and arrangement table (安排表) as .xlsx, an application's registration form
  * (报名表) as an A4 PDF for double-sided printing (000). Files travel base64-encoded in the JSON answer, with a
- * file name and MIME type, so the typed client and the SPA save them the same way. Each export is audited.
+ * file name and MIME type, so the typed client and the SPA save them the same way. Each export is audited, and each
+ * is a mutation: it runs only by POST with a JSON body, so a plain link or a form on another site cannot make a
+ * visitor's browser fetch personal data with their cookie.
  */
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -70,7 +72,7 @@ export const exportsRouter = router({
   roster: procedure
     .permission("campaign.read")
     .input(input(Schema.Struct({ campaignId: Id("批次编号 / campaign id") })))
-    .query(({ ctx, input: i }) =>
+    .mutation(({ ctx, input: i }) =>
       ctx.run(
         Effect.gen(function* () {
           const repo = yield* CampaignRepo
@@ -125,7 +127,7 @@ export const exportsRouter = router({
   arrangement: procedure
     .permission("campaign.read")
     .input(input(Schema.Struct({ campaignId: Id("批次编号 / campaign id") })))
-    .query(({ ctx, input: i }) =>
+    .mutation(({ ctx, input: i }) =>
       ctx.run(
         Effect.gen(function* () {
           const repo = yield* CampaignRepo
@@ -168,7 +170,7 @@ export const exportsRouter = router({
   registrationForm: procedure
     .authenticated()
     .input(input(Schema.Struct({ applicationId: Id("报名记录编号 / application id") })))
-    .query(({ ctx, input: i }) =>
+    .mutation(({ ctx, input: i }) =>
       ctx.run(
         Effect.gen(function* () {
           const repo = yield* CampaignRepo

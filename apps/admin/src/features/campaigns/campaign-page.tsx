@@ -337,7 +337,7 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
     setExporting(true)
     setExportProblem(null)
     try {
-      const file = await api.exports.roster.query({ campaignId: id })
+      const file = await api.exports.roster.mutate({ campaignId: id })
       saveFile(file)
       void message.success(t("campaign.exported", { filename: file.filename }))
     } catch (error) {
