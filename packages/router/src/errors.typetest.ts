@@ -3,7 +3,7 @@
  * mapped in errors.ts. An error type nobody mapped does not compile — so it can never become a 500 by surprise.
  */
 import { Data, Effect } from "effect"
-import { Conflict, NotFound, notFound } from "@cadre/db"
+import { type Conflict, type NotFound, notFound } from "@cadre/db"
 import { Access } from "@cadre/domain"
 import type { Run } from "./trpc.js"
 
