@@ -1,8 +1,3 @@
-import { Schema } from "effect"
-import { PersonId } from "../person/Profile.js"
-import { RegionId, UnitId } from "../region/Region.js"
-import { type Text, Text as TextSchema } from "../shared/Text.js"
-
 /**
  * Who may do what, and where. Every non-applicant account is bound to a scope — a region (and everything beneath
  * it) or a unit — and sees and changes only that (issue 3, "Accounts and access"). Applicants see only themselves.
@@ -11,6 +6,11 @@ import { type Text, Text as TextSchema } from "../shared/Text.js"
  * when its path starts with the scope's path. The database filters with the same prefix test (`LIKE path || '%'`),
  * so the rule here and the SQL filter cannot drift apart.
  */
+
+import { Schema } from "effect"
+import { PersonId } from "../person/Profile.js"
+import { RegionId, UnitId } from "../region/Region.js"
+import { type Text, Text as TextSchema } from "../shared/Text.js"
 
 export const ROLES = [
   "org_dept_admin", // 区委组织部管理员

@@ -1,10 +1,3 @@
-import { Either, Schema } from "effect"
-import type { Actor, AssessmentCycle, Grade } from "../scheme/Scheme.js"
-import { Citation, formatCitation } from "../shared/Citation.js"
-import { compare, type LocalDate } from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-import { ACTOR_LABELS, GRADE_LABELS } from "./Labels.js"
-
 /**
  * One person's assessment in one cycle and period, in the order the scheme's cycle sets out: a first opinion
  * (when `firstOpinionBy` is set), the grade (by `decidedBy`), and the report (when `reportTo` is set).
@@ -13,6 +6,13 @@ import { ACTOR_LABELS, GRADE_LABELS } from "./Labels.js"
  *
  * Quotas are not checked here: the caller runs `checkGrade` (Quota.ts) in the transaction that records DecideGrade.
  */
+
+import { Either, Schema } from "effect"
+import type { Actor, AssessmentCycle, Grade } from "../scheme/Scheme.js"
+import { Citation, formatCitation } from "../shared/Citation.js"
+import { compare, type LocalDate } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
+import { ACTOR_LABELS, GRADE_LABELS } from "./Labels.js"
 
 export type GradingStep = "first_opinion" | "graded" | "reported"
 

@@ -1,13 +1,3 @@
-import type { Grade, Incentive, IncentiveCondition } from "../scheme/Scheme.js"
-import { EMPLOYMENT_LABELS } from "../eligibility/Labels.js"
-import type { EmploymentCategory } from "../person/Profile.js"
-import { type Citation, formatCitation } from "../shared/Citation.js"
-import type { Param } from "../shared/Cited.js"
-import { compare, type LocalDate } from "../shared/LocalDate.js"
-import type { Text } from "../shared/Text.js"
-import { GRADE_LABELS } from "./Labels.js"
-import { periodEnd } from "./Recall.js"
-
 /**
  * Incentives (激励) a cadre's record earns under the scheme (`assessment.incentives`):
  * - 002 三（三）: graded excellent → the top bonus tier; a civil servant's seniority for grade promotion shortened by
@@ -19,6 +9,16 @@ import { periodEnd } from "./Recall.js"
  * Each condition is checked on the facts; a judgement ("表现突出") holds only when a person has recorded it. The
  * result is a flag with its evidence: the org dept acts on it (the kernel promotes no one).
  */
+
+import type { Grade, Incentive, IncentiveCondition } from "../scheme/Scheme.js"
+import { EMPLOYMENT_LABELS } from "../eligibility/Labels.js"
+import type { EmploymentCategory } from "../person/Profile.js"
+import { type Citation, formatCitation } from "../shared/Citation.js"
+import type { Param } from "../shared/Cited.js"
+import { compare, type LocalDate } from "../shared/LocalDate.js"
+import type { Text } from "../shared/Text.js"
+import { GRADE_LABELS } from "./Labels.js"
+import { periodEnd } from "./Recall.js"
 
 export interface IncentiveFacts {
   /** Today: the date service is measured to. */

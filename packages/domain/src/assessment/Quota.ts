@@ -1,11 +1,3 @@
-import { Either, Schema } from "effect"
-import { Grade, type Quota, quotaCount, type Ratio } from "../scheme/Scheme.js"
-import { Citation, formatCitation } from "../shared/Citation.js"
-import type { Param } from "../shared/Cited.js"
-import { Text } from "../shared/Text.js"
-import { gradeLabel, ordinalEn } from "./Labels.js"
-import { fromRatio, isInteger, type Rational, rational, show, showShare, times } from "./Rational.js"
-
 /**
  * Grade quotas checked at decision time (002 三（二）: 优秀 ≤ 20% of all first secretaries, a separate quota;
  * 004 晋城 管理考核 五是: 优秀 at 30% of seconded cadres of the same kind, not the units' places).
@@ -19,6 +11,14 @@ import { fromRatio, isInteger, type Rational, rational, show, showShare, times }
  * the grade it limits once it is full; a floor refuses another grade when the floor could no longer be reached by
  * the people not yet graded.
  */
+
+import { Either, Schema } from "effect"
+import { Grade, type Quota, quotaCount, type Ratio } from "../scheme/Scheme.js"
+import { Citation, formatCitation } from "../shared/Citation.js"
+import type { Param } from "../shared/Cited.js"
+import { Text } from "../shared/Text.js"
+import { gradeLabel, ordinalEn } from "./Labels.js"
+import { fromRatio, isInteger, type Rational, rational, show, showShare, times } from "./Rational.js"
 
 /** The people a quota counts among, at the moment of the decision. */
 export interface GroupCount {

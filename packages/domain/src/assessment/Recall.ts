@@ -1,3 +1,21 @@
+/**
+ * Recall (召回), adjustment and admonishment: which of the scheme's triggers fire on the facts, with the evidence and
+ * the clause; and the consequences a recall brings to the cadre and to the dispatching unit, each with the date
+ * until which it applies.
+ *
+ * 002 三（二）: recalled when unable to do the job, when the annual dissatisfaction rate is above 30%, or after a
+ * breach of discipline; "被“召回”人员当年不得评先评优，是递进培养对象和后备干部的取消资格，两年内不得提拔。一年内
+ * 连续两次召回第一书记的，扣减派出单位目标绩效综合考评分值，单位主要负责人当年年度考核不得评为“优秀”等次".
+ * 004 淮上 目标考核 三是: satisfaction below 50% → recall and "当年考评为不称职". 000 三（四）, 003 五: GradeIs.
+ *
+ * Periods follow the Civil Code (arts. 201–202, POLICIES "How to read the numbers"): a period counted in months or
+ * years starts the day after the event and ends on the corresponding day (the month's last day when there is none).
+ * So "两年内不得提拔" after a recall on 2024-03-15 lasts to 2026-03-15 inclusive; "当年" ends on 31 December of the
+ * recall's year; a status removed (reserve, progressive training) has no end date.
+ * "一年内连续两次召回": a recall on D counts an earlier recall on E of the same unit's cadres when E ≤ D ≤ E + 1 year
+ * (both ends inclusive), D's own recall included.
+ */
+
 import { Either, Schema } from "effect"
 import type {
   Actor,
@@ -20,24 +38,6 @@ import {
   type SurveyError,
   type SurveyFinding,
 } from "./Surveys.js"
-
-/**
- * Recall (召回), adjustment and admonishment: which of the scheme's triggers fire on the facts, with the evidence and
- * the clause; and the consequences a recall brings to the cadre and to the dispatching unit, each with the date
- * until which it applies.
- *
- * 002 三（二）: recalled when unable to do the job, when the annual dissatisfaction rate is above 30%, or after a
- * breach of discipline; "被“召回”人员当年不得评先评优，是递进培养对象和后备干部的取消资格，两年内不得提拔。一年内
- * 连续两次召回第一书记的，扣减派出单位目标绩效综合考评分值，单位主要负责人当年年度考核不得评为“优秀”等次".
- * 004 淮上 目标考核 三是: satisfaction below 50% → recall and "当年考评为不称职". 000 三（四）, 003 五: GradeIs.
- *
- * Periods follow the Civil Code (arts. 201–202, POLICIES "How to read the numbers"): a period counted in months or
- * years starts the day after the event and ends on the corresponding day (the month's last day when there is none).
- * So "两年内不得提拔" after a recall on 2024-03-15 lasts to 2026-03-15 inclusive; "当年" ends on 31 December of the
- * recall's year; a status removed (reserve, progressive training) has no end date.
- * "一年内连续两次召回": a recall on D counts an earlier recall on E of the same unit's cadres when E ≤ D ≤ E + 1 year
- * (both ends inclusive), D's own recall included.
- */
 
 // ----------------------------------------------------------------------------------------- triggers
 

@@ -1,11 +1,3 @@
-import { Either, Schema } from "effect"
-import type { Actor, RecallTrigger, SurveyRules } from "../scheme/Scheme.js"
-import { type Citation, formatCitation } from "../shared/Citation.js"
-import type { Param } from "../shared/Cited.js"
-import { Text } from "../shared/Text.js"
-import { COMPARATOR_LABELS, NOT_COMPARATOR_LABELS } from "./Labels.js"
-import { type Comparator, fromRatio, holds, percent, type Rational, rational, showShare } from "./Rational.js"
-
 /**
  * Satisfaction surveys (满意度测评 / 民主测评): counts → rates as exact rationals → the scheme's SurveyRate triggers.
  * 004 淮上 目标考核 三是: "对群众满意率达不到60%的，诫勉谈话；满意率达不到50%的，实行“召回”" — satisfaction < 60%,
@@ -16,6 +8,14 @@ import { type Comparator, fromRatio, holds, percent, type Rational, rational, sh
  * silent and the form had that option, the kernel does not guess: the caller must record the org dept's decision.
  * Dissatisfaction is never ambiguous: only "不满意" counts.
  */
+
+import { Either, Schema } from "effect"
+import type { Actor, RecallTrigger, SurveyRules } from "../scheme/Scheme.js"
+import { type Citation, formatCitation } from "../shared/Citation.js"
+import type { Param } from "../shared/Cited.js"
+import { Text } from "../shared/Text.js"
+import { COMPARATOR_LABELS, NOT_COMPARATOR_LABELS } from "./Labels.js"
+import { type Comparator, fromRatio, holds, percent, type Rational, rational, showShare } from "./Rational.js"
 
 export interface SurveyCounts {
   readonly satisfied: number

@@ -1,7 +1,3 @@
-import { Either, Schema } from "effect"
-import { LocalDate, addDays, compare, fromEpochDay, parts, toEpochDay } from "../shared/LocalDate.js"
-import type { Text } from "../shared/Text.js"
-
 /**
  * Working days on the Chinese calendar, as DATA. The State Council publishes each year's arrangement (国务院办公厅
  * 关于某年部分节假日安排的通知) late in the previous year: statutory holidays (法定节假日, dates off) and make-up
@@ -13,6 +9,10 @@ import type { Text } from "../shared/Text.js"
  * A date in a year the calendar does not cover is an error (`CalendarYearUnknown`), never counted as an ordinary
  * week: an unknown year may hold a Spring Festival.
  */
+
+import { Either, Schema } from "effect"
+import { LocalDate, addDays, compare, fromEpochDay, parts, toEpochDay } from "../shared/LocalDate.js"
+import type { Text } from "../shared/Text.js"
 
 /** Where a year's arrangement came from. */
 export const YearSource = Schema.Union(

@@ -1,12 +1,12 @@
-import { Schema } from "effect"
-import { make } from "../shared/LocalDate.js"
-import { type CalendarYear, WorkCalendar, dateRange } from "./WorkCalendar.js"
-
 /**
  * The official arrangements for 2025 and 2026, typed from the State Council General Office notices, for tests
  * and examples. Production calendars come from the data package the storage layer reads; these fixtures only let
  * the kernel's arithmetic be tested against real holidays. Holiday blocks list every date off, weekends included.
  */
+
+import { Schema } from "effect"
+import { make } from "../shared/LocalDate.js"
+import { type CalendarYear, WorkCalendar, dateRange } from "./WorkCalendar.js"
 
 const block = (first: string, last: string) => dateRange(make(first), make(last))
 const source = { _tag: "DataPackage", name: "test-fixture", version: "0" } as const

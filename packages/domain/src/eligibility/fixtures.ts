@@ -1,12 +1,12 @@
-import { Schema } from "effect"
-import { type Profile, Profile as ProfileSchema, type ProfileEncoded } from "../person/Profile.js"
-import type { Check } from "./RuleKind.js"
-import { compileRule, Rule, type RuleEncoded } from "./rules/index.js"
-
 /**
  * Builders of valid cadre profiles for tests and examples (here and in other packages' tests). Profiles are
  * decoded through the Profile Schema, so a fixture is always a profile the API could have accepted.
  */
+
+import { Schema } from "effect"
+import { type Profile, Profile as ProfileSchema, type ProfileEncoded } from "../person/Profile.js"
+import type { Check } from "./RuleKind.js"
+import { compileRule, Rule, type RuleEncoded } from "./rules/index.js"
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 

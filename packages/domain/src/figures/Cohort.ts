@@ -1,15 +1,3 @@
-import { type Rational, rational, roundHalfUp } from "../assessment/Rational.js"
-import {
-  EDUCATION_LEVELS,
-  type EducationLevel,
-  educationRank,
-  RANK_LEVELS,
-  type RankLevel,
-  rankOrder,
-} from "../person/Profile.js"
-import { compare, fullYearsBetween, type LocalDate, parts } from "../shared/LocalDate.js"
-import { type Share, share } from "./Share.js"
-
 /**
  * A cohort's profile, as 004 杭州 reports its cadres: "2006年选派的150名挂职干部中，有中共党员130人，市管后备干部14人，
  * 副处以上领导干部96人；大学以上文化程度118人，其中硕士研究生14人，博士研究生1人；二十世纪70年代以后出生的有46人，
@@ -25,6 +13,18 @@ import { type Share, share } from "./Share.js"
  * - "70年代以后出生" includes the 1970s: `birthDecades[i].fromThisDecadeOn` counts births in that decade or later;
  * - each person has at most one outcome, so "两者合计" is a plain sum with no double counting.
  */
+
+import { type Rational, rational, roundHalfUp } from "../assessment/Rational.js"
+import {
+  EDUCATION_LEVELS,
+  type EducationLevel,
+  educationRank,
+  RANK_LEVELS,
+  type RankLevel,
+  rankOrder,
+} from "../person/Profile.js"
+import { compare, fullYearsBetween, type LocalDate, parts } from "../shared/LocalDate.js"
+import { type Share, share } from "./Share.js"
 
 export interface CohortRow {
   readonly personId: string

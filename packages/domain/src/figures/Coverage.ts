@@ -1,11 +1,11 @@
-import { compare, type LocalDate } from "../shared/LocalDate.js"
-import { type Share, share } from "./Share.js"
-
 /**
  * Coverage (全覆盖, 002 导语: every village and community has a first secretary): which villages and communities of a
  * scope have someone in post on a date, and which do not. Plain rows in, counts out; the caller picks the scope.
  * A posting is in post on `on` when from ≤ on ≤ until (both inclusive; no `until`: still in post).
  */
+
+import { compare, type LocalDate } from "../shared/LocalDate.js"
+import { type Share, share } from "./Share.js"
 
 export type UnitKind = "village" | "community"
 

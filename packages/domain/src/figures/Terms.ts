@@ -1,10 +1,10 @@
-import { addDays, compare, type LocalDate, toEpochDay } from "../shared/LocalDate.js"
-
 /**
  * Terms ending soon (for the org dept's list of term-end assessments to prepare, issue 5 "terms ending in the next
  * 90 days"). A term whose last day is in [on, on + days] is listed — both ends inclusive: a term ending today is
  * still listed (0 days left), one ending on day `days` is listed, one ending the day after is not.
  */
+
+import { addDays, compare, type LocalDate, toEpochDay } from "../shared/LocalDate.js"
 
 export interface TermRow {
   readonly placementId: string

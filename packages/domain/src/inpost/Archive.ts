@@ -1,10 +1,3 @@
-import { Either, Schema } from "effect"
-import { PersonId } from "../person/Profile.js"
-import { Citation } from "../shared/Citation.js"
-import { compare, LocalDate } from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-import { isClosed, type Placement } from "./Placement.js"
-
 /**
  * One person, one file (一人一档): 003 三 规范备案管理 "建立社区党组织书记全周期成长档案，实行“一人一档”……做到新任及时
  * 建档、离任统一封存、变动及时更新"; its contents as 001 五1 lists them (登记表、考察材料、民主推荐情况、年度考核测评情况、
@@ -18,6 +11,13 @@ import { isClosed, type Placement } from "./Placement.js"
  * the new volume takes entries dated from its opening on. The seeds are silent on re-dispatch; "一人一档" and
  * "离任统一封存" together read as one file per person with sealed parts, not a second file.
  */
+
+import { Either, Schema } from "effect"
+import { PersonId } from "../person/Profile.js"
+import { Citation } from "../shared/Citation.js"
+import { compare, LocalDate } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
+import { isClosed, type Placement } from "./Placement.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 

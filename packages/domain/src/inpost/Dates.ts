@@ -1,3 +1,8 @@
+/**
+ * Date arithmetic for terms and periods. Months and years add with month-end clamping (shared/LocalDate
+ * `addMonths`: 31 Aug + 6 months = 28 Feb, or 29 Feb in a leap year; 29 Feb + 1 year = 28 Feb).
+ */
+
 import type { Duration } from "../scheme/Scheme.js"
 import {
   addDays,
@@ -9,11 +14,6 @@ import {
   parts,
   toEpochDay,
 } from "../shared/LocalDate.js"
-
-/**
- * Date arithmetic for terms and periods. Months and years add with month-end clamping (shared/LocalDate
- * `addMonths`: 31 Aug + 6 months = 28 Feb, or 29 Feb in a leap year; 29 Feb + 1 year = 28 Feb).
- */
 
 /** `d` plus `k` times `x` (k ≥ 0), counted from `d` each time so that clamping never drifts (31 Jan + 2 months = 31 Mar). */
 export const addDuration = (d: LocalDate, x: Duration, k = 1): LocalDate =>

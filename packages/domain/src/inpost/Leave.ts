@@ -1,13 +1,3 @@
-import { Either, Schema } from "effect"
-import { Role } from "../access/Access.js"
-import { PersonId } from "../person/Profile.js"
-import { Actor, type LeaveTier, type Scheme } from "../scheme/Scheme.js"
-import { Citation } from "../shared/Citation.js"
-import { addDays, compare, LocalDate } from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-import { ACTOR_LABELS, actsAs, managesCadres } from "./Actors.js"
-import { daysBetween } from "./Dates.js"
-
 /**
  * Leave (请销假), routed by the scheme's `leave` tiers: 004 晋城 管理考核 一是 "请假在3天以下的由挂职单位批准,请假在3天以上
  * 的按干部管理权限报组织部门批准" — up to and including 3 days the host unit, more the org dept (the preset's note
@@ -22,6 +12,16 @@ import { daysBetween } from "./Dates.js"
  *             └─Refuse───▶ refused
  * Only an account that speaks for the routed approver may approve or refuse.
  */
+
+import { Either, Schema } from "effect"
+import { Role } from "../access/Access.js"
+import { PersonId } from "../person/Profile.js"
+import { Actor, type LeaveTier, type Scheme } from "../scheme/Scheme.js"
+import { Citation } from "../shared/Citation.js"
+import { addDays, compare, LocalDate } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
+import { ACTOR_LABELS, actsAs, managesCadres } from "./Actors.js"
+import { daysBetween } from "./Dates.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 

@@ -1,10 +1,3 @@
-import { Either, Schema } from "effect"
-import { PersonId } from "../person/Profile.js"
-import type { MentorCapacity } from "../scheme/Scheme.js"
-import type { Param } from "../shared/Cited.js"
-import { compare, fromParts, LocalDate, parts } from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-
 /**
  * Mentoring pairs (结对帮带), checked against the scheme's mentor capacity: 003 三 推行结对帮带 "每年帮带3—4名潜力
  * 或守摊书记" — a mentor takes 3 to 4 mentees a year. Capacity counts the distinct mentees a mentor has in a
@@ -13,6 +6,13 @@ import { Text } from "../shared/Text.js"
  * shortfall to show, not a refusal. A scheme that states no capacity (000, 001, 002 mention pairing without a
  * number) refuses nothing.
  */
+
+import { Either, Schema } from "effect"
+import { PersonId } from "../person/Profile.js"
+import type { MentorCapacity } from "../scheme/Scheme.js"
+import type { Param } from "../shared/Cited.js"
+import { compare, fromParts, LocalDate, parts } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 

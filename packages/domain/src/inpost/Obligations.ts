@@ -1,12 +1,3 @@
-import { Schema } from "effect"
-import type { Cadence, ReportObligation, Scheme } from "../scheme/Scheme.js"
-import { Actor } from "../scheme/Scheme.js"
-import { Citation } from "../shared/Citation.js"
-import { addDays, compare, LocalDate } from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-import { addDuration, calendarMonths, calendarPeriods, daysBetween, minDate, type Period } from "./Dates.js"
-import type { Placement } from "./Placement.js"
-
 /**
  * Report obligations (报告义务), generated from the scheme's `reports` for one placement — never typed in by hand:
  * 000 三（二） the street's half-year report on each cadre (每半年将情况报送区委组织部) and the year-end grade filing;
@@ -30,6 +21,15 @@ import type { Placement } from "./Placement.js"
  *   undated.
  * - A placement that ends early (recalled, adjusted, returned) owes nothing that falls due after the day it ended.
  */
+
+import { Schema } from "effect"
+import type { Cadence, ReportObligation, Scheme } from "../scheme/Scheme.js"
+import { Actor } from "../scheme/Scheme.js"
+import { Citation } from "../shared/Citation.js"
+import { addDays, compare, LocalDate } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
+import { addDuration, calendarMonths, calendarPeriods, daysBetween, minDate, type Period } from "./Dates.js"
+import type { Placement } from "./Placement.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 

@@ -1,23 +1,3 @@
-import { Either, Schema } from "effect"
-import { Role } from "../access/Access.js"
-import { PersonId } from "../person/Profile.js"
-import {
-  Actor,
-  type Duration,
-  Grade,
-  type Probation,
-  type Provision,
-  type RecallTrigger,
-  Relations,
-  type Scheme,
-} from "../scheme/Scheme.js"
-import type { Citation } from "../shared/Citation.js"
-import type { Param } from "../shared/Cited.js"
-import { compare, LocalDate } from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-import { ACTOR_LABELS, actsAs, decidesAs, managesCadres } from "./Actors.js"
-import { addDuration } from "./Dates.js"
-
 /**
  * A placement (任职安排): one cadre in one post, made under one scheme version and bound to it for life. The
  * checked state machine `transition(placement, move, ctx)` is pure and refuses an illegal move with a bilingual
@@ -45,6 +25,26 @@ import { addDuration } from "./Dates.js"
  * in post is the day before. Where the scheme states no length (004 晋城, 淮上) the appointment must state the end;
  * where the length is qualified (原则上/一般) the appointment may state another end; otherwise it may not.
  */
+
+import { Either, Schema } from "effect"
+import { Role } from "../access/Access.js"
+import { PersonId } from "../person/Profile.js"
+import {
+  Actor,
+  type Duration,
+  Grade,
+  type Probation,
+  type Provision,
+  type RecallTrigger,
+  Relations,
+  type Scheme,
+} from "../scheme/Scheme.js"
+import type { Citation } from "../shared/Citation.js"
+import type { Param } from "../shared/Cited.js"
+import { compare, LocalDate } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
+import { ACTOR_LABELS, actsAs, decidesAs, managesCadres } from "./Actors.js"
+import { addDuration } from "./Dates.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 

@@ -1,11 +1,3 @@
-import { Schema } from "effect"
-import { PersonId } from "../person/Profile.js"
-import type { TrainingMinimum } from "../scheme/Scheme.js"
-import type { Param } from "../shared/Cited.js"
-import { compare, LocalDate } from "../shared/LocalDate.js"
-import type { Text } from "../shared/Text.js"
-import { calendarPeriods, type Period } from "./Dates.js"
-
 /**
  * Training records and the scheme's yearly (or quarterly) minimums: 001 五1 "每年至少组织社区后备干部进行一次集中
  * 培训" (at least one centralised training a year); 003 二 "每年开展1次“头雁领航”集中培训……每季度开展1次“精治社工”专题
@@ -14,6 +6,14 @@ import { calendarPeriods, type Period } from "./Dates.js"
  * still needs the full count, and the flag lets a reviewer see why. A period counts as a shortfall only once it has
  * ended (its last day is before `on`).
  */
+
+import { Schema } from "effect"
+import { PersonId } from "../person/Profile.js"
+import type { TrainingMinimum } from "../scheme/Scheme.js"
+import type { Param } from "../shared/Cited.js"
+import { compare, LocalDate } from "../shared/LocalDate.js"
+import type { Text } from "../shared/Text.js"
+import { calendarPeriods, type Period } from "./Dates.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 

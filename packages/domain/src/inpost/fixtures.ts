@@ -1,3 +1,5 @@
+/** Builders for in-post tests (here and in other packages' tests). Schemes are the seed presets. */
+
 import { Either, Schema } from "effect"
 import type { Role } from "../access/Access.js"
 import { PersonId } from "../person/Profile.js"
@@ -23,8 +25,6 @@ import {
   type PlacementMove,
   transition,
 } from "./Placement.js"
-
-/** Builders for in-post tests (here and in other packages' tests). Schemes are the seed presets. */
 
 export const SCHEMES = {
   /** 000: 5 years in principle, probation as deputy secretary, adjustment triggers decided by the org dept. */

@@ -1,12 +1,12 @@
-import { Schema } from "effect"
-import { isValidIsoDate, type LocalDate } from "../shared/LocalDate.js"
-import type { Sex } from "./Sex.js"
-
 /**
  * The 18-character citizen ID number (公民身份号码) of GB 11643-1999:
  * 6-digit address code, 8-digit birth date (YYYYMMDD), 3-digit sequence code (odd for men, even for women),
  * and a check character computed with ISO 7064 MOD 11-2.
  */
+
+import { Schema } from "effect"
+import { isValidIsoDate, type LocalDate } from "../shared/LocalDate.js"
+import type { Sex } from "./Sex.js"
 
 /** ISO 7064 MOD 11-2 weights for positions 1–17 (2^(18-i) mod 11). */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const

@@ -1,14 +1,14 @@
+/**
+ * The cadre profile (干部信息): everything eligibility rules read. Field titles are "中文 / English" so that
+ * decode errors can name the field in both languages (see shared/Decode.ts).
+ */
+
 import { Schema } from "effect"
 import { LocalDate } from "../shared/LocalDate.js"
 import { birthDateOf, IdNumber, sexOf } from "./IdNumber.js"
 import { Sex } from "./Sex.js"
 
 export { Sex } from "./Sex.js"
-
-/**
- * The cadre profile (干部信息): everything eligibility rules read. Field titles are "中文 / English" so that
- * decode errors can name the field in both languages (see shared/Decode.ts).
- */
 
 export const PersonId = Schema.String.pipe(Schema.minLength(1), Schema.brand("PersonId")).annotations({
   identifier: "PersonId",

@@ -1,12 +1,3 @@
-import type { Pool, Ratio } from "../scheme/Scheme.js"
-import { quotaCount } from "../scheme/Scheme.js"
-import { type Citation, formatCitation } from "../shared/Citation.js"
-import type { Qualifier } from "../shared/Cited.js"
-import { fullYears } from "../shared/FullYears.js"
-import type { LocalDate } from "../shared/LocalDate.js"
-import type { Text } from "../shared/Text.js"
-import type { Community, NotChecked } from "./Rules.js"
-
 /**
  * The age structure of a reserve pool, 001 三（4） "社区后备干部35周岁以下的要达到40%以上":
  * - "35周岁以下" includes 35 (Civil Code art. 1259: 以下 includes the number): aged ≤ `maxAge` in full years on `on`;
@@ -15,6 +6,15 @@ import type { Community, NotChecked } from "./Rules.js"
  * The seed does not say whether the share is counted per community or over the street, so both are reported:
  * the street as a whole and each community. Every result carries its arithmetic in words and the clause.
  */
+
+import type { Pool, Ratio } from "../scheme/Scheme.js"
+import { quotaCount } from "../scheme/Scheme.js"
+import { type Citation, formatCitation } from "../shared/Citation.js"
+import type { Qualifier } from "../shared/Cited.js"
+import { fullYears } from "../shared/FullYears.js"
+import type { LocalDate } from "../shared/LocalDate.js"
+import type { Text } from "../shared/Text.js"
+import type { Community, NotChecked } from "./Rules.js"
 
 export interface Member {
   readonly personId: string

@@ -1,13 +1,3 @@
-import type { Finding, FindingStatus } from "../eligibility/Finding.js"
-import { capExceededMessages, clauseSuffix, findingsFor, passMessage } from "../eligibility/RuleKind.js"
-import type { AgeCapByRole } from "../eligibility/rules/AgeCapByRole.js"
-import { formatCitation } from "../shared/Citation.js"
-import type { Cited } from "../shared/Cited.js"
-import { fullYears } from "../shared/FullYears.js"
-import type { LocalDate } from "../shared/LocalDate.js"
-import type { Text } from "../shared/Text.js"
-import type { Community, NotChecked, PoolRules } from "./Rules.js"
-
 /**
  * A community's list of reserve nominees (社区后备干部推荐人选) against the pool rules, 001:
  * - 二 / 四（二）1 "原则上每个社区选拔不少于2名后备干部（含正职、副职）": at least `minPerCommunity` distinct people
@@ -19,6 +9,16 @@ import type { Community, NotChecked, PoolRules } from "./Rules.js"
  * Findings have the eligibility `Finding` shape, so the UI shows them the way it shows a verdict. A parameter the
  * scheme leaves unspecified is listed in `notChecked`, never silently treated as met.
  */
+
+import type { Finding, FindingStatus } from "../eligibility/Finding.js"
+import { capExceededMessages, clauseSuffix, findingsFor, passMessage } from "../eligibility/RuleKind.js"
+import type { AgeCapByRole } from "../eligibility/rules/AgeCapByRole.js"
+import { formatCitation } from "../shared/Citation.js"
+import type { Cited } from "../shared/Cited.js"
+import { fullYears } from "../shared/FullYears.js"
+import type { LocalDate } from "../shared/LocalDate.js"
+import type { Text } from "../shared/Text.js"
+import type { Community, NotChecked, PoolRules } from "./Rules.js"
 
 export interface Nominee {
   readonly personId: string

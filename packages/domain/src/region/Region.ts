@@ -1,9 +1,9 @@
-import { Schema } from "effect"
-
 /**
  * Administrative regions and the units that send or receive cadres. The platform is deployed per district
  * (区委组织部) but regions above it are kept so that a city or province can see across districts.
  */
+
+import { Schema } from "effect"
 
 /** Identifier of a region (usually its administrative division code, 行政区划代码, but any stable key works). */
 export const RegionId = Schema.NonEmptyTrimmedString.pipe(Schema.brand("RegionId")).annotations({

@@ -1,3 +1,10 @@
+/**
+ * The region hierarchy as an immutable tree, built once from a flat list and then queried without walking
+ * it: every region knows its pre-order position and subtree size, so `isWithin` is two map look-ups.
+ * Access control in the API rests on `isWithin` (a user scoped to a region sees that region and everything
+ * beneath it), so building refuses any list that is not a proper tree.
+ */
+
 import { Data, Either, Option } from "effect"
 import type { Text } from "../shared/Text.js"
 import {
@@ -8,13 +15,6 @@ import {
   type RegionId,
   type RegionLevel,
 } from "./Region.js"
-
-/**
- * The region hierarchy as an immutable tree, built once from a flat list and then queried without walking
- * it: every region knows its pre-order position and subtree size, so `isWithin` is two map look-ups.
- * Access control in the API rests on `isWithin` (a user scoped to a region sees that region and everything
- * beneath it), so building refuses any list that is not a proper tree.
- */
 
 const both = (t: Text): string => `${t.zh} / ${t.en}`
 const describe = (r: Region): Text => ({ zh: `「${r.name}」（${r.id}）`, en: `"${r.name}" (${r.id})` })

@@ -1,12 +1,12 @@
-import { Schema } from "effect"
-import { Citation } from "../shared/Citation.js"
-import { Scheme, type SchemeEncoded } from "./Scheme.js"
-
 /**
  * Parameter-level differences between two schemes (usually two versions of one), for review before a new version
  * is published. Rules and preferences are matched by id; other arrays whose items carry an `id` (stages, reports,
  * triggers…) by id too; everything else by path. Each change carries the citation nearest to it.
  */
+
+import { Schema } from "effect"
+import { Citation } from "../shared/Citation.js"
+import { Scheme, type SchemeEncoded } from "./Scheme.js"
 
 const RuleGroup = Schema.Literal("rules", "exclusions", "preferences")
 const Json = Schema.Unknown

@@ -1,3 +1,9 @@
+/**
+ * A scheme (方案): one region's programme of one kind, as data. Every number in it is that region's setting,
+ * with the clause it comes from, or an explicit "unspecified" where the document is silent (shared/Cited.ts).
+ * Stored as JSON with `formatVersion`; decoded on read; a campaign keeps the version it started under.
+ */
+
 import { Schema } from "effect"
 import type { RuleId } from "../eligibility/Finding.js"
 import { Preference } from "../eligibility/preferences/index.js"
@@ -8,12 +14,6 @@ import { Citation } from "../shared/Citation.js"
 import { Param } from "../shared/Cited.js"
 import { LocalDate } from "../shared/LocalDate.js"
 import { Text } from "../shared/Text.js"
-
-/**
- * A scheme (方案): one region's programme of one kind, as data. Every number in it is that region's setting,
- * with the clause it comes from, or an explicit "unspecified" where the document is silent (shared/Cited.ts).
- * Stored as JSON with `formatVersion`; decoded on read; a campaign keeps the version it started under.
- */
 
 /** Bump when the encoded shape changes incompatibly; readers migrate older formats before decoding. */
 export const FORMAT_VERSION = 1 as const

@@ -1,6 +1,3 @@
-import { Either, Schema } from "effect"
-import { Text } from "../shared/Text.js"
-
 /**
  * Interview scores (面试, 000 二（二） "区委组织部组织选派干部面试，产生初步人选"): several raters score each candidate
  * (Model `InterviewRecord`); the campaign combines the scores into one, ranks the candidates, and the ranks feed the
@@ -16,6 +13,9 @@ import { Text } from "../shared/Text.js"
  * arithmetic would not do: 80.005 is 80.00499999… in binary, so `(80.005).toFixed(2)` gives 80.00, not 80.01.
  * Ranks compare the rounded score: two candidates shown with the same score are tied.
  */
+
+import { Either, Schema } from "effect"
+import { Text } from "../shared/Text.js"
 
 export const InterviewScoring = Schema.Union(
   Schema.TaggedStruct("Mean", {}),

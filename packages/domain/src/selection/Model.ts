@@ -1,3 +1,9 @@
+/**
+ * The values of the selection state machine: what each step records, the moves, the application with its history,
+ * and the campaign's counts that the kernel checks (places, shortlist). All are Schemas so that the storage layer
+ * keeps them as JSON and the API decodes them.
+ */
+
 import { Schema } from "effect"
 import { Role } from "../access/Access.js"
 import { CountFrom } from "../calendar/WorkCalendar.js"
@@ -6,12 +12,6 @@ import { PersonId } from "../person/Profile.js"
 import { Channel } from "../scheme/Scheme.js"
 import { LocalDate } from "../shared/LocalDate.js"
 import { State } from "./State.js"
-
-/**
- * The values of the selection state machine: what each step records, the moves, the application with its history,
- * and the campaign's counts that the kernel checks (places, shortlist). All are Schemas so that the storage layer
- * keeps them as JSON and the API decodes them.
- */
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 

@@ -1,9 +1,3 @@
-import type { Actor, Channel, Scheme, Stage } from "../scheme/Scheme.js"
-import type { Citation } from "../shared/Citation.js"
-import type { Cited, Param } from "../shared/Cited.js"
-import type { Text } from "../shared/Text.js"
-import { PROCEDURE, type ProcedureState, type State } from "./State.js"
-
 /**
  * The path an application takes under one scheme version: the procedure states the scheme switches on, in order,
  * each citing the scheme stages that switch it on. Derived, never stored: the campaign keeps its scheme version,
@@ -31,6 +25,12 @@ import { PROCEDURE, type ProcedureState, type State } from "./State.js"
  * stage: then the notice runs before the decision (001: the community publicises its nominees, 四（二）1, before
  * the street's meeting decides, 四（二）3 — the platform runs that notice just before the decision).
  */
+
+import type { Actor, Channel, Scheme, Stage } from "../scheme/Scheme.js"
+import type { Citation } from "../shared/Citation.js"
+import type { Cited, Param } from "../shared/Cited.js"
+import type { Text } from "../shared/Text.js"
+import { PROCEDURE, type ProcedureState, type State } from "./State.js"
 
 /** A scheme stage as a path step cites it. */
 export interface StageRef {

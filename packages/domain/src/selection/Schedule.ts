@@ -1,19 +1,3 @@
-import { Either, Schema } from "effect"
-import type { Actor, Deadline, Scheme } from "../scheme/Scheme.js"
-import type { Citation } from "../shared/Citation.js"
-import type { Param } from "../shared/Cited.js"
-import {
-  addDays,
-  addMonths,
-  addYears,
-  compare,
-  daysInMonth,
-  fromParts,
-  isValidIsoDate,
-  type LocalDate,
-} from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-
 /**
  * A campaign's timetable (时间安排): each stage's deadline in the scheme turned into a date, given the year the
  * campaign starts and the dates the campaign sets itself (overrides). Pure; no clock.
@@ -29,6 +13,22 @@ import { Text } from "../shared/Text.js"
  * - Unspecified (000 "部务会", every Anqiu stage in 004) → no date unless the campaign sets one.
  * A campaign date (override) always wins over the scheme's, and stages that follow it (After) move with it.
  */
+
+import { Either, Schema } from "effect"
+import type { Actor, Deadline, Scheme } from "../scheme/Scheme.js"
+import type { Citation } from "../shared/Citation.js"
+import type { Param } from "../shared/Cited.js"
+import {
+  addDays,
+  addMonths,
+  addYears,
+  compare,
+  daysInMonth,
+  fromParts,
+  isValidIsoDate,
+  type LocalDate,
+} from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
 
 export interface ScheduleEntry {
   readonly stageId: string

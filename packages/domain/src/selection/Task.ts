@@ -1,8 +1,3 @@
-import { Either, Schema } from "effect"
-import { compare, LocalDate } from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-import { PROCEDURE, STATE_LABELS } from "./State.js"
-
 /**
  * Review tasks (办理任务): who is to act on an application at one step, by when, and what happened to the task —
  * 转办 (transfer to another reviewer), 催办 (a reminder once it is overdue), 工作交接 (a reviewer leaves the post and
@@ -14,6 +9,11 @@ import { PROCEDURE, STATE_LABELS } from "./State.js"
  * of that day", so a task is overdue from the next day. Transfer, reminder and handover are platform rules: the
  * seeds do not regulate them.
  */
+
+import { Either, Schema } from "effect"
+import { compare, LocalDate } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
+import { PROCEDURE, STATE_LABELS } from "./State.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 

@@ -1,3 +1,16 @@
+/**
+ * The selection state machine: `transition(application, move, context)` returns the next application or says why
+ * the move is illegal. Pure: the date (`on`), the caller, the campaign counts and the calendar are arguments.
+ *
+ * Invariants it guarantees (tested by property):
+ * - the scheme id and version of an application never change, and every move is checked against the campaign's;
+ * - a decided application is never decided again without a Return to a step before the decision;
+ * - Appoint never exceeds the campaign's places; shortlisting never exceeds ratio × places;
+ * - the step after a public notice (appointment, or the decision when the notice precedes it) is blocked until the
+ *   notice's last working day has passed and every objection is resolved and none upheld;
+ * - every legal move is appended to the history with the caller and the date.
+ */
+
 import { Either } from "effect"
 import type { Role } from "../access/Access.js"
 import { addWorkingDays, type CalendarYearUnknown, type WorkCalendar } from "../calendar/WorkCalendar.js"
@@ -16,19 +29,6 @@ import {
 } from "./Model.js"
 import { hasStep, nextStep, type Path, stepIndex } from "./Path.js"
 import { ADVANCE_TARGETS, isReviewStep, isTerminal, REVIEW_STEPS, STATE_LABELS, type State } from "./State.js"
-
-/**
- * The selection state machine: `transition(application, move, context)` returns the next application or says why
- * the move is illegal. Pure: the date (`on`), the caller, the campaign counts and the calendar are arguments.
- *
- * Invariants it guarantees (tested by property):
- * - the scheme id and version of an application never change, and every move is checked against the campaign's;
- * - a decided application is never decided again without a Return to a step before the decision;
- * - Appoint never exceeds the campaign's places; shortlisting never exceeds ratio × places;
- * - the step after a public notice (appointment, or the decision when the notice precedes it) is blocked until the
- *   notice's last working day has passed and every objection is resolved and none upheld;
- * - every legal move is appended to the history with the caller and the date.
- */
 
 export interface TransitionContext {
   readonly path: Path

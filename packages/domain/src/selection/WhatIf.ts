@@ -1,8 +1,3 @@
-import type { Finding, FindingStatus } from "../eligibility/Finding.js"
-import type { Outcome, Verdict } from "../eligibility/Verdict.js"
-import { type Citation, formatCitation } from "../shared/Citation.js"
-import type { Text } from "../shared/Text.js"
-
 /**
  * What-if (方案修订影响评估): the verdicts of a campaign's applications under the scheme version the campaign runs on
  * and under a draft version, compared application by application and rule by rule. The campaign keeps its version
@@ -13,6 +8,11 @@ import type { Text } from "../shared/Text.js"
  * the value it saw, what it expected, or its clause differs; the message alone is not compared, since it is
  * derived from those.
  */
+
+import type { Finding, FindingStatus } from "../eligibility/Finding.js"
+import type { Outcome, Verdict } from "../eligibility/Verdict.js"
+import { type Citation, formatCitation } from "../shared/Citation.js"
+import type { Text } from "../shared/Text.js"
 
 export type FindingChangeKind = "added" | "removed" | "status" | "criterion"
 

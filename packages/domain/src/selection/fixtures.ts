@@ -1,3 +1,8 @@
+/**
+ * Builders for tests of the selection state machine, here and in other packages' tests (router runs).
+ * Nothing here is policy: the full path is synthetic (every optional step on, notice after the decision).
+ */
+
 import { Either } from "effect"
 import type { Role } from "../access/Access.js"
 import { OFFICIAL_2025_2026 } from "../calendar/fixtures.js"
@@ -9,11 +14,6 @@ import type { Application, Campaign, Move, StepRecord } from "./Model.js"
 import type { Path } from "./Path.js"
 import { PROCEDURE } from "./State.js"
 import { type TransitionContext, type TransitionError, transition } from "./Transition.js"
-
-/**
- * Builders for tests of the selection state machine, here and in other packages' tests (router runs).
- * Nothing here is policy: the full path is synthetic (every optional step on, notice after the decision).
- */
 
 export const SCHEME_ID = "test-scheme"
 

@@ -1,6 +1,3 @@
-import { Effect, Either, Option, type ParseResult, Schema, SchemaAST as AST } from "effect"
-import type { Lang, Text } from "./Text.js"
-
 /**
  * Decode errors people can read: every problem names the field in Chinese and English and says what is wrong
  * in both languages, e.g. "出生日期（birthDate）：日期格式应为 YYYY-MM-DD 且为真实日期" /
@@ -12,6 +9,9 @@ import type { Lang, Text } from "./Text.js"
  * - a custom message (filter result or `message` annotation) is "中文 / English"; one without " / " is
  *   shown as is in both languages.
  */
+
+import { Effect, Either, Option, type ParseResult, Schema, SchemaAST as AST } from "effect"
+import type { Lang, Text } from "./Text.js"
 
 /** One problem found while decoding. */
 export interface DecodeMessage {
