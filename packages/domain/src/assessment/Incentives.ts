@@ -8,6 +8,8 @@
  *
  * Each condition is checked on the facts; a judgement ("表现突出") holds only when a person has recorded it. The
  * result is a flag with its evidence: the org dept acts on it (the kernel promotes no one).
+ *
+ * @since 0.1.0
  */
 
 import type { Grade, Incentive, IncentiveCondition } from "../scheme/Scheme.js"
@@ -20,6 +22,13 @@ import type { Text } from "../shared/Text.js"
 import { GRADE_LABELS } from "./Labels.js"
 import { periodEnd } from "./Recall.js"
 
+/**
+ * The facts about one cadre that incentive conditions are checked against (employment, service, grades,
+ * investment, recorded judgements), as of `on`.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface IncentiveFacts {
   /** Today: the date service is measured to. */
   readonly on: LocalDate
@@ -39,12 +48,24 @@ export interface IncentiveFacts {
   }>
 }
 
+/**
+ * One condition of an incentive checked on the facts: whether it holds, and why in words.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface ConditionCheck {
   readonly condition: IncentiveCondition | { readonly _tag: "Employment" }
   readonly holds: boolean
   readonly text: Text
 }
 
+/**
+ * Whether one incentive of the scheme applies to the cadre, with every condition checked as evidence.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface IncentiveFinding {
   readonly incentiveId: string
   readonly label: Text
@@ -145,7 +166,12 @@ const check = (i: Incentive, c: IncentiveCondition, f: IncentiveFacts): Conditio
   }
 }
 
-/** Every incentive of the scheme, checked on the facts: which apply, and why or why not. */
+/**
+ * Every incentive of the scheme, checked on the facts: which apply, and why or why not.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const evaluateIncentives = (
   incentives: Param<ReadonlyArray<Incentive>> | undefined,
   facts: IncentiveFacts,

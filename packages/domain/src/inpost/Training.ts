@@ -5,6 +5,8 @@
  * wholly covered (the cadre started or left within it) is marked `partial` — the clauses do not prorate, so it
  * still needs the full count, and the flag lets a reviewer see why. A period counts as a shortfall only once it has
  * ended (its last day is before `on`).
+ *
+ * @since 0.1.0
  */
 
 import { Schema } from "effect"
@@ -17,8 +19,20 @@ import { calendarPeriods, type Period } from "./Dates.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 
+/**
+ * The kind of a training attended: centralised, topical, pre-post, or other.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const TrainingRecordKind = Schema.Literal("centralised", "topical", "pre_post", "other")
 
+/**
+ * A training a cadre attended: its date, kind, title and organiser.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const TrainingRecord = Schema.Struct({
   id: NonEmpty,
   personId: PersonId,
@@ -27,8 +41,21 @@ export const TrainingRecord = Schema.Struct({
   title: NonEmpty,
   organiser: Schema.optional(Schema.String),
 }).annotations({ identifier: "TrainingRecord", title: "培训记录 / training record" })
+/**
+ * The decoded value of the {@link TrainingRecord} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type TrainingRecord = typeof TrainingRecord.Type
 
+/**
+ * One training minimum of the scheme checked over a period: the trainings counted against the number
+ * required.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface TrainingCheck {
   readonly minimumId: string
   readonly label: Text
@@ -44,7 +71,12 @@ export interface TrainingCheck {
 
 const MONTHS = { year: 12, quarter: 3 } as const
 
-/** Each minimum, each calendar period overlapping [from, to] that has begun by `on`, with the count. */
+/**
+ * Each minimum, each calendar period overlapping [from, to] that has begun by `on`, with the count.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const checkTraining = (
   records: ReadonlyArray<TrainingRecord>,
   minimums: Param<ReadonlyArray<TrainingMinimum>> | undefined,
@@ -76,6 +108,11 @@ export const checkTraining = (
   )
 }
 
-/** Closed periods that fell short. */
+/**
+ * Closed periods that fell short.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const trainingShortfalls = (checks: ReadonlyArray<TrainingCheck>): ReadonlyArray<TrainingCheck> =>
   checks.filter((c) => c.closed && !c.met)

@@ -8,6 +8,8 @@
  *
  * Findings have the eligibility `Finding` shape, so the UI shows them the way it shows a verdict. A parameter the
  * scheme leaves unspecified is listed in `notChecked`, never silently treated as met.
+ *
+ * @since 0.1.0
  */
 
 import type { Finding, FindingStatus } from "../eligibility/Finding.js"
@@ -20,6 +22,12 @@ import type { LocalDate } from "../shared/LocalDate.js"
 import type { Text } from "../shared/Text.js"
 import type { Community, NotChecked, PoolRules } from "./Rules.js"
 
+/**
+ * A community's nominee for a pool role, as the pool rules read them.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Nominee {
   readonly personId: string
   /** The pool role nominated for (001: "principal" 正职 / "deputy" 副职). */
@@ -27,8 +35,20 @@ export interface Nominee {
   readonly birthDate: LocalDate
 }
 
+/**
+ * The outcome of a pool check: pass, fail, or needs review.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type PoolOutcome = "pass" | "fail" | "needs_review"
 
+/**
+ * One nominee's findings against the pool rules, and their outcome.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface NomineeResult {
   readonly personId: string
   readonly roleKey: string
@@ -37,6 +57,13 @@ export interface NomineeResult {
   readonly findings: ReadonlyArray<Finding>
 }
 
+/**
+ * A community's nominees checked on a date: the community's findings, each nominee's, and what the
+ * scheme leaves unchecked.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface NomineeCheck {
   readonly community: Community
   readonly on: LocalDate
@@ -82,6 +109,12 @@ const hedge = (p: Cited<unknown>): Text =>
       ? { zh: "一般", en: "generally " }
       : { zh: "", en: "" }
 
+/**
+ * The outcome of a set of findings: fail if any fails, else needs review if any does, else pass.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const outcomeOf = (findings: ReadonlyArray<Finding>): PoolOutcome =>
   findings.some((f) => f.status === "fail")
     ? "fail"
@@ -115,7 +148,12 @@ const ageFinding = (rule: AgeCapByRole, nominee: Nominee, age: number, on: Local
     : make("pass", age, passMessage(rule), true)
 }
 
-/** Check one community's nominees (001 二, 三（4）, 四（二）1). */
+/**
+ * Check one community's nominees (001 二, 三（4）, 四（二）1).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const checkNominees = (
   rules: PoolRules,
   community: Community,

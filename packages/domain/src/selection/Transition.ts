@@ -9,6 +9,8 @@
  * - the step after a public notice (appointment, or the decision when the notice precedes it) is blocked until the
  *   notice's last working day has passed and every objection is resolved and none upheld;
  * - every legal move is appended to the history with the caller and the date.
+ *
+ * @since 0.1.0
  */
 
 import { Either } from "effect"
@@ -30,6 +32,12 @@ import {
 import { hasStep, nextStep, type Path, stepIndex } from "./Path.js"
 import { ADVANCE_TARGETS, isReviewStep, isTerminal, REVIEW_STEPS, STATE_LABELS, type State } from "./State.js"
 
+/**
+ * What a move is checked against: the path, the campaign, the date, the caller and the calendar.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface TransitionContext {
   readonly path: Path
   readonly campaign: Campaign
@@ -39,9 +47,20 @@ export interface TransitionContext {
   readonly by: { readonly accountId: string; readonly role: Role }
 }
 
+/**
+ * Why {@link transition} refuses a move: an illegal move, or a calendar year it does not know.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export type TransitionError = IllegalMove | CalendarYearUnknown
 
-/** A fresh application in `draft`, bound to the campaign's scheme version for its whole life. */
+/**
+ * A fresh application in `draft`, bound to the campaign's scheme version for its whole life.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const newApplication = (input: {
   readonly id: string
   readonly personId: PersonId
@@ -57,7 +76,12 @@ export const newApplication = (input: {
   history: [],
 })
 
-/** The most candidates the shortlist may hold: floor(places × candidates ÷ ratio places); unlimited without a ratio. */
+/**
+ * The most candidates the shortlist may hold: floor(places × candidates ÷ ratio places); unlimited without a ratio.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const shortlistLimit = (path: Path, places: number): number => {
   const r = path.shortlistRatio
   return r === undefined
@@ -65,7 +89,12 @@ export const shortlistLimit = (path: Path, places: number): number => {
     : Math.floor((places * r.value.candidates) / r.value.places)
 }
 
-/** Counts a campaign's applications for `Campaign.appointed` / `Campaign.shortlisted`. */
+/**
+ * Counts a campaign's applications for `Campaign.appointed` / `Campaign.shortlisted`.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const tally = (
   path: Path,
   applications: ReadonlyArray<Pick<Application, "state">>,
@@ -93,7 +122,12 @@ const label = (s: State) => STATE_LABELS[s]
 
 type Result = Either.Either<Application, TransitionError>
 
-/** Apply a move. Left: the move is illegal (or the calendar lacks a year); the application is unchanged. */
+/**
+ * Apply a move. Left: the move is illegal (or the calendar lacks a year); the application is unchanged.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const transition = (app: Application, move: Move, ctx: TransitionContext): Result => {
   const fail = (reason: IllegalReason, detail: Text): Result =>
     Either.left(new IllegalMove({ state: app.state, move: move._tag, reason, detail }))
