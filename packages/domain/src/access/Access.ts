@@ -266,6 +266,14 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
  * Whether the actor's role holds the permission: the one permission check, asked by the API before any
  * scope check (`sees*`, `runsCampaign`, …) narrows it to a target.
  *
+ * @example
+ * ```ts
+ * import { Access } from "@cadre/domain"
+ *
+ * Access.can({ role: "org_dept_admin" }, "campaign.write") // true
+ * Access.can({ role: "reviewer" }, "campaign.write") // false
+ * ```
+ *
  * @category predicates
  * @since 0.1.0
  */

@@ -209,6 +209,23 @@ const validCount = (n: unknown): n is number => typeof n === "number" && Number.
 /**
  * Can `grade` be given now? Allowed with the arithmetic of every quota, or refused with it.
  *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Assessment, Scheme } from "@cadre/domain"
+ *
+ * const preset = Scheme.presetByKey("daan-first-secretary") // 002: excellent for at most 20%
+ * if (preset !== undefined) {
+ *   const result = Assessment.checkGrade({
+ *     quotas: Scheme.loadPreset(preset).assessment.quotas,
+ *     grade: "excellent",
+ *     group: { size: 10, alreadyGraded: { excellent: 2 } },
+ *   })
+ *   // Either.left(QuotaRefused): 10 × 20% = 2 (rounded down), 2 already graded excellent, so a 3rd cannot be
+ *   if (Either.isLeft(result)) result.left.text // the arithmetic and the clause, in Chinese and English
+ * }
+ * ```
+ *
  * @category rules
  * @since 0.1.0
  */

@@ -228,6 +228,20 @@ export type CountFrom = typeof CountFrom.Type
  * the last day of a 5-working-day 公示. `n` must be a positive integer; with `n = 0` the result is `start`
  * (nothing to count). Error if the count runs into (or starts in) a year the calendar does not cover.
  *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Calendar, LocalDate } from "@cadre/domain"
+ *
+ * declare const calendar: Calendar.WorkCalendar // built by storage from the published arrangements
+ *
+ * // a notice of 3 working days published on Monday 2025-01-27, counted from the next day
+ * const lastDay = Calendar.addWorkingDays(calendar, LocalDate.make("2025-01-27"), 3, { countFrom: "day_after" })
+ * // with the official 2025 arrangement: Either.right("2025-02-07"), the Spring Festival days off skipped;
+ * // Either.left(CalendarYearUnknown) when the calendar lacks a year the count runs into
+ * Either.getOrThrow(lastDay)
+ * ```
+ *
  * @category combinators
  * @since 0.1.0
  */

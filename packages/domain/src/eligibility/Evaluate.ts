@@ -52,6 +52,19 @@ const NO_MATCHES: ReadonlyArray<PreferenceMatch> = Object.freeze([])
  * (compiled checks, citations, labels, expected texts, preference matches) is built here, so that screening a
  * pool of 100k profiles allocates little more than the findings themselves.
  *
+ * @example
+ * ```ts
+ * import { Eligibility, LocalDate, type Person, Scheme } from "@cadre/domain"
+ *
+ * declare const profile: Person.Profile
+ *
+ * const scheme = Scheme.loadPreset(Scheme.yangpuCommunitySecretary)
+ * const screen = Eligibility.compile(scheme) // once per scheme version
+ * const verdict = screen(profile, { referenceDate: LocalDate.make("2020-12-18") })
+ * verdict.outcome // "eligible" | "ineligible" | "needs_review"
+ * verdict.findings // one finding per rule, each with its clause
+ * ```
+ *
  * @category rules
  * @since 0.1.0
  */

@@ -624,6 +624,27 @@ type Result = Either.Either<Placement, IllegalPlacementMove>
 /**
  * Apply a move. Left: the move is illegal; the placement is unchanged.
  *
+ * @example
+ * ```ts
+ * import { Either, Schema } from "effect"
+ * import { InPost, LocalDate, Person, Scheme } from "@cadre/domain"
+ *
+ * const scheme = Scheme.loadPreset(Scheme.yangpuCommunitySecretary)
+ * const placement = InPost.newPlacement({
+ *   id: "pl-1",
+ *   personId: Schema.decodeSync(Person.PersonId)("p-1"),
+ *   postId: "post-1",
+ *   placedOn: LocalDate.make("2021-01-08"),
+ *   scheme,
+ * })
+ * const next = InPost.transition(
+ *   placement,
+ *   { _tag: "TakeUp", date: LocalDate.make("2021-01-11") },
+ *   { scheme, on: LocalDate.make("2021-01-11"), by: { accountId: "a-1", role: "street_admin" } },
+ * )
+ * Either.map(next, (p) => p.state) // Either.right("on_probation"): the scheme starts with probation
+ * ```
+ *
  * @category rules
  * @since 0.1.0
  */

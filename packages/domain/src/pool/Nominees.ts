@@ -151,6 +151,26 @@ const ageFinding = (rule: AgeCapByRole, nominee: Nominee, age: number, on: Local
 /**
  * Check one community's nominees (001 二, 三（4）, 四（二）1).
  *
+ * @example
+ * ```ts
+ * import { LocalDate, Pool, Scheme } from "@cadre/domain"
+ *
+ * const preset = Scheme.presetByKey("guizhou-street-reserve-pool")
+ * const rules = preset && Pool.poolRulesOf(Scheme.loadPreset(preset))
+ * if (rules !== undefined) {
+ *   const check = Pool.checkNominees(
+ *     rules,
+ *     { id: "c-a", name: "甲社区" },
+ *     [
+ *       { personId: "p1", roleKey: "principal", birthDate: LocalDate.make("1974-07-12") }, // 45 on the date
+ *       { personId: "p2", roleKey: "deputy", birthDate: LocalDate.make("1979-07-12") }, // 40 on the date
+ *     ],
+ *     LocalDate.make("2019-07-12"),
+ *   )
+ *   check.outcome // "pass": two nominees, both roles covered, both within their role's age cap
+ * }
+ * ```
+ *
  * @category rules
  * @since 0.1.0
  */

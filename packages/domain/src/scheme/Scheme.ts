@@ -1136,6 +1136,17 @@ const schemeIssues = (s: typeof SchemeStruct.Type): ReadonlyArray<string> => {
 /**
  * The scheme Schema: every programme kind, one shape. Decode on read, encode on write.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Scheme } from "@cadre/domain"
+ *
+ * declare const stored: unknown // a scheme's JSON, as storage keeps it
+ *
+ * const scheme = Schema.decodeUnknownSync(Scheme.Scheme)(stored) // throws a ParseError on invalid data
+ * Schema.encodeSync(Scheme.Scheme)(scheme) // back to the stored form
+ * ```
+ *
  * @category schemas
  * @since 0.1.0
  */

@@ -103,6 +103,15 @@ export const addVersion = (
  * The version in force on `date`: the one with the latest `effectiveFrom` on or before it (ties: the highest
  * version). None when every version takes effect later.
  *
+ * @example
+ * ```ts
+ * import { LocalDate, Scheme } from "@cadre/domain"
+ *
+ * const v1 = Scheme.loadPreset(Scheme.yangpuCommunitySecretary) // effective from 2020-12-09
+ * Scheme.inForceOn([v1], LocalDate.make("2025-01-01")) // Option.some(v1)
+ * Scheme.inForceOn([v1], LocalDate.make("2020-01-01")) // Option.none(): not yet in force
+ * ```
+ *
  * @category getters
  * @since 0.1.0
  */

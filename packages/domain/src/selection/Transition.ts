@@ -125,6 +125,22 @@ type Result = Either.Either<Application, TransitionError>
 /**
  * Apply a move. Left: the move is illegal (or the calendar lacks a year); the application is unchanged.
  *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Selection } from "@cadre/domain"
+ *
+ * declare const application: Selection.Application
+ * declare const ctx: Selection.TransitionContext // path, campaign, calendar, date and caller
+ *
+ * const next = Selection.transition(application, { _tag: "Withdraw", reason: "moved away" }, ctx)
+ * if (Either.isLeft(next)) {
+ *   next.left._tag // "IllegalMove" (with a bilingual reason) or "CalendarYearUnknown"
+ * } else {
+ *   next.right.state // "withdrawn"; the move is appended to next.right.history
+ * }
+ * ```
+ *
  * @category rules
  * @since 0.1.0
  */

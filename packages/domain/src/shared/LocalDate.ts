@@ -129,6 +129,16 @@ export function fullYearsBetween(birth: LocalDate, on: LocalDate): number {
 /**
  * Add whole months, clamping the day to the end of the target month (e.g. 31 Jan + 1 month = 28/29 Feb).
  *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@cadre/domain"
+ *
+ * const d = LocalDate.make("2024-08-31")
+ * LocalDate.addMonths(d, 6) // "2025-02-28": the day is clamped to the month's end
+ * LocalDate.addDays(d, 1) // "2024-09-01"
+ * LocalDate.fullYearsBetween(LocalDate.make("1985-12-19"), LocalDate.make("2020-12-18")) // 34: a day short of 35
+ * ```
+ *
  * @category combinators
  * @since 0.1.0
  */
