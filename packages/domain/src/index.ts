@@ -1,6 +1,8 @@
 /**
  * @cadre/domain — the kernel. Pure: imports only `effect`; no I/O, no clock (every date is an argument).
  * Namespaces, one per concept (see docs/architecture.md).
+ *
+ * @since 0.1.0
  */
 export * as Access from "./access/index.js"
 export * as Assessment from "./assessment/index.js"

@@ -1,8 +1,3 @@
-import { Schema } from "effect"
-import { PersonId } from "../person/Profile.js"
-import { RegionId, UnitId } from "../region/Region.js"
-import { type Text, Text as TextSchema } from "../shared/Text.js"
-
 /**
  * Who may do what, and where. Every non-applicant account is bound to a scope — a region (and everything beneath
  * it) or a unit — and sees and changes only that (issue 3, "Accounts and access"). Applicants see only themselves.
@@ -10,8 +5,21 @@ import { type Text, Text as TextSchema } from "../shared/Text.js"
  * Containment is decided on materialised region paths ("/310000/310110/310110012/"): a target is within a scope
  * when its path starts with the scope's path. The database filters with the same prefix test (`LIKE path || '%'`),
  * so the rule here and the SQL filter cannot drift apart.
+ *
+ * @since 0.1.0
  */
 
+import { Schema } from "effect"
+import { PersonId } from "../person/Profile.js"
+import { RegionId, UnitId } from "../region/Region.js"
+import { type Text, Text as TextSchema } from "../shared/Text.js"
+
+/**
+ * The account roles, in display order; the source of the {@link Role} schema.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const ROLES = [
   "org_dept_admin", // 区委组织部管理员
   "street_admin", // 街道（乡镇）管理员
@@ -21,9 +29,27 @@ export const ROLES = [
   "applicant", // 报名人员
   "integrator", // 系统对接
 ] as const
+/**
+ * An account's role: what it may do is the role's row of the permission matrix ({@link can}).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Role = Schema.Literal(...ROLES).annotations({ identifier: "Role", title: "角色 / role" })
+/**
+ * The decoded value of the {@link Role} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Role = typeof Role.Type
 
+/**
+ * Display labels of each role, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const ROLE_LABELS: Readonly<Record<Role, Text>> = {
   org_dept_admin: { zh: "组织部管理员", en: "org dept admin" },
   street_admin: { zh: "街道（乡镇）管理员", en: "street (township) admin" },
@@ -34,6 +60,12 @@ export const ROLE_LABELS: Readonly<Record<Role, Text>> = {
   integrator: { zh: "系统对接账号", en: "integrator" },
 }
 
+/**
+ * Where an account acts: a region and everything beneath it, a unit, or (for an applicant) their own record.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Scope = Schema.Union(
   Schema.TaggedStruct("RegionScope", { regionId: RegionId }),
   /** A unit's account: the unit, which sits in `regionId`. */
@@ -41,9 +73,20 @@ export const Scope = Schema.Union(
   /** An applicant: only their own person record (absent until they create a profile). */
   Schema.TaggedStruct("SelfScope", { personId: Schema.NullOr(PersonId) }),
 ).annotations({ identifier: "Scope", title: "权限范围 / scope" })
+/**
+ * The decoded value of the {@link Scope} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Scope = typeof Scope.Type
 
-/** The caller, resolved by the API from a session or an API token; never taken from the request body. */
+/**
+ * The caller, resolved by the API from a session or an API token; never taken from the request body.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Actor = Schema.Struct({
   accountId: Schema.NonEmptyTrimmedString,
   role: Role,
@@ -52,8 +95,20 @@ export const Actor = Schema.Struct({
   scopePath: Schema.String,
   displayName: Schema.String,
 }).annotations({ identifier: "Actor", title: "调用者 / actor" })
+/**
+ * The decoded value of the {@link Actor} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Actor = typeof Actor.Type
 
+/**
+ * Every permission the API checks, in display order; the matrix maps each role to a subset of these.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const PERMISSIONS = [
   "region.read",
   "region.write",
@@ -85,6 +140,12 @@ export const PERMISSIONS = [
   "figures.read", // coverage, cohort profile, quota use, overdue reports, terms ending
   "pool.review", // the yearly review of a reserve pool
 ] as const
+/**
+ * One permission of {@link PERMISSIONS}, e.g. `"campaign.write"`.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Permission = (typeof PERMISSIONS)[number]
 
 const all = (...p: ReadonlyArray<Permission>): ReadonlySet<Permission> => new Set(p)
@@ -201,24 +262,57 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   ),
 }
 
+/**
+ * Whether the actor's role holds the permission: the one permission check, asked by the API before any
+ * scope check (`sees*`, `runsCampaign`, …) narrows it to a target.
+ *
+ * @example
+ * ```ts
+ * import { Access } from "@cadre/domain"
+ *
+ * Access.can({ role: "org_dept_admin" }, "campaign.write") // true
+ * Access.can({ role: "reviewer" }, "campaign.write") // false
+ * ```
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const can = (actor: Pick<Actor, "role">, permission: Permission): boolean =>
   MATRIX[actor.role].has(permission)
 
-/** Everything a role may do, in the order of PERMISSIONS: for screens that hide what the server would refuse. */
+/**
+ * Everything a role may do, in the order of PERMISSIONS: for screens that hide what the server would refuse.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const permissionsOf = (role: Role): ReadonlyArray<Permission> =>
   PERMISSIONS.filter((p) => MATRIX[role].has(p))
 
-/** A region path: "/a/b/c/". The root region's path is "/<id>/". */
+/**
+ * A region path: "/a/b/c/". The root region's path is "/<id>/".
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const pathOf = (ancestorIdsTopDown: ReadonlyArray<string>): string =>
   `/${ancestorIdsTopDown.map((id) => id.replaceAll("/", "_")).join("/")}/`
 
-/** True when `targetPath` is the scope region itself or lies beneath it. */
+/**
+ * True when `targetPath` is the scope region itself or lies beneath it.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const pathWithin = (scopePath: string, targetPath: string): boolean =>
   scopePath.length > 0 && targetPath.startsWith(scopePath)
 
 /**
  * May `actor` see things that belong to the region at `targetPath`? Applicants see no region-owned data through
  * this test (their own records are checked by person id).
+ *
+ * @category predicates
+ * @since 0.1.0
  */
 export const seesRegion = (actor: Pick<Actor, "role" | "scopePath">, targetPath: string): boolean =>
   actor.role !== "applicant" && pathWithin(actor.scopePath, targetPath)
@@ -227,6 +321,9 @@ export const seesRegion = (actor: Pick<Actor, "role" | "scopePath">, targetPath:
  * A scheme published by a region applies to everything beneath it, so a street admin reads the district's scheme:
  * schemes of the scope's ancestors are visible too (read only). Applicants read every published scheme they may
  * apply under (the portal lists them); drafts are visible only inside the owning scope.
+ *
+ * @category predicates
+ * @since 0.1.0
  */
 export const seesScheme = (
   actor: Pick<Actor, "role" | "scopePath">,
@@ -238,25 +335,41 @@ export const seesScheme = (
   return status === "published" && pathWithin(schemeRegionPath, actor.scopePath)
 }
 
-/** May `actor` change (write, publish) a scheme of the region at `schemeRegionPath`? Only inside its own scope. */
+/**
+ * May `actor` change (write, publish) a scheme of the region at `schemeRegionPath`? Only inside its own scope.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const changesScheme = (actor: Pick<Actor, "role" | "scopePath">, schemeRegionPath: string): boolean =>
   (can(actor, "scheme.write") || can(actor, "scheme.publish")) && seesRegion(actor, schemeRegionPath)
 
 /**
  * May `actor` see a selection campaign of the region at `campaignPath`? Its own scope's and those beneath, and —
  * like schemes — those of the regions above it (a street reads the district's campaign to recommend into it).
+ *
+ * @category predicates
+ * @since 0.1.0
  */
 export const seesCampaign = (actor: Pick<Actor, "role" | "scopePath">, campaignPath: string): boolean =>
   actor.role !== "applicant" &&
   (pathWithin(actor.scopePath, campaignPath) || pathWithin(campaignPath, actor.scopePath))
 
-/** May `actor` run the campaign (change it, decide, appoint)? Only within its own scope. */
+/**
+ * May `actor` run the campaign (change it, decide, appoint)? Only within its own scope.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const runsCampaign = (actor: Pick<Actor, "role" | "scopePath">, campaignPath: string): boolean =>
   seesRegion(actor, campaignPath)
 
 /**
  * May `actor` see an application? Staff: when the campaign is theirs, or the application's own region (the
  * recommending unit's or nominating community's) lies within their scope. Applicants: only their own.
+ *
+ * @category predicates
+ * @since 0.1.0
  */
 export const seesApplication = (
   actor: Pick<Actor, "role" | "scopePath" | "scope">,
@@ -270,6 +383,9 @@ export const seesApplication = (
 /**
  * May `actor` see a placement (任职安排) whose post lies in the region at `regionPath`? Staff: within their scope
  * (the post's region). A cadre (applicant account): only their own.
+ *
+ * @category predicates
+ * @since 0.1.0
  */
 export const seesPlacement = (
   actor: Pick<Actor, "role" | "scopePath" | "scope">,
@@ -300,6 +416,9 @@ const CREATES: Readonly<Record<Role, ReadonlySet<Role>>> = {
 /**
  * May `creator` create an account with `role` whose scope region has `newScopePath`? The new scope must lie
  * strictly beneath the creator's, except that an org dept admin may add a colleague at its own level.
+ *
+ * @category predicates
+ * @since 0.1.0
  */
 export const mayCreateAccount = (
   creator: Pick<Actor, "role" | "scopePath">,
@@ -312,12 +431,24 @@ export const mayCreateAccount = (
   return !sameLevel || (creator.role === "org_dept_admin" && role !== "street_admin")
 }
 
-/** The caller lacks the permission, or the resource lies outside the caller's scope. */
+/**
+ * The caller lacks the permission, or the resource lies outside the caller's scope.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
   permission: Schema.String,
   message: TextSchema,
 }) {}
 
+/**
+ * Builds the {@link Forbidden} refusal for a permission the role lacks (or a target outside its scope),
+ * with a bilingual message naming both.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const forbidden = (permission: string, role: Role): Forbidden =>
   new Forbidden({
     permission,

@@ -1,3 +1,14 @@
+/**
+ * One person's assessment in one cycle and period, in the order the scheme's cycle sets out: a first opinion
+ * (when `firstOpinionBy` is set), the grade (by `decidedBy`), and the report (when `reportTo` is set).
+ * 000 三（二）: "年终，由街道党工委对选派干部的年度考核提出初评意见，派出单位经综合考评后确定选派干部的考核等次，
+ * 并向区委组织部报备" — the street's first opinion, then the dispatching unit's grade, reported to the org dept.
+ *
+ * Quotas are not checked here: the caller runs `checkGrade` (Quota.ts) in the transaction that records DecideGrade.
+ *
+ * @since 0.1.0
+ */
+
 import { Either, Schema } from "effect"
 import type { Actor, AssessmentCycle, Grade } from "../scheme/Scheme.js"
 import { Citation, formatCitation } from "../shared/Citation.js"
@@ -6,23 +17,31 @@ import { Text } from "../shared/Text.js"
 import { ACTOR_LABELS, GRADE_LABELS } from "./Labels.js"
 
 /**
- * One person's assessment in one cycle and period, in the order the scheme's cycle sets out: a first opinion
- * (when `firstOpinionBy` is set), the grade (by `decidedBy`), and the report (when `reportTo` is set).
- * 000 三（二）: "年终，由街道党工委对选派干部的年度考核提出初评意见，派出单位经综合考评后确定选派干部的考核等次，
- * 并向区委组织部报备" — the street's first opinion, then the dispatching unit's grade, reported to the org dept.
+ * The steps of one grading record, in order: the first opinion, the grade, the report.
  *
- * Quotas are not checked here: the caller runs `checkGrade` (Quota.ts) in the transaction that records DecideGrade.
+ * @category models
+ * @since 0.1.0
  */
-
 export type GradingStep = "first_opinion" | "graded" | "reported"
 
+/**
+ * Display labels of each grading step, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const STEP_LABELS: Readonly<Record<GradingStep, Text>> = {
   first_opinion: { zh: "提出初评意见", en: "first opinion" },
   graded: { zh: "确定考核等次", en: "grade decided" },
   reported: { zh: "报备", en: "reported" },
 }
 
-/** The steps a cycle has, in order, each with the actor the scheme names (undefined: the scheme names none). */
+/**
+ * The steps a cycle has, in order, each with the actor the scheme names (undefined: the scheme names none).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const gradingSteps = (
   cycle: AssessmentCycle,
 ): ReadonlyArray<{ readonly step: GradingStep; readonly actor: Actor | undefined }> => [
@@ -33,6 +52,12 @@ export const gradingSteps = (
   ...(cycle.reportTo !== undefined ? [{ step: "reported" as const, actor: cycle.reportTo }] : []),
 ]
 
+/**
+ * One person's grading in one cycle and period: the steps taken so far, each with who and when.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface GradingRecord {
   readonly cycleId: string
   /** The period assessed: "2024" for a year-end cycle, "2024-H1" for a half-year, a term id for term end. */
@@ -48,6 +73,12 @@ export interface GradingRecord {
   readonly reported?: { readonly by: Actor; readonly to: Actor; readonly on: LocalDate }
 }
 
+/**
+ * A step asked of a grading record: give the first opinion, decide the grade, or report it.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type GradingMove =
   | {
       readonly _tag: "GiveFirstOpinion"
@@ -59,6 +90,13 @@ export type GradingMove =
   | { readonly _tag: "DecideGrade"; readonly by: Actor; readonly on: LocalDate; readonly grade: Grade }
   | { readonly _tag: "Report"; readonly by: Actor; readonly on: LocalDate }
 
+/**
+ * Why a grading move is refused (wrong cycle, step absent from the cycle, out of order, done, wrong actor,
+ * dated too early).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const GradingRefusal = Schema.Literal(
   "cycle_mismatch", // the record belongs to another cycle
   "no_such_step", // the cycle has no first opinion / no report
@@ -67,9 +105,20 @@ export const GradingRefusal = Schema.Literal(
   "wrong_actor", // not the body the scheme names
   "date_before_previous", // dated before the step it follows
 )
+/**
+ * The decoded value of the {@link GradingRefusal} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type GradingRefusal = typeof GradingRefusal.Type
 
-/** A step refused, with the reason in both languages and the clause of the cycle. */
+/**
+ * A step refused, with the reason in both languages and the clause of the cycle.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class GradingRefused extends Schema.TaggedError<GradingRefused>()("GradingRefused", {
   cycleId: Schema.String,
   move: Schema.String,
@@ -89,12 +138,23 @@ export class GradingRefused extends Schema.TaggedError<GradingRefused>()("Gradin
   }
 }
 
+/**
+ * An empty grading record for a cycle and period, before any step.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const newGrading = (cycle: AssessmentCycle, period: string): GradingRecord => ({
   cycleId: cycle.id,
   period,
 })
 
-/** The next step to take, or undefined when the record is complete. */
+/**
+ * The next step to take, or undefined when the record is complete.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const nextGradingStep = (cycle: AssessmentCycle, record: GradingRecord): GradingStep | undefined => {
   if (cycle.firstOpinionBy !== undefined && record.firstOpinion === undefined) return "first_opinion"
   if (record.decided === undefined) return "graded"
@@ -108,7 +168,12 @@ const MOVE_STEP: Readonly<Record<GradingMove["_tag"], GradingStep>> = {
   Report: "reported",
 }
 
-/** Apply a step; Left says why it is refused, and the record is unchanged. */
+/**
+ * Apply a step; Left says why it is refused, and the record is unchanged.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const applyGrading = (
   cycle: AssessmentCycle,
   record: GradingRecord,
@@ -186,7 +251,12 @@ export const applyGrading = (
   }
 }
 
-/** "街道党工委初评：称职；派出单位确定：优秀；已报备区委组织部" — the record in words. */
+/**
+ * "街道党工委初评：称职；派出单位确定：优秀；已报备区委组织部" — the record in words.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const gradingSummary = (record: GradingRecord): Text => {
   const zh: Array<string> = []
   const en: Array<string> = []

@@ -1,3 +1,17 @@
+/**
+ * Incentives (激励) a cadre's record earns under the scheme (`assessment.incentives`):
+ * - 002 三（三）: graded excellent → the top bonus tier; a civil servant's seniority for grade promotion shortened by
+ *   half a year; public-institution staff advance first; graded competent or better → open selection; outstanding
+ *   at the end of the term → preferred in promotion (a judgement).
+ * - 004 淮上 量才使用 二是/三是: investment of 300,000 CNY or more → excellent at year-end; three years in the village
+ *   with excellent every year → priority promotion; five years and found excellent → priority promotion.
+ *
+ * Each condition is checked on the facts; a judgement ("表现突出") holds only when a person has recorded it. The
+ * result is a flag with its evidence: the org dept acts on it (the kernel promotes no one).
+ *
+ * @since 0.1.0
+ */
+
 import type { Grade, Incentive, IncentiveCondition } from "../scheme/Scheme.js"
 import { EMPLOYMENT_LABELS } from "../eligibility/Labels.js"
 import type { EmploymentCategory } from "../person/Profile.js"
@@ -9,17 +23,12 @@ import { GRADE_LABELS } from "./Labels.js"
 import { periodEnd } from "./Recall.js"
 
 /**
- * Incentives (激励) a cadre's record earns under the scheme (`assessment.incentives`):
- * - 002 三（三）: graded excellent → the top bonus tier; a civil servant's seniority for grade promotion shortened by
- *   half a year; public-institution staff advance first; graded competent or better → open selection; outstanding
- *   at the end of the term → preferred in promotion (a judgement).
- * - 004 淮上 量才使用 二是/三是: investment of 300,000 CNY or more → excellent at year-end; three years in the village
- *   with excellent every year → priority promotion; five years and found excellent → priority promotion.
+ * The facts about one cadre that incentive conditions are checked against (employment, service, grades,
+ * investment, recorded judgements), as of `on`.
  *
- * Each condition is checked on the facts; a judgement ("表现突出") holds only when a person has recorded it. The
- * result is a flag with its evidence: the org dept acts on it (the kernel promotes no one).
+ * @category models
+ * @since 0.1.0
  */
-
 export interface IncentiveFacts {
   /** Today: the date service is measured to. */
   readonly on: LocalDate
@@ -39,12 +48,24 @@ export interface IncentiveFacts {
   }>
 }
 
+/**
+ * One condition of an incentive checked on the facts: whether it holds, and why in words.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface ConditionCheck {
   readonly condition: IncentiveCondition | { readonly _tag: "Employment" }
   readonly holds: boolean
   readonly text: Text
 }
 
+/**
+ * Whether one incentive of the scheme applies to the cadre, with every condition checked as evidence.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface IncentiveFinding {
   readonly incentiveId: string
   readonly label: Text
@@ -145,7 +166,12 @@ const check = (i: Incentive, c: IncentiveCondition, f: IncentiveFacts): Conditio
   }
 }
 
-/** Every incentive of the scheme, checked on the facts: which apply, and why or why not. */
+/**
+ * Every incentive of the scheme, checked on the facts: which apply, and why or why not.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const evaluateIncentives = (
   incentives: Param<ReadonlyArray<Incentive>> | undefined,
   facts: IncentiveFacts,

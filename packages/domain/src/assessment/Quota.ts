@@ -1,11 +1,3 @@
-import { Either, Schema } from "effect"
-import { Grade, type Quota, quotaCount, type Ratio } from "../scheme/Scheme.js"
-import { Citation, formatCitation } from "../shared/Citation.js"
-import type { Param } from "../shared/Cited.js"
-import { Text } from "../shared/Text.js"
-import { gradeLabel, ordinalEn } from "./Labels.js"
-import { fromRatio, isInteger, type Rational, rational, show, showShare, times } from "./Rational.js"
-
 /**
  * Grade quotas checked at decision time (002 三（二）: 优秀 ≤ 20% of all first secretaries, a separate quota;
  * 004 晋城 管理考核 五是: 优秀 at 30% of seconded cadres of the same kind, not the units' places).
@@ -18,9 +10,24 @@ import { fromRatio, isInteger, type Rational, rational, show, showShare, times }
  * A cap (不超过) allows floor(N × share); a floor (不少于) needs ceil(N × share) (Scheme.ts `Quota`). A cap refuses
  * the grade it limits once it is full; a floor refuses another grade when the floor could no longer be reached by
  * the people not yet graded.
+ *
+ * @since 0.1.0
  */
 
-/** The people a quota counts among, at the moment of the decision. */
+import { Either, Schema } from "effect"
+import { Grade, type Quota, quotaCount, type Ratio } from "../scheme/Scheme.js"
+import { Citation, formatCitation } from "../shared/Citation.js"
+import type { Param } from "../shared/Cited.js"
+import { Text } from "../shared/Text.js"
+import { gradeLabel, ordinalEn } from "./Labels.js"
+import { fromRatio, isInteger, type Rational, rational, show, showShare, times } from "./Rational.js"
+
+/**
+ * The people a quota counts among, at the moment of the decision.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface GroupCount {
   /** Everyone in the group (the quota's `countedAmong`), graded or not, the person being graded included. */
   readonly size: number
@@ -30,7 +37,12 @@ export interface GroupCount {
   readonly label?: Text
 }
 
-/** A quota's arithmetic for one group. */
+/**
+ * A quota's arithmetic for one group.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface QuotaArithmetic {
   readonly quotaId: string
   readonly grade: Grade
@@ -50,7 +62,12 @@ export interface QuotaArithmetic {
 
 const shareText = (r: Ratio): string => showShare(fromRatio(r))
 
-/** The arithmetic of a quota over a group of `size`, in words. */
+/**
+ * The arithmetic of a quota over a group of `size`, in words.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const quotaArithmetic = (
   quota: Quota,
   size: number,
@@ -88,7 +105,12 @@ export const quotaArithmetic = (
   }
 }
 
-/** A grade the quota does not allow now, with the arithmetic. */
+/**
+ * A grade the quota does not allow now, with the arithmetic.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class QuotaRefused extends Schema.TaggedError<QuotaRefused>()("QuotaRefused", {
   quotaId: Schema.String,
   /** The grade asked for. */
@@ -126,7 +148,12 @@ export class QuotaRefused extends Schema.TaggedError<QuotaRefused>()("QuotaRefus
   }
 }
 
-/** The counts the caller gave cannot be right (more graded than the group holds, negative, fractional…). */
+/**
+ * The counts the caller gave cannot be right (more graded than the group holds, negative, fractional…).
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class GroupCountInvalid extends Schema.TaggedError<GroupCountInvalid>()("GroupCountInvalid", {
   quotaId: Schema.String,
   detail: Text,
@@ -142,7 +169,12 @@ export class GroupCountInvalid extends Schema.TaggedError<GroupCountInvalid>()("
   }
 }
 
-/** The decision passes every quota on the scheme. */
+/**
+ * The decision passes every quota on the scheme.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface GradeAllowed {
   readonly _tag: "GradeAllowed"
   readonly grade: Grade
@@ -152,6 +184,12 @@ export interface GradeAllowed {
   readonly note?: Text
 }
 
+/**
+ * What {@link checkGrade} needs: the quotas, the grade to give, and the group each quota counts among.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface CheckGradeInput {
   /** The scheme's `assessment.quotas`, or the quotas themselves. */
   readonly quotas: Param<ReadonlyArray<Quota>> | ReadonlyArray<Quota>
@@ -168,7 +206,29 @@ const GRADES: ReadonlyArray<Grade> = ["excellent", "competent", "basically_compe
 
 const validCount = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
 
-/** Can `grade` be given now? Allowed with the arithmetic of every quota, or refused with it. */
+/**
+ * Can `grade` be given now? Allowed with the arithmetic of every quota, or refused with it.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Assessment, Scheme } from "@cadre/domain"
+ *
+ * const preset = Scheme.presetByKey("daan-first-secretary") // 002: excellent for at most 20%
+ * if (preset !== undefined) {
+ *   const result = Assessment.checkGrade({
+ *     quotas: Scheme.loadPreset(preset).assessment.quotas,
+ *     grade: "excellent",
+ *     group: { size: 10, alreadyGraded: { excellent: 2 } },
+ *   })
+ *   // Either.left(QuotaRefused): 10 × 20% = 2 (rounded down), 2 already graded excellent, so a 3rd cannot be
+ *   if (Either.isLeft(result)) result.left.text // the arithmetic and the clause, in Chinese and English
+ * }
+ * ```
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const checkGrade = (
   input: CheckGradeInput,
 ): Either.Either<GradeAllowed, QuotaRefused | GroupCountInvalid> => {
@@ -241,7 +301,12 @@ export const checkGrade = (
   return Either.right({ _tag: "GradeAllowed", grade: input.grade, checked })
 }
 
-/** How much of a quota a group has used: a cap's places left, or a floor's shortfall. */
+/**
+ * How much of a quota a group has used: a cap's places left, or a floor's shortfall.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface QuotaUse {
   readonly arithmetic: QuotaArithmetic
   /** Holding the quota's grade. */
@@ -255,6 +320,13 @@ export interface QuotaUse {
   readonly text: Text
 }
 
+/**
+ * How much of a quota a group has used, with its arithmetic in words: places left under a cap, or the
+ * shortfall under a floor.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const quotaUse = (
   quota: Quota,
   group: { readonly size: number; readonly used: number; readonly label?: Text },

@@ -1,3 +1,23 @@
+/**
+ * Recall (召回), adjustment and admonishment: which of the scheme's triggers fire on the facts, with the evidence and
+ * the clause; and the consequences a recall brings to the cadre and to the dispatching unit, each with the date
+ * until which it applies.
+ *
+ * 002 三（二）: recalled when unable to do the job, when the annual dissatisfaction rate is above 30%, or after a
+ * breach of discipline; "被“召回”人员当年不得评先评优，是递进培养对象和后备干部的取消资格，两年内不得提拔。一年内
+ * 连续两次召回第一书记的，扣减派出单位目标绩效综合考评分值，单位主要负责人当年年度考核不得评为“优秀”等次".
+ * 004 淮上 目标考核 三是: satisfaction below 50% → recall and "当年考评为不称职". 000 三（四）, 003 五: GradeIs.
+ *
+ * Periods follow the Civil Code (arts. 201–202, POLICIES "How to read the numbers"): a period counted in months or
+ * years starts the day after the event and ends on the corresponding day (the month's last day when there is none).
+ * So "两年内不得提拔" after a recall on 2024-03-15 lasts to 2026-03-15 inclusive; "当年" ends on 31 December of the
+ * recall's year; a status removed (reserve, progressive training) has no end date.
+ * "一年内连续两次召回": a recall on D counts an earlier recall on E of the same unit's cadres when E ≤ D ≤ E + 1 year
+ * (both ends inclusive), D's own recall included.
+ *
+ * @since 0.1.0
+ */
+
 import { Either, Schema } from "effect"
 import type {
   Actor,
@@ -21,26 +41,15 @@ import {
   type SurveyFinding,
 } from "./Surveys.js"
 
-/**
- * Recall (召回), adjustment and admonishment: which of the scheme's triggers fire on the facts, with the evidence and
- * the clause; and the consequences a recall brings to the cadre and to the dispatching unit, each with the date
- * until which it applies.
- *
- * 002 三（二）: recalled when unable to do the job, when the annual dissatisfaction rate is above 30%, or after a
- * breach of discipline; "被“召回”人员当年不得评先评优，是递进培养对象和后备干部的取消资格，两年内不得提拔。一年内
- * 连续两次召回第一书记的，扣减派出单位目标绩效综合考评分值，单位主要负责人当年年度考核不得评为“优秀”等次".
- * 004 淮上 目标考核 三是: satisfaction below 50% → recall and "当年考评为不称职". 000 三（四）, 003 五: GradeIs.
- *
- * Periods follow the Civil Code (arts. 201–202, POLICIES "How to read the numbers"): a period counted in months or
- * years starts the day after the event and ends on the corresponding day (the month's last day when there is none).
- * So "两年内不得提拔" after a recall on 2024-03-15 lasts to 2026-03-15 inclusive; "当年" ends on 31 December of the
- * recall's year; a status removed (reserve, progressive training) has no end date.
- * "一年内连续两次召回": a recall on D counts an earlier recall on E of the same unit's cadres when E ≤ D ≤ E + 1 year
- * (both ends inclusive), D's own recall included.
- */
-
 // ----------------------------------------------------------------------------------------- triggers
 
+/**
+ * The facts recall triggers are checked against: a grade, a survey, breaches of discipline, judgements on
+ * record.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface RecallFacts {
   /** The grade decided in an assessment (GradeIs triggers). */
   readonly grade?: { readonly grade: Grade; readonly cycleId: string; readonly period: string }
@@ -57,6 +66,12 @@ export interface RecallFacts {
   }>
 }
 
+/**
+ * What made a recall trigger fire: a grade, a survey finding, a discipline record or a recorded judgement.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Evidence =
   | { readonly _tag: "Grade"; readonly grade: Grade; readonly cycleId: string; readonly period: string }
   | { readonly _tag: "Survey"; readonly finding: SurveyFinding }
@@ -66,6 +81,12 @@ export type Evidence =
     }
   | { readonly _tag: "Judged"; readonly by: Actor; readonly on: LocalDate; readonly note: string }
 
+/**
+ * A recall trigger that fired, with its action, who decides on it, and the evidence.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface FiredTrigger {
   readonly triggerId: string
   readonly label: Text
@@ -76,12 +97,25 @@ export interface FiredTrigger {
   readonly text: Text
 }
 
+/**
+ * The result of checking the scheme's recall triggers against the facts: those that fired, and every
+ * survey checked.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface TriggerEvaluation {
   readonly fired: ReadonlyArray<FiredTrigger>
   /** Every SurveyRate trigger checked, firing or not (the evidence for "did not recall"). */
   readonly survey: ReadonlyArray<SurveyFinding>
 }
 
+/**
+ * The trigger id is not one of the scheme's recall triggers.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class UnknownTrigger extends Schema.TaggedError<UnknownTrigger>()("UnknownTrigger", {
   triggerId: Schema.String,
 }) {
@@ -96,6 +130,12 @@ export class UnknownTrigger extends Schema.TaggedError<UnknownTrigger>()("Unknow
   }
 }
 
+/**
+ * Display labels of each recall action, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const ACTION_LABELS: Readonly<Record<RecallTrigger["action"], Text>> = {
   recall: { zh: "召回", en: "recall" },
   adjust_or_return: { zh: "调整或返回派出单位", en: "adjust or return to the unit" },
@@ -103,7 +143,12 @@ export const ACTION_LABELS: Readonly<Record<RecallTrigger["action"], Text>> = {
   remove_from_pool: { zh: "调整出库", en: "removal from the pool" },
 }
 
-/** Which triggers of the scheme fire on the facts, each with its evidence and clause, in the scheme's order. */
+/**
+ * Which triggers of the scheme fire on the facts, each with its evidence and clause, in the scheme's order.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const evaluateTriggers = (
   scheme: {
     readonly recall: Pick<Recall, "triggers">
@@ -201,7 +246,12 @@ const surveyFired = (t: RecallTrigger, f: SurveyFinding): FiredTrigger => ({
 
 // ----------------------------------------------------------------------------------------- consequences
 
-/** A period after an event, Civil Code style: the last day is the corresponding day (inclusive). */
+/**
+ * A period after an event, Civil Code style: the last day is the corresponding day (inclusive).
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const periodEnd = (from: LocalDate, d: Duration): LocalDate =>
   d.unit === "year"
     ? addYears(from, d.amount)
@@ -211,6 +261,12 @@ export const periodEnd = (from: LocalDate, d: Duration): LocalDate =>
 
 const yearEnd = (d: LocalDate): LocalDate => `${parts(d)[0]}-12-31` as LocalDate
 
+/**
+ * One consequence of a recall as it applies to the cadre or to the dispatching unit.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface AppliedConsequence {
   readonly consequenceId: string
   readonly label: Text
@@ -263,11 +319,21 @@ const apply = (c: Consequence, on: LocalDate): AppliedConsequence => {
   }
 }
 
-/** Is the consequence in force on `date`? */
+/**
+ * Is the consequence in force on `date`?
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const inForce = (a: Pick<AppliedConsequence, "from" | "until">, date: LocalDate): boolean =>
   compare(date, a.from) >= 0 && (a.until === undefined || compare(date, a.until) <= 0)
 
-/** The recalls of the unit's cadres that count toward a threshold for a recall on `on` (both bounds inclusive). */
+/**
+ * The recalls of the unit's cadres that count toward a threshold for a recall on `on` (both bounds inclusive).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const recallsInWindow = (
   on: LocalDate,
   within: Duration,
@@ -277,6 +343,13 @@ export const recallsInWindow = (
     .filter((e) => compare(e, on) <= 0 && compare(on, periodEnd(e, within)) <= 0)
     .sort((a, b) => compare(a, b))
 
+/**
+ * A unit consequence that needs several recalls within a window: the recalls counted and whether the
+ * threshold is reached.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface UnitThreshold {
   readonly consequenceId: string
   readonly recalls: number
@@ -287,6 +360,13 @@ export interface UnitThreshold {
   readonly text: Text
 }
 
+/**
+ * What a recall entails on a date: the consequences for the cadre and for the unit, with the thresholds
+ * checked.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface RecallOutcome {
   readonly on: LocalDate
   readonly cadre: ReadonlyArray<AppliedConsequence>
@@ -300,6 +380,9 @@ export interface RecallOutcome {
 /**
  * The consequences of a recall on `on`. `unitRecalls` are the dates of the other recalls of the same dispatching
  * unit's cadres (this one excluded; later ones are ignored), for thresholds such as 002's two within one year.
+ *
+ * @category rules
+ * @since 0.1.0
  */
 export const applyRecall = (input: {
   readonly consequences: Param<ReadonlyArray<Consequence>>

@@ -1,3 +1,21 @@
+/**
+ * Scores, stars, evaluations and types, each computed only from what the scheme states:
+ * - 004 淮上 目标考核 三是: "实行百分制量化考核，对工作业绩逢半年、年终、任期期满分别进行考核" (`Scoring`): a total
+ *   out of 100 at half-year, year-end and term-end; items and score → grade bands are not in the seed
+ *   (Unspecified), so the grade stays with the body that decides it (乡镇党委会评定).
+ * - 003 四 抓好提级述职: half-year report-back scored on the spot by 组织部、民政局、所属街道 (`PanelScoring`); weights
+ *   not in the seed, so no combined score is made up.
+ * - 003 四 用好星级评定: five star levels by score (`StarRating`); the score bands are the streets' to write.
+ * - 003 四 做实履职评估: the four evaluations in order (自评 → 居民点评 → 街道复评 → 组织部门审评), residents on
+ *   德、能、勤、绩、廉 (`FourEvaluations`).
+ * - 003 三 深化分类管理: 示范、骨干、潜力、守摊 by five standards (`SecretaryTyping`); the dividing lines are not in
+ *   the seed, so a classification is a judgement that must address every standard.
+ *
+ * Points may have up to two decimals (85.5, 92.25); they are summed in hundredths, exactly.
+ *
+ * @since 0.1.0
+ */
+
 import { Either, Schema } from "effect"
 import type {
   Actor,
@@ -18,27 +36,22 @@ import { ACTOR_LABELS, GRADE_LABELS } from "./Labels.js"
 import { percent, type Rational, rational, roundHalfUp, show } from "./Rational.js"
 
 /**
- * Scores, stars, evaluations and types, each computed only from what the scheme states:
- * - 004 淮上 目标考核 三是: "实行百分制量化考核，对工作业绩逢半年、年终、任期期满分别进行考核" (`Scoring`): a total
- *   out of 100 at half-year, year-end and term-end; items and score → grade bands are not in the seed
- *   (Unspecified), so the grade stays with the body that decides it (乡镇党委会评定).
- * - 003 四 抓好提级述职: half-year report-back scored on the spot by 组织部、民政局、所属街道 (`PanelScoring`); weights
- *   not in the seed, so no combined score is made up.
- * - 003 四 用好星级评定: five star levels by score (`StarRating`); the score bands are the streets' to write.
- * - 003 四 做实履职评估: the four evaluations in order (自评 → 居民点评 → 街道复评 → 组织部门审评), residents on
- *   德、能、勤、绩、廉 (`FourEvaluations`).
- * - 003 三 深化分类管理: 示范、骨干、潜力、守摊 by five standards (`SecretaryTyping`); the dividing lines are not in
- *   the seed, so a classification is a judgement that must address every standard.
+ * Something the scheme leaves open, so the kernel cannot compute it.
  *
- * Points may have up to two decimals (85.5, 92.25); they are summed in hundredths, exactly.
+ * @category models
+ * @since 0.1.0
  */
-
-/** Something the scheme leaves open, so the kernel cannot compute it. */
 export interface Undetermined {
   readonly _tag: "Undetermined"
   readonly note: Text
 }
 
+/**
+ * A score sheet that does not fit the scheme's scoring.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class ScoreInvalid extends Schema.TaggedError<ScoreInvalid>()("ScoreInvalid", { detail: Text }) {
   get text(): Text {
     return { zh: `评分有误：${this.detail.zh}`, en: `invalid score: ${this.detail.en}` }
@@ -64,6 +77,12 @@ const unspecifiedNote = (p: Param<unknown> | undefined, fallback: Text): Text =>
 
 // ----------------------------------------------------------------------------------------- 100-point scoring
 
+/**
+ * The points a cadre scored in a cycle, item by item where the scheme lists items.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface ScoreSheet {
   readonly cycleId: string
   /** Points per item when the scheme lists items; otherwise the total alone. */
@@ -71,6 +90,12 @@ export interface ScoreSheet {
   readonly total?: number
 }
 
+/**
+ * A score sheet's exact total, its display form and its grade band.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface ScoreResult {
   readonly cycleId: string
   /** Exact total, in points. */
@@ -88,7 +113,12 @@ export interface ScoreResult {
   readonly text: Text
 }
 
-/** Total a score sheet on the scheme's scale and read the grade from its bands when the scheme has any. */
+/**
+ * Total a score sheet on the scheme's scale and read the grade from its bands when the scheme has any.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const scoreSheet = (
   scoring: Param<Scoring> | undefined,
   sheet: ScoreSheet,
@@ -172,6 +202,12 @@ export const scoreSheet = (
 
 // ----------------------------------------------------------------------------------------- panel scoring (003)
 
+/**
+ * The scores of a report-back panel (述职评议), each scorer's and, when weighted, combined.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface PanelResult {
   readonly scores: ReadonlyArray<{ readonly scorer: string; readonly label: Text; readonly points: Rational }>
   /** The weighted score, when the scheme gives the weights. */
@@ -181,7 +217,12 @@ export interface PanelResult {
   readonly text: Text
 }
 
-/** Combine the on-the-spot scores of a report-back (003 四 抓好提级述职). */
+/**
+ * Combine the on-the-spot scores of a report-back (003 四 抓好提级述职).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const scorePanel = (
   panel: Param<PanelScoring> | undefined,
   scores: ReadonlyArray<{ readonly scorer: string; readonly points: number }>,
@@ -259,11 +300,22 @@ const gcdBig = (a: bigint, b: bigint): bigint => {
 
 // ----------------------------------------------------------------------------------------- star rating (003)
 
+/**
+ * The star level a score earns, or why it cannot be determined.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type StarResult =
   | { readonly _tag: "Stars"; readonly stars: number; readonly of: number; readonly text: Text }
   | (Undetermined & { readonly text: Text })
 
-/** The star level of a score (003 四 用好星级评定: five levels by score). */
+/**
+ * The star level of a score (003 四 用好星级评定: five levels by score).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const starsFor = (
   rating: Param<StarRating> | undefined,
   points: number,
@@ -318,9 +370,20 @@ export const starsFor = (
 
 // ----------------------------------------------------------------------------------------- four evaluations (003)
 
-/** Residents' votes: per dimension (德、能、勤、绩、廉), the count for each answer option. */
+/**
+ * Residents' votes: per dimension (德、能、勤、绩、廉), the count for each answer option.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ResidentVotes = Readonly<Record<string, Readonly<Record<string, number>>>>
 
+/**
+ * One part of the four evaluations (四评), recorded by its body on a date.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface EvaluationEntry {
   readonly part: EvaluationPart
   readonly by: Actor
@@ -330,12 +393,25 @@ export interface EvaluationEntry {
   readonly votes?: ResidentVotes
 }
 
+/**
+ * The four evaluations of one period, as recorded so far.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface EvaluationRecord {
   /** "2024-H1": the four evaluations run every half year. */
   readonly period: string
   readonly entries: ReadonlyArray<EvaluationEntry>
 }
 
+/**
+ * A four-evaluations entry or a secretary classification refused: the scheme sets none, or the entry does
+ * not fit it.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class EvaluationRefused extends Schema.TaggedError<EvaluationRefused>()("EvaluationRefused", {
   part: Schema.String,
   detail: Text,
@@ -348,7 +424,12 @@ export class EvaluationRefused extends Schema.TaggedError<EvaluationRefused>()("
   }
 }
 
-/** The part that comes next, or undefined when all are done (or the scheme lists no parts). */
+/**
+ * The part that comes next, or undefined when all are done (or the scheme lists no parts).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const nextEvaluationPart = (
   fe: Param<FourEvaluations> | undefined,
   record: EvaluationRecord,
@@ -357,7 +438,12 @@ export const nextEvaluationPart = (
   return fe.value.parts.value[record.entries.length]?.part
 }
 
-/** Add the next part of the four evaluations, in the scheme's order, by the body the scheme names. */
+/**
+ * Add the next part of the four evaluations, in the scheme's order, by the body the scheme names.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const recordEvaluation = (
   fe: Param<FourEvaluations> | undefined,
   record: EvaluationRecord,
@@ -424,7 +510,12 @@ const checkVotes = (fe: FourEvaluations, votes: ResidentVotes | undefined): Text
   return undefined
 }
 
-/** Per dimension, the share of favourable answers, when the scheme lists the options and which are favourable. */
+/**
+ * Per dimension, the share of favourable answers, when the scheme lists the options and which are favourable.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const residentRates = (
   fe: Param<FourEvaluations> | undefined,
   votes: ResidentVotes,
@@ -450,6 +541,12 @@ export const residentRates = (
 
 // ----------------------------------------------------------------------------------------- secretary types (003)
 
+/**
+ * The type a secretary is classified as (示范、骨干、潜力、守摊), with the support that type gets.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Classification {
   readonly type: SecretaryTypeKey
   readonly label: Text
@@ -462,7 +559,12 @@ export interface Classification {
   readonly assignment: Text
 }
 
-/** Record a secretary's type; every standard the scheme names must be addressed. */
+/**
+ * Record a secretary's type; every standard the scheme names must be addressed.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const classifySecretary = (
   typing: Param<SecretaryTyping> | undefined,
   input: {

@@ -1,11 +1,3 @@
-import { Either, Schema } from "effect"
-import type { Actor, RecallTrigger, SurveyRules } from "../scheme/Scheme.js"
-import { type Citation, formatCitation } from "../shared/Citation.js"
-import type { Param } from "../shared/Cited.js"
-import { Text } from "../shared/Text.js"
-import { COMPARATOR_LABELS, NOT_COMPARATOR_LABELS } from "./Labels.js"
-import { type Comparator, fromRatio, holds, percent, type Rational, rational, showShare } from "./Rational.js"
-
 /**
  * Satisfaction surveys (满意度测评 / 民主测评): counts → rates as exact rationals → the scheme's SurveyRate triggers.
  * 004 淮上 目标考核 三是: "对群众满意率达不到60%的，诫勉谈话；满意率达不到50%的，实行“召回”" — satisfaction < 60%,
@@ -15,8 +7,24 @@ import { type Comparator, fromRatio, holds, percent, type Rational, rational, sh
  * "基本满意" counts toward satisfaction is the scheme's `assessment.survey.basicallySatisfied`; when the scheme is
  * silent and the form had that option, the kernel does not guess: the caller must record the org dept's decision.
  * Dissatisfaction is never ambiguous: only "不满意" counts.
+ *
+ * @since 0.1.0
  */
 
+import { Either, Schema } from "effect"
+import type { Actor, RecallTrigger, SurveyRules } from "../scheme/Scheme.js"
+import { type Citation, formatCitation } from "../shared/Citation.js"
+import type { Param } from "../shared/Cited.js"
+import { Text } from "../shared/Text.js"
+import { COMPARATOR_LABELS, NOT_COMPARATOR_LABELS } from "./Labels.js"
+import { type Comparator, fromRatio, holds, percent, type Rational, rational, showShare } from "./Rational.js"
+
+/**
+ * The answers of one satisfaction survey, counted by option.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface SurveyCounts {
   readonly satisfied: number
   /** 基本满意; absent or 0 when the form has no such option. */
@@ -24,22 +32,51 @@ export interface SurveyCounts {
   readonly dissatisfied: number
 }
 
+/**
+ * How "基本满意" (basically satisfied) counts: toward satisfaction or not.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type BasicallySatisfied = "counts_as_satisfied" | "not_satisfied"
 
-/** How "基本满意" was counted when the scheme is silent: decided by someone, on record. */
+/**
+ * How "基本满意" was counted when the scheme is silent: decided by someone, on record.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface CountingDecision {
   readonly basicallySatisfied: BasicallySatisfied
   readonly by: Actor
   readonly note: string
 }
 
+/**
+ * What a rate measures: satisfaction or dissatisfaction.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type SurveyMeasure = "satisfaction" | "dissatisfaction"
 
+/**
+ * Display labels of each survey measure, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const MEASURE_LABELS: Readonly<Record<SurveyMeasure, Text>> = {
   satisfaction: { zh: "满意率", en: "satisfaction rate" },
   dissatisfaction: { zh: "不满意率", en: "dissatisfaction rate" },
 }
 
+/**
+ * A rate of a survey: the answers counting for the measure over all valid answers, exactly.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface SurveyRate {
   readonly measure: SurveyMeasure
   /** Answers that count for the measure. */
@@ -56,6 +93,12 @@ export interface SurveyRate {
   readonly text: Text
 }
 
+/**
+ * Survey counts that cannot be right: a count that is not a non-negative integer, or no valid answers.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class SurveyCountsInvalid extends Schema.TaggedError<SurveyCountsInvalid>()("SurveyCountsInvalid", {
   detail: Text,
 }) {
@@ -67,7 +110,12 @@ export class SurveyCountsInvalid extends Schema.TaggedError<SurveyCountsInvalid>
   }
 }
 
-/** "基本满意" answers were given and neither the scheme nor a recorded decision says how they count. */
+/**
+ * "基本满意" answers were given and neither the scheme nor a recorded decision says how they count.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class SurveyCountingUnspecified extends Schema.TaggedError<SurveyCountingUnspecified>()(
   "SurveyCountingUnspecified",
   { basicallySatisfied: Schema.Int, note: Text },
@@ -83,11 +131,22 @@ export class SurveyCountingUnspecified extends Schema.TaggedError<SurveyCounting
   }
 }
 
+/**
+ * Every way a survey can be refused.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export type SurveyError = SurveyCountsInvalid | SurveyCountingUnspecified
 
 const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0
 
-/** The rate of a measure over the answers, exactly. */
+/**
+ * The rate of a measure over the answers, exactly.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const surveyRate = (
   counts: SurveyCounts,
   measure: SurveyMeasure,
@@ -158,7 +217,12 @@ export const surveyRate = (
   })
 }
 
-/** One SurveyRate trigger checked against the survey: fires or not, with the evidence and the clause. */
+/**
+ * One SurveyRate trigger checked against the survey: fires or not, with the evidence and the clause.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface SurveyFinding {
   readonly triggerId: string
   readonly label: Text
@@ -174,7 +238,12 @@ export interface SurveyFinding {
   readonly text: Text
 }
 
-/** Check every SurveyRate trigger of the scheme against the counts. Triggers of other kinds are skipped. */
+/**
+ * Check every SurveyRate trigger of the scheme against the counts. Triggers of other kinds are skipped.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const evaluateSurvey = (input: {
   readonly triggers: ReadonlyArray<RecallTrigger>
   readonly counts: SurveyCounts

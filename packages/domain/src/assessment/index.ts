@@ -2,6 +2,8 @@
  * Assessment (考核): grade quotas checked at decision time, the annual assessment's steps in the scheme's order,
  * satisfaction surveys, scoring, recall triggers and consequences, and incentives. Every rule reads the scheme's
  * parameters; every answer carries its arithmetic or evidence and the clause, in Chinese and English.
+ *
+ * @since 0.1.0
  */
 export {
   applyGrading,

@@ -1,7 +1,3 @@
-import { Either, Schema } from "effect"
-import { LocalDate, addDays, compare, fromEpochDay, parts, toEpochDay } from "../shared/LocalDate.js"
-import type { Text } from "../shared/Text.js"
-
 /**
  * Working days on the Chinese calendar, as DATA. The State Council publishes each year's arrangement (国务院办公厅
  * 关于某年部分节假日安排的通知) late in the previous year: statutory holidays (法定节假日, dates off) and make-up
@@ -12,9 +8,20 @@ import type { Text } from "../shared/Text.js"
  * A date is a working day when it is a make-up working day, or when it is Monday–Friday and not a holiday.
  * A date in a year the calendar does not cover is an error (`CalendarYearUnknown`), never counted as an ordinary
  * week: an unknown year may hold a Spring Festival.
+ *
+ * @since 0.1.0
  */
 
-/** Where a year's arrangement came from. */
+import { Either, Schema } from "effect"
+import { LocalDate, addDays, compare, fromEpochDay, parts, toEpochDay } from "../shared/LocalDate.js"
+import type { Text } from "../shared/Text.js"
+
+/**
+ * Where a year's arrangement came from.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const YearSource = Schema.Union(
   /** A maintained data package (e.g. `chinese-days` 1.5.7). */
   Schema.TaggedStruct("DataPackage", { name: Schema.NonEmptyTrimmedString, version: Schema.String }),
@@ -26,13 +33,30 @@ export const YearSource = Schema.Union(
     notice: Schema.optional(Schema.String),
   }),
 ).annotations({ identifier: "CalendarYearSource", title: "数据来源 / source" })
+/**
+ * The decoded value of the {@link YearSource} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type YearSource = typeof YearSource.Type
 
 const Year = Schema.Int.pipe(Schema.between(1900, 2200))
 
-/** 0 = Sunday … 6 = Saturday. 1970-01-01 (epoch day 0) was a Thursday. */
+/**
+ * 0 = Sunday … 6 = Saturday. 1970-01-01 (epoch day 0) was a Thursday.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const weekday = (d: LocalDate): number => (((toEpochDay(d) + 4) % 7) + 7) % 7
 
+/**
+ * Whether the date falls on a Saturday or a Sunday (before holidays and 调休 are applied).
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const isWeekend = (d: LocalDate): boolean => {
   const w = weekday(d)
   return w === 0 || w === 6
@@ -47,7 +71,12 @@ const CalendarYearStruct = Schema.Struct({
   source: YearSource,
 })
 
-/** One year's official arrangement. */
+/**
+ * One year's official arrangement.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const CalendarYear = CalendarYearStruct.pipe(
   Schema.filter((y) => {
     const issues: Array<string> = []
@@ -65,9 +94,20 @@ export const CalendarYear = CalendarYearStruct.pipe(
     return issues.length === 0 ? true : issues.join("; ")
   }),
 ).annotations({ identifier: "CalendarYear", title: "年度节假日安排 / a year's holiday arrangement" })
+/**
+ * The decoded value of the {@link CalendarYear} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type CalendarYear = typeof CalendarYear.Type
 
-/** The calendar: the years it covers, each with its arrangement. Years are unique. */
+/**
+ * The calendar: the years it covers, each with its arrangement. Years are unique.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const WorkCalendar = Schema.Struct({ years: Schema.Array(CalendarYear) })
   .pipe(
     Schema.filter((c) => {
@@ -80,9 +120,20 @@ export const WorkCalendar = Schema.Struct({ years: Schema.Array(CalendarYear) })
     }),
   )
   .annotations({ identifier: "WorkCalendar", title: "工作日历 / working-day calendar" })
+/**
+ * The decoded value of the {@link WorkCalendar} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type WorkCalendar = typeof WorkCalendar.Type
 
-/** A date falls in a year the calendar does not cover: the admin must enter that year's arrangement first. */
+/**
+ * A date falls in a year the calendar does not cover: the admin must enter that year's arrangement first.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class CalendarYearUnknown extends Schema.TaggedError<CalendarYearUnknown>()("CalendarYearUnknown", {
   year: Schema.Int,
   date: LocalDate,
@@ -124,7 +175,12 @@ const indexOf = (cal: WorkCalendar): Index => {
   return idx
 }
 
-/** The years the calendar covers, ascending. */
+/**
+ * The years the calendar covers, ascending.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const coveredYears = (cal: WorkCalendar): ReadonlyArray<number> => indexOf(cal).covered
 
 const unknown = (idx: Index, date: LocalDate): CalendarYearUnknown =>
@@ -132,7 +188,12 @@ const unknown = (idx: Index, date: LocalDate): CalendarYearUnknown =>
 
 const working = (idx: Index, d: LocalDate): boolean => idx.on.has(d) || (!isWeekend(d) && !idx.off.has(d))
 
-/** Whether `date` is a working day (工作日). Error if its year is not covered. */
+/**
+ * Whether `date` is a working day (工作日). Error if its year is not covered.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const isWorkingDay = (
   cal: WorkCalendar,
   date: LocalDate,
@@ -146,17 +207,43 @@ export const isWorkingDay = (
  * - `day_after`: the start date itself does not count; counting begins the next day. This is how a public
  *   notice (公示期) is usually counted: published on day D, the first notice day is the first working day after D.
  * - `same_day`: the start date counts when it is itself a working day.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const CountFrom = Schema.Literal("day_after", "same_day").annotations({
   identifier: "CountFrom",
   title: "起算方式（次日起算 / 当日起算） / counting from",
 })
+/**
+ * The decoded value of the {@link CountFrom} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type CountFrom = typeof CountFrom.Type
 
 /**
  * The N-th working day counted from `start` (see `CountFrom`): the last day of a period of `n` working days, e.g.
  * the last day of a 5-working-day 公示. `n` must be a positive integer; with `n = 0` the result is `start`
  * (nothing to count). Error if the count runs into (or starts in) a year the calendar does not cover.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Calendar, LocalDate } from "@cadre/domain"
+ *
+ * declare const calendar: Calendar.WorkCalendar // built by storage from the published arrangements
+ *
+ * // a notice of 3 working days published on Monday 2025-01-27, counted from the next day
+ * const lastDay = Calendar.addWorkingDays(calendar, LocalDate.make("2025-01-27"), 3, { countFrom: "day_after" })
+ * // with the official 2025 arrangement: Either.right("2025-02-07"), the Spring Festival days off skipped;
+ * // Either.left(CalendarYearUnknown) when the calendar lacks a year the count runs into
+ * Either.getOrThrow(lastDay)
+ * ```
+ *
+ * @category combinators
+ * @since 0.1.0
  */
 export const addWorkingDays = (
   cal: WorkCalendar,
@@ -185,6 +272,9 @@ export const addWorkingDays = (
  * Working days d with `from` < d ≤ `to` (the start excluded, the end included), so that
  * `workingDaysBetween(cal, s, addWorkingDays(cal, s, n, { countFrom: "day_after" })) === n`. Negative when `to` is
  * before `from` (the same count, reversed). Error if any counted date lies in an uncovered year.
+ *
+ * @category combinators
+ * @since 0.1.0
  */
 export const workingDaysBetween = (
   cal: WorkCalendar,
@@ -205,12 +295,22 @@ export const workingDaysBetween = (
   return Either.right(count)
 }
 
-/** The calendar with `year` added, or replacing the same year (an admin correcting an entry). */
+/**
+ * The calendar with `year` added, or replacing the same year (an admin correcting an entry).
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
 export const withYear = (cal: WorkCalendar, year: CalendarYear): WorkCalendar => ({
   years: [...cal.years.filter((y) => y.year !== year.year), year].sort((a, b) => a.year - b.year),
 })
 
-/** Every date from `first` to `last` inclusive: a holiday block such as 2025-10-01 … 2025-10-08. */
+/**
+ * Every date from `first` to `last` inclusive: a holiday block such as 2025-10-01 … 2025-10-08.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const dateRange = (first: LocalDate, last: LocalDate): ReadonlyArray<LocalDate> => {
   const out: Array<LocalDate> = []
   for (let d = first; compare(d, last) <= 0; d = addDays(d, 1)) out.push(d)

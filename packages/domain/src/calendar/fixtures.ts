@@ -1,17 +1,24 @@
-import { Schema } from "effect"
-import { make } from "../shared/LocalDate.js"
-import { type CalendarYear, WorkCalendar, dateRange } from "./WorkCalendar.js"
-
 /**
  * The official arrangements for 2025 and 2026, typed from the State Council General Office notices, for tests
  * and examples. Production calendars come from the data package the storage layer reads; these fixtures only let
  * the kernel's arithmetic be tested against real holidays. Holiday blocks list every date off, weekends included.
+ *
+ * @since 0.1.0
  */
+
+import { Schema } from "effect"
+import { make } from "../shared/LocalDate.js"
+import { type CalendarYear, WorkCalendar, dateRange } from "./WorkCalendar.js"
 
 const block = (first: string, last: string) => dateRange(make(first), make(last))
 const source = { _tag: "DataPackage", name: "test-fixture", version: "0" } as const
 
-/** 国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）. */
+/**
+ * 国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const YEAR_2025: CalendarYear = {
   year: 2025,
   holidays: [
@@ -35,6 +42,9 @@ export const YEAR_2025: CalendarYear = {
 /**
  * 国务院办公厅关于2026年部分节假日安排的通知 (published Nov 2025). Written from memory and cross-checked against
  * one published table; the production data comes from the package. The items least certain are marked "(?)".
+ *
+ * @category fixtures
+ * @since 0.1.0
  */
 export const YEAR_2026: CalendarYear = {
   year: 2026,
@@ -58,7 +68,12 @@ export const YEAR_2026: CalendarYear = {
   source,
 }
 
-/** A calendar covering 2025 and 2026, decoded (so validated) like a stored one. */
+/**
+ * A calendar covering 2025 and 2026, decoded (so validated) like a stored one.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const OFFICIAL_2025_2026: WorkCalendar = Schema.decodeUnknownSync(WorkCalendar)(
   Schema.encodeSync(WorkCalendar)({ years: [YEAR_2025, YEAR_2026] }),
 )

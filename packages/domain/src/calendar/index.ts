@@ -1,4 +1,8 @@
-/** Working days on the Chinese calendar (holidays and 调休), as data passed in; public-notice arithmetic. */
+/**
+ * Working days on the Chinese calendar (holidays and 调休), as data passed in; public-notice arithmetic.
+ *
+ * @since 0.1.0
+ */
 export {
   addWorkingDays,
   CalendarYear,

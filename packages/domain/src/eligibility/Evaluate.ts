@@ -1,3 +1,10 @@
+/**
+ * Screening: a scheme's eligibility part compiled once into a plain function that gives one candidate's
+ * explained verdict, and the ranking of eligible candidates by preference.
+ *
+ * @since 0.1.0
+ */
+
 import type { Profile } from "../person/Profile.js"
 import type { Finding, Waiver } from "./Finding.js"
 import { compilePreference, type Preference } from "./preferences/index.js"
@@ -5,7 +12,12 @@ import type { Check, EvalContext } from "./RuleKind.js"
 import { compileRule, type Rule } from "./rules/index.js"
 import type { Outcome, PreferenceMatch, RefusedWaiver, Verdict } from "./Verdict.js"
 
-/** The part of a scheme that screening reads (a `Scheme` satisfies it). */
+/**
+ * The part of a scheme that screening reads (a `Scheme` satisfies it).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Screenable {
   readonly id: string
   readonly version: number
@@ -16,10 +28,20 @@ export interface Screenable {
   }
 }
 
-/** Input of one screening besides the profile: the reference date, the role applied for, approved waivers. */
+/**
+ * Input of one screening besides the profile: the reference date, the role applied for, approved waivers.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ScreeningInput = EvalContext
 
-/** A compiled scheme: call it once per candidate. Synchronous, no Effect, no I/O. */
+/**
+ * A compiled scheme: call it once per candidate. Synchronous, no Effect, no I/O.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Screen = (profile: Profile, input: ScreeningInput) => Verdict
 
 const NO_REFUSALS: ReadonlyArray<RefusedWaiver> = Object.freeze([])
@@ -29,6 +51,22 @@ const NO_MATCHES: ReadonlyArray<PreferenceMatch> = Object.freeze([])
  * Compile a scheme's eligibility once into a plain function. Everything that does not depend on the candidate
  * (compiled checks, citations, labels, expected texts, preference matches) is built here, so that screening a
  * pool of 100k profiles allocates little more than the findings themselves.
+ *
+ * @example
+ * ```ts
+ * import { Eligibility, LocalDate, type Person, Scheme } from "@cadre/domain"
+ *
+ * declare const profile: Person.Profile
+ *
+ * const scheme = Scheme.loadPreset(Scheme.yangpuCommunitySecretary)
+ * const screen = Eligibility.compile(scheme) // once per scheme version
+ * const verdict = screen(profile, { referenceDate: LocalDate.make("2020-12-18") })
+ * verdict.outcome // "eligible" | "ineligible" | "needs_review"
+ * verdict.findings // one finding per rule, each with its clause
+ * ```
+ *
+ * @category rules
+ * @since 0.1.0
  */
 export const compile = (scheme: Screenable): Screen => {
   const rules: ReadonlyArray<Rule> = [...scheme.eligibility.rules, ...scheme.eligibility.exclusions]
@@ -150,7 +188,12 @@ const refusalMessage = (w: Waiver, reason: RefusedWaiver["reason"]) => {
   }
 }
 
-/** Screen one profile: `compile(scheme)(profile, input)`. Prefer compiling once for a pool. */
+/**
+ * Screen one profile: `compile(scheme)(profile, input)`. Prefer compiling once for a pool.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const evaluate = (scheme: Screenable, profile: Profile, input: ScreeningInput): Verdict =>
   compile(scheme)(profile, input)
 
@@ -159,6 +202,9 @@ export const evaluate = (scheme: Screenable, profile: Profile, input: ScreeningI
  * the order is deterministic. Ineligible verdicts are left out; needs-review ones too unless
  * `includeNeedsReview`, in which case they follow every eligible candidate. Preferences only order: they
  * never move a candidate across outcomes.
+ *
+ * @category rules
+ * @since 0.1.0
  */
 export const rankCandidates = (
   verdicts: ReadonlyArray<Verdict>,

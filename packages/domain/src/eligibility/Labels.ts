@@ -1,7 +1,18 @@
+/**
+ * Bilingual labels of the profile's categories (rank, education, employment) used in rule messages.
+ *
+ * @since 0.1.0
+ */
+
 import type { EducationLevel, EmploymentCategory, RankLevel } from "../person/Profile.js"
 import type { Text } from "../shared/Text.js"
 
-/** Display names of the profile's enumerations, for explanations (zh-CN first). */
+/**
+ * Display names of the profile's enumerations, for explanations (zh-CN first).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const RANK_LABELS: Readonly<Record<RankLevel, Text>> = {
   staff: { zh: "办事员", en: "staff" },
   clerk: { zh: "科员", en: "clerk" },
@@ -11,6 +22,12 @@ export const RANK_LABELS: Readonly<Record<RankLevel, Text>> = {
   division: { zh: "正处级", en: "division level" },
 }
 
+/**
+ * Display labels of each education level, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const EDUCATION_LABELS: Readonly<Record<EducationLevel, Text>> = {
   primary: { zh: "小学", en: "primary school" },
   junior_secondary: { zh: "初中", en: "junior secondary" },
@@ -22,6 +39,12 @@ export const EDUCATION_LABELS: Readonly<Record<EducationLevel, Text>> = {
   doctorate: { zh: "博士研究生", en: "doctorate" },
 }
 
+/**
+ * Display labels of each employment category, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const EMPLOYMENT_LABELS: Readonly<Record<EmploymentCategory, Text>> = {
   civil_servant: { zh: "公务员", en: "civil servant" },
   civil_servant_managed: { zh: "参照公务员法管理人员", en: "managed as civil servant (参公)" },
@@ -32,7 +55,12 @@ export const EMPLOYMENT_LABELS: Readonly<Record<EmploymentCategory, Text>> = {
   other: { zh: "其他", en: "other" },
 }
 
-/** Joins labels: "公务员、参公" / "civil servant, …". */
+/**
+ * Joins labels: "公务员、参公" / "civil servant, …".
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const joinLabels = (labels: ReadonlyArray<Text>): Text => ({
   zh: labels.map((l) => l.zh).join("、"),
   en: labels.map((l) => l.en).join(", "),

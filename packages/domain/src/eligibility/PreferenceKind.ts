@@ -1,16 +1,32 @@
+/**
+ * The contract of a preference kind: the fields every preference carries and the compiled `Match`.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import type { Profile } from "../person/Profile.js"
 import { Citation } from "../shared/Citation.js"
 import { Text } from "../shared/Text.js"
 import type { EvalContext } from "./RuleKind.js"
 
-/** A preference's key, stable within a scheme. */
+/**
+ * A preference's key, stable within a scheme.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const PreferenceId = Schema.String.pipe(
   Schema.pattern(/^[a-z][a-z0-9_.-]*$/),
   Schema.maxLength(64),
 ).annotations({ identifier: "PreferenceId", title: "优先条件编号 / preference id" })
 
-/** Fields every preference kind carries. */
+/**
+ * Fields every preference kind carries.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const preferenceFields = {
   id: PreferenceId,
   citation: Citation,
@@ -22,6 +38,12 @@ export const preferenceFields = {
   weight: Schema.Number.pipe(Schema.positive(), Schema.finite()).annotations({ title: "权重 / weight" }),
 }
 
+/**
+ * The common part of every preference value.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface PreferenceBase {
   readonly _tag: string
   readonly id: string
@@ -30,10 +52,20 @@ export interface PreferenceBase {
   readonly weight: number
 }
 
-/** A compiled preference: does this candidate match? Plain and synchronous. */
+/**
+ * A compiled preference: does this candidate match? Plain and synchronous.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Match = (profile: Profile, ctx: EvalContext) => boolean
 
-/** A preference kind: its Schema and its compiler; one file in preferences/ each. */
+/**
+ * A preference kind: its Schema and its compiler; one file in preferences/ each.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface PreferenceKind<P extends PreferenceBase, I> {
   readonly tag: P["_tag"]
   readonly schema: Schema.Schema<P, I>

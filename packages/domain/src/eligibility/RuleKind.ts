@@ -1,3 +1,10 @@
+/**
+ * The contract of a rule kind: what a compiled `Check` reads, the fields every rule carries, and the helpers
+ * rule kinds share to build their findings and messages.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import type { Profile } from "../person/Profile.js"
 import { Citation, formatCitation } from "../shared/Citation.js"
@@ -5,7 +12,12 @@ import type { LocalDate } from "../shared/LocalDate.js"
 import { Text } from "../shared/Text.js"
 import { type Finding, type FindingStatus, type FindingValue, RuleId, type Waiver } from "./Finding.js"
 
-/** What a rule may read besides the profile. Never a clock: the reference date is always given. */
+/**
+ * What a rule may read besides the profile. Never a clock: the reference date is always given.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface EvalContext {
   /** The date on which ages, standing and look-back windows are measured (POLICIES: the scheme states it). */
   readonly referenceDate: LocalDate
@@ -14,10 +26,20 @@ export interface EvalContext {
   readonly waivers?: ReadonlyArray<Waiver> | undefined
 }
 
-/** A compiled rule: plain, synchronous, no Effect — it runs once per candidate per rule. */
+/**
+ * A compiled rule: plain, synchronous, no Effect — it runs once per candidate per rule.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Check = (profile: Profile, ctx: EvalContext) => Finding
 
-/** Fields every rule kind carries, whatever its parameters. */
+/**
+ * Fields every rule kind carries, whatever its parameters.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const ruleFields = {
   id: RuleId,
   citation: Citation,
@@ -26,7 +48,12 @@ export const ruleFields = {
   waivable: Schema.Boolean.annotations({ title: "可放宽 / waivable" }),
 }
 
-/** The common part of every rule value. */
+/**
+ * The common part of every rule value.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface RuleBase {
   readonly _tag: string
   readonly id: string
@@ -38,6 +65,9 @@ export interface RuleBase {
 /**
  * A rule kind: its Schema and its compiler. One file in rules/ exports one of these; rules/index.ts lists them.
  * `tag` must equal the Schema's `_tag` (checked by the type).
+ *
+ * @category models
+ * @since 0.1.0
  */
 export interface RuleKind<R extends RuleBase, I> {
   readonly tag: R["_tag"]
@@ -52,6 +82,9 @@ export interface RuleKind<R extends RuleBase, I> {
  * `messagesByReference` / `messagesByKey`) the finding for a given (message, actual value) is built once, frozen
  * and shared between verdicts: screening a pool then allocates almost nothing per rule. Pass `fresh: true` for a
  * message built for this candidate alone (it would only fill the cache).
+ *
+ * @category utils
+ * @since 0.1.0
  */
 export const findingsFor = (rule: RuleBase, expected: Text) => {
   const { id: ruleId, _tag: kind, citation, label, waivable } = rule
@@ -75,7 +108,12 @@ export const findingsFor = (rule: RuleBase, expected: Text) => {
   }
 }
 
-/** Texts keyed by a string (a category, a level), built on first use and reused: they depend on nothing else. */
+/**
+ * Texts keyed by a string (a category, a level), built on first use and reused: they depend on nothing else.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const messagesByKey = (build: (key: string) => Text) => {
   const cache = new Map<string, Text>()
   return (key: string): Text => {
@@ -88,13 +126,23 @@ export const messagesByKey = (build: (key: string) => Text) => {
   }
 }
 
-/** The standard "passes" message, computed once per rule: "符合：<label>（000 一（一）5）". */
+/**
+ * The standard "passes" message, computed once per rule: "符合：<label>（000 一（一）5）".
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const passMessage = (rule: RuleBase): Text => {
   const c = formatCitation(rule.citation)
   return { zh: `符合“${rule.label.zh}”（${c}）`, en: `Meets "${rule.label.en}" (${c})` }
 }
 
-/** Suffix naming the clause, for fail / review messages. */
+/**
+ * Suffix naming the clause, for fail / review messages.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const clauseSuffix = (rule: RuleBase): Text => {
   const c = formatCitation(rule.citation)
   return { zh: `（${c}）`, en: ` (${c})` }
@@ -104,6 +152,9 @@ export const clauseSuffix = (rule: RuleBase): Text => {
  * Messages that depend only on a small integer (an age, a number of years) and the reference date are built
  * once and reused: a pool is screened on one reference date, so after the first few candidates no message is
  * built at all. The cache is dropped whenever the reference date changes, so it stays small.
+ *
+ * @category utils
+ * @since 0.1.0
  */
 export const messagesByReference = (build: (key: number, referenceDate: string) => Text) => {
   let ref = ""
@@ -122,7 +173,12 @@ export const messagesByReference = (build: (key: number, referenceDate: string) 
   }
 }
 
-/** An age cap with its label (a role's or a rank band's). */
+/**
+ * An age cap with its label (a role's or a rank band's).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface AgeCap {
   readonly maxAge: number
   readonly label: Text
@@ -131,6 +187,9 @@ export interface AgeCap {
 /**
  * "Aged 41 on <date>, above the cap of 40 for <label>" for the role- and rank-dependent age caps: one message cache
  * per cap, keyed by age and dropped when the reference date changes.
+ *
+ * @category utils
+ * @since 0.1.0
  */
 export const capExceededMessages = (sfx: Text) => {
   const caches = new Map<AgeCap, (age: number, ref: string) => Text>()

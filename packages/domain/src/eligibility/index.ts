@@ -1,6 +1,8 @@
 /**
  * Eligibility (人选条件): rules as data, compiled once per scheme into a plain function that screens one
  * candidate into an explained verdict.
+ *
+ * @since 0.1.0
  */
 export {
   compile,

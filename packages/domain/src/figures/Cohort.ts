@@ -1,15 +1,3 @@
-import { type Rational, rational, roundHalfUp } from "../assessment/Rational.js"
-import {
-  EDUCATION_LEVELS,
-  type EducationLevel,
-  educationRank,
-  RANK_LEVELS,
-  type RankLevel,
-  rankOrder,
-} from "../person/Profile.js"
-import { compare, fullYearsBetween, type LocalDate, parts } from "../shared/LocalDate.js"
-import { type Share, share } from "./Share.js"
-
 /**
  * A cohort's profile, as 004 杭州 reports its cadres: "2006年选派的150名挂职干部中，有中共党员130人，市管后备干部14人，
  * 副处以上领导干部96人；大学以上文化程度118人，其中硕士研究生14人，博士研究生1人；二十世纪70年代以后出生的有46人，
@@ -24,8 +12,28 @@ import { type Share, share } from "./Share.js"
  * - "副处以上领导干部" is rank deputy division or above; both all tracks and leading posts only are given;
  * - "70年代以后出生" includes the 1970s: `birthDecades[i].fromThisDecadeOn` counts births in that decade or later;
  * - each person has at most one outcome, so "两者合计" is a plain sum with no double counting.
+ *
+ * @since 0.1.0
  */
 
+import { type Rational, rational, roundHalfUp } from "../assessment/Rational.js"
+import {
+  EDUCATION_LEVELS,
+  type EducationLevel,
+  educationRank,
+  RANK_LEVELS,
+  type RankLevel,
+  rankOrder,
+} from "../person/Profile.js"
+import { compare, fullYearsBetween, type LocalDate, parts } from "../shared/LocalDate.js"
+import { type Share, share } from "./Share.js"
+
+/**
+ * One cadre of the cohort: birth date, party membership, reserve status, rank, education and outcome.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface CohortRow {
   readonly personId: string
   readonly birthDate: LocalDate
@@ -39,6 +47,13 @@ export interface CohortRow {
   readonly outcome?: "promoted" | "moved_to_key_post"
 }
 
+/**
+ * The cohort's profile on a date: counts and exact shares by party membership, reserve status, rank,
+ * education, birth decade and outcome, with the youngest and the average age.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface CohortProfile {
   readonly on: LocalDate
   readonly count: number
@@ -71,6 +86,12 @@ export interface CohortProfile {
   readonly outcomes: { readonly promoted: Share; readonly movedToKeyPost: Share; readonly either: Share }
 }
 
+/**
+ * Profiles a cohort on a date, the way 004 杭州 reports its cadres (see the conventions above).
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const cohortProfile = (rows: ReadonlyArray<CohortRow>, on: LocalDate): CohortProfile => {
   const n = rows.length
   const byRank = Object.fromEntries(RANK_LEVELS.map((l) => [l, { leading: 0, nonLeading: 0 }])) as Record<

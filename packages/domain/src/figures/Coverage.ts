@@ -1,20 +1,40 @@
-import { compare, type LocalDate } from "../shared/LocalDate.js"
-import { type Share, share } from "./Share.js"
-
 /**
  * Coverage (全覆盖, 002 导语: every village and community has a first secretary): which villages and communities of a
  * scope have someone in post on a date, and which do not. Plain rows in, counts out; the caller picks the scope.
  * A posting is in post on `on` when from ≤ on ≤ until (both inclusive; no `until`: still in post).
+ *
+ * @since 0.1.0
  */
 
+import { compare, type LocalDate } from "../shared/LocalDate.js"
+import { type Share, share } from "./Share.js"
+
+/**
+ * The kinds of unit that coverage counts: villages and communities.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type UnitKind = "village" | "community"
 
+/**
+ * A village or community of the scope.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface UnitRow {
   readonly id: string
   readonly kind: UnitKind
   readonly name?: string
 }
 
+/**
+ * One posting of a cadre to a unit, with its dates (no `until`: still in post).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface PostingRow {
   readonly unitId: string
   readonly personId: string
@@ -23,12 +43,25 @@ export interface PostingRow {
   readonly until?: LocalDate
 }
 
+/**
+ * How many units of a kind there are, and how many have someone in post (as a share).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface CoverageCount {
   readonly total: number
   readonly covered: Share
   readonly uncovered: number
 }
 
+/**
+ * Coverage on a date: overall and by kind, the units covered (with who) and not, and postings naming units
+ * not among the rows.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Coverage {
   readonly on: LocalDate
   readonly all: CoverageCount
@@ -41,6 +74,12 @@ export interface Coverage {
   readonly unknownUnitIds: ReadonlyArray<string>
 }
 
+/**
+ * Whether a posting is in post on the date: from ≤ on ≤ until, both inclusive.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const inPostOn = (p: Pick<PostingRow, "from" | "until">, on: LocalDate): boolean =>
   compare(p.from, on) <= 0 && (p.until === undefined || compare(on, p.until) <= 0)
 
@@ -49,6 +88,12 @@ const count = (units: ReadonlyArray<UnitRow>, covered: ReadonlySet<string>): Cov
   return { total: units.length, covered: share(n, units.length), uncovered: units.length - n }
 }
 
+/**
+ * Counts which units have someone in post on the date and lists those that do not.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const coverage = (
   units: ReadonlyArray<UnitRow>,
   postings: ReadonlyArray<PostingRow>,

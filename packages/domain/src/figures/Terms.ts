@@ -1,11 +1,19 @@
-import { addDays, compare, type LocalDate, toEpochDay } from "../shared/LocalDate.js"
-
 /**
  * Terms ending soon (for the org dept's list of term-end assessments to prepare, issue 5 "terms ending in the next
  * 90 days"). A term whose last day is in [on, on + days] is listed — both ends inclusive: a term ending today is
  * still listed (0 days left), one ending on day `days` is listed, one ending the day after is not.
+ *
+ * @since 0.1.0
  */
 
+import { addDays, compare, type LocalDate, toEpochDay } from "../shared/LocalDate.js"
+
+/**
+ * A placement's current term, as the figures read it.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface TermRow {
   readonly placementId: string
   readonly personId: string
@@ -13,11 +21,23 @@ export interface TermRow {
   readonly endsOn: LocalDate
 }
 
+/**
+ * A term ending within the window, with the days left.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface TermEnding extends TermRow {
   /** Days from `on` to the last day: 0 when it ends today. */
   readonly daysLeft: number
 }
 
+/**
+ * The terms whose last day is in [on, on + days], both ends inclusive, soonest first.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const termsEndingWithin = (
   rows: ReadonlyArray<TermRow>,
   on: LocalDate,

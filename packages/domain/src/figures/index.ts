@@ -2,6 +2,8 @@
  * Figures for the org dept (issue 5 "Figures for the org dept"): pure aggregations over plain rows — coverage,
  * a cohort's profile as 004 杭州 reports it, terms ending soon, quota use. Exact arithmetic; every rounding is
  * half up, once, at display, and documented where it happens.
+ *
+ * @since 0.1.0
  */
 export { type QuotaUse, quotaUse } from "../assessment/Quota.js"
 export { type CohortProfile, type CohortRow, cohortProfile } from "./Cohort.js"

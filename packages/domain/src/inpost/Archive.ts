@@ -1,10 +1,3 @@
-import { Either, Schema } from "effect"
-import { PersonId } from "../person/Profile.js"
-import { Citation } from "../shared/Citation.js"
-import { compare, LocalDate } from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-import { isClosed, type Placement } from "./Placement.js"
-
 /**
  * One person, one file (一人一档): 003 三 规范备案管理 "建立社区党组织书记全周期成长档案，实行“一人一档”……做到新任及时
  * 建档、离任统一封存、变动及时更新"; its contents as 001 五1 lists them (登记表、考察材料、民主推荐情况、年度考核测评情况、
@@ -17,10 +10,25 @@ import { isClosed, type Placement } from "./Placement.js"
  * volumes stay as they were — their entries can never move, change or be joined by an earlier-dated one — and
  * the new volume takes entries dated from its opening on. The seeds are silent on re-dispatch; "一人一档" and
  * "离任统一封存" together read as one file per person with sealed parts, not a second file.
+ *
+ * @since 0.1.0
  */
+
+import { Either, Schema } from "effect"
+import { PersonId } from "../person/Profile.js"
+import { Citation } from "../shared/Citation.js"
+import { compare, LocalDate } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
+import { isClosed, type Placement } from "./Placement.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 
+/**
+ * The kinds of material a cadre's archive holds, in display order.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const ARCHIVE_KINDS = [
   "registration_form", // 登记表 / 报名表
   "inspection", // 考察材料、巡查（查岗）记录
@@ -32,12 +40,30 @@ export const ARCHIVE_KINDS = [
   "reward", // 奖励
   "penalty", // 惩戒
 ] as const
+/**
+ * The kind of one archive entry (one value of {@link ARCHIVE_KINDS}).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const ArchiveKind = Schema.Literal(...ARCHIVE_KINDS).annotations({
   identifier: "ArchiveKind",
   title: "档案材料类别 / archive entry kind",
 })
+/**
+ * The decoded value of the {@link ArchiveKind} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ArchiveKind = typeof ArchiveKind.Type
 
+/**
+ * Display labels of each archive entry kind, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const ARCHIVE_KIND_LABELS: Readonly<Record<ArchiveKind, Text>> = {
   registration_form: { zh: "登记表", en: "registration form" },
   inspection: { zh: "考察、巡查材料", en: "inspection" },
@@ -50,6 +76,12 @@ export const ARCHIVE_KIND_LABELS: Readonly<Record<ArchiveKind, Text>> = {
   penalty: { zh: "惩戒", en: "penalty" },
 }
 
+/**
+ * One item filed in a cadre's archive: its kind, date, title and reference.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const ArchiveEntry = Schema.Struct({
   id: NonEmpty,
   date: LocalDate,
@@ -59,18 +91,41 @@ export const ArchiveEntry = Schema.Struct({
   ref: Schema.optional(Schema.String),
   citation: Schema.optional(Citation),
 }).annotations({ identifier: "ArchiveEntry", title: "档案材料 / archive entry" })
+/**
+ * The decoded value of the {@link ArchiveEntry} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ArchiveEntry = typeof ArchiveEntry.Type
 
 const Seal = Schema.Struct({ on: LocalDate, reason: Text })
 
-/** A sealed volume: opened on `openedOn`, sealed, holding the archive's first `entryCount` entries in all. */
+/**
+ * A sealed volume: opened on `openedOn`, sealed, holding the archive's first `entryCount` entries in all.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const ArchiveVolume = Schema.Struct({
   openedOn: LocalDate,
   sealed: Seal,
   entryCount: Schema.NonNegativeInt,
 }).annotations({ identifier: "ArchiveVolume", title: "已封存档案卷 / sealed volume" })
+/**
+ * The decoded value of the {@link ArchiveVolume} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ArchiveVolume = typeof ArchiveVolume.Type
 
+/**
+ * A cadre's archive (一人一档): the current volume's entries, its seal, and the closed volumes.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Archive = Schema.Struct({
   personId: PersonId,
   /** When the current volume was opened (the first placement's date, or the latest reopening). */
@@ -80,8 +135,20 @@ export const Archive = Schema.Struct({
   /** Earlier volumes, sealed, oldest first; absent until the archive is reopened. */
   closedVolumes: Schema.optional(Schema.Array(ArchiveVolume)),
 }).annotations({ identifier: "PersonArchive", title: "一人一档 / personal archive" })
+/**
+ * The decoded value of the {@link Archive} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Archive = typeof Archive.Type
 
+/**
+ * Why an archive change is refused (sealed, duplicate entry, not sealed, dated before the volume, …).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const ArchiveReason = Schema.Literal(
   "sealed",
   "duplicate_entry",
@@ -89,8 +156,20 @@ export const ArchiveReason = Schema.Literal(
   "not_sealed",
   "before_volume",
 )
+/**
+ * The decoded value of the {@link ArchiveReason} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ArchiveReason = typeof ArchiveReason.Type
 
+/**
+ * An archive change refused, with its reason and a bilingual explanation.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class ArchiveRefused extends Schema.TaggedError<ArchiveRefused>()("ArchiveRefused", {
   reason: ArchiveReason,
   detail: Text,
@@ -106,10 +185,21 @@ export class ArchiveRefused extends Schema.TaggedError<ArchiveRefused>()("Archiv
 const t = (zh: string, en: string): Text => ({ zh, en })
 const kindRank = (k: ArchiveKind): number => ARCHIVE_KINDS.indexOf(k)
 
-/** Date, then kind: negative when `a` files before `b`. */
+/**
+ * Date, then kind: negative when `a` files before `b`.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const entryOrder = (a: ArchiveEntry, b: ArchiveEntry): number =>
   compare(a.date, b.date) || kindRank(a.kind) - kindRank(b.kind)
 
+/**
+ * A new, empty archive for a person, opened on the given date.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const openArchive = (personId: PersonId, openedOn: LocalDate): Archive => ({
   personId,
   openedOn,
@@ -125,7 +215,12 @@ const sealedError = (a: Archive) =>
     ),
   })
 
-/** File an entry in its place (after entries of the same date and kind already there). */
+/**
+ * File an entry in its place (after entries of the same date and kind already there).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const append = (a: Archive, entry: ArchiveEntry): Either.Either<Archive, ArchiveRefused> => {
   if (a.sealed !== undefined) return Either.left(sealedError(a))
   if (a.entries.some((e) => e.id === entry.id))
@@ -153,13 +248,21 @@ export const append = (a: Archive, entry: ArchiveEntry): Either.Either<Archive, 
   return Either.right({ ...a, entries })
 }
 
-/** How many entries belong to sealed volumes (0 before the first reopening). */
+/**
+ * How many entries belong to sealed volumes (0 before the first reopening).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const frozenCount = (a: Archive): number => a.closedVolumes?.at(-1)?.entryCount ?? 0
 
 /**
  * Open a new volume of a sealed archive on `on` (a later placement of the same person): the sealed volume is kept
  * as it is, with its seal; entries from `on` go into the new one. Refused when the archive is not sealed, or when
  * `on` precedes the seal.
+ *
+ * @category rules
+ * @since 0.1.0
  */
 export const reopen = (a: Archive, on: LocalDate): Either.Either<Archive, ArchiveRefused> => {
   const { sealed, ...rest } = a
@@ -184,7 +287,12 @@ export const reopen = (a: Archive, on: LocalDate): Either.Either<Archive, Archiv
   return Either.right({ ...rest, openedOn: on, closedVolumes: [...(a.closedVolumes ?? []), volume] })
 }
 
-/** Seal the archive (离任统一封存). Refused if already sealed, or dated before the last entry. */
+/**
+ * Seal the archive (离任统一封存). Refused if already sealed, or dated before the last entry.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const seal = (a: Archive, on: LocalDate, reason: Text): Either.Either<Archive, ArchiveRefused> => {
   if (a.sealed !== undefined) return Either.left(sealedError(a))
   const last = a.entries[a.entries.length - 1]
@@ -208,7 +316,12 @@ const ENDING_LABELS: Readonly<Record<NonNullable<Placement["ending"]>["kind"], T
   exited: { zh: "期满离任", en: "left at the end of the term" },
 }
 
-/** Seal when the placement has ended (returned, adjusted, recalled or exited), on the day it ended. */
+/**
+ * Seal when the placement has ended (returned, adjusted, recalled or exited), on the day it ended.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const sealOnExit = (a: Archive, p: Placement): Either.Either<Archive, ArchiveRefused> => {
   if (!isClosed(p.state) || p.ending === undefined) return Either.right(a)
   return seal(a, p.ending.date, ENDING_LABELS[p.ending.kind])

@@ -1,13 +1,3 @@
-import { Either, Schema } from "effect"
-import { Role } from "../access/Access.js"
-import { PersonId } from "../person/Profile.js"
-import { Actor, type LeaveTier, type Scheme } from "../scheme/Scheme.js"
-import { Citation } from "../shared/Citation.js"
-import { addDays, compare, LocalDate } from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-import { ACTOR_LABELS, actsAs, managesCadres } from "./Actors.js"
-import { daysBetween } from "./Dates.js"
-
 /**
  * Leave (请销假), routed by the scheme's `leave` tiers: 004 晋城 管理考核 一是 "请假在3天以下的由挂职单位批准,请假在3天以上
  * 的按干部管理权限报组织部门批准" — up to and including 3 days the host unit, more the org dept (the preset's note
@@ -21,16 +11,46 @@ import { daysBetween } from "./Dates.js"
  *   requested ──Approve──▶ approved ──Return (销假, with the date)──▶ returned
  *             └─Refuse───▶ refused
  * Only an account that speaks for the routed approver may approve or refuse.
+ *
+ * @since 0.1.0
  */
+
+import { Either, Schema } from "effect"
+import { Role } from "../access/Access.js"
+import { PersonId } from "../person/Profile.js"
+import { Actor, type LeaveTier, type Scheme } from "../scheme/Scheme.js"
+import { Citation } from "../shared/Citation.js"
+import { addDays, compare, LocalDate } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
+import { ACTOR_LABELS, actsAs, managesCadres } from "./Actors.js"
+import { daysBetween } from "./Dates.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 
+/**
+ * Where a leave request stands: requested, approved, refused, or returned from.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const LeaveState = Schema.Literal("requested", "approved", "refused", "returned").annotations({
   identifier: "LeaveState",
   title: "请假状态 / leave state",
 })
+/**
+ * The decoded value of the {@link LeaveState} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type LeaveState = typeof LeaveState.Type
 
+/**
+ * Display labels of each leave state, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const LEAVE_STATE_LABELS: Readonly<Record<LeaveState, Text>> = {
   requested: { zh: "待审批", en: "requested" },
   approved: { zh: "已批准", en: "approved" },
@@ -38,6 +58,12 @@ export const LEAVE_STATE_LABELS: Readonly<Record<LeaveState, Text>> = {
   returned: { zh: "已销假", en: "returned" },
 }
 
+/**
+ * Display labels of each leave move, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const LEAVE_MOVE_LABELS: Readonly<Record<string, Text>> = {
   Request: { zh: "请假", en: "request leave" },
   Approve: { zh: "批准", en: "approve" },
@@ -46,7 +72,12 @@ export const LEAVE_MOVE_LABELS: Readonly<Record<string, Text>> = {
   RecordAbsence: { zh: "登记擅自离岗", en: "record an absence" },
 }
 
-/** Where a request goes: the tier's approver, whom to file with, and the clause. */
+/**
+ * Where a request goes: the tier's approver, whom to file with, and the clause.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const LeaveRoute = Schema.Struct({
   approver: Actor,
   fileWith: Schema.optional(Actor),
@@ -54,16 +85,40 @@ export const LeaveRoute = Schema.Struct({
   upToDays: Schema.optional(Schema.Int),
   citation: Citation,
 })
+/**
+ * The decoded value of the {@link LeaveRoute} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type LeaveRoute = typeof LeaveRoute.Type
 
+/**
+ * A move on a leave request: approve, refuse, or record the return.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const LeaveMove = Schema.Union(
   Schema.TaggedStruct("Approve", { note: Schema.optional(Schema.String) }),
   Schema.TaggedStruct("Refuse", { reason: NonEmpty }),
   /** 销假: the day the cadre is back at work. */
   Schema.TaggedStruct("Return", { date: LocalDate }),
 )
+/**
+ * The decoded value of the {@link LeaveMove} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type LeaveMove = typeof LeaveMove.Type
 
+/**
+ * A leave request of a cadre in post, with the route of approval the scheme's tiers give it.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const LeaveRequest = Schema.Struct({
   id: NonEmpty,
   placementId: NonEmpty,
@@ -93,9 +148,20 @@ export const LeaveRequest = Schema.Struct({
   /** Days between the end of the leave and the return beyond the first working day back (0 when on time). */
   overstayDays: Schema.optional(Schema.NonNegativeInt),
 }).annotations({ identifier: "LeaveRequest", title: "请假 / leave request" })
+/**
+ * The decoded value of the {@link LeaveRequest} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type LeaveRequest = typeof LeaveRequest.Type
 
-/** 擅自离岗: recorded by a managing body, counted in half-days like leave. */
+/**
+ * 擅自离岗: recorded by a managing body, counted in half-days like leave.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Absence = Schema.Struct({
   id: NonEmpty,
   placementId: NonEmpty,
@@ -108,8 +174,20 @@ export const Absence = Schema.Struct({
   recordedOn: LocalDate,
   recordedBy: Schema.String,
 }).annotations({ identifier: "Absence", title: "擅自离岗 / unauthorised absence" })
+/**
+ * The decoded value of the {@link Absence} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Absence = typeof Absence.Type
 
+/**
+ * Why a leave request or move is refused (bad dates, no tiers in the scheme, wrong approver, …).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const LeaveIllegalReason = Schema.Literal(
   "bad_dates",
   "no_tiers",
@@ -119,9 +197,20 @@ export const LeaveIllegalReason = Schema.Literal(
   "not_authorised",
   "future_date",
 )
+/**
+ * The decoded value of the {@link LeaveIllegalReason} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type LeaveIllegalReason = typeof LeaveIllegalReason.Type
 
-/** A leave request or move the kernel refuses; `state` is absent when the request could not be made at all. */
+/**
+ * A leave request or move the kernel refuses; `state` is absent when the request could not be made at all.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class IllegalLeaveMove extends Schema.TaggedError<IllegalLeaveMove>()("IllegalLeaveMove", {
   state: Schema.optional(LeaveState),
   move: Schema.String,
@@ -145,11 +234,21 @@ export class IllegalLeaveMove extends Schema.TaggedError<IllegalLeaveMove>()("Il
 
 const t = (zh: string, en: string): Text => ({ zh, en })
 
-/** "3.5" for 7 half-days. */
+/**
+ * "3.5" for 7 half-days.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const formatHalfDays = (halfDays: number): string =>
   halfDays % 2 === 0 ? String(halfDays / 2) : `${(halfDays - 1) / 2}.5`
 
-/** Half-days from `from` to `to` inclusive, less the morning of the first and the afternoon of the last if so. */
+/**
+ * Half-days from `from` to `to` inclusive, less the morning of the first and the afternoon of the last if so.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const halfDaysOf = (input: {
   readonly from: LocalDate
   readonly to: LocalDate
@@ -163,6 +262,9 @@ export const halfDaysOf = (input: {
 /**
  * The tier a request of `halfDays` falls in: the tightest bounded tier it fits (≤ 2 × upToDays half-days),
  * else the open-ended tier. Left when the scheme sets no tiers or the request exceeds every bounded one.
+ *
+ * @category rules
+ * @since 0.1.0
  */
 export const routeLeave = (
   leave: Scheme["leave"],
@@ -197,7 +299,12 @@ export const routeLeave = (
   })
 }
 
-/** Why the request went where it did, in both languages (shown to the cadre and the approver). */
+/**
+ * Why the request went where it did, in both languages (shown to the cadre and the approver).
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const explainRoute = (r: LeaveRoute, halfDays: number): Text => {
   const days = formatHalfDays(halfDays)
   const who = ACTOR_LABELS[r.approver]
@@ -210,7 +317,12 @@ export const explainRoute = (r: LeaveRoute, halfDays: number): Text => {
     : t(`请假 ${days} 天，由${who.zh}审批（${clause}）`, `${days} days: approved by ${who.en} (${clause})`)
 }
 
-/** A new request in `requested`, routed by the scheme. */
+/**
+ * A new request in `requested`, routed by the scheme.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const requestLeave = (
   input: {
     readonly id: string
@@ -259,12 +371,23 @@ export const requestLeave = (
   })
 }
 
+/**
+ * What a leave move is checked against: the date and the caller.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface LeaveContext {
   readonly on: LocalDate
   readonly by: { readonly accountId: string; readonly role: Role }
 }
 
-/** Approve, refuse or return (销假). Left: the move is illegal; the request is unchanged. */
+/**
+ * Approve, refuse or return (销假). Left: the move is illegal; the request is unchanged.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const leaveTransition = (
   r: LeaveRequest,
   move: LeaveMove,
@@ -337,6 +460,9 @@ export const leaveTransition = (
 /**
  * Whole days away beyond the leave as of `on` (the return date, or today while not back): the cadre is due back
  * the day after `to` (the same day when the leave ends at noon), so returning then is 0.
+ *
+ * @category rules
+ * @since 0.1.0
  */
 export const overstay = (r: Pick<LeaveRequest, "to" | "endsMorning">, on: LocalDate): number =>
   Math.max(0, daysBetween(r.to, on) - (r.endsMorning ? 0 : 1))
@@ -345,6 +471,9 @@ export const overstay = (r: Pick<LeaveRequest, "to" | "endsMorning">, on: LocalD
  * The absence a late return leaves on record (kind "overstay"): from the day the cadre was due back to the day
  * before they returned, whole days. Undefined when they were back on time. 004 晋城 管理考核 一是 treats time away
  * without leave as 擅自离岗; staying on past the approved leave is that, and is recorded when the return is.
+ *
+ * @category rules
+ * @since 0.1.0
  */
 export const overstayAbsence = (
   r: LeaveRequest,
@@ -368,7 +497,12 @@ export const overstayAbsence = (
   }
 }
 
-/** Record an unauthorised absence (004 晋城 管理考核 一是 擅自离岗). Only a managing body records one. */
+/**
+ * Record an unauthorised absence (004 晋城 管理考核 一是 擅自离岗). Only a managing body records one.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const recordAbsence = (
   input: Omit<Absence, "halfDays" | "recordedOn" | "recordedBy"> & {
     readonly startsAfternoon?: boolean

@@ -1,10 +1,3 @@
-import { Either, Schema } from "effect"
-import { PersonId } from "../person/Profile.js"
-import type { MentorCapacity } from "../scheme/Scheme.js"
-import type { Param } from "../shared/Cited.js"
-import { compare, fromParts, LocalDate, parts } from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-
 /**
  * Mentoring pairs (结对帮带), checked against the scheme's mentor capacity: 003 三 推行结对帮带 "每年帮带3—4名潜力
  * 或守摊书记" — a mentor takes 3 to 4 mentees a year. Capacity counts the distinct mentees a mentor has in a
@@ -12,10 +5,25 @@ import { Text } from "../shared/Text.js"
  * checked in the year it starts; at the maximum it is refused with the arithmetic. Below the minimum is a
  * shortfall to show, not a refusal. A scheme that states no capacity (000, 001, 002 mention pairing without a
  * number) refuses nothing.
+ *
+ * @since 0.1.0
  */
+
+import { Either, Schema } from "effect"
+import { PersonId } from "../person/Profile.js"
+import type { MentorCapacity } from "../scheme/Scheme.js"
+import type { Param } from "../shared/Cited.js"
+import { compare, fromParts, LocalDate, parts } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 
+/**
+ * A mentor paired with a mentee (传帮带) for a period.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Pairing = Schema.Struct({
   id: NonEmpty,
   mentorId: PersonId,
@@ -24,8 +32,20 @@ export const Pairing = Schema.Struct({
   /** Last day of the pairing (inclusive); absent while it runs. */
   to: Schema.optional(LocalDate),
 }).annotations({ identifier: "Pairing", title: "结对帮带 / mentoring pair" })
+/**
+ * The decoded value of the {@link Pairing} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Pairing = typeof Pairing.Type
 
+/**
+ * Why a pairing is refused (self, duplicate, mentor at capacity, …).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const MentoringReason = Schema.Literal(
   "self",
   "duplicate",
@@ -33,8 +53,20 @@ export const MentoringReason = Schema.Literal(
   "bad_dates",
   "unknown_pairing",
 )
+/**
+ * The decoded value of the {@link MentoringReason} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type MentoringReason = typeof MentoringReason.Type
 
+/**
+ * A pairing refused, with its reason and a bilingual explanation.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class MentoringRefused extends Schema.TaggedError<MentoringRefused>()("MentoringRefused", {
   reason: MentoringReason,
   detail: Text,
@@ -55,7 +87,12 @@ const overlapsYear = (p: Pairing, year: number): boolean =>
 
 const overlaps = (a: Pairing, from: LocalDate): boolean => a.to === undefined || compare(a.to, from) >= 0
 
-/** The distinct mentees `mentorId` has in calendar `year`. */
+/**
+ * The distinct mentees `mentorId` has in calendar `year`.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const menteesInYear = (
   pairings: ReadonlyArray<Pairing>,
   mentorId: PersonId,
@@ -64,6 +101,12 @@ export const menteesInYear = (
   ...new Set(pairings.filter((p) => p.mentorId === mentorId && overlapsYear(p, year)).map((p) => p.menteeId)),
 ]
 
+/**
+ * How many mentees a mentor has in a year, against the scheme's capacity.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface MentorLoad {
   readonly mentorId: PersonId
   readonly year: number
@@ -73,6 +116,12 @@ export interface MentorLoad {
   readonly status: "below_min" | "within" | "full" | "no_capacity"
 }
 
+/**
+ * A mentor's load in a year, from the pairings on record.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const mentorLoad = (
   pairings: ReadonlyArray<Pairing>,
   mentorId: PersonId,
@@ -87,7 +136,12 @@ export const mentorLoad = (
   return { mentorId, year, mentees, capacity: c, status }
 }
 
-/** Add a pairing, refused for a self-pairing, a running duplicate, or a mentor at capacity in the starting year. */
+/**
+ * Add a pairing, refused for a self-pairing, a running duplicate, or a mentor at capacity in the starting year.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const pair = (
   pairings: ReadonlyArray<Pairing>,
   input: Pairing,
@@ -131,7 +185,12 @@ export const pair = (
   return Either.right([...pairings, input])
 }
 
-/** End a running pairing on `on` (its last day). */
+/**
+ * End a running pairing on `on` (its last day).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const endPairing = (
   pairings: ReadonlyArray<Pairing>,
   id: string,

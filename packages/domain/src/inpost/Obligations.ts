@@ -1,12 +1,3 @@
-import { Schema } from "effect"
-import type { Cadence, ReportObligation, Scheme } from "../scheme/Scheme.js"
-import { Actor } from "../scheme/Scheme.js"
-import { Citation } from "../shared/Citation.js"
-import { addDays, compare, LocalDate } from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-import { addDuration, calendarMonths, calendarPeriods, daysBetween, minDate, type Period } from "./Dates.js"
-import type { Placement } from "./Placement.js"
-
 /**
  * Report obligations (报告义务), generated from the scheme's `reports` for one placement — never typed in by hand:
  * 000 三（二） the street's half-year report on each cadre (每半年将情况报送区委组织部) and the year-end grade filing;
@@ -29,13 +20,42 @@ import type { Placement } from "./Placement.js"
  * - `TermEnd` is due on each term's end date. `OnEvent` (and a cadence the scheme leaves unspecified) is listed,
  *   undated.
  * - A placement that ends early (recalled, adjusted, returned) owes nothing that falls due after the day it ended.
+ *
+ * @since 0.1.0
  */
+
+import { Schema } from "effect"
+import type { Cadence, ReportObligation, Scheme } from "../scheme/Scheme.js"
+import { Actor } from "../scheme/Scheme.js"
+import { Citation } from "../shared/Citation.js"
+import { addDays, compare, LocalDate } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
+import { addDuration, calendarMonths, calendarPeriods, daysBetween, minDate, type Period } from "./Dates.js"
+import type { Placement } from "./Placement.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 
+/**
+ * When a report falls due: periodically, at year end, at term end, on an event, or unspecified.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const ObligationKind = Schema.Literal("periodic", "year_end", "term_end", "on_event", "unspecified")
+/**
+ * The decoded value of the {@link ObligationKind} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ObligationKind = typeof ObligationKind.Type
 
+/**
+ * One report a placement owes under the scheme: from whom to whom, its period and due date where dated.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const ObligationInstance = Schema.Struct({
   /** Stable: `<placement>/<report id>/<period start>`, `…/term-<n>`, `…/event`. Submissions point at it. */
   key: NonEmpty,
@@ -53,9 +73,20 @@ export const ObligationInstance = Schema.Struct({
   event: Schema.optional(Text),
   citation: Citation,
 }).annotations({ identifier: "ObligationInstance", title: "报告任务 / report obligation instance" })
+/**
+ * The decoded value of the {@link ObligationInstance} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ObligationInstance = typeof ObligationInstance.Type
 
-/** The time in post the obligations are generated for. Terms are consecutive (a stay-on starts at the last end). */
+/**
+ * The time in post the obligations are generated for. Terms are consecutive (a stay-on starts at the last end).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface ObligationWindow {
   readonly placementId: string
   readonly terms: ReadonlyArray<{
@@ -139,6 +170,9 @@ const instancesOf = (w: ObligationWindow, r: ReportObligation): ReadonlyArray<Ob
 /**
  * Every obligation the scheme's reports give over the window, dated ones sorted by due date (then the scheme's
  * order of reports), undated ones (on-event, unspecified) after them in the scheme's order.
+ *
+ * @category rules
+ * @since 0.1.0
  */
 export const generateObligations = (
   window: ObligationWindow,
@@ -151,7 +185,12 @@ export const generateObligations = (
   return [...dated, ...undated].map((x) => x.o)
 }
 
-/** The obligations of a placement under its scheme: none before it is taken up. */
+/**
+ * The obligations of a placement under its scheme: none before it is taken up.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const obligationsOf = (
   p: Placement,
   scheme: Pick<Scheme, "reports">,
@@ -169,6 +208,12 @@ export const obligationsOf = (
 
 // ---------------------------------------------------------------------------------------------- submissions
 
+/**
+ * A report filed against an obligation.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Submission = Schema.Struct({
   key: NonEmpty,
   submittedOn: LocalDate,
@@ -176,8 +221,20 @@ export const Submission = Schema.Struct({
   text: Schema.String,
   attachments: Schema.Array(Schema.Struct({ name: NonEmpty, ref: NonEmpty })),
 }).annotations({ identifier: "ReportSubmission", title: "报告提交 / submission" })
+/**
+ * The decoded value of the {@link Submission} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Submission = typeof Submission.Type
 
+/**
+ * Where one obligation stands on a date (on event, open, overdue, submitted, late).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ObligationStatus =
   | "on_event" // undated: filed when the event happens
   | "open" // not yet due
@@ -185,7 +242,12 @@ export type ObligationStatus =
   | "submitted" // submitted on or before the due date
   | "late" // submitted after the due date
 
-/** Where an obligation stands on `on`. Due means "by the end of the due day": on the due day it is still open. */
+/**
+ * Where an obligation stands on `on`. Due means "by the end of the due day": on the due day it is still open.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const statusOf = (
   o: ObligationInstance,
   submissions: ReadonlyArray<Submission>,
@@ -200,12 +262,23 @@ export const statusOf = (
   return compare(on, o.due) > 0 ? "overdue" : "open"
 }
 
+/**
+ * An obligation past its due date with no submission, and by how many days.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Overdue {
   readonly obligation: ObligationInstance
   readonly daysOverdue: number
 }
 
-/** Obligations due before `on` with nothing submitted, most overdue first. */
+/**
+ * Obligations due before `on` with nothing submitted, most overdue first.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const overdue = (
   instances: ReadonlyArray<ObligationInstance>,
   submissions: ReadonlyArray<Submission>,

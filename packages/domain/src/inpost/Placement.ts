@@ -1,23 +1,3 @@
-import { Either, Schema } from "effect"
-import { Role } from "../access/Access.js"
-import { PersonId } from "../person/Profile.js"
-import {
-  Actor,
-  type Duration,
-  Grade,
-  type Probation,
-  type Provision,
-  type RecallTrigger,
-  Relations,
-  type Scheme,
-} from "../scheme/Scheme.js"
-import type { Citation } from "../shared/Citation.js"
-import type { Param } from "../shared/Cited.js"
-import { compare, LocalDate } from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-import { ACTOR_LABELS, actsAs, decidesAs, managesCadres } from "./Actors.js"
-import { addDuration } from "./Dates.js"
-
 /**
  * A placement (任职安排): one cadre in one post, made under one scheme version and bound to it for life. The
  * checked state machine `transition(placement, move, ctx)` is pure and refuses an illegal move with a bilingual
@@ -44,10 +24,38 @@ import { addDuration } from "./Dates.js"
  * month-end clamping (inpost/Dates.ts). It is the day on which the term has been served in full; the last day
  * in post is the day before. Where the scheme states no length (004 晋城, 淮上) the appointment must state the end;
  * where the length is qualified (原则上/一般) the appointment may state another end; otherwise it may not.
+ *
+ * @since 0.1.0
  */
+
+import { Either, Schema } from "effect"
+import { Role } from "../access/Access.js"
+import { PersonId } from "../person/Profile.js"
+import {
+  Actor,
+  type Duration,
+  Grade,
+  type Probation,
+  type Provision,
+  type RecallTrigger,
+  Relations,
+  type Scheme,
+} from "../scheme/Scheme.js"
+import type { Citation } from "../shared/Citation.js"
+import type { Param } from "../shared/Cited.js"
+import { compare, LocalDate } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
+import { ACTOR_LABELS, actsAs, decidesAs, managesCadres } from "./Actors.js"
+import { addDuration } from "./Dates.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 
+/**
+ * The states of a placement, in lifecycle order; the source of {@link PlacementState}.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const PLACEMENT_STATES = [
   "placed", // 已安排（待到岗）
   "on_probation", // 见习
@@ -59,22 +67,52 @@ export const PLACEMENT_STATES = [
   "recalled", // 召回
   "exited", // 期满退出
 ] as const
+/**
+ * Where a placement stands in its lifecycle (one value of {@link PLACEMENT_STATES}).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const PlacementState = Schema.Literal(...PLACEMENT_STATES).annotations({
   identifier: "PlacementState",
   title: "任职状态 / placement state",
 })
+/**
+ * The decoded value of the {@link PlacementState} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type PlacementState = typeof PlacementState.Type
 
+/**
+ * The states after which nothing more happens to a placement.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const TERMINAL_PLACEMENT_STATES: ReadonlyArray<PlacementState> = [
   "returned_to_unit",
   "adjusted",
   "recalled",
   "exited",
 ]
+/**
+ * Whether the placement has ended (returned, adjusted, recalled or exited).
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const isClosed = (s: PlacementState): boolean => TERMINAL_PLACEMENT_STATES.includes(s)
 const PROBATION_STATES: ReadonlyArray<PlacementState> = ["on_probation", "probation_extended"]
 const SERVING_STATES: ReadonlyArray<PlacementState> = [...PROBATION_STATES, "in_term"]
 
+/**
+ * Display labels of each placement state, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const PLACEMENT_STATE_LABELS: Readonly<Record<PlacementState, Text>> = {
   placed: { zh: "已安排，待到岗", en: "placed, not yet in post" },
   on_probation: { zh: "见习", en: "on probation" },
@@ -92,6 +130,9 @@ export const PLACEMENT_STATE_LABELS: Readonly<Record<PlacementState, Text>> = {
 /**
  * An assessment on record (考评意见): who assessed, when, the conclusion and its summary. Confirmation,
  * extension and return each carry one (000 三（一） 经街道综合考评); the term end may (002 三（二） 任职期满，组织全面考核).
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const OnRecordAssessment = Schema.Struct({
   by: Actor,
@@ -103,24 +144,65 @@ export const OnRecordAssessment = Schema.Struct({
   /** The meeting or document it was recorded in. */
   reference: Schema.optional(Schema.String),
 }).annotations({ identifier: "OnRecordAssessment", title: "考评意见 / assessment on record" })
+/**
+ * The decoded value of the {@link OnRecordAssessment} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type OnRecordAssessment = typeof OnRecordAssessment.Type
 
-/** A decision by a body (the org dept for an adjustment under 000 三（四）), with its date and reference. */
+/**
+ * A decision by a body (the org dept for an adjustment under 000 三（四）), with its date and reference.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const PlacementDecision = Schema.Struct({
   by: Actor,
   date: LocalDate,
   reference: Schema.optional(Schema.String),
 }).annotations({ identifier: "PlacementDecision", title: "研究决定 / decision" })
+/**
+ * The decoded value of the {@link PlacementDecision} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type PlacementDecision = typeof PlacementDecision.Type
 
+/**
+ * The relations a cadre may move with the post: Party, administrative (personnel) and pay.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const RelationKind = Schema.Literal("party", "administrative", "pay")
+/**
+ * The decoded value of the {@link RelationKind} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type RelationKind = typeof RelationKind.Type
+/**
+ * Display labels of each relation kind, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const RELATION_LABELS: Readonly<Record<RelationKind, Text>> = {
   party: { zh: "组织关系", en: "Party relation" },
   administrative: { zh: "行政（人事）关系", en: "administrative relation" },
   pay: { zh: "工资关系", en: "pay relation" },
 }
 
+/**
+ * One term served in a placement: its number, start and end.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const TermRecord = Schema.Struct({
   /** 1 for the first term, 2 after the first stay-on… */
   number: Schema.Int.pipe(Schema.positive()),
@@ -128,8 +210,20 @@ export const TermRecord = Schema.Struct({
   /** 期满日: the term has been served in full on this day. */
   end: LocalDate,
 })
+/**
+ * The decoded value of the {@link TermRecord} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type TermRecord = typeof TermRecord.Type
 
+/**
+ * How and when a placement ended, why, and the decision behind it.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Ending = Schema.Struct({
   kind: Schema.Literal("returned_to_unit", "adjusted", "recalled", "exited"),
   date: LocalDate,
@@ -137,10 +231,23 @@ export const Ending = Schema.Struct({
   triggerId: Schema.optional(Schema.String),
   decision: Schema.optional(PlacementDecision),
 })
+/**
+ * The decoded value of the {@link Ending} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Ending = typeof Ending.Type
 
 // ---------------------------------------------------------------------------------------------- moves
 
+/**
+ * A move on a placement: take up the post, confirm, extend probation, return to the unit, record a relation
+ * moved, end the term, stay on, recall, adjust, exit.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const PlacementMove = Schema.Union(
   /** 到岗: the cadre takes up the post; `termEnd` where the appointment states the end itself. */
   Schema.TaggedStruct("TakeUp", { date: LocalDate, termEnd: Schema.optional(LocalDate) }),
@@ -176,9 +283,27 @@ export const PlacementMove = Schema.Union(
   /** 期满离任. */
   Schema.TaggedStruct("Exit", { date: LocalDate, reason: NonEmpty }),
 ).annotations({ identifier: "PlacementMove", title: "任职操作 / placement move" })
+/**
+ * The decoded value of the {@link PlacementMove} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type PlacementMove = typeof PlacementMove.Type
+/**
+ * The tag of a placement move.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type PlacementMoveTag = PlacementMove["_tag"]
 
+/**
+ * Display labels of each placement move, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const PLACEMENT_MOVE_LABELS: Readonly<Record<PlacementMoveTag, Text>> = {
   TakeUp: { zh: "到岗", en: "take up the post" },
   Confirm: { zh: "见习期满正式任职", en: "confirm after probation" },
@@ -192,6 +317,12 @@ export const PLACEMENT_MOVE_LABELS: Readonly<Record<PlacementMoveTag, Text>> = {
   Exit: { zh: "离任", en: "exit" },
 }
 
+/**
+ * One legal move in a placement's history: the move, the states before and after, who and when.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const PlacementHistoryEntry = Schema.Struct({
   move: PlacementMove,
   from: PlacementState,
@@ -200,12 +331,36 @@ export const PlacementHistoryEntry = Schema.Struct({
   role: Role,
   on: LocalDate,
 }).annotations({ identifier: "PlacementHistoryEntry", title: "任职记录 / placement history entry" })
+/**
+ * The decoded value of the {@link PlacementHistoryEntry} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type PlacementHistoryEntry = typeof PlacementHistoryEntry.Type
 
-/** Why an assessment is on the placement's record. */
+/**
+ * Why an assessment is on the placement's record.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const AssessmentPurpose = Schema.Literal("confirmation", "extension", "return", "term_end")
+/**
+ * The decoded value of the {@link AssessmentPurpose} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type AssessmentPurpose = typeof AssessmentPurpose.Type
 
+/**
+ * A cadre's placement in a post under one scheme version: its state, dates, probation, terms, relations,
+ * assessments, ending and history.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Placement = Schema.Struct({
   id: NonEmpty,
   personId: PersonId,
@@ -235,10 +390,22 @@ export const Placement = Schema.Struct({
   ending: Schema.optional(Ending),
   history: Schema.Array(PlacementHistoryEntry),
 }).annotations({ identifier: "Placement", title: "任职安排 / placement" })
+/**
+ * The decoded value of the {@link Placement} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Placement = typeof Placement.Type
 
 // ---------------------------------------------------------------------------------------------- errors
 
+/**
+ * Why a placement move is illegal (closed, wrong state, wrong actor, dates, missing assessment, …).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const PlacementIllegalReason = Schema.Literal(
   "closed", // returned, adjusted, recalled or exited: nothing more happens
   "wrong_state",
@@ -260,9 +427,20 @@ export const PlacementIllegalReason = Schema.Literal(
   "relation_stays",
   "relation_recorded",
 )
+/**
+ * The decoded value of the {@link PlacementIllegalReason} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type PlacementIllegalReason = typeof PlacementIllegalReason.Type
 
-/** A placement move the kernel refuses, naming the state and the move, with the reason in both languages. */
+/**
+ * A placement move the kernel refuses, naming the state and the move, with the reason in both languages.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class IllegalPlacementMove extends Schema.TaggedError<IllegalPlacementMove>()("IllegalPlacementMove", {
   state: PlacementState,
   move: Schema.String,
@@ -284,19 +462,39 @@ export class IllegalPlacementMove extends Schema.TaggedError<IllegalPlacementMov
 
 // ---------------------------------------------------------------------------------------------- scheme reading
 
-/** The scheme's probation, if it sets one (000 三（一）). */
+/**
+ * The scheme's probation, if it sets one (000 三（一）).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const probationOf = (scheme: Scheme): Probation | undefined =>
   scheme.term.probation._tag === "Cited" ? scheme.term.probation.value : undefined
 
-/** The scheme's relations rule (absent or unspecified: nothing stated). */
+/**
+ * The scheme's relations rule (absent or unspecified: nothing stated).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const relationsOf = (scheme: Scheme): Relations =>
   scheme.relations?._tag === "Cited" ? scheme.relations.value : {}
 
-/** The full-time clauses the placement is held to (000 三（三）, 002 三（一）): recorded, not computed. */
+/**
+ * The full-time clauses the placement is held to (000 三（三）, 002 三（一）): recorded, not computed.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const fullTimeRules = (scheme: Scheme): ReadonlyArray<Provision> =>
   scheme.provisions.filter((p) => p.topic === "full_time")
 
-/** The body whose assessment ends probation: the decider of the scheme's `probation_review` cycle (000: street). */
+/**
+ * The body whose assessment ends probation: the decider of the scheme's `probation_review` cycle (000: street).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const probationAssessor = (scheme: Scheme): Actor | undefined =>
   scheme.assessment.cycles.find((c) => c.id === "probation_review")?.decidedBy
 
@@ -308,6 +506,9 @@ const t = (zh: string, en: string): Text => ({ zh, en })
 /**
  * The term end for a term starting on `start`: the scheme's length, or `stated` (the appointment's own date)
  * where the scheme is silent or its length is qualified. Left: the reason and explanation.
+ *
+ * @category getters
+ * @since 0.1.0
  */
 export const termEndFor = (
   length: Param<Duration>,
@@ -359,6 +560,12 @@ export const termEndFor = (
 
 // ---------------------------------------------------------------------------------------------- transition
 
+/**
+ * What a placement move is checked against: the scheme version, the date and the caller.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface PlacementContext {
   /** The scheme version the placement was made under. */
   readonly scheme: Scheme
@@ -367,7 +574,12 @@ export interface PlacementContext {
   readonly by: { readonly accountId: string; readonly role: Role }
 }
 
-/** A new placement in `placed`, bound to the scheme version, with the scheme's relations rule copied onto it. */
+/**
+ * A new placement in `placed`, bound to the scheme version, with the scheme's relations rule copied onto it.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const newPlacement = (input: {
   readonly id: string
   readonly personId: PersonId
@@ -391,15 +603,51 @@ export const newPlacement = (input: {
   history: [],
 })
 
-/** Confirmed after probation (000 三（一） 通过换届选举正式担任): in term with the election on record. */
+/**
+ * Confirmed after probation (000 三（一） 通过换届选举正式担任): in term with the election on record.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const isConfirmed = (p: Placement): boolean => p.state !== "placed" && p.confirmation !== undefined
 
-/** The term being served (the last one), if the cadre has taken up the post. */
+/**
+ * The term being served (the last one), if the cadre has taken up the post.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const currentTerm = (p: Placement): TermRecord | undefined => p.terms[p.terms.length - 1]
 
 type Result = Either.Either<Placement, IllegalPlacementMove>
 
-/** Apply a move. Left: the move is illegal; the placement is unchanged. */
+/**
+ * Apply a move. Left: the move is illegal; the placement is unchanged.
+ *
+ * @example
+ * ```ts
+ * import { Either, Schema } from "effect"
+ * import { InPost, LocalDate, Person, Scheme } from "@cadre/domain"
+ *
+ * const scheme = Scheme.loadPreset(Scheme.yangpuCommunitySecretary)
+ * const placement = InPost.newPlacement({
+ *   id: "pl-1",
+ *   personId: Schema.decodeSync(Person.PersonId)("p-1"),
+ *   postId: "post-1",
+ *   placedOn: LocalDate.make("2021-01-08"),
+ *   scheme,
+ * })
+ * const next = InPost.transition(
+ *   placement,
+ *   { _tag: "TakeUp", date: LocalDate.make("2021-01-11") },
+ *   { scheme, on: LocalDate.make("2021-01-11"), by: { accountId: "a-1", role: "street_admin" } },
+ * )
+ * Either.map(next, (p) => p.state) // Either.right("on_probation"): the scheme starts with probation
+ * ```
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const transition = (p: Placement, move: PlacementMove, ctx: PlacementContext): Result => {
   const { scheme, on } = ctx
   const role = ctx.by.role
@@ -737,7 +985,12 @@ export const transition = (p: Placement, move: PlacementMove, ctx: PlacementCont
   }
 }
 
-/** Apply moves in order, stopping at the first illegal one. */
+/**
+ * Apply moves in order, stopping at the first illegal one.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const applyAll = (
   p: Placement,
   moves: ReadonlyArray<readonly [PlacementMove, PlacementContext]>,

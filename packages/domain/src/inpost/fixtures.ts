@@ -1,3 +1,9 @@
+/**
+ * Builders for in-post tests (here and in other packages' tests). Schemes are the seed presets.
+ *
+ * @since 0.1.0
+ */
+
 import { Either, Schema } from "effect"
 import type { Role } from "../access/Access.js"
 import { PersonId } from "../person/Profile.js"
@@ -24,8 +30,12 @@ import {
   transition,
 } from "./Placement.js"
 
-/** Builders for in-post tests (here and in other packages' tests). Schemes are the seed presets. */
-
+/**
+ * The seed presets' schemes, loaded once, by short name.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const SCHEMES = {
   /** 000: 5 years in principle, probation as deputy secretary, adjustment triggers decided by the org dept. */
   yangpu: loadPreset(yangpuCommunitySecretary),
@@ -45,15 +55,39 @@ export const SCHEMES = {
   guizhou: loadPreset(guizhouStreetReservePool),
 } as const
 
+/**
+ * Alias of `LocalDate.make`, for short dates in tests.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const d = make
+/**
+ * A decoded {@link PersonId} for tests.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const person = (id = "p-1"): PersonId => Schema.decodeSync(PersonId)(id)
 
+/**
+ * A placement context under a scheme on a date, for a role.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const ctxFor = (scheme: Scheme, on: string, role: Role = "org_dept_admin"): PlacementContext => ({
   scheme,
   on: make(on),
   by: { accountId: `acct-${role}`, role },
 })
 
+/**
+ * An on-record assessment for tests.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const assessment = (
   date: string,
   conclusion: OnRecordAssessment["conclusion"] = "competent",
@@ -65,16 +99,33 @@ export const assessment = (
   summary: "综合考评 / comprehensive assessment",
 })
 
+/**
+ * A placement decision for tests.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const decision = (date: string, by: Actor = "org_dept"): PlacementDecision => ({
   by,
   date: make(date),
   reference: "部务会",
 })
 
+/**
+ * A new placement under a scheme, placed on a date.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const placed = (scheme: Scheme, placedOn = "2021-01-08", id = "pl-1"): Placement =>
   newPlacement({ id, personId: person(), postId: "post-1", placedOn: make(placedOn), scheme })
 
-/** Apply moves that must be legal (a defect in the test otherwise). */
+/**
+ * Apply moves that must be legal (a defect in the test otherwise).
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const drive = (
   p: Placement,
   steps: ReadonlyArray<readonly [PlacementMove, string, Role?]>,
@@ -86,7 +137,12 @@ export const drive = (
     return r.right
   }, p)
 
-/** The role whose account speaks for `body`. */
+/**
+ * The role whose account speaks for `body`.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const roleOf = (body: Actor): Role =>
   body === "street"
     ? "street_admin"
@@ -98,7 +154,12 @@ export const roleOf = (body: Actor): Role =>
           ? "applicant"
           : "org_dept_admin"
 
-/** The role that speaks for the body a move needs, for the fixtures' legal routes (the street otherwise). */
+/**
+ * The role that speaks for the body a move needs, for the fixtures' legal routes (the street otherwise).
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const roleFor = (m: PlacementMove): Role => {
   switch (m._tag) {
     case "Confirm":
@@ -114,11 +175,21 @@ export const roleFor = (m: PlacementMove): Role => {
   }
 }
 
-/** A 000 placement taken up on 2021-01-15 (term end 2026-01-15), on probation. */
+/**
+ * A 000 placement taken up on 2021-01-15 (term end 2026-01-15), on probation.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const yangpuOnProbation = (): Placement =>
   drive(placed(SCHEMES.yangpu), [[{ _tag: "TakeUp", date: d("2021-01-15") }, "2021-01-15"]], SCHEMES.yangpu)
 
-/** …confirmed by election on 2021-11-20. */
+/**
+ * …confirmed by election on 2021-11-20.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const yangpuInTerm = (): Placement =>
   drive(
     yangpuOnProbation(),
@@ -126,4 +197,10 @@ export const yangpuInTerm = (): Placement =>
     SCHEMES.yangpu,
   )
 
+/**
+ * A {@link LocalDate} from a literal.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const at = (s: string): LocalDate => make(s)

@@ -3,6 +3,8 @@
  * confirmation, term end, stay-on, recall, adjustment, exit, relations), report obligations generated from the
  * scheme, leave routed by the scheme's tiers, mentoring capacity and training minimums, and the sealed
  * one-person-one-file archive.
+ *
+ * @since 0.1.0
  */
 export * from "./Actors.js"
 export * from "./Archive.js"

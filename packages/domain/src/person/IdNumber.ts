@@ -1,12 +1,14 @@
-import { Schema } from "effect"
-import { isValidIsoDate, type LocalDate } from "../shared/LocalDate.js"
-import type { Sex } from "./Sex.js"
-
 /**
  * The 18-character citizen ID number (公民身份号码) of GB 11643-1999:
  * 6-digit address code, 8-digit birth date (YYYYMMDD), 3-digit sequence code (odd for men, even for women),
  * and a check character computed with ISO 7064 MOD 11-2.
+ *
+ * @since 0.1.0
  */
+
+import { Schema } from "effect"
+import { isValidIsoDate, type LocalDate } from "../shared/LocalDate.js"
+import type { Sex } from "./Sex.js"
 
 /** ISO 7064 MOD 11-2 weights for positions 1–17 (2^(18-i) mod 11). */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const
@@ -19,6 +21,9 @@ const ID_SHAPE = /^\d{17}[\dX]$/
 /**
  * The check character (0–9 or "X") for the first 17 digits of an ID number.
  * Throws if `first17` is not exactly 17 digits: callers pass data they have already shaped.
+ *
+ * @category utils
+ * @since 0.1.0
  */
 export function checkCharacter(first17: string): string {
   if (!SEVENTEEN_DIGITS.test(first17)) throw new Error(`checkCharacter expects 17 digits, got "${first17}"`)
@@ -27,10 +32,20 @@ export function checkCharacter(first17: string): string {
   return CHECK_CHARS.charAt(sum % 11)
 }
 
-/** Why a string is not a valid ID number; `undefined` when it is. Expects a trimmed, upper-cased string. */
+/**
+ * Why a string is not a valid ID number; `undefined` when it is. Expects a trimmed, upper-cased string.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type IdNumberProblem = "length" | "characters" | "birth_date" | "checksum"
 
-/** The first problem found in a (trimmed, upper-cased) candidate, or `undefined` if it is a valid ID number. */
+/**
+ * The first problem found in a (trimmed, upper-cased) candidate, or `undefined` if it is a valid ID number.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export function idNumberProblem(s: string): IdNumberProblem | undefined {
   if (s.length !== 18) return "length"
   if (!ID_SHAPE.test(s)) return "characters"
@@ -61,7 +76,12 @@ const Normalised = Schema.transform(Schema.String, Schema.String, {
   encode: (s) => s,
 })
 
-/** A valid 18-character citizen ID number, normalised (upper-case X, no surrounding spaces). */
+/**
+ * A valid 18-character citizen ID number, normalised (upper-case X, no surrounding spaces).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const IdNumber = Normalised.pipe(
   Schema.filter((s) => {
     const problem = idNumberProblem(s)
@@ -69,15 +89,36 @@ export const IdNumber = Normalised.pipe(
   }),
   Schema.brand("IdNumber"),
 ).annotations({ identifier: "IdNumber", title: "身份证号 / ID number" })
+/**
+ * The decoded value of the {@link IdNumber} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type IdNumber = typeof IdNumber.Type
 
-/** The birth date embedded in an ID number (characters 7–14). */
+/**
+ * The birth date embedded in an ID number (characters 7–14).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const birthDateOf = (id: IdNumber): LocalDate =>
   `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` as LocalDate
 
-/** The sex encoded in an ID number: the 17th digit is odd for a man, even for a woman. */
+/**
+ * The sex encoded in an ID number: the 17th digit is odd for a man, even for a woman.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const sexOf = (id: IdNumber): Sex => ((id.charCodeAt(16) - 48) % 2 === 1 ? "male" : "female")
 
-/** Mask an ID number for display, keeping the region code and the last four: "110101********123X". */
+/**
+ * Mask an ID number for display, keeping the region code and the last four: "110101********123X".
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const maskIdNumber = (id: IdNumber | string): string =>
   id.length <= 10 ? "*".repeat(id.length) : `${id.slice(0, 6)}${"*".repeat(id.length - 10)}${id.slice(-4)}`

@@ -1,3 +1,10 @@
+/**
+ * The cadre profile (干部信息): everything eligibility rules read. Field titles are "中文 / English" so that
+ * decode errors can name the field in both languages (see shared/Decode.ts).
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import { LocalDate } from "../shared/LocalDate.js"
 import { birthDateOf, IdNumber, sexOf } from "./IdNumber.js"
@@ -6,17 +13,29 @@ import { Sex } from "./Sex.js"
 export { Sex } from "./Sex.js"
 
 /**
- * The cadre profile (干部信息): everything eligibility rules read. Field titles are "中文 / English" so that
- * decode errors can name the field in both languages (see shared/Decode.ts).
+ * A person's id, branded so that it cannot be mixed up with another string.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
-
 export const PersonId = Schema.String.pipe(Schema.minLength(1), Schema.brand("PersonId")).annotations({
   identifier: "PersonId",
   title: "人员编号 / person id",
 })
+/**
+ * The decoded value of the {@link PersonId} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type PersonId = typeof PersonId.Type
 
-/** Education levels in ascending order; the order is what `EducationAtLeast` compares. */
+/**
+ * Education levels in ascending order; the order is what `EducationAtLeast` compares.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const EDUCATION_LEVELS = [
   "primary", // 小学
   "junior_secondary", // 初中
@@ -27,13 +46,37 @@ export const EDUCATION_LEVELS = [
   "master", // 硕士研究生
   "doctorate", // 博士研究生
 ] as const
+/**
+ * An education level (one value of {@link EDUCATION_LEVELS}).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const EducationLevel = Schema.Literal(...EDUCATION_LEVELS).annotations({
   identifier: "EducationLevel",
   title: "学历层次 / education level",
 })
+/**
+ * The decoded value of the {@link EducationLevel} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type EducationLevel = typeof EducationLevel.Type
+/**
+ * The position of an education level in {@link EDUCATION_LEVELS}, for "at least" comparisons.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const educationRank = (l: EducationLevel): number => EDUCATION_LEVELS.indexOf(l)
 
+/**
+ * One education of a person: its level, and whether it was full-time.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Education = Schema.Struct({
   level: EducationLevel,
   fullTime: Schema.Boolean.annotations({ title: "是否全日制 / full-time" }),
@@ -41,9 +84,20 @@ export const Education = Schema.Struct({
   major: Schema.optional(Schema.String).annotations({ title: "专业 / major" }),
   graduated: Schema.optional(LocalDate).annotations({ title: "毕业日期 / graduation date" }),
 }).annotations({ identifier: "Education", title: "学历 / education" })
+/**
+ * The decoded value of the {@link Education} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Education = typeof Education.Type
 
-/** Party membership. Standing (党龄) counts from full membership (转正), never from joining (POLICIES). */
+/**
+ * Party membership. Standing (党龄) counts from full membership (转正), never from joining (POLICIES).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const PartyMembership = Schema.Union(
   Schema.TaggedStruct("NotMember", {}),
   Schema.TaggedStruct("Probationary", {
@@ -54,8 +108,20 @@ export const PartyMembership = Schema.Union(
     fullMemberSince: LocalDate.annotations({ title: "转正日期 / full member since" }),
   }),
 ).annotations({ identifier: "PartyMembership", title: "党员身份 / Party membership" })
+/**
+ * The decoded value of the {@link PartyMembership} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type PartyMembership = typeof PartyMembership.Type
 
+/**
+ * The employment categories (人员类别) rules may ask for, in display order.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const EMPLOYMENT_CATEGORIES = [
   "civil_servant", // 公务员
   "civil_servant_managed", // 参照公务员法管理（参公）
@@ -65,13 +131,30 @@ export const EMPLOYMENT_CATEGORIES = [
   "community_worker", // 社区工作者
   "other", // 其他
 ] as const
+/**
+ * An employment category (one value of {@link EMPLOYMENT_CATEGORIES}).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const EmploymentCategory = Schema.Literal(...EMPLOYMENT_CATEGORIES).annotations({
   identifier: "EmploymentCategory",
   title: "人员类别 / employment category",
 })
+/**
+ * The decoded value of the {@link EmploymentCategory} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type EmploymentCategory = typeof EmploymentCategory.Type
 
-/** The ladder from staff to division level, ascending; `RankIn` and age-by-rank rules read it. */
+/**
+ * The ladder from staff to division level, ascending; `RankIn` and age-by-rank rules read it.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const RANK_LEVELS = [
   "staff", // 办事员
   "clerk", // 科员
@@ -80,13 +163,37 @@ export const RANK_LEVELS = [
   "deputy_division", // 副处级
   "division", // 正处级
 ] as const
+/**
+ * A rank level (one value of {@link RANK_LEVELS}).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const RankLevel = Schema.Literal(...RANK_LEVELS).annotations({
   identifier: "RankLevel",
   title: "职级 / rank level",
 })
+/**
+ * The decoded value of the {@link RankLevel} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type RankLevel = typeof RankLevel.Type
+/**
+ * The position of a rank level in {@link RANK_LEVELS}, for "at or above" comparisons.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const rankOrder = (l: RankLevel): number => RANK_LEVELS.indexOf(l)
 
+/**
+ * A person's rank: its level, and whether it is a leading post or a non-leading grade.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Rank = Schema.Struct({
   level: RankLevel,
   /** 领导职务 (leading post) or 职级 (non-leading grade). */
@@ -94,8 +201,20 @@ export const Rank = Schema.Struct({
     title: "领导职务或职级 / leading or non-leading",
   }),
 }).annotations({ identifier: "Rank", title: "职务职级 / rank" })
+/**
+ * The decoded value of the {@link Rank} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Rank = typeof Rank.Type
 
+/**
+ * A period of work (no `to`: current): organisation, position, whether it is grassroots work, and free tags.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const WorkPeriod = Schema.Struct({
   from: LocalDate.annotations({ title: "起始日期 / from" }),
   to: Schema.optional(LocalDate).annotations({ title: "截止日期 / to" }),
@@ -108,12 +227,21 @@ export const WorkPeriod = Schema.Struct({
     title: "标签 / tags",
   }),
 }).annotations({ identifier: "WorkPeriod", title: "工作经历 / work period" })
+/**
+ * The decoded value of the {@link WorkPeriod} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type WorkPeriod = typeof WorkPeriod.Type
 
 /**
  * A record that an exclusion rule can match: a sanction (处分), a criminal punishment, a violation, an
  * investigation (立案审查). `kind` is an open key because the list of exclusions is each region's to edit
  * (003 speaks of 20 situations); the well-known keys are listed in eligibility/rules/NoExclusion.ts.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const ConductRecord = Schema.Struct({
   kind: Schema.NonEmptyTrimmedString.annotations({ title: "类别 / kind" }),
@@ -122,12 +250,21 @@ export const ConductRecord = Schema.Struct({
   closed: Schema.optional(LocalDate).annotations({ title: "结案日期 / closed" }),
   description: Schema.String.annotations({ title: "说明 / description" }),
 }).annotations({ identifier: "ConductRecord", title: "奖惩及审查记录 / conduct record" })
+/**
+ * The decoded value of the {@link ConductRecord} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ConductRecord = typeof ConductRecord.Type
 
 /**
  * An attestation of something the system cannot compute (political standards, health, willingness,
  * computer skills…). Only a reviewer's attestation counts; the applicant's own declaration is kept but
  * leaves the rule needing review.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const Attestation = Schema.Struct({
   item: Schema.NonEmptyTrimmedString.annotations({ title: "事项 / item" }),
@@ -137,8 +274,20 @@ export const Attestation = Schema.Struct({
   date: LocalDate.annotations({ title: "日期 / date" }),
   note: Schema.optional(Schema.String).annotations({ title: "备注 / note" }),
 }).annotations({ identifier: "Attestation", title: "审核确认 / attestation" })
+/**
+ * The decoded value of the {@link Attestation} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Attestation = typeof Attestation.Type
 
+/**
+ * The cadre profile: everything eligibility rules read, decoded and checked.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Profile = Schema.Struct({
   id: PersonId,
   name: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(50)).annotations({ title: "姓名 / name" }),
@@ -185,5 +334,17 @@ export const Profile = Schema.Struct({
     }),
   )
   .annotations({ identifier: "Profile", title: "干部信息 / cadre profile" })
+/**
+ * The decoded value of the {@link Profile} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Profile = typeof Profile.Type
+/**
+ * The encoded (JSON) form of the {@link Profile} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ProfileEncoded = typeof Profile.Encoded

@@ -1,3 +1,14 @@
+/**
+ * The age structure of a reserve pool, 001 三（4） "社区后备干部35周岁以下的要达到40%以上":
+ * - "35周岁以下" includes 35 (Civil Code art. 1259: 以下 includes the number): aged ≤ `maxAge` in full years on `on`;
+ * - "40%以上" includes 40% and is a floor on a head count, so it needs ceil(N × 40%) people (POLICIES "How to read
+ *   the numbers"), computed in integers by `quotaCount` — 12 members need ceil(4.8) = 5.
+ * The seed does not say whether the share is counted per community or over the street, so both are reported:
+ * the street as a whole and each community. Every result carries its arithmetic in words and the clause.
+ *
+ * @since 0.1.0
+ */
+
 import type { Pool, Ratio } from "../scheme/Scheme.js"
 import { quotaCount } from "../scheme/Scheme.js"
 import { type Citation, formatCitation } from "../shared/Citation.js"
@@ -8,24 +19,33 @@ import type { Text } from "../shared/Text.js"
 import type { Community, NotChecked } from "./Rules.js"
 
 /**
- * The age structure of a reserve pool, 001 三（4） "社区后备干部35周岁以下的要达到40%以上":
- * - "35周岁以下" includes 35 (Civil Code art. 1259: 以下 includes the number): aged ≤ `maxAge` in full years on `on`;
- * - "40%以上" includes 40% and is a floor on a head count, so it needs ceil(N × 40%) people (POLICIES "How to read
- *   the numbers"), computed in integers by `quotaCount` — 12 members need ceil(4.8) = 5.
- * The seed does not say whether the share is counted per community or over the street, so both are reported:
- * the street as a whole and each community. Every result carries its arithmetic in words and the clause.
+ * A member of a reserve pool, as the composition reads them.
+ *
+ * @category models
+ * @since 0.1.0
  */
-
 export interface Member {
   readonly personId: string
   readonly birthDate: LocalDate
   readonly community: Community
 }
 
+/**
+ * What a share is counted over: the street as a whole, or one community.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Scope =
   | { readonly _tag: "Street" }
   | { readonly _tag: "Community"; readonly community: Community }
 
+/**
+ * The share of young members in one scope, against the floor, with its arithmetic.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface YoungShare {
   readonly scope: Scope
   readonly total: number
@@ -45,6 +65,12 @@ export interface YoungShare {
   readonly youngMembers: ReadonlyArray<string>
 }
 
+/**
+ * The age structure of a pool on a date: the street and each community.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface CompositionReport {
   readonly _tag: "Composition"
   readonly on: LocalDate
@@ -53,7 +79,12 @@ export interface CompositionReport {
   readonly communities: ReadonlyArray<YoungShare>
 }
 
-/** A share as people write it: 40/100 → "40%", 1/3 → "1/3". */
+/**
+ * A share as people write it: 40/100 → "40%", 1/3 → "1/3".
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const formatShare = (r: Ratio): string => {
   const pct = (r.numerator * 100) / r.denominator
   return Number.isInteger(pct) ? `${pct}%` : `${r.numerator}/${r.denominator}`
@@ -62,6 +93,9 @@ export const formatShare = (r: Ratio): string => {
 /**
  * p/q as a decimal: exact when it ends within 6 digits ("4.8"), else "≈" and 2 decimals rounded half up ("≈2.33").
  * Integer arithmetic only, so 12 × 40% prints 4.8, never 4.800000000000001.
+ *
+ * @category utils
+ * @since 0.1.0
  */
 export const formatQuotient = (p: number, q: number): string => {
   const whole = Math.floor(p / q)
@@ -136,6 +170,9 @@ const measure = (
 /**
  * The young share of a pool on `on`, over the street and per community (001 三（4）). When the scheme leaves the
  * share unspecified there is nothing to measure against: the result says so.
+ *
+ * @category rules
+ * @since 0.1.0
  */
 export const composition = (
   pool: Pool,

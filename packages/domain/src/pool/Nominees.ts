@@ -1,3 +1,17 @@
+/**
+ * A community's list of reserve nominees (社区后备干部推荐人选) against the pool rules, 001:
+ * - 二 / 四（二）1 "原则上每个社区选拔不少于2名后备干部（含正职、副职）": at least `minPerCommunity` distinct people
+ *   (原则上: the finding is waivable), and every role of the pool covered by at least one of them;
+ * - 三（4） "社区正职后备干部年龄一般不超过45周岁，副职后备干部年龄一般不超过40周岁": each nominee within the cap of
+ *   the role they are nominated for, in full years (周岁) on `on`, with the same age computation and messages as the
+ *   eligibility rule `AgeCapByRole` (the findings carry that rule's id and clause).
+ *
+ * Findings have the eligibility `Finding` shape, so the UI shows them the way it shows a verdict. A parameter the
+ * scheme leaves unspecified is listed in `notChecked`, never silently treated as met.
+ *
+ * @since 0.1.0
+ */
+
 import type { Finding, FindingStatus } from "../eligibility/Finding.js"
 import { capExceededMessages, clauseSuffix, findingsFor, passMessage } from "../eligibility/RuleKind.js"
 import type { AgeCapByRole } from "../eligibility/rules/AgeCapByRole.js"
@@ -9,17 +23,11 @@ import type { Text } from "../shared/Text.js"
 import type { Community, NotChecked, PoolRules } from "./Rules.js"
 
 /**
- * A community's list of reserve nominees (社区后备干部推荐人选) against the pool rules, 001:
- * - 二 / 四（二）1 "原则上每个社区选拔不少于2名后备干部（含正职、副职）": at least `minPerCommunity` distinct people
- *   (原则上: the finding is waivable), and every role of the pool covered by at least one of them;
- * - 三（4） "社区正职后备干部年龄一般不超过45周岁，副职后备干部年龄一般不超过40周岁": each nominee within the cap of
- *   the role they are nominated for, in full years (周岁) on `on`, with the same age computation and messages as the
- *   eligibility rule `AgeCapByRole` (the findings carry that rule's id and clause).
+ * A community's nominee for a pool role, as the pool rules read them.
  *
- * Findings have the eligibility `Finding` shape, so the UI shows them the way it shows a verdict. A parameter the
- * scheme leaves unspecified is listed in `notChecked`, never silently treated as met.
+ * @category models
+ * @since 0.1.0
  */
-
 export interface Nominee {
   readonly personId: string
   /** The pool role nominated for (001: "principal" 正职 / "deputy" 副职). */
@@ -27,8 +35,20 @@ export interface Nominee {
   readonly birthDate: LocalDate
 }
 
+/**
+ * The outcome of a pool check: pass, fail, or needs review.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type PoolOutcome = "pass" | "fail" | "needs_review"
 
+/**
+ * One nominee's findings against the pool rules, and their outcome.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface NomineeResult {
   readonly personId: string
   readonly roleKey: string
@@ -37,6 +57,13 @@ export interface NomineeResult {
   readonly findings: ReadonlyArray<Finding>
 }
 
+/**
+ * A community's nominees checked on a date: the community's findings, each nominee's, and what the
+ * scheme leaves unchecked.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface NomineeCheck {
   readonly community: Community
   readonly on: LocalDate
@@ -82,6 +109,12 @@ const hedge = (p: Cited<unknown>): Text =>
       ? { zh: "一般", en: "generally " }
       : { zh: "", en: "" }
 
+/**
+ * The outcome of a set of findings: fail if any fails, else needs review if any does, else pass.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const outcomeOf = (findings: ReadonlyArray<Finding>): PoolOutcome =>
   findings.some((f) => f.status === "fail")
     ? "fail"
@@ -115,7 +148,32 @@ const ageFinding = (rule: AgeCapByRole, nominee: Nominee, age: number, on: Local
     : make("pass", age, passMessage(rule), true)
 }
 
-/** Check one community's nominees (001 二, 三（4）, 四（二）1). */
+/**
+ * Check one community's nominees (001 二, 三（4）, 四（二）1).
+ *
+ * @example
+ * ```ts
+ * import { LocalDate, Pool, Scheme } from "@cadre/domain"
+ *
+ * const preset = Scheme.presetByKey("guizhou-street-reserve-pool")
+ * const rules = preset && Pool.poolRulesOf(Scheme.loadPreset(preset))
+ * if (rules !== undefined) {
+ *   const check = Pool.checkNominees(
+ *     rules,
+ *     { id: "c-a", name: "甲社区" },
+ *     [
+ *       { personId: "p1", roleKey: "principal", birthDate: LocalDate.make("1974-07-12") }, // 45 on the date
+ *       { personId: "p2", roleKey: "deputy", birthDate: LocalDate.make("1979-07-12") }, // 40 on the date
+ *     ],
+ *     LocalDate.make("2019-07-12"),
+ *   )
+ *   check.outcome // "pass": two nominees, both roles covered, both within their role's age cap
+ * }
+ * ```
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const checkNominees = (
   rules: PoolRules,
   community: Community,

@@ -1,27 +1,54 @@
-import { Schema } from "effect"
-
 /**
  * Administrative regions and the units that send or receive cadres. The platform is deployed per district
  * (区委组织部) but regions above it are kept so that a city or province can see across districts.
+ *
+ * @since 0.1.0
  */
 
-/** Identifier of a region (usually its administrative division code, 行政区划代码, but any stable key works). */
+import { Schema } from "effect"
+
+/**
+ * Identifier of a region (usually its administrative division code, 行政区划代码, but any stable key works).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const RegionId = Schema.NonEmptyTrimmedString.pipe(Schema.brand("RegionId")).annotations({
   identifier: "RegionId",
   title: "区域编号 / region id",
 })
+/**
+ * The decoded value of the {@link RegionId} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type RegionId = typeof RegionId.Type
 
-/** Identifier of a unit (单位). */
+/**
+ * Identifier of a unit (单位).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const UnitId = Schema.NonEmptyTrimmedString.pipe(Schema.brand("UnitId")).annotations({
   identifier: "UnitId",
   title: "单位编号 / unit id",
 })
+/**
+ * The decoded value of the {@link UnitId} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type UnitId = typeof UnitId.Type
 
 /**
  * The ladder of administrative levels, top down:
  * province 省 › city 市 › district 区/县 › street 街道 | township 乡镇 › community 社区 | village 村.
+ *
+ * @category constants
+ * @since 0.1.0
  */
 export const REGION_LEVELS = [
   "province",
@@ -32,13 +59,30 @@ export const REGION_LEVELS = [
   "community",
   "village",
 ] as const
+/**
+ * A region's level (one value of {@link REGION_LEVELS}).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const RegionLevel = Schema.Literal(...REGION_LEVELS).annotations({
   identifier: "RegionLevel",
   title: "区域层级 / region level",
 })
+/**
+ * The decoded value of the {@link RegionLevel} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type RegionLevel = typeof RegionLevel.Type
 
-/** Names of the levels for messages. */
+/**
+ * Names of the levels for messages.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const REGION_LEVEL_LABELS: Readonly<
   Record<RegionLevel, { readonly zh: string; readonly en: string }>
 > = {
@@ -51,7 +95,12 @@ export const REGION_LEVEL_LABELS: Readonly<
   village: { zh: "村", en: "village" },
 }
 
-/** Rung on the ladder (0 = province); street and township share a rung, so do community and village. */
+/**
+ * Rung on the ladder (0 = province); street and township share a rung, so do community and village.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const levelRank = (level: RegionLevel): number => {
   switch (level) {
     case "province":
@@ -74,6 +123,9 @@ export const levelRank = (level: RegionLevel): number => {
  * (the districts of a municipality such as 上海市杨浦区); a street or township must be under a district, a
  * community or village under a street or township. A region without a parent may be of any level: a deployment
  * may start at its own district.
+ *
+ * @category constants
+ * @since 0.1.0
  */
 export const ALLOWED_PARENT_LEVELS: Readonly<Record<RegionLevel, ReadonlyArray<RegionLevel>>> = {
   province: [],
@@ -85,11 +137,21 @@ export const ALLOWED_PARENT_LEVELS: Readonly<Record<RegionLevel, ReadonlyArray<R
   village: ["street", "township"],
 }
 
-/** Whether a region of level `child` may sit directly under one of level `parent`. */
+/**
+ * Whether a region of level `child` may sit directly under one of level `parent`.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const canBeParentOf = (parent: RegionLevel, child: RegionLevel): boolean =>
   ALLOWED_PARENT_LEVELS[child].includes(parent)
 
-/** An administrative region; `parentId` is absent for the top of a deployment's tree. */
+/**
+ * An administrative region; `parentId` is absent for the top of a deployment's tree.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Region = Schema.Struct({
   id: RegionId,
   name: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(100)).annotations({
@@ -98,15 +160,38 @@ export const Region = Schema.Struct({
   level: RegionLevel,
   parentId: Schema.optional(RegionId).annotations({ title: "上级区域 / parent region" }),
 }).annotations({ identifier: "Region", title: "区域 / region" })
+/**
+ * The decoded value of the {@link Region} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Region = typeof Region.Type
 
-/** What a unit does in the programmes: sends cadres (派出单位), receives them (接收单位), or both. */
+/**
+ * What a unit does in the programmes: sends cadres (派出单位), receives them (接收单位), or both.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const UnitRole = Schema.Literal("dispatching", "host").annotations({
   identifier: "UnitRole",
   title: "单位角色（派出、接收） / unit role",
 })
+/**
+ * The decoded value of the {@link UnitRole} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type UnitRole = typeof UnitRole.Type
 
+/**
+ * The categories of unit, in display order.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const UNIT_CATEGORIES = [
   "agency", // 机关
   "public_institution", // 事业单位
@@ -118,13 +203,30 @@ export const UNIT_CATEGORIES = [
   "township", // 乡镇（街道）
   "other", // 其他
 ] as const
+/**
+ * A unit's category (one value of {@link UNIT_CATEGORIES}).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const UnitCategory = Schema.Literal(...UNIT_CATEGORIES).annotations({
   identifier: "UnitCategory",
   title: "单位类别 / unit category",
 })
+/**
+ * The decoded value of the {@link UnitCategory} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type UnitCategory = typeof UnitCategory.Type
 
-/** A unit: an organisation located in a region that dispatches and/or hosts cadres. */
+/**
+ * A unit: an organisation located in a region that dispatches and/or hosts cadres.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Unit = Schema.Struct({
   id: UnitId,
   name: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(100)).annotations({
@@ -140,9 +242,25 @@ export const Unit = Schema.Struct({
     .annotations({ title: "单位角色 / roles" }),
   category: UnitCategory,
 }).annotations({ identifier: "Unit", title: "单位 / unit" })
+/**
+ * The decoded value of the {@link Unit} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Unit = typeof Unit.Type
 
-/** Whether the unit may send cadres. */
+/**
+ * Whether the unit may send cadres.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const isDispatching = (u: Unit): boolean => u.roles.includes("dispatching")
-/** Whether the unit may receive cadres. */
+/**
+ * Whether the unit may receive cadres.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const isHost = (u: Unit): boolean => u.roles.includes("host")

@@ -1,3 +1,12 @@
+/**
+ * The region hierarchy as an immutable tree, built once from a flat list and then queried without walking
+ * it: every region knows its pre-order position and subtree size, so `isWithin` is two map look-ups.
+ * Access control in the API rests on `isWithin` (a user scoped to a region sees that region and everything
+ * beneath it), so building refuses any list that is not a proper tree.
+ *
+ * @since 0.1.0
+ */
+
 import { Data, Either, Option } from "effect"
 import type { Text } from "../shared/Text.js"
 import {
@@ -9,17 +18,15 @@ import {
   type RegionLevel,
 } from "./Region.js"
 
-/**
- * The region hierarchy as an immutable tree, built once from a flat list and then queried without walking
- * it: every region knows its pre-order position and subtree size, so `isWithin` is two map look-ups.
- * Access control in the API rests on `isWithin` (a user scoped to a region sees that region and everything
- * beneath it), so building refuses any list that is not a proper tree.
- */
-
 const both = (t: Text): string => `${t.zh} / ${t.en}`
 const describe = (r: Region): Text => ({ zh: `「${r.name}」（${r.id}）`, en: `"${r.name}" (${r.id})` })
 
-/** Two regions share an id. */
+/**
+ * Two regions share an id.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class DuplicateRegionId extends Data.TaggedError("DuplicateRegionId")<{
   readonly regionId: RegionId
 }> {
@@ -32,7 +39,12 @@ export class DuplicateRegionId extends Data.TaggedError("DuplicateRegionId")<{
   }
 }
 
-/** A region names a parent that is not in the list. */
+/**
+ * A region names a parent that is not in the list.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class MissingParentRegion extends Data.TaggedError("MissingParentRegion")<{
   readonly region: Region
   readonly parentId: RegionId
@@ -49,7 +61,12 @@ export class MissingParentRegion extends Data.TaggedError("MissingParentRegion")
   }
 }
 
-/** Following parents from a region comes back to it. `regionIds` lists the cycle, child first. */
+/**
+ * Following parents from a region comes back to it. `regionIds` lists the cycle, child first.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class RegionCycle extends Data.TaggedError("RegionCycle")<{
   readonly regionIds: ReadonlyArray<RegionId>
 }> {
@@ -62,7 +79,12 @@ export class RegionCycle extends Data.TaggedError("RegionCycle")<{
   }
 }
 
-/** A region sits under a parent whose level is not the rung above it (e.g. a community directly under a district). */
+/**
+ * A region sits under a parent whose level is not the rung above it (e.g. a community directly under a district).
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class InvalidParentLevel extends Data.TaggedError("InvalidParentLevel")<{
   readonly region: Region
   readonly parent: Region
@@ -89,6 +111,12 @@ export class InvalidParentLevel extends Data.TaggedError("InvalidParentLevel")<{
   }
 }
 
+/**
+ * Every reason a list of regions does not form a tree.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export type RegionTreeError = DuplicateRegionId | MissingParentRegion | RegionCycle | InvalidParentLevel
 
 interface Position {
@@ -100,7 +128,12 @@ interface Position {
   readonly depth: number
 }
 
-/** A validated region hierarchy (a forest: a deployment may hold several top-level regions). */
+/**
+ * A validated region hierarchy (a forest: a deployment may hold several top-level regions).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface RegionTree {
   /** Top-level regions, in input order. */
   readonly roots: ReadonlyArray<Region>
@@ -114,6 +147,9 @@ export interface RegionTree {
 /**
  * Build the tree from a flat list, reporting every problem found (duplicate ids, missing parents, levels that
  * do not fit the ladder, cycles) rather than only the first, so an import can be fixed in one pass.
+ *
+ * @category constructors
+ * @since 0.1.0
  */
 export function buildRegionTree(
   regions: Iterable<Region>,
@@ -215,15 +251,30 @@ export function buildRegionTree(
   return Either.right({ roots, order, byId, children, position })
 }
 
-/** The region with this id. */
+/**
+ * The region with this id.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const getRegion = (tree: RegionTree, id: RegionId): Option.Option<Region> =>
   Option.fromNullable(tree.byId.get(id))
 
-/** Direct children, in input order; empty for a leaf or an unknown id. */
+/**
+ * Direct children, in input order; empty for a leaf or an unknown id.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const childrenOf = (tree: RegionTree, id: RegionId): ReadonlyArray<Region> =>
   tree.children.get(id) ?? []
 
-/** Ancestors from the parent up to the top (nearest first); empty for a root or an unknown id. */
+/**
+ * Ancestors from the parent up to the top (nearest first); empty for a root or an unknown id.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export function ancestorsOf(tree: RegionTree, id: RegionId): ReadonlyArray<Region> {
   const out: Array<Region> = []
   let parentId = tree.byId.get(id)?.parentId
@@ -236,7 +287,12 @@ export function ancestorsOf(tree: RegionTree, id: RegionId): ReadonlyArray<Regio
   return out
 }
 
-/** Everything beneath a region (not the region itself), in pre-order; empty for a leaf or an unknown id. */
+/**
+ * Everything beneath a region (not the region itself), in pre-order; empty for a leaf or an unknown id.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export function descendantsOf(tree: RegionTree, id: RegionId): ReadonlyArray<Region> {
   const p = tree.position.get(id)
   return p === undefined ? [] : tree.order.slice(p.index + 1, p.index + p.size)
@@ -245,6 +301,9 @@ export function descendantsOf(tree: RegionTree, id: RegionId): ReadonlyArray<Reg
 /**
  * Whether `targetId` is `scopeId` itself or lies beneath it. False when either id is unknown: an unknown
  * scope grants nothing. O(1).
+ *
+ * @category predicates
+ * @since 0.1.0
  */
 export function isWithin(tree: RegionTree, scopeId: RegionId, targetId: RegionId): boolean {
   const s = tree.position.get(scopeId)
@@ -252,6 +311,11 @@ export function isWithin(tree: RegionTree, scopeId: RegionId, targetId: RegionId
   return s !== undefined && t !== undefined && t.index >= s.index && t.index < s.index + s.size
 }
 
-/** Depth below the top of the tree (0 for a root); none for an unknown id. */
+/**
+ * Depth below the top of the tree (0 for a root); none for an unknown id.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const depthOf = (tree: RegionTree, id: RegionId): Option.Option<number> =>
   Option.map(Option.fromNullable(tree.position.get(id)), (p) => p.depth)

@@ -1,16 +1,24 @@
-import { Schema } from "effect"
-import { Citation } from "../shared/Citation.js"
-import { Scheme, type SchemeEncoded } from "./Scheme.js"
-
 /**
  * Parameter-level differences between two schemes (usually two versions of one), for review before a new version
  * is published. Rules and preferences are matched by id; other arrays whose items carry an `id` (stages, reports,
  * triggers…) by id too; everything else by path. Each change carries the citation nearest to it.
+ *
+ * @since 0.1.0
  */
+
+import { Schema } from "effect"
+import { Citation } from "../shared/Citation.js"
+import { Scheme, type SchemeEncoded } from "./Scheme.js"
 
 const RuleGroup = Schema.Literal("rules", "exclusions", "preferences")
 const Json = Schema.Unknown
 
+/**
+ * One difference between two scheme versions: a rule added, removed or changed, or a parameter changed.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const SchemeChange = Schema.Union(
   Schema.TaggedStruct("RuleAdded", {
     group: RuleGroup,
@@ -41,6 +49,12 @@ export const SchemeChange = Schema.Union(
     citation: Schema.optional(Citation),
   }),
 ).annotations({ identifier: "SchemeChange", title: "方案变更 / scheme change" })
+/**
+ * The decoded value of the {@link SchemeChange} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type SchemeChange = typeof SchemeChange.Type
 
 type RuleChanged = Extract<SchemeChange, { readonly _tag: "RuleChanged" }>
@@ -52,7 +66,12 @@ const isObject = (u: unknown): u is JsonObject => typeof u === "object" && u !==
 const isCitation = (u: unknown): u is Citation =>
   isObject(u) && typeof u.document === "string" && typeof u.clause === "string"
 
-/** Structural equality of JSON-like values (absent keys equal undefined ones). */
+/**
+ * Structural equality of JSON-like values (absent keys equal undefined ones).
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const jsonEqual = (a: unknown, b: unknown): boolean => {
   if (a === b) return true
   if (Array.isArray(a) || Array.isArray(b)) {
@@ -169,10 +188,20 @@ const diffRules = (
 
 const encode = Schema.encodeSync(Scheme)
 
-/** Parameter-level changes from `a` to `b`. `diff(x, x)` is empty. */
+/**
+ * Parameter-level changes from `a` to `b`. `diff(x, x)` is empty.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const diff = (a: Scheme, b: Scheme): ReadonlyArray<SchemeChange> => diffEncoded(encode(a), encode(b))
 
-/** `diff` on encoded (JSON) schemes, e.g. two stored versions. */
+/**
+ * `diff` on encoded (JSON) schemes, e.g. two stored versions.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const diffEncoded = (a: SchemeEncoded, b: SchemeEncoded): ReadonlyArray<SchemeChange> => {
   const out: Array<SchemeChange> = []
   const ea = a.eligibility

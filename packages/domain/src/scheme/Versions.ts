@@ -1,3 +1,9 @@
+/**
+ * Scheme versions: append-only, each taking effect later than the last; the version in force on a date.
+ *
+ * @since 0.1.0
+ */
+
 import { Either, Option, Schema } from "effect"
 import { LocalDate } from "../shared/LocalDate.js"
 import type { Scheme } from "./Scheme.js"
@@ -6,6 +12,9 @@ import type { Scheme } from "./Scheme.js"
  * A new version of a scheme was refused: it does not succeed the latest — its number is not higher, or it does
  * not take effect later. Versions are append-only so that every campaign can keep the version it started under.
  * (Not to be confused with the storage layer's optimistic-lock `StaleVersion`: a different failure, another tag.)
+ *
+ * @category errors
+ * @since 0.1.0
  */
 export class VersionNotSuccessor extends Schema.TaggedError<VersionNotSuccessor>()("VersionNotSuccessor", {
   schemeId: Schema.String,
@@ -22,7 +31,12 @@ export class VersionNotSuccessor extends Schema.TaggedError<VersionNotSuccessor>
   }
 }
 
-/** A version was offered for a different scheme than the list it was added to. */
+/**
+ * A version was offered for a different scheme than the list it was added to.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class SchemeMismatch extends Schema.TaggedError<SchemeMismatch>()("SchemeMismatch", {
   expected: Schema.String,
   actual: Schema.String,
@@ -32,14 +46,24 @@ export class SchemeMismatch extends Schema.TaggedError<SchemeMismatch>()("Scheme
   }
 }
 
-/** The latest version (highest number) of a list of versions of one scheme. */
+/**
+ * The latest version (highest number) of a list of versions of one scheme.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const latest = (versions: ReadonlyArray<Scheme>): Option.Option<Scheme> =>
   versions.reduce<Option.Option<Scheme>>(
     (acc, v) => (Option.isSome(acc) && acc.value.version >= v.version ? acc : Option.some(v)),
     Option.none(),
   )
 
-/** Check that `next` may follow `previous`: higher version number and strictly later effective date. */
+/**
+ * Check that `next` may follow `previous`: higher version number and strictly later effective date.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const checkSuccessor = (
   previous: Scheme,
   next: Scheme,
@@ -60,7 +84,12 @@ export const checkSuccessor = (
   return Either.right(next)
 }
 
-/** Append a new version to a scheme's history, refusing one that does not succeed the latest. The input list is not changed. */
+/**
+ * Append a new version to a scheme's history, refusing one that does not succeed the latest. The input list is not changed.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const addVersion = (
   versions: ReadonlyArray<Scheme>,
   next: Scheme,
@@ -73,6 +102,18 @@ export const addVersion = (
 /**
  * The version in force on `date`: the one with the latest `effectiveFrom` on or before it (ties: the highest
  * version). None when every version takes effect later.
+ *
+ * @example
+ * ```ts
+ * import { LocalDate, Scheme } from "@cadre/domain"
+ *
+ * const v1 = Scheme.loadPreset(Scheme.yangpuCommunitySecretary) // effective from 2020-12-09
+ * Scheme.inForceOn([v1], LocalDate.make("2025-01-01")) // Option.some(v1)
+ * Scheme.inForceOn([v1], LocalDate.make("2020-01-01")) // Option.none(): not yet in force
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
  */
 export const inForceOn = (versions: ReadonlyArray<Scheme>, date: LocalDate): Option.Option<Scheme> => {
   let best: Scheme | undefined

@@ -1,6 +1,8 @@
 /**
  * Schemes (方案) as data: one Schema for every programme kind, versions with effective dates, parameter-level
  * diffs, and the presets written from the seed documents.
+ *
+ * @since 0.1.0
  */
 export {
   type Cited,

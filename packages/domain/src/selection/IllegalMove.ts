@@ -1,9 +1,20 @@
+/**
+ * The refusal of the selection state machine: why a move is illegal, in both languages.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import { Text } from "../shared/Text.js"
 import type { MoveTag } from "./Model.js"
 import { STATE_LABELS, State } from "./State.js"
 
-/** Why a move was refused; the UI and the API may switch on it, people read `detail`. */
+/**
+ * Why a move was refused; the UI and the API may switch on it, people read `detail`.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const IllegalReason = Schema.Literal(
   "closed", // terminal or reported in: nothing more happens
   "wrong_state", // the move does not apply in this state
@@ -31,8 +42,20 @@ export const IllegalReason = Schema.Literal(
   "places_full",
   "shortlist_full",
 )
+/**
+ * The decoded value of the {@link IllegalReason} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type IllegalReason = typeof IllegalReason.Type
 
+/**
+ * Display labels of each selection move, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const MOVE_LABELS: Readonly<Record<MoveTag, Text>> = {
   Submit: { zh: "提交报名/推荐", en: "Submit" },
   Screen: { zh: "资格比对", en: "Screen" },
@@ -50,7 +73,12 @@ export const MOVE_LABELS: Readonly<Record<MoveTag, Text>> = {
   ReportIn: { zh: "报到", en: "Report in" },
 }
 
-/** A move the kernel refuses, naming the state and the move, with the reason in both languages. */
+/**
+ * A move the kernel refuses, naming the state and the move, with the reason in both languages.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class IllegalMove extends Schema.TaggedError<IllegalMove>()("IllegalMove", {
   state: State,
   move: Schema.String,

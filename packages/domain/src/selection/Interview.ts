@@ -1,6 +1,3 @@
-import { Either, Schema } from "effect"
-import { Text } from "../shared/Text.js"
-
 /**
  * Interview scores (面试, 000 二（二） "区委组织部组织选派干部面试，产生初步人选"): several raters score each candidate
  * (Model `InterviewRecord`); the campaign combines the scores into one, ranks the candidates, and the ranks feed the
@@ -15,24 +12,58 @@ import { Text } from "../shared/Text.js"
  * fraction of integers (bigint) and rounded half up (四舍五入) to 2 decimals once, at the end. Floating-point
  * arithmetic would not do: 80.005 is 80.00499999… in binary, so `(80.005).toFixed(2)` gives 80.00, not 80.01.
  * Ranks compare the rounded score: two candidates shown with the same score are tied.
+ *
+ * @since 0.1.0
  */
 
+import { Either, Schema } from "effect"
+import { Text } from "../shared/Text.js"
+
+/**
+ * How the raters' scores are combined: the plain mean, or the trimmed mean above a number of raters.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const InterviewScoring = Schema.Union(
   Schema.TaggedStruct("Mean", {}),
   Schema.TaggedStruct("TrimmedMean", { minRaters: Schema.Int.pipe(Schema.greaterThanOrEqualTo(3)) }),
 ).annotations({ identifier: "InterviewScoring", title: "面试计分方法 / interview scoring" })
+/**
+ * The decoded value of the {@link InterviewScoring} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type InterviewScoring = typeof InterviewScoring.Type
 
+/**
+ * One rater's score of one candidate, as written.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface RaterScore {
   readonly rater: string
   readonly score: number
 }
 
-/** What is scored: the Model's `InterviewRecord` fits (its scores are a non-empty array of these). */
+/**
+ * What is scored: the Model's `InterviewRecord` fits (its scores are a non-empty array of these).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Scored {
   readonly scores: ReadonlyArray<RaterScore>
 }
 
+/**
+ * A candidate's combined interview score, exact in hundredths, with the scores counted and dropped.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface InterviewScore {
   readonly raters: number
   readonly counted: ReadonlyArray<RaterScore>
@@ -47,9 +78,27 @@ export interface InterviewScore {
   readonly explanation: Text
 }
 
+/**
+ * Why interview scores are refused: none, a rater twice, or a score out of range.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const ScoresProblem = Schema.Literal("no_scores", "duplicate_rater", "score_out_of_range")
+/**
+ * The decoded value of the {@link ScoresProblem} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ScoresProblem = typeof ScoresProblem.Type
 
+/**
+ * Interview scores refused, with the problem and a bilingual explanation.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class InterviewScoresInvalid extends Schema.TaggedError<InterviewScoresInvalid>()(
   "InterviewScoresInvalid",
   {
@@ -81,7 +130,12 @@ const decimalOf = (x: number): { readonly units: bigint; readonly scale: number 
   return { units: BigInt(whole + frac), scale: frac.length }
 }
 
-/** Mean of non-empty, non-negative scores, rounded half up to hundredths, in exact integer arithmetic. */
+/**
+ * Mean of non-empty, non-negative scores, rounded half up to hundredths, in exact integer arithmetic.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const meanHundredths = (scores: ReadonlyArray<number>): number => {
   const ds = scores.map(decimalOf)
   const scale = Math.max(0, ...ds.map((d) => d.scale))
@@ -91,6 +145,12 @@ export const meanHundredths = (scores: ReadonlyArray<number>): number => {
   return Number((200n * sum + den) / (2n * den))
 }
 
+/**
+ * Hundredths as a decimal with two places: 8551 → "85.51".
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const formatHundredths = (h: number): string =>
   `${Math.floor(h / 100)}.${String(h % 100).padStart(2, "0")}`
 
@@ -101,7 +161,12 @@ const invalid = (reason: ScoresProblem, detail: Text, applicationId?: string) =>
     ),
   )
 
-/** One candidate's interview score under the campaign's method. */
+/**
+ * One candidate's interview score under the campaign's method.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const aggregateScores = (
   record: Scored,
   method: InterviewScoring,
@@ -180,6 +245,12 @@ export const aggregateScores = (
   })
 }
 
+/**
+ * A candidate with their combined score and rank (equal shown scores share a rank).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface RankedCandidate {
   readonly applicationId: string
   readonly score: InterviewScore
@@ -191,6 +262,9 @@ export interface RankedCandidate {
 /**
  * Rank candidates by interview score, highest first; equal (rounded) scores share a rank. Within a tie the order
  * is by application id, only so that the list is stable.
+ *
+ * @category rules
+ * @since 0.1.0
  */
 export const rankInterviews = (
   candidates: ReadonlyArray<{
@@ -221,6 +295,12 @@ export const rankInterviews = (
   )
 }
 
+/**
+ * Where the shortlist is cut: its limit, who is in, and the ties at the cut.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface ShortlistCut {
   /** The most the shortlist may hold (Transition `shortlistLimit`: places × the scheme's ratio). */
   readonly limit: number
@@ -236,6 +316,9 @@ export interface ShortlistCut {
 /**
  * Cut a ranking at the shortlist limit (004 安丘 规范选派程序（3）: 1:2, so 2 places → 4). A tie across the cut is
  * left to the people deciding: the tied candidates are listed with the number of seats left for them.
+ *
+ * @category rules
+ * @since 0.1.0
  */
 export const shortlistByRank = (ranking: ReadonlyArray<RankedCandidate>, limit: number): ShortlistCut => {
   const shortlisted: Array<string> = []

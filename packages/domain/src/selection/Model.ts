@@ -1,3 +1,11 @@
+/**
+ * The values of the selection state machine: what each step records, the moves, the application with its history,
+ * and the campaign's counts that the kernel checks (places, shortlist). All are Schemas so that the storage layer
+ * keeps them as JSON and the API decodes them.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import { Role } from "../access/Access.js"
 import { CountFrom } from "../calendar/WorkCalendar.js"
@@ -7,31 +15,40 @@ import { Channel } from "../scheme/Scheme.js"
 import { LocalDate } from "../shared/LocalDate.js"
 import { State } from "./State.js"
 
-/**
- * The values of the selection state machine: what each step records, the moves, the application with its history,
- * and the campaign's counts that the kernel checks (places, shortlist). All are Schemas so that the storage layer
- * keeps them as JSON and the API decodes them.
- */
-
 const NonEmpty = Schema.NonEmptyTrimmedString
 
 // ---------------------------------------------------------------------------------------------- step records
 
-/** 资格审查: a reviewer's conclusion on the attested conditions. A failed review cannot be advanced. */
+/**
+ * 资格审查: a reviewer's conclusion on the attested conditions. A failed review cannot be advanced.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const QualificationReviewRecord = Schema.TaggedStruct("QualificationReview", {
   reviewer: NonEmpty,
   passed: Schema.Boolean,
   note: Schema.String,
 })
 
-/** 联审: each department's opinion (001 四（二）2: discipline, public security, comprehensive governance, family planning). */
+/**
+ * 联审: each department's opinion (001 四（二）2: discipline, public security, comprehensive governance, family planning).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const JointReviewRecord = Schema.TaggedStruct("JointReview", {
   opinions: Schema.NonEmptyArray(
     Schema.Struct({ department: NonEmpty, agree: Schema.Boolean, note: Schema.String }),
   ),
 })
 
-/** 考察: team, date, and findings on politics, ability, service and standing among residents (001 四（二）2). */
+/**
+ * 考察: team, date, and findings on politics, ability, service and standing among residents (001 四（二）2).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const InspectionRecord = Schema.TaggedStruct("Inspection", {
   team: Schema.NonEmptyArray(NonEmpty),
   date: LocalDate,
@@ -43,22 +60,44 @@ export const InspectionRecord = Schema.TaggedStruct("Inspection", {
   }),
 })
 
-/** 面试: several raters' scores (000 二（二）); aggregated as the campaign says, outside the state machine. */
+/**
+ * 面试: several raters' scores (000 二（二）); aggregated as the campaign says, outside the state machine.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const InterviewRecord = Schema.TaggedStruct("Interview", {
   scores: Schema.NonEmptyArray(
     Schema.Struct({ rater: NonEmpty, score: Schema.Number.pipe(Schema.between(0, 100)) }),
   ),
 })
 
+/**
+ * The record of any review step (qualification review, joint review, inspection, interview).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const StepRecord = Schema.Union(
   QualificationReviewRecord,
   JointReviewRecord,
   InspectionRecord,
   InterviewRecord,
 ).annotations({ identifier: "StepRecord", title: "环节记录 / step record" })
+/**
+ * The decoded value of the {@link StepRecord} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type StepRecord = typeof StepRecord.Type
 
-/** Which record each review step needs before it is left. */
+/**
+ * Which record each review step needs before it is left.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const RECORD_OF = {
   qualification_review: "QualificationReview",
   joint_review: "JointReview",
@@ -68,19 +107,48 @@ export const RECORD_OF = {
 
 // ---------------------------------------------------------------------------------------------- moves
 
-/** The unit (or organisation) that recommends, with the meeting that approved it (000 二（一）, 004 安丘（2）). */
+/**
+ * The unit (or organisation) that recommends, with the meeting that approved it (000 二（一）, 004 安丘（2）).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Recommendation = Schema.Struct({
   body: NonEmpty.annotations({ title: "推荐单位 / recommending body" }),
   meeting: NonEmpty.annotations({ title: "会议 / meeting" }),
   meetingDate: LocalDate,
 })
+/**
+ * The decoded value of the {@link Recommendation} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Recommendation = typeof Recommendation.Type
 
-/** The body that decides (部务会 / 部长办公会, 常委会, 街道党工委（扩大）会议…). */
+/**
+ * The body that decides (部务会 / 部长办公会, 常委会, 街道党工委（扩大）会议…).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const DecidingBody = Schema.Literal("org_dept", "org_dept_meeting", "standing_committee", "street")
 
+/**
+ * The outcome of a decision: approved or not approved.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const DecisionOutcome = Schema.Literal("approved", "not_approved")
 
+/**
+ * A move on an application: submit, screen, waive, advance, record, return, withdraw, reject, decide, start
+ * the notice, file and resolve objections, appoint, report in.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Move = Schema.Union(
   /** Submit the application through an open channel; a unit recommendation carries its meeting and date. */
   Schema.TaggedStruct("Submit", { channel: Channel, recommendation: Schema.optional(Recommendation) }),
@@ -120,11 +188,29 @@ export const Move = Schema.Union(
   Schema.TaggedStruct("Appoint", { postId: NonEmpty }),
   Schema.TaggedStruct("ReportIn", { date: LocalDate }),
 ).annotations({ identifier: "SelectionMove", title: "操作 / move" })
+/**
+ * The decoded value of the {@link Move} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Move = typeof Move.Type
+/**
+ * The tag of a selection move.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type MoveTag = Move["_tag"]
 
 // ---------------------------------------------------------------------------------------------- application
 
+/**
+ * An objection filed during a public notice, with its resolution once resolved (upheld or not).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Objection = Schema.Struct({
   id: NonEmpty,
   summary: NonEmpty,
@@ -139,8 +225,21 @@ export const Objection = Schema.Struct({
     }),
   ),
 }).annotations({ identifier: "Objection", title: "异议 / objection" })
+/**
+ * The decoded value of the {@link Objection} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Objection = typeof Objection.Type
 
+/**
+ * A public notice (公示): its start, its length and how the days count, its last day, and the objections
+ * filed.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Notice = Schema.Struct({
   start: LocalDate,
   days: Schema.Int.pipe(Schema.positive()),
@@ -149,16 +248,39 @@ export const Notice = Schema.Struct({
   lastDay: LocalDate,
   objections: Schema.Array(Objection),
 }).annotations({ identifier: "Notice", title: "公示 / public notice" })
+/**
+ * The decoded value of the {@link Notice} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Notice = typeof Notice.Type
 
+/**
+ * The decision on an application: the outcome, the deciding body's meeting, and the date.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Decision = Schema.Struct({
   outcome: DecisionOutcome,
   meeting: Schema.Struct({ body: DecidingBody, reference: Schema.optional(Schema.String) }),
   date: LocalDate,
 }).annotations({ identifier: "Decision", title: "研究决定 / decision" })
+/**
+ * The decoded value of the {@link Decision} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Decision = typeof Decision.Type
 
-/** Who made a move and when: kept for every move, legal ones only (illegal ones change nothing). */
+/**
+ * Who made a move and when: kept for every move, legal ones only (illegal ones change nothing).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const HistoryEntry = Schema.Struct({
   move: Move,
   from: State,
@@ -167,8 +289,20 @@ export const HistoryEntry = Schema.Struct({
   role: Role,
   on: LocalDate,
 }).annotations({ identifier: "HistoryEntry", title: "办理记录 / history entry" })
+/**
+ * The decoded value of the {@link HistoryEntry} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type HistoryEntry = typeof HistoryEntry.Type
 
+/**
+ * One application in a campaign: its state, scheme version, records, decision, notice and history.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Application = Schema.Struct({
   id: NonEmpty,
   campaignId: NonEmpty,
@@ -193,7 +327,19 @@ export const Application = Schema.Struct({
   reportedInOn: Schema.optional(LocalDate),
   history: Schema.Array(HistoryEntry),
 }).annotations({ identifier: "Application", title: "报名（推荐）人选 / application" })
+/**
+ * The decoded value of the {@link Application} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Application = typeof Application.Type
+/**
+ * The review records of an application, by step.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Records = Application["records"]
 
 // ---------------------------------------------------------------------------------------------- campaign
@@ -201,6 +347,9 @@ export type Records = Application["records"]
 /**
  * What the state machine needs to know of the campaign (选派批次): its scheme version, places, open channels, and
  * the counts the storage layer computes (`tally`) so that Appoint and shortlisting can refuse over-filling.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const Campaign = Schema.Struct({
   id: NonEmpty,
@@ -213,4 +362,10 @@ export const Campaign = Schema.Struct({
   /** Applications at the shortlist step or beyond it (not withdrawn or rejected). */
   shortlisted: Schema.NonNegativeInt,
 }).annotations({ identifier: "Campaign", title: "选派批次 / campaign" })
+/**
+ * The decoded value of the {@link Campaign} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Campaign = typeof Campaign.Type

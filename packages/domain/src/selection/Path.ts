@@ -1,9 +1,3 @@
-import type { Actor, Channel, Scheme, Stage } from "../scheme/Scheme.js"
-import type { Citation } from "../shared/Citation.js"
-import type { Cited, Param } from "../shared/Cited.js"
-import type { Text } from "../shared/Text.js"
-import { PROCEDURE, type ProcedureState, type State } from "./State.js"
-
 /**
  * The path an application takes under one scheme version: the procedure states the scheme switches on, in order,
  * each citing the scheme stages that switch it on. Derived, never stored: the campaign keeps its scheme version,
@@ -30,9 +24,22 @@ import { PROCEDURE, type ProcedureState, type State } from "./State.js"
  * The public notice sits after the decision (任前公示) unless the scheme's notice stage comes before its decision
  * stage: then the notice runs before the decision (001: the community publicises its nominees, 四（二）1, before
  * the street's meeting decides, 四（二）3 — the platform runs that notice just before the decision).
+ *
+ * @since 0.1.0
  */
 
-/** A scheme stage as a path step cites it. */
+import type { Actor, Channel, Scheme, Stage } from "../scheme/Scheme.js"
+import type { Citation } from "../shared/Citation.js"
+import type { Cited, Param } from "../shared/Cited.js"
+import type { Text } from "../shared/Text.js"
+import { PROCEDURE, type ProcedureState, type State } from "./State.js"
+
+/**
+ * A scheme stage as a path step cites it.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface StageRef {
   readonly id: string
   readonly label: Text
@@ -40,12 +47,24 @@ export interface StageRef {
   readonly citation: Citation
 }
 
+/**
+ * One step of a path: the state and the scheme stages that switch it on.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface PathStep {
   readonly state: ProcedureState
   /** Scheme stages that switch this step on; empty for a step on every path that no stage names. */
   readonly stages: ReadonlyArray<StageRef>
 }
 
+/**
+ * The path an application follows under one scheme version: its steps in order.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Path {
   readonly schemeId: string
   readonly schemeVersion: number
@@ -103,7 +122,12 @@ const BY_ACTOR: Partial<Readonly<Record<Actor, ProcedureState>>> = {
   standing_committee: "decided",
 }
 
-/** The states one scheme stage switches on (see the table above). */
+/**
+ * The states one scheme stage switches on (see the table above).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const stageStates = (stage: Stage): Mapped => {
   const out = new Set<ProcedureState>()
   const byId = BY_ID[stage.id]
@@ -119,7 +143,12 @@ const ALWAYS: ReadonlyArray<ProcedureState> = ["draft", "submitted", "screened",
 
 const refOf = (s: Stage): StageRef => ({ id: s.id, label: s.label, actor: s.actor, citation: s.citation })
 
-/** The path of a scheme version (see the mapping above). */
+/**
+ * The path of a scheme version (see the mapping above).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const derivePath = (scheme: Scheme): Path => {
   const cites = new Map<ProcedureState, Array<StageRef>>()
   const firstIndex = new Map<ProcedureState, number>()
@@ -156,17 +185,38 @@ export const derivePath = (scheme: Scheme): Path => {
   }
 }
 
-/** Position of a state on the path, or -1 when the path does not include it (or it is terminal). */
+/**
+ * Position of a state on the path, or -1 when the path does not include it (or it is terminal).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const stepIndex = (path: Path, state: State): number => path.steps.findIndex((s) => s.state === state)
 
-/** The step after `state`, if any. */
+/**
+ * The step after `state`, if any.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const nextStep = (path: Path, state: State): ProcedureState | undefined => {
   const i = stepIndex(path, state)
   return i < 0 ? undefined : path.steps[i + 1]?.state
 }
 
+/**
+ * Whether the path includes the state.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const hasStep = (path: Path, state: State): boolean => stepIndex(path, state) >= 0
 
-/** Whether the path runs its public notice before the decision (001) rather than after it. */
+/**
+ * Whether the path runs its public notice before the decision (001) rather than after it.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const noticeBeforeDecision = (path: Path): boolean =>
   hasStep(path, "public_notice") && stepIndex(path, "public_notice") < stepIndex(path, "decided")

@@ -1,3 +1,21 @@
+/**
+ * A campaign's timetable (时间安排): each stage's deadline in the scheme turned into a date, given the year the
+ * campaign starts and the dates the campaign sets itself (overrides). Pure; no clock.
+ *
+ * How a deadline reads (Scheme.ts `Deadline`), with the year `startYear + yearOffset`:
+ * - ByDate "12月18日前" (000 二（一）) → 12-18: "前" is read as "by the end of that day"; a day past the month's end
+ *   (2月30日) falls to the month's last day;
+ * - InPeriod 上旬 / 中旬 / 下旬 (000 二（二） "12月下旬", "明年1月中旬") → the last day of the ten-day period: the 10th,
+ *   the 20th, the month's last day; the period's first day (1st, 11th, 21st) is kept as `opens`;
+ * - Between "7月1日—7月4日" (001 四（一）) → its last day, with the first as `opens`;
+ * - After { stageId, within } → the other stage's date plus the duration, in days, or in calendar months / years
+ *   with the day clamped to the month's end (31 Jan + 1 month = 28/29 Feb);
+ * - Unspecified (000 "部务会", every Anqiu stage in 004) → no date unless the campaign sets one.
+ * A campaign date (override) always wins over the scheme's, and stages that follow it (After) move with it.
+ *
+ * @since 0.1.0
+ */
+
 import { Either, Schema } from "effect"
 import type { Actor, Deadline, Scheme } from "../scheme/Scheme.js"
 import type { Citation } from "../shared/Citation.js"
@@ -15,21 +33,11 @@ import {
 import { Text } from "../shared/Text.js"
 
 /**
- * A campaign's timetable (时间安排): each stage's deadline in the scheme turned into a date, given the year the
- * campaign starts and the dates the campaign sets itself (overrides). Pure; no clock.
+ * One stage's date in the timetable, with its first day where the scheme gives a period.
  *
- * How a deadline reads (Scheme.ts `Deadline`), with the year `startYear + yearOffset`:
- * - ByDate "12月18日前" (000 二（一）) → 12-18: "前" is read as "by the end of that day"; a day past the month's end
- *   (2月30日) falls to the month's last day;
- * - InPeriod 上旬 / 中旬 / 下旬 (000 二（二） "12月下旬", "明年1月中旬") → the last day of the ten-day period: the 10th,
- *   the 20th, the month's last day; the period's first day (1st, 11th, 21st) is kept as `opens`;
- * - Between "7月1日—7月4日" (001 四（一）) → its last day, with the first as `opens`;
- * - After { stageId, within } → the other stage's date plus the duration, in days, or in calendar months / years
- *   with the day clamped to the month's end (31 Jan + 1 month = 28/29 Feb);
- * - Unspecified (000 "部务会", every Anqiu stage in 004) → no date unless the campaign sets one.
- * A campaign date (override) always wins over the scheme's, and stages that follow it (After) move with it.
+ * @category models
+ * @since 0.1.0
  */
-
 export interface ScheduleEntry {
   readonly stageId: string
   readonly label: Text
@@ -47,6 +55,12 @@ export interface ScheduleEntry {
   readonly note: Text | undefined
 }
 
+/**
+ * A campaign's timetable: one entry per stage of the scheme, in the scheme's order.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Schedule {
   readonly schemeId: string
   readonly schemeVersion: number
@@ -55,6 +69,12 @@ export interface Schedule {
   readonly entries: ReadonlyArray<ScheduleEntry>
 }
 
+/**
+ * What the timetable is computed from besides the scheme: the start year and the campaign's own dates.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface ScheduleOptions {
   /** The year the campaign starts: `yearOffset` 0 ("12月18日") is this year, 1 ("明年1月中旬") the next. */
   readonly startYear: number
@@ -62,10 +82,27 @@ export interface ScheduleOptions {
   readonly overrides?: Readonly<Record<string, LocalDate>>
 }
 
+/**
+ * Why a timetable cannot be computed: an override names an unknown stage, or a year is out of range.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const ScheduleProblem = Schema.Literal("unknown_stage", "year_out_of_range")
+/**
+ * The decoded value of the {@link ScheduleProblem} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ScheduleProblem = typeof ScheduleProblem.Type
 
-/** The timetable cannot be built: an override names a stage the scheme does not have, or a date leaves 1900–2200. */
+/**
+ * The timetable cannot be built: an override names a stage the scheme does not have, or a date leaves 1900–2200.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class ScheduleInvalid extends Schema.TaggedError<ScheduleInvalid>()("ScheduleInvalid", {
   reason: ScheduleProblem,
   stageId: Schema.optional(Schema.String),
@@ -103,7 +140,12 @@ const CYCLE: Resolved = {
   cyclic: true,
 }
 
-/** Build the campaign's timetable from a scheme version (see the module comment for how deadlines read). */
+/**
+ * Build the campaign's timetable from a scheme version (see the module comment for how deadlines read).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const scheduleOf = (
   scheme: Pick<Scheme, "id" | "version" | "stages">,
   options: ScheduleOptions,
@@ -251,13 +293,21 @@ export const scheduleOf = (
   return Either.right({ schemeId: scheme.id, schemeVersion: scheme.version, startYear, entries })
 }
 
-/** The entry of a stage, if the schedule has it. */
+/**
+ * The entry of a stage, if the schedule has it.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const entryOf = (schedule: Schedule, stageId: string): ScheduleEntry | undefined =>
   schedule.entries.find((e) => e.stageId === stageId)
 
 /**
  * Whether a stage is past its date on `on`: the date is the last day ("12月18日前" = by the end of 18 Dec), so a
  * stage is overdue from the day after. A stage with no date (or not in the schedule) is never overdue.
+ *
+ * @category rules
+ * @since 0.1.0
  */
 export const overdue = (schedule: Schedule, stageId: string, on: LocalDate): boolean => {
   const d = entryOf(schedule, stageId)?.date

@@ -1,3 +1,9 @@
+/**
+ * The states of an application: the procedure's steps in order, the terminal states, and their labels.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import type { Text } from "../shared/Text.js"
 
@@ -5,6 +11,9 @@ import type { Text } from "../shared/Text.js"
  * The states of an application (报名/推荐) on its way through a selection campaign. The procedure states in their
  * canonical order; a scheme switches the optional ones on or off (Path.ts). `withdrawn` and `rejected` are
  * terminal and can be reached from many states.
+ *
+ * @category constants
+ * @since 0.1.0
  */
 export const PROCEDURE = [
   "draft", // 草稿
@@ -20,17 +29,46 @@ export const PROCEDURE = [
   "appointed", // 任职/安排岗位
   "reported_in", // 报到
 ] as const
+/**
+ * A state of the procedure (one value of {@link PROCEDURE}).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ProcedureState = (typeof PROCEDURE)[number]
 
+/**
+ * The states an application ends in without an appointment: withdrawn or rejected.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const TERMINAL = ["withdrawn", "rejected"] as const
 
+/**
+ * The state of an application: a step of the procedure or a terminal state.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const State = Schema.Literal(...PROCEDURE, ...TERMINAL).annotations({
   identifier: "ApplicationState",
   title: "办理环节 / application state",
 })
+/**
+ * The decoded value of the {@link State} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type State = typeof State.Type
 
-/** States that only exist when the scheme has a stage for them. The others are on every path. */
+/**
+ * States that only exist when the scheme has a stage for them. The others are on every path.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const OPTIONAL: ReadonlyArray<ProcedureState> = [
   "qualification_review",
   "joint_review",
@@ -41,16 +79,50 @@ export const OPTIONAL: ReadonlyArray<ProcedureState> = [
   "reported_in",
 ]
 
-/** Review steps that are entered by `Advance` and need a record before they are left. */
+/**
+ * Review steps that are entered by `Advance` and need a record before they are left.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const REVIEW_STEPS = ["qualification_review", "joint_review", "inspection", "interview"] as const
+/**
+ * A review step (one value of {@link REVIEW_STEPS}).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ReviewStep = (typeof REVIEW_STEPS)[number]
+/**
+ * Whether the state is a review step.
+ *
+ * @category guards
+ * @since 0.1.0
+ */
 export const isReviewStep = (s: State): s is ReviewStep => (REVIEW_STEPS as ReadonlyArray<State>).includes(s)
 
-/** States entered by the generic `Advance` move (the others have their own moves). */
+/**
+ * States entered by the generic `Advance` move (the others have their own moves).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const ADVANCE_TARGETS: ReadonlyArray<State> = [...REVIEW_STEPS, "shortlisted"]
 
+/**
+ * Whether the application has ended (withdrawn or rejected).
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const isTerminal = (s: State): boolean => s === "withdrawn" || s === "rejected"
 
+/**
+ * Display labels of each application state, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const STATE_LABELS: Readonly<Record<State, Text>> = {
   draft: { zh: "草稿", en: "draft" },
   submitted: { zh: "已报名/已推荐", en: "submitted" },

@@ -1,8 +1,3 @@
-import { Either, Schema } from "effect"
-import { compare, LocalDate } from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-import { PROCEDURE, STATE_LABELS } from "./State.js"
-
 /**
  * Review tasks (办理任务): who is to act on an application at one step, by when, and what happened to the task —
  * 转办 (transfer to another reviewer), 催办 (a reminder once it is overdue), 工作交接 (a reviewer leaves the post and
@@ -13,16 +8,41 @@ import { PROCEDURE, STATE_LABELS } from "./State.js"
  * task's `dueOn` is usually its stage's date in the campaign schedule (Schedule.ts). "前" is read as "by the end
  * of that day", so a task is overdue from the next day. Transfer, reminder and handover are platform rules: the
  * seeds do not regulate them.
+ *
+ * @since 0.1.0
  */
+
+import { Either, Schema } from "effect"
+import { compare, LocalDate } from "../shared/LocalDate.js"
+import { Text } from "../shared/Text.js"
+import { PROCEDURE, STATE_LABELS } from "./State.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
 
+/**
+ * The procedure step a review task is for.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const TaskStep = Schema.Literal(...PROCEDURE).annotations({
   identifier: "TaskStep",
   title: "办理环节 / step",
 })
+/**
+ * The decoded value of the {@link TaskStep} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type TaskStep = typeof TaskStep.Type
 
+/**
+ * One event in a task's history: assigned, transferred, reminded, handed over, completed.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const TaskEvent = Schema.Union(
   Schema.TaggedStruct("Assigned", { to: NonEmpty, by: NonEmpty, on: LocalDate }),
   Schema.TaggedStruct("Transferred", {
@@ -36,8 +56,20 @@ export const TaskEvent = Schema.Union(
   Schema.TaggedStruct("HandedOver", { from: NonEmpty, to: NonEmpty, by: NonEmpty, on: LocalDate }),
   Schema.TaggedStruct("Completed", { by: NonEmpty, on: LocalDate }),
 ).annotations({ identifier: "TaskEvent", title: "任务记录 / task event" })
+/**
+ * The decoded value of the {@link TaskEvent} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type TaskEvent = typeof TaskEvent.Type
 
+/**
+ * A review task assigned to a reviewer for one application's step, with its due date and history.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const ReviewTask = Schema.Struct({
   id: NonEmpty,
   applicationId: NonEmpty,
@@ -50,11 +82,35 @@ export const ReviewTask = Schema.Struct({
   completedOn: Schema.optional(LocalDate),
   history: Schema.Array(TaskEvent),
 }).annotations({ identifier: "ReviewTask", title: "办理任务 / review task" })
+/**
+ * The decoded value of the {@link ReviewTask} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ReviewTask = typeof ReviewTask.Type
 
+/**
+ * What may be done to a task: transfer, remind, hand over, complete.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const TaskAction = Schema.Literal("transfer", "remind", "handover", "complete")
+/**
+ * The decoded value of the {@link TaskAction} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type TaskAction = typeof TaskAction.Type
 
+/**
+ * Why a task action is refused (closed, same assignee, out of scope, no reason, not overdue, …).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const TaskRefusal = Schema.Literal(
   "closed", // the task is done
   "same_assignee", // transfer or handover to the account that already holds it
@@ -64,6 +120,12 @@ export const TaskRefusal = Schema.Literal(
   "already_reminded", // one reminder a day
   "date_before_history", // `on` precedes the task's last recorded event
 )
+/**
+ * The decoded value of the {@link TaskRefusal} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type TaskRefusal = typeof TaskRefusal.Type
 
 const ACTION_LABELS: Readonly<Record<TaskAction, Text>> = {
@@ -73,7 +135,12 @@ const ACTION_LABELS: Readonly<Record<TaskAction, Text>> = {
   complete: { zh: "办结", en: "complete" },
 }
 
-/** A task operation the kernel refuses, with the reason in both languages. */
+/**
+ * A task operation the kernel refuses, with the reason in both languages.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class TaskRefused extends Schema.TaggedError<TaskRefused>()("TaskRefused", {
   taskId: Schema.String,
   action: TaskAction,
@@ -97,7 +164,12 @@ type Result = Either.Either<ReviewTask, TaskRefused>
 const refuse = (task: ReviewTask, action: TaskAction, reason: TaskRefusal, detail: Text): Result =>
   Either.left(new TaskRefused({ taskId: task.id, action, reason, detail }))
 
-/** A new open task assigned to `assignee`. */
+/**
+ * A new open task assigned to `assignee`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const openTask = (input: {
   readonly id: string
   readonly applicationId: string
@@ -116,9 +188,20 @@ export const openTask = (input: {
   history: [{ _tag: "Assigned", to: input.assignee, by: input.by, on: input.on }],
 })
 
+/**
+ * Whether the task is not yet completed.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const isTaskOpen = (task: ReviewTask): boolean => task.completedOn === undefined
 
-/** Open and past its last day: due 17 Jul, overdue from 18 Jul. A task with no due date is never overdue. */
+/**
+ * Open and past its last day: due 17 Jul, overdue from 18 Jul. A task with no due date is never overdue.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
 export const isOverdue = (task: ReviewTask, on: LocalDate): boolean =>
   isTaskOpen(task) && task.dueOn !== undefined && compare(on, task.dueOn) > 0
 
@@ -141,6 +224,9 @@ const common = (task: ReviewTask, action: TaskAction, on: LocalDate): Result | u
 /**
  * 转办: move an open task to another reviewer, with a reason. `inScope` says whether the new reviewer is one the
  * caller may hand work to (e.g. a reviewer of the same organisation department); the kernel does not guess.
+ *
+ * @category rules
+ * @since 0.1.0
  */
 export const transfer = (
   task: ReviewTask,
@@ -175,7 +261,12 @@ export const transfer = (
   })
 }
 
-/** 催办: record a reminder on an overdue task, at most one a day. */
+/**
+ * 催办: record a reminder on an overdue task, at most one a day.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const remind = (task: ReviewTask, by: string, on: LocalDate): Result => {
   const bad = common(task, "remind", on)
   if (bad !== undefined) return bad
@@ -203,13 +294,24 @@ export const remind = (task: ReviewTask, by: string, on: LocalDate): Result => {
   })
 }
 
-/** 办结: the step's work is done. */
+/**
+ * 办结: the step's work is done.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const completeTask = (task: ReviewTask, by: string, on: LocalDate): Result => {
   const bad = common(task, "complete", on)
   if (bad !== undefined) return bad
   return Either.right({ ...task, completedOn: on, history: [...task.history, { _tag: "Completed", by, on }] })
 }
 
+/**
+ * A reviewer's tasks handed over to another: every task, the moved ones reassigned.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Handover {
   /** Every task given, in the same order; the moved ones reassigned. */
   readonly tasks: ReadonlyArray<ReviewTask>
@@ -220,6 +322,9 @@ export interface Handover {
 /**
  * 工作交接: a reviewer leaves the post; every open task of `fromAccount` moves to `toAccount`, each with a
  * HandedOver record. Completed tasks keep their assignee (the history says who did the work).
+ *
+ * @category rules
+ * @since 0.1.0
  */
 export const handover = (
   tasks: ReadonlyArray<ReviewTask>,
@@ -256,7 +361,12 @@ export const handover = (
   })
 }
 
-/** "资格审查（审核员甲）" — the step and the assignee, for lists. */
+/**
+ * "资格审查（审核员甲）" — the step and the assignee, for lists.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const describeTask = (task: ReviewTask): Text => ({
   zh: `${STATE_LABELS[task.step].zh}（${task.assignee}）`,
   en: `${STATE_LABELS[task.step].en} (${task.assignee})`,

@@ -1,3 +1,18 @@
+/**
+ * The selection state machine: `transition(application, move, context)` returns the next application or says why
+ * the move is illegal. Pure: the date (`on`), the caller, the campaign counts and the calendar are arguments.
+ *
+ * Invariants it guarantees (tested by property):
+ * - the scheme id and version of an application never change, and every move is checked against the campaign's;
+ * - a decided application is never decided again without a Return to a step before the decision;
+ * - Appoint never exceeds the campaign's places; shortlisting never exceeds ratio × places;
+ * - the step after a public notice (appointment, or the decision when the notice precedes it) is blocked until the
+ *   notice's last working day has passed and every objection is resolved and none upheld;
+ * - every legal move is appended to the history with the caller and the date.
+ *
+ * @since 0.1.0
+ */
+
 import { Either } from "effect"
 import type { Role } from "../access/Access.js"
 import { addWorkingDays, type CalendarYearUnknown, type WorkCalendar } from "../calendar/WorkCalendar.js"
@@ -18,18 +33,11 @@ import { hasStep, nextStep, type Path, stepIndex } from "./Path.js"
 import { ADVANCE_TARGETS, isReviewStep, isTerminal, REVIEW_STEPS, STATE_LABELS, type State } from "./State.js"
 
 /**
- * The selection state machine: `transition(application, move, context)` returns the next application or says why
- * the move is illegal. Pure: the date (`on`), the caller, the campaign counts and the calendar are arguments.
+ * What a move is checked against: the path, the campaign, the date, the caller and the calendar.
  *
- * Invariants it guarantees (tested by property):
- * - the scheme id and version of an application never change, and every move is checked against the campaign's;
- * - a decided application is never decided again without a Return to a step before the decision;
- * - Appoint never exceeds the campaign's places; shortlisting never exceeds ratio × places;
- * - the step after a public notice (appointment, or the decision when the notice precedes it) is blocked until the
- *   notice's last working day has passed and every objection is resolved and none upheld;
- * - every legal move is appended to the history with the caller and the date.
+ * @category models
+ * @since 0.1.0
  */
-
 export interface TransitionContext {
   readonly path: Path
   readonly campaign: Campaign
@@ -39,9 +47,20 @@ export interface TransitionContext {
   readonly by: { readonly accountId: string; readonly role: Role }
 }
 
+/**
+ * Why {@link transition} refuses a move: an illegal move, or a calendar year it does not know.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export type TransitionError = IllegalMove | CalendarYearUnknown
 
-/** A fresh application in `draft`, bound to the campaign's scheme version for its whole life. */
+/**
+ * A fresh application in `draft`, bound to the campaign's scheme version for its whole life.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const newApplication = (input: {
   readonly id: string
   readonly personId: PersonId
@@ -57,7 +76,12 @@ export const newApplication = (input: {
   history: [],
 })
 
-/** The most candidates the shortlist may hold: floor(places × candidates ÷ ratio places); unlimited without a ratio. */
+/**
+ * The most candidates the shortlist may hold: floor(places × candidates ÷ ratio places); unlimited without a ratio.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const shortlistLimit = (path: Path, places: number): number => {
   const r = path.shortlistRatio
   return r === undefined
@@ -65,7 +89,12 @@ export const shortlistLimit = (path: Path, places: number): number => {
     : Math.floor((places * r.value.candidates) / r.value.places)
 }
 
-/** Counts a campaign's applications for `Campaign.appointed` / `Campaign.shortlisted`. */
+/**
+ * Counts a campaign's applications for `Campaign.appointed` / `Campaign.shortlisted`.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const tally = (
   path: Path,
   applications: ReadonlyArray<Pick<Application, "state">>,
@@ -93,7 +122,28 @@ const label = (s: State) => STATE_LABELS[s]
 
 type Result = Either.Either<Application, TransitionError>
 
-/** Apply a move. Left: the move is illegal (or the calendar lacks a year); the application is unchanged. */
+/**
+ * Apply a move. Left: the move is illegal (or the calendar lacks a year); the application is unchanged.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Selection } from "@cadre/domain"
+ *
+ * declare const application: Selection.Application
+ * declare const ctx: Selection.TransitionContext // path, campaign, calendar, date and caller
+ *
+ * const next = Selection.transition(application, { _tag: "Withdraw", reason: "moved away" }, ctx)
+ * if (Either.isLeft(next)) {
+ *   next.left._tag // "IllegalMove" (with a bilingual reason) or "CalendarYearUnknown"
+ * } else {
+ *   next.right.state // "withdrawn"; the move is appended to next.right.history
+ * }
+ * ```
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const transition = (app: Application, move: Move, ctx: TransitionContext): Result => {
   const fail = (reason: IllegalReason, detail: Text): Result =>
     Either.left(new IllegalMove({ state: app.state, move: move._tag, reason, detail }))

@@ -1,8 +1,3 @@
-import type { Finding, FindingStatus } from "../eligibility/Finding.js"
-import type { Outcome, Verdict } from "../eligibility/Verdict.js"
-import { type Citation, formatCitation } from "../shared/Citation.js"
-import type { Text } from "../shared/Text.js"
-
 /**
  * What-if (方案修订影响评估): the verdicts of a campaign's applications under the scheme version the campaign runs on
  * and under a draft version, compared application by application and rule by rule. The campaign keeps its version
@@ -12,10 +7,29 @@ import type { Text } from "../shared/Text.js"
  * Findings are matched by rule id (stable across versions: Scheme `RuleId`). A finding differs when its status,
  * the value it saw, what it expected, or its clause differs; the message alone is not compared, since it is
  * derived from those.
+ *
+ * @since 0.1.0
  */
 
+import type { Finding, FindingStatus } from "../eligibility/Finding.js"
+import type { Outcome, Verdict } from "../eligibility/Verdict.js"
+import { type Citation, formatCitation } from "../shared/Citation.js"
+import type { Text } from "../shared/Text.js"
+
+/**
+ * How a finding differs: added, removed, its status, or what it measured and expected.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type FindingChangeKind = "added" | "removed" | "status" | "criterion"
 
+/**
+ * A finding as it stands under one version, for comparison.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface FindingSide {
   readonly status: FindingStatus
   readonly actual: Finding["actual"]
@@ -24,6 +38,12 @@ export interface FindingSide {
   readonly message: Text
 }
 
+/**
+ * One rule's finding compared between the two versions.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface FindingChange {
   readonly ruleId: string
   /** added / removed: the rule is only in one version; status: pass → fail etc.; criterion: same status, other terms. */
@@ -34,9 +54,20 @@ export interface FindingChange {
   readonly text: Text
 }
 
-/** How the outcome moved: worse is towards ineligible (eligible → needs_review → ineligible). */
+/**
+ * How the outcome moved: worse is towards ineligible (eligible → needs_review → ineligible).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Direction = "worse" | "better" | "same"
 
+/**
+ * One application's verdict compared between the two versions, rule by rule.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface VerdictChange {
   readonly applicationId: string
   readonly personId: string
@@ -50,6 +81,12 @@ export interface VerdictChange {
   readonly summary: Text
 }
 
+/**
+ * The effect of a draft version on a campaign's applications.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface WhatIf {
   /** Applications whose verdict differs in any way, in the order of `before` then those only in `after`. */
   readonly changes: ReadonlyArray<VerdictChange>
@@ -62,6 +99,12 @@ export interface WhatIf {
   }>
 }
 
+/**
+ * Display labels of each verdict outcome, in Chinese and English.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const OUTCOME_LABELS: Readonly<Record<Outcome, Text>> = {
   eligible: { zh: "符合条件", en: "eligible" },
   ineligible: { zh: "不符合条件", en: "ineligible" },
@@ -92,7 +135,12 @@ const sameCitation = (a: Citation, b: Citation) => a.document === b.document && 
 const sameText = (a: Text, b: Text) => a.zh === b.zh && a.en === b.en
 const sameActual = (a: Finding["actual"], b: Finding["actual"]) => JSON.stringify(a) === JSON.stringify(b)
 
-/** The differences between two verdicts' findings, matched by rule id, in the draft's order then removed rules. */
+/**
+ * The differences between two verdicts' findings, matched by rule id, in the draft's order then removed rules.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const compareFindings = (
   before: ReadonlyArray<Finding>,
   after: ReadonlyArray<Finding>,
@@ -166,6 +214,9 @@ const direction = (b: Outcome | undefined, a: Outcome | undefined): Direction =>
 /**
  * Compare the verdicts of the same applications (keyed by application id) under the campaign's scheme version
  * (`before`) and a draft (`after`). Applications with no difference at all are listed in `unchanged`.
+ *
+ * @category utils
+ * @since 0.1.0
  */
 export const compareVerdicts = (
   before: ReadonlyMap<string, Verdict>,

@@ -1,3 +1,10 @@
+/**
+ * Builders for tests of the selection state machine, here and in other packages' tests (router runs).
+ * Nothing here is policy: the full path is synthetic (every optional step on, notice after the decision).
+ *
+ * @since 0.1.0
+ */
+
 import { Either } from "effect"
 import type { Role } from "../access/Access.js"
 import { OFFICIAL_2025_2026 } from "../calendar/fixtures.js"
@@ -11,13 +18,19 @@ import { PROCEDURE } from "./State.js"
 import { type TransitionContext, type TransitionError, transition } from "./Transition.js"
 
 /**
- * Builders for tests of the selection state machine, here and in other packages' tests (router runs).
- * Nothing here is policy: the full path is synthetic (every optional step on, notice after the decision).
+ * The scheme id every test campaign runs on.
+ *
+ * @category fixtures
+ * @since 0.1.0
  */
-
 export const SCHEME_ID = "test-scheme"
 
-/** A path with every procedure step, a 2:1 shortlist ratio, every channel. */
+/**
+ * A path with every procedure step, a 2:1 shortlist ratio, every channel.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const fullPath = (schemeVersion = 1): Path => ({
   schemeId: SCHEME_ID,
   schemeVersion,
@@ -31,6 +44,12 @@ export const fullPath = (schemeVersion = 1): Path => ({
   unmapped: [],
 })
 
+/**
+ * A campaign on a path, with overrides.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const campaignFor = (path: Path, overrides: Partial<Campaign> = {}): Campaign => ({
   id: "c-1",
   schemeId: path.schemeId,
@@ -42,7 +61,12 @@ export const campaignFor = (path: Path, overrides: Partial<Campaign> = {}): Camp
   ...overrides,
 })
 
-/** A verdict for the application's person and scheme version (no findings unless `waived`). */
+/**
+ * A verdict for the application's person and scheme version (no findings unless `waived`).
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const verdictFor = (
   app: Pick<Application, "personId" | "schemeId" | "schemeVersion">,
   outcome: Verdict["outcome"] = "eligible",
@@ -75,6 +99,12 @@ export const verdictFor = (
   refusedWaivers: [],
 })
 
+/**
+ * A passing record for each review step.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const RECORDS = {
   qualification_review: { _tag: "QualificationReview", reviewer: "审核员甲", passed: true, note: "" },
   joint_review: {
@@ -101,8 +131,20 @@ export const RECORDS = {
   },
 } as const satisfies Record<string, StepRecord>
 
+/**
+ * A unit recommendation for Submit moves.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const RECOMMENDATION = { body: "区某局党委", meeting: "党委会议", meetingDate: make("2025-09-01") }
 
+/**
+ * A transition context on a path, for a role and a date.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const contextFor = (
   path: Path,
   campaign: Campaign,
@@ -116,7 +158,12 @@ export const contextFor = (
   by: { accountId: role === "applicant" ? "acc-applicant" : "acc-admin", role },
 })
 
-/** Apply moves in order, throwing on the first illegal one (for building fixtures in a given state). */
+/**
+ * Apply moves in order, throwing on the first illegal one (for building fixtures in a given state).
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const drive = (
   app: Application,
   steps: ReadonlyArray<readonly [Move, TransitionContext]>,
@@ -127,4 +174,10 @@ export const drive = (
     return r.right
   }, app)
 
+/**
+ * A {@link LocalDate} from a literal.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const date = (s: string): LocalDate => make(s)

@@ -2,6 +2,8 @@
  * Selection campaigns (选拔程序): the application's path as a state machine driven by the scheme, with the
  * invariants the kernel guarantees (scheme version fixed, no re-decision without a return, places never
  * over-filled, shortlist ratio, appointment after the public notice and its objections).
+ *
+ * @since 0.1.0
  */
 export {
   type AuthorityContext,

@@ -1,6 +1,3 @@
-import { Effect, Either, Option, type ParseResult, Schema, SchemaAST as AST } from "effect"
-import type { Lang, Text } from "./Text.js"
-
 /**
  * Decode errors people can read: every problem names the field in Chinese and English and says what is wrong
  * in both languages, e.g. "出生日期（birthDate）：日期格式应为 YYYY-MM-DD 且为真实日期" /
@@ -11,9 +8,19 @@ import type { Lang, Text } from "./Text.js"
  *   "string" or "maxLength(50)") are not used as field names, the property key is used instead;
  * - a custom message (filter result or `message` annotation) is "中文 / English"; one without " / " is
  *   shown as is in both languages.
+ *
+ * @since 0.1.0
  */
 
-/** One problem found while decoding. */
+import { Effect, Either, Option, type ParseResult, Schema, SchemaAST as AST } from "effect"
+import type { Lang, Text } from "./Text.js"
+
+/**
+ * One problem found while decoding.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface DecodeMessage {
   /** Where in the input: property keys and array indices, outermost first. */
   readonly path: ReadonlyArray<string | number>
@@ -27,7 +34,12 @@ export interface DecodeMessage {
 
 const SEPARATOR = " / "
 
-/** Split "中文 / English" into its two halves; a string without the separator is used for both. */
+/**
+ * Split "中文 / English" into its two halves; a string without the separator is used for both.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const splitBilingual = (s: string): Text => {
   const i = s.indexOf(SEPARATOR)
   return i > 0 ? { zh: s.slice(0, i), en: s.slice(i + SEPARATOR.length) } : { zh: s, en: s }
@@ -531,6 +543,9 @@ function collect(
 /**
  * The field at `path` inside values of `schema`, named by its title ("出生日期 / birth date"), as a decode error
  * would name it: for problems found before decoding (a NUL byte, a lone surrogate) that still name the field.
+ *
+ * @category utils
+ * @since 0.1.0
  */
 export const fieldAt = (schema: AST.AST, path: ReadonlyArray<PropertyKey>): Text => {
   let at: { readonly field: Text; readonly containers: ReadonlyArray<AST.AST> } = {
@@ -545,7 +560,12 @@ export const fieldAt = (schema: AST.AST, path: ReadonlyArray<PropertyKey>): Text
   return at.field
 }
 
-/** "education[0].level" */
+/**
+ * "education[0].level"
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const formatPath = (path: ReadonlyArray<string | number>): string =>
   path.reduce<string>(
     (acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc === "" ? k : `${acc}.${k}`),
@@ -566,6 +586,9 @@ const line = (f: Found, lang: Lang): string => {
 /**
  * Turn a decode error into one message per problem, each naming the field in both languages.
  * `lang` chooses the language of `text`; without it `text` is "中文 / English".
+ *
+ * @category utils
+ * @since 0.1.0
  */
 export function formatDecodeError(error: ParseResult.ParseError, lang?: Lang): ReadonlyArray<DecodeMessage> {
   const out: Array<Found> = []
@@ -587,6 +610,9 @@ export function formatDecodeError(error: ParseResult.ParseError, lang?: Lang): R
 /**
  * Join messages into one readable string: "；"-separated in Chinese, "; "-separated in English, and with no
  * language given, the Chinese sentence then the English one separated by " / ".
+ *
+ * @category utils
+ * @since 0.1.0
  */
 export function joinDecodeMessages(messages: ReadonlyArray<DecodeMessage>, lang?: Lang): string {
   const zh = messages.map((m) => line(m, "zh")).join("；")
@@ -594,13 +620,21 @@ export function joinDecodeMessages(messages: ReadonlyArray<DecodeMessage>, lang?
   return lang === "zh" ? zh : lang === "en" ? en : `${zh}${SEPARATOR}${en}`
 }
 
-/** `formatDecodeError` and `joinDecodeMessages` in one step. */
+/**
+ * `formatDecodeError` and `joinDecodeMessages` in one step.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const formatDecodeErrorText = (error: ParseResult.ParseError, lang?: Lang): string =>
   joinDecodeMessages(formatDecodeError(error), lang)
 
 /**
  * Decode unknown input, reporting every problem (not only the first) as bilingual messages.
  * Works for any context-free schema; the API uses it for every input it receives.
+ *
+ * @category utils
+ * @since 0.1.0
  */
 export const decodeUnknownWithMessages =
   <A, I>(schema: Schema.Schema<A, I, never>, options?: AST.ParseOptions) =>

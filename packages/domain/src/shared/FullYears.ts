@@ -2,6 +2,8 @@
  * Hot-path date arithmetic for screening: the same results as LocalDate.fullYearsBetween, computed from the
  * character codes of two `YYYY-MM-DD` strings with no slicing, parsing or allocation. Screening a pool calls
  * this several times per candidate, so it matters; the equivalence is property-tested.
+ *
+ * @since 0.1.0
  */
 
 const digit = (s: string, i: number): number => s.charCodeAt(i) - 48
@@ -11,6 +13,9 @@ const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400
 /**
  * Full years (周岁) from `birth` to `on`, both `YYYY-MM-DD`. Age goes up on the birthday; a 29 February
  * birthday falls on 1 March in a common year.
+ *
+ * @category combinators
+ * @since 0.1.0
  */
 export const fullYears = (birth: string, on: string): number => {
   const by = digit(birth, 0) * 1000 + digit(birth, 1) * 100 + digit(birth, 2) * 10 + digit(birth, 3)

@@ -1,3 +1,9 @@
+/**
+ * The preference registry: every preference kind, the union Schema of preferences, and their compiler.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import type { Match, PreferenceBase } from "../PreferenceKind.js"
 import { PreferEmploymentInKind } from "./EmploymentIn.js"
@@ -13,7 +19,12 @@ const KINDS = [HasTagKind, HasWorkTagKind, PreferEmploymentInKind, UnitInKind] a
 
 type KindSchema = (typeof KINDS)[number]["schema"]
 
-/** Any preference (a tagged union on `_tag`). */
+/**
+ * Any preference (a tagged union on `_tag`).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Preference: Schema.Schema<
   Schema.Schema.Type<KindSchema>,
   Schema.Schema.Encoded<KindSchema>
@@ -21,14 +32,31 @@ export const Preference: Schema.Schema<
   identifier: "Preference",
   title: "优先条件 / preference",
 })
+/**
+ * Any registered preference value (the union of every preference kind's Schema).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Preference = Schema.Schema.Type<KindSchema>
+/**
+ * The tag of a registered preference kind.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type PreferenceTag = Preference["_tag"]
 
 const COMPILERS = new Map<string, (p: Preference) => Match>(
   KINDS.map((k) => [k.tag, k.compile as (p: PreferenceBase) => Match] as const),
 )
 
-/** Compile one preference into its matcher (once per scheme). */
+/**
+ * Compile one preference into its matcher (once per scheme).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const compilePreference = (pref: Preference): Match => {
   const c = COMPILERS.get(pref._tag)
   if (c === undefined) throw new Error(`unknown preference kind: ${pref._tag}`)

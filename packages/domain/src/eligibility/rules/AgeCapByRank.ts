@@ -1,3 +1,9 @@
+/**
+ * The `AgeCapByRank` eligibility rule (an age cap that depends on the candidate's rank): its Schema and its compiler.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import { RankLevel } from "../../person/Profile.js"
 import { fullYears } from "../../shared/FullYears.js"
@@ -23,6 +29,9 @@ const Band = Schema.Struct({
  * A maximum age (full years, inclusive) by the cadre's rank band. 004 Jincheng: county/division level ≤ 45,
  * township/section level ≤ 40, general cadres ≤ 35. `unranked` gives the cap for a profile with no rank; when
  * absent, such a profile (or a rank in no band) needs review rather than being guessed.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const AgeCapByRank = Schema.TaggedStruct("AgeCapByRank", {
   ...ruleFields,
@@ -33,8 +42,20 @@ export const AgeCapByRank = Schema.TaggedStruct("AgeCapByRank", {
     }),
   ),
 }).annotations({ identifier: "AgeCapByRank", title: "按职级限定年龄 / age cap by rank" })
+/**
+ * The decoded value of the {@link AgeCapByRank} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type AgeCapByRank = typeof AgeCapByRank.Type
 
+/**
+ * Compiles a `AgeCapByRank` rule, once per scheme, into the plain `Check` that screens one candidate.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const compile = (rule: AgeCapByRank): Check => {
   const byLevel = new Map<string, { readonly maxAge: number; readonly label: Text }>()
   for (const b of rule.bands) for (const l of b.levels) if (!byLevel.has(l)) byLevel.set(l, b)
@@ -71,6 +92,12 @@ export const compile = (rule: AgeCapByRank): Check => {
   }
 }
 
+/**
+ * The `AgeCapByRank` rule kind: its Schema and its compiler, listed in rules/index.ts.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const AgeCapByRankKind: RuleKind<AgeCapByRank, typeof AgeCapByRank.Encoded> = {
   tag: "AgeCapByRank",
   schema: AgeCapByRank,

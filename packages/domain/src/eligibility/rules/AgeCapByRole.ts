@@ -1,3 +1,9 @@
+/**
+ * The `AgeCapByRole` eligibility rule (an age cap that depends on the role applied for): its Schema and its compiler.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import { fullYears } from "../../shared/FullYears.js"
 import { Text } from "../../shared/Text.js"
@@ -15,6 +21,9 @@ import {
  * A maximum age (full years, inclusive: "不超过45周岁" is ≤ 45) that depends on the role applied for,
  * read from `ctx.targetRole`. 001: principal reserve ≤ 45, deputy reserve ≤ 40.
  * A missing or unknown role cannot be decided: the finding needs review.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const AgeCapByRole = Schema.TaggedStruct("AgeCapByRole", {
   ...ruleFields,
@@ -26,8 +35,20 @@ export const AgeCapByRole = Schema.TaggedStruct("AgeCapByRole", {
     }),
   ),
 }).annotations({ identifier: "AgeCapByRole", title: "按岗位限定年龄 / age cap by role" })
+/**
+ * The decoded value of the {@link AgeCapByRole} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type AgeCapByRole = typeof AgeCapByRole.Type
 
+/**
+ * Compiles a `AgeCapByRole` rule, once per scheme, into the plain `Check` that screens one candidate.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const compile = (rule: AgeCapByRole): Check => {
   const caps = new Map(rule.caps.map((c) => [c.role, c]))
   const expected: Text = {
@@ -64,6 +85,12 @@ export const compile = (rule: AgeCapByRole): Check => {
   }
 }
 
+/**
+ * The `AgeCapByRole` rule kind: its Schema and its compiler, listed in rules/index.ts.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const AgeCapByRoleKind: RuleKind<AgeCapByRole, typeof AgeCapByRole.Encoded> = {
   tag: "AgeCapByRole",
   schema: AgeCapByRole,

@@ -1,3 +1,9 @@
+/**
+ * The `AgeRange` eligibility rule (age in full years within bounds): its Schema and its compiler.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import { fullYears } from "../../shared/FullYears.js"
 import type { Text } from "../../shared/Text.js"
@@ -20,6 +26,9 @@ import {
  * - "不满40周岁" (under 40)                                   → max 39;
  * - "超过25周岁" (over 25)                                    → min 26.
  * Ages are whole numbers, so an exclusive bound n is the inclusive bound n−1 (max) or n+1 (min).
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const AgeRange = Schema.TaggedStruct("AgeRange", {
   ...ruleFields,
@@ -36,9 +45,20 @@ export const AgeRange = Schema.TaggedStruct("AgeRange", {
     ),
   )
   .annotations({ identifier: "AgeRange", title: "年龄范围 / age range" })
+/**
+ * The decoded value of the {@link AgeRange} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type AgeRange = typeof AgeRange.Type
 
-/** "25—38周岁" / "aged 25 to 38 (full years)". */
+/**
+ * "25—38周岁" / "aged 25 to 38 (full years)".
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const describeAgeRange = (min: number | undefined, max: number | undefined): Text =>
   min !== undefined && max !== undefined
     ? { zh: `${min}—${max}周岁`, en: `aged ${min} to ${max} (full years)` }
@@ -48,6 +68,12 @@ export const describeAgeRange = (min: number | undefined, max: number | undefine
         ? { zh: `${max}周岁以下`, en: `aged ${max} or under (full years)` }
         : { zh: "不限年龄", en: "any age" }
 
+/**
+ * Compiles a `AgeRange` rule, once per scheme, into the plain `Check` that screens one candidate.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const compile = (rule: AgeRange): Check => {
   const { min, max } = rule
   const make = findingsFor(rule, describeAgeRange(min, max))
@@ -69,6 +95,12 @@ export const compile = (rule: AgeRange): Check => {
   }
 }
 
+/**
+ * The `AgeRange` rule kind: its Schema and its compiler, listed in rules/index.ts.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const AgeRangeKind: RuleKind<AgeRange, typeof AgeRange.Encoded> = {
   tag: "AgeRange",
   schema: AgeRange,

@@ -1,3 +1,9 @@
+/**
+ * The `Attested` eligibility rule (a condition the kernel cannot compute, attested by a person): its Schema and its compiler.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import type { Attestation } from "../../person/Profile.js"
 import { type Check, clauseSuffix, findingsFor, passMessage, type RuleKind, ruleFields } from "../RuleKind.js"
@@ -7,13 +13,28 @@ import { type Check, clauseSuffix, findingsFor, passMessage, type RuleKind, rule
  * attestation for `item` decides it — true passes, false fails. The applicant's own declaration is kept but
  * cannot pass the rule alone: without a reviewer's word the finding needs review. When a reviewer attested the
  * item more than once, the latest date wins; on the same date a "false" wins (the cautious reading).
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const Attested = Schema.TaggedStruct("Attested", {
   ...ruleFields,
   item: Schema.NonEmptyTrimmedString.annotations({ title: "审核事项 / item" }),
 }).annotations({ identifier: "Attested", title: "审核确认 / attested" })
+/**
+ * The decoded value of the {@link Attested} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Attested = typeof Attested.Type
 
+/**
+ * Compiles a `Attested` rule, once per scheme, into the plain `Check` that screens one candidate.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const compile = (rule: Attested): Check => {
   const item = rule.item
   const make = findingsFor(rule, {
@@ -58,6 +79,12 @@ export const compile = (rule: Attested): Check => {
   }
 }
 
+/**
+ * The `Attested` rule kind: its Schema and its compiler, listed in rules/index.ts.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const AttestedKind: RuleKind<Attested, typeof Attested.Encoded> = {
   tag: "Attested",
   schema: Attested,

@@ -1,3 +1,9 @@
+/**
+ * The `EducationAtLeast` eligibility rule (a minimum education level): its Schema and its compiler.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import { EDUCATION_LEVELS, EducationLevel } from "../../person/Profile.js"
 import { EDUCATION_LABELS } from "../Labels.js"
@@ -14,14 +20,29 @@ import {
 /**
  * Highest education at least `level` ("大学专科及以上": junior_college, 及以上 includes it). With
  * `fullTimeOnly`, only full-time (全日制) education counts (004 Anqiu "全日制大学本科以上").
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const EducationAtLeast = Schema.TaggedStruct("EducationAtLeast", {
   ...ruleFields,
   level: EducationLevel,
   fullTimeOnly: Schema.Boolean.annotations({ title: "仅计全日制 / full-time only" }),
 }).annotations({ identifier: "EducationAtLeast", title: "学历要求 / minimum education" })
+/**
+ * The decoded value of the {@link EducationAtLeast} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type EducationAtLeast = typeof EducationAtLeast.Type
 
+/**
+ * Compiles a `EducationAtLeast` rule, once per scheme, into the plain `Check` that screens one candidate.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const compile = (rule: EducationAtLeast): Check => {
   const need = EDUCATION_LEVELS.indexOf(rule.level)
   const lvl = EDUCATION_LABELS[rule.level]
@@ -55,6 +76,12 @@ export const compile = (rule: EducationAtLeast): Check => {
   }
 }
 
+/**
+ * The `EducationAtLeast` rule kind: its Schema and its compiler, listed in rules/index.ts.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const EducationAtLeastKind: RuleKind<EducationAtLeast, typeof EducationAtLeast.Encoded> = {
   tag: "EducationAtLeast",
   schema: EducationAtLeast,

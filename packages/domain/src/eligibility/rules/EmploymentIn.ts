@@ -1,3 +1,9 @@
+/**
+ * The `EmploymentIn` eligibility rule (the employment category is one of a list): its Schema and its compiler.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import { EmploymentCategory } from "../../person/Profile.js"
 import { EMPLOYMENT_LABELS, joinLabels } from "../Labels.js"
@@ -11,15 +17,32 @@ import {
   ruleFields,
 } from "../RuleKind.js"
 
-/** Employment category in an allowed set (000 一（一）2: 公务员、参公、事业单位在编人员). */
+/**
+ * Employment category in an allowed set (000 一（一）2: 公务员、参公、事业单位在编人员).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const EmploymentIn = Schema.TaggedStruct("EmploymentIn", {
   ...ruleFields,
   categories: Schema.NonEmptyArray(EmploymentCategory).annotations({
     title: "允许的人员类别 / allowed categories",
   }),
 }).annotations({ identifier: "EmploymentIn", title: "人员类别 / employment category" })
+/**
+ * The decoded value of the {@link EmploymentIn} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type EmploymentIn = typeof EmploymentIn.Type
 
+/**
+ * Compiles a `EmploymentIn` rule, once per scheme, into the plain `Check` that screens one candidate.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const compile = (rule: EmploymentIn): Check => {
   const allowed = new Set<string>(rule.categories)
   const list = joinLabels(rule.categories.map((c) => EMPLOYMENT_LABELS[c]))
@@ -40,6 +63,12 @@ export const compile = (rule: EmploymentIn): Check => {
   }
 }
 
+/**
+ * The `EmploymentIn` rule kind: its Schema and its compiler, listed in rules/index.ts.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const EmploymentInKind: RuleKind<EmploymentIn, typeof EmploymentIn.Encoded> = {
   tag: "EmploymentIn",
   schema: EmploymentIn,

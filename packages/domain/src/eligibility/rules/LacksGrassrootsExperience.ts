@@ -1,3 +1,9 @@
+/**
+ * The `LacksGrassrootsExperience` eligibility rule (passes when grassroots experience is below a threshold): its Schema and its compiler.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import { addMonths, fromEpochDay, type LocalDate, parts, toEpochDay } from "../../shared/LocalDate.js"
 import type { WorkPeriod } from "../../person/Profile.js"
@@ -17,6 +23,9 @@ import {
  * Periods marked `grassroots` are clipped to the reference date (an open period runs to it), overlaps count
  * once. Each continuous stretch counts its whole calendar months (1 Jan – 30 Nov is 11 months); the days left
  * over from all stretches are added up and every 30 of them count as one more month.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const LacksGrassrootsExperience = Schema.TaggedStruct("LacksGrassrootsExperience", {
   ...ruleFields,
@@ -27,6 +36,12 @@ export const LacksGrassrootsExperience = Schema.TaggedStruct("LacksGrassrootsExp
   identifier: "LacksGrassrootsExperience",
   title: "缺乏基层工作经历 / lacks grassroots experience",
 })
+/**
+ * The decoded value of the {@link LacksGrassrootsExperience} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type LacksGrassrootsExperience = typeof LacksGrassrootsExperience.Type
 
 /** Whole calendar months from `a` to the day after `b` (epoch days, inclusive), and the days left over. */
@@ -40,7 +55,12 @@ const stretch = (a: number, b: number): readonly [number, number] => {
   return [months, b + 1 - toEpochDay(addMonths(from, months))]
 }
 
-/** Whole months of grassroots work up to `on` (inclusive of both end days), overlaps merged. */
+/**
+ * Whole months of grassroots work up to `on` (inclusive of both end days), overlaps merged.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const grassrootsMonths = (history: ReadonlyArray<WorkPeriod>, on: LocalDate): number => {
   const end = toEpochDay(on)
   const spans: Array<readonly [number, number]> = []
@@ -76,6 +96,13 @@ export const grassrootsMonths = (history: ReadonlyArray<WorkPeriod>, on: LocalDa
   return months + Math.floor(rest / 30)
 }
 
+/**
+ * Compiles a `LacksGrassrootsExperience` rule, once per scheme, into the plain `Check` that screens one
+ * candidate.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const compile = (rule: LacksGrassrootsExperience): Check => {
   const n = rule.thresholdMonths
   const make = findingsFor(rule, {
@@ -95,6 +122,12 @@ export const compile = (rule: LacksGrassrootsExperience): Check => {
   }
 }
 
+/**
+ * The `LacksGrassrootsExperience` rule kind: its Schema and its compiler, listed in rules/index.ts.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const LacksGrassrootsExperienceKind: RuleKind<
   LacksGrassrootsExperience,
   typeof LacksGrassrootsExperience.Encoded

@@ -1,3 +1,9 @@
+/**
+ * The `NoExclusion` eligibility rule (no conduct record that excludes the candidate): its Schema and its compiler.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import { addYears } from "../../shared/LocalDate.js"
 import { Text } from "../../shared/Text.js"
@@ -6,6 +12,9 @@ import { type Check, clauseSuffix, findingsFor, passMessage, type RuleKind, rule
 /**
  * Well-known keys of `ConductRecord.kind`. The list of exclusions is each region's to edit (003 speaks of 20
  * situations), so the kind is an open string; these are the ones the seeds name (001 人选条件 不宜/不得).
+ *
+ * @category constants
+ * @since 0.1.0
  */
 export const CONDUCT_KINDS = {
   /** 受过刑事处罚 */
@@ -21,6 +30,12 @@ export const CONDUCT_KINDS = {
   /** 参与非法宗教、封建迷信活动 */
   illegalReligiousActivity: "illegal_religious_activity",
 } as const
+/**
+ * A kind of conduct record that can exclude a candidate (one value of {@link CONDUCT_KINDS}).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type ConductKind = (typeof CONDUCT_KINDS)[keyof typeof CONDUCT_KINDS]
 
 /**
@@ -29,6 +44,9 @@ export type ConductKind = (typeof CONDUCT_KINDS)[keyof typeof CONDUCT_KINDS]
  * there is no window; or a record of one of `openKinds` (e.g. investigation) that was still open on the
  * reference date (no `closed` date, or closed after it: "正在接受立案审查"). Records after the reference date
  * are not counted.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const NoExclusion = Schema.TaggedStruct("NoExclusion", {
   ...ruleFields,
@@ -44,8 +62,20 @@ export const NoExclusion = Schema.TaggedStruct("NoExclusion", {
   /** How the listed situations read in the document, for the explanation. */
   description: Text,
 }).annotations({ identifier: "NoExclusion", title: "排除情形 / exclusion" })
+/**
+ * The decoded value of the {@link NoExclusion} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type NoExclusion = typeof NoExclusion.Type
 
+/**
+ * Compiles a `NoExclusion` rule, once per scheme, into the plain `Check` that screens one candidate.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const compile = (rule: NoExclusion): Check => {
   const kinds = new Set(rule.kinds)
   const open = new Set(rule.openKinds)
@@ -84,6 +114,12 @@ export const compile = (rule: NoExclusion): Check => {
   }
 }
 
+/**
+ * The `NoExclusion` rule kind: its Schema and its compiler, listed in rules/index.ts.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const NoExclusionKind: RuleKind<NoExclusion, typeof NoExclusion.Encoded> = {
   tag: "NoExclusion",
   schema: NoExclusion,

@@ -1,3 +1,9 @@
+/**
+ * The `PartyStanding` eligibility rule (Party membership for at least a number of years): its Schema and its compiler.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import { fullYears } from "../../shared/FullYears.js"
 import {
@@ -14,13 +20,28 @@ import {
  * A full CPC member (中共正式党员) whose Party standing (党龄), counted in full years from full membership
  * (转正, never from joining as a probationary member), is at least `minYears` on the reference date.
  * "党龄满三年" (000 一（一）1) is minYears 3: 满 includes the number.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const PartyStanding = Schema.TaggedStruct("PartyStanding", {
   ...ruleFields,
   minYears: Schema.NonNegativeInt.annotations({ title: "最低党龄（年，含） / min standing in years" }),
 }).annotations({ identifier: "PartyStanding", title: "党员身份与党龄 / Party standing" })
+/**
+ * The decoded value of the {@link PartyStanding} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type PartyStanding = typeof PartyStanding.Type
 
+/**
+ * Compiles a `PartyStanding` rule, once per scheme, into the plain `Check` that screens one candidate.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const compile = (rule: PartyStanding): Check => {
   const n = rule.minYears
   const make = findingsFor(
@@ -59,6 +80,12 @@ export const compile = (rule: PartyStanding): Check => {
   }
 }
 
+/**
+ * The `PartyStanding` rule kind: its Schema and its compiler, listed in rules/index.ts.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const PartyStandingKind: RuleKind<PartyStanding, typeof PartyStanding.Encoded> = {
   tag: "PartyStanding",
   schema: PartyStanding,

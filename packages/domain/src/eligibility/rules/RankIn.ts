@@ -1,3 +1,9 @@
+/**
+ * The `RankIn` eligibility rule (the rank level is one of a list): its Schema and its compiler.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import { RANK_LEVELS, Rank, RankLevel } from "../../person/Profile.js"
 import type { Text } from "../../shared/Text.js"
@@ -9,6 +15,9 @@ import { type Check, clauseSuffix, findingsFor, passMessage, type RuleKind, rule
  * "科级及以下" (000 一（一）2) lists every level up to section; "副科级领导职务" (004 Anqiu) is
  * [deputy_section] on the leading track. A profile with no rank fails by default; a scheme whose wording also
  * covers people without a civil-service rank (e.g. public-institution staff) may set `unranked: "needs_review"`.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const RankIn = Schema.TaggedStruct("RankIn", {
   ...ruleFields,
@@ -20,6 +29,12 @@ export const RankIn = Schema.TaggedStruct("RankIn", {
     title: "无职级时 / when no rank is recorded",
   }),
 }).annotations({ identifier: "RankIn", title: "职务职级 / rank" })
+/**
+ * The decoded value of the {@link RankIn} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type RankIn = typeof RankIn.Type
 
 const TRACK_LABELS = {
@@ -27,6 +42,12 @@ const TRACK_LABELS = {
   non_leading: { zh: "职级", en: "non-leading grade" },
 } as const
 
+/**
+ * Compiles a `RankIn` rule, once per scheme, into the plain `Check` that screens one candidate.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const compile = (rule: RankIn): Check => {
   const allowed = new Set<string>(rule.levels)
   const levels = joinLabels(rule.levels.map((l) => RANK_LABELS[l]))
@@ -69,4 +90,10 @@ export const compile = (rule: RankIn): Check => {
   }
 }
 
+/**
+ * The `RankIn` rule kind: its Schema and its compiler, listed in rules/index.ts.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const RankInKind: RuleKind<RankIn, typeof RankIn.Encoded> = { tag: "RankIn", schema: RankIn, compile }

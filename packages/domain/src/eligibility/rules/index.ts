@@ -1,3 +1,9 @@
+/**
+ * The rule registry: every rule kind, the union Schema of rules, and their compiler.
+ *
+ * @since 0.1.0
+ */
+
 import { Schema } from "effect"
 import type { Check, RuleBase, RuleKind } from "../RuleKind.js"
 import { AgeCapByRankKind } from "./AgeCapByRank.js"
@@ -31,7 +37,12 @@ const KINDS = [
 type Kinds = typeof KINDS
 type KindSchema = Kinds[number]["schema"]
 
-/** Any eligibility rule (a tagged union on `_tag`). */
+/**
+ * Any eligibility rule (a tagged union on `_tag`).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Rule: Schema.Schema<
   Schema.Schema.Type<KindSchema>,
   Schema.Schema.Encoded<KindSchema>
@@ -39,18 +50,46 @@ export const Rule: Schema.Schema<
   identifier: "Rule",
   title: "人选条件 / eligibility rule",
 })
+/**
+ * Any registered rule value (the union of every rule kind's Schema).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Rule = Schema.Schema.Type<KindSchema>
+/**
+ * A rule as stored in a scheme's JSON.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type RuleEncoded = Schema.Schema.Encoded<KindSchema>
+/**
+ * The tag of a registered rule kind.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type RuleTag = Rule["_tag"]
 
-/** The tags of every registered rule kind, in registry order. */
+/**
+ * The tags of every registered rule kind, in registry order.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const RULE_TAGS: ReadonlyArray<RuleTag> = KINDS.map((k) => k.tag)
 
 const COMPILERS = new Map<string, (rule: Rule) => Check>(
   KINDS.map((k) => [k.tag, k.compile as (rule: RuleBase) => Check] as const),
 )
 
-/** Compile one rule into its check (done once per scheme, not per candidate). */
+/**
+ * Compile one rule into its check (done once per scheme, not per candidate).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
 export const compileRule = (rule: Rule): Check => {
   const c = COMPILERS.get(rule._tag)
   // The Schema admits only registered tags, so this is a defect (a rule built without decoding).

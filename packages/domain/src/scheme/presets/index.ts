@@ -1,3 +1,9 @@
+/**
+ * The preset registry: every preset, and a look-up by key.
+ *
+ * @since 0.1.0
+ */
+
 import type { Preset } from "../Preset.js"
 import { anqiuDownSecondment } from "./anqiu-down-secondment.js"
 import { daanFirstSecretary } from "./daan-first-secretary.js"
@@ -11,7 +17,12 @@ import { jinchengSecondmentUp } from "./jincheng-secondment-up.js"
 import { secretaryTeamManagement } from "./secretary-team-management.js"
 import { yangpuCommunitySecretary } from "./yangpu-community-secretary.js"
 
-/** Every preset, one per seed region and programme. Add a line when you add a preset file. */
+/**
+ * Every preset, one per seed region and programme. Add a line when you add a preset file.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const PRESETS: ReadonlyArray<Preset> = [
   yangpuCommunitySecretary,
   guizhouStreetReservePool,
@@ -26,7 +37,12 @@ export const PRESETS: ReadonlyArray<Preset> = [
   huaishangVillagePosting,
 ]
 
-/** A preset by key. */
+/**
+ * A preset by key.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
 export const presetByKey = (key: string): Preset | undefined => PRESETS.find((p) => p.key === key)
 
 export {
