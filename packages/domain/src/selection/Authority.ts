@@ -1,14 +1,3 @@
-import { Either, Schema } from "effect"
-import { type Actor as Caller, pathWithin, ROLE_LABELS, type Role } from "../access/Access.js"
-import { ACTOR_LABELS, actsAs, decidesAs } from "../inpost/Actors.js"
-import type { Actor } from "../scheme/Scheme.js"
-import type { Citation } from "../shared/Citation.js"
-import { Text } from "../shared/Text.js"
-import { MOVE_LABELS } from "./IllegalMove.js"
-import type { Move, MoveTag } from "./Model.js"
-import type { Path, StageRef } from "./Path.js"
-import type { ProcedureState, State } from "./State.js"
-
 /**
  * Who may make each move of the selection procedure: the body the scheme names for the step, never anyone who
  * merely holds a permission (issue 13, "every move has an owner, from the scheme"). One predicate, used by the
@@ -27,6 +16,17 @@ import type { ProcedureState, State } from "./State.js"
  * @since 0.1.0
  */
 
+import { Either, Schema } from "effect"
+import { type Actor as Caller, pathWithin, ROLE_LABELS, type Role } from "../access/Access.js"
+import { ACTOR_LABELS, actsAs, decidesAs } from "../inpost/Actors.js"
+import type { Actor } from "../scheme/Scheme.js"
+import type { Citation } from "../shared/Citation.js"
+import { Text } from "../shared/Text.js"
+import { MOVE_LABELS } from "./IllegalMove.js"
+import type { Move, MoveTag } from "./Model.js"
+import type { Path, StageRef } from "./Path.js"
+import type { ProcedureState, State } from "./State.js"
+
 /**
  * An owner of a move: a body the scheme names, or whoever runs the campaign.
  *
@@ -42,6 +42,12 @@ export type Owner = Actor | "campaign"
  * @category schemas
  */
 export const AuthorityReason = Schema.Literal("not_owner", "out_of_scope", "wrong_body")
+/**
+ * The decoded value of the {@link AuthorityReason} schema.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type AuthorityReason = typeof AuthorityReason.Type
 
 /**

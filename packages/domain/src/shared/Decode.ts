@@ -269,6 +269,9 @@ const withoutUndefinedNoise = (
  * Names of fields whose schema carries no title of its own (nested parts of a scheme, a move's payload…), so that a
  * decode error never names a field by its English key. A schema's own title wins; `value` (the value of a cited
  * parameter) is named after its parameter.
+ *
+ * @category constants
+ * @since 0.1.0
  */
 export const FIELD_NAMES: Readonly<Record<string, Text>> = {
   ability: { zh: "工作能力", en: "ability" },
