@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest"
 import { verifyAuditChain } from "./auditChain.js"
 import { backupPglite, restorePglite } from "./backup.js"
 import { makeDatabase } from "./database.js"
-import { loadDemoData } from "./demo.js"
+import { loadDemoBase } from "./demo.js"
 import { type auditLog, people } from "./schema/index.js"
 
 /** A PGlite backup restores to the same data, with its audit chain intact (issue 15). */
@@ -23,7 +23,7 @@ describe("PGlite backup and restore", () => {
   it("round trip: the restored database holds the same people and audit chain", async () => {
     const source = join(dir, "source")
     const original = await makeDatabase({ dataDir: source })
-    await loadDemoData(original.db)
+    await loadDemoBase(original.db)
     const before = {
       people: await count(original.db, people),
       audit: await verifyAuditChain(original.db),
