@@ -24,6 +24,7 @@ export {
   DEMO_REGIONS,
   type DemoAccount,
   demoIdNumber,
+  demoPeople,
   type DemoLoadResult,
   linkDemoAccount,
   loadDemoBase,
@@ -100,6 +101,27 @@ export {
   verification,
 } from "./schema/index.js"
 export { makeTestDatabase, migrateIntoSchema, testDatabaseUrl } from "./testing.js"
+export * as auditQueries from "./queries/audit.js"
+export type { AuditEntry, AuditQuery } from "./queries/audit.js"
 export * as peopleQueries from "./queries/people.js"
 export * as placementQueries from "./queries/placements.js"
 export * as archiveQueries from "./queries/archives.js"
+export {
+  type MaskedPerson,
+  type MaskedRow,
+  maskedColumns,
+  type PersonFilter,
+  type PersonRecord,
+  StoredProfile,
+  toMasked,
+  toRecord,
+  WHOLE_PROFILE_ROLES,
+} from "./queries/people.js"
+export * as postQueries from "./queries/posts.js"
+export { Post, type PostFilter, type PostRecord, PostStatus } from "./queries/posts.js"
+export * as regionQueries from "./queries/regions.js"
+export type { RegionRecord } from "./queries/regions.js"
+export * as schemeQueries from "./queries/schemes.js"
+export type { SchemeFilter, SchemeRecord, SchemeSummary } from "./queries/schemes.js"
+export * as unitQueries from "./queries/units.js"
+export type { UnitFilter, UnitRecord } from "./queries/units.js"

@@ -3,20 +3,23 @@ import { Cause, type Effect, Exit, type ManagedRuntime, Option } from "effect"
 import type {
   ArchiveRepo,
   AssessmentRepo,
-  AuditRepo,
   CampaignRepo,
   DutyRepo,
   EvaluationRepo,
   FiguresRepo,
-  PersonRepo,
   PlacementRepo,
-  PostRepo,
-  RegionRepo,
-  SchemeRepo,
   TaskRepo,
-  UnitRepo,
 } from "@cadre/db"
-import type { SchemeStore, WorkCalendar } from "@cadre/services"
+import type {
+  AuditService,
+  PersonService,
+  PostService,
+  RegionService,
+  SchemeService,
+  SchemeStore,
+  UnitService,
+  WorkCalendar,
+} from "@cadre/services"
 import type { AuthService } from "./auth/service.js"
 import { type Failure, isFailure } from "./errors.js"
 import { langFromHeaders } from "./lang.js"
@@ -35,12 +38,12 @@ export interface ActorResolver {
 
 /** The services procedures' Effects may require: the repositories, provided by apps/api from live Layers. */
 export type Services =
-  | RegionRepo
-  | UnitRepo
-  | PostRepo
-  | SchemeRepo
-  | PersonRepo
-  | AuditRepo
+  | RegionService
+  | UnitService
+  | PostService
+  | SchemeService
+  | PersonService
+  | AuditService
   | CampaignRepo
   | TaskRepo
   | PlacementRepo

@@ -16,11 +16,12 @@ import { evaluationsRouter, reservesRouter } from "./routers/evaluations.js"
 import { exportsRouter } from "./routers/exports.js"
 import { figuresRouter } from "./routers/figures.js"
 import { archiveRouter, placementsRouter } from "./routers/placements.js"
+import { postsRouter } from "./routers/posts.js"
 import { profilesRouter } from "./routers/profiles.js"
 import { regionsRouter } from "./routers/regions.js"
 import { schemesRouter } from "./routers/schemes.js"
 import { tasksRouter } from "./routers/tasks.js"
-import { postsRouter, unitsRouter } from "./routers/units.js"
+import { unitsRouter } from "./routers/units.js"
 import { router } from "./trpc.js"
 
 /** The whole API. Every procedure declares its access (checked when this router is built). */

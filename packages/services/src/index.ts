@@ -3,8 +3,12 @@
  * the kernel for the decision and the authority, and writes through storage (`@cadre/db`) with its audit row in
  * one transaction. Domain refusals stay typed; infrastructure faults are defects. See README.md.
  */
+export * from "./audit/index.js"
 export { WorkCalendar } from "./calendar/WorkCalendar.js"
 export { DEMO_CADRE_PERSON_ID, DEMO_PLACEMENT_IDS, loadDemoData } from "./demo/index.js"
 export { applicationLayer, ServicesLive, servicesOverDb } from "./layers.js"
+export * from "./people/index.js"
+export * from "./regions/index.js"
+export * from "./schemes/index.js"
 export { requirePermission } from "./shared/authority.js"
 export { SchemeStore } from "./shared/SchemeStore.js"

@@ -1,10 +1,23 @@
 import { Database, type DatabaseHandle, type Db, RepositoriesLive } from "@cadre/db"
 import { Layer } from "effect"
+import { AuditService } from "./audit/index.js"
 import { WorkCalendar } from "./calendar/WorkCalendar.js"
+import { PersonService } from "./people/index.js"
+import { PostService, RegionService, UnitService } from "./regions/index.js"
+import { SchemeService } from "./schemes/index.js"
 import { SchemeStore } from "./shared/SchemeStore.js"
 
 /** Every service, built over the Database service (provide `Database.fromHandle(handle)` or `Database.layer`). */
-export const ServicesLive = Layer.mergeAll(SchemeStore.Default, WorkCalendar.Default)
+export const ServicesLive = Layer.mergeAll(
+  SchemeStore.Default,
+  WorkCalendar.Default,
+  RegionService.Default,
+  UnitService.Default,
+  PostService.Default,
+  PersonService.Default,
+  SchemeService.Default,
+  AuditService.Default,
+)
 
 /**
  * What the router's runtime holds for an open database: every service (and, while the move out of `@cadre/db`

@@ -1,7 +1,10 @@
 import { type Access, Person } from "@cadre/domain"
-import { sql } from "drizzle-orm"
-import { decodeRow } from "../internal.js"
+import { and, asc, eq, ilike, sql } from "drizzle-orm"
+import { Effect, Schema } from "effect"
+import type { Tx } from "../database.js"
+import { decodeRow, escapeLike, seesRegionSql } from "../internal.js"
 import { people, regions } from "../schema/index.js"
+import { type Handle, q } from "../storage.js"
 
 /**
  * People as stored. The ID number and phone live in their own columns and are masked IN SQL for every list and
@@ -71,7 +74,7 @@ export const toMasked = (r: MaskedRow): MaskedPerson => ({
   version: r.version,
 })
 
-type PersonRow = typeof people.$inferSelect
+export type PersonRow = typeof people.$inferSelect
 
 export const toRecord = (row: PersonRow, regionPath: string): PersonRecord => ({
   profile: decodeRow(Person.Profile, "people", row.id, {
@@ -85,3 +88,158 @@ export const toRecord = (row: PersonRow, regionPath: string): PersonRecord => ({
   regionPath,
   version: row.version,
 })
+
+/** A person row with its region's path, as read for whole-profile reads and the applicant's own commands. */
+export interface PersonWithPath {
+  readonly person: PersonRow
+  readonly path: string
+}
+
+export interface PersonFilter {
+  readonly regionId?: string | undefined
+  /** Part of the name. */
+  readonly name?: string | undefined
+  readonly limit?: number | undefined
+  readonly offset?: number | undefined
+}
+
+const selectMasked = (h: Handle) =>
+  h.select(maskedColumns).from(people).innerJoin(regions, eq(people.regionId, regions.id))
+
+const selectWithPath = (h: Handle) =>
+  h
+    .select({ person: people, path: regions.path })
+    .from(people)
+    .innerJoin(regions, eq(people.regionId, regions.id))
+
+/** People within the actor's scope (SQL), masked, ordered by region path, name and id. */
+export const listMasked = (
+  h: Handle,
+  actor: Access.Actor,
+  filter?: PersonFilter,
+): Effect.Effect<ReadonlyArray<MaskedPerson>> =>
+  Effect.flatMap(
+    q(
+      selectMasked(h)
+        .where(
+          and(
+            seesRegionSql(actor, regions.path),
+            filter?.regionId === undefined ? undefined : eq(people.regionId, filter.regionId),
+            filter?.name === undefined ? undefined : ilike(people.name, `%${escapeLike(filter.name)}%`),
+          ),
+        )
+        .orderBy(asc(regions.path), asc(people.name), asc(people.id))
+        .limit(Math.min(Math.max(filter?.limit ?? 200, 1), 1000))
+        .offset(Math.max(filter?.offset ?? 0, 0)),
+      "person.list",
+    ),
+    (rows) => Effect.sync(() => rows.map(toMasked)),
+  )
+
+/** One person within the actor's scope, masked. */
+export const getMasked = (
+  h: Handle,
+  actor: Access.Actor,
+  id: string,
+): Effect.Effect<MaskedPerson | undefined> =>
+  Effect.flatMap(
+    q(selectMasked(h).where(and(eq(people.id, id), seesRegionSql(actor, regions.path))), "person.get"),
+    ([r]) => Effect.sync(() => (r === undefined ? undefined : toMasked(r))),
+  )
+
+/** One whole person within the actor's scope (SQL), decoded. */
+export const findVisible = (
+  h: Handle,
+  actor: Access.Actor,
+  id: string,
+): Effect.Effect<PersonRecord | undefined> =>
+  Effect.flatMap(
+    q(selectWithPath(h).where(and(eq(people.id, id), seesRegionSql(actor, regions.path))), "person.getWhole"),
+    ([r]) => Effect.sync(() => (r === undefined ? undefined : toRecord(r.person, r.path))),
+  )
+
+/**
+ * One whole person for screening: within the actor's scope for staff, the applicant's own record for an
+ * applicant; decoded.
+ */
+export const findForScreening = (
+  h: Handle,
+  actor: Access.Actor,
+  id: string,
+): Effect.Effect<PersonRecord | undefined> =>
+  Effect.flatMap(
+    q(
+      selectWithPath(h).where(
+        and(
+          eq(people.id, id),
+          actor.role === "applicant"
+            ? eq(people.accountId, actor.accountId)
+            : seesRegionSql(actor, regions.path),
+        ),
+      ),
+      "person.getForScreening",
+    ),
+    ([r]) => Effect.sync(() => (r === undefined ? undefined : toRecord(r.person, r.path))),
+  )
+
+/** The person row of an account (with its region's path); `lock` takes it FOR UPDATE (inside a command). */
+export const findOwn = (
+  h: Handle,
+  accountId: string,
+  lock: boolean,
+): Effect.Effect<PersonWithPath | undefined> => {
+  const query = selectWithPath(h).where(eq(people.accountId, accountId))
+  return Effect.map(q(lock ? query.for("update", { of: people }) : query, "person.findOwn"), ([r]) => r)
+}
+
+/** Split a decoded profile into the columns it is stored in. */
+const columnsOf = (p: Person.Profile) => {
+  const { id: _id, idNumber, phone, ...rest } = Schema.encodeSync(Person.Profile)(p)
+  return { idNumber, phone: phone ?? null, name: p.name, profile: rest }
+}
+
+/** Insert a person (the profile split into its columns); the inserted record, decoded. */
+export const insert = (
+  tx: Tx,
+  row: { readonly accountId: string; readonly regionId: string; readonly profile: Person.Profile },
+  regionPath: string,
+): Effect.Effect<ReadonlyArray<PersonRecord>> =>
+  Effect.flatMap(
+    q(
+      tx
+        .insert(people)
+        .values({
+          id: row.profile.id,
+          accountId: row.accountId,
+          regionId: row.regionId,
+          ...columnsOf(row.profile),
+        })
+        .returning(),
+      "person.insert",
+    ),
+    (rows) => Effect.sync(() => rows.map((r) => toRecord(r, regionPath))),
+  )
+
+/** Replace a person's profile and region, bumping its version; the updated record, decoded. */
+export const update = (
+  tx: Tx,
+  id: string,
+  row: { readonly regionId: string; readonly profile: Person.Profile },
+  regionPath: string,
+): Effect.Effect<ReadonlyArray<PersonRecord>> =>
+  Effect.flatMap(
+    q(
+      tx
+        .update(people)
+        .set({
+          regionId: row.regionId,
+          ...columnsOf(row.profile),
+          version: sql`${people.version} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(people.id, id))
+        .returning(),
+      "person.update",
+    ),
+    (rows) => Effect.sync(() => rows.map((r) => toRecord(r, regionPath))),
+  )

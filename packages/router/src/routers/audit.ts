@@ -1,4 +1,4 @@
-import { AuditRepo } from "@cadre/db"
+import { AuditService } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
@@ -28,7 +28,7 @@ export const auditRouter = router({
     )
     .query(({ ctx, input: i }) =>
       ctx
-        .run(Effect.flatMap(AuditRepo, (r) => r.query(ctx.actor, i)))
+        .run(Effect.flatMap(AuditService, (r) => r.query(ctx.actor, i)))
         .then((rows) => rows.map(({ at, ...row }) => ({ ...row, at: iso(at) }))),
     ),
 })

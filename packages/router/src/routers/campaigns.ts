@@ -1,4 +1,5 @@
-import { type ApplicationRecord, type CampaignRecord, CampaignRepo, SchemeRepo } from "@cadre/db"
+import { type ApplicationRecord, type CampaignRecord, CampaignRepo } from "@cadre/db"
+import { SchemeService } from "@cadre/services"
 import { Eligibility, LocalDate, Pool, Scheme, Selection, type Text } from "@cadre/domain"
 import { Effect, Either, Schema } from "effect"
 import { Rejected } from "../errors.js"
@@ -334,7 +335,7 @@ export const campaignsRouter = router({
     .query(({ ctx, input: i }) =>
       ctx.run(
         Effect.gen(function* () {
-          const draft = yield* Effect.flatMap(SchemeRepo, (r) => r.get(ctx.actor, i.schemeId, i.version))
+          const draft = yield* Effect.flatMap(SchemeService, (r) => r.get(ctx.actor, i.schemeId, i.version))
           const { campaign } = yield* Effect.flatMap(CampaignRepo, (r) => r.schemeOf(ctx.actor, i.id))
           if (draft.scheme.id !== campaign.schemeId)
             return yield* Effect.fail(

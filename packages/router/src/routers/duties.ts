@@ -1,4 +1,5 @@
-import { DutyRepo, INSPECTION_KIND_LABELS, InspectionKind, type LeaveRecord, SchemeRepo } from "@cadre/db"
+import { DutyRepo, INSPECTION_KIND_LABELS, InspectionKind, type LeaveRecord } from "@cadre/db"
+import { SchemeService } from "@cadre/services"
 import { InPost, LocalDate } from "@cadre/domain"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
@@ -430,7 +431,7 @@ export const trainingRouter = router({
     .query(({ ctx, input: i }) =>
       ctx.run(
         Effect.gen(function* () {
-          const s = yield* Effect.flatMap(SchemeRepo, (r) => r.get(ctx.actor, i.schemeId, i.schemeVersion))
+          const s = yield* Effect.flatMap(SchemeService, (r) => r.get(ctx.actor, i.schemeId, i.schemeVersion))
           const out = yield* Effect.flatMap(DutyRepo, (r) =>
             r.checkTraining(ctx.actor, {
               personId: i.personId,

@@ -1,5 +1,5 @@
-import { PersonRepo, SchemeRepo } from "@cadre/db"
 import { Eligibility, LocalDate, Person } from "@cadre/domain"
+import { PersonService, SchemeService } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { Rejected } from "../errors.js"
 import { input } from "../input.js"
@@ -38,7 +38,7 @@ export const eligibilityRouter = router({
                 },
               }),
             )
-          const repo = yield* SchemeRepo
+          const repo = yield* SchemeService
           const record =
             i.version === undefined
               ? yield* repo.inForceOn(ctx.actor, i.schemeId, i.referenceDate)
@@ -47,7 +47,7 @@ export const eligibilityRouter = router({
           // record only). It stays on the server; only the verdict goes back.
           const profile =
             i.profile ??
-            (yield* Effect.flatMap(PersonRepo, (r) => r.getForScreening(ctx.actor, i.personId ?? "")))
+            (yield* Effect.flatMap(PersonService, (r) => r.getForScreening(ctx.actor, i.personId ?? "")))
           return Eligibility.evaluate(record.scheme, profile, {
             referenceDate: i.referenceDate,
             targetRole: i.targetRole,

@@ -1,5 +1,5 @@
-import { PersonRepo, type PersonRecord } from "@cadre/db"
 import { Person } from "@cadre/domain"
+import { type PersonRecord, PersonService } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
@@ -30,14 +30,14 @@ const OwnInput = {
 export const profilesRouter = router({
   mine: procedure
     .permission("profile.write_own")
-    .query(({ ctx }) => ctx.run(Effect.flatMap(PersonRepo, (r) => r.getOwn(ctx.actor))).then(own)),
+    .query(({ ctx }) => ctx.run(Effect.flatMap(PersonService, (r) => r.getOwn(ctx.actor))).then(own)),
   createMine: procedure
     .permission("profile.write_own")
     .input(input(Schema.Struct(OwnInput)))
     .mutation(({ ctx, input: i }) =>
       ctx
         .run(
-          Effect.flatMap(PersonRepo, (r) =>
+          Effect.flatMap(PersonService, (r) =>
             r.createOwn(ctx.cmd, { regionId: i.regionId, profile: i.profile }),
           ),
         )
@@ -47,7 +47,7 @@ export const profilesRouter = router({
     .permission("profile.write_own")
     .input(input(Schema.Struct({ ...OwnInput, expectedVersion: ExpectedVersion })))
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(PersonRepo, (r) => r.updateOwn(ctx.cmd, i))).then(own),
+      ctx.run(Effect.flatMap(PersonService, (r) => r.updateOwn(ctx.cmd, i))).then(own),
     ),
   /** People in the caller's scope, masked. */
   list: procedure
@@ -66,10 +66,10 @@ export const profilesRouter = router({
         }),
       ),
     )
-    .query(({ ctx, input: i }) => ctx.run(Effect.flatMap(PersonRepo, (r) => r.list(ctx.actor, i)))),
+    .query(({ ctx, input: i }) => ctx.run(Effect.flatMap(PersonService, (r) => r.list(ctx.actor, i)))),
   /** One person in the caller's scope, masked. */
   get: procedure
     .permission("profile.read")
     .input(input(Schema.Struct({ id: Id("人员编号 / person id") })))
-    .query(({ ctx, input: i }) => ctx.run(Effect.flatMap(PersonRepo, (r) => r.get(ctx.actor, i.id)))),
+    .query(({ ctx, input: i }) => ctx.run(Effect.flatMap(PersonService, (r) => r.get(ctx.actor, i.id)))),
 })

@@ -1,5 +1,5 @@
-import { type RegionRecord, RegionRepo } from "@cadre/db"
 import { Regions } from "@cadre/domain"
+import { type RegionRecord, RegionService } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
@@ -20,7 +20,9 @@ export const regionsRouter = router({
     .query(({ ctx, input: i }) =>
       ctx
         .run(
-          Effect.flatMap(RegionRepo, (r) => r.tree(ctx.actor, { includeMerged: i.includeMerged === true })),
+          Effect.flatMap(RegionService, (r) =>
+            r.tree(ctx.actor, { includeMerged: i.includeMerged === true }),
+          ),
         )
         .then((rows) => rows.map(out)),
     ),
@@ -28,7 +30,7 @@ export const regionsRouter = router({
     .permission("region.read")
     .input(input(Schema.Struct({ id: Id("区域编号 / region id") })))
     .query(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(RegionRepo, (r) => r.get(ctx.actor, i.id))).then(out),
+      ctx.run(Effect.flatMap(RegionService, (r) => r.get(ctx.actor, i.id))).then(out),
     ),
   create: procedure
     .permission("region.write")
@@ -43,7 +45,7 @@ export const regionsRouter = router({
       ),
     )
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(RegionRepo, (r) => r.create(ctx.cmd, i))).then(out),
+      ctx.run(Effect.flatMap(RegionService, (r) => r.create(ctx.cmd, i))).then(out),
     ),
   rename: procedure
     .permission("region.write")
@@ -53,7 +55,7 @@ export const regionsRouter = router({
       ),
     )
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(RegionRepo, (r) => r.rename(ctx.cmd, i))).then(out),
+      ctx.run(Effect.flatMap(RegionService, (r) => r.rename(ctx.cmd, i))).then(out),
     ),
   /** Merge a community (village) into another; its units, posts and people move with it. */
   merge: procedure
@@ -72,7 +74,7 @@ export const regionsRouter = router({
     )
     .mutation(({ ctx, input: i }) =>
       ctx
-        .run(Effect.flatMap(RegionRepo, (r) => r.merge(ctx.cmd, i)))
+        .run(Effect.flatMap(RegionService, (r) => r.merge(ctx.cmd, i)))
         .then((m) => ({ ...m, merged: out(m.merged), into: out(m.into) })),
     ),
 })

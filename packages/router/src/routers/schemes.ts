@@ -1,5 +1,5 @@
-import { type SchemeRecord, SchemeRepo, type SchemeSummary } from "@cadre/db"
 import { LocalDate, Scheme } from "@cadre/domain"
+import { type SchemeRecord, SchemeService, type SchemeSummary } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
@@ -70,13 +70,15 @@ export const schemesRouter = router({
       ),
     )
     .query(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(SchemeRepo, (r) => r.list(ctx.actor, i))).then((rows) => rows.map(summaryOut)),
+      ctx
+        .run(Effect.flatMap(SchemeService, (r) => r.list(ctx.actor, i)))
+        .then((rows) => rows.map(summaryOut)),
     ),
   get: procedure
     .permission("scheme.read")
     .input(input(Schema.Struct({ schemeId: SchemeIdIn, version: VersionIn })))
     .query(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(SchemeRepo, (r) => r.get(ctx.actor, i.schemeId, i.version))).then(schemeOut),
+      ctx.run(Effect.flatMap(SchemeService, (r) => r.get(ctx.actor, i.schemeId, i.version))).then(schemeOut),
     ),
   /** The published version in force on `date`. */
   inForceOn: procedure
@@ -90,7 +92,9 @@ export const schemesRouter = router({
       ),
     )
     .query(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(SchemeRepo, (r) => r.inForceOn(ctx.actor, i.schemeId, i.date))).then(schemeOut),
+      ctx
+        .run(Effect.flatMap(SchemeService, (r) => r.inForceOn(ctx.actor, i.schemeId, i.date)))
+        .then(schemeOut),
     ),
   /** Parameter-level differences between two versions, each with its clause. */
   diff: procedure
@@ -98,7 +102,7 @@ export const schemesRouter = router({
     .input(input(Schema.Struct({ schemeId: SchemeIdIn, fromVersion: VersionIn, toVersion: VersionIn })))
     .query(({ ctx, input: i }) =>
       ctx
-        .run(Effect.flatMap(SchemeRepo, (r) => r.diff(ctx.actor, i.schemeId, i.fromVersion, i.toVersion)))
+        .run(Effect.flatMap(SchemeService, (r) => r.diff(ctx.actor, i.schemeId, i.fromVersion, i.toVersion)))
         .then((d) => ({ from: schemeOut(d.from), to: schemeOut(d.to), changes: d.changes })),
     ),
   /** A new draft from a preset, for a region in the caller's scope (defaults: the preset's own values). */
@@ -118,7 +122,7 @@ export const schemesRouter = router({
       ),
     )
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(SchemeRepo, (r) => r.createDraftFromPreset(ctx.cmd, i))).then(schemeOut),
+      ctx.run(Effect.flatMap(SchemeService, (r) => r.createDraftFromPreset(ctx.cmd, i))).then(schemeOut),
     ),
   /** A new draft from a whole scheme written from scratch (the kernel Scheme, encoded). */
   create: procedure
@@ -126,7 +130,7 @@ export const schemesRouter = router({
     .input(input(Schema.Struct({ scheme: Scheme.Scheme })))
     .mutation(({ ctx, input: i }) =>
       ctx
-        .run(Effect.flatMap(SchemeRepo, (r) => r.createDraft(ctx.cmd, { scheme: encodeScheme(i.scheme) })))
+        .run(Effect.flatMap(SchemeService, (r) => r.createDraft(ctx.cmd, { scheme: encodeScheme(i.scheme) })))
         .then(schemeOut),
     ),
   /**
@@ -149,7 +153,7 @@ export const schemesRouter = router({
       ctx
         .run(
           Effect.gen(function* () {
-            const repo = yield* SchemeRepo
+            const repo = yield* SchemeService
             const from = yield* repo.get(ctx.actor, i.schemeId, i.fromVersion)
             const scheme = {
               ...encodeScheme(from.scheme),
@@ -177,7 +181,9 @@ export const schemesRouter = router({
     .mutation(({ ctx, input: i }) =>
       ctx
         .run(
-          Effect.flatMap(SchemeRepo, (r) => r.updateDraft(ctx.cmd, { ...i, scheme: encodeScheme(i.scheme) })),
+          Effect.flatMap(SchemeService, (r) =>
+            r.updateDraft(ctx.cmd, { ...i, scheme: encodeScheme(i.scheme) }),
+          ),
         )
         .then(schemeOut),
     ),
@@ -197,6 +203,6 @@ export const schemesRouter = router({
       ),
     )
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(SchemeRepo, (r) => r.publish(ctx.cmd, i))).then(schemeOut),
+      ctx.run(Effect.flatMap(SchemeService, (r) => r.publish(ctx.cmd, i))).then(schemeOut),
     ),
 })

@@ -1,8 +1,10 @@
 import type { Access, InPost, LocalDate } from "@cadre/domain"
 import { eq } from "drizzle-orm"
-import { Effect } from "effect"
+import { Effect, ManagedRuntime } from "effect"
 import { type Db, schema } from "@cadre/db"
-import { makeAssessmentRepo, makeDutyRepo, makePlacementRepo, makePostRepo } from "@cadre/db"
+import { makeAssessmentRepo, makeDutyRepo, makePlacementRepo } from "@cadre/db"
+import { servicesOverDb } from "../layers.js"
+import { PostService } from "../regions/index.js"
 const { placements } = schema
 
 /**
@@ -69,7 +71,6 @@ export async function loadDemoPlacements(db: Db): Promise<number> {
   const repo = makePlacementRepo(db)
   const duties = makeDutyRepo(db)
   const grading = makeAssessmentRepo(db)
-  const postRepo = makePostRepo(db)
 
   const ypOrg = actor("org_dept_admin", "310110", YANGPU)
   const ypStreet = actor("street_admin", "310110", YANGPU)
@@ -272,7 +273,10 @@ export async function loadDemoPlacements(db: Db): Promise<number> {
     { id: "post-da-baiyan", regionId: "510304102202", title: "白岩村党组织第一书记" },
     { id: "post-da-zhengjie", regionId: "510304101001", title: "正街社区党组织第一书记" },
   ]
-  for (const p of extraPosts) await run(postRepo.create(daOrg, p))
+  const services = ManagedRuntime.make(servicesOverDb(db))
+  for (const p of extraPosts)
+    await services.runPromise(Effect.flatMap(PostService, (s) => s.create(daOrg, p)))
+  await services.dispose()
 
   await place(
     daOrg,

@@ -1,34 +1,33 @@
-import { Access, Person, type Regions } from "@cadre/domain"
+import { type CommandContext, type DatabaseHandle, loadDemoBase, makeTestDatabase } from "@cadre/db"
+import { Access, type Regions } from "@cadre/domain"
 import { sql } from "drizzle-orm"
 import { Cause, Effect, Exit, Option } from "effect"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { DatabaseHandle } from "../database.js"
-import { demoPeople, loadDemoBase } from "../demo.js"
-import type { CommandContext } from "../internal.js"
-import { makeTestDatabase } from "../testing.js"
-import { makeAuditRepo } from "./AuditRepo.js"
-import { makePersonRepo } from "./PersonRepo.js"
-import { makePostRepo } from "./PostRepo.js"
-import { makeRegionRepo } from "./RegionRepo.js"
-import { makeSchemeRepo } from "./SchemeRepo.js"
-import { makeUnitRepo } from "./UnitRepo.js"
+import { AuditService } from "../audit/index.js"
+import { servicesOverDb } from "../layers.js"
+import { PersonService } from "../people/index.js"
+import { PostService, RegionService, UnitService } from "../regions/index.js"
+import { SchemeService } from "../schemes/index.js"
 
 let h: DatabaseHandle
-let repos: ReturnType<typeof make>
-const make = (d: DatabaseHandle) => ({
-  regions: makeRegionRepo(d.db),
-  units: makeUnitRepo(d.db),
-  posts: makePostRepo(d.db),
-  people: makePersonRepo(d.db),
-  schemes: makeSchemeRepo(d.db),
-  audit: makeAuditRepo(d.db),
-})
+let repos: Awaited<ReturnType<typeof make>>
+const make = (d: DatabaseHandle) =>
+  Effect.runPromise(
+    Effect.all({
+      regions: RegionService,
+      units: UnitService,
+      posts: PostService,
+      people: PersonService,
+      schemes: SchemeService,
+      audit: AuditService,
+    }).pipe(Effect.provide(servicesOverDb(d.db))),
+  )
 
 beforeAll(async () => {
   h = await makeTestDatabase()
   await loadDemoBase(h.db)
-  repos = make(h)
+  repos = await make(h)
 }, 60_000)
 afterAll(async () => {
   await h.close()
@@ -252,248 +251,6 @@ describe("UnitRepo and PostRepo", () => {
   })
 })
 
-describe("PersonRepo", () => {
-  const applicant = actor("applicant", "", "applicant-account-1")
-  const encoded = (idNumber: string) => {
-    const base = demoPeople()[0]?.profile
-    if (base === undefined) throw new Error("no demo people")
-    const { id: _id, ...rest } = base
-    return {
-      ...rest,
-      name: "测试申请人",
-      idNumber,
-      birthDate: "1990-03-07",
-      sex: "male" as const,
-      phone: "19900001234",
-    }
-  }
-  const ID = (() => {
-    const first17 = "31011019900307123"
-    return `${first17}${Person.checkCharacter(first17)}`
-  })()
-
-  it("an applicant creates and reads their own profile; staff lists mask the ID number and phone in SQL", async () => {
-    const created = await run(
-      repos.people.createOwn(ctx(applicant), { regionId: "310110001001", profile: encoded(ID) }),
-    )
-    expect(created.profile.idNumber).toBe(ID)
-    const own = await run(repos.people.getOwn(applicant))
-    expect(own.profile.id).toBe(created.profile.id)
-
-    const street = actor("street_admin", DINGHAI)
-    const listed = await run(repos.people.list(street, { name: "测试申请人" }))
-    expect(listed).toHaveLength(1)
-    const [p] = listed
-    expect(p?.idNumberMasked).toBe(Person.maskIdNumber(ID))
-    expect(p?.phoneMasked).toBe(Person.maskPhone("19900001234"))
-    expect(JSON.stringify(listed)).not.toContain(ID)
-    expect(JSON.stringify(listed)).not.toContain("19900001234")
-    expect(
-      await run(repos.people.list(actor("street_admin", PINGLIANG), { name: "测试申请人" })),
-    ).toHaveLength(0)
-
-    // Whole reads only for allowed roles, and audited without the whole number.
-    expect(
-      (
-        await failure(
-          repos.people.getWhole(ctx(actor("host_unit_admin", YANGPU)), created.profile.id, "form"),
-        )
-      )._tag,
-    ).toBe("Forbidden")
-    const whole = await run(repos.people.getWhole(ctx(street), created.profile.id, "报名表打印"))
-    expect(whole.profile.idNumber).toBe(ID)
-    const audit = await run(repos.audit.query(street, { entity: "person", entityId: created.profile.id }))
-    expect(audit.map((a) => a.action)).toEqual(["person.read_whole", "person.create_own"])
-    expect(JSON.stringify(audit)).not.toContain(ID)
-  })
-
-  it("applicants see only themselves: no lists, a second profile or a used ID number is a Conflict", async () => {
-    expect((await failure(repos.people.list(applicant)))._tag).toBe("Forbidden")
-    const again = await failure(
-      repos.people.createOwn(ctx(applicant), { regionId: "310110001001", profile: encoded(ID) }),
-    )
-    expect(again._tag).toBe("Conflict")
-    const other = actor("applicant", "", "applicant-account-2")
-    const dup = await failure(
-      repos.people.createOwn(ctx(other), { regionId: "310110001001", profile: encoded(ID) }),
-    )
-    expect(dup._tag).toBe("Conflict")
-    if (dup._tag === "Conflict") expect(dup.message.zh).toContain("身份证号已登记")
-    expect((await failure(repos.people.getOwn(other)))._tag).toBe("NotFound")
-  })
-
-  it("an invalid profile fails with bilingual, field-named issues", async () => {
-    const other = actor("applicant", "", "applicant-account-3")
-    const bad = { ...encoded(ID), idNumber: "310110199003071230" }
-    const e = await failure(repos.people.createOwn(ctx(other), { regionId: "310110001001", profile: bad }))
-    expect(e._tag).toBe("InvalidInput")
-    if (e._tag === "InvalidInput") {
-      expect(e.message.zh).toContain("身份证号")
-      expect(e.message.en).toContain("ID number")
-    }
-  })
-
-  it("getForScreening: the whole decoded Profile within scope (SQL), the applicant's own only; else NotFound", async () => {
-    const own = await run(repos.people.getOwn(applicant))
-    const id = own.profile.id
-    const byStreet = await run(repos.people.getForScreening(actor("reviewer", DINGHAI), id))
-    expect(byStreet).toEqual(own.profile)
-    expect(byStreet.idNumber).toBe(ID)
-    expect((await run(repos.people.getForScreening(applicant, id))).id).toBe(id)
-    // A sibling street, another applicant: as if the person did not exist.
-    expect((await failure(repos.people.getForScreening(actor("reviewer", PINGLIANG), id)))._tag).toBe(
-      "NotFound",
-    )
-    const other = actor("applicant", "", "applicant-account-2")
-    expect((await failure(repos.people.getForScreening(other, id)))._tag).toBe("NotFound")
-    // Without eligibility.check (a host unit admin): Forbidden, whatever the scope.
-    expect((await failure(repos.people.getForScreening(actor("host_unit_admin", YANGPU), id)))._tag).toBe(
-      "Forbidden",
-    )
-  })
-
-  it("updateOwn: a stale version fails and changes nothing", async () => {
-    const own = await run(repos.people.getOwn(applicant))
-    const next = { ...encoded(ID), currentPosition: "副科长" }
-    const updated = await run(
-      repos.people.updateOwn(ctx(applicant), {
-        regionId: own.regionId,
-        profile: next,
-        expectedVersion: own.version,
-      }),
-    )
-    expect(updated.profile.currentPosition).toBe("副科长")
-    const e = await failure(
-      repos.people.updateOwn(ctx(applicant), {
-        regionId: own.regionId,
-        profile: { ...next, currentPosition: "科员" },
-        expectedVersion: own.version,
-      }),
-    )
-    expect(e._tag).toBe("StaleVersion")
-    expect((await run(repos.people.getOwn(applicant))).profile.currentPosition).toBe("副科长")
-  })
-})
-
-describe("SchemeRepo", () => {
-  const org = actor("org_dept_admin", YANGPU)
-
-  it("visibility follows Access.seesScheme: applicants see published ones, a street the district's", async () => {
-    const draft = await run(
-      repos.schemes.createDraftFromPreset(ctx(org), {
-        presetKey: "yangpu-community-secretary",
-        effectiveFrom: "2024-01-01",
-      }),
-    )
-    expect(draft.scheme.version).toBe(2)
-    expect(draft.status).toBe("draft")
-    const street = await run(repos.schemes.list(actor("street_admin", DINGHAI)))
-    expect(street.map((s) => `${s.schemeId}@${s.version}`)).toEqual(["yangpu-community-secretary@1"])
-    const applicantView = await run(repos.schemes.list(actor("applicant", "")))
-    expect(applicantView.every((s) => s.status === "published")).toBe(true)
-    expect(applicantView.length).toBe(11)
-    const orgView = await run(repos.schemes.list(org, { schemeId: "yangpu-community-secretary" }))
-    expect(orgView.map((s) => s.version)).toEqual([2, 1])
-    const otherDistrict = await run(repos.schemes.list(actor("org_dept_admin", "/510000/510300/510304/")))
-    expect(otherDistrict.map((s) => s.schemeId)).toEqual(["daan-first-secretary"])
-  })
-
-  it("update draft, publish after checkSuccessor, then the row is immutable; in force by date; diff", async () => {
-    const c = ctx(org)
-    const [d] = await run(
-      repos.schemes.list(org, { schemeId: "yangpu-community-secretary", status: "draft" }),
-    )
-    if (d === undefined) throw new Error("draft missing")
-    const draft = await run(repos.schemes.get(org, d.schemeId, d.version))
-    const { Schema } = await import("effect")
-    const { Scheme } = await import("@cadre/domain")
-    const body = Schema.encodeSync(Scheme.Scheme)(draft.scheme)
-    const renamed = { ...body, name: { zh: "杨浦区选派干部（修订）", en: "Yangpu (revised)" } }
-    const updated = await run(
-      repos.schemes.updateDraft(c, {
-        schemeId: d.schemeId,
-        version: d.version,
-        expectedRowVersion: 1,
-        scheme: renamed,
-      }),
-    )
-    expect(updated.rowVersion).toBe(2)
-    expect(
-      (
-        await failure(
-          repos.schemes.updateDraft(c, {
-            schemeId: d.schemeId,
-            version: d.version,
-            expectedRowVersion: 1,
-            scheme: renamed,
-          }),
-        )
-      )._tag,
-    ).toBe("StaleVersion")
-    // Not later than v1 (2020-12-09): refused by Scheme.checkSuccessor.
-    const early = await failure(
-      repos.schemes.publish(c, {
-        schemeId: d.schemeId,
-        version: d.version,
-        expectedRowVersion: 2,
-        effectiveFrom: "2020-01-01",
-      }),
-    )
-    expect(early._tag).toBe("Conflict")
-    if (early._tag === "Conflict") expect(early.reason).toBe("effective_date_not_later")
-    expect(
-      (
-        await failure(
-          repos.schemes.publish(ctx(actor("street_admin", DINGHAI)), {
-            schemeId: d.schemeId,
-            version: 2,
-            expectedRowVersion: 2,
-          }),
-        )
-      )._tag,
-    ).toBe("Forbidden")
-    const published = await run(
-      repos.schemes.publish(c, {
-        schemeId: d.schemeId,
-        version: d.version,
-        expectedRowVersion: 2,
-        effectiveFrom: "2024-03-01",
-      }),
-    )
-    expect(published.status).toBe("published")
-    expect(published.scheme.effectiveFrom).toBe("2024-03-01")
-    const again = await failure(
-      repos.schemes.updateDraft(c, {
-        schemeId: d.schemeId,
-        version: d.version,
-        expectedRowVersion: 3,
-        scheme: renamed,
-      }),
-    )
-    expect(again._tag).toBe("Conflict")
-    expect((await run(repos.schemes.inForceOn(org, d.schemeId, "2024-02-29"))).scheme.version).toBe(1)
-    expect((await run(repos.schemes.inForceOn(org, d.schemeId, "2024-03-01"))).scheme.version).toBe(2)
-    expect((await failure(repos.schemes.inForceOn(org, d.schemeId, "2019-01-01")))._tag).toBe("NotFound")
-    const diff = await run(repos.schemes.diff(org, d.schemeId, 1, 2))
-    expect(diff.changes.length).toBeGreaterThan(0)
-  })
-
-  it("a street admin may not create drafts; a version not higher than the stored ones is a Conflict", async () => {
-    const street = ctx(actor("street_admin", DINGHAI))
-    expect(
-      (
-        await failure(
-          repos.schemes.createDraftFromPreset(street, { presetKey: "yangpu-community-secretary" }),
-        )
-      )._tag,
-    ).toBe("Forbidden")
-    const e = await failure(
-      repos.schemes.createDraftFromPreset(ctx(org), { presetKey: "yangpu-community-secretary", version: 1 }),
-    )
-    expect(e._tag).toBe("Conflict")
-  })
-})
-
 describe("AuditRepo", () => {
   it("a sibling street sees none of another street's audit rows; the district sees both", async () => {
     const sibling = await run(repos.audit.query(actor("street_admin", PINGLIANG)))
@@ -511,7 +268,7 @@ describe("atomicity", () => {
     const d = await makeTestDatabase()
     try {
       await loadDemoBase(d.db)
-      const r = make(d)
+      const r = await make(d)
       // Inject the failure in the database: inserting this command's audit row raises.
       await d.db.execute(sql`create function fail_audit() returns trigger as $$ begin
         if new.action = 'post.update' then raise exception 'injected failure'; end if; return new; end; $$ language plpgsql`)
@@ -520,10 +277,12 @@ describe("atomicity", () => {
       )
       const c = ctx(actor("org_dept_admin", YANGPU))
       const before = await run(r.posts.get(c.actor, "post-310110001002"))
-      const e = await failure(
+      // A driver fault is a defect now (ADR 0007), no longer a typed DatabaseError failure.
+      const exit = await Effect.runPromiseExit(
         r.posts.update(c, { id: before.id, expectedVersion: before.version, status: "closed" }),
       )
-      expect(e._tag).toBe("DatabaseError")
+      const defect = Exit.isFailure(exit) ? Cause.dieOption(exit.cause) : Option.none()
+      expect(Option.getOrUndefined(defect)).toMatchObject({ _tag: "DatabaseError" })
       const after = await run(r.posts.get(c.actor, before.id))
       expect(after).toEqual(before)
     } finally {

@@ -1,0 +1,20 @@
+import { type AuditEntry, type AuditQuery, auditQueries, Database } from "@cadre/db"
+import type { Access } from "@cadre/domain"
+import { Effect } from "effect"
+import { requirePermission } from "../shared/authority.js"
+
+/** Audit log reads (writes happen inside each command's transaction). */
+export class AuditService extends Effect.Service<AuditService>()("@cadre/services/AuditService", {
+  effect: Effect.gen(function* () {
+    const { db } = yield* Database
+
+    /** Audit rows whose region lies within the actor's scope, newest first. */
+    const query = (
+      actor: Access.Actor,
+      q?: AuditQuery,
+    ): Effect.Effect<ReadonlyArray<AuditEntry>, Access.Forbidden> =>
+      Effect.zipRight(requirePermission(actor, "audit.read"), auditQueries.query(db, actor, q))
+
+    return { query } as const
+  }),
+}) {}

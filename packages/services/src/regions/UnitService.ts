@@ -1,0 +1,129 @@
+import { randomBytes } from "node:crypto"
+import {
+  type CommandContext,
+  type Conflict,
+  Database,
+  decodeInput,
+  type InvalidInput,
+  type NotFound,
+  notFound,
+  one,
+  regionQueries,
+  type StaleVersion,
+  staleVersion,
+  transaction,
+  type Tx,
+  type UnitFilter,
+  type UnitRecord,
+  unitQueries,
+  writeAudit,
+} from "@cadre/db"
+import { type Access, Regions } from "@cadre/domain"
+import { Effect } from "effect"
+import { requirePermission } from "../shared/authority.js"
+
+export interface CreateUnitInput {
+  readonly id?: string | undefined
+  readonly name: string
+  readonly regionId: string
+  readonly roles: ReadonlyArray<Regions.UnitRole>
+  readonly category: Regions.UnitCategory
+}
+
+export interface UpdateUnitInput {
+  readonly id: string
+  readonly expectedVersion: number
+  readonly name?: string | undefined
+  readonly roles?: ReadonlyArray<Regions.UnitRole> | undefined
+  readonly category?: Regions.UnitCategory | undefined
+}
+
+/** Lock (FOR SHARE) an active region the actor may see, where a unit or post is placed; else NotFound. */
+export const lockVisibleRegion = (tx: Tx, actor: Access.Actor, id: string) =>
+  Effect.flatMap(regionQueries.lockVisibleRegion(tx, actor, id), (r) =>
+    r === undefined ? Effect.fail(notFound("region", id)) : Effect.succeed(r),
+  )
+
+/** Units (单位) that dispatch or host cadres, within the actor's scope. */
+export class UnitService extends Effect.Service<UnitService>()("@cadre/services/UnitService", {
+  effect: Effect.gen(function* () {
+    const { db } = yield* Database
+
+    /** Units whose region lies within the actor's scope. */
+    const list = (
+      actor: Access.Actor,
+      filter?: UnitFilter,
+    ): Effect.Effect<ReadonlyArray<UnitRecord>, Access.Forbidden> =>
+      Effect.zipRight(requirePermission(actor, "unit.read"), unitQueries.list(db, actor, filter))
+
+    const get = (actor: Access.Actor, id: string): Effect.Effect<UnitRecord, NotFound | Access.Forbidden> =>
+      Effect.gen(function* () {
+        yield* requirePermission(actor, "unit.read")
+        const found = yield* unitQueries.get(db, actor, id)
+        return found ?? (yield* Effect.fail(notFound("unit", id)))
+      })
+
+    const create = (
+      ctx: CommandContext,
+      input: CreateUnitInput,
+    ): Effect.Effect<UnitRecord, NotFound | Conflict | InvalidInput | Access.Forbidden> =>
+      Effect.gen(function* () {
+        yield* requirePermission(ctx.actor, "unit.write")
+        const id = input.id ?? `unit-${randomBytes(4).toString("hex")}`
+        const unit = yield* decodeInput(Regions.Unit, "unit", { ...input, id })
+        return yield* transaction(db, "unit.create", (tx) =>
+          Effect.gen(function* () {
+            const region = yield* lockVisibleRegion(tx, ctx.actor, unit.regionId)
+            const created = yield* one("unit", id, yield* unitQueries.insert(tx, unit, region.path))
+            yield* writeAudit(tx, ctx, {
+              action: "unit.create",
+              entity: "unit",
+              entityId: id,
+              regionPath: region.path,
+              before: null,
+              after: created,
+            })
+            return created
+          }),
+        )
+      })
+
+    const update = (
+      ctx: CommandContext,
+      input: UpdateUnitInput,
+    ): Effect.Effect<UnitRecord, NotFound | StaleVersion | Conflict | InvalidInput | Access.Forbidden> =>
+      Effect.gen(function* () {
+        yield* requirePermission(ctx.actor, "unit.write")
+        return yield* transaction(db, "unit.update", (tx) =>
+          Effect.gen(function* () {
+            const cur = yield* unitQueries.lockVisible(tx, ctx.actor, input.id)
+            if (cur === undefined) return yield* Effect.fail(notFound("unit", input.id))
+            if (cur.unit.version !== input.expectedVersion)
+              return yield* Effect.fail(
+                staleVersion("unit", input.id, input.expectedVersion, cur.unit.version),
+              )
+            const before = yield* unitQueries.decodeUnit(cur.unit, cur.path)
+            const next = yield* decodeInput(Regions.Unit, "unit", {
+              id: before.id,
+              regionId: before.regionId,
+              name: input.name ?? before.name,
+              roles: input.roles ?? before.roles,
+              category: input.category ?? before.category,
+            })
+            const after = yield* one("unit", input.id, yield* unitQueries.update(tx, next, cur.path))
+            yield* writeAudit(tx, ctx, {
+              action: "unit.update",
+              entity: "unit",
+              entityId: input.id,
+              regionPath: cur.path,
+              before,
+              after,
+            })
+            return after
+          }),
+        )
+      })
+
+    return { list, get, create, update } as const
+  }),
+}) {}

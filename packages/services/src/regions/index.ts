@@ -1,0 +1,11 @@
+/** Reference data: regions (the tree, merges), the units within them and their posts (seats). */
+export type { PostFilter, PostRecord, RegionRecord, UnitFilter, UnitRecord } from "@cadre/db"
+export { Post, PostStatus } from "@cadre/db"
+export { type CreatePostInput, PostService, type UpdatePostInput } from "./PostService.js"
+export {
+  type CreateRegionInput,
+  type MergeRegionInput,
+  type MergeResult,
+  RegionService,
+} from "./RegionService.js"
+export { type CreateUnitInput, UnitService, type UpdateUnitInput } from "./UnitService.js"
