@@ -85,12 +85,12 @@ describe("phone codes", () => {
     expect(textOf(right).zh).toContain("验证码")
   })
 
-  it("1,000 parallel wrong codes then the right one: never registered", async () => {
+  it("300 parallel wrong codes then the right one: never registered", async () => {
     const phone = "13900003332"
     await h.caller().auth.requestPhoneCode({ phone })
     const code = String(codeSent(phone).at(-1)?.fields.code)
-    const attempts = Array.from({ length: 3000 }, (_, i) =>
-      register(phone, i === 999 ? code : String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0")),
+    const attempts = Array.from({ length: 300 }, (_, i) =>
+      register(phone, i === 299 ? code : String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0")),
     )
     const { count } = await settle(attempts)
     expect(count("OK")).toBe(0)

@@ -31,31 +31,45 @@ export interface Limiter {
   readonly reset: (key: string) => Promise<void>
 }
 
-export const makeLimiter = (db: Db): Limiter => ({
-  hit: async (key, windowMs, at) => {
-    const cutoff = new Date(at.getTime() - windowMs).toISOString()
-    const expired = sql`${rateLimits.windowStart} <= ${cutoff}::timestamptz`
-    const [row] = await db
-      .insert(rateLimits)
-      .values({ key, windowStart: at, count: 1 })
-      .onConflictDoUpdate({
-        target: rateLimits.key,
-        set: {
-          windowStart: sql`case when ${expired} then excluded.window_start else ${rateLimits.windowStart} end`,
-          count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
-        },
-      })
-      .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart })
-    if (row === undefined) throw new Error(`rate limit ${key}: no row returned`)
-    return { count: row.count, until: new Date(row.windowStart.getTime() + windowMs) }
-  },
-  refund: async (key) => {
-    await db
-      .update(rateLimits)
-      .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
-      .where(eq(rateLimits.key, key))
-  },
-  reset: async (key) => {
-    await db.update(rateLimits).set({ count: 0 }).where(eq(rateLimits.key, key))
-  },
-})
+/** Every this many hits, counters idle for a day are deleted (the table holds only recent keys). */
+const PURGE_EVERY = 1000
+const DAY_MS = 24 * 60 * 60_000
+
+export const makeLimiter = (db: Db): Limiter => {
+  let hits = 0
+  return {
+    hit: async (key, windowMs, at) => {
+      hits += 1
+      if (hits % PURGE_EVERY === 0)
+        await db
+          .delete(rateLimits)
+          .where(
+            sql`${rateLimits.windowStart} < ${new Date(at.getTime() - DAY_MS).toISOString()}::timestamptz`,
+          )
+      const cutoff = new Date(at.getTime() - windowMs).toISOString()
+      const expired = sql`${rateLimits.windowStart} <= ${cutoff}::timestamptz`
+      const [row] = await db
+        .insert(rateLimits)
+        .values({ key, windowStart: at, count: 1 })
+        .onConflictDoUpdate({
+          target: rateLimits.key,
+          set: {
+            windowStart: sql`case when ${expired} then excluded.window_start else ${rateLimits.windowStart} end`,
+            count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
+          },
+        })
+        .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart })
+      if (row === undefined) throw new Error(`rate limit ${key}: no row returned`)
+      return { count: row.count, until: new Date(row.windowStart.getTime() + windowMs) }
+    },
+    refund: async (key) => {
+      await db
+        .update(rateLimits)
+        .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+        .where(eq(rateLimits.key, key))
+    },
+    reset: async (key) => {
+      await db.update(rateLimits).set({ count: 0 }).where(eq(rateLimits.key, key))
+    },
+  }
+}

@@ -33,9 +33,9 @@ import { bearerToken, hashToken, newToken } from "./tokens.js"
  * Accounts and sign-in. better-auth (drizzle adapter, argon2id through its custom hash/verify) owns users,
  * credentials and sessions; this module adds what the platform needs around it: roles and scopes
  * (account_roles), API tokens for integrators (stored as SHA-256), lockout after repeated failures per identifier
- * and throttling per client IP (atomic counters in rate_limits, taken before the password is checked; every checked
- * attempt is recorded in login_attempts), limits on registrations and phone codes, the password policy, phone registration with a pluggable code
- * sender, and the resolution of a request's credentials into an `Access.Actor`.
+ * and throttling per client IP (atomic counters in rate_limits, taken before the password is checked; every
+ * checked attempt is recorded in login_attempts), limits on registrations and phone codes, the password policy
+ * (@cadre/password), phone registration with a pluggable code sender, and the resolution of a request's credentials into an `Access.Actor`.
  *
  * Role and token rows are written by `AccountRepo` (@cadre/db) in one transaction with their audit row. better-auth
  * creates the `user` outside that transaction; if the role transaction fails, the user is deleted again
