@@ -129,5 +129,5 @@ describe("audit hash chain", () => {
     } finally {
       rmSync(old, { recursive: true, force: true })
     }
-  })
+  }, 180_000)
 })
