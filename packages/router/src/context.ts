@@ -2,11 +2,9 @@ import type { Access, Lang } from "@cadre/domain"
 import { Cause, type Effect, Exit, type ManagedRuntime, Option } from "effect"
 import type {
   ArchiveRepo,
-  AssessmentRepo,
   AuditRepo,
   CampaignRepo,
   DutyRepo,
-  EvaluationRepo,
   FiguresRepo,
   PersonRepo,
   PlacementRepo,
@@ -16,7 +14,14 @@ import type {
   TaskRepo,
   UnitRepo,
 } from "@cadre/db"
-import type { SchemeStore, WorkCalendar } from "@cadre/services"
+import type {
+  AssessmentService,
+  EvaluationService,
+  PoolService,
+  ReserveService,
+  SchemeStore,
+  WorkCalendar,
+} from "@cadre/services"
 import type { AuthService } from "./auth/service.js"
 import { type Failure, isFailure } from "./errors.js"
 import { langFromHeaders } from "./lang.js"
@@ -45,10 +50,12 @@ export type Services =
   | TaskRepo
   | PlacementRepo
   | DutyRepo
-  | AssessmentRepo
   | ArchiveRepo
   | FiguresRepo
-  | EvaluationRepo
+  | AssessmentService
+  | PoolService
+  | EvaluationService
+  | ReserveService
   | SchemeStore
   | WorkCalendar
 

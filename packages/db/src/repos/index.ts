@@ -1,10 +1,8 @@
 import { Layer } from "effect"
 import { ArchiveRepo } from "./ArchiveRepo.js"
-import { AssessmentRepo } from "./AssessmentRepo.js"
 import { AuditRepo } from "./AuditRepo.js"
 import { CampaignRepo } from "./CampaignRepo.js"
 import { DutyRepo } from "./DutyRepo.js"
-import { EvaluationRepo } from "./EvaluationRepo.js"
 import { FiguresRepo } from "./FiguresRepo.js"
 import { PersonRepo } from "./PersonRepo.js"
 import { PlacementRepo } from "./PlacementRepo.js"
@@ -16,11 +14,9 @@ import { UnitRepo } from "./UnitRepo.js"
 
 export * from "./AccountRepo.js"
 export * from "./ArchiveRepo.js"
-export * from "./AssessmentRepo.js"
 export * from "./AuditRepo.js"
 export * from "./CampaignRepo.js"
 export * from "./DutyRepo.js"
-export * from "./EvaluationRepo.js"
 export * from "./FiguresRepo.js"
 export type { PlacementOutcome, PlacementRecord } from "./inpostShared.js"
 export * from "./PersonRepo.js"
@@ -46,8 +42,6 @@ export const RepositoriesLive = Layer.mergeAll(
   TaskRepo.Live,
   PlacementRepo.Live,
   DutyRepo.Live,
-  AssessmentRepo.Live,
   ArchiveRepo.Live,
   FiguresRepo.Live,
-  EvaluationRepo.Live,
 )

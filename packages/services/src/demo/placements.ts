@@ -1,8 +1,10 @@
 import type { Access, InPost, LocalDate } from "@cadre/domain"
 import { eq } from "drizzle-orm"
-import { Effect } from "effect"
+import { Effect, ManagedRuntime } from "effect"
 import { type Db, schema } from "@cadre/db"
-import { makeAssessmentRepo, makeDutyRepo, makePlacementRepo, makePostRepo } from "@cadre/db"
+import { makeDutyRepo, makePlacementRepo, makePostRepo } from "@cadre/db"
+import { AssessmentService } from "../assessments/index.js"
+import { servicesOverDb } from "../layers.js"
 const { placements } = schema
 
 /**
@@ -68,7 +70,8 @@ export async function loadDemoPlacements(db: Db): Promise<number> {
   const run = <A, E>(e: Effect.Effect<A, E>): Promise<A> => Effect.runPromise(e)
   const repo = makePlacementRepo(db)
   const duties = makeDutyRepo(db)
-  const grading = makeAssessmentRepo(db)
+  const runtime = ManagedRuntime.make(servicesOverDb(db))
+  const grading = await runtime.runPromise(AssessmentService)
   const postRepo = makePostRepo(db)
 
   const ypOrg = actor("org_dept_admin", "310110", YANGPU)
@@ -426,5 +429,6 @@ export async function loadDemoPlacements(db: Db): Promise<number> {
       on: d("2026-11-20"),
     }),
   )
+  await runtime.dispose()
   return DEMO_PLACEMENT_IDS.length
 }
