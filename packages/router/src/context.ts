@@ -1,15 +1,6 @@
 import type { Access, Lang } from "@cadre/domain"
 import { Cause, type Effect, Exit, type ManagedRuntime, Option } from "effect"
-import type {
-  ArchiveRepo,
-  AssessmentRepo,
-  CampaignRepo,
-  DutyRepo,
-  EvaluationRepo,
-  FiguresRepo,
-  PlacementRepo,
-  TaskRepo,
-} from "@cadre/db"
+import type { ArchiveRepo, CampaignRepo, DutyRepo, FiguresRepo, PlacementRepo, TaskRepo } from "@cadre/db"
 import type {
   AuditService,
   PersonService,
@@ -18,6 +9,10 @@ import type {
   SchemeService,
   SchemeStore,
   UnitService,
+  AssessmentService,
+  EvaluationService,
+  PoolService,
+  ReserveService,
   WorkCalendar,
 } from "@cadre/services"
 import type { AuthService } from "./auth/service.js"
@@ -48,10 +43,12 @@ export type Services =
   | TaskRepo
   | PlacementRepo
   | DutyRepo
-  | AssessmentRepo
   | ArchiveRepo
   | FiguresRepo
-  | EvaluationRepo
+  | AssessmentService
+  | PoolService
+  | EvaluationService
+  | ReserveService
   | SchemeStore
   | WorkCalendar
 

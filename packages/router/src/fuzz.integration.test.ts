@@ -268,7 +268,10 @@ describe("fuzz: hostile inputs to every procedure never answer INTERNAL_SERVER_E
   }
 
   it("no procedure answered 500", () => {
-    expect(internalAnswers, `${internalAnswers} answers were 500, from ${found.internal.size} procedures`).toBe(0)
+    expect(
+      internalAnswers,
+      `${internalAnswers} answers were 500, from ${found.internal.size} procedures`,
+    ).toBe(0)
     expect([...found.internal.entries()]).toEqual([])
   })
 

@@ -4,8 +4,21 @@
  * one transaction. Domain refusals stay typed; infrastructure faults are defects. See README.md.
  */
 export * from "./audit/index.js"
+export {
+  type AssessmentRecord,
+  AssessmentService,
+  type GradingStepInput,
+  PoolService,
+  type QuotaUseRecord,
+} from "./assessments/index.js"
 export { WorkCalendar } from "./calendar/WorkCalendar.js"
 export { DEMO_CADRE_PERSON_ID, DEMO_PLACEMENT_IDS, loadDemoData } from "./demo/index.js"
+export {
+  EVALUATION_KIND_LABELS,
+  EvaluationService,
+  RESERVE_SOURCE_LABELS,
+  ReserveService,
+} from "./evaluations/index.js"
 export { applicationLayer, ServicesLive, servicesOverDb } from "./layers.js"
 export * from "./people/index.js"
 export * from "./regions/index.js"

@@ -5,6 +5,8 @@ import { WorkCalendar } from "./calendar/WorkCalendar.js"
 import { PersonService } from "./people/index.js"
 import { PostService, RegionService, UnitService } from "./regions/index.js"
 import { SchemeService } from "./schemes/index.js"
+import { AssessmentService, PoolService } from "./assessments/index.js"
+import { EvaluationService, ReserveService } from "./evaluations/index.js"
 import { SchemeStore } from "./shared/SchemeStore.js"
 
 /** Every service, built over the Database service (provide `Database.fromHandle(handle)` or `Database.layer`). */
@@ -17,6 +19,10 @@ export const ServicesLive = Layer.mergeAll(
   PersonService.Default,
   SchemeService.Default,
   AuditService.Default,
+  AssessmentService.Default,
+  PoolService.Default,
+  EvaluationService.Default,
+  ReserveService.Default,
 )
 
 /**

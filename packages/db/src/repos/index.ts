@@ -1,19 +1,15 @@
 import { Layer } from "effect"
 import { ArchiveRepo } from "./ArchiveRepo.js"
-import { AssessmentRepo } from "./AssessmentRepo.js"
 import { CampaignRepo } from "./CampaignRepo.js"
 import { DutyRepo } from "./DutyRepo.js"
-import { EvaluationRepo } from "./EvaluationRepo.js"
 import { FiguresRepo } from "./FiguresRepo.js"
 import { PlacementRepo } from "./PlacementRepo.js"
 import { TaskRepo } from "./TaskRepo.js"
 
 export * from "./AccountRepo.js"
 export * from "./ArchiveRepo.js"
-export * from "./AssessmentRepo.js"
 export * from "./CampaignRepo.js"
 export * from "./DutyRepo.js"
-export * from "./EvaluationRepo.js"
 export * from "./FiguresRepo.js"
 export type { PlacementOutcome, PlacementRecord } from "./inpostShared.js"
 export * from "./PlacementRepo.js"
@@ -28,8 +24,6 @@ export const RepositoriesLive = Layer.mergeAll(
   TaskRepo.Live,
   PlacementRepo.Live,
   DutyRepo.Live,
-  AssessmentRepo.Live,
   ArchiveRepo.Live,
   FiguresRepo.Live,
-  EvaluationRepo.Live,
 )

@@ -1,5 +1,6 @@
-import { type AssessmentRecord, AssessmentRepo, type CommandContext, type GradingStepInput } from "@cadre/db"
+import type { CommandContext } from "@cadre/db"
 import { Assessment, Scheme } from "@cadre/domain"
+import { type AssessmentRecord, AssessmentService, type GradingStepInput } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import type { Context, Services } from "../context.js"
 import type { Failure } from "../errors.js"
@@ -9,7 +10,7 @@ import { todayOf } from "../today.js"
 import { Id } from "./shared.js"
 
 /**
- * Assessment (考核) and the reserve pool's yearly review, issue 5. A cycle's steps run in the scheme's order
+ * Assessment (考核), issue 5 (the reserve pool's yearly review is routers/pool.ts). A cycle's steps run in the scheme's order
  * (000: the street's first opinion, the dispatching unit's grade, the report to the org dept); a year-end grade is
  * checked against the scheme's quotas at decision time, under the quota group's lock, and refused with the
  * arithmetic (002: 10 first secretaries allow 2 excellent; the 3rd is refused). A survey's counts become rates and
@@ -56,7 +57,7 @@ const step = (
 ) =>
   ctx
     .run(
-      Effect.flatMap(AssessmentRepo, (r) =>
+      Effect.flatMap(AssessmentService, (r) =>
         r.step(ctx.cmd, {
           placementId: i.placementId,
           cycleId: i.cycleId,
@@ -76,7 +77,7 @@ export const assessmentsRouter = router({
     .input(input(Schema.Struct({ placementId: PlacementId })))
     .query(({ ctx, input: i }) =>
       ctx
-        .run(Effect.flatMap(AssessmentRepo, (r) => r.list(ctx.actor, i.placementId)))
+        .run(Effect.flatMap(AssessmentService, (r) => r.list(ctx.actor, i.placementId)))
         .then((rows) => rows.map(assessmentOut)),
     ),
 
@@ -141,7 +142,7 @@ export const assessmentsRouter = router({
     )
     .mutation(({ ctx, input: i }) =>
       ctx.run(
-        Effect.flatMap(AssessmentRepo, (r) =>
+        Effect.flatMap(AssessmentService, (r) =>
           r.survey(ctx.cmd, {
             placementId: i.placementId,
             year: i.year,
@@ -163,39 +164,6 @@ export const assessmentsRouter = router({
     .permission("placement.read")
     .input(input(Schema.Struct({ placementId: PlacementId })))
     .query(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(AssessmentRepo, (r) => r.surveys(ctx.actor, i.placementId))),
-    ),
-})
-
-export const poolRouter = router({
-  /** 001 五1: the yearly review — composition checked (≥ 2 per community, principal and deputy, ≤ 35 ≥ 40%),
-   * the unqualified removed. */
-  review: procedure
-    .permission("pool.review")
-    .input(
-      input(
-        Schema.Struct({
-          regionId: Id("街道 / street"),
-          schemeId: Id("方案编号 / scheme id"),
-          schemeVersion: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)),
-          year: Schema.Int.pipe(Schema.between(2000, 2200)).annotations({ title: "年度 / year" }),
-          removals: Schema.Array(
-            Schema.Struct({
-              personId: Id("人员编号 / person id"),
-              reason: Schema.NonEmptyTrimmedString.annotations({ title: "调整出库原因 / reason" }),
-            }),
-          ),
-        }),
-      ),
-    )
-    .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(AssessmentRepo, (r) => r.reviewPool(ctx.cmd, { ...i, on: todayOf(ctx) }))),
-    ),
-
-  reviews: procedure
-    .permission("pool.review")
-    .input(input(Schema.Struct({ schemeId: Schema.optional(Id("方案编号 / scheme id")) })))
-    .query(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(AssessmentRepo, (r) => r.poolReviews(ctx.actor, i))),
+      ctx.run(Effect.flatMap(AssessmentService, (r) => r.surveys(ctx.actor, i.placementId))),
     ),
 })

@@ -1,18 +1,17 @@
-import { EvaluationRepo, ReserveSource } from "@cadre/db"
 import { Scheme } from "@cadre/domain"
+import { EvaluationService } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
-import { ExpectedVersion, Id } from "./shared.js"
+import { Id } from "./shared.js"
 
 /**
  * Scores and evaluations of cadres in post, and the reserve pipeline (issue 5). Each answer is the kernel's, from
  * the scheme version the placement keeps: 004 淮上 三是's 100-point score sheet at half-year, year-end and
  * term-end (a grade only where the scheme gives bands); 003 四's report-back scoring, star rating and four
  * evaluations, and 三's four types — where the scheme sets no weights, bands or answer options the answer is
- * `Undetermined` with the scheme's note, never a made-up number. 003 一's pipeline: community workers → reserves
- * for the two committees → secretary reserves; the yearly review removing the unqualified is `pool.review`.
+ * `Undetermined` with the scheme's note, never a made-up number. The reserve pipeline is routers/reserves.ts.
  */
 
 const PlacementId = Id("任职安排编号 / placement id")
@@ -42,7 +41,7 @@ export const evaluationsRouter = router({
   list: procedure
     .permission("placement.read")
     .input(input(Schema.Struct({ placementId: PlacementId, kind: Schema.optional(Kind) })))
-    .query(({ ctx, input: i }) => ctx.run(Effect.flatMap(EvaluationRepo, (r) => r.list(ctx.actor, i)))),
+    .query(({ ctx, input: i }) => ctx.run(Effect.flatMap(EvaluationService, (r) => r.list(ctx.actor, i)))),
 
   /**
    * 004 淮上 目标考核 三是 百分制量化考核: a score sheet (items, or the total when the scheme lists none) for a cycle
@@ -61,7 +60,7 @@ export const evaluationsRouter = router({
       ),
     )
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(EvaluationRepo, (r) => r.score(ctx.cmd, { ...i, on: todayOf(ctx) }))),
+      ctx.run(Effect.flatMap(EvaluationService, (r) => r.score(ctx.cmd, { ...i, on: todayOf(ctx) }))),
     ),
 
   /** 003 四 抓好提级述职: one score per scorer the scheme names; combined only with the scheme's weights. */
@@ -76,7 +75,7 @@ export const evaluationsRouter = router({
       ),
     )
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(EvaluationRepo, (r) => r.reportBack(ctx.cmd, { ...i, on: todayOf(ctx) }))),
+      ctx.run(Effect.flatMap(EvaluationService, (r) => r.reportBack(ctx.cmd, { ...i, on: todayOf(ctx) }))),
     ),
 
   /** 003 四 用好星级评定: the star level of a score, from the scheme's bands, or `Undetermined` with the note. */
@@ -84,7 +83,7 @@ export const evaluationsRouter = router({
     .permission("assessment.grade")
     .input(input(Schema.Struct({ ...Target, points: Points })))
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(EvaluationRepo, (r) => r.stars(ctx.cmd, { ...i, on: todayOf(ctx) }))),
+      ctx.run(Effect.flatMap(EvaluationService, (r) => r.stars(ctx.cmd, { ...i, on: todayOf(ctx) }))),
     ),
 
   /**
@@ -111,7 +110,7 @@ export const evaluationsRouter = router({
       ),
     )
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(EvaluationRepo, (r) => r.evaluate(ctx.cmd, { ...i, on: todayOf(ctx) }))),
+      ctx.run(Effect.flatMap(EvaluationService, (r) => r.evaluate(ctx.cmd, { ...i, on: todayOf(ctx) }))),
     ),
 
   /** 003 三 深化分类管理: 示范/骨干/潜力/守摊, with a finding on every standard the scheme names. */
@@ -133,62 +132,6 @@ export const evaluationsRouter = router({
       ),
     )
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(EvaluationRepo, (r) => r.classify(ctx.cmd, { ...i, on: todayOf(ctx) }))),
+      ctx.run(Effect.flatMap(EvaluationService, (r) => r.classify(ctx.cmd, { ...i, on: todayOf(ctx) }))),
     ),
-})
-
-const Basis = Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(2000)).annotations({ title: "依据 / basis" })
-
-export const reservesRouter = router({
-  /**
-   * Enter a person into a scheme's reserve pool under one of its roles: 003 一 拓源储备一批 takes reserves for the
-   * two committees from community workers and secretary reserves from committee members.
-   */
-  enter: procedure
-    .permission("pool.review")
-    .input(
-      input(
-        Schema.Struct({
-          personId: Id("人员编号 / person id"),
-          regionId: Id("社区 / community"),
-          schemeId: Id("方案编号 / scheme id"),
-          schemeVersion: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)),
-          role: Key("后备类别 / pool role"),
-          source: ReserveSource,
-          basis: Basis,
-        }),
-      ),
-    )
-    .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(EvaluationRepo, (r) => r.enterReserve(ctx.cmd, { ...i, on: todayOf(ctx) }))),
-    ),
-
-  /** 003 一: an outstanding reserve for the two committees moves on to the secretary reserve. */
-  advance: procedure
-    .permission("pool.review")
-    .input(
-      input(
-        Schema.Struct({
-          id: Id("后备人员编号 / reserve id"),
-          expectedVersion: ExpectedVersion,
-          basis: Basis,
-        }),
-      ),
-    )
-    .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(EvaluationRepo, (r) => r.advanceReserve(ctx.cmd, { ...i, on: todayOf(ctx) }))),
-    ),
-
-  list: procedure
-    .permission("pool.review")
-    .input(
-      input(
-        Schema.Struct({
-          schemeId: Schema.optional(Id("方案编号 / scheme id")),
-          regionId: Schema.optional(Id("社区 / community")),
-          state: Schema.optional(Schema.Literal("active", "removed")),
-        }),
-      ),
-    )
-    .query(({ ctx, input: i }) => ctx.run(Effect.flatMap(EvaluationRepo, (r) => r.reserves(ctx.actor, i)))),
 })

@@ -1,4 +1,5 @@
-import { AssessmentRepo, DutyRepo, FiguresRepo } from "@cadre/db"
+import { DutyRepo, FiguresRepo } from "@cadre/db"
+import { AssessmentService } from "@cadre/services"
 import { LocalDate } from "@cadre/domain"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
@@ -56,7 +57,9 @@ export const figuresRouter = router({
         }),
       ),
     )
-    .query(({ ctx, input: i }) => ctx.run(Effect.flatMap(AssessmentRepo, (r) => r.quotaUse(ctx.actor, i)))),
+    .query(({ ctx, input: i }) =>
+      ctx.run(Effect.flatMap(AssessmentService, (r) => r.quotaUse(ctx.actor, i))),
+    ),
 
   /** Overdue reports counted per region (the list itself: reports.overdue). */
   overdue: procedure

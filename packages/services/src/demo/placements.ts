@@ -2,7 +2,8 @@ import type { Access, InPost, LocalDate } from "@cadre/domain"
 import { eq } from "drizzle-orm"
 import { Effect, ManagedRuntime } from "effect"
 import { type Db, schema } from "@cadre/db"
-import { makeAssessmentRepo, makeDutyRepo, makePlacementRepo } from "@cadre/db"
+import { makeDutyRepo, makePlacementRepo } from "@cadre/db"
+import { AssessmentService } from "../assessments/index.js"
 import { servicesOverDb } from "../layers.js"
 import { PostService } from "../regions/index.js"
 const { placements } = schema
@@ -70,7 +71,8 @@ export async function loadDemoPlacements(db: Db): Promise<number> {
   const run = <A, E>(e: Effect.Effect<A, E>): Promise<A> => Effect.runPromise(e)
   const repo = makePlacementRepo(db)
   const duties = makeDutyRepo(db)
-  const grading = makeAssessmentRepo(db)
+  const runtime = ManagedRuntime.make(servicesOverDb(db))
+  const grading = await runtime.runPromise(AssessmentService)
 
   const ypOrg = actor("org_dept_admin", "310110", YANGPU)
   const ypStreet = actor("street_admin", "310110", YANGPU)
@@ -430,5 +432,6 @@ export async function loadDemoPlacements(db: Db): Promise<number> {
       on: d("2026-11-20"),
     }),
   )
+  await runtime.dispose()
   return DEMO_PLACEMENT_IDS.length
 }

@@ -1,0 +1,153 @@
+import { assessmentQueries, conflict, placementQueries, quotaQueries, type Tx } from "@cadre/db"
+import { Assessment, type Scheme, type Text } from "@cadre/domain"
+import { Effect, Either } from "effect"
+
+/**
+ * The checks of a grading step: the period (a year the cadre was in post, for a year-end cycle), the consequence
+ * of a recall (no awards that year), and the grade quotas under the quota group's lock.
+ *
+ * QUOTA SAFETY. A year-end grade counted by a quota is decided in one transaction that first takes the lock row of
+ * its quota group for that year (`quota_groups`, inserted with ON CONFLICT DO NOTHING, then `SELECT … FOR UPDATE`),
+ * and only then counts the group and the grades already given. Parallel gradings of one group therefore run one
+ * after the other: each sees every grade committed before it, so the quota can never be exceeded; the one that
+ * would exceed it is refused with the kernel's arithmetic ("…10×20%=2（向下取整），已评优秀2人，第3人不能评为优秀").
+ * Locks are always taken placement first, then quota group, so two gradings cannot deadlock.
+ */
+
+type PlacementRecord = placementQueries.PlacementRecord
+
+export const t = (zh: string, en: string): Text => ({ zh, en })
+
+export const clauseOf = (c: { readonly document: string; readonly clause: string }): string =>
+  `${c.document} ${c.clause}`
+
+export const YEAR = /^\d{4}$/
+
+export interface AssessmentRecord {
+  readonly id: string
+  readonly placementId: string
+  readonly personId: string
+  readonly cycleId: string
+  readonly period: string
+  readonly grade: Scheme.Grade | null
+  readonly record: Assessment.GradingRecord
+  /** "街道党工委初评：称职；派出单位确定：优秀；已报备区委组织部". */
+  readonly summary: Text
+  readonly quota: assessmentQueries.AssessmentBody["quota"]
+  readonly incentives: assessmentQueries.AssessmentBody["incentives"]
+  readonly fired: assessmentQueries.AssessmentBody["fired"]
+  readonly version: number
+}
+
+/** A step of a cycle, as the API sends it (`on` is today, supplied by the router). */
+export type GradingStepInput =
+  | {
+      readonly _tag: "GiveFirstOpinion"
+      readonly by: Scheme.Actor
+      readonly opinion: string
+      readonly proposed?: Scheme.Grade | undefined
+    }
+  | { readonly _tag: "DecideGrade"; readonly by: Scheme.Actor; readonly grade: Scheme.Grade }
+  | { readonly _tag: "Report"; readonly by: Scheme.Actor }
+
+export interface QuotaUseRecord {
+  readonly groupKey: string
+  readonly quotaId: string
+  readonly size: number
+  readonly used: number
+  readonly limit: number
+  readonly remaining: number
+  readonly within: boolean
+  readonly text: Text
+  readonly clause: string
+}
+
+export const toAssessment = (r: assessmentQueries.StoredAssessment): AssessmentRecord => ({
+  id: r.id,
+  placementId: r.placementId,
+  personId: r.personId,
+  cycleId: r.cycleId,
+  period: r.period,
+  grade: r.grade,
+  record: r.body.record,
+  summary: Assessment.gradingSummary(r.body.record),
+  quota: r.body.quota,
+  incentives: r.body.incentives,
+  fired: r.body.fired,
+  version: r.version,
+})
+
+/** The cycle's period must name a year the cadre was in post (year-end) or a period after taking up. */
+export const checkPeriod = (rec: PlacementRecord, cycle: Scheme.AssessmentCycle, period: string) => {
+  if (cycle.cadence._tag === "YearEnd") {
+    if (!YEAR.test(period))
+      return Effect.fail(
+        conflict("assessment", period, "bad_period", {
+          zh: `年度考核的期间应为年份（如 2026），不是“${period}”`,
+          en: `a year-end assessment's period is a year (e.g. 2026), not "${period}"`,
+        }),
+      )
+    const year = Number(period)
+    if (!placementQueries.inPostDuring(rec, year))
+      return Effect.fail(
+        conflict("assessment", period, "not_in_post", {
+          zh: `${year}年该干部不在任职期内，不能参加当年考核`,
+          en: `the cadre was not in post in ${year}; no assessment for that year`,
+        }),
+      )
+    return Effect.succeed<number | undefined>(year)
+  }
+  if (rec.placement.startedOn === undefined)
+    return Effect.fail(
+      conflict("assessment", period, "not_started", {
+        zh: "尚未到岗，不能考核",
+        en: "the cadre has not taken up the post yet",
+      }),
+    )
+  return Effect.succeed<number | undefined>(undefined)
+}
+
+/** Lock the group's row for the period, count the group and its grades, and let the kernel decide. */
+export const checkQuota = (
+  tx: Tx,
+  rec: PlacementRecord,
+  scheme: Scheme.Scheme,
+  period: string,
+  year: number,
+  grade: Scheme.Grade,
+) =>
+  Effect.gen(function* () {
+    const quotas = scheme.assessment.quotas
+    if (quotas._tag !== "Cited" || quotas.value.length === 0)
+      return [] as ReadonlyArray<{ quotaId: string; text: Text }>
+    const key = { regionId: scheme.regionId, groupKey: rec.quotaGroup, period }
+    yield* quotaQueries.lockQuotaGroup(tx, key)
+    // Counted after the lock: every grade committed before it is seen.
+    const size = yield* quotaQueries.groupSize(tx, rec.quotaGroup, year)
+    const graded = yield* quotaQueries.gradedInGroup(tx, rec.quotaGroup, period, rec.placement.id)
+    const alreadyGraded: Partial<Record<Scheme.Grade, number>> = {}
+    for (const g of graded) if (g.grade !== null) alreadyGraded[g.grade as Scheme.Grade] = Number(g.n)
+    const r = Assessment.checkGrade({
+      quotas,
+      grade,
+      group: { size, alreadyGraded },
+      labels: (g) => Assessment.gradeLabel(g, scheme.assessment),
+    })
+    if (Either.isLeft(r)) return yield* Effect.fail(r.left)
+    yield* quotaQueries.countGrading(tx, key)
+    return r.right.checked.map((a) => ({ quotaId: a.quotaId, text: a.text }))
+  })
+
+/** 002 三（二）: 被召回人员当年不得评先评优 — an excellent grade is refused while that consequence holds. */
+export const checkNoAwards = (tx: Tx, rec: PlacementRecord, year: number) =>
+  Effect.gen(function* () {
+    const rows = yield* assessmentQueries.noAwards(tx, rec.person.id)
+    const hit = rows.find((r) => r.year === year)
+    if (hit !== undefined)
+      return yield* Effect.fail(
+        conflict("assessment", rec.placement.id, "no_awards", {
+          zh: `不能评为优秀：${hit.text?.zh ?? "当年不得评先评优"}`,
+          en: `cannot be graded excellent: ${hit.text?.en ?? "no awards in the year of recall"}`,
+        }),
+      )
+  })
