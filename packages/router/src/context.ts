@@ -4,7 +4,6 @@ import type {
   ArchiveRepo,
   AssessmentRepo,
   AuditRepo,
-  CampaignRepo,
   DutyRepo,
   EvaluationRepo,
   FiguresRepo,
@@ -13,10 +12,15 @@ import type {
   PostRepo,
   RegionRepo,
   SchemeRepo,
-  TaskRepo,
   UnitRepo,
 } from "@cadre/db"
-import type { SchemeStore, WorkCalendar } from "@cadre/services"
+import type {
+  ApplicationService,
+  CampaignService,
+  SchemeStore,
+  TaskService,
+  WorkCalendar,
+} from "@cadre/services"
 import type { AuthService } from "./auth/service.js"
 import { type Failure, isFailure } from "./errors.js"
 import { langFromHeaders } from "./lang.js"
@@ -41,8 +45,9 @@ export type Services =
   | SchemeRepo
   | PersonRepo
   | AuditRepo
-  | CampaignRepo
-  | TaskRepo
+  | CampaignService
+  | ApplicationService
+  | TaskService
   | PlacementRepo
   | DutyRepo
   | AssessmentRepo

@@ -6,5 +6,18 @@
 export { WorkCalendar } from "./calendar/WorkCalendar.js"
 export { DEMO_CADRE_PERSON_ID, DEMO_PLACEMENT_IDS, loadDemoData } from "./demo/index.js"
 export { applicationLayer, ServicesLive, servicesOverDb } from "./layers.js"
+export {
+  type ActMove,
+  type ApplicationFilter,
+  type ApplicationRecord,
+  ApplicationService,
+  type CampaignInput,
+  type CampaignPatch,
+  type CampaignRecord,
+  CampaignService,
+  type PostInfo,
+  type TaskRecord,
+  TaskService,
+} from "./selection/index.js"
 export { requirePermission } from "./shared/authority.js"
 export { SchemeStore } from "./shared/SchemeStore.js"

@@ -1,10 +1,17 @@
 import { Database, type DatabaseHandle, type Db, RepositoriesLive } from "@cadre/db"
 import { Layer } from "effect"
 import { WorkCalendar } from "./calendar/WorkCalendar.js"
+import { ApplicationService, CampaignService, TaskService } from "./selection/index.js"
 import { SchemeStore } from "./shared/SchemeStore.js"
 
 /** Every service, built over the Database service (provide `Database.fromHandle(handle)` or `Database.layer`). */
-export const ServicesLive = Layer.mergeAll(SchemeStore.Default, WorkCalendar.Default)
+export const ServicesLive = Layer.mergeAll(
+  SchemeStore.Default,
+  WorkCalendar.Default,
+  CampaignService.Default,
+  ApplicationService.Default,
+  TaskService.Default,
+)
 
 /**
  * What the router's runtime holds for an open database: every service (and, while the move out of `@cadre/db`

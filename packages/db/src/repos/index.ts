@@ -2,7 +2,6 @@ import { Layer } from "effect"
 import { ArchiveRepo } from "./ArchiveRepo.js"
 import { AssessmentRepo } from "./AssessmentRepo.js"
 import { AuditRepo } from "./AuditRepo.js"
-import { CampaignRepo } from "./CampaignRepo.js"
 import { DutyRepo } from "./DutyRepo.js"
 import { EvaluationRepo } from "./EvaluationRepo.js"
 import { FiguresRepo } from "./FiguresRepo.js"
@@ -11,14 +10,12 @@ import { PlacementRepo } from "./PlacementRepo.js"
 import { PostRepo } from "./PostRepo.js"
 import { RegionRepo } from "./RegionRepo.js"
 import { SchemeRepo } from "./SchemeRepo.js"
-import { TaskRepo } from "./TaskRepo.js"
 import { UnitRepo } from "./UnitRepo.js"
 
 export * from "./AccountRepo.js"
 export * from "./ArchiveRepo.js"
 export * from "./AssessmentRepo.js"
 export * from "./AuditRepo.js"
-export * from "./CampaignRepo.js"
 export * from "./DutyRepo.js"
 export * from "./EvaluationRepo.js"
 export * from "./FiguresRepo.js"
@@ -28,7 +25,6 @@ export * from "./PlacementRepo.js"
 export * from "./PostRepo.js"
 export * from "./RegionRepo.js"
 export * from "./SchemeRepo.js"
-export * from "./TaskRepo.js"
 export * from "./UnitRepo.js"
 
 /**
@@ -42,8 +38,6 @@ export const RepositoriesLive = Layer.mergeAll(
   PersonRepo.Live,
   SchemeRepo.Live,
   AuditRepo.Live,
-  CampaignRepo.Live,
-  TaskRepo.Live,
   PlacementRepo.Live,
   DutyRepo.Live,
   AssessmentRepo.Live,
