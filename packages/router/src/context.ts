@@ -1,6 +1,6 @@
 import type { Access, Lang } from "@cadre/domain"
 import { Cause, type Effect, Exit, type ManagedRuntime, Option } from "effect"
-import type { ArchiveRepo, CampaignRepo, DutyRepo, FiguresRepo, PlacementRepo, TaskRepo } from "@cadre/db"
+import type { ArchiveRepo, DutyRepo, FiguresRepo, PlacementRepo } from "@cadre/db"
 import type {
   AuditService,
   PersonService,
@@ -13,6 +13,9 @@ import type {
   EvaluationService,
   PoolService,
   ReserveService,
+  ApplicationService,
+  CampaignService,
+  TaskService,
   WorkCalendar,
 } from "@cadre/services"
 import type { AuthService } from "./auth/service.js"
@@ -39,8 +42,9 @@ export type Services =
   | SchemeService
   | PersonService
   | AuditService
-  | CampaignRepo
-  | TaskRepo
+  | CampaignService
+  | ApplicationService
+  | TaskService
   | PlacementRepo
   | DutyRepo
   | ArchiveRepo

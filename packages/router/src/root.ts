@@ -2,7 +2,8 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server"
 import { assessmentsRouter } from "./routers/assessments.js"
 import { auditRouter } from "./routers/audit.js"
 import { calendarRouter } from "./routers/calendar.js"
-import { applicationsRouter, campaignsRouter } from "./routers/campaigns.js"
+import { applicationsRouter } from "./routers/applications.js"
+import { campaignsRouter } from "./routers/campaigns.js"
 import { accountsRouter, authRouter } from "./routers/auth.js"
 import {
   inspectionsRouter,

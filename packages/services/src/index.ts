@@ -23,5 +23,18 @@ export { applicationLayer, ServicesLive, servicesOverDb } from "./layers.js"
 export * from "./people/index.js"
 export * from "./regions/index.js"
 export * from "./schemes/index.js"
+export {
+  type ActMove,
+  type ApplicationFilter,
+  type ApplicationRecord,
+  ApplicationService,
+  type CampaignInput,
+  type CampaignPatch,
+  type CampaignRecord,
+  CampaignService,
+  type PostInfo,
+  type TaskRecord,
+  TaskService,
+} from "./selection/index.js"
 export { requirePermission } from "./shared/authority.js"
 export { SchemeStore } from "./shared/SchemeStore.js"

@@ -7,6 +7,7 @@ import { PostService, RegionService, UnitService } from "./regions/index.js"
 import { SchemeService } from "./schemes/index.js"
 import { AssessmentService, PoolService } from "./assessments/index.js"
 import { EvaluationService, ReserveService } from "./evaluations/index.js"
+import { ApplicationService, CampaignService, TaskService } from "./selection/index.js"
 import { SchemeStore } from "./shared/SchemeStore.js"
 
 /** Every service, built over the Database service (provide `Database.fromHandle(handle)` or `Database.layer`). */
@@ -23,6 +24,9 @@ export const ServicesLive = Layer.mergeAll(
   PoolService.Default,
   EvaluationService.Default,
   ReserveService.Default,
+  CampaignService.Default,
+  ApplicationService.Default,
+  TaskService.Default,
 )
 
 /**

@@ -1,27 +1,21 @@
 import { Layer } from "effect"
 import { ArchiveRepo } from "./ArchiveRepo.js"
-import { CampaignRepo } from "./CampaignRepo.js"
 import { DutyRepo } from "./DutyRepo.js"
 import { FiguresRepo } from "./FiguresRepo.js"
 import { PlacementRepo } from "./PlacementRepo.js"
-import { TaskRepo } from "./TaskRepo.js"
 
 export * from "./AccountRepo.js"
 export * from "./ArchiveRepo.js"
-export * from "./CampaignRepo.js"
 export * from "./DutyRepo.js"
 export * from "./FiguresRepo.js"
 export type { PlacementOutcome, PlacementRecord } from "./inpostShared.js"
 export * from "./PlacementRepo.js"
-export * from "./TaskRepo.js"
 
 /**
  * The repositories procedures use, built from the Database service. (AccountRepo is used by the auth service,
  * which holds the Db itself: `makeAccountRepo(db)`, or `AccountRepo.Live`.)
  */
 export const RepositoriesLive = Layer.mergeAll(
-  CampaignRepo.Live,
-  TaskRepo.Live,
   PlacementRepo.Live,
   DutyRepo.Live,
   ArchiveRepo.Live,

@@ -1,66 +1,20 @@
-import { type ApplicationRecord, type CampaignRecord, CampaignRepo } from "@cadre/db"
 import { SchemeService } from "@cadre/services"
-import { Eligibility, LocalDate, Pool, Scheme, Selection, type Text } from "@cadre/domain"
+import { LocalDate, Pool, Scheme, Selection } from "@cadre/domain"
+import { ApplicationService, CampaignService } from "@cadre/services"
 import { Effect, Either, Schema } from "effect"
 import { Rejected } from "../errors.js"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
+import { CampaignId, campaignOut } from "./selection-shared.js"
 import { ExpectedVersion, Id } from "./shared.js"
 
 /**
- * Selection campaigns (选派批次) and their applications. Every move is the kernel's (Selection.transition), run by
- * the repository in one locked transaction; the router decodes inputs, supplies today's date, and shapes outputs
- * (personal data masked; the applicant's own view carries the reasons with clauses).
+ * Selection campaigns (选派批次): create, adjust, open and close them, and read what they need before a decision
+ * (timetable, pool check, interview ranking, what-if screening against another scheme version). The services run
+ * every command in one locked transaction; the router decodes inputs, supplies today's date, and shapes outputs.
  */
 
-const encodeApplication = Schema.encodeSync(Selection.Application)
-
-export const campaignOut = (c: CampaignRecord) => {
-  const { counts, ...rest } = c
-  return { ...rest, counts }
-}
-
-/** Why an application is where it is, for the applicant and the staff: findings and reasons with clauses. */
-export const reasonsOf = (
-  a: Selection.Application,
-): ReadonlyArray<{ readonly text: Text; readonly clause: string | null }> => {
-  const out: Array<{ text: Text; clause: string | null }> = []
-  if (a.verdict !== undefined)
-    for (const f of a.verdict.findings)
-      if (f.status === "fail" || f.status === "needs_review")
-        out.push({ text: f.message, clause: `${f.citation.document} ${f.citation.clause}` })
-  const last = [...a.history].reverse().find((h) => ["Reject", "Return", "Withdraw"].includes(h.move._tag))
-  if (last !== undefined) {
-    const m = last.move
-    if (m._tag === "Reject")
-      out.push({ text: { zh: `未通过：${m.reason}`, en: `Not selected: ${m.reason}` }, clause: null })
-    if (m._tag === "Return")
-      out.push({ text: { zh: `退回：${m.reason}`, en: `Returned: ${m.reason}` }, clause: null })
-    if (m._tag === "Withdraw" && m.reason !== undefined)
-      out.push({ text: { zh: `本人撤回：${m.reason}`, en: `Withdrawn: ${m.reason}` }, clause: null })
-  }
-  return out
-}
-
-export const applicationOut = (r: ApplicationRecord) => ({
-  id: r.application.id,
-  campaignId: r.campaignId,
-  regionId: r.regionId,
-  regionPath: r.regionPath,
-  campaignPath: r.campaignPath,
-  personId: r.application.personId,
-  state: r.application.state,
-  stateLabel: Selection.STATE_LABELS[r.application.state],
-  targetRole: r.targetRole,
-  version: r.version,
-  person: r.person,
-  reasons: reasonsOf(r.application),
-  application: encodeApplication(r.application),
-})
-
-const CampaignId = Id("批次编号 / campaign id")
-const ApplicationId = Id("报名记录编号 / application id")
 const Date_ = (title: string) => LocalDate.LocalDate.annotations({ title })
 const Channels = Schema.NonEmptyArray(Scheme.Channel).annotations({ title: "开放渠道 / open channels" })
 const Places = Schema.Int.pipe(Schema.between(0, 10_000)).annotations({ title: "名额 / places" })
@@ -126,7 +80,9 @@ const setStatus = (status: "open" | "closed") =>
     .permission("campaign.write")
     .input(input(Schema.Struct({ id: CampaignId, expectedVersion: ExpectedVersion })))
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(CampaignRepo, (r) => r.setStatus(ctx.cmd, { ...i, status }))).then(campaignOut),
+      ctx
+        .run(Effect.flatMap(CampaignService, (r) => r.setStatus(ctx.cmd, { ...i, status })))
+        .then(campaignOut),
     )
 
 export const campaignsRouter = router({
@@ -135,7 +91,7 @@ export const campaignsRouter = router({
     .input(input(Schema.Struct({ status: Schema.optional(Schema.Literal("draft", "open", "closed")) })))
     .query(({ ctx, input: i }) =>
       ctx
-        .run(Effect.flatMap(CampaignRepo, (r) => r.list(ctx.actor, i)))
+        .run(Effect.flatMap(CampaignService, (r) => r.list(ctx.actor, i)))
         .then((rows) => rows.map(campaignOut)),
     ),
 
@@ -146,7 +102,9 @@ export const campaignsRouter = router({
     .query(({ ctx, input: i }) =>
       ctx.run(
         Effect.gen(function* () {
-          const { campaign, scheme } = yield* Effect.flatMap(CampaignRepo, (r) => r.schemeOf(ctx.actor, i.id))
+          const { campaign, scheme } = yield* Effect.flatMap(CampaignService, (r) =>
+            r.schemeOf(ctx.actor, i.id),
+          )
           return {
             ...campaignOut(campaign),
             schemeName: scheme.name,
@@ -160,7 +118,7 @@ export const campaignsRouter = router({
   open: procedure.permission("application.apply").query(({ ctx }) =>
     ctx.run(
       Effect.gen(function* () {
-        const rows = yield* Effect.flatMap(CampaignRepo, (r) => r.openForApplicants())
+        const rows = yield* Effect.flatMap(CampaignService, (r) => r.openForApplicants())
         return rows.map((c) => ({
           id: c.id,
           name: c.name,
@@ -176,7 +134,7 @@ export const campaignsRouter = router({
     .permission("campaign.write")
     .input(input(CreateInput))
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(CampaignRepo, (r) => r.create(ctx.cmd, i))).then(campaignOut),
+      ctx.run(Effect.flatMap(CampaignService, (r) => r.create(ctx.cmd, i))).then(campaignOut),
     ),
 
   update: procedure
@@ -184,7 +142,7 @@ export const campaignsRouter = router({
     .input(input(PatchInput))
     .mutation(({ ctx, input: { id, expectedVersion, ...patch } }) =>
       ctx
-        .run(Effect.flatMap(CampaignRepo, (r) => r.update(ctx.cmd, { id, expectedVersion, patch })))
+        .run(Effect.flatMap(CampaignService, (r) => r.update(ctx.cmd, { id, expectedVersion, patch })))
         .then(campaignOut),
     ),
 
@@ -200,7 +158,9 @@ export const campaignsRouter = router({
     .query(({ ctx, input: i }) =>
       ctx.run(
         Effect.gen(function* () {
-          const { campaign, scheme } = yield* Effect.flatMap(CampaignRepo, (r) => r.schemeOf(ctx.actor, i.id))
+          const { campaign, scheme } = yield* Effect.flatMap(CampaignService, (r) =>
+            r.schemeOf(ctx.actor, i.id),
+          )
           const s = Selection.scheduleOf(scheme, {
             startYear: campaign.startYear,
             overrides: campaign.scheduleOverrides as Readonly<Record<string, LocalDate.LocalDate>>,
@@ -236,8 +196,9 @@ export const campaignsRouter = router({
     .query(({ ctx, input: i }) =>
       ctx.run(
         Effect.gen(function* () {
-          const repo = yield* CampaignRepo
-          const { campaign, scheme } = yield* repo.schemeOf(ctx.actor, i.id)
+          const campaigns = yield* CampaignService
+          const applications = yield* ApplicationService
+          const { campaign, scheme } = yield* campaigns.schemeOf(ctx.actor, i.id)
           const rules = Pool.poolRulesOf(scheme)
           if (rules === undefined)
             return yield* Effect.fail(
@@ -248,10 +209,10 @@ export const campaignsRouter = router({
                 },
               }),
             )
-          const apps = (yield* repo.listApplications(ctx.actor, campaign.id)).filter(
+          const apps = (yield* applications.listApplications(ctx.actor, campaign.id)).filter(
             (a) => !Selection.isTerminal(a.application.state),
           )
-          const names = yield* repo.regionNames(apps.map((a) => a.regionId))
+          const names = yield* campaigns.regionNames(apps.map((a) => a.regionId))
           const on = campaign.referenceDate as LocalDate.LocalDate
           const byCommunity = new Map<string, Array<(typeof apps)[number]>>()
           for (const a of apps) byCommunity.set(a.regionId, [...(byCommunity.get(a.regionId) ?? []), a])
@@ -289,9 +250,12 @@ export const campaignsRouter = router({
     .query(({ ctx, input: i }) =>
       ctx.run(
         Effect.gen(function* () {
-          const repo = yield* CampaignRepo
-          const { campaign, scheme } = yield* repo.schemeOf(ctx.actor, i.id)
-          const apps = yield* repo.listApplications(ctx.actor, campaign.id)
+          const { campaign, scheme } = yield* Effect.flatMap(CampaignService, (r) =>
+            r.schemeOf(ctx.actor, i.id),
+          )
+          const apps = yield* Effect.flatMap(ApplicationService, (r) =>
+            r.listApplications(ctx.actor, campaign.id),
+          )
           const scored = apps.flatMap((a) => {
             const rec = a.application.records.interview
             return rec === undefined || Selection.isTerminal(a.application.state)
@@ -336,7 +300,7 @@ export const campaignsRouter = router({
       ctx.run(
         Effect.gen(function* () {
           const draft = yield* Effect.flatMap(SchemeService, (r) => r.get(ctx.actor, i.schemeId, i.version))
-          const { campaign } = yield* Effect.flatMap(CampaignRepo, (r) => r.schemeOf(ctx.actor, i.id))
+          const { campaign } = yield* Effect.flatMap(CampaignService, (r) => r.schemeOf(ctx.actor, i.id))
           if (draft.scheme.id !== campaign.schemeId)
             return yield* Effect.fail(
               new Rejected({
@@ -346,7 +310,7 @@ export const campaignsRouter = router({
                 },
               }),
             )
-          const after = yield* Effect.flatMap(CampaignRepo, (r) =>
+          const after = yield* Effect.flatMap(ApplicationService, (r) =>
             r.screenAgainst(ctx.actor, { campaignId: i.id, scheme: draft.scheme }),
           )
           const before = new Map(
@@ -390,170 +354,5 @@ export const campaignsRouter = router({
           }
         }),
       ),
-    ),
-})
-
-const MoveInput = Schema.Struct({
-  applicationId: ApplicationId,
-  expectedVersion: ExpectedVersion,
-  move: Selection.Move,
-})
-
-const RecommendInput = Schema.Struct({
-  campaignId: CampaignId,
-  personId: Id("人员编号 / person id"),
-  channel: Schema.Literal("unit_recommendation", "organisation_recommendation").annotations({
-    title: "推荐渠道 / channel",
-  }),
-  recommendation: Selection.Recommendation,
-  targetRole: Schema.optional(Schema.NonEmptyTrimmedString.annotations({ title: "拟任角色 / target role" })),
-})
-
-export const applicationsRouter = router({
-  list: procedure
-    .permission("campaign.read")
-    .input(
-      input(
-        Schema.Struct({
-          campaignId: CampaignId,
-          state: Schema.optional(Selection.State),
-          eligible: Schema.optional(Schema.Boolean),
-          channel: Schema.optional(Scheme.Channel),
-        }),
-      ),
-    )
-    .query(({ ctx, input: { campaignId, ...filter } }) =>
-      ctx
-        .run(Effect.flatMap(CampaignRepo, (r) => r.listApplications(ctx.actor, campaignId, filter)))
-        .then((rows) => rows.map(applicationOut)),
-    ),
-
-  get: procedure
-    .authenticated()
-    .input(input(Schema.Struct({ id: ApplicationId })))
-    .query(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(CampaignRepo, (r) => r.getApplication(ctx.actor, i.id))).then(applicationOut),
-    ),
-
-  /** The applicant's own applications: stage, and when refused the reasons with clauses. */
-  mine: procedure
-    .permission("application.apply")
-    .query(({ ctx }) =>
-      ctx
-        .run(Effect.flatMap(CampaignRepo, (r) => r.mine(ctx.actor)))
-        .then((rows) => rows.map(applicationOut)),
-    ),
-
-  /** Self-registration (个人报名) into an open campaign; screened at once against the campaign's version. */
-  register: procedure
-    .permission("application.apply")
-    .input(
-      input(
-        Schema.Struct({
-          campaignId: CampaignId,
-          targetRole: Schema.optional(
-            Schema.NonEmptyTrimmedString.annotations({ title: "报名岗位 / target role" }),
-          ),
-        }),
-      ),
-    )
-    .mutation(({ ctx, input: i }) =>
-      ctx
-        .run(Effect.flatMap(CampaignRepo, (r) => r.apply(ctx.cmd, { ...i, on: todayOf(ctx) })))
-        .then(applicationOut),
-    ),
-
-  /** Unit or organisation recommendation (推荐), with the meeting that approved it and its date. */
-  recommend: procedure
-    .permission("application.recommend")
-    .input(input(RecommendInput))
-    .mutation(({ ctx, input: i }) =>
-      ctx
-        .run(Effect.flatMap(CampaignRepo, (r) => r.recommend(ctx.cmd, { ...i, on: todayOf(ctx) })))
-        .then(applicationOut),
-    ),
-
-  /**
-   * Act on an application: Advance, Record, Return (退回), Reject, Decide, StartNotice, FileObjection,
-   * ResolveObjection, Appoint, ReportIn. The kernel checks the move; an illegal one changes nothing.
-   */
-  act: procedure
-    .permission("campaign.read")
-    .input(input(MoveInput))
-    .mutation(({ ctx, input: i }) => {
-      const m = i.move
-      if (m._tag === "Submit" || m._tag === "Withdraw" || m._tag === "Screen" || m._tag === "Waive")
-        return ctx
-          .run(
-            Effect.fail(
-              new Rejected({
-                message: {
-                  zh: "提交、撤回、资格比对和放宽限制请使用各自的操作",
-                  en: "Submit, Withdraw, Screen and Waive have their own procedures",
-                },
-              }),
-            ),
-          )
-          .then(() => undefined as never)
-      return ctx
-        .run(
-          Effect.flatMap(CampaignRepo, (r) =>
-            r.act(ctx.cmd, {
-              applicationId: i.applicationId,
-              expectedVersion: i.expectedVersion,
-              move: m,
-              on: todayOf(ctx),
-            }),
-          ),
-        )
-        .then(applicationOut)
-    }),
-
-  /** Screen again against the campaign's version (after the profile was corrected). */
-  rescreen: procedure
-    .permission("application.review")
-    .input(input(Schema.Struct({ applicationId: ApplicationId, expectedVersion: ExpectedVersion })))
-    .mutation(({ ctx, input: i }) =>
-      ctx
-        .run(Effect.flatMap(CampaignRepo, (r) => r.rescreen(ctx.cmd, { ...i, on: todayOf(ctx) })))
-        .then(applicationOut),
-    ),
-
-  /** 放宽限制: re-screen with waivers the scheme allows; refused waivers are reported in the verdict. */
-  waive: procedure
-    .permission("application.decide")
-    .input(
-      input(
-        Schema.Struct({
-          applicationId: ApplicationId,
-          expectedVersion: ExpectedVersion,
-          waivers: Schema.NonEmptyArray(Eligibility.Waiver).annotations({ title: "放宽限制 / waivers" }),
-        }),
-      ),
-    )
-    .mutation(({ ctx, input: i }) =>
-      ctx
-        .run(Effect.flatMap(CampaignRepo, (r) => r.rescreen(ctx.cmd, { ...i, on: todayOf(ctx) })))
-        .then(applicationOut),
-    ),
-
-  /** 撤回 by the applicant, before the decision. */
-  withdraw: procedure
-    .permission("application.apply")
-    .input(
-      input(
-        Schema.Struct({
-          applicationId: ApplicationId,
-          expectedVersion: ExpectedVersion,
-          reason: Schema.optional(
-            Schema.String.pipe(Schema.maxLength(500)).annotations({ title: "理由 / reason" }),
-          ),
-        }),
-      ),
-    )
-    .mutation(({ ctx, input: i }) =>
-      ctx
-        .run(Effect.flatMap(CampaignRepo, (r) => r.withdraw(ctx.cmd, { ...i, on: todayOf(ctx) })))
-        .then(applicationOut),
     ),
 })

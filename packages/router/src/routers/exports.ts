@@ -1,4 +1,4 @@
-import { CampaignRepo, WHOLE_PROFILE_ROLES } from "@cadre/db"
+import { WHOLE_PROFILE_ROLES } from "@cadre/db"
 import { type Access, Eligibility, LocalDate, Person, Selection } from "@cadre/domain"
 import {
   type ArrangementRow,
@@ -8,6 +8,7 @@ import {
   registrationFormPdf,
   rosterXlsx,
 } from "@cadre/exports"
+import { ApplicationService, CampaignService } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { Rejected } from "../errors.js"
 import { input } from "../input.js"
@@ -75,15 +76,16 @@ export const exportsRouter = router({
     .mutation(({ ctx, input: i }) =>
       ctx.run(
         Effect.gen(function* () {
-          const repo = yield* CampaignRepo
-          const { campaign } = yield* repo.schemeOf(ctx.actor, i.campaignId)
-          const apps = yield* repo.listApplications(ctx.actor, campaign.id)
-          const postInfo = yield* repo.postsInfo(
+          const campaigns = yield* CampaignService
+          const applications = yield* ApplicationService
+          const { campaign } = yield* campaigns.schemeOf(ctx.actor, i.campaignId)
+          const apps = yield* applications.listApplications(ctx.actor, campaign.id)
+          const postInfo = yield* campaigns.postsInfo(
             apps.flatMap((a) => (a.application.postId ? [a.application.postId] : [])),
           )
           const rows: Array<RosterRow> = []
           for (const a of apps) {
-            const { profile } = yield* repo.profileOf(ctx.actor, a.application.id)
+            const { profile } = yield* applications.profileOf(ctx.actor, a.application.id)
             const party = partyOf(profile)
             const ref = campaign.referenceDate as LocalDate.LocalDate
             rows.push({
@@ -112,7 +114,7 @@ export const exportsRouter = router({
           const bytes = yield* Effect.promise(() =>
             rosterXlsx({ campaignName: campaign.name, ageReferenceDate: campaign.referenceDate, rows }),
           )
-          yield* repo.auditExport(ctx.cmd, {
+          yield* campaigns.auditExport(ctx.cmd, {
             entity: "campaign",
             entityId: campaign.id,
             regionPath: campaign.regionPath,
@@ -130,17 +132,18 @@ export const exportsRouter = router({
     .mutation(({ ctx, input: i }) =>
       ctx.run(
         Effect.gen(function* () {
-          const repo = yield* CampaignRepo
-          const { campaign } = yield* repo.schemeOf(ctx.actor, i.campaignId)
-          const apps = (yield* repo.listApplications(ctx.actor, campaign.id)).filter(
+          const campaigns = yield* CampaignService
+          const applications = yield* ApplicationService
+          const { campaign } = yield* campaigns.schemeOf(ctx.actor, i.campaignId)
+          const apps = (yield* applications.listApplications(ctx.actor, campaign.id)).filter(
             (a) => a.application.state === "appointed" || a.application.state === "reported_in",
           )
-          const info = yield* repo.postsInfo(
+          const info = yield* campaigns.postsInfo(
             apps.flatMap((a) => (a.application.postId ? [a.application.postId] : [])),
           )
           const rows: Array<ArrangementRow> = []
           for (const a of apps) {
-            const { profile } = yield* repo.profileOf(ctx.actor, a.application.id)
+            const { profile } = yield* applications.profileOf(ctx.actor, a.application.id)
             const post = a.application.postId === undefined ? undefined : info.get(a.application.postId)
             rows.push({
               name: profile.name,
@@ -155,7 +158,7 @@ export const exportsRouter = router({
           const bytes = yield* Effect.promise(() =>
             arrangementXlsx({ title: `${campaign.name}安排表`, rows }),
           )
-          yield* repo.auditExport(ctx.cmd, {
+          yield* campaigns.auditExport(ctx.cmd, {
             entity: "campaign",
             entityId: campaign.id,
             regionPath: campaign.regionPath,
@@ -173,8 +176,9 @@ export const exportsRouter = router({
     .mutation(({ ctx, input: i }) =>
       ctx.run(
         Effect.gen(function* () {
-          const repo = yield* CampaignRepo
-          const { record, profile } = yield* repo.profileOf(ctx.actor, i.applicationId)
+          const { record, profile } = yield* Effect.flatMap(ApplicationService, (r) =>
+            r.profileOf(ctx.actor, i.applicationId),
+          )
           const app = record.application
           const whole = mayPrintWhole(ctx.actor, profile.id)
           const party = partyOf(profile)
@@ -266,12 +270,14 @@ export const exportsRouter = router({
                 },
               }),
           })
-          yield* repo.auditExport(ctx.cmd, {
-            entity: "application",
-            entityId: app.id,
-            regionPath: record.campaignPath,
-            what: whole ? "registration form (whole ID number)" : "registration form (masked)",
-          })
+          yield* Effect.flatMap(CampaignService, (r) =>
+            r.auditExport(ctx.cmd, {
+              entity: "application",
+              entityId: app.id,
+              regionPath: record.campaignPath,
+              what: whole ? "registration form (whole ID number)" : "registration form (masked)",
+            }),
+          )
           return file(`${profile.name}-报名表.pdf`, PDF, bytes)
         }),
       ),

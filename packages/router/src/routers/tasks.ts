@@ -1,5 +1,5 @@
-import { type TaskRecord, TaskRepo } from "@cadre/db"
 import { LocalDate, Selection } from "@cadre/domain"
+import { type TaskRecord, TaskService } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
@@ -9,7 +9,7 @@ import { ExpectedVersion, Id } from "./shared.js"
 /**
  * Review tasks (办理任务): assign a reviewer to an application's current step, transfer (转办) with a reason to
  * another reviewer in scope, remind (催办) when overdue, hand over a leaving reviewer's open tasks. The kernel
- * (Selection Task) decides what is allowed; the repository checks who may, and audits each change.
+ * (Selection Task) decides what is allowed; the service checks who may, and audits each change.
  */
 
 const encodeTask = Schema.encodeSync(Selection.ReviewTask)
@@ -42,7 +42,7 @@ export const tasksRouter = router({
     .permission("application.review")
     .query(({ ctx }) =>
       ctx
-        .run(Effect.flatMap(TaskRepo, (r) => r.mine(ctx.actor, todayOf(ctx))))
+        .run(Effect.flatMap(TaskService, (r) => r.mine(ctx.actor, todayOf(ctx))))
         .then((rows) => rows.map(taskOut)),
     ),
 
@@ -52,7 +52,7 @@ export const tasksRouter = router({
     .input(input(Schema.Struct({ campaignId: Id("批次编号 / campaign id") })))
     .query(({ ctx, input: i }) =>
       ctx
-        .run(Effect.flatMap(TaskRepo, (r) => r.forCampaign(ctx.actor, i.campaignId, todayOf(ctx))))
+        .run(Effect.flatMap(TaskService, (r) => r.forCampaign(ctx.actor, i.campaignId, todayOf(ctx))))
         .then((rows) => rows.map(taskOut)),
     ),
 
@@ -68,7 +68,9 @@ export const tasksRouter = router({
       ),
     )
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(TaskRepo, (r) => r.assign(ctx.cmd, { ...i, on: todayOf(ctx) }))).then(taskOut),
+      ctx
+        .run(Effect.flatMap(TaskService, (r) => r.assign(ctx.cmd, { ...i, on: todayOf(ctx) })))
+        .then(taskOut),
     ),
 
   /** 转办 */
@@ -87,7 +89,9 @@ export const tasksRouter = router({
       ),
     )
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(TaskRepo, (r) => r.transfer(ctx.cmd, { ...i, on: todayOf(ctx) }))).then(taskOut),
+      ctx
+        .run(Effect.flatMap(TaskService, (r) => r.transfer(ctx.cmd, { ...i, on: todayOf(ctx) })))
+        .then(taskOut),
     ),
 
   /** 催办: only an overdue task, once a day. */
@@ -95,7 +99,9 @@ export const tasksRouter = router({
     .permission("campaign.write")
     .input(input(Schema.Struct({ taskId: TaskId, expectedVersion: ExpectedVersion })))
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(TaskRepo, (r) => r.remind(ctx.cmd, { ...i, on: todayOf(ctx) }))).then(taskOut),
+      ctx
+        .run(Effect.flatMap(TaskService, (r) => r.remind(ctx.cmd, { ...i, on: todayOf(ctx) })))
+        .then(taskOut),
     ),
 
   /** A reviewer leaves the post: their open tasks in the caller's scope go to another reviewer. */
@@ -103,6 +109,6 @@ export const tasksRouter = router({
     .permission("campaign.write")
     .input(input(Schema.Struct({ from: AccountId, to: AccountId })))
     .mutation(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(TaskRepo, (r) => r.handover(ctx.cmd, { ...i, on: todayOf(ctx) }))),
+      ctx.run(Effect.flatMap(TaskService, (r) => r.handover(ctx.cmd, { ...i, on: todayOf(ctx) }))),
     ),
 })

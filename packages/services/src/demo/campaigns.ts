@@ -1,13 +1,19 @@
 import type { Access, LocalDate, Selection } from "@cadre/domain"
 import { eq } from "drizzle-orm"
-import { Effect } from "effect"
+import { Effect, ManagedRuntime } from "effect"
 import { type Db, schema } from "@cadre/db"
-import { type ApplicationRecord, type CampaignInput, makeCampaignRepo } from "@cadre/db"
+import { servicesOverDb } from "../layers.js"
+import {
+  type ApplicationRecord,
+  ApplicationService,
+  type CampaignInput,
+  CampaignService,
+} from "../selection/index.js"
 const { campaigns } = schema
 
 /**
  * Demo campaigns: one open campaign per seed programme, each at a different stage, made through the same
- * repository (and so the same kernel state machine and audit trail) as real work. The people are the demo
+ * services (and so the same kernel state machine and audit trail) as real work. The people are the demo
  * people; most verdicts "need review" because nobody has attested their conduct yet — as on a real first day.
  */
 
@@ -67,16 +73,33 @@ export async function loadDemoCampaigns(db: Db): Promise<number> {
     .from(campaigns)
     .where(eq(campaigns.id, DEMO_CAMPAIGN_IDS[0]))
   if (exists !== undefined) return 0
-  const repo = makeCampaignRepo(db)
-  const run = <A, E>(e: Effect.Effect<A, E>): Promise<A> => Effect.runPromise(e)
+  const runtime = ManagedRuntime.make(servicesOverDb(db))
+  try {
+    return await loadWith(runtime)
+  } finally {
+    await runtime.dispose()
+  }
+}
+
+type Runtime = ManagedRuntime.ManagedRuntime<CampaignService | ApplicationService, never>
+
+async function loadWith(runtime: Runtime): Promise<number> {
+  const run = <A, E>(e: Effect.Effect<A, E, CampaignService | ApplicationService>): Promise<A> =>
+    runtime.runPromise(e)
+  const campaignsDo = <A, E>(f: (s: CampaignService) => Effect.Effect<A, E>) =>
+    run(Effect.flatMap(CampaignService, f))
+  const applicationsDo = <A, E>(f: (s: ApplicationService) => Effect.Effect<A, E>) =>
+    run(Effect.flatMap(ApplicationService, f))
+  const recommend = (...args: Parameters<ApplicationService["recommend"]>) =>
+    applicationsDo((s) => s.recommend(...args))
 
   const open = async (ctx: { actor: Access.Actor }, input: CampaignInput) => {
-    const c = await run(repo.create(ctx, input))
-    return run(repo.setStatus(ctx, { id: c.id, expectedVersion: c.version, status: "open" }))
+    const c = await campaignsDo((s) => s.create(ctx, input))
+    return campaignsDo((s) => s.setStatus(ctx, { id: c.id, expectedVersion: c.version, status: "open" }))
   }
   const move = async (ctx: { actor: Access.Actor }, a: ApplicationRecord, m: Selection.Move, on: string) =>
-    run(
-      repo.act(ctx, {
+    applicationsDo((s) =>
+      s.act(ctx, {
         applicationId: a.application.id,
         expectedVersion: a.version,
         move: m as never,
@@ -103,15 +126,13 @@ export async function loadDemoCampaigns(db: Db): Promise<number> {
   const ypApps: Array<ApplicationRecord> = []
   for (const personId of ["demo-p-03", "demo-p-07", "demo-p-22", "demo-p-01"])
     ypApps.push(
-      await run(
-        repo.recommend(ypUnit, {
-          campaignId: yp.id,
-          personId,
-          channel: "unit_recommendation",
-          recommendation: { body: "杨浦区民政局党委", meeting: "党委会议", meetingDate: d("2026-11-20") },
-          on: d("2026-11-23"),
-        }),
-      ),
+      await recommend(ypUnit, {
+        campaignId: yp.id,
+        personId,
+        channel: "unit_recommendation",
+        recommendation: { body: "杨浦区民政局党委", meeting: "党委会议", meetingDate: d("2026-11-20") },
+        on: d("2026-11-23"),
+      }),
     )
   const [yp1] = ypApps
   if (yp1 !== undefined && yp1.application.verdict?.outcome !== "ineligible") {
@@ -155,16 +176,14 @@ export async function loadDemoCampaigns(db: Db): Promise<number> {
     { personId: "demo-p-27", role: "deputy", body: "新华社区党委" },
   ]
   for (const [i, n] of nominees.entries()) {
-    const a = await run(
-      repo.recommend(gz, {
-        campaignId: gzc.id,
-        personId: n.personId,
-        channel: "organisation_recommendation",
-        recommendation: { body: n.body, meeting: "社区党委会议", meetingDate: d("2026-07-08") },
-        targetRole: n.role,
-        on: d("2026-07-10"),
-      }),
-    )
+    const a = await recommend(gz, {
+      campaignId: gzc.id,
+      personId: n.personId,
+      channel: "organisation_recommendation",
+      recommendation: { body: n.body, meeting: "社区党委会议", meetingDate: d("2026-07-08") },
+      targetRole: n.role,
+      on: d("2026-07-10"),
+    })
     if (a.application.verdict?.outcome === "ineligible" || i > 1) continue
     const j = await move(gz, a, { _tag: "Advance", from: "screened", to: "joint_review" }, "2026-07-13")
     if (i === 0)
@@ -205,15 +224,13 @@ export async function loadDemoCampaigns(db: Db): Promise<number> {
   const daApps: Array<ApplicationRecord> = []
   for (const personId of ["demo-p-13", "demo-p-31", "demo-p-12"])
     daApps.push(
-      await run(
-        repo.recommend(da, {
-          campaignId: dac.id,
-          personId,
-          channel: "organisation_recommendation",
-          recommendation: { body: "大安区委组织部", meeting: "部务会", meetingDate: d("2026-02-20") },
-          on: d("2026-02-24"),
-        }),
-      ),
+      await recommend(da, {
+        campaignId: dac.id,
+        personId,
+        channel: "organisation_recommendation",
+        recommendation: { body: "大安区委组织部", meeting: "部务会", meetingDate: d("2026-02-20") },
+        on: d("2026-02-24"),
+      }),
     )
   for (const [i, a] of daApps.entries()) {
     if (a.application.verdict?.outcome === "ineligible" || i > 1) continue
@@ -263,15 +280,13 @@ export async function loadDemoCampaigns(db: Db): Promise<number> {
   })
   // Two who fall short of its rules (shown why) and two who meet them all: a 1:2 shortlist for the one place.
   for (const personId of ["demo-p-16", "demo-p-34", "demo-p-aq-1", "demo-p-aq-2"])
-    await run(
-      repo.recommend(aqUnit, {
-        campaignId: aqc.id,
-        personId,
-        channel: "unit_recommendation",
-        recommendation: { body: "安丘市发展和改革局党组", meeting: "党组会议", meetingDate: d("2026-11-18") },
-        on: d("2026-11-20"),
-      }),
-    )
+    await recommend(aqUnit, {
+      campaignId: aqc.id,
+      personId,
+      channel: "unit_recommendation",
+      recommendation: { body: "安丘市发展和改革局党组", meeting: "党组会议", meetingDate: d("2026-11-18") },
+      on: d("2026-11-20"),
+    })
 
   // 004 Huaishang: open to self-registration on the portal (stage: registration).
   const hs = regionActor("org_dept_admin", "340311", HUAISHANG, "淮上区委组织部（演示）")

@@ -1,0 +1,291 @@
+import type { Access, Person, Scheme } from "@cadre/domain"
+import { Selection } from "@cadre/domain"
+import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm"
+import { alias } from "drizzle-orm/pg-core"
+import { Effect, Schema } from "effect"
+import type { Tx } from "../database.js"
+import { decodeRow, within } from "../internal.js"
+import { applications, campaigns, people, regions } from "../schema/index.js"
+import { type Handle, q } from "../storage.js"
+import { toRecord as toPersonRecord } from "./people.js"
+
+/**
+ * Applications (报名、推荐) as stored: the kernel's Application in `body`, with the columns lists filter on
+ * (state, eligibility, channel, the appointed post). Reads join the campaign's region, the application's own
+ * region and the person's masked particulars. The caller's scope arrives as a SQL filter
+ * ({@link applicationVisibleTo}); no permission checks here.
+ */
+
+/** An application with the person's masked particulars, for lists and the applicant's own view. */
+export interface ApplicationRecord {
+  readonly application: Selection.Application
+  readonly campaignId: string
+  readonly regionId: string
+  readonly regionPath: string
+  /** The campaign's region path (the campaign's owner runs its decisions). */
+  readonly campaignPath: string
+  readonly campaignName: string
+  readonly targetRole: string | null
+  readonly version: number
+  readonly person: {
+    readonly id: string
+    readonly name: string
+    readonly sex: string
+    readonly birthDate: string
+    readonly idNumberMasked: string
+    readonly phoneMasked: string | null
+  }
+}
+
+export interface ApplicationFilter {
+  readonly state?: Selection.State | undefined
+  readonly eligible?: boolean | undefined
+  readonly channel?: Scheme.Channel | undefined
+}
+
+const encodeApplication = Schema.encodeSync(Selection.Application)
+
+/** The application's own region (recommending unit's / nominating community's), beside the campaign's. */
+const appRegion = alias(regions, "app_region")
+
+const selectApplications = (h: Handle) =>
+  h
+    .select({
+      row: applications,
+      appRegionPath: appRegion.path,
+      campaignPath: regions.path,
+      campaignName: campaigns.name,
+      person: {
+        id: people.id,
+        name: people.name,
+        profile: people.profile,
+        idNumberMasked: sql<string>`left(${people.idNumber}, 6) || repeat('*', greatest(length(${people.idNumber}) - 10, 0)) || right(${people.idNumber}, 4)`,
+        phoneMasked: sql<
+          string | null
+        >`case when ${people.phone} is null then null else left(${people.phone}, 3) || repeat('*', greatest(length(${people.phone}) - 7, 0)) || right(${people.phone}, 4) end`,
+      },
+    })
+    .from(applications)
+    .innerJoin(campaigns, eq(applications.campaignId, campaigns.id))
+    .innerJoin(regions, eq(campaigns.regionId, regions.id))
+    .innerJoin(appRegion, eq(appRegion.id, applications.regionId))
+    .innerJoin(people, eq(applications.personId, people.id))
+
+/** An applicant: their own applications. Staff: the campaign is theirs, or the application's region lies within their scope. */
+export const applicationVisibleTo = (actor: Access.Actor): SQL => {
+  if (actor.role === "applicant") {
+    const pid = actor.scope._tag === "SelfScope" ? actor.scope.personId : null
+    return pid === null ? sql`false` : eq(applications.personId, pid)
+  }
+  const own = within(regions.path, actor.scopePath)
+  const part = within(appRegion.path, actor.scopePath)
+  return or(own, part) ?? own
+}
+
+type AppRow = Awaited<ReturnType<ReturnType<typeof selectApplications>["where"]>>[number]
+
+const toApplication = (r: AppRow): ApplicationRecord => {
+  const application = decodeRow(Selection.Application, "applications", r.row.id, r.row.body)
+  const profile = r.person.profile as { sex?: string; birthDate?: string }
+  return {
+    application,
+    campaignId: r.row.campaignId,
+    regionId: r.row.regionId,
+    regionPath: r.appRegionPath,
+    campaignPath: r.campaignPath,
+    campaignName: r.campaignName,
+    targetRole: r.row.targetRole,
+    version: r.row.version,
+    person: {
+      id: r.person.id,
+      name: r.person.name,
+      sex: String(profile.sex ?? ""),
+      birthDate: String(profile.birthDate ?? ""),
+      idNumberMasked: r.person.idNumberMasked,
+      phoneMasked: r.person.phoneMasked,
+    },
+  }
+}
+
+const decodeAll = (rows: ReadonlyArray<AppRow>) => Effect.sync(() => rows.map(toApplication))
+
+/** One application, if it passes `visible`. */
+export const findApplication = (
+  h: Handle,
+  id: string,
+  visible: SQL,
+): Effect.Effect<ApplicationRecord | undefined> =>
+  Effect.flatMap(
+    q(selectApplications(h).where(and(eq(applications.id, id), visible)), "application.get"),
+    ([r]) => Effect.sync(() => (r === undefined ? undefined : toApplication(r))),
+  )
+
+/** A campaign's applications passing `visible` and the filter, oldest first. */
+export const listApplications = (
+  h: Handle,
+  campaignId: string,
+  visible: SQL,
+  filter: ApplicationFilter = {},
+): Effect.Effect<ReadonlyArray<ApplicationRecord>> =>
+  Effect.flatMap(
+    q(
+      selectApplications(h)
+        .where(
+          and(
+            eq(applications.campaignId, campaignId),
+            visible,
+            filter.state === undefined ? undefined : eq(applications.state, filter.state),
+            filter.eligible === undefined ? undefined : eq(applications.eligible, filter.eligible),
+            filter.channel === undefined ? undefined : eq(applications.channel, filter.channel),
+          ),
+        )
+        .orderBy(asc(applications.createdAt), asc(applications.id)),
+      "application.list",
+    ),
+    decodeAll,
+  )
+
+/** Every application passing `visible` (an applicant's own), oldest first. */
+export const listVisibleApplications = (
+  h: Handle,
+  visible: SQL,
+): Effect.Effect<ReadonlyArray<ApplicationRecord>> =>
+  Effect.flatMap(
+    q(selectApplications(h).where(visible).orderBy(asc(applications.createdAt)), "application.mine"),
+    decodeAll,
+  )
+
+/** A campaign's applications passing `visible`, in storage order (what-if screening). */
+export const campaignApplications = (
+  h: Handle,
+  campaignId: string,
+  visible: SQL,
+): Effect.Effect<ReadonlyArray<ApplicationRecord>> =>
+  Effect.flatMap(
+    q(selectApplications(h).where(and(eq(applications.campaignId, campaignId), visible)), "campaign.whatIf"),
+    decodeAll,
+  )
+
+/** The application's version and body, locked `FOR UPDATE` (re-read under the campaign's lock). */
+export const lockApplication = (
+  tx: Tx,
+  id: string,
+): Effect.Effect<{ readonly version: number; readonly application: Selection.Application } | undefined> =>
+  Effect.flatMap(
+    q(
+      tx
+        .select({ version: applications.version, body: applications.body })
+        .from(applications)
+        .where(eq(applications.id, id))
+        .for("update"),
+      "application.lock",
+    ),
+    ([row]) =>
+      Effect.sync(() =>
+        row === undefined
+          ? undefined
+          : {
+              version: row.version,
+              application: decodeRow(Selection.Application, "applications", id, row.body),
+            },
+      ),
+  )
+
+export const insertApplication = (
+  tx: Tx,
+  values: {
+    readonly application: Selection.Application
+    readonly regionId: string
+    readonly channel: Scheme.Channel
+    readonly targetRole: string | null
+    readonly eligible: boolean
+  },
+): Effect.Effect<void> => {
+  const app = values.application
+  return Effect.asVoid(
+    q(
+      tx.insert(applications).values({
+        id: app.id,
+        campaignId: app.campaignId,
+        personId: app.personId,
+        regionId: values.regionId,
+        state: app.state,
+        channel: values.channel,
+        targetRole: values.targetRole,
+        eligible: values.eligible,
+        body: encodeApplication(app),
+      }),
+      "application.insert",
+    ),
+  )
+}
+
+/** Write the application's new state over the version read under the lock (it cannot have changed). */
+export const saveApplication = (
+  tx: Tx,
+  app: Selection.Application,
+  expectedVersion: number,
+): Effect.Effect<void> =>
+  Effect.flatMap(
+    q(
+      tx
+        .update(applications)
+        .set({
+          state: app.state,
+          body: encodeApplication(app),
+          eligible: app.verdict === undefined ? null : app.verdict.outcome !== "ineligible",
+          postId: app.postId ?? null,
+          version: sql`${applications.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(applications.id, app.id), eq(applications.version, expectedVersion)))
+        .returning({ id: applications.id }),
+      "application.save",
+    ),
+    (updated) =>
+      updated.length === 0
+        ? Effect.die(new Error("application row changed inside its own lock"))
+        : Effect.void,
+  )
+
+// ---------------------------------------------------------------------------------------------- people
+
+/** A person's region id and path. */
+export const personRegion = (
+  h: Handle,
+  personId: string,
+): Effect.Effect<{ readonly regionId: string; readonly path: string } | undefined> =>
+  Effect.map(
+    q(
+      h
+        .select({ regionId: people.regionId, path: regions.path })
+        .from(people)
+        .innerJoin(regions, eq(people.regionId, regions.id))
+        .where(eq(people.id, personId)),
+      "person.region",
+    ),
+    ([p]) => p,
+  )
+
+const selectPeople = (h: Handle) =>
+  h
+    .select({ person: people, path: regions.path })
+    .from(people)
+    .innerJoin(regions, eq(people.regionId, regions.id))
+
+/** A person's whole kernel profile (ID number and phone unmasked): for screening and server-side rendering. */
+export const profileOf = (h: Handle, personId: string): Effect.Effect<Person.Profile | undefined> =>
+  Effect.flatMap(q(selectPeople(h).where(eq(people.id, personId)), "person.profile"), ([p]) =>
+    Effect.sync(() => (p === undefined ? undefined : toPersonRecord(p.person, p.path).profile)),
+  )
+
+/** Whole kernel profiles of people by id (those that exist). */
+export const profilesOf = (
+  h: Handle,
+  ids: ReadonlyArray<string>,
+): Effect.Effect<ReadonlyMap<string, Person.Profile>> =>
+  ids.length === 0
+    ? Effect.succeed(new Map())
+    : Effect.flatMap(q(selectPeople(h).where(inArray(people.id, [...ids])), "person.profiles"), (rows) =>
+        Effect.sync(() => new Map(rows.map((p) => [p.person.id, toPersonRecord(p.person, p.path).profile]))),
+      )

@@ -1,0 +1,271 @@
+import { Selection } from "@cadre/domain"
+import { and, asc, eq, type SQL } from "drizzle-orm"
+import { alias } from "drizzle-orm/pg-core"
+import { Effect, Schema } from "effect"
+import type { Tx } from "../database.js"
+import { decodeRow, within } from "../internal.js"
+import { accountRoles, applications, campaigns, people, regions, reviewTasks, user } from "../schema/index.js"
+import { type Handle, q } from "../storage.js"
+
+/**
+ * Review tasks (办理任务) as stored: the kernel's ReviewTask in `body`, with the columns lists sort and filter on
+ * (assignee, status, step, due date). Reads join the application, its campaign's region, the application's own
+ * region, the person's name and the assignee's name. No permission checks here.
+ */
+
+/** A stored task with what its lists and checks need. */
+export interface StoredTask {
+  /** The row's id (the task's). */
+  readonly id: string
+  readonly task: Selection.ReviewTask
+  readonly version: number
+  /** The assignee column (the account the task is with). */
+  readonly assignee: string
+  readonly campaignId: string
+  readonly campaignName: string
+  readonly campaignPath: string
+  /** The application's own region path. */
+  readonly appRegionPath: string
+  readonly applicationState: string
+  readonly personName: string
+  readonly assigneeName: string | null
+}
+
+const encodeTask = Schema.encodeSync(Selection.ReviewTask)
+const appRegion = alias(regions, "task_app_region")
+
+const select = (h: Handle) =>
+  h
+    .select({
+      row: reviewTasks,
+      campaignId: campaigns.id,
+      campaignName: campaigns.name,
+      campaignPath: regions.path,
+      appRegionPath: appRegion.path,
+      applicationState: applications.state,
+      personName: people.name,
+      assigneeName: user.name,
+    })
+    .from(reviewTasks)
+    .innerJoin(applications, eq(applications.id, reviewTasks.applicationId))
+    .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
+    .innerJoin(regions, eq(regions.id, campaigns.regionId))
+    .innerJoin(appRegion, eq(appRegion.id, applications.regionId))
+    .innerJoin(people, eq(people.id, applications.personId))
+    .leftJoin(user, eq(user.id, reviewTasks.assignee))
+
+type Row = Awaited<ReturnType<ReturnType<typeof select>["where"]>>[number]
+
+const toStored = (r: Row): StoredTask => ({
+  id: r.row.id,
+  task: decodeRow(Selection.ReviewTask, "review_tasks", r.row.id, r.row.body),
+  version: r.row.version,
+  assignee: r.row.assignee,
+  campaignId: r.campaignId,
+  campaignName: r.campaignName,
+  campaignPath: r.campaignPath,
+  appRegionPath: r.appRegionPath,
+  applicationState: r.applicationState,
+  personName: r.personName,
+  assigneeName: r.assigneeName,
+})
+
+const decodeAll = (rows: ReadonlyArray<Row>) => Effect.sync(() => rows.map(toStored))
+
+/** Tasks of campaigns whose region lies within `scopePath` (the scope filter of campaign lists and handovers). */
+export const campaignWithin = (scopePath: string): SQL => within(regions.path, scopePath)
+
+/** One task. */
+export const findTask = (h: Handle, id: string): Effect.Effect<StoredTask | undefined> =>
+  Effect.flatMap(q(select(h).where(eq(reviewTasks.id, id)), "task.get"), ([r]) =>
+    Effect.sync(() => (r === undefined ? undefined : toStored(r))),
+  )
+
+/** One task locked `FOR UPDATE`. */
+export const lockTask = (tx: Tx, id: string): Effect.Effect<StoredTask | undefined> =>
+  Effect.flatMap(
+    q(select(tx).where(eq(reviewTasks.id, id)).for("update", { of: reviewTasks }), "task.lock"),
+    ([r]) => Effect.sync(() => (r === undefined ? undefined : toStored(r))),
+  )
+
+/** Open tasks assigned to an account, by due date then creation. */
+export const openTasksAssignedTo = (h: Handle, accountId: string): Effect.Effect<ReadonlyArray<StoredTask>> =>
+  Effect.flatMap(
+    q(
+      select(h)
+        .where(and(eq(reviewTasks.assignee, accountId), eq(reviewTasks.status, "open")))
+        .orderBy(asc(reviewTasks.dueOn), asc(reviewTasks.createdAt)),
+      "task.mine",
+    ),
+    decodeAll,
+  )
+
+/** A campaign's tasks passing `visible` (open first, then by due date). */
+export const tasksOfCampaign = (
+  h: Handle,
+  campaignId: string,
+  visible: SQL,
+): Effect.Effect<ReadonlyArray<StoredTask>> =>
+  Effect.flatMap(
+    q(
+      select(h)
+        .where(and(eq(campaigns.id, campaignId), visible))
+        .orderBy(asc(reviewTasks.status), asc(reviewTasks.dueOn)),
+      "task.forCampaign",
+    ),
+    decodeAll,
+  )
+
+/** Open tasks of an account passing `visible`, locked `FOR UPDATE`. */
+export const lockOpenTasksOf = (
+  tx: Tx,
+  accountId: string,
+  visible: SQL,
+): Effect.Effect<ReadonlyArray<StoredTask>> =>
+  Effect.flatMap(
+    q(
+      select(tx)
+        .where(and(eq(reviewTasks.assignee, accountId), eq(reviewTasks.status, "open"), visible))
+        .for("update", { of: reviewTasks }),
+      "task.lockOpen",
+    ),
+    decodeAll,
+  )
+
+/** The raw open task rows of an application (its current and any left-behind step). */
+export const openTasksOfApplication = (
+  tx: Tx,
+  applicationId: string,
+): Effect.Effect<
+  ReadonlyArray<{
+    readonly id: string
+    readonly step: string
+    readonly version: number
+    readonly body: unknown
+  }>
+> =>
+  q(
+    tx
+      .select({
+        id: reviewTasks.id,
+        step: reviewTasks.step,
+        version: reviewTasks.version,
+        body: reviewTasks.body,
+      })
+      .from(reviewTasks)
+      .where(and(eq(reviewTasks.applicationId, applicationId), eq(reviewTasks.status, "open"))),
+    "task.openOfApplication",
+  )
+
+/** Decode a raw task body (a defect if it does not decode). */
+export const decodeTask = (id: string, body: unknown): Effect.Effect<Selection.ReviewTask> =>
+  Effect.sync(() => decodeRow(Selection.ReviewTask, "review_tasks", id, body))
+
+/** Ids of the open tasks of an application's step. */
+export const openTaskIdsForStep = (
+  tx: Tx,
+  applicationId: string,
+  step: string,
+): Effect.Effect<ReadonlyArray<string>> =>
+  Effect.map(
+    q(
+      tx
+        .select({ id: reviewTasks.id })
+        .from(reviewTasks)
+        .where(
+          and(
+            eq(reviewTasks.applicationId, applicationId),
+            eq(reviewTasks.step, step),
+            eq(reviewTasks.status, "open"),
+          ),
+        ),
+      "task.openForStep",
+    ),
+    (rows) => rows.map((r) => r.id),
+  )
+
+/** The application a task is assigned on, locked `FOR UPDATE`, with its campaign's and its own region paths. */
+export const lockApplicationForTask = (
+  tx: Tx,
+  applicationId: string,
+): Effect.Effect<
+  { readonly state: string; readonly campaignPath: string; readonly regionPath: string } | undefined
+> =>
+  Effect.map(
+    q(
+      tx
+        .select({ state: applications.state, campaignPath: regions.path, regionPath: appRegion.path })
+        .from(applications)
+        .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
+        .innerJoin(regions, eq(regions.id, campaigns.regionId))
+        .innerJoin(appRegion, eq(appRegion.id, applications.regionId))
+        .where(eq(applications.id, applicationId))
+        .for("update", { of: applications }),
+      "task.application",
+    ),
+    ([a]) => a,
+  )
+
+/** An account's role, scope path and whether it is active. */
+export const accountRole = (
+  h: Handle,
+  accountId: string,
+): Effect.Effect<
+  { readonly role: string; readonly scopePath: string; readonly active: boolean } | undefined
+> =>
+  Effect.map(
+    q(
+      h
+        .select({ role: accountRoles.role, scopePath: accountRoles.scopePath, active: accountRoles.active })
+        .from(accountRoles)
+        .where(eq(accountRoles.userId, accountId)),
+      "task.accountRole",
+    ),
+    ([a]) => a,
+  )
+
+export const insertTask = (tx: Tx, task: Selection.ReviewTask): Effect.Effect<void> =>
+  Effect.asVoid(
+    q(
+      tx.insert(reviewTasks).values({
+        id: task.id,
+        applicationId: task.applicationId,
+        step: task.step,
+        assignee: task.assignee,
+        dueOn: task.dueOn ?? null,
+        body: encodeTask(task),
+      }),
+      "task.insert",
+    ),
+  )
+
+/** Write a task's new state (assignee, open or done, due date) over `version`. */
+export const updateTask = (tx: Tx, next: Selection.ReviewTask, version: number): Effect.Effect<void> =>
+  Effect.asVoid(
+    q(
+      tx
+        .update(reviewTasks)
+        .set({
+          assignee: next.assignee,
+          status: Selection.isTaskOpen(next) ? "open" : "done",
+          dueOn: next.dueOn ?? null,
+          body: encodeTask(next),
+          version: version + 1,
+          updatedAt: new Date(),
+        })
+        .where(eq(reviewTasks.id, next.id)),
+      "task.update",
+    ),
+  )
+
+/** Close a task (its application left the step). */
+export const completeTask = (tx: Tx, done: Selection.ReviewTask, version: number): Effect.Effect<void> =>
+  Effect.asVoid(
+    q(
+      tx
+        .update(reviewTasks)
+        .set({ status: "done", body: encodeTask(done), version: version + 1, updatedAt: new Date() })
+        .where(eq(reviewTasks.id, done.id)),
+      "task.complete",
+    ),
+  )

@@ -1,0 +1,2 @@
+/** The working-day calendar: the public face other aggregates use. */
+export { WorkCalendar } from "./WorkCalendar.js"

@@ -1,0 +1,392 @@
+import {
+  type ApplicationFilter,
+  type ApplicationRecord,
+  applicationQueries,
+  type CommandContext,
+  type Conflict,
+  campaignQueries,
+  conflict,
+  Database,
+  type InvalidInput,
+  type NotFound,
+  notFound,
+  type StaleVersion,
+  transaction,
+} from "@cadre/db"
+import { Access, Eligibility, type LocalDate, type Person, type Scheme, Selection } from "@cadre/domain"
+import { randomUUID } from "node:crypto"
+import { Effect } from "effect"
+import { WorkCalendar } from "../calendar/index.js"
+import { requirePermission } from "../shared/authority.js"
+import { SchemeStore } from "../shared/SchemeStore.js"
+import { lockCampaign, visibleCampaign } from "./locked.js"
+import { applyMove, auditApp, begin, checkAppointPost, fillPost, screen, vacatePost } from "./moves.js"
+import { completeTasksLeftBehind } from "./taskCompletion.js"
+
+/**
+ * Applications (报名、推荐) to selection campaigns. Every move goes through the kernel's state machine
+ * (Selection.transition) inside one transaction that:
+ * - locks the campaign row (`FOR UPDATE`), so moves that count places or the shortlist are serialised per campaign
+ *   and places can never be over-filled (a partial unique index on appointed posts backs this up);
+ * - checks the application's row version (two reviewers deciding at once: one wins, the other gets StaleVersion);
+ * - writes the new application and its audit row together.
+ */
+
+/** A move the API sends on an existing application (Submit and Withdraw have their own commands). */
+export type ActMove = Exclude<Selection.Move, { readonly _tag: "Submit" | "Withdraw" | "Screen" | "Waive" }>
+
+type MoveErr =
+  | Access.Forbidden
+  | NotFound
+  | StaleVersion
+  | Conflict
+  | InvalidInput
+  | Selection.TransitionError
+
+export class ApplicationService extends Effect.Service<ApplicationService>()(
+  "@cadre/services/ApplicationService",
+  {
+    effect: Effect.gen(function* () {
+      const { db } = yield* Database
+      const schemes = yield* SchemeStore
+      const calendar = yield* WorkCalendar
+
+      /** Read back an application visible to `actor` (after its own command: an applicant, a recommending unit). */
+      const readBack = (id: string, actor: Access.Actor): Effect.Effect<ApplicationRecord, NotFound> =>
+        Effect.flatMap(
+          applicationQueries.findApplication(db, id, applicationQueries.applicationVisibleTo(actor)),
+          (r) => (r === undefined ? Effect.fail(notFound("application", id)) : Effect.succeed(r)),
+        )
+
+      /** Create, submit and screen: the three moves of an entry, in one transaction. */
+      const enter = (
+        ctx: CommandContext,
+        input: {
+          readonly campaignId: string
+          readonly personId: string
+          readonly regionId: string
+          readonly channel: Scheme.Channel
+          readonly recommendation?: Selection.Recommendation | undefined
+          readonly targetRole?: string | undefined
+          readonly on: LocalDate.LocalDate
+        },
+      ): Effect.Effect<string, MoveErr> =>
+        transaction(db, "application.submit", (tx) =>
+          Effect.gen(function* () {
+            const locked = yield* lockCampaign(tx, schemes, input.campaignId)
+            if (locked.campaign.status !== "open")
+              return yield* Effect.fail(
+                conflict("campaign", input.campaignId, "campaign_not_open", {
+                  zh: "该批次未开放报名（推荐）",
+                  en: "the campaign is not open for applications",
+                }),
+              )
+            const id = randomUUID()
+            let app = Selection.newApplication({
+              id,
+              personId: input.personId as Person.PersonId,
+              campaign: locked.kernelCampaign,
+            })
+            const submit: Selection.Move = {
+              _tag: "Submit",
+              channel: input.channel,
+              ...(input.recommendation === undefined ? {} : { recommendation: input.recommendation }),
+            }
+            app = yield* applyMove(tx, calendar, ctx, locked, app, submit, input.on)
+            const verdict = yield* screen(tx, locked, input.personId, input.targetRole ?? null)
+            const screenMove: Selection.Move = { _tag: "Screen", verdict }
+            app = yield* applyMove(tx, calendar, ctx, locked, app, screenMove, input.on)
+            yield* applicationQueries.insertApplication(tx, {
+              application: app,
+              regionId: input.regionId,
+              channel: input.channel,
+              targetRole: input.targetRole ?? null,
+              eligible: verdict.outcome !== "ineligible",
+            })
+            yield* auditApp(tx, ctx, "application.submit", locked, null, app, submit)
+            return id
+          }),
+        )
+
+      const listApplications = (
+        actor: Access.Actor,
+        campaignId: string,
+        filter: ApplicationFilter = {},
+      ): Effect.Effect<ReadonlyArray<ApplicationRecord>, Access.Forbidden | NotFound> =>
+        Effect.gen(function* () {
+          yield* requirePermission(actor, "campaign.read")
+          yield* visibleCampaign(db, actor, campaignId)
+          return yield* applicationQueries.listApplications(
+            db,
+            campaignId,
+            applicationQueries.applicationVisibleTo(actor),
+            filter,
+          )
+        })
+
+      const getApplication = (
+        actor: Access.Actor,
+        id: string,
+      ): Effect.Effect<ApplicationRecord, Access.Forbidden | NotFound> =>
+        Effect.gen(function* () {
+          if (actor.role !== "applicant") yield* requirePermission(actor, "campaign.read")
+          return yield* readBack(id, actor)
+        })
+
+      /** The applicant's own applications. */
+      const mine = (actor: Access.Actor): Effect.Effect<ReadonlyArray<ApplicationRecord>, Access.Forbidden> =>
+        Effect.zipRight(
+          requirePermission(actor, "application.apply"),
+          applicationQueries.listVisibleApplications(db, applicationQueries.applicationVisibleTo(actor)),
+        )
+
+      /** Self-registration (applicant): created, submitted and screened in one transaction. */
+      const apply = (
+        ctx: CommandContext,
+        input: {
+          readonly campaignId: string
+          readonly targetRole?: string | undefined
+          readonly on: LocalDate.LocalDate
+        },
+      ): Effect.Effect<ApplicationRecord, MoveErr> =>
+        Effect.gen(function* () {
+          yield* requirePermission(ctx.actor, "application.apply")
+          const personId = ctx.actor.scope._tag === "SelfScope" ? ctx.actor.scope.personId : null
+          if (personId === null)
+            return yield* Effect.fail(
+              conflict("application", input.campaignId, "profile_missing", {
+                zh: "请先填写个人信息，再报名",
+                en: "fill in your profile before applying",
+              }),
+            )
+          const p = yield* applicationQueries.personRegion(db, personId)
+          if (p === undefined) return yield* Effect.fail(notFound("person", personId))
+          // An applicant sees only campaigns open to self-registration.
+          if (!(yield* campaignQueries.isOpenForSelfRegistration(db, input.campaignId)))
+            return yield* Effect.fail(notFound("campaign", input.campaignId))
+          const id = yield* enter(ctx, {
+            campaignId: input.campaignId,
+            personId,
+            regionId: p.regionId,
+            channel: "self_registration",
+            targetRole: input.targetRole,
+            on: input.on,
+          })
+          return yield* readBack(id, ctx.actor)
+        })
+
+      /** A unit or organisation recommends a person in the caller's scope (推荐): created, submitted and screened. */
+      const recommend = (
+        ctx: CommandContext,
+        input: {
+          readonly campaignId: string
+          readonly personId: string
+          readonly channel: "unit_recommendation" | "organisation_recommendation"
+          readonly recommendation: Selection.Recommendation
+          readonly targetRole?: string | undefined
+          readonly on: LocalDate.LocalDate
+        },
+      ): Effect.Effect<ApplicationRecord, MoveErr> =>
+        Effect.gen(function* () {
+          yield* requirePermission(ctx.actor, "application.recommend")
+          // The person must be within the recommender's scope (a unit recommends its own people).
+          const p = yield* applicationQueries.personRegion(db, input.personId)
+          if (p === undefined || !Access.seesRegion(ctx.actor, p.path))
+            return yield* Effect.fail(notFound("person", input.personId))
+          const c = yield* visibleCampaign(db, ctx.actor, input.campaignId)
+          // The application belongs to the person's own region (a nominee's community), so the street and the
+          // community see what concerns them in a campaign run above them.
+          const id = yield* enter(ctx, {
+            campaignId: c.id,
+            personId: input.personId,
+            regionId: p.regionId,
+            channel: input.channel,
+            recommendation: input.recommendation,
+            targetRole: input.targetRole,
+            on: input.on,
+          })
+          return yield* readBack(id, ctx.actor)
+        })
+
+      /** Any review or decision move, checked by the kernel. */
+      const act = (
+        ctx: CommandContext,
+        input: {
+          readonly applicationId: string
+          readonly expectedVersion: number
+          readonly move: ActMove
+          readonly on: LocalDate.LocalDate
+        },
+      ): Effect.Effect<ApplicationRecord, MoveErr> =>
+        Effect.gen(function* () {
+          yield* transaction(db, `application.${input.move._tag}`, (tx) =>
+            Effect.gen(function* () {
+              const { locked, app } = yield* begin(
+                tx,
+                schemes,
+                ctx,
+                input.applicationId,
+                input.expectedVersion,
+                input.move._tag,
+              )
+              if (input.move._tag === "Appoint") yield* checkAppointPost(tx, locked, input.move.postId)
+              const next = yield* applyMove(tx, calendar, ctx, locked, app, input.move, input.on)
+              yield* applicationQueries.saveApplication(tx, next, input.expectedVersion)
+              yield* completeTasksLeftBehind(tx, next.id, next.state, ctx.actor.accountId, input.on)
+              if (input.move._tag === "Appoint") yield* fillPost(tx, ctx, locked, input.move.postId)
+              // A return to before the appointment gives the post back (unless a placement was already made on it).
+              if (app.postId !== undefined && next.postId === undefined)
+                yield* vacatePost(tx, ctx, locked, app.id, app.postId)
+              yield* auditApp(tx, ctx, `application.${input.move._tag}`, locked, app, next, input.move)
+            }),
+          )
+          return yield* readBack(input.applicationId, ctx.actor)
+        })
+
+      /** Screen again against the campaign's version (after a profile correction), optionally with waivers (放宽). */
+      const rescreen = (
+        ctx: CommandContext,
+        input: {
+          readonly applicationId: string
+          readonly expectedVersion: number
+          readonly waivers?: ReadonlyArray<Eligibility.Waiver> | undefined
+          readonly on: LocalDate.LocalDate
+        },
+      ): Effect.Effect<ApplicationRecord, MoveErr> =>
+        Effect.gen(function* () {
+          yield* transaction(db, "application.rescreen", (tx) =>
+            Effect.gen(function* () {
+              const waiving = input.waivers !== undefined && input.waivers.length > 0
+              const { rec, locked, app } = yield* begin(
+                tx,
+                schemes,
+                ctx,
+                input.applicationId,
+                input.expectedVersion,
+                waiving ? "Waive" : "Screen",
+              )
+              const verdict = yield* screen(tx, locked, app.personId, rec.targetRole, input.waivers)
+              const move: Selection.Move = waiving ? { _tag: "Waive", verdict } : { _tag: "Screen", verdict }
+              const next = yield* applyMove(tx, calendar, ctx, locked, app, move, input.on)
+              yield* applicationQueries.saveApplication(tx, next, input.expectedVersion)
+              yield* auditApp(
+                tx,
+                ctx,
+                waiving ? "application.Waive" : "application.Screen",
+                locked,
+                app,
+                next,
+                move,
+              )
+            }),
+          )
+          return yield* readBack(input.applicationId, ctx.actor)
+        })
+
+      /** 撤回 by the applicant before the decision. */
+      const withdraw = (
+        ctx: CommandContext,
+        input: {
+          readonly applicationId: string
+          readonly expectedVersion: number
+          readonly reason?: string | undefined
+          readonly on: LocalDate.LocalDate
+        },
+      ): Effect.Effect<ApplicationRecord, MoveErr> =>
+        Effect.gen(function* () {
+          yield* requirePermission(ctx.actor, "application.apply")
+          yield* transaction(db, "application.withdraw", (tx) =>
+            Effect.gen(function* () {
+              const { locked, app } = yield* begin(
+                tx,
+                schemes,
+                ctx,
+                input.applicationId,
+                input.expectedVersion,
+                "Withdraw",
+              )
+              const move: Selection.Move = {
+                _tag: "Withdraw",
+                ...(input.reason === undefined ? {} : { reason: input.reason }),
+              }
+              const next = yield* applyMove(tx, calendar, ctx, locked, app, move, input.on)
+              yield* applicationQueries.saveApplication(tx, next, input.expectedVersion)
+              yield* auditApp(tx, ctx, "application.Withdraw", locked, app, next, move)
+            }),
+          )
+          return yield* readBack(input.applicationId, ctx.actor)
+        })
+
+      /**
+       * The whole kernel Profile behind a visible application, for server-side rendering (registration form).
+       * Never return it from a procedure as is: mask what the caller need not see.
+       */
+      const profileOf = (
+        actor: Access.Actor,
+        applicationId: string,
+      ): Effect.Effect<
+        { readonly record: ApplicationRecord; readonly profile: Person.Profile },
+        Access.Forbidden | NotFound
+      > =>
+        Effect.gen(function* () {
+          if (actor.role !== "applicant") yield* requirePermission(actor, "campaign.read")
+          const record = yield* readBack(applicationId, actor)
+          const profile = yield* applicationQueries.profileOf(db, record.application.personId)
+          if (profile === undefined)
+            return yield* Effect.fail(notFound("person", record.application.personId))
+          return { record, profile }
+        })
+
+      /** Verdicts of a campaign's applications under another (e.g. draft) scheme version: nothing is written. */
+      const screenAgainst = (
+        actor: Access.Actor,
+        input: { readonly campaignId: string; readonly scheme: Scheme.Scheme },
+      ): Effect.Effect<
+        ReadonlyArray<{ readonly record: ApplicationRecord; readonly verdict: Eligibility.Verdict }>,
+        Access.Forbidden | NotFound
+      > =>
+        Effect.gen(function* () {
+          yield* requirePermission(actor, "campaign.read")
+          yield* requirePermission(actor, "eligibility.check")
+          const campaign = yield* visibleCampaign(db, actor, input.campaignId)
+          const records = yield* applicationQueries.campaignApplications(
+            db,
+            campaign.id,
+            applicationQueries.applicationVisibleTo(actor),
+          )
+          const profiles = yield* applicationQueries.profilesOf(
+            db,
+            records.map((r) => r.application.personId),
+          )
+          const run = Eligibility.compile(input.scheme)
+          const out: Array<{ record: ApplicationRecord; verdict: Eligibility.Verdict }> = []
+          for (const record of records) {
+            const profile = profiles.get(record.application.personId)
+            if (profile === undefined) continue
+            out.push({
+              record,
+              verdict: run(profile, {
+                referenceDate: campaign.referenceDate as LocalDate.LocalDate,
+                targetRole: record.targetRole ?? undefined,
+              }),
+            })
+          }
+          return out
+        })
+
+      return {
+        listApplications,
+        getApplication,
+        mine,
+        apply,
+        recommend,
+        act,
+        rescreen,
+        withdraw,
+        profileOf,
+        screenAgainst,
+      } as const
+    }),
+    dependencies: [SchemeStore.Default, WorkCalendar.Default],
+  },
+) {}

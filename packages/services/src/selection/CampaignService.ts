@@ -1,0 +1,291 @@
+import {
+  type CampaignRecord,
+  type CommandContext,
+  type Conflict,
+  campaignQueries,
+  conflict,
+  Database,
+  type InvalidInput,
+  type NotFound,
+  notFound,
+  type PostInfo,
+  type StaleVersion,
+  staleVersion,
+  transaction,
+  writeAudit,
+} from "@cadre/db"
+import { Access, type Scheme, type Selection } from "@cadre/domain"
+import { randomUUID } from "node:crypto"
+import { Effect } from "effect"
+import { requirePermission } from "../shared/authority.js"
+import { SchemeStore } from "../shared/SchemeStore.js"
+import { checkChannels, checkOverrides, checkPosts, STATUS_ZH } from "./checks.js"
+import { lockCampaign, ownsCampaign, visibleCampaign } from "./locked.js"
+
+/**
+ * Selection campaigns (选派批次): created under a published scheme version in the caller's region, opened, closed.
+ * The campaign keeps the scheme version it was created with; a newer published version changes nothing here.
+ * Commands lock the campaign row, check its version, and write it with its audit row in one transaction.
+ */
+
+export interface CampaignInput {
+  readonly id?: string | undefined
+  readonly regionId: string
+  readonly name: string
+  readonly schemeId: string
+  readonly schemeVersion: number
+  readonly channels: ReadonlyArray<Scheme.Channel>
+  readonly places: number
+  readonly startYear: number
+  readonly referenceDate: string
+  readonly noticeDays?: number | undefined
+  readonly decidingBody: typeof Selection.DecidingBody.Type
+  readonly postIds?: ReadonlyArray<string> | undefined
+  readonly scheduleOverrides?: Readonly<Record<string, string>> | undefined
+}
+
+export interface CampaignPatch {
+  readonly name?: string | undefined
+  readonly channels?: ReadonlyArray<Scheme.Channel> | undefined
+  readonly places?: number | undefined
+  readonly referenceDate?: string | undefined
+  readonly noticeDays?: number | undefined
+  readonly postIds?: ReadonlyArray<string> | undefined
+  readonly scheduleOverrides?: Readonly<Record<string, string>> | undefined
+}
+
+export class CampaignService extends Effect.Service<CampaignService>()("@cadre/services/CampaignService", {
+  effect: Effect.gen(function* () {
+    const { db } = yield* Database
+    const schemes = yield* SchemeStore
+
+    const list = (
+      actor: Access.Actor,
+      filter: { readonly status?: "draft" | "open" | "closed" | undefined } = {},
+    ): Effect.Effect<ReadonlyArray<CampaignRecord>, Access.Forbidden> =>
+      Effect.zipRight(
+        requirePermission(actor, "campaign.read"),
+        campaignQueries.listCampaigns(db, campaignQueries.campaignVisibleTo(actor), filter.status),
+      )
+
+    const get = (
+      actor: Access.Actor,
+      id: string,
+    ): Effect.Effect<CampaignRecord, Access.Forbidden | NotFound> =>
+      Effect.zipRight(requirePermission(actor, "campaign.read"), visibleCampaign(db, actor, id))
+
+    /** Campaigns open for self-registration (the portal's list; any signed-in applicant). */
+    const openForApplicants = (): Effect.Effect<ReadonlyArray<CampaignRecord>> =>
+      campaignQueries.listOpenForSelfRegistration(db)
+
+    /** The scheme version a campaign keeps, decoded. */
+    const schemeOf = (
+      actor: Access.Actor,
+      campaignId: string,
+    ): Effect.Effect<
+      { readonly campaign: CampaignRecord; readonly scheme: Scheme.Scheme },
+      Access.Forbidden | NotFound
+    > =>
+      Effect.gen(function* () {
+        yield* requirePermission(actor, "campaign.read")
+        const campaign = yield* visibleCampaign(db, actor, campaignId)
+        const scheme = yield* schemes.load(campaign.schemeId, campaign.schemeVersion)
+        return { campaign, scheme }
+      })
+
+    const create = (
+      ctx: CommandContext,
+      input: CampaignInput,
+    ): Effect.Effect<CampaignRecord, Access.Forbidden | NotFound | Conflict | InvalidInput> =>
+      Effect.gen(function* () {
+        yield* requirePermission(ctx.actor, "campaign.write")
+        const id = yield* transaction(db, "campaign.create", (tx) =>
+          Effect.gen(function* () {
+            const region = yield* campaignQueries.regionRow(tx, input.regionId)
+            if (region === undefined || !Access.seesRegion(ctx.actor, region.path))
+              return yield* Effect.fail(notFound("region", input.regionId))
+            const s = yield* campaignQueries.schemeVersionHeader(tx, input.schemeId, input.schemeVersion)
+            // The scheme must be published and apply to the campaign's region (its own or an ancestor's).
+            if (s === undefined || !region.path.startsWith(s.path))
+              return yield* Effect.fail(notFound("scheme", `${input.schemeId} v${input.schemeVersion}`))
+            if (s.status !== "published")
+              return yield* Effect.fail(
+                conflict("campaign", input.schemeId, "scheme_not_published", {
+                  zh: "只能按已发布的方案版本开展选派；草稿可用于试算（what-if）",
+                  en: "a campaign runs under a published scheme version; use a draft for what-if screening only",
+                }),
+              )
+            const scheme = yield* schemes.load(input.schemeId, input.schemeVersion, tx)
+            yield* checkChannels(scheme, input.channels, input.schemeId)
+            yield* checkPosts(tx, ctx.actor, input.postIds ?? [], region.path)
+            yield* checkOverrides(scheme, input.scheduleOverrides ?? {})
+            const id = input.id ?? randomUUID()
+            const values = {
+              id,
+              regionId: input.regionId,
+              name: input.name,
+              schemeId: input.schemeId,
+              schemeVersion: input.schemeVersion,
+              channels: [...input.channels],
+              places: input.places,
+              startYear: input.startYear,
+              referenceDate: input.referenceDate,
+              scheduleOverrides: { ...(input.scheduleOverrides ?? {}) },
+              noticeDays: input.noticeDays ?? 5,
+              decidingBody: input.decidingBody,
+              postIds: [...(input.postIds ?? [])],
+              createdBy: ctx.actor.accountId,
+            }
+            yield* campaignQueries.insertCampaign(tx, values)
+            yield* writeAudit(tx, ctx, {
+              action: "campaign.create",
+              entity: "campaign",
+              entityId: id,
+              regionPath: region.path,
+              before: null,
+              after: values,
+            })
+            return id
+          }),
+        )
+        return yield* visibleCampaign(db, ctx.actor, id)
+      })
+
+    const update = (
+      ctx: CommandContext,
+      input: { readonly id: string; readonly expectedVersion: number; readonly patch: CampaignPatch },
+    ): Effect.Effect<CampaignRecord, Access.Forbidden | NotFound | StaleVersion | Conflict | InvalidInput> =>
+      Effect.gen(function* () {
+        yield* requirePermission(ctx.actor, "campaign.write")
+        yield* transaction(db, "campaign.update", (tx) =>
+          Effect.gen(function* () {
+            const locked = yield* lockCampaign(tx, schemes, input.id)
+            const c = locked.campaign
+            if (!ownsCampaign(ctx.actor, c.regionPath))
+              return yield* Effect.fail(notFound("campaign", input.id))
+            if (c.version !== input.expectedVersion)
+              return yield* Effect.fail(staleVersion("campaign", input.id, input.expectedVersion, c.version))
+            if (c.status === "closed")
+              return yield* Effect.fail(
+                conflict("campaign", input.id, "campaign_closed", {
+                  zh: "批次已结束，不能修改",
+                  en: "the campaign is closed",
+                }),
+              )
+            const p = input.patch
+            if (p.channels !== undefined) yield* checkChannels(locked.scheme, p.channels, c.schemeId)
+            if (p.postIds !== undefined) yield* checkPosts(tx, ctx.actor, p.postIds, c.regionPath)
+            if (p.scheduleOverrides !== undefined) yield* checkOverrides(locked.scheme, p.scheduleOverrides)
+            if (p.places !== undefined && p.places < locked.kernelCampaign.appointed)
+              return yield* Effect.fail(
+                conflict("campaign", input.id, "places_below_appointed", {
+                  zh: `名额不能少于已任职人数（${locked.kernelCampaign.appointed}人）`,
+                  en: `places cannot be fewer than those already appointed (${locked.kernelCampaign.appointed})`,
+                }),
+              )
+            const set = {
+              ...(p.name === undefined ? {} : { name: p.name }),
+              ...(p.channels === undefined ? {} : { channels: [...p.channels] }),
+              ...(p.places === undefined ? {} : { places: p.places }),
+              ...(p.referenceDate === undefined ? {} : { referenceDate: p.referenceDate }),
+              ...(p.noticeDays === undefined ? {} : { noticeDays: p.noticeDays }),
+              ...(p.postIds === undefined ? {} : { postIds: [...p.postIds] }),
+              ...(p.scheduleOverrides === undefined ? {} : { scheduleOverrides: { ...p.scheduleOverrides } }),
+            }
+            yield* campaignQueries.updateCampaign(tx, input.id, set)
+            yield* writeAudit(tx, ctx, {
+              action: "campaign.update",
+              entity: "campaign",
+              entityId: input.id,
+              regionPath: c.regionPath,
+              before: { version: c.version },
+              after: set,
+            })
+          }),
+        )
+        return yield* visibleCampaign(db, ctx.actor, input.id)
+      })
+
+    /** draft → open → closed. */
+    const setStatus = (
+      ctx: CommandContext,
+      input: { readonly id: string; readonly expectedVersion: number; readonly status: "open" | "closed" },
+    ): Effect.Effect<CampaignRecord, Access.Forbidden | NotFound | StaleVersion | Conflict> =>
+      Effect.gen(function* () {
+        yield* requirePermission(ctx.actor, "campaign.write")
+        yield* transaction(db, "campaign.setStatus", (tx) =>
+          Effect.gen(function* () {
+            const locked = yield* lockCampaign(tx, schemes, input.id)
+            const c = locked.campaign
+            if (!ownsCampaign(ctx.actor, c.regionPath))
+              return yield* Effect.fail(notFound("campaign", input.id))
+            if (c.version !== input.expectedVersion)
+              return yield* Effect.fail(staleVersion("campaign", input.id, input.expectedVersion, c.version))
+            const legal =
+              (c.status === "draft" && input.status === "open") ||
+              (c.status === "open" && input.status === "closed")
+            if (!legal)
+              return yield* Effect.fail(
+                conflict("campaign", input.id, "illegal_status", {
+                  zh: `批次状态不能从“${STATUS_ZH[c.status]}”改为“${STATUS_ZH[input.status]}”`,
+                  en: `a campaign cannot go from ${c.status} to ${input.status}`,
+                }),
+              )
+            yield* campaignQueries.updateCampaign(tx, input.id, { status: input.status })
+            yield* writeAudit(tx, ctx, {
+              action: `campaign.${input.status === "open" ? "open" : "close"}`,
+              entity: "campaign",
+              entityId: input.id,
+              regionPath: c.regionPath,
+              before: { status: c.status },
+              after: { status: input.status },
+            })
+          }),
+        )
+        return yield* visibleCampaign(db, ctx.actor, input.id)
+      })
+
+    /** Posts with their region and the region's parent (street) names, for the arrangement table. */
+    const postsInfo = (ids: ReadonlyArray<string>): Effect.Effect<ReadonlyMap<string, PostInfo>> =>
+      campaignQueries.postsInfo(db, ids)
+
+    /** Record that a document with personal data was exported (who, what, which campaign or application). */
+    const auditExport = (
+      ctx: CommandContext,
+      input: {
+        readonly entity: string
+        readonly entityId: string
+        readonly regionPath: string
+        readonly what: string
+      },
+    ): Effect.Effect<void, Conflict> =>
+      transaction(db, "export.audit", (tx) =>
+        writeAudit(tx, ctx, {
+          action: "export",
+          entity: input.entity,
+          entityId: input.entityId,
+          regionPath: input.regionPath,
+          before: null,
+          after: { what: input.what },
+        }),
+      )
+
+    /** Names of regions by id (to label communities in pool checks and exports). */
+    const regionNames = (ids: ReadonlyArray<string>): Effect.Effect<ReadonlyMap<string, string>> =>
+      campaignQueries.regionNames(db, ids)
+
+    return {
+      list,
+      get,
+      openForApplicants,
+      schemeOf,
+      create,
+      update,
+      setStatus,
+      postsInfo,
+      auditExport,
+      regionNames,
+    } as const
+  }),
+  dependencies: [SchemeStore.Default],
+}) {}

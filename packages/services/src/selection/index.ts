@@ -1,0 +1,8 @@
+/**
+ * Selection (选派): campaigns, the applications to them, and the review tasks on those applications. The public
+ * face of the aggregate: its services and the records and inputs they take and give.
+ */
+export type { ApplicationFilter, ApplicationRecord, CampaignRecord, PostInfo } from "@cadre/db"
+export { type ActMove, ApplicationService } from "./ApplicationService.js"
+export { type CampaignInput, type CampaignPatch, CampaignService } from "./CampaignService.js"
+export { type TaskRecord, TaskService } from "./TaskService.js"

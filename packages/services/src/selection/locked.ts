@@ -1,0 +1,63 @@
+import {
+  type CampaignRecord,
+  campaignQueries,
+  type Handle,
+  type NotFound,
+  notFound,
+  type Tx,
+} from "@cadre/db"
+import { Access, type Scheme, Selection } from "@cadre/domain"
+import { Effect } from "effect"
+import type { SchemeStore } from "../shared/SchemeStore.js"
+
+/**
+ * What the campaign and application commands share: the campaign as the caller sees it, and the campaign locked
+ * for a command with what its moves need (the scheme version it keeps, the path derived from it, the places and
+ * shortlist counted under the lock).
+ */
+
+/** The campaign is the caller's own (its region lies within the scope): it may run it. */
+export const ownsCampaign = (actor: Access.Actor, campaignPath: string): boolean =>
+  Access.seesRegion(actor, campaignPath)
+
+/** A campaign the actor sees, with its counts; NotFound otherwise. */
+export const visibleCampaign = (
+  h: Handle,
+  actor: Access.Actor,
+  id: string,
+): Effect.Effect<CampaignRecord, NotFound> =>
+  Effect.flatMap(campaignQueries.findCampaign(h, id, campaignQueries.campaignVisibleTo(actor)), (c) =>
+    c === undefined ? Effect.fail(notFound("campaign", id)) : Effect.succeed(c),
+  )
+
+export interface Locked {
+  readonly campaign: CampaignRecord
+  readonly scheme: Scheme.Scheme
+  readonly path: Selection.Path
+  readonly kernelCampaign: Selection.Campaign
+}
+
+/** Lock the campaign row for the rest of the transaction and return it with what moves need. */
+export const lockCampaign = (
+  tx: Tx,
+  schemes: SchemeStore,
+  campaignId: string,
+): Effect.Effect<Locked, NotFound> =>
+  Effect.gen(function* () {
+    const campaign = yield* campaignQueries.lockCampaign(tx, campaignId)
+    if (campaign === undefined) return yield* Effect.fail(notFound("campaign", campaignId))
+    const scheme = yield* schemes.load(campaign.schemeId, campaign.schemeVersion, tx)
+    const path = Selection.derivePath(scheme)
+    const states = yield* campaignQueries.applicationStates(tx, campaignId)
+    const counts = Selection.tally(path, states)
+    const kernelCampaign: Selection.Campaign = {
+      id: campaign.id,
+      schemeId: campaign.schemeId,
+      schemeVersion: campaign.schemeVersion,
+      places: campaign.places,
+      channels: campaign.channels as unknown as Selection.Campaign["channels"],
+      appointed: counts.appointed,
+      shortlisted: counts.shortlisted,
+    }
+    return { campaign, scheme, path, kernelCampaign }
+  })

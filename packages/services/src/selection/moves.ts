@@ -1,0 +1,222 @@
+import {
+  type ApplicationRecord,
+  applicationQueries,
+  type CommandContext,
+  type Conflict,
+  campaignQueries,
+  conflict,
+  type NotFound,
+  notFound,
+  type StaleVersion,
+  staleVersion,
+  type Tx,
+  writeAudit,
+} from "@cadre/db"
+import { Access, Eligibility, type LocalDate, Selection } from "@cadre/domain"
+import { Effect, Either } from "effect"
+import type { WorkCalendar } from "../calendar/index.js"
+import type { SchemeStore } from "../shared/SchemeStore.js"
+import { type Locked, lockCampaign, ownsCampaign } from "./locked.js"
+
+/**
+ * The steps every move on an application takes inside its transaction: who may make it, the campaign locked, the
+ * application re-read under the lock at the version the caller read, the kernel's transition, the screening
+ * against the campaign's scheme version, the audit row, and the post an appointment fills or a return gives back.
+ */
+
+const MOVE_PERMISSION: Readonly<Record<Selection.MoveTag, Access.Permission>> = {
+  Submit: "application.recommend",
+  Screen: "application.review",
+  Waive: "application.decide",
+  Advance: "application.review",
+  Record: "application.review",
+  Return: "application.review",
+  Withdraw: "application.apply",
+  Reject: "application.review",
+  Decide: "application.decide",
+  StartNotice: "application.decide",
+  FileObjection: "application.review",
+  ResolveObjection: "application.decide",
+  Appoint: "application.decide",
+  ReportIn: "application.decide",
+}
+
+/** Moves only the campaign's own scope may make (not a street reviewing its part of a district campaign). */
+const OWNER_MOVES: ReadonlySet<Selection.MoveTag> = new Set([
+  "Waive",
+  "Decide",
+  "StartNotice",
+  "ResolveObjection",
+  "Appoint",
+])
+
+const checkMovePermission = (
+  actor: Access.Actor,
+  tag: Selection.MoveTag,
+  campaignPath: string,
+): Effect.Effect<void, Access.Forbidden> => {
+  const p = MOVE_PERMISSION[tag]
+  if (!Access.can(actor, p)) return Effect.fail(Access.forbidden(p, actor.role))
+  if (OWNER_MOVES.has(tag) && !ownsCampaign(actor, campaignPath))
+    return Effect.fail(Access.forbidden(p, actor.role))
+  return Effect.void
+}
+
+/** The kernel's transition on today's calendar; a refused move fails (and rolls back). */
+export const applyMove = (
+  tx: Tx,
+  calendar: WorkCalendar,
+  ctx: CommandContext,
+  locked: Locked,
+  app: Selection.Application,
+  move: Selection.Move,
+  on: LocalDate.LocalDate,
+): Effect.Effect<Selection.Application, Selection.TransitionError> =>
+  Effect.flatMap(calendar.current(tx), (built) =>
+    Either.match(
+      Selection.transition(app, move, {
+        path: locked.path,
+        campaign: locked.kernelCampaign,
+        calendar: built.calendar,
+        on,
+        by: { accountId: ctx.actor.accountId, role: ctx.actor.role },
+      }),
+      { onLeft: (e) => Effect.fail(e), onRight: (next) => Effect.succeed(next) },
+    ),
+  )
+
+/** Screen the person against the campaign's scheme version (with waivers, 放宽). */
+export const screen = (
+  tx: Tx,
+  locked: Locked,
+  personId: string,
+  targetRole: string | null,
+  waivers?: ReadonlyArray<Eligibility.Waiver>,
+): Effect.Effect<Eligibility.Verdict, NotFound> =>
+  Effect.flatMap(applicationQueries.profileOf(tx, personId), (profile) =>
+    profile === undefined
+      ? Effect.fail(notFound("person", personId))
+      : Effect.succeed(
+          Eligibility.evaluate(locked.scheme, profile, {
+            referenceDate: locked.campaign.referenceDate as LocalDate.LocalDate,
+            targetRole: targetRole ?? undefined,
+            waivers,
+          }),
+        ),
+  )
+
+/** The audit row of a move: the move in full (no personal data in moves) and the resulting state. */
+export const auditApp = (
+  tx: Tx,
+  ctx: CommandContext,
+  action: string,
+  locked: Locked,
+  before: Selection.Application | null,
+  after: Selection.Application,
+  move: Selection.Move,
+): Effect.Effect<void> =>
+  writeAudit(tx, ctx, {
+    action,
+    entity: "application",
+    entityId: after.id,
+    regionPath: locked.campaign.regionPath,
+    before: before === null ? null : { state: before.state },
+    after: { state: after.state, campaignId: after.campaignId, move },
+  })
+
+/** Load an application visible to the caller, check who may move it, lock its campaign, check its version. */
+export const begin = (
+  tx: Tx,
+  schemes: SchemeStore,
+  ctx: CommandContext,
+  applicationId: string,
+  expectedVersion: number,
+  moveTag: Selection.MoveTag,
+): Effect.Effect<
+  { readonly rec: ApplicationRecord; readonly locked: Locked; readonly app: Selection.Application },
+  NotFound | StaleVersion | Access.Forbidden
+> =>
+  Effect.gen(function* () {
+    const rec = yield* applicationQueries.findApplication(
+      tx,
+      applicationId,
+      applicationQueries.applicationVisibleTo(ctx.actor),
+    )
+    if (rec === undefined) return yield* Effect.fail(notFound("application", applicationId))
+    // Who may make the move is decided before anything else is looked at (a stale version included).
+    yield* checkMovePermission(ctx.actor, moveTag, rec.campaignPath)
+    const locked = yield* lockCampaign(tx, schemes, rec.campaignId)
+    // Re-read under the lock: the version check must see the latest committed row.
+    const row = yield* applicationQueries.lockApplication(tx, applicationId)
+    if (row === undefined) return yield* Effect.fail(notFound("application", applicationId))
+    if (row.version !== expectedVersion)
+      return yield* Effect.fail(staleVersion("application", applicationId, expectedVersion, row.version))
+    return { rec, locked, app: row.application }
+  })
+
+/** An appointment takes one of the campaign's posts (when it lists any), and only a vacant one. */
+export const checkAppointPost = (
+  tx: Tx,
+  locked: Locked,
+  postId: string,
+): Effect.Effect<void, Conflict | NotFound> =>
+  Effect.gen(function* () {
+    const listed = locked.campaign.postIds
+    if (listed.length > 0 && !listed.includes(postId))
+      return yield* Effect.fail(
+        conflict("application", postId, "post_not_in_campaign", {
+          zh: "该岗位不在本批次的选派岗位中",
+          en: "the post is not one of this campaign's posts",
+        }),
+      )
+    const p = yield* campaignQueries.lockPost(tx, postId)
+    if (p === undefined) return yield* Effect.fail(notFound("post", postId))
+    if (p.status !== "vacant")
+      return yield* Effect.fail(
+        conflict("post", postId, "post_not_vacant", {
+          zh: `岗位“${p.title}”不空缺，不能任职`,
+          en: `the post "${p.title}" is not vacant`,
+        }),
+      )
+  })
+
+/** A return to before the appointment gives the post back, unless a placement was already made on it. */
+export const vacatePost = (
+  tx: Tx,
+  ctx: CommandContext,
+  locked: Locked,
+  applicationId: string,
+  postId: string,
+): Effect.Effect<void, Conflict> =>
+  Effect.gen(function* () {
+    if (yield* campaignQueries.hasPlacement(tx, applicationId))
+      return yield* Effect.fail(
+        conflict("application", applicationId, "already_placed", {
+          zh: "已据此任职作出任职安排，不能退回；如需变更，请在在岗管理中办理调整或召回",
+          en: "a placement has been made from this appointment, so it cannot be returned; adjust or recall the placement instead",
+        }),
+      )
+    yield* campaignQueries.vacatePost(tx, postId)
+    yield* writeAudit(tx, ctx, {
+      action: "post.vacate",
+      entity: "post",
+      entityId: postId,
+      regionPath: locked.campaign.regionPath,
+      before: { status: "filled", applicationId },
+      after: { status: "vacant", campaignId: locked.campaign.id },
+    })
+  })
+
+/** An appointment fills its post. */
+export const fillPost = (tx: Tx, ctx: CommandContext, locked: Locked, postId: string): Effect.Effect<void> =>
+  Effect.zipRight(
+    campaignQueries.fillPost(tx, postId),
+    writeAudit(tx, ctx, {
+      action: "post.fill",
+      entity: "post",
+      entityId: postId,
+      regionPath: locked.campaign.regionPath,
+      before: { status: "vacant" },
+      after: { status: "filled", campaignId: locked.campaign.id },
+    }),
+  )
