@@ -159,6 +159,10 @@ describe("fieldIssues", () => {
     ])
   })
 
+  it("reads the server's explanation as @cadre/client's errorDetails gives it, too", () => {
+    expect(fieldIssues(invalid, fieldOf)).toEqual(fieldIssues(problem, fieldOf))
+  })
+
   it("has no issues for a failure on this side", () => {
     expect(fieldIssues({ kind: "network" }, fieldOf)).toEqual([])
     expect(unplacedIssues({ kind: "unknown", message: "x" }, fieldOf)).toEqual([])

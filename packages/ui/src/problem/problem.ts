@@ -85,27 +85,30 @@ export interface UnplacedIssue {
   readonly message: Bilingual
 }
 
+/** The issues of a problem (none for a failure on this side), or of the server's explanation itself. */
+const issuesOf = (source: Problem | ErrorDetails): ErrorDetails["issues"] =>
+  "issues" in source ? source.issues : []
+
 /**
  * Field-level issues keyed by form field name. The "字段（path）：" prefix is dropped: the message is shown under
  * the field already named by its label. An issue whose path is no field of the form is left out (see
  * {@link unplacedIssues}).
  */
-export const fieldIssues = (problem: Problem, fieldOf: FieldOf): ReadonlyArray<FieldIssue> =>
-  problem.kind !== "api"
-    ? []
-    : problem.issues.flatMap((issue) => {
-        const field = fieldOf(issue.path)
-        if (field === undefined) return []
-        return [{ field, message: { zh: stripField(issue.message.zh), en: stripField(issue.message.en) } }]
-      })
+export const fieldIssues = (source: Problem | ErrorDetails, fieldOf: FieldOf): ReadonlyArray<FieldIssue> =>
+  issuesOf(source).flatMap((issue) => {
+    const field = fieldOf(issue.path)
+    if (field === undefined) return []
+    return [{ field, message: { zh: stripField(issue.message.zh), en: stripField(issue.message.en) } }]
+  })
 
 /** The issues {@link fieldIssues} could not place at a field of the form, as the server wrote them. */
-export const unplacedIssues = (problem: Problem, fieldOf: FieldOf): ReadonlyArray<UnplacedIssue> =>
-  problem.kind !== "api"
-    ? []
-    : problem.issues
-        .filter((issue) => fieldOf(issue.path) === undefined)
-        .map((issue) => ({ path: issue.path, message: issue.message }))
+export const unplacedIssues = (
+  source: Problem | ErrorDetails,
+  fieldOf: FieldOf,
+): ReadonlyArray<UnplacedIssue> =>
+  issuesOf(source)
+    .filter((issue) => fieldOf(issue.path) === undefined)
+    .map((issue) => ({ path: issue.path, message: issue.message }))
 
 /** "身份证号（profile.idNumber）：校验位不正确" → "校验位不正确"; "ID number (profile.idNumber): x" → "x". */
 export const stripField = (message: string): string =>
