@@ -57,6 +57,14 @@ describe("ProblemAlert", () => {
     expect(screen.getByTestId("problem").textContent).toContain("请求编号：req-9")
   })
 
+  it("takes the caller's words for a check made on this side", () => {
+    renderAlert({
+      problem: { kind: "unknown", message: "Unexpected token" },
+      title: "JSON 格式有误：Unexpected token",
+    })
+    expect(screen.getByTestId("problem").textContent).toBe("JSON 格式有误：Unexpected token")
+  })
+
   it("says the service cannot be reached, in plain words", () => {
     renderAlert({ problem: { kind: "network" } }, createI18n({ language: "en" }))
     expect(screen.getByTestId("problem").textContent).toContain("Cannot reach the service")

@@ -30,6 +30,8 @@ export interface ProblemAlertProps {
    * it to report the problem; "always" for every refusal that has one.
    */
   readonly requestId?: "internal" | "always" | undefined
+  /** Replaces the problem's text: for a check made on this side (a body that is not JSON), in the caller's words. */
+  readonly title?: string | undefined
   readonly style?: CSSProperties | undefined
 }
 
@@ -45,6 +47,7 @@ export const ProblemAlert = ({
   onReload,
   issues = [],
   requestId = "internal",
+  title,
   style,
 }: ProblemAlertProps) => {
   const { t, i18n } = useTranslation("common")
@@ -92,7 +95,7 @@ export const ProblemAlert = ({
       {...(onClose === undefined ? {} : { closable: { onClose } })}
       title={
         <span style={{ whiteSpace: "normal", wordBreak: "break-word" }}>
-          {problemText(problem, language)}
+          {title ?? problemText(problem, language)}
         </span>
       }
       {...(description === undefined ? {} : { description })}
