@@ -99,3 +99,8 @@ export { makeTestDatabase, migrateIntoSchema, testDatabaseUrl } from "./testing.
 export * as peopleQueries from "./queries/people.js"
 export * as placementQueries from "./queries/placements.js"
 export * as archiveQueries from "./queries/archives.js"
+export * as recallQueries from "./queries/recalls.js"
+export * as dutyQueries from "./queries/duties.js"
+export * as figuresQueries from "./queries/figures.js"
+export type { ConsequenceRecord, ReplacementRecord } from "./queries/recalls.js"
+export type { LeaveRecord, PairRecord } from "./queries/duties.js"

@@ -1,22 +1,29 @@
 import type { Access, Lang } from "@cadre/domain"
 import { Cause, type Effect, Exit, type ManagedRuntime, Option } from "effect"
 import type {
-  ArchiveRepo,
   AssessmentRepo,
   AuditRepo,
   CampaignRepo,
-  DutyRepo,
   EvaluationRepo,
-  FiguresRepo,
   PersonRepo,
-  PlacementRepo,
   PostRepo,
   RegionRepo,
   SchemeRepo,
   TaskRepo,
   UnitRepo,
 } from "@cadre/db"
-import type { SchemeStore, WorkCalendar } from "@cadre/services"
+import type {
+  ArchiveService,
+  FiguresService,
+  InspectionService,
+  LeaveService,
+  MentoringService,
+  PlacementService,
+  ReportService,
+  SchemeStore,
+  TrainingService,
+  WorkCalendar,
+} from "@cadre/services"
 import type { AuthService } from "./auth/service.js"
 import { type Failure, isFailure } from "./errors.js"
 import { langFromHeaders } from "./lang.js"
@@ -43,14 +50,18 @@ export type Services =
   | AuditRepo
   | CampaignRepo
   | TaskRepo
-  | PlacementRepo
-  | DutyRepo
   | AssessmentRepo
-  | ArchiveRepo
-  | FiguresRepo
   | EvaluationRepo
   | SchemeStore
   | WorkCalendar
+  | PlacementService
+  | ReportService
+  | LeaveService
+  | InspectionService
+  | MentoringService
+  | TrainingService
+  | ArchiveService
+  | FiguresService
 
 /**
  * What the router needs from the composition root: the runtime holding the repositories (apps/api builds it

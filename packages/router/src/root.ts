@@ -2,24 +2,23 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server"
 import { assessmentsRouter, poolRouter } from "./routers/assessments.js"
 import { auditRouter } from "./routers/audit.js"
 import { calendarRouter } from "./routers/calendar.js"
+import { archiveRouter } from "./routers/archive.js"
 import { applicationsRouter, campaignsRouter } from "./routers/campaigns.js"
 import { accountsRouter, authRouter } from "./routers/auth.js"
-import {
-  inspectionsRouter,
-  leaveRouter,
-  mentoringRouter,
-  reportsRouter,
-  trainingRouter,
-} from "./routers/duties.js"
 import { eligibilityRouter } from "./routers/eligibility.js"
 import { evaluationsRouter, reservesRouter } from "./routers/evaluations.js"
 import { exportsRouter } from "./routers/exports.js"
 import { figuresRouter } from "./routers/figures.js"
-import { archiveRouter, placementsRouter } from "./routers/placements.js"
+import { inspectionsRouter } from "./routers/inspections.js"
+import { leaveRouter } from "./routers/leave.js"
+import { mentoringRouter } from "./routers/mentoring.js"
+import { placementsRouter } from "./routers/placements.js"
 import { profilesRouter } from "./routers/profiles.js"
 import { regionsRouter } from "./routers/regions.js"
+import { reportsRouter } from "./routers/reports.js"
 import { schemesRouter } from "./routers/schemes.js"
 import { tasksRouter } from "./routers/tasks.js"
+import { trainingRouter } from "./routers/training.js"
 import { postsRouter, unitsRouter } from "./routers/units.js"
 import { router } from "./trpc.js"
 

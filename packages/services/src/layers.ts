@@ -1,10 +1,31 @@
 import { Database, type DatabaseHandle, type Db, RepositoriesLive } from "@cadre/db"
 import { Layer } from "effect"
+import { ArchiveService } from "./archive/index.js"
 import { WorkCalendar } from "./calendar/WorkCalendar.js"
+import {
+  InspectionService,
+  LeaveService,
+  MentoringService,
+  ReportService,
+  TrainingService,
+} from "./duties/index.js"
+import { FiguresService } from "./figures/index.js"
+import { PlacementService } from "./placements/index.js"
 import { SchemeStore } from "./shared/SchemeStore.js"
 
 /** Every service, built over the Database service (provide `Database.fromHandle(handle)` or `Database.layer`). */
-export const ServicesLive = Layer.mergeAll(SchemeStore.Default, WorkCalendar.Default)
+export const ServicesLive = Layer.mergeAll(
+  SchemeStore.Default,
+  WorkCalendar.Default,
+  PlacementService.Default,
+  ReportService.Default,
+  LeaveService.Default,
+  InspectionService.Default,
+  MentoringService.Default,
+  TrainingService.Default,
+  ArchiveService.Default,
+  FiguresService.Default,
+)
 
 /**
  * What the router's runtime holds for an open database: every service (and, while the move out of `@cadre/db`

@@ -1,13 +1,9 @@
 import { Layer } from "effect"
-import { ArchiveRepo } from "./ArchiveRepo.js"
 import { AssessmentRepo } from "./AssessmentRepo.js"
 import { AuditRepo } from "./AuditRepo.js"
 import { CampaignRepo } from "./CampaignRepo.js"
-import { DutyRepo } from "./DutyRepo.js"
 import { EvaluationRepo } from "./EvaluationRepo.js"
-import { FiguresRepo } from "./FiguresRepo.js"
 import { PersonRepo } from "./PersonRepo.js"
-import { PlacementRepo } from "./PlacementRepo.js"
 import { PostRepo } from "./PostRepo.js"
 import { RegionRepo } from "./RegionRepo.js"
 import { SchemeRepo } from "./SchemeRepo.js"
@@ -15,16 +11,12 @@ import { TaskRepo } from "./TaskRepo.js"
 import { UnitRepo } from "./UnitRepo.js"
 
 export * from "./AccountRepo.js"
-export * from "./ArchiveRepo.js"
 export * from "./AssessmentRepo.js"
 export * from "./AuditRepo.js"
 export * from "./CampaignRepo.js"
-export * from "./DutyRepo.js"
 export * from "./EvaluationRepo.js"
-export * from "./FiguresRepo.js"
 export type { PlacementOutcome, PlacementRecord } from "./inpostShared.js"
 export * from "./PersonRepo.js"
-export * from "./PlacementRepo.js"
 export * from "./PostRepo.js"
 export * from "./RegionRepo.js"
 export * from "./SchemeRepo.js"
@@ -44,10 +36,6 @@ export const RepositoriesLive = Layer.mergeAll(
   AuditRepo.Live,
   CampaignRepo.Live,
   TaskRepo.Live,
-  PlacementRepo.Live,
-  DutyRepo.Live,
   AssessmentRepo.Live,
-  ArchiveRepo.Live,
-  FiguresRepo.Live,
   EvaluationRepo.Live,
 )
