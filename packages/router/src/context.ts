@@ -1,21 +1,28 @@
 import type { Access, Lang } from "@cadre/domain"
 import { Cause, type Effect, Exit, type ManagedRuntime, Option } from "effect"
-import type { ArchiveRepo, DutyRepo, FiguresRepo, PlacementRepo } from "@cadre/db"
 import type {
+  ApplicationService,
+  ArchiveService,
+  AssessmentService,
   AuditService,
+  CampaignService,
+  EvaluationService,
+  FiguresService,
+  InspectionService,
+  LeaveService,
+  MentoringService,
   PersonService,
+  PlacementService,
+  PoolService,
   PostService,
   RegionService,
+  ReportService,
+  ReserveService,
   SchemeService,
   SchemeStore,
-  UnitService,
-  AssessmentService,
-  EvaluationService,
-  PoolService,
-  ReserveService,
-  ApplicationService,
-  CampaignService,
   TaskService,
+  TrainingService,
+  UnitService,
   WorkCalendar,
 } from "@cadre/services"
 import type { AuthService } from "./auth/service.js"
@@ -34,31 +41,35 @@ export interface ActorResolver {
   readonly resolveActor: (headers: Headers) => Promise<Access.Actor | null>
 }
 
-/** The services procedures' Effects may require: the repositories, provided by apps/api from live Layers. */
+/** The services procedures' Effects may require: the application services, provided by apps/api (and the tests). */
 export type Services =
-  | RegionService
-  | UnitService
-  | PostService
-  | SchemeService
-  | PersonService
+  | ApplicationService
+  | ArchiveService
+  | AssessmentService
   | AuditService
   | CampaignService
-  | ApplicationService
-  | TaskService
-  | PlacementRepo
-  | DutyRepo
-  | ArchiveRepo
-  | FiguresRepo
-  | AssessmentService
-  | PoolService
   | EvaluationService
+  | FiguresService
+  | InspectionService
+  | LeaveService
+  | MentoringService
+  | PersonService
+  | PlacementService
+  | PoolService
+  | PostService
+  | RegionService
+  | ReportService
   | ReserveService
+  | SchemeService
   | SchemeStore
+  | TaskService
+  | TrainingService
+  | UnitService
   | WorkCalendar
 
 /**
- * What the router needs from the composition root: the runtime holding the repositories (apps/api builds it
- * from live Layers, tests from `makeTestDatabase`), the auth service and a logger.
+ * What the router needs from the composition root: the runtime holding the application services (apps/api builds
+ * it from live Layers, tests from `makeTestDatabase`), the auth service and a logger.
  */
 export interface RouterDeps {
   readonly runtime: ManagedRuntime.ManagedRuntime<Services, never>

@@ -4,19 +4,12 @@ import { auditRouter } from "./routers/audit.js"
 import { calendarRouter } from "./routers/calendar.js"
 import { applicationsRouter } from "./routers/applications.js"
 import { campaignsRouter } from "./routers/campaigns.js"
+import { archiveRouter } from "./routers/archive.js"
 import { accountsRouter, authRouter } from "./routers/auth.js"
-import {
-  inspectionsRouter,
-  leaveRouter,
-  mentoringRouter,
-  reportsRouter,
-  trainingRouter,
-} from "./routers/duties.js"
 import { eligibilityRouter } from "./routers/eligibility.js"
 import { evaluationsRouter } from "./routers/evaluations.js"
 import { exportsRouter } from "./routers/exports.js"
 import { figuresRouter } from "./routers/figures.js"
-import { archiveRouter, placementsRouter } from "./routers/placements.js"
 import { postsRouter } from "./routers/posts.js"
 import { poolRouter } from "./routers/pool.js"
 import { profilesRouter } from "./routers/profiles.js"
@@ -25,6 +18,12 @@ import { reservesRouter } from "./routers/reserves.js"
 import { schemesRouter } from "./routers/schemes.js"
 import { tasksRouter } from "./routers/tasks.js"
 import { unitsRouter } from "./routers/units.js"
+import { inspectionsRouter } from "./routers/inspections.js"
+import { leaveRouter } from "./routers/leave.js"
+import { mentoringRouter } from "./routers/mentoring.js"
+import { placementsRouter } from "./routers/placements.js"
+import { reportsRouter } from "./routers/reports.js"
+import { trainingRouter } from "./routers/training.js"
 import { router } from "./trpc.js"
 
 /** The whole API. Every procedure declares its access (checked when this router is built). */

@@ -11,7 +11,22 @@ export {
   PoolService,
   type QuotaUseRecord,
 } from "./assessments/index.js"
+export { type ArchiveRecord, ArchiveService } from "./archive/index.js"
 export { WorkCalendar } from "./calendar/WorkCalendar.js"
+export {
+  INSPECTION_KIND_LABELS,
+  InspectionKind,
+  type InspectionRecord,
+  InspectionService,
+  type LeaveRecord,
+  LeaveService,
+  MentoringService,
+  type ObligationRecord,
+  type OverdueRecord,
+  type PairRecord,
+  ReportService,
+  TrainingService,
+} from "./duties/index.js"
 export { DEMO_CADRE_PERSON_ID, DEMO_PLACEMENT_IDS, loadDemoData } from "./demo/index.js"
 export {
   EVALUATION_KIND_LABELS,
@@ -36,5 +51,16 @@ export {
   type TaskRecord,
   TaskService,
 } from "./selection/index.js"
+export { type CohortFilter, FiguresService, type TermEndingRecord } from "./figures/index.js"
+export { applicationLayer, ServicesLive, servicesOverDb } from "./layers.js"
+export {
+  type ActResult,
+  type ConsequenceRecord,
+  type CreatePlacementInput,
+  type PlacementOutcome,
+  type PlacementRecord,
+  PlacementService,
+  type ReplacementRecord,
+} from "./placements/index.js"
 export { requirePermission } from "./shared/authority.js"
 export { SchemeStore } from "./shared/SchemeStore.js"

@@ -1,4 +1,4 @@
-import { Database, type DatabaseHandle, type Db, RepositoriesLive } from "@cadre/db"
+import { Database, type DatabaseHandle, type Db } from "@cadre/db"
 import { Layer } from "effect"
 import { AuditService } from "./audit/index.js"
 import { WorkCalendar } from "./calendar/WorkCalendar.js"
@@ -8,6 +8,16 @@ import { SchemeService } from "./schemes/index.js"
 import { AssessmentService, PoolService } from "./assessments/index.js"
 import { EvaluationService, ReserveService } from "./evaluations/index.js"
 import { ApplicationService, CampaignService, TaskService } from "./selection/index.js"
+import { ArchiveService } from "./archive/index.js"
+import {
+  InspectionService,
+  LeaveService,
+  MentoringService,
+  ReportService,
+  TrainingService,
+} from "./duties/index.js"
+import { FiguresService } from "./figures/index.js"
+import { PlacementService } from "./placements/index.js"
 import { SchemeStore } from "./shared/SchemeStore.js"
 
 /** Every service, built over the Database service (provide `Database.fromHandle(handle)` or `Database.layer`). */
@@ -27,14 +37,19 @@ export const ServicesLive = Layer.mergeAll(
   CampaignService.Default,
   ApplicationService.Default,
   TaskService.Default,
+  PlacementService.Default,
+  ReportService.Default,
+  LeaveService.Default,
+  InspectionService.Default,
+  MentoringService.Default,
+  TrainingService.Default,
+  ArchiveService.Default,
+  FiguresService.Default,
 )
 
-/**
- * What the router's runtime holds for an open database: every service (and, while the move out of `@cadre/db`
- * is under way, the repositories not yet moved).
- */
+/** What the router's runtime holds for an open database: every service. */
 export const applicationLayer = (handle: DatabaseHandle) =>
-  Layer.mergeAll(RepositoriesLive, ServicesLive).pipe(Layer.provide(Database.fromHandle(handle)))
+  ServicesLive.pipe(Layer.provide(Database.fromHandle(handle)))
 
 /** Every service over a bare drizzle handle whose owner manages the connection (the demo loader). */
 export const servicesOverDb = (db: Db) => ServicesLive.pipe(Layer.provide(Database.fromDb(db)))

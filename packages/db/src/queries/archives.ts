@@ -4,7 +4,7 @@ import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
 import { decodeRow } from "../internal.js"
 import { archives } from "../schema/index.js"
-import { q } from "../storage.js"
+import { type Handle, q } from "../storage.js"
 
 /** A person's archive (一人一档) as stored: one row per person, the kernel's Archive as its body. */
 
@@ -47,3 +47,22 @@ export const saveArchive = (tx: Tx, personId: Person.PersonId, a: InPost.Archive
       .where(eq(archives.personId, personId)),
     "archive.save",
   ).pipe(Effect.asVoid)
+
+/** The person's archive as it stands (no lock): null until something is filed. */
+export const readArchive = (
+  h: Handle,
+  personId: string,
+): Effect.Effect<{
+  readonly archive: InPost.Archive | null
+  readonly sealed: boolean
+  readonly version: number
+}> =>
+  Effect.flatMap(
+    q(h.select().from(archives).where(eq(archives.personId, personId)), "archive.get"),
+    ([row]) =>
+      Effect.sync(() => ({
+        archive: row === undefined ? null : decodeRow(InPost.Archive, "archives", personId, row.body),
+        sealed: row?.sealed ?? false,
+        version: row?.version ?? 0,
+      })),
+  )

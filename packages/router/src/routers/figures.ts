@@ -1,5 +1,4 @@
-import { DutyRepo, FiguresRepo } from "@cadre/db"
-import { AssessmentService } from "@cadre/services"
+import { AssessmentService, FiguresService, ReportService } from "@cadre/services"
 import { LocalDate } from "@cadre/domain"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
@@ -25,7 +24,7 @@ export const figuresRouter = router({
       ),
     )
     .query(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(FiguresRepo, (r) => r.coverage(ctx.actor, { ...i, on: todayOf(ctx) }))),
+      ctx.run(Effect.flatMap(FiguresService, (r) => r.coverage(ctx.actor, { ...i, on: todayOf(ctx) }))),
     ),
 
   cohort: procedure
@@ -43,7 +42,7 @@ export const figuresRouter = router({
       ),
     )
     .query(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(FiguresRepo, (r) => r.cohort(ctx.actor, { ...i, on: todayOf(ctx) }))),
+      ctx.run(Effect.flatMap(FiguresService, (r) => r.cohort(ctx.actor, { ...i, on: todayOf(ctx) }))),
     ),
 
   quotaUse: procedure
@@ -68,7 +67,7 @@ export const figuresRouter = router({
     .query(({ ctx, input: i }) =>
       ctx
         .run(
-          Effect.flatMap(DutyRepo, (r) =>
+          Effect.flatMap(ReportService, (r) =>
             r.overdue(ctx.actor, todayOf(ctx), i.regionId === undefined ? {} : { regionId: i.regionId }),
           ),
         )
@@ -112,7 +111,7 @@ export const figuresRouter = router({
     )
     .query(({ ctx, input: i }) =>
       ctx.run(
-        Effect.flatMap(FiguresRepo, (r) =>
+        Effect.flatMap(FiguresService, (r) =>
           r.termsEnding(ctx.actor, { days: i.days ?? 90, regionId: i.regionId, on: todayOf(ctx) }),
         ),
       ),

@@ -1,5 +1,5 @@
-import { ArchiveRepo, type ArchiveRecord, type PlacementRecord, PlacementRepo } from "@cadre/db"
-import { InPost, LocalDate, Text } from "@cadre/domain"
+import { type PlacementRecord, PlacementService } from "@cadre/services"
+import { InPost, LocalDate } from "@cadre/domain"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
@@ -7,13 +7,12 @@ import { todayOf } from "../today.js"
 import { ExpectedVersion, Id } from "./shared.js"
 
 /**
- * Placements (任职安排) and the one-person-one-file archive (一人一档), issue 5. Every move is the kernel's
- * (InPost.transition) under the scheme version the placement keeps; the repository locks, audits and files each
- * change in the archive. Outputs carry the person's ID number and phone masked, as everywhere else.
+ * Placements (任职安排), issue 5. Every move is the kernel's (InPost.transition) under the scheme version the
+ * placement keeps; the service locks, audits and files each change in the archive (routers/archive.ts).
+ * Outputs carry the person's ID number and phone masked, as everywhere else.
  */
 
 const encodePlacement = Schema.encodeSync(InPost.Placement)
-const encodeArchive = Schema.encodeSync(InPost.Archive)
 
 export const placementOut = (r: PlacementRecord) => ({
   id: r.placement.id,
@@ -44,50 +43,6 @@ export const placementOut = (r: PlacementRecord) => ({
   version: r.version,
   placement: encodePlacement(r.placement),
 })
-
-/** Which volume (1-based) the entry at `index` belongs to: sealed volumes first, the open one last. */
-const volumeOf = (closed: ReadonlyArray<InPost.ArchiveVolume>, index: number): number => {
-  const v = closed.findIndex((c) => index < c.entryCount)
-  return v < 0 ? closed.length + 1 : v + 1
-}
-
-export const archiveOut = (r: ArchiveRecord) => {
-  const closed = r.archive?.closedVolumes ?? []
-  return {
-    personId: r.personId,
-    personName: r.personName,
-    sealed: r.sealed,
-    sealedOn: r.archive?.sealed?.on ?? null,
-    sealedReason: r.archive?.sealed?.reason ?? null,
-    version: r.version,
-    /** Every volume in order: the sealed earlier ones, then the current one (sealed too once they leave again). */
-    volumes: [
-      ...closed.map((c, i) => ({
-        number: i + 1,
-        openedOn: c.openedOn,
-        sealedOn: c.sealed.on,
-        sealedReason: c.sealed.reason,
-      })),
-      ...(r.archive === null
-        ? []
-        : [
-            {
-              number: closed.length + 1,
-              openedOn: r.archive.openedOn,
-              sealedOn: r.archive.sealed?.on ?? null,
-              sealedReason: r.archive.sealed?.reason ?? null,
-            },
-          ]),
-    ],
-    entries: (r.archive?.entries ?? []).map((e, i) => ({
-      ...e,
-      volume: volumeOf(closed, i),
-      kindLabel: InPost.ARCHIVE_KIND_LABELS[e.kind],
-      clause: e.citation === undefined ? null : `${e.citation.document} ${e.citation.clause}`,
-    })),
-    archive: r.archive === null ? null : encodeArchive(r.archive),
-  }
-}
 
 const PlacementId = Id("任职安排编号 / placement id")
 const PersonId = Id("人员编号 / person id")
@@ -120,7 +75,7 @@ export const placementsRouter = router({
     )
     .query(({ ctx, input: i }) =>
       ctx
-        .run(Effect.flatMap(PlacementRepo, (r) => r.list(ctx.actor, i)))
+        .run(Effect.flatMap(PlacementService, (r) => r.list(ctx.actor, i)))
         .then((rows) => rows.map(placementOut)),
     ),
 
@@ -132,9 +87,9 @@ export const placementsRouter = router({
     .query(({ ctx, input: i }) =>
       ctx.run(
         Effect.gen(function* () {
-          const repo = yield* PlacementRepo
-          const { record, scheme } = yield* repo.schemeOf(ctx.actor, i.id)
-          const consequences = yield* repo.consequences(ctx.actor, record.person.id, todayOf(ctx))
+          const placements = yield* PlacementService
+          const { record, scheme } = yield* placements.schemeOf(ctx.actor, i.id)
+          const consequences = yield* placements.consequences(ctx.actor, record.person.id, todayOf(ctx))
           return {
             ...placementOut(record),
             schemeName: scheme.name,
@@ -158,7 +113,9 @@ export const placementsRouter = router({
   mine: procedure
     .permission("placement.own")
     .query(({ ctx }) =>
-      ctx.run(Effect.flatMap(PlacementRepo, (r) => r.mine(ctx.actor))).then((rows) => rows.map(placementOut)),
+      ctx
+        .run(Effect.flatMap(PlacementService, (r) => r.mine(ctx.actor)))
+        .then((rows) => rows.map(placementOut)),
     ),
 
   /** The org dept enters a placement directly: a vacant post and a person in scope, a published scheme. */
@@ -167,7 +124,7 @@ export const placementsRouter = router({
     .input(input(CreateInput))
     .mutation(({ ctx, input: i }) =>
       ctx
-        .run(Effect.flatMap(PlacementRepo, (r) => r.create(ctx.cmd, { ...i, on: todayOf(ctx) })))
+        .run(Effect.flatMap(PlacementService, (r) => r.create(ctx.cmd, { ...i, on: todayOf(ctx) })))
         .then(placementOut),
     ),
 
@@ -185,7 +142,7 @@ export const placementsRouter = router({
     )
     .mutation(({ ctx, input: i }) =>
       ctx
-        .run(Effect.flatMap(PlacementRepo, (r) => r.fromApplication(ctx.cmd, { ...i, on: todayOf(ctx) })))
+        .run(Effect.flatMap(PlacementService, (r) => r.fromApplication(ctx.cmd, { ...i, on: todayOf(ctx) })))
         .then(placementOut),
     ),
 
@@ -207,7 +164,7 @@ export const placementsRouter = router({
     .mutation(({ ctx, input: i }) =>
       ctx
         .run(
-          Effect.flatMap(PlacementRepo, (r) =>
+          Effect.flatMap(PlacementService, (r) =>
             r.act(ctx.cmd, {
               placementId: i.id,
               expectedVersion: i.expectedVersion,
@@ -256,7 +213,7 @@ export const placementsRouter = router({
     .mutation(({ ctx, input: i }) =>
       ctx
         .run(
-          Effect.flatMap(PlacementRepo, (r) =>
+          Effect.flatMap(PlacementService, (r) =>
             r.recommendUse(ctx.cmd, {
               placementId: i.id,
               expectedVersion: i.expectedVersion,
@@ -276,7 +233,7 @@ export const placementsRouter = router({
     .permission("placement.read")
     .input(input(Schema.Struct({ personId: PersonId })))
     .query(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(PlacementRepo, (r) => r.consequences(ctx.actor, i.personId, todayOf(ctx)))),
+      ctx.run(Effect.flatMap(PlacementService, (r) => r.consequences(ctx.actor, i.personId, todayOf(ctx)))),
     ),
 
   /** Replacement requests (重新选派) opened by recalls, in scope. */
@@ -284,36 +241,6 @@ export const placementsRouter = router({
     .permission("placement.read")
     .input(input(Schema.Struct({ state: Schema.optional(Schema.Literal("open", "filled")) })))
     .query(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(PlacementRepo, (r) => r.replacements(ctx.actor, i))),
-    ),
-})
-
-export const archiveRouter = router({
-  /** A person's archive in order; `sealed` once the placement ended (read-only). */
-  get: procedure
-    .permission("placement.read")
-    .input(input(Schema.Struct({ personId: PersonId })))
-    .query(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(ArchiveRepo, (r) => r.get(ctx.actor, i.personId))).then(archiveOut),
-    ),
-
-  /** File a material by hand (a reward, a penalty, other material); refused once the archive is sealed. */
-  append: procedure
-    .permission("placement.manage")
-    .input(
-      input(
-        Schema.Struct({
-          personId: PersonId,
-          date: LocalDate.LocalDate.annotations({ title: "材料日期 / date" }),
-          kind: InPost.ArchiveKind,
-          title: Text,
-          ref: Schema.optional(Schema.String.pipe(Schema.maxLength(200))),
-        }),
-      ),
-    )
-    .mutation(({ ctx, input: i }) =>
-      ctx
-        .run(Effect.flatMap(ArchiveRepo, (r) => r.append(ctx.cmd, { ...i, on: todayOf(ctx) })))
-        .then(archiveOut),
+      ctx.run(Effect.flatMap(PlacementService, (r) => r.replacements(ctx.actor, i))),
     ),
 })

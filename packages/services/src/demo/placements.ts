@@ -1,15 +1,16 @@
 import type { Access, InPost, LocalDate } from "@cadre/domain"
 import { eq } from "drizzle-orm"
-import { Effect, ManagedRuntime } from "effect"
+import { Effect, type Layer, ManagedRuntime } from "effect"
 import { type Db, schema } from "@cadre/db"
-import { makeDutyRepo, makePlacementRepo } from "@cadre/db"
 import { AssessmentService } from "../assessments/index.js"
-import { servicesOverDb } from "../layers.js"
+import { InspectionService, LeaveService, ReportService } from "../duties/index.js"
+import { type ServicesLive, servicesOverDb } from "../layers.js"
+import { PlacementService } from "../placements/index.js"
 import { PostService } from "../regions/index.js"
 const { placements } = schema
 
 /**
- * Demo placements (issue 5): one in every state of the kernel's placement machine, made through the repositories
+ * Demo placements (issue 5): one in every state of the kernel's placement machine, made through the services
  * (so through InPost.transition, the archive and the audit trail) as real work would be:
  *   000 杨浦: placed · on probation · probation extended · in term (confirmed by election, graded in the scheme's
  *            order) · returned to the unit after probation · adjusted when the residential area merged;
@@ -68,11 +69,44 @@ export async function loadDemoPlacements(db: Db): Promise<number> {
     .from(placements)
     .where(eq(placements.id, DEMO_PLACEMENT_IDS[0]))
   if (exists !== undefined) return 0
-  const run = <A, E>(e: Effect.Effect<A, E>): Promise<A> => Effect.runPromise(e)
-  const repo = makePlacementRepo(db)
-  const duties = makeDutyRepo(db)
   const runtime = ManagedRuntime.make(servicesOverDb(db))
-  const grading = await runtime.runPromise(AssessmentService)
+  try {
+    await loadWith(runtime, db)
+  } finally {
+    await runtime.dispose()
+  }
+  return DEMO_PLACEMENT_IDS.length
+}
+
+type Services = Layer.Layer.Success<typeof ServicesLive>
+
+/** The demo's moves, each through a service . */
+async function loadWith(runtime: ManagedRuntime.ManagedRuntime<Services, never>, db: Db): Promise<void> {
+  const run = <A, E>(e: Effect.Effect<A, E, Services>): Promise<A> => runtime.runPromise(e)
+  const repo = {
+    create: (...a: Parameters<PlacementService["create"]>) =>
+      Effect.flatMap(PlacementService, (s) => s.create(...a)),
+    get: (...a: Parameters<PlacementService["get"]>) => Effect.flatMap(PlacementService, (s) => s.get(...a)),
+    act: (...a: Parameters<PlacementService["act"]>) => Effect.flatMap(PlacementService, (s) => s.act(...a)),
+  }
+  const duties = {
+    recordInspection: (...a: Parameters<InspectionService["recordInspection"]>) =>
+      Effect.flatMap(InspectionService, (s) => s.recordInspection(...a)),
+    obligations: (...a: Parameters<ReportService["obligations"]>) =>
+      Effect.flatMap(ReportService, (s) => s.obligations(...a)),
+    submitReport: (...a: Parameters<ReportService["submitReport"]>) =>
+      Effect.flatMap(ReportService, (s) => s.submitReport(...a)),
+    requestLeave: (...a: Parameters<LeaveService["requestLeave"]>) =>
+      Effect.flatMap(LeaveService, (s) => s.requestLeave(...a)),
+    leaveMove: (...a: Parameters<LeaveService["leaveMove"]>) =>
+      Effect.flatMap(LeaveService, (s) => s.leaveMove(...a)),
+  }
+  const grading = {
+    step: (...a: Parameters<AssessmentService["step"]>) =>
+      Effect.flatMap(AssessmentService, (s) => s.step(...a)),
+    survey: (...a: Parameters<AssessmentService["survey"]>) =>
+      Effect.flatMap(AssessmentService, (s) => s.survey(...a)),
+  }
 
   const ypOrg = actor("org_dept_admin", "310110", YANGPU)
   const ypStreet = actor("street_admin", "310110", YANGPU)
@@ -275,10 +309,7 @@ export async function loadDemoPlacements(db: Db): Promise<number> {
     { id: "post-da-baiyan", regionId: "510304102202", title: "白岩村党组织第一书记" },
     { id: "post-da-zhengjie", regionId: "510304101001", title: "正街社区党组织第一书记" },
   ]
-  const services = ManagedRuntime.make(servicesOverDb(db))
-  for (const p of extraPosts)
-    await services.runPromise(Effect.flatMap(PostService, (s) => s.create(daOrg, p)))
-  await services.dispose()
+  for (const p of extraPosts) await run(Effect.flatMap(PostService, (s) => s.create(daOrg, p)))
 
   await place(
     daOrg,
@@ -432,6 +463,4 @@ export async function loadDemoPlacements(db: Db): Promise<number> {
       on: d("2026-11-20"),
     }),
   )
-  await runtime.dispose()
-  return DEMO_PLACEMENT_IDS.length
 }

@@ -1,0 +1,229 @@
+import { randomUUID } from "node:crypto"
+import {
+  type CommandContext,
+  type Conflict,
+  conflict,
+  Database,
+  dutyQueries,
+  type Handle,
+  type InvalidInput,
+  type NotFound,
+  notFound,
+  placementQueries,
+  q,
+  type StaleVersion,
+  schema,
+  transaction,
+  writeAudit,
+} from "@cadre/db"
+import { type Access, InPost, type LocalDate } from "@cadre/domain"
+import { and, type SQL, sql } from "drizzle-orm"
+import { Effect } from "effect"
+import { requirePermission } from "../shared/authority.js"
+import { entry, fileInArchive, requireOwnOrManage, speaksFor } from "../shared/inpost.js"
+import { SchemeStore } from "../shared/SchemeStore.js"
+import { type PlacementRecord, requireRead, requireWrite, t, visiblePlacement } from "./access.js"
+
+/**
+ * Report obligations during the term (issue 5): generated from the placement's scheme version, never typed in;
+ * each filed report goes into the person's archive (一人一档) in the same transaction.
+ */
+
+const { regions } = schema
+
+export interface ObligationRecord {
+  readonly obligation: InPost.ObligationInstance
+  readonly status: InPost.ObligationStatus
+  readonly submission: InPost.Submission | null
+}
+
+export interface OverdueRecord {
+  readonly placementId: string
+  readonly personId: string
+  readonly personName: string
+  readonly regionId: string
+  readonly regionName: string
+  readonly regionPath: string
+  readonly obligation: InPost.ObligationInstance
+  readonly daysOverdue: number
+}
+
+type Err<E> = E | Access.Forbidden
+type CmdErr = Err<NotFound | StaleVersion | Conflict | InvalidInput | InPost.ArchiveRefused>
+
+export class ReportService extends Effect.Service<ReportService>()("@cadre/services/ReportService", {
+  effect: Effect.gen(function* () {
+    const { db } = yield* Database
+    const schemes = yield* SchemeStore
+
+    /** The placement's obligations with their status on `on` (inside a command, `via` is its transaction). */
+    const obligationsFor = (via: Handle, rec: PlacementRecord, on: LocalDate.LocalDate) =>
+      Effect.gen(function* () {
+        const scheme = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion, via)
+        const subs = yield* dutyQueries.submissionsOf(via, [rec.placement.id])
+        return InPost.obligationsOf(rec.placement, scheme).map(
+          (o): ObligationRecord => ({
+            obligation: o,
+            status: InPost.statusOf(o, subs, on),
+            submission: subs.find((s) => s.key === o.key) ?? null,
+          }),
+        )
+      })
+
+    /** A placement's obligations as the scheme generates them, each with its status on `on`. */
+    const obligations = (
+      actor: Access.Actor,
+      placementId: string,
+      on: LocalDate.LocalDate,
+    ): Effect.Effect<ReadonlyArray<ObligationRecord>, Err<NotFound>> =>
+      Effect.gen(function* () {
+        yield* requireRead(actor)
+        const rec = yield* visiblePlacement(db, actor, placementId)
+        return yield* obligationsFor(db, rec, on)
+      })
+
+    /** File a report against one generated obligation (by the body it is from, or the body it goes to). */
+    const submitReport = (
+      ctx: CommandContext,
+      input: {
+        readonly placementId: string
+        readonly key: string
+        readonly text: string
+        readonly attachments: ReadonlyArray<{ readonly name: string; readonly ref: string }>
+        readonly on: LocalDate.LocalDate
+      },
+    ): Effect.Effect<ObligationRecord, CmdErr> =>
+      Effect.gen(function* () {
+        yield* requireWrite(ctx.actor)
+        yield* transaction(db, "report.submit", (tx) =>
+          Effect.gen(function* () {
+            const rec = yield* placementQueries.lockPlacement(tx, ctx.actor, input.placementId)
+            yield* requireOwnOrManage(ctx.actor, rec)
+            const list = yield* obligationsFor(tx, rec, input.on)
+            const found = list.find((x) => x.obligation.key === input.key)
+            // Obligations come from the scheme; a key that is not one of them is refused, never created.
+            if (found === undefined)
+              return yield* Effect.fail(
+                conflict("report", input.key, "no_such_obligation", {
+                  zh: `“${input.key}”不是本任职方案规定的报告任务`,
+                  en: `"${input.key}" is not a report the placement's scheme asks for`,
+                }),
+              )
+            const o = found.obligation
+            const may =
+              ctx.actor.role === "applicant"
+                ? o.from === "applicant"
+                : speaksFor(ctx.actor, o.from) || speaksFor(ctx.actor, o.to)
+            if (!may)
+              return yield* Effect.fail(
+                conflict("report", input.key, "not_reporter", {
+                  zh: `该报告由${InPost.ACTOR_LABELS[o.from].zh}报送${InPost.ACTOR_LABELS[o.to].zh}（${o.citation.document} ${o.citation.clause}）`,
+                  en: `this report is from ${InPost.ACTOR_LABELS[o.from].en} to ${InPost.ACTOR_LABELS[o.to].en} (${o.citation.document} ${o.citation.clause})`,
+                }),
+              )
+            if (found.submission !== null)
+              return yield* Effect.fail(
+                conflict("report", input.key, "already_submitted", {
+                  zh: `该报告已于 ${found.submission.submittedOn} 报送`,
+                  en: `this report was filed on ${found.submission.submittedOn}`,
+                }),
+              )
+            const id = randomUUID()
+            const submission: InPost.Submission = {
+              key: o.key,
+              submittedOn: input.on,
+              by: ctx.actor.accountId,
+              text: input.text,
+              attachments: input.attachments,
+            }
+            yield* dutyQueries.insertSubmission(tx, {
+              id,
+              placementId: rec.placement.id,
+              reportId: o.reportId,
+              submission,
+            })
+            yield* fileInArchive(tx, ctx, {
+              personId: rec.person.id,
+              regionPath: rec.regionPath,
+              on: input.on,
+              entries: [
+                entry(
+                  `report/${o.key}`,
+                  input.on,
+                  "report",
+                  t(
+                    `${o.subject.zh}${o.period === undefined ? "" : `（${o.period.from}至${o.period.to}）`}`,
+                    `${o.subject.en}${o.period === undefined ? "" : ` (${o.period.from} to ${o.period.to})`}`,
+                  ),
+                  { ref: id, citation: o.citation },
+                ),
+              ],
+            })
+            yield* writeAudit(tx, ctx, {
+              action: "report.submit",
+              entity: "placement",
+              entityId: rec.placement.id,
+              regionPath: rec.regionPath,
+              before: { status: found.status },
+              after: { key: o.key, submittedOn: input.on, attachments: input.attachments.length },
+            })
+          }),
+        )
+        const rec = yield* visiblePlacement(db, ctx.actor, input.placementId)
+        const list = yield* obligationsFor(db, rec, input.on)
+        const found = list.find((x) => x.obligation.key === input.key)
+        if (found === undefined) return yield* Effect.fail(notFound("report", input.key))
+        return found
+      })
+
+    /**
+     * Obligations due before `on` with nothing filed, over every placement in scope that has not ended, most
+     * overdue first.
+     */
+    const overdue = (
+      actor: Access.Actor,
+      on: LocalDate.LocalDate,
+      filter: { readonly regionId?: string | undefined } = {},
+    ): Effect.Effect<ReadonlyArray<OverdueRecord>, Err<never>> =>
+      Effect.gen(function* () {
+        yield* requirePermission(actor, "placement.read")
+        const conds: Array<SQL> = [placementQueries.seesPlacementSql(actor)]
+        if (filter.regionId !== undefined) {
+          const path = yield* placementQueries.regionPathOf(db, filter.regionId)
+          if (path === undefined) return []
+          conds.push(sql`${regions.path} like ${`${path}%`}`)
+        }
+        // A placement that has ended is not chased for reports any more: what it lacks stays visible on its
+        // own obligations (reports.obligations) and in the archive, not on the list of what to follow up.
+        const found = yield* q(placementQueries.selectPlacements(db).where(and(...conds)), "report.overdue")
+        const rows = yield* Effect.sync(() =>
+          found.map(placementQueries.toPlacementRecord).filter((r) => !InPost.isClosed(r.placement.state)),
+        )
+        const subs = yield* dutyQueries.submissionsOf(
+          db,
+          rows.map((r) => r.placement.id),
+        )
+        const out: Array<OverdueRecord> = []
+        for (const rec of rows) {
+          const scheme = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion)
+          for (const o of InPost.overdue(InPost.obligationsOf(rec.placement, scheme), subs, on))
+            out.push({
+              placementId: rec.placement.id,
+              personId: rec.person.id,
+              personName: rec.person.name,
+              regionId: rec.regionId,
+              regionName: rec.regionName,
+              regionPath: rec.regionPath,
+              obligation: o.obligation,
+              daysOverdue: o.daysOverdue,
+            })
+        }
+        return out.sort(
+          (a, b) => b.daysOverdue - a.daysOverdue || a.obligation.key.localeCompare(b.obligation.key),
+        )
+      })
+
+    return { obligations, submitReport, overdue } as const
+  }),
+  dependencies: [SchemeStore.Default],
+}) {}
