@@ -52,7 +52,6 @@ export {
   TaskService,
 } from "./selection/index.js"
 export { type CohortFilter, FiguresService, type TermEndingRecord } from "./figures/index.js"
-export { applicationLayer, ServicesLive, servicesOverDb } from "./layers.js"
 export {
   type ActResult,
   type ConsequenceRecord,

@@ -71,7 +71,7 @@ export async function loadDemoPlacements(db: Db): Promise<number> {
   if (exists !== undefined) return 0
   const runtime = ManagedRuntime.make(servicesOverDb(db))
   try {
-    await loadWith(runtime, db)
+    await loadWith(runtime)
   } finally {
     await runtime.dispose()
   }
@@ -80,8 +80,8 @@ export async function loadDemoPlacements(db: Db): Promise<number> {
 
 type Services = Layer.Layer.Success<typeof ServicesLive>
 
-/** The demo's moves, each through a service . */
-async function loadWith(runtime: ManagedRuntime.ManagedRuntime<Services, never>, db: Db): Promise<void> {
+/** The demo's moves, each through a service. */
+async function loadWith(runtime: ManagedRuntime.ManagedRuntime<Services, never>): Promise<void> {
   const run = <A, E>(e: Effect.Effect<A, E, Services>): Promise<A> => runtime.runPromise(e)
   const repo = {
     create: (...a: Parameters<PlacementService["create"]>) =>
