@@ -7,7 +7,7 @@ import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
 import { CampaignId, campaignOut } from "./selection-shared.js"
-import { ExpectedVersion, Id } from "./shared.js"
+import { ExpectedVersion, Id, MAX_INT4 } from "./shared.js"
 
 /**
  * Selection campaigns (选派批次): create, adjust, open and close them, and read what they need before a decision
@@ -34,7 +34,7 @@ const CreateInput = Schema.Struct({
   regionId: Id("区域 / region"),
   name: Name,
   schemeId: Id("方案编号 / scheme id"),
-  schemeVersion: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)).annotations({
+  schemeVersion: Schema.Int.pipe(Schema.between(1, MAX_INT4)).annotations({
     title: "方案版本 / scheme version",
   }),
   channels: Channels,
@@ -292,7 +292,7 @@ export const campaignsRouter = router({
         Schema.Struct({
           id: CampaignId,
           schemeId: Id("方案编号 / scheme id"),
-          version: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)).annotations({ title: "版本号 / version" }),
+          version: Schema.Int.pipe(Schema.between(1, MAX_INT4)).annotations({ title: "版本号 / version" }),
         }),
       ),
     )

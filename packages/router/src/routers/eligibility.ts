@@ -4,13 +4,13 @@ import { Effect, Schema } from "effect"
 import { Rejected } from "../errors.js"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
-import { Id } from "./shared.js"
+import { Id, MAX_INT4 } from "./shared.js"
 
 const CheckInput = Schema.Struct({
   schemeId: Id("方案编号 / scheme id"),
   /** Absent: the published version in force on the reference date. */
   version: Schema.optional(
-    Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)).annotations({ title: "版本号 / version" }),
+    Schema.Int.pipe(Schema.between(1, MAX_INT4)).annotations({ title: "版本号 / version" }),
   ),
   /** A stored person in the caller's scope (applicants: themself)… */
   personId: Schema.optional(Id("人员编号 / person id")),

@@ -4,7 +4,7 @@ import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
-import { Id } from "./shared.js"
+import { Id, MAX_INT4 } from "./shared.js"
 
 /**
  * Figures for the org dept (issue 5), over the caller's scope: coverage of villages and communities (002 全覆盖),
@@ -51,7 +51,7 @@ export const figuresRouter = router({
       input(
         Schema.Struct({
           schemeId: Id("方案编号 / scheme id"),
-          schemeVersion: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)),
+          schemeVersion: Schema.Int.pipe(Schema.between(1, MAX_INT4)),
           year: Schema.Int.pipe(Schema.between(2000, 2200)).annotations({ title: "年度 / year" }),
         }),
       ),

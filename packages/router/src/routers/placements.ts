@@ -4,7 +4,7 @@ import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
-import { ExpectedVersion, Id } from "./shared.js"
+import { ExpectedVersion, Id, MAX_INT4 } from "./shared.js"
 
 /**
  * Placements (任职安排), issue 5. Every move is the kernel's (InPost.transition) under the scheme version the
@@ -52,7 +52,7 @@ const CreateInput = Schema.Struct({
   personId: PersonId,
   postId: Id("岗位 / post"),
   schemeId: Id("方案编号 / scheme id"),
-  schemeVersion: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)).annotations({
+  schemeVersion: Schema.Int.pipe(Schema.between(1, MAX_INT4)).annotations({
     title: "方案版本 / scheme version",
   }),
   placedOn: LocalDate.LocalDate.annotations({ title: "任职决定日期 / placed on" }),

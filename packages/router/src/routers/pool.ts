@@ -3,7 +3,7 @@ import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
-import { Id } from "./shared.js"
+import { Id, MAX_INT4 } from "./shared.js"
 
 /** The reserve pool's yearly review (issue 5; 001 五1). */
 
@@ -17,7 +17,7 @@ export const poolRouter = router({
         Schema.Struct({
           regionId: Id("街道 / street"),
           schemeId: Id("方案编号 / scheme id"),
-          schemeVersion: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)),
+          schemeVersion: Schema.Int.pipe(Schema.between(1, MAX_INT4)),
           year: Schema.Int.pipe(Schema.between(2000, 2200)).annotations({ title: "年度 / year" }),
           removals: Schema.Array(
             Schema.Struct({

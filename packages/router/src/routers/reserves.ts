@@ -4,7 +4,7 @@ import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
-import { ExpectedVersion, Id } from "./shared.js"
+import { ExpectedVersion, Id, MAX_INT4 } from "./shared.js"
 
 /**
  * The reserve pipeline (issue 5; 003 一 拓源储备一批): community workers → reserves for the two committees →
@@ -27,7 +27,7 @@ export const reservesRouter = router({
           personId: Id("人员编号 / person id"),
           regionId: Id("社区 / community"),
           schemeId: Id("方案编号 / scheme id"),
-          schemeVersion: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)),
+          schemeVersion: Schema.Int.pipe(Schema.between(1, MAX_INT4)),
           role: Key("后备类别 / pool role"),
           source: ReserveSource,
           basis: Basis,

@@ -3,7 +3,7 @@ import { type SchemeRecord, SchemeService, type SchemeSummary } from "@cadre/ser
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
-import { Id, iso } from "./shared.js"
+import { Id, iso, MAX_INT4 } from "./shared.js"
 
 const encodeScheme = Schema.encodeSync(Scheme.Scheme)
 
@@ -25,8 +25,8 @@ const summaryOut = ({ publishedAt, ...s }: SchemeSummary) => ({
 })
 
 const SchemeIdIn = Id("方案编号 / scheme id")
-const VersionIn = Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)).annotations({ title: "版本号 / version" })
-const RowVersion = Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)).annotations({
+const VersionIn = Schema.Int.pipe(Schema.between(1, MAX_INT4)).annotations({ title: "版本号 / version" })
+const RowVersion = Schema.Int.pipe(Schema.between(1, MAX_INT4)).annotations({
   title: "读取时的记录版本 / expected row version",
 })
 const Status = Schema.Literal("draft", "published").annotations({ title: "状态 / status" })

@@ -6,8 +6,11 @@ import { Schema } from "effect"
 export const Id = (title: string) =>
   Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(120)).annotations({ title })
 
+/** The largest value of a PostgreSQL integer column: ids, versions and counts above it are refused at the field. */
+export const MAX_INT4 = 2_147_483_647
+
 /** The row version the caller read (optimistic concurrency): a stale one fails with StaleVersion. */
-export const ExpectedVersion = Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)).annotations({
+export const ExpectedVersion = Schema.Int.pipe(Schema.between(1, MAX_INT4)).annotations({
   title: "读取时的版本 / expected version",
 })
 
@@ -39,7 +42,7 @@ export const Instant = (title: string) =>
     Schema.String.pipe(
       Schema.filter(isInstant, {
         message: () =>
-          "应为真实存在的日期或时间（YYYY-MM-DD 或 ISO 8601，1900–2200 年） / must be a real date or time (YYYY-MM-DD or ISO 8601, years 1900–2200)",
+          "应为真实存在的日期或时间（YYYY-MM-DD 或 ISO 8601，1900–2200 年） / must be a real instant: a date or date-time (YYYY-MM-DD or ISO 8601, years 1900–2200)",
       }),
     ),
     Schema.Date,

@@ -6,7 +6,7 @@ import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
 import { Day } from "./inpost-shared.js"
-import { Id } from "./shared.js"
+import { Id, MAX_INT4 } from "./shared.js"
 
 /** Training against the yearly minimum (001 五1), issue 5. */
 
@@ -38,7 +38,7 @@ export const trainingRouter = router({
         Schema.Struct({
           personId: Id("人员编号 / person id"),
           schemeId: Id("方案编号 / scheme id"),
-          schemeVersion: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)),
+          schemeVersion: Schema.Int.pipe(Schema.between(1, MAX_INT4)),
           year: Schema.Int.pipe(Schema.between(2000, 2200)).annotations({ title: "年度 / year" }),
         }),
       ),
