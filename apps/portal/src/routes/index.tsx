@@ -1,5 +1,6 @@
-import { ApiProvider, resolveRoute, type RouteTable } from "@cadre/ui"
+import { type RouteTable, resolveRoute } from "@cadre/ui"
 import type { ReactNode } from "react"
+import { ApiProvider } from "../api/api"
 import { MyApplicationsPage } from "../features/applications/my-applications-page"
 import { RegisterPage, SignInPage } from "../features/auth/auth-pages"
 import { CampaignsPage } from "../features/campaigns/campaigns-page"

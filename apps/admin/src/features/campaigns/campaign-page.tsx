@@ -1,12 +1,4 @@
-import {
-  formatDate,
-  isUnauthenticated,
-  type Problem,
-  ProblemAlert,
-  problemOf,
-  useApi,
-  useLanguage,
-} from "@cadre/ui"
+import { formatDate } from "@cadre/ui"
 import {
   Alert,
   App as AntdApp,
@@ -23,6 +15,7 @@ import {
 } from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
+import { isUnauthenticated, type Problem, problemOf, useApi } from "../../api/client"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { Link } from "../../routes/navigation"
@@ -57,8 +50,7 @@ const Applications = ({
   readonly onChanged: () => void
 }) => {
   const { t } = useTranslation("admin")
-  const api = useApi()
-  const language = useLanguage()
+  const { api, language } = useApi()
   const lang = language === "en" ? "en" : "zh"
   const { message } = AntdApp.useApp()
   const [problem, setProblem] = useState<Problem | null>(null)
@@ -80,7 +72,7 @@ const Applications = ({
         onChanged()
         return null
       } catch (error) {
-        return problemOf(error)
+        return problemOf(error, language, t)
       } finally {
         setBusy(null)
       }
@@ -220,13 +212,27 @@ const Applications = ({
 
   return (
     <>
-      <ProblemAlert
-        problem={problem}
-        onClose={() => setProblem(null)}
-        onReload={() => window.location.reload()}
-        testId="action-error"
-        style={{ marginBottom: 12 }}
-      />
+      {problem === null ? null : (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => setProblem(null) }}
+          role="alert"
+          data-testid="action-error"
+          style={{ marginBottom: 12 }}
+          title={problem.text}
+          description={
+            problem.requestId === null ? undefined : t("errors.requestId", { id: problem.requestId })
+          }
+          action={
+            problem.tag === "StaleVersion" ? (
+              <Button size="small" onClick={() => window.location.reload()}>
+                {t("errors.reload")}
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
       <Table<ApplicationRow>
         rowKey="id"
         size="small"
@@ -260,7 +266,7 @@ const Applications = ({
 /** The timetable: each stage's deadline (or period) in the campaign's year, with overdue marks. */
 const Timetable = ({ schedule }: { readonly schedule: Schedule }) => {
   const { t } = useTranslation("admin")
-  const language = useLanguage()
+  const { language } = useApi()
   const lang = language === "en" ? "en" : "zh"
   const date = (d: string) => formatDate(d, language)
   return (
@@ -305,8 +311,7 @@ const Timetable = ({ schedule }: { readonly schedule: Schedule }) => {
 /** 批次详情: the path with each step's count, the timetable, the applications and their moves, the roster. */
 export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
   const { t } = useTranslation("admin")
-  const api = useApi()
-  const language = useLanguage()
+  const { api, language } = useApi()
   const lang = language === "en" ? "en" : "zh"
   const { expired } = useSession()
   const { message } = AntdApp.useApp()
@@ -336,7 +341,7 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
       saveFile(file)
       void message.success(t("campaign.exported", { filename: file.filename }))
     } catch (error) {
-      setExportProblem(problemOf(error))
+      setExportProblem(problemOf(error, language, t))
     } finally {
       setExporting(false)
     }
@@ -351,7 +356,12 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
           <Spin />
         </Flex>
       ) : load.state === "failed" ? (
-        <ProblemAlert problem={problemOf(load.error)} style={{ marginTop: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 16 }}
+          title={problemOf(load.error, language, t).text}
+        />
       ) : (
         (() => {
           const [campaign, schedule, applications, posts] = load.data
@@ -417,7 +427,9 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
                   </Button>
                 }
               >
-                <ProblemAlert problem={exportProblem} testId="export-error" style={{ marginBottom: 12 }} />
+                {exportProblem === null ? null : (
+                  <Alert type="error" showIcon style={{ marginBottom: 12 }} title={exportProblem.text} />
+                )}
                 <Applications
                   campaign={campaign}
                   today={schedule.today}

@@ -1,8 +1,8 @@
 import type { RouterOutputs } from "@cadre/client"
-import { type Problem, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
 import { Alert, Form, Input, Modal, Select, TreeSelect } from "antd"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
+import { type Problem, problemOf, useApi } from "../../api/client"
 import {
   creatableRoles,
   type NewAccount,
@@ -13,6 +13,7 @@ import {
   type UnitRow,
   unitsForRole,
 } from "./manage-helpers"
+import { ProblemAlert } from "./problem-alert"
 
 interface AccountValues {
   readonly name: string
@@ -55,8 +56,7 @@ export const AccountDialog = ({
   readonly onCreated: (email: string) => void
 }) => {
   const { t } = useTranslation("manage")
-  const api = useApi()
-  const language = useLanguage()
+  const { api, language } = useApi()
   const lang = language === "en" ? "en" : "zh"
   const [form] = Form.useForm<AccountValues>()
   const [busy, setBusy] = useState(false)
@@ -75,7 +75,7 @@ export const AccountDialog = ({
       form.resetFields()
       onCreated(input.email)
     } catch (error) {
-      setProblem(problemOf(error))
+      setProblem(problemOf(error, language, t))
     } finally {
       setBusy(false)
     }
@@ -93,13 +93,7 @@ export const AccountDialog = ({
       onCancel={onClose}
       destroyOnHidden
     >
-      <ProblemAlert
-        problem={problem}
-        onClose={() => setProblem(null)}
-        onReload={() => window.location.reload()}
-        testId="refusal"
-        style={{ marginBottom: 12 }}
-      />
+      {problem === null ? null : <ProblemAlert problem={problem} onClose={() => setProblem(null)} />}
       {roles.length === 0 ? <Alert type="warning" showIcon title={t("accounts.noRoles")} /> : null}
       <Form<AccountValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} autoComplete="off">
         <Form.Item

@@ -1,5 +1,6 @@
-import { formatDate, isUnauthenticated, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
+import { formatDate } from "@cadre/ui"
 import {
+  Alert,
   App as AntdApp,
   Button,
   Empty,
@@ -12,6 +13,7 @@ import {
 } from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
+import { isUnauthenticated, problemOf, useApi } from "../../api/client"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { useSession } from "../../session/session"
@@ -25,8 +27,7 @@ import { TokenDialog } from "./token-dialog"
  */
 export const AccountsPage = () => {
   const { t } = useTranslation("manage")
-  const api = useApi()
-  const language = useLanguage()
+  const { api, language } = useApi()
   const { message } = AntdApp.useApp()
   const { session, expired } = useSession()
   const me = session.status === "signedIn" ? session.me : null
@@ -107,7 +108,7 @@ export const AccountsPage = () => {
       {load.state === "loading" ? (
         <Spin />
       ) : load.state === "failed" ? (
-        <ProblemAlert problem={problemOf(load.error)} />
+        <Alert type="error" showIcon title={problemOf(load.error, language, t).text} />
       ) : accounts.length === 0 ? (
         <Empty description={t("accounts.empty")} />
       ) : (

@@ -1,5 +1,5 @@
-import { isUnauthenticated, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
 import {
+  Alert,
   App as AntdApp,
   Button,
   Empty,
@@ -14,6 +14,7 @@ import {
 } from "antd"
 import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
+import { isUnauthenticated, problemOf, useApi } from "../../api/client"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { useSession } from "../../session/session"
@@ -39,8 +40,7 @@ export const mayWritePosts = (permissions: ReadonlyArray<string>): boolean =>
  */
 export const PostsPage = () => {
   const { t } = useTranslation("manage")
-  const api = useApi()
-  const language = useLanguage()
+  const { api, language } = useApi()
   const { message } = AntdApp.useApp()
   const { session, expired } = useSession()
   const permissions = session.status === "signedIn" ? session.me.permissions : []
@@ -142,7 +142,7 @@ export const PostsPage = () => {
       {load.state === "loading" ? (
         <Spin />
       ) : load.state === "failed" ? (
-        <ProblemAlert problem={problemOf(load.error)} />
+        <Alert type="error" showIcon title={problemOf(load.error, language, t).text} />
       ) : posts.length === 0 ? (
         <Empty description={t("posts.empty")} />
       ) : (

@@ -1,9 +1,10 @@
-import { type Problem, ProblemAlert, problemOf, useApi } from "@cadre/ui"
 import { Alert, App as AntdApp, Button, Flex, Form, Input, Modal, Typography } from "antd"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
+import { type Problem, problemOf, useApi } from "../../api/client"
 import { chinaToday } from "../placements/placement-helpers"
 import type { AccountRow } from "./manage-helpers"
+import { ProblemAlert } from "./problem-alert"
 
 interface TokenValues {
   readonly name: string
@@ -25,7 +26,7 @@ export const TokenDialog = ({
   readonly onClose: () => void
 }) => {
   const { t } = useTranslation("manage")
-  const api = useApi()
+  const { api, language } = useApi()
   const { message } = AntdApp.useApp()
   const [form] = Form.useForm<TokenValues>()
   const [busy, setBusy] = useState(false)
@@ -46,7 +47,7 @@ export const TokenDialog = ({
       })
       setIssued({ token: r.token, prefix: r.prefix })
     } catch (error) {
-      setProblem(problemOf(error))
+      setProblem(problemOf(error, language, t))
     } finally {
       setBusy(false)
     }
@@ -85,13 +86,7 @@ export const TokenDialog = ({
     >
       {issued === null ? (
         <>
-          <ProblemAlert
-            problem={problem}
-            onClose={() => setProblem(null)}
-            onReload={() => window.location.reload()}
-            testId="refusal"
-            style={{ marginBottom: 12 }}
-          />
+          {problem === null ? null : <ProblemAlert problem={problem} onClose={() => setProblem(null)} />}
           <Form<TokenValues> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
             <Form.Item
               name="name"

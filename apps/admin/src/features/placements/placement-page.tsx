@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@cadre/client"
-import { formatDate, isUnauthenticated, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
+import { formatDate } from "@cadre/ui"
 import {
+  Alert,
   Badge,
   Card,
   Descriptions,
@@ -15,6 +16,7 @@ import {
 } from "antd"
 import { useEffect, useMemo } from "react"
 import { useTranslation } from "react-i18next"
+import { isUnauthenticated, problemOf, useApi } from "../../api/client"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { Link } from "../../routes/navigation"
@@ -41,7 +43,7 @@ type Lang = "zh" | "en"
 /** The placement's facts: person, post, scheme version, dates, probation, the end and full-time duty. */
 const Facts = ({ p, today }: { readonly p: PlacementDetail; readonly today: string }) => {
   const { t } = useTranslation("placements")
-  const language = useLanguage()
+  const { language } = useApi()
   const lang: Lang = language === "en" ? "en" : "zh"
   const date = (d: string) => formatDate(d, language)
   const placement = p.placement
@@ -174,7 +176,7 @@ const Facts = ({ p, today }: { readonly p: PlacementDetail; readonly today: stri
 /** Which relations move with the post and which stay (000 一（二）1), and when a move was recorded. */
 const Relations = ({ p }: { readonly p: PlacementDetail }) => {
   const { t } = useTranslation("placements")
-  const language = useLanguage()
+  const { language } = useApi()
   const lang: Lang = language === "en" ? "en" : "zh"
   if (p.relations.length === 0)
     return <Typography.Text type="secondary">{t("relations.none")}</Typography.Text>
@@ -200,7 +202,7 @@ const Relations = ({ p }: { readonly p: PlacementDetail }) => {
 /** The report obligations generated from the scheme, each with its due date and status (overdue marked). */
 const Obligations = ({ rows }: { readonly rows: ReadonlyArray<Obligation> }) => {
   const { t } = useTranslation("placements")
-  const language = useLanguage()
+  const { language } = useApi()
   const lang: Lang = language === "en" ? "en" : "zh"
   const date = (d: string | null) => (d === null ? "—" : formatDate(d, language))
   const columns: TableColumnsType<Obligation> = [
@@ -258,7 +260,7 @@ const Obligations = ({ rows }: { readonly rows: ReadonlyArray<Obligation> }) => 
 /** 一人一档: the person's file in filing order, as a timeline; sealed files say so and since when. */
 const Archive = ({ archive }: { readonly archive: ArchiveView }) => {
   const { t } = useTranslation("placements")
-  const language = useLanguage()
+  const { language } = useApi()
   const lang: Lang = language === "en" ? "en" : "zh"
   return (
     <Flex vertical gap={12}>
@@ -313,7 +315,7 @@ const Archive = ({ archive }: { readonly archive: ArchiveView }) => {
 /** Consequences on the person (002 三（二）: no awards that year, no promotion for two years…), each with its period. */
 const Consequences = ({ rows }: { readonly rows: PlacementDetail["consequences"] }) => {
   const { t } = useTranslation("placements")
-  const language = useLanguage()
+  const { language } = useApi()
   const lang: Lang = language === "en" ? "en" : "zh"
   if (rows.length === 0) return <Typography.Text type="secondary">{t("consequences.none")}</Typography.Text>
   return (
@@ -336,7 +338,7 @@ type AbsenceRow = RouterOutputs["leave"]["absences"][number]
 /** 擅自离岗: absences on record, the days over a leave among them (recorded with the late return). */
 const Absences = ({ rows }: { readonly rows: ReadonlyArray<AbsenceRow> }) => {
   const { t } = useTranslation("placements")
-  const language = useLanguage()
+  const { language } = useApi()
   const date = (d: string) => formatDate(d, language)
   if (rows.length === 0) return null
   return (
@@ -358,8 +360,7 @@ const Absences = ({ rows }: { readonly rows: ReadonlyArray<AbsenceRow> }) => {
 
 export const PlacementPage = ({ id = "" }: { readonly id?: string }) => {
   const { t } = useTranslation("placements")
-  const api = useApi()
-  const language = useLanguage()
+  const { api, language } = useApi()
   const lang: Lang = language === "en" ? "en" : "zh"
   const { session, expired } = useSession()
   const today = useMemo(() => chinaToday(), [])
@@ -395,7 +396,12 @@ export const PlacementPage = ({ id = "" }: { readonly id?: string }) => {
           <Spin />
         </Flex>
       ) : load.state === "failed" ? (
-        <ProblemAlert problem={problemOf(load.error)} style={{ marginTop: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 16 }}
+          title={problemOf(load.error, language, t).text}
+        />
       ) : (
         (() => {
           const { placement: p, archive, obligations, leave, absences, assessments, scheme } = load.data

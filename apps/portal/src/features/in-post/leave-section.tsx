@@ -1,16 +1,10 @@
-import {
-  formatDate,
-  isStale,
-  pick,
-  type Problem,
-  ProblemAlert,
-  problemOf,
-  toLanguage,
-  useApi,
-} from "@cadre/ui"
+import { formatDate, toLanguage } from "@cadre/ui"
 import { Alert, App, Button, Card, Checkbox, Divider, Flex, Form, Input, Spin, Tag, Typography } from "antd"
 import { type ReactNode, useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
+import { useApi } from "../../api/api"
+import { type Problem, pick, problemOf } from "../../api/errors"
+import { ProblemAlert } from "../../api/problem-alert"
 import { useServerErrors } from "../../api/use-server-errors"
 import {
   chinaToday,
@@ -78,7 +72,7 @@ export const LeaveSection = ({
           </Typography.Title>
           <Typography.Text type="secondary">{t("inPost.leave.intro")}</Typography.Text>
         </div>
-        <ProblemAlert problem={problem} requestId="always" />
+        <ProblemAlert problem={problem} />
         {leaves === undefined ? (
           problem === undefined ? (
             <Spin />
@@ -230,7 +224,7 @@ const ReturnForm = ({
   const { message } = App.useApp()
   const errors = useServerErrors(fieldOfReturn)
   const [busy, setBusy] = useState(false)
-  const stale = isStale(errors.problem)
+  const stale = errors.problem?.kind === "api" && errors.problem.details.tag === "StaleVersion"
 
   const submit = async ({ date }: { date: string }) => {
     setBusy(true)
@@ -255,7 +249,7 @@ const ReturnForm = ({
       onValuesChange={errors.touched}
       style={{ marginTop: 8 }}
     >
-      <ProblemAlert problem={errors.problem} requestId="always" />
+      <ProblemAlert problem={errors.problem} />
       {stale ? (
         <Button style={{ marginTop: 8 }} onClick={() => void onReload()}>
           {t("inPost.reload")}
@@ -388,7 +382,7 @@ const LeaveRequestForm = ({
           description={pick(routed.route, i18n.language)}
         />
       )}
-      <ProblemAlert problem={errors.problem} requestId="always" />
+      <ProblemAlert problem={errors.problem} />
       <Flex gap={12} wrap style={{ marginTop: errors.problem === undefined ? 0 : 12 }}>
         <Form.Item
           name="from"

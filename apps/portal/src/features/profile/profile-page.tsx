@@ -1,5 +1,4 @@
 import type { RouterOutputs } from "@cadre/client"
-import { type Problem, ProblemAlert, problemOf, useApi } from "@cadre/ui"
 import {
   Alert,
   AutoComplete,
@@ -16,6 +15,9 @@ import {
 } from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
+import { useApi } from "../../api/api"
+import { type Problem, problemOf } from "../../api/errors"
+import { ProblemAlert } from "../../api/problem-alert"
 import { useServerErrors } from "../../api/use-server-errors"
 import { onLinkClick } from "../../routes/navigation"
 import { type Me, personIdOf, useSession } from "../../session/session"
@@ -70,7 +72,7 @@ const ProfileLoader = ({ me }: { readonly me: Me }) => {
         </Typography.Title>
         <Typography.Text type="secondary">{t("profile.intro")}</Typography.Text>
       </div>
-      <ProblemAlert problem={problem} requestId="always" />
+      <ProblemAlert problem={problem} />
       {mine === undefined ? (
         problem === undefined ? (
           <Spin tip={t("profile.loading")} />
@@ -145,7 +147,7 @@ const ProfileForm = ({
         }}
         scrollToFirstError
       >
-        <ProblemAlert problem={errors.problem} requestId="always" />
+        <ProblemAlert problem={errors.problem} />
         <Divider titlePlacement="start">{t("profile.basic")}</Divider>
         <Form.Item
           name="name"
