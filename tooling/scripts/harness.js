@@ -180,6 +180,9 @@ export const launchBrowser = async ({ today = E2E_TODAY } = {}) => {
     args,
     locale: "zh-CN",
     viewport: { width: 1280, height: 800 },
+    // The apps honour the system's reduced-motion setting (no zoom on dialogs): a click on a dialog's button
+    // under a loaded CI machine otherwise could land mid-animation on the mask and close it.
+    reducedMotion: "reduce",
   })
   // The pages' clock starts at noon of `today` in China and then runs as usual (timers and animations too).
   await context.clock.install({ time: chinaNoon(today) })

@@ -28,5 +28,5 @@ export {
   useServiceHealth,
 } from "./health/use-service-health.js"
 export { cadreTheme } from "./theme/theme.js"
-export { UiProvider, type UiProviderProps } from "./theme/ui-provider.js"
+export { UiProvider, type UiProviderProps, useReducedMotion } from "./theme/ui-provider.js"
 export { NotFoundPage, type RouteTable, resolveRoute } from "./routing/routes.js"

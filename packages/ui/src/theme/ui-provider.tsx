@@ -2,7 +2,7 @@ import { App as AntdApp, ConfigProvider } from "antd"
 import enUS from "antd/locale/en_US"
 import zhCN from "antd/locale/zh_CN"
 import type { i18n as I18n } from "i18next"
-import type { ReactNode } from "react"
+import { type ReactNode, useMemo, useSyncExternalStore } from "react"
 import { I18nextProvider, useTranslation } from "react-i18next"
 import { toLanguage } from "../i18n/languages.js"
 import { cadreTheme } from "./theme.js"
@@ -14,12 +14,36 @@ export interface UiProviderProps {
   readonly children?: ReactNode
 }
 
+const REDUCED_MOTION = "(prefers-reduced-motion: reduce)"
+
+const subscribeReducedMotion = (onChange: () => void) => {
+  if (typeof window === "undefined" || window.matchMedia === undefined) return () => undefined
+  const query = window.matchMedia(REDUCED_MOTION)
+  query.addEventListener("change", onChange)
+  return () => query.removeEventListener("change", onChange)
+}
+
+const prefersReducedMotion = () =>
+  typeof window !== "undefined" && window.matchMedia !== undefined && window.matchMedia(REDUCED_MOTION).matches
+
+/**
+ * Whether the user asked the system for less motion (WCAG 2.3.3). antd then opens dialogs and menus without their
+ * zoom and slide, which also keeps a click from landing mid-animation on the mask behind a dialog.
+ */
+export const useReducedMotion = (): boolean =>
+  useSyncExternalStore(subscribeReducedMotion, prefersReducedMotion, () => false)
+
 const AntdConfig = ({ children }: { readonly children?: ReactNode }) => {
   // useTranslation re-renders this on every language change, so antd's own texts follow the switch.
   const { i18n } = useTranslation()
   const locale = toLanguage(i18n.language) === "en" ? enUS : zhCN
+  const reducedMotion = useReducedMotion()
+  const theme = useMemo(
+    () => (reducedMotion ? { ...cadreTheme, token: { ...cadreTheme.token, motion: false } } : cadreTheme),
+    [reducedMotion],
+  )
   return (
-    <ConfigProvider locale={locale} theme={cadreTheme}>
+    <ConfigProvider locale={locale} theme={theme}>
       <AntdApp>{children}</AntdApp>
     </ConfigProvider>
   )
