@@ -64,12 +64,6 @@ const zhCN = {
     submit: "登录",
     signedOut: "已退出登录",
   },
-  errors: {
-    network: "无法连接服务，请稍后重试。",
-    stale: "该记录已被他人修改，请刷新页面后重试。",
-    reload: "刷新",
-    requestId: "请求编号 {{id}}",
-  },
   campaigns: {
     title: "选派批次",
     empty: "暂无选派批次",
@@ -194,12 +188,6 @@ const en: Messages<typeof zhCN> = {
     passwordRequired: "Enter your password",
     submit: "Sign in",
     signedOut: "Signed out",
-  },
-  errors: {
-    network: "Cannot reach the service. Please try again later.",
-    stale: "Someone else changed this record. Reload the page and try again.",
-    reload: "Reload",
-    requestId: "Request {{id}}",
   },
   campaigns: {
     title: "Campaigns",

@@ -29,11 +29,6 @@ const zhCN = {
     signOut: "退出登录",
     signedInAs: "{{name}}，您好",
   },
-  errors: {
-    network: "无法连接服务，请稍后重试。",
-    unknown: "操作未成功，请稍后重试。",
-    requestId: "请求编号：{{id}}",
-  },
   auth: {
     registerTitle: "注册账号",
     signInTitle: "登录",
@@ -286,11 +281,6 @@ const en: Messages<typeof zhCN> = {
     register: "Register",
     signOut: "Sign out",
     signedInAs: "Hello, {{name}}",
-  },
-  errors: {
-    network: "Cannot reach the service; please try again later.",
-    unknown: "That did not work; please try again later.",
-    requestId: "Request id: {{id}}",
   },
   auth: {
     registerTitle: "Create an account",

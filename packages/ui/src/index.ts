@@ -1,6 +1,7 @@
 /**
  * @cadre/ui — shared React pieces for the admin and portal SPAs: i18n (zh-CN default, en), the antd theme and
- * locale, the API status badge, and formatting/masking of dates, ID numbers and phones.
+ * locale, the API status badge, formatting/masking of dates, ID numbers and phones, the typed API client for the
+ * pages, and failed calls explained (`Problem`, `ProblemAlert`).
  */
 export { type Messages, commonEn, commonZhCN } from "./i18n/common.js"
 export {
@@ -10,6 +11,7 @@ export {
   type MessageTree,
   rememberedLanguage,
 } from "./i18n/create-i18n.js"
+export { useLanguage } from "./i18n/use-language.js"
 export { LanguageSwitch, type LanguageSwitchProps } from "./i18n/language-switch.js"
 export {
   defaultLanguage,
@@ -30,3 +32,29 @@ export {
 export { cadreTheme } from "./theme/theme.js"
 export { UiProvider, type UiProviderProps, useReducedMotion } from "./theme/ui-provider.js"
 export { NotFoundPage, type RouteTable, resolveRoute } from "./routing/routes.js"
+export { ApiProvider, type ApiProviderProps, apiUrl, makeClient, useApi } from "./api/api-provider.js"
+export {
+  type ApiProblem,
+  type Bilingual,
+  type FieldIssue,
+  type FieldOf,
+  fieldIssues,
+  isInternal,
+  isStale,
+  isUnauthenticated,
+  langOf,
+  type Problem,
+  pick,
+  problemOf,
+  problemTag,
+  problemText,
+  stripField,
+  type UnplacedIssue,
+  unplacedIssues,
+} from "./problem/problem.js"
+export {
+  ProblemAlert,
+  type ProblemAlertIssue,
+  type ProblemAlertProps,
+  useProblemText,
+} from "./problem/problem-alert.js"

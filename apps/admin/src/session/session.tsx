@@ -1,7 +1,6 @@
 import type { RouterOutputs } from "@cadre/client"
-import type { Language } from "@cadre/ui"
+import { ApiProvider, isUnauthenticated, type Language, makeClient } from "@cadre/ui"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
-import { isUnauthenticated, makeClient } from "../api/client"
 
 /** Who is signed in (auth.me): account, role, scope, display name. */
 export type Me = RouterOutputs["auth"]["me"]
@@ -59,7 +58,10 @@ const whoAmI = async (): Promise<Session> => {
   return { status: "signedIn", me, scopeName }
 }
 
-/** Holds the session for the app: checks it once on load, and offers sign-in and sign-out. */
+/**
+ * Holds the session for the app: checks it once on load, and offers sign-in and sign-out. The pages inside get
+ * the API client from it too (`useApi`, over the global `fetch`, which tests stub).
+ */
 export const SessionProvider = ({ children }: { readonly children?: ReactNode }) => {
   const [session, setSession] = useState<Session>(() =>
     hint.get() ? { status: "checking" } : { status: "signedOut" },
@@ -100,7 +102,11 @@ export const SessionProvider = ({ children }: { readonly children?: ReactNode })
     setSession({ status: "signedOut" })
   }, [])
   const value = useMemo(() => ({ session, signIn, signOut, expired }), [session, signIn, signOut, expired])
-  return <Context.Provider value={value}>{children}</Context.Provider>
+  return (
+    <Context.Provider value={value}>
+      <ApiProvider>{children}</ApiProvider>
+    </Context.Provider>
+  )
 }
 
 export const useSession = (): SessionApi => {

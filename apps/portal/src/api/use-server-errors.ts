@@ -1,10 +1,7 @@
+import { type Bilingual, type FieldOf, fieldIssues, type Problem, pick, problemOf } from "@cadre/ui"
 import type { FormItemProps } from "antd"
 import { useCallback, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { type Bilingual, fieldIssues, type Problem, pick, problemOf } from "./errors"
-
-/** Maps a server issue path to a field of the form (undefined: not one of the form's fields). */
-export type FieldOf = (path: ReadonlyArray<PropertyKey>) => string | undefined
 
 /**
  * A form's server-side errors: issues the server tied to a field appear under that field, the rest (and the
@@ -26,9 +23,9 @@ export const useServerErrors = (fieldOf: FieldOf, byTag: Readonly<Record<string,
         return
       }
       const next: Record<string, Bilingual> = {}
-      for (const issue of fieldIssues(p.details, fieldOf)) next[issue.field] ??= issue.message
-      const tagged = byTag[p.details.tag]
-      if (tagged !== undefined && p.details.issues.length === 0) next[tagged] = p.details.message
+      for (const issue of fieldIssues(p, fieldOf)) next[issue.field] ??= issue.message
+      const tagged = byTag[p.tag]
+      if (tagged !== undefined && p.issues.length === 0) next[tagged] = p.message
       setFields(next)
       // The summary stays: it names every problem, including those not tied to a field of this form.
       setProblem(p)

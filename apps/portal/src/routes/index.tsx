@@ -1,6 +1,5 @@
-import { type RouteTable, resolveRoute } from "@cadre/ui"
+import { ApiProvider, resolveRoute, type RouteTable } from "@cadre/ui"
 import type { ReactNode } from "react"
-import { ApiProvider } from "../api/api"
 import { MyApplicationsPage } from "../features/applications/my-applications-page"
 import { RegisterPage, SignInPage } from "../features/auth/auth-pages"
 import { CampaignsPage } from "../features/campaigns/campaigns-page"

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@cadre/client"
+import { useApi } from "@cadre/ui"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
-import { useApi } from "../api/api"
 
 /** Who is signed in, as the API resolves the session cookie (`auth.me`). */
 export type Me = RouterOutputs["auth"]["me"]

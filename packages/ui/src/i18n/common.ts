@@ -1,5 +1,6 @@
 /**
- * Messages every SPA shares (namespace `common`). Resources are plain TS objects so a missing English key is a
+ * Messages every SPA shares (namespace `common`): language names, service status, not found, and the texts of
+ * a failed call (`problem`, see `ProblemAlert`). Resources are plain TS objects so a missing English key is a
  * type error: `en` is declared with the shape of `zhCN`.
  */
 export const commonZhCN = {
@@ -15,6 +16,14 @@ export const commonZhCN = {
     retry: "重新检查",
   },
   notFound: { title: "页面不存在", back: "返回首页" },
+  problem: {
+    network: "无法连接服务，请稍后重试。",
+    unknown: "操作未成功，请稍后重试。",
+    stale: "该记录已被他人修改，请刷新页面后重试。",
+    reload: "刷新",
+    requestId: "请求编号：{{id}}",
+    issueAt: "位置：{{where}}",
+  },
 }
 
 /** Widens every string leaf of a message tree to `string`, so a translation can be typed by the original. */
@@ -33,4 +42,12 @@ export const commonEn: Messages<typeof commonZhCN> = {
     retry: "Check again",
   },
   notFound: { title: "Page not found", back: "Back to the home page" },
+  problem: {
+    network: "Cannot reach the service. Please try again later.",
+    unknown: "That did not work; please try again later.",
+    stale: "Someone else changed this record. Reload the page and try again.",
+    reload: "Reload",
+    requestId: "Request id: {{id}}",
+    issueAt: "At: {{where}}",
+  },
 }

@@ -1,8 +1,7 @@
-import { formatDate } from "@cadre/ui"
+import { formatDate, useLanguage } from "@cadre/ui"
 import { Flex, Tag, Typography } from "antd"
 import type { ReactNode } from "react"
 import { useTranslation } from "react-i18next"
-import { useApi } from "../../api/client"
 import { meanScore } from "./moves"
 import type { ApplicationRow } from "./types"
 
@@ -31,7 +30,7 @@ export const ApplicationRecords = ({
   readonly postTitle: (id: string) => string
 }) => {
   const { t } = useTranslation("admin")
-  const { language } = useApi()
+  const language = useLanguage()
   const lang = language === "en" ? "en" : "zh"
   const date = (d: string) => formatDate(d, language)
   const app = row.application

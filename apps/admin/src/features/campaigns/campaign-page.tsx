@@ -1,4 +1,12 @@
-import { formatDate } from "@cadre/ui"
+import {
+  formatDate,
+  isUnauthenticated,
+  type Problem,
+  ProblemAlert,
+  problemOf,
+  useApi,
+  useLanguage,
+} from "@cadre/ui"
 import {
   Alert,
   App as AntdApp,
@@ -15,7 +23,6 @@ import {
 } from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { isUnauthenticated, type Problem, problemOf, useApi } from "../../api/client"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { Link } from "../../routes/navigation"
@@ -50,7 +57,8 @@ const Applications = ({
   readonly onChanged: () => void
 }) => {
   const { t } = useTranslation("admin")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang = language === "en" ? "en" : "zh"
   const { message } = AntdApp.useApp()
   const [problem, setProblem] = useState<Problem | null>(null)
@@ -72,7 +80,7 @@ const Applications = ({
         onChanged()
         return null
       } catch (error) {
-        return problemOf(error, language, t)
+        return problemOf(error)
       } finally {
         setBusy(null)
       }
@@ -212,27 +220,13 @@ const Applications = ({
 
   return (
     <>
-      {problem === null ? null : (
-        <Alert
-          type="error"
-          showIcon
-          closable={{ onClose: () => setProblem(null) }}
-          role="alert"
-          data-testid="action-error"
-          style={{ marginBottom: 12 }}
-          title={problem.text}
-          description={
-            problem.requestId === null ? undefined : t("errors.requestId", { id: problem.requestId })
-          }
-          action={
-            problem.tag === "StaleVersion" ? (
-              <Button size="small" onClick={() => window.location.reload()}>
-                {t("errors.reload")}
-              </Button>
-            ) : undefined
-          }
-        />
-      )}
+      <ProblemAlert
+        problem={problem}
+        onClose={() => setProblem(null)}
+        onReload={() => window.location.reload()}
+        testId="action-error"
+        style={{ marginBottom: 12 }}
+      />
       <Table<ApplicationRow>
         rowKey="id"
         size="small"
@@ -266,7 +260,7 @@ const Applications = ({
 /** The timetable: each stage's deadline (or period) in the campaign's year, with overdue marks. */
 const Timetable = ({ schedule }: { readonly schedule: Schedule }) => {
   const { t } = useTranslation("admin")
-  const { language } = useApi()
+  const language = useLanguage()
   const lang = language === "en" ? "en" : "zh"
   const date = (d: string) => formatDate(d, language)
   return (
@@ -311,7 +305,8 @@ const Timetable = ({ schedule }: { readonly schedule: Schedule }) => {
 /** 批次详情: the path with each step's count, the timetable, the applications and their moves, the roster. */
 export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
   const { t } = useTranslation("admin")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang = language === "en" ? "en" : "zh"
   const { expired } = useSession()
   const { message } = AntdApp.useApp()
@@ -341,7 +336,7 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
       saveFile(file)
       void message.success(t("campaign.exported", { filename: file.filename }))
     } catch (error) {
-      setExportProblem(problemOf(error, language, t))
+      setExportProblem(problemOf(error))
     } finally {
       setExporting(false)
     }
@@ -356,12 +351,7 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
           <Spin />
         </Flex>
       ) : load.state === "failed" ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginTop: 16 }}
-          title={problemOf(load.error, language, t).text}
-        />
+        <ProblemAlert problem={problemOf(load.error)} style={{ marginTop: 16 }} />
       ) : (
         (() => {
           const [campaign, schedule, applications, posts] = load.data
@@ -427,9 +417,7 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
                   </Button>
                 }
               >
-                {exportProblem === null ? null : (
-                  <Alert type="error" showIcon style={{ marginBottom: 12 }} title={exportProblem.text} />
-                )}
+                <ProblemAlert problem={exportProblem} testId="export-error" style={{ marginBottom: 12 }} />
                 <Applications
                   campaign={campaign}
                   today={schedule.today}

@@ -1,8 +1,8 @@
 import type { RouterOutputs } from "@cadre/client"
-import { Alert, Card, Col, Empty, Flex, Row, Spin, Tag, Typography } from "antd"
+import { isUnauthenticated, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
+import { Card, Col, Empty, Flex, Row, Spin, Tag, Typography } from "antd"
 import { useEffect } from "react"
 import { useTranslation } from "react-i18next"
-import { isUnauthenticated, problemOf, useApi } from "../../api/client"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { Link } from "../../routes/navigation"
@@ -88,7 +88,8 @@ const CampaignCard = ({ campaign: c }: { readonly campaign: CampaignRow }) => {
 /** 选派批次: the campaigns in the caller's scope, with their scheme, status, places and counts by state. */
 export const CampaignsPage = () => {
   const { t } = useTranslation("admin")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const { expired } = useSession()
   const { load } = useLoad(() => api.campaigns.list.query({}), language)
   const failedAuth = load.state === "failed" && isUnauthenticated(load.error)
@@ -103,7 +104,7 @@ export const CampaignsPage = () => {
       {load.state === "loading" ? (
         <Spin />
       ) : load.state === "failed" ? (
-        <Alert type="error" showIcon title={problemOf(load.error, language, t).text} />
+        <ProblemAlert problem={problemOf(load.error)} />
       ) : load.data.length === 0 ? (
         <Empty description={t("campaigns.empty")} />
       ) : (

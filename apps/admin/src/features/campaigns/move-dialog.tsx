@@ -1,8 +1,15 @@
-import { formatDate } from "@cadre/ui"
-import { Alert, Button, Flex, Form, Input, InputNumber, Modal, Radio, Select, Typography } from "antd"
+import {
+  formatDate,
+  type Problem,
+  ProblemAlert,
+  problemOf,
+  problemText,
+  useApi,
+  useLanguage,
+} from "@cadre/ui"
+import { Button, Flex, Form, Input, InputNumber, Modal, Radio, Select, Typography } from "antd"
 import { type ReactNode, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { type Problem, problemOf, useApi } from "../../api/client"
 import {
   earlierSteps,
   isReviewStep,
@@ -19,7 +26,7 @@ export type DialogKind = Exclude<MoveKind, "rescreen">
 
 /** A call to the API for one move; the page runs it with the row's version and reloads on success. */
 export type Send = (
-  call: (api: ReturnType<typeof useApi>["api"], expectedVersion: number) => Promise<unknown>,
+  call: (api: ReturnType<typeof useApi>, expectedVersion: number) => Promise<unknown>,
 ) => Promise<Problem | null>
 
 const decidingBodies = ["org_dept", "org_dept_meeting", "standing_committee", "street"] as const
@@ -64,7 +71,8 @@ export const MoveDialog = ({
   readonly onDone: (kind: DialogKind) => void
 }) => {
   const { t } = useTranslation("admin")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang = language === "en" ? "en" : "zh"
   // biome-ignore lint/suspicious/noExplicitAny: each move's form has its own shape, typed where it is read
   const [form] = Form.useForm<any>()
@@ -390,26 +398,12 @@ export const MoveDialog = ({
       }}
       destroyOnHidden
     >
-      {problem === null ? null : (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          data-testid="action-error"
-          style={{ marginBottom: 12 }}
-          title={problem.text}
-          description={
-            problem.requestId === null ? undefined : t("errors.requestId", { id: problem.requestId })
-          }
-          action={
-            problem.tag === "StaleVersion" ? (
-              <Button size="small" onClick={() => window.location.reload()}>
-                {t("errors.reload")}
-              </Button>
-            ) : undefined
-          }
-        />
-      )}
+      <ProblemAlert
+        problem={problem}
+        onReload={() => window.location.reload()}
+        testId="action-error"
+        style={{ marginBottom: 12 }}
+      />
       <Form form={form} layout="vertical" initialValues={initial()} preserve={false}>
         {fields()}
       </Form>
@@ -603,7 +597,8 @@ const RecordFields = ({ row, today }: { readonly row: ApplicationRow; readonly t
 /** The notice form, with its last day as the API counts it on the working-day calendar. */
 const NoticeFields = () => {
   const { t } = useTranslation("admin")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const form = Form.useFormInstance()
   const start = Form.useWatch<string | undefined>("start", form)
   const days = Form.useWatch<number | undefined>("days", form)
@@ -626,7 +621,7 @@ const NoticeFields = () => {
         if (live) setEnd(r)
       },
       (error: unknown) => {
-        if (live) setEnd({ problem: problemOf(error, language, t).text })
+        if (live) setEnd({ problem: problemText(problemOf(error), language) })
       },
     )
     return () => {

@@ -1,4 +1,12 @@
-import { formatDate } from "@cadre/ui"
+import {
+  formatDate,
+  isUnauthenticated,
+  langOf,
+  ProblemAlert,
+  problemOf,
+  useApi,
+  useLanguage,
+} from "@cadre/ui"
 import {
   Alert,
   Card,
@@ -16,7 +24,6 @@ import {
 } from "antd"
 import { type ReactNode, useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { isUnauthenticated, langOf, problemOf, useApi } from "../../api/client"
 import { type Load, useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { Link } from "../../routes/navigation"
@@ -68,8 +75,6 @@ const Section = <T,>({
   readonly testId: string
   readonly children: (data: T) => ReactNode
 }) => {
-  const { t } = useTranslation("figures")
-  const { language } = useApi()
   return (
     <Card
       title={<span style={{ whiteSpace: "normal" }}>{title}</span>}
@@ -86,7 +91,7 @@ const Section = <T,>({
         {load.state === "loading" ? (
           <Spin />
         ) : load.state === "failed" ? (
-          <Alert type="error" showIcon title={problemOf(load.error, language, t).text} />
+          <ProblemAlert problem={problemOf(load.error)} />
         ) : (
           children(load.data)
         )}
@@ -480,7 +485,8 @@ const schemeKey = (s: Pick<SchemeSummary, "schemeId" | "version">) => `${s.schem
 /** 统计分析: the org dept's figures for the caller's scope, each chart with a table of the same numbers. */
 export const FiguresPage = () => {
   const { t } = useTranslation("figures")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang = langOf(language)
   const { expired } = useSession()
   const thisYear = new Date().getFullYear()

@@ -1,8 +1,8 @@
 import type { RouterOutputs } from "@cadre/client"
+import { type Problem, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
 import { Alert, Form, Input, Modal, Select, TreeSelect } from "antd"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { type Problem, problemOf, useApi } from "../../api/client"
 import {
   creatableRoles,
   type NewAccount,
@@ -13,7 +13,6 @@ import {
   type UnitRow,
   unitsForRole,
 } from "./manage-helpers"
-import { ProblemAlert } from "./problem-alert"
 
 interface AccountValues {
   readonly name: string
@@ -56,7 +55,8 @@ export const AccountDialog = ({
   readonly onCreated: (email: string) => void
 }) => {
   const { t } = useTranslation("manage")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang = language === "en" ? "en" : "zh"
   const [form] = Form.useForm<AccountValues>()
   const [busy, setBusy] = useState(false)
@@ -75,7 +75,7 @@ export const AccountDialog = ({
       form.resetFields()
       onCreated(input.email)
     } catch (error) {
-      setProblem(problemOf(error, language, t))
+      setProblem(problemOf(error))
     } finally {
       setBusy(false)
     }
@@ -93,7 +93,13 @@ export const AccountDialog = ({
       onCancel={onClose}
       destroyOnHidden
     >
-      {problem === null ? null : <ProblemAlert problem={problem} onClose={() => setProblem(null)} />}
+      <ProblemAlert
+        problem={problem}
+        onClose={() => setProblem(null)}
+        onReload={() => window.location.reload()}
+        testId="refusal"
+        style={{ marginBottom: 12 }}
+      />
       {roles.length === 0 ? <Alert type="warning" showIcon title={t("accounts.noRoles")} /> : null}
       <Form<AccountValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} autoComplete="off">
         <Form.Item

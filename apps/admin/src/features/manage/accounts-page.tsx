@@ -1,6 +1,5 @@
-import { formatDate } from "@cadre/ui"
+import { formatDate, isUnauthenticated, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
 import {
-  Alert,
   App as AntdApp,
   Button,
   Empty,
@@ -13,7 +12,6 @@ import {
 } from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { isUnauthenticated, problemOf, useApi } from "../../api/client"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { useSession } from "../../session/session"
@@ -27,7 +25,8 @@ import { TokenDialog } from "./token-dialog"
  */
 export const AccountsPage = () => {
   const { t } = useTranslation("manage")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const { message } = AntdApp.useApp()
   const { session, expired } = useSession()
   const me = session.status === "signedIn" ? session.me : null
@@ -108,7 +107,7 @@ export const AccountsPage = () => {
       {load.state === "loading" ? (
         <Spin />
       ) : load.state === "failed" ? (
-        <Alert type="error" showIcon title={problemOf(load.error, language, t).text} />
+        <ProblemAlert problem={problemOf(load.error)} />
       ) : accounts.length === 0 ? (
         <Empty description={t("accounts.empty")} />
       ) : (

@@ -1,7 +1,7 @@
+import { type Problem, ProblemAlert, problemOf, useApi } from "@cadre/ui"
 import { Alert, Form, Input, Modal, Select, TreeSelect } from "antd"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { type Problem, problemOf, useApi } from "../../api/client"
 import {
   editableStatuses,
   type PostRow,
@@ -10,7 +10,6 @@ import {
   regionTree,
   type UnitRow,
 } from "./manage-helpers"
-import { ProblemAlert } from "./problem-alert"
 
 interface PostValues {
   readonly title: string
@@ -44,7 +43,7 @@ export const PostDialog = ({
   readonly onSaved: (saved: PostRow) => void
 }) => {
   const { t } = useTranslation("manage")
-  const { api, language } = useApi()
+  const api = useApi()
   const [form] = Form.useForm<PostValues>()
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<Problem | null>(null)
@@ -76,7 +75,7 @@ export const PostDialog = ({
             })
       onSaved(saved)
     } catch (error) {
-      setProblem(problemOf(error, language, t))
+      setProblem(problemOf(error))
     } finally {
       setBusy(false)
     }
@@ -93,7 +92,13 @@ export const PostDialog = ({
       onCancel={onClose}
       destroyOnHidden
     >
-      {problem === null ? null : <ProblemAlert problem={problem} onClose={() => setProblem(null)} />}
+      <ProblemAlert
+        problem={problem}
+        onClose={() => setProblem(null)}
+        onReload={() => window.location.reload()}
+        testId="refusal"
+        style={{ marginBottom: 12 }}
+      />
       <Form<PostValues>
         form={form}
         layout="vertical"

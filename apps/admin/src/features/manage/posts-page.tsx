@@ -1,5 +1,5 @@
+import { isUnauthenticated, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
 import {
-  Alert,
   App as AntdApp,
   Button,
   Empty,
@@ -14,7 +14,6 @@ import {
 } from "antd"
 import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { isUnauthenticated, problemOf, useApi } from "../../api/client"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { useSession } from "../../session/session"
@@ -40,7 +39,8 @@ export const mayWritePosts = (permissions: ReadonlyArray<string>): boolean =>
  */
 export const PostsPage = () => {
   const { t } = useTranslation("manage")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const { message } = AntdApp.useApp()
   const { session, expired } = useSession()
   const permissions = session.status === "signedIn" ? session.me.permissions : []
@@ -142,7 +142,7 @@ export const PostsPage = () => {
       {load.state === "loading" ? (
         <Spin />
       ) : load.state === "failed" ? (
-        <Alert type="error" showIcon title={problemOf(load.error, language, t).text} />
+        <ProblemAlert problem={problemOf(load.error)} />
       ) : posts.length === 0 ? (
         <Empty description={t("posts.empty")} />
       ) : (

@@ -1,10 +1,9 @@
+import { type Problem, ProblemAlert, problemOf, useApi } from "@cadre/ui"
 import { Alert, App as AntdApp, Button, Flex, Form, Input, Modal, Typography } from "antd"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
-import { type Problem, problemOf, useApi } from "../../api/client"
 import { chinaToday } from "../placements/placement-helpers"
 import type { AccountRow } from "./manage-helpers"
-import { ProblemAlert } from "./problem-alert"
 
 interface TokenValues {
   readonly name: string
@@ -26,7 +25,7 @@ export const TokenDialog = ({
   readonly onClose: () => void
 }) => {
   const { t } = useTranslation("manage")
-  const { api, language } = useApi()
+  const api = useApi()
   const { message } = AntdApp.useApp()
   const [form] = Form.useForm<TokenValues>()
   const [busy, setBusy] = useState(false)
@@ -47,7 +46,7 @@ export const TokenDialog = ({
       })
       setIssued({ token: r.token, prefix: r.prefix })
     } catch (error) {
-      setProblem(problemOf(error, language, t))
+      setProblem(problemOf(error))
     } finally {
       setBusy(false)
     }
@@ -86,7 +85,13 @@ export const TokenDialog = ({
     >
       {issued === null ? (
         <>
-          {problem === null ? null : <ProblemAlert problem={problem} onClose={() => setProblem(null)} />}
+          <ProblemAlert
+            problem={problem}
+            onClose={() => setProblem(null)}
+            onReload={() => window.location.reload()}
+            testId="refusal"
+            style={{ marginBottom: 12 }}
+          />
           <Form<TokenValues> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
             <Form.Item
               name="name"

@@ -1,6 +1,5 @@
-import { formatDate } from "@cadre/ui"
+import { formatDate, type Problem, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
 import {
-  Alert,
   App as AntdApp,
   Button,
   Checkbox,
@@ -17,7 +16,6 @@ import {
 } from "antd"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
-import { type Problem, problemOf, useApi } from "../../api/client"
 import {
   type Actor,
   type AssessmentRow,
@@ -36,58 +34,15 @@ import {
   type SchemeView,
 } from "./placement-helpers"
 
-type Api = ReturnType<typeof useApi>["api"]
+type Api = ReturnType<typeof useApi>
 type Move = Parameters<Api["placements"]["act"]["mutate"]>[0]["move"]
 type Grade = Parameters<Api["assessments"]["grade"]["mutate"]>[0]["grade"]
 type Lang = "zh" | "en"
 
 const unique = <A,>(xs: ReadonlyArray<A>): ReadonlyArray<A> => [...new Set(xs)]
 
-/** The server's refusal in the reader's language, verbatim; a stale version offers to reload. */
-export const ProblemAlert = ({
-  problem,
-  onClose,
-  onReload,
-  testId,
-}: {
-  readonly problem: Problem | null
-  readonly onClose: () => void
-  readonly onReload: () => void
-  readonly testId: string
-}) => {
-  const { t } = useTranslation("admin")
-  if (problem === null) return null
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      closable={{ onClose }}
-      data-testid={testId}
-      style={{ marginBottom: 12 }}
-      title={<span style={{ whiteSpace: "normal", wordBreak: "break-word" }}>{problem.text}</span>}
-      description={problem.requestId === null ? undefined : t("errors.requestId", { id: problem.requestId })}
-      action={
-        problem.tag === "StaleVersion" ? (
-          <Button
-            size="small"
-            onClick={() => {
-              onClose()
-              onReload()
-            }}
-          >
-            {t("errors.reload")}
-          </Button>
-        ) : undefined
-      }
-    />
-  )
-}
-
 /** Runs one command, keeping its refusal for the alert; answers undefined when refused. */
 const useCommand = () => {
-  const { t } = useTranslation("placements")
-  const { language } = useApi()
   const [problem, setProblem] = useState<Problem | null>(null)
   const [busy, setBusy] = useState(false)
   const run = async <A,>(command: () => Promise<A>): Promise<A | undefined> => {
@@ -96,7 +51,7 @@ const useCommand = () => {
     try {
       return await command()
     } catch (error) {
-      setProblem(problemOf(error, language, t))
+      setProblem(problemOf(error))
       return undefined
     } finally {
       setBusy(false)
@@ -160,7 +115,8 @@ export const PlacementActions = ({
   readonly onChanged: () => void
 }) => {
   const { t } = useTranslation("placements")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang: Lang = language === "en" ? "en" : "zh"
   const { message } = AntdApp.useApp()
   const { problem, setProblem, busy, run } = useCommand()
@@ -187,6 +143,7 @@ export const PlacementActions = ({
     <Flex vertical gap={8}>
       <ProblemAlert
         problem={problem}
+        style={{ marginBottom: 12 }}
         onClose={() => setProblem(null)}
         onReload={onChanged}
         testId="action-error"
@@ -392,7 +349,8 @@ export const LeaveSection = ({
   readonly onChanged: () => void
 }) => {
   const { t } = useTranslation("placements")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang: Lang = language === "en" ? "en" : "zh"
   const { message } = AntdApp.useApp()
   const { problem, setProblem, busy, run } = useCommand()
@@ -481,6 +439,7 @@ export const LeaveSection = ({
     <Flex vertical gap={8}>
       <ProblemAlert
         problem={problem}
+        style={{ marginBottom: 12 }}
         onClose={() => setProblem(null)}
         onReload={onChanged}
         testId="leave-error"
@@ -656,7 +615,8 @@ export const AssessmentsSection = ({
   readonly onChanged: () => void
 }) => {
   const { t } = useTranslation("placements")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang: Lang = language === "en" ? "en" : "zh"
   const { message } = AntdApp.useApp()
   const { problem, setProblem, busy, run } = useCommand()
@@ -716,6 +676,7 @@ export const AssessmentsSection = ({
           <Typography.Text strong>{t("assessments.record")}</Typography.Text>
           <ProblemAlert
             problem={problem}
+            style={{ marginBottom: 12 }}
             onClose={() => setProblem(null)}
             onReload={onChanged}
             testId="grade-error"

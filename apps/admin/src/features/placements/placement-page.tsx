@@ -1,7 +1,6 @@
 import type { RouterOutputs } from "@cadre/client"
-import { formatDate } from "@cadre/ui"
+import { formatDate, isUnauthenticated, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
 import {
-  Alert,
   Badge,
   Card,
   Descriptions,
@@ -16,7 +15,6 @@ import {
 } from "antd"
 import { useEffect, useMemo } from "react"
 import { useTranslation } from "react-i18next"
-import { isUnauthenticated, problemOf, useApi } from "../../api/client"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { Link } from "../../routes/navigation"
@@ -43,7 +41,7 @@ type Lang = "zh" | "en"
 /** The placement's facts: person, post, scheme version, dates, probation, the end and full-time duty. */
 const Facts = ({ p, today }: { readonly p: PlacementDetail; readonly today: string }) => {
   const { t } = useTranslation("placements")
-  const { language } = useApi()
+  const language = useLanguage()
   const lang: Lang = language === "en" ? "en" : "zh"
   const date = (d: string) => formatDate(d, language)
   const placement = p.placement
@@ -176,7 +174,7 @@ const Facts = ({ p, today }: { readonly p: PlacementDetail; readonly today: stri
 /** Which relations move with the post and which stay (000 一（二）1), and when a move was recorded. */
 const Relations = ({ p }: { readonly p: PlacementDetail }) => {
   const { t } = useTranslation("placements")
-  const { language } = useApi()
+  const language = useLanguage()
   const lang: Lang = language === "en" ? "en" : "zh"
   if (p.relations.length === 0)
     return <Typography.Text type="secondary">{t("relations.none")}</Typography.Text>
@@ -202,7 +200,7 @@ const Relations = ({ p }: { readonly p: PlacementDetail }) => {
 /** The report obligations generated from the scheme, each with its due date and status (overdue marked). */
 const Obligations = ({ rows }: { readonly rows: ReadonlyArray<Obligation> }) => {
   const { t } = useTranslation("placements")
-  const { language } = useApi()
+  const language = useLanguage()
   const lang: Lang = language === "en" ? "en" : "zh"
   const date = (d: string | null) => (d === null ? "—" : formatDate(d, language))
   const columns: TableColumnsType<Obligation> = [
@@ -260,7 +258,7 @@ const Obligations = ({ rows }: { readonly rows: ReadonlyArray<Obligation> }) => 
 /** 一人一档: the person's file in filing order, as a timeline; sealed files say so and since when. */
 const Archive = ({ archive }: { readonly archive: ArchiveView }) => {
   const { t } = useTranslation("placements")
-  const { language } = useApi()
+  const language = useLanguage()
   const lang: Lang = language === "en" ? "en" : "zh"
   return (
     <Flex vertical gap={12}>
@@ -315,7 +313,7 @@ const Archive = ({ archive }: { readonly archive: ArchiveView }) => {
 /** Consequences on the person (002 三（二）: no awards that year, no promotion for two years…), each with its period. */
 const Consequences = ({ rows }: { readonly rows: PlacementDetail["consequences"] }) => {
   const { t } = useTranslation("placements")
-  const { language } = useApi()
+  const language = useLanguage()
   const lang: Lang = language === "en" ? "en" : "zh"
   if (rows.length === 0) return <Typography.Text type="secondary">{t("consequences.none")}</Typography.Text>
   return (
@@ -338,7 +336,7 @@ type AbsenceRow = RouterOutputs["leave"]["absences"][number]
 /** 擅自离岗: absences on record, the days over a leave among them (recorded with the late return). */
 const Absences = ({ rows }: { readonly rows: ReadonlyArray<AbsenceRow> }) => {
   const { t } = useTranslation("placements")
-  const { language } = useApi()
+  const language = useLanguage()
   const date = (d: string) => formatDate(d, language)
   if (rows.length === 0) return null
   return (
@@ -360,7 +358,8 @@ const Absences = ({ rows }: { readonly rows: ReadonlyArray<AbsenceRow> }) => {
 
 export const PlacementPage = ({ id = "" }: { readonly id?: string }) => {
   const { t } = useTranslation("placements")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang: Lang = language === "en" ? "en" : "zh"
   const { session, expired } = useSession()
   const today = useMemo(() => chinaToday(), [])
@@ -396,12 +395,7 @@ export const PlacementPage = ({ id = "" }: { readonly id?: string }) => {
           <Spin />
         </Flex>
       ) : load.state === "failed" ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginTop: 16 }}
-          title={problemOf(load.error, language, t).text}
-        />
+        <ProblemAlert problem={problemOf(load.error)} style={{ marginTop: 16 }} />
       ) : (
         (() => {
           const { placement: p, archive, obligations, leave, absences, assessments, scheme } = load.data

@@ -1,8 +1,7 @@
-import { formatDate } from "@cadre/ui"
-import { Alert, Empty, Flex, Select, Spin, Table, type TableColumnsType, Tag, Typography } from "antd"
+import { formatDate, isUnauthenticated, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
+import { Empty, Flex, Select, Spin, Table, type TableColumnsType, Tag, Typography } from "antd"
 import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { isUnauthenticated, problemOf, useApi } from "../../api/client"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { Link } from "../../routes/navigation"
@@ -37,7 +36,8 @@ export const TermMarkTag = ({ mark }: { readonly mark: TermMark | null }) => {
 /** 在岗干部: the placements in the caller's scope, with term-end and overdue-report marks, filtered by state. */
 export const PlacementsPage = () => {
   const { t } = useTranslation("placements")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang = language === "en" ? "en" : "zh"
   const { expired } = useSession()
   const [state, setState] = useState<PlacementState | "all">("all")
@@ -138,7 +138,7 @@ export const PlacementsPage = () => {
       {load.state === "loading" ? (
         <Spin />
       ) : load.state === "failed" ? (
-        <Alert type="error" showIcon title={problemOf(load.error, language, t).text} />
+        <ProblemAlert problem={problemOf(load.error)} />
       ) : rows.length === 0 ? (
         <Empty description={t("empty")} />
       ) : (

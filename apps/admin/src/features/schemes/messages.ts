@@ -296,7 +296,6 @@ export const schemesZh = {
     save: "保存",
     saved: "草稿已保存",
     refused: "服务器拒绝保存：",
-    issueAt: "位置：{{where}}",
     publish: "发布",
     publishConfirm: "发布后此版本不能再修改。确定发布第{{version}}版（{{date}}起生效）？",
     publishOk: "发布",
@@ -668,7 +667,6 @@ export const schemesEn: Messages<typeof schemesZh> = {
     save: "Save",
     saved: "Draft saved",
     refused: "The server refused to save:",
-    issueAt: "At: {{where}}",
     publish: "Publish",
     publishConfirm:
       "A published version can no longer be changed. Publish version {{version}}, in force from {{date}}?",

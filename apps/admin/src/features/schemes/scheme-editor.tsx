@@ -1,90 +1,55 @@
-import { errorDetails } from "@cadre/client"
-import { Alert, App as AntdApp, Button, Form, Input, InputNumber, Tabs, Typography } from "antd"
+import {
+  langOf,
+  type Problem,
+  ProblemAlert,
+  type ProblemAlertIssue,
+  problemOf,
+  useApi,
+  useLanguage,
+} from "@cadre/ui"
+import { App as AntdApp, Button, Form, Input, InputNumber, Tabs, Typography } from "antd"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
-import { type Problem, problemOf, useApi } from "../../api/client"
 import {
   applyCommonParams,
   type CommonParams,
   code,
   commonParams,
-  type IssueRow,
   issueRows,
   type SchemeBody,
   type SchemeRecord,
   type Tr,
 } from "./scheme-words"
 
-/** What the server said about a refused save: its explanation and, for a bad scheme, each field it names. */
+/**
+ * What the server said about a refused save, for `ProblemAlert`: its explanation and, for a bad scheme, each
+ * field it names, located in words ("年龄上限（eligibility.rules[8].max）"). `title` replaces the text for a
+ * check made here (a body that is not JSON).
+ */
 export interface Refusal {
   readonly problem: Problem
-  readonly issues: ReadonlyArray<IssueRow>
+  readonly issues: ReadonlyArray<ProblemAlertIssue>
+  readonly title?: string
 }
 
-/** The server's refusal, shown with the field paths it names and a reload button when the draft went stale. */
-export const RefusalAlert = ({
-  refusal,
-  onReload,
-  testId,
-}: {
-  readonly refusal: Refusal
-  readonly onReload: () => void
-  readonly testId: string
-}) => {
-  const { t } = useTranslation("schemes")
-  const { t: ta } = useTranslation("admin")
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      data-testid={testId}
-      style={{ marginBottom: 12 }}
-      title={refusal.problem.text}
-      description={
-        refusal.issues.length === 0 && refusal.problem.requestId === null ? undefined : (
-          <div style={{ minWidth: 0, overflowWrap: "anywhere" }}>
-            {refusal.issues.length === 0 ? null : (
-              <ul style={{ paddingInlineStart: 18, margin: 0 }}>
-                {refusal.issues.map((i) => (
-                  <li key={`${i.path}-${i.message}`} data-testid="issue">
-                    <div>{i.message}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t("edit.issueAt", { where: i.where === "" ? i.path : `${i.where}（${i.path}）` })}
-                    </Typography.Text>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {refusal.problem.requestId === null ? null : (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {ta("errors.requestId", { id: refusal.problem.requestId })}
-              </Typography.Text>
-            )}
-          </div>
-        )
-      }
-      action={
-        refusal.problem.tag === "StaleVersion" ? (
-          <Button size="small" onClick={onReload}>
-            {ta("errors.reload")}
-          </Button>
-        ) : undefined
-      }
-    />
-  )
-}
+/** Space under a refusal, above the form it refuses. */
+export const refusalStyle = { marginBottom: 12 } as const
 
 /** Turns an error of a scheme mutation into what the user sees, with issues located in `scheme`. */
 export const useRefusal = () => {
-  const { t: ta } = useTranslation("admin")
   const { t } = useTranslation("schemes")
-  const { language } = useApi()
-  const lang = language === "en" ? "en" : "zh"
-  return (error: unknown, scheme: unknown): Refusal => ({
-    problem: problemOf(error, language, ta),
-    issues: issueRows(errorDetails(error)?.issues ?? [], scheme, t as Tr, lang),
-  })
+  const lang = langOf(useLanguage())
+  return (error: unknown, scheme: unknown): Refusal => {
+    const problem = problemOf(error)
+    const rows = issueRows(problem.kind === "api" ? problem.issues : [], scheme, t as Tr, lang)
+    return {
+      problem,
+      issues: rows.map((i) => ({
+        message: i.message,
+        where: i.where === "" ? i.path : `${i.where}（${i.path}）`,
+      })),
+    }
+  }
 }
 
 /** Form values as antd keeps them (an emptied number is null). */
@@ -111,7 +76,8 @@ export const DraftEditor = ({
 }) => {
   const { t } = useTranslation("schemes")
   const tr = t as Tr
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang = language === "en" ? "en" : "zh"
   const { message } = AntdApp.useApp()
   const refusalOf = useRefusal()
@@ -155,13 +121,11 @@ export const DraftEditor = ({
     try {
       parsed = JSON.parse(json)
     } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
       setRefusal({
-        problem: {
-          tag: "InvalidJson",
-          text: t("edit.jsonInvalid", { message: error instanceof Error ? error.message : String(error) }),
-          requestId: null,
-        },
+        problem: { kind: "unknown", message },
         issues: [],
+        title: t("edit.jsonInvalid", { message }),
       })
       return
     }
@@ -248,7 +212,9 @@ export const DraftEditor = ({
 
   return (
     <div data-testid="draft-editor">
-      {refusal === null ? null : <RefusalAlert refusal={refusal} onReload={onReload} testId="save-error" />}
+      {refusal === null ? null : (
+        <ProblemAlert {...refusal} onReload={onReload} testId="save-error" style={refusalStyle} />
+      )}
       <Tabs
         items={[
           { key: "common", label: t("edit.common"), children: form },

@@ -1,4 +1,12 @@
-import { formatDate, formatDateTime } from "@cadre/ui"
+import {
+  formatDate,
+  formatDateTime,
+  isUnauthenticated,
+  ProblemAlert,
+  problemOf,
+  useApi,
+  useLanguage,
+} from "@cadre/ui"
 import {
   Alert,
   App as AntdApp,
@@ -17,12 +25,11 @@ import {
 } from "antd"
 import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { isUnauthenticated, problemOf, useApi } from "../../api/client"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { Link } from "../../routes/navigation"
 import { useSession } from "../../session/session"
-import { DraftEditor, type Refusal, RefusalAlert, useRefusal } from "./scheme-editor"
+import { DraftEditor, type Refusal, refusalStyle, useRefusal } from "./scheme-editor"
 import { SchemeView, versionText } from "./scheme-view"
 import { chinaToday, code, type DiffRow, diffRows, inForceOn, type Summary, type Tr } from "./scheme-words"
 
@@ -36,8 +43,8 @@ const Compare = ({
 }) => {
   const { t } = useTranslation("schemes")
   const tr = t as Tr
-  const { t: ta } = useTranslation("admin")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang = language === "en" ? "en" : "zh"
   const ordered = [...versions].sort((a, b) => a.version - b.version)
   const [from, setFrom] = useState(ordered[ordered.length - 2]?.version ?? 1)
@@ -76,7 +83,7 @@ const Compare = ({
       {load.state === "loading" ? (
         <Spin />
       ) : load.state === "failed" ? (
-        <Alert type="error" showIcon title={problemOf(load.error, language, ta).text} />
+        <ProblemAlert problem={problemOf(load.error)} />
       ) : load.data.changes.length === 0 ? (
         <Typography.Text type="secondary">{t("diff.none")}</Typography.Text>
       ) : (
@@ -113,7 +120,7 @@ const NewVersionDialog = ({
   readonly onCreated: (version: number) => void
 }) => {
   const { t } = useTranslation("schemes")
-  const { api } = useApi()
+  const api = useApi()
   const refusalOf = useRefusal()
   const [busy, setBusy] = useState(false)
   const [refusal, setRefusal] = useState<Refusal | null>(null)
@@ -136,7 +143,9 @@ const NewVersionDialog = ({
   }
   return (
     <Modal open title={t("edit.newVersionTitle", { version: fromVersion })} onCancel={onClose} footer={null}>
-      {refusal === null ? null : <RefusalAlert refusal={refusal} onReload={onClose} testId="create-error" />}
+      {refusal === null ? null : (
+        <ProblemAlert {...refusal} onReload={onClose} testId="create-error" style={refusalStyle} />
+      )}
       <Form
         layout="vertical"
         initialValues={{ version: nextVersion, effectiveFrom: today }}
@@ -178,8 +187,8 @@ const versionInUrl = (): number | undefined => {
 export const SchemePage = ({ id = "" }: { readonly id?: string }) => {
   const { t } = useTranslation("schemes")
   const tr = t as Tr
-  const { t: ta } = useTranslation("admin")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang = language === "en" ? "en" : "zh"
   const { session, expired } = useSession()
   const { message, modal } = AntdApp.useApp()
@@ -252,7 +261,7 @@ export const SchemePage = ({ id = "" }: { readonly id?: string }) => {
     <AppShell title={name}>
       <Link href="/schemes">← {t("back")}</Link>
       {failed !== null ? (
-        <Alert type="error" showIcon style={{ marginTop: 16 }} title={problemOf(failed, language, ta).text} />
+        <ProblemAlert problem={problemOf(failed)} style={{ marginTop: 16 }} />
       ) : list.load.state === "loading" || record.load.state === "loading" || rec === null ? (
         <Flex justify="center" style={{ padding: 48 }}>
           <Spin />
@@ -324,7 +333,12 @@ export const SchemePage = ({ id = "" }: { readonly id?: string }) => {
             )}
           </Card>
           {publishRefusal === null ? null : (
-            <RefusalAlert refusal={publishRefusal} onReload={reloadAll} testId="publish-error" />
+            <ProblemAlert
+              {...publishRefusal}
+              onReload={reloadAll}
+              testId="publish-error"
+              style={refusalStyle}
+            />
           )}
           {mayWrite && rec.status === "draft" ? (
             <Card size="small" title={t("edit.editDraft")}>

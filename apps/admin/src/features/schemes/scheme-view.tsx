@@ -1,8 +1,7 @@
-import { formatDate } from "@cadre/ui"
+import { formatDate, useLanguage } from "@cadre/ui"
 import { Card, Flex, Tag, Typography } from "antd"
 import type { ReactNode } from "react"
 import { useTranslation } from "react-i18next"
-import { useApi } from "../../api/client"
 import {
   type Cadence,
   type Citation,
@@ -21,7 +20,7 @@ import {
 
 const useWords = (): { readonly t: Tr; readonly lang: Lang; readonly language: "zh-CN" | "en" } => {
   const { t } = useTranslation("schemes")
-  const { language } = useApi()
+  const language = useLanguage()
   return { t: t as Tr, lang: language === "en" ? "en" : "zh", language }
 }
 

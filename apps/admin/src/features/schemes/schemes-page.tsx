@@ -1,7 +1,6 @@
 import type { RouterOutputs } from "@cadre/client"
-import { formatDate } from "@cadre/ui"
+import { formatDate, isUnauthenticated, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
 import {
-  Alert,
   Button,
   Empty,
   Flex,
@@ -17,12 +16,11 @@ import {
 } from "antd"
 import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { isUnauthenticated, problemOf, useApi } from "../../api/client"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { Link, navigate } from "../../routes/navigation"
 import { useSession } from "../../session/session"
-import { type Refusal, RefusalAlert, useRefusal } from "./scheme-editor"
+import { type Refusal, refusalStyle, useRefusal } from "./scheme-editor"
 import { chinaToday, code, groupSchemes, inForceOn, type SchemeGroup, type Tr } from "./scheme-words"
 
 type Preset = RouterOutputs["schemes"]["presets"][number]
@@ -48,7 +46,8 @@ const FromPresetDialog = ({
   readonly onClose: () => void
 }) => {
   const { t } = useTranslation("schemes")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang = language === "en" ? "en" : "zh"
   const refusalOf = useRefusal()
   const [busy, setBusy] = useState(false)
@@ -76,7 +75,9 @@ const FromPresetDialog = ({
   }
   return (
     <Modal open title={t("fromPreset.title")} onCancel={onClose} footer={null}>
-      {refusal === null ? null : <RefusalAlert refusal={refusal} onReload={onClose} testId="preset-error" />}
+      {refusal === null ? null : (
+        <ProblemAlert {...refusal} onReload={onClose} testId="preset-error" style={refusalStyle} />
+      )}
       <Form<PresetForm> layout="vertical" onFinish={submit} initialValues={{ regionId: defaultRegion }}>
         <Form.Item
           name="presetKey"
@@ -121,8 +122,8 @@ const FromPresetDialog = ({
 export const SchemesPage = () => {
   const { t } = useTranslation("schemes")
   const tr = t as Tr
-  const { t: ta } = useTranslation("admin")
-  const { api, language } = useApi()
+  const api = useApi()
+  const language = useLanguage()
   const lang = language === "en" ? "en" : "zh"
   const { session, expired } = useSession()
   const permissions: ReadonlyArray<string> = session.status === "signedIn" ? session.me.permissions : []
@@ -240,7 +241,7 @@ export const SchemesPage = () => {
       {load.state === "loading" ? (
         <Spin />
       ) : load.state === "failed" ? (
-        <Alert type="error" showIcon title={problemOf(load.error, language, ta).text} />
+        <ProblemAlert problem={problemOf(load.error)} />
       ) : load.data[0].length === 0 ? (
         <Empty description={t("empty")} />
       ) : (

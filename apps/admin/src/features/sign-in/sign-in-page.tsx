@@ -1,8 +1,7 @@
-import { LanguageSwitch } from "@cadre/ui"
-import { Alert, Button, Card, Flex, Form, Input, Typography } from "antd"
+import { LanguageSwitch, type Problem, ProblemAlert, problemOf, useLanguage } from "@cadre/ui"
+import { Button, Card, Flex, Form, Input, Typography } from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { type Problem, problemOf, useApi } from "../../api/client"
 import { navigate, useLocation } from "../../routes/navigation"
 import { useSession } from "../../session/session"
 
@@ -20,7 +19,7 @@ interface Credentials {
 /** 登录: e-mail (or phone) and password; the server's refusal is shown in the user's language. */
 export const SignInPage = () => {
   const { t } = useTranslation("admin")
-  const { language } = useApi()
+  const language = useLanguage()
   const { session, signIn } = useSession()
   const { search } = useLocation()
   const [problem, setProblem] = useState<Problem | null>(null)
@@ -40,7 +39,7 @@ export const SignInPage = () => {
     try {
       await signIn(identifier, password, language)
     } catch (error) {
-      setProblem(problemOf(error, language, t))
+      setProblem(problemOf(error))
     } finally {
       setBusy(false)
     }
@@ -60,16 +59,7 @@ export const SignInPage = () => {
             {title}
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t("signIn.subtitle")}</Typography.Paragraph>
-          {problem === null ? null : (
-            <Alert
-              type="error"
-              showIcon
-              role="alert"
-              title={problem.text}
-              style={{ marginBottom: 16 }}
-              data-testid="sign-in-error"
-            />
-          )}
+          <ProblemAlert problem={problem} testId="sign-in-error" style={{ marginBottom: 16 }} />
           <Form<Credentials>
             layout="vertical"
             onFinish={(values) => void submit(values)}

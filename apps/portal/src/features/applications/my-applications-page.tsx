@@ -1,10 +1,8 @@
 import type { RouterOutputs } from "@cadre/client"
+import { pick, type Problem, ProblemAlert, problemOf, useApi } from "@cadre/ui"
 import { App, Button, Card, Empty, Flex, Popconfirm, Spin, Tag, Typography } from "antd"
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { useApi } from "../../api/api"
-import { type Problem, pick, problemOf } from "../../api/errors"
-import { ProblemAlert } from "../../api/problem-alert"
 import { onLinkClick } from "../../routes/navigation"
 import { type Me, personIdOf } from "../../session/session"
 import { RequireSignIn } from "../auth/require-sign-in"
@@ -79,7 +77,7 @@ const MyApplications = ({ me }: { readonly me: Me }) => {
       <Typography.Title level={1} style={{ fontSize: 24, marginBottom: 0 }}>
         {t("applications.title")}
       </Typography.Title>
-      <ProblemAlert problem={problem} />
+      <ProblemAlert problem={problem} requestId="always" />
       {apps === undefined ? (
         problem === undefined ? (
           <Spin />

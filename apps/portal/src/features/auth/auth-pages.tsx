@@ -1,9 +1,7 @@
+import { type Bilingual, pick, ProblemAlert, useApi } from "@cadre/ui"
 import { Alert, Button, Card, Flex, Form, Input, Typography } from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { useApi } from "../../api/api"
-import { type Bilingual, pick } from "../../api/errors"
-import { ProblemAlert } from "../../api/problem-alert"
 import { useServerErrors } from "../../api/use-server-errors"
 import { navigate, onLinkClick } from "../../routes/navigation"
 import { personIdOf, useSession } from "../../session/session"
@@ -71,7 +69,7 @@ export const RegisterPage = () => {
         name="register"
       >
         <Flex vertical gap={0}>
-          <ProblemAlert problem={errors.problem} />
+          <ProblemAlert problem={errors.problem} requestId="always" />
           <Form.Item
             name="email"
             label={t("auth.email")}
@@ -163,7 +161,7 @@ export const SignInPage = () => {
         onValuesChange={errors.touched}
         name="sign-in"
       >
-        <ProblemAlert problem={errors.problem} />
+        <ProblemAlert problem={errors.problem} requestId="always" />
         <Form.Item
           name="identifier"
           label={t("auth.identifier")}

@@ -1,10 +1,8 @@
 import type { RouterOutputs } from "@cadre/client"
+import { type Problem, ProblemAlert, problemOf, useApi } from "@cadre/ui"
 import { App, Alert, Button, Card, Empty, Flex, Spin, Typography } from "antd"
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { useApi } from "../../api/api"
-import { type Problem, problemOf } from "../../api/errors"
-import { ProblemAlert } from "../../api/problem-alert"
 import { navigate, onLinkClick } from "../../routes/navigation"
 import { type Me, personIdOf } from "../../session/session"
 import { RequireSignIn } from "../auth/require-sign-in"
@@ -72,7 +70,7 @@ const Campaigns = ({ me }: { readonly me: Me }) => {
           }
         />
       )}
-      <ProblemAlert problem={problem} />
+      <ProblemAlert problem={problem} requestId="always" />
       {campaigns === undefined ? (
         problem === undefined ? (
           <Spin />

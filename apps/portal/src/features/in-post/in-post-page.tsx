@@ -1,10 +1,7 @@
-import { formatDate, toLanguage } from "@cadre/ui"
+import { formatDate, pick, type Problem, ProblemAlert, problemOf, toLanguage, useApi } from "@cadre/ui"
 import { Button, Card, Descriptions, Empty, Flex, Segmented, Spin, Tag, Typography } from "antd"
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { useApi } from "../../api/api"
-import { type Problem, pick, problemOf } from "../../api/errors"
-import { ProblemAlert } from "../../api/problem-alert"
 import { onLinkClick } from "../../routes/navigation"
 import { RequireSignIn } from "../auth/require-sign-in"
 import { defaultPlacement, isServing, type Placement, relationRows } from "./in-post-model"
@@ -49,7 +46,7 @@ const InPost = () => {
         </Typography.Title>
         <Typography.Text type="secondary">{t("inPost.intro")}</Typography.Text>
       </div>
-      <ProblemAlert problem={problem} />
+      <ProblemAlert problem={problem} requestId="always" />
       {placements === undefined ? (
         problem === undefined ? (
           <Spin description={t("inPost.loading")} />

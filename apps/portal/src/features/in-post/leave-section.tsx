@@ -1,10 +1,16 @@
-import { formatDate, toLanguage } from "@cadre/ui"
+import {
+  formatDate,
+  isStale,
+  pick,
+  type Problem,
+  ProblemAlert,
+  problemOf,
+  toLanguage,
+  useApi,
+} from "@cadre/ui"
 import { Alert, App, Button, Card, Checkbox, Divider, Flex, Form, Input, Spin, Tag, Typography } from "antd"
 import { type ReactNode, useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { useApi } from "../../api/api"
-import { type Problem, pick, problemOf } from "../../api/errors"
-import { ProblemAlert } from "../../api/problem-alert"
 import { useServerErrors } from "../../api/use-server-errors"
 import {
   chinaToday,
@@ -72,7 +78,7 @@ export const LeaveSection = ({
           </Typography.Title>
           <Typography.Text type="secondary">{t("inPost.leave.intro")}</Typography.Text>
         </div>
-        <ProblemAlert problem={problem} />
+        <ProblemAlert problem={problem} requestId="always" />
         {leaves === undefined ? (
           problem === undefined ? (
             <Spin />
@@ -224,7 +230,7 @@ const ReturnForm = ({
   const { message } = App.useApp()
   const errors = useServerErrors(fieldOfReturn)
   const [busy, setBusy] = useState(false)
-  const stale = errors.problem?.kind === "api" && errors.problem.details.tag === "StaleVersion"
+  const stale = isStale(errors.problem)
 
   const submit = async ({ date }: { date: string }) => {
     setBusy(true)
@@ -249,7 +255,7 @@ const ReturnForm = ({
       onValuesChange={errors.touched}
       style={{ marginTop: 8 }}
     >
-      <ProblemAlert problem={errors.problem} />
+      <ProblemAlert problem={errors.problem} requestId="always" />
       {stale ? (
         <Button style={{ marginTop: 8 }} onClick={() => void onReload()}>
           {t("inPost.reload")}
@@ -382,7 +388,7 @@ const LeaveRequestForm = ({
           description={pick(routed.route, i18n.language)}
         />
       )}
-      <ProblemAlert problem={errors.problem} />
+      <ProblemAlert problem={errors.problem} requestId="always" />
       <Flex gap={12} wrap style={{ marginTop: errors.problem === undefined ? 0 : 12 }}>
         <Form.Item
           name="from"

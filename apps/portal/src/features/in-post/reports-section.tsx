@@ -1,10 +1,7 @@
-import { formatDate, toLanguage } from "@cadre/ui"
+import { formatDate, pick, type Problem, ProblemAlert, problemOf, toLanguage, useApi } from "@cadre/ui"
 import { App, Button, Card, Flex, Form, Input, Spin, Tag, Typography } from "antd"
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { useApi } from "../../api/api"
-import { type Problem, pick, problemOf } from "../../api/errors"
-import { ProblemAlert } from "../../api/problem-alert"
 import { useServerErrors } from "../../api/use-server-errors"
 import {
   MARK_COLOUR,
@@ -47,7 +44,7 @@ export const ReportsSection = ({ placement }: { readonly placement: Placement })
           </Typography.Title>
           <Typography.Text type="secondary">{t("inPost.reports.intro")}</Typography.Text>
         </div>
-        <ProblemAlert problem={problem} />
+        <ProblemAlert problem={problem} requestId="always" />
         {obligations === undefined ? (
           problem === undefined ? (
             <Spin />
@@ -200,7 +197,7 @@ const ReportForm = ({
       style={{ marginTop: 8 }}
       data-testid="report-form"
     >
-      <ProblemAlert problem={errors.problem} />
+      <ProblemAlert problem={errors.problem} requestId="always" />
       <Form.Item
         name="text"
         label={t("inPost.reports.text")}

@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "@cadre/client"
+import { type Problem, ProblemAlert, problemOf, useApi } from "@cadre/ui"
 import {
   Alert,
   AutoComplete,
@@ -15,9 +16,6 @@ import {
 } from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { useApi } from "../../api/api"
-import { type Problem, problemOf } from "../../api/errors"
-import { ProblemAlert } from "../../api/problem-alert"
 import { useServerErrors } from "../../api/use-server-errors"
 import { onLinkClick } from "../../routes/navigation"
 import { type Me, personIdOf, useSession } from "../../session/session"
@@ -72,7 +70,7 @@ const ProfileLoader = ({ me }: { readonly me: Me }) => {
         </Typography.Title>
         <Typography.Text type="secondary">{t("profile.intro")}</Typography.Text>
       </div>
-      <ProblemAlert problem={problem} />
+      <ProblemAlert problem={problem} requestId="always" />
       {mine === undefined ? (
         problem === undefined ? (
           <Spin tip={t("profile.loading")} />
@@ -147,7 +145,7 @@ const ProfileForm = ({
         }}
         scrollToFirstError
       >
-        <ProblemAlert problem={errors.problem} />
+        <ProblemAlert problem={errors.problem} requestId="always" />
         <Divider titlePlacement="start">{t("profile.basic")}</Divider>
         <Form.Item
           name="name"

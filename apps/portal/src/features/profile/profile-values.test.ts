@@ -1,5 +1,5 @@
+import { fieldIssues, stripField } from "@cadre/ui"
 import { describe, expect, it } from "vitest"
-import { fieldIssues, stripField } from "../../api/errors"
 import { fieldOfPath, type ProfileValues, type StoredProfile, toInput, toValues } from "./profile-values"
 
 const values: ProfileValues = {
