@@ -1,30 +1,6 @@
 import type { Access, Lang } from "@cadre/domain"
-import { Cause, type Effect, Exit, type ManagedRuntime, Option } from "effect"
-import type {
-  ApplicationService,
-  ArchiveService,
-  AssessmentService,
-  AuditService,
-  CampaignService,
-  EvaluationService,
-  FiguresService,
-  InspectionService,
-  LeaveService,
-  MentoringService,
-  PersonService,
-  PlacementService,
-  PoolService,
-  PostService,
-  RegionService,
-  ReportService,
-  ReserveService,
-  SchemeService,
-  SchemeStore,
-  TaskService,
-  TrainingService,
-  UnitService,
-  WorkCalendar,
-} from "@cadre/services"
+import { Cause, type Effect, Exit, type Layer, type ManagedRuntime, Option } from "effect"
+import type { ServicesLive } from "@cadre/services"
 import type { AuthService } from "./auth/service.js"
 import { type Failure, isFailure } from "./errors.js"
 import { langFromHeaders } from "./lang.js"
@@ -42,30 +18,7 @@ export interface ActorResolver {
 }
 
 /** The services procedures' Effects may require: the application services, provided by apps/api (and the tests). */
-export type Services =
-  | ApplicationService
-  | ArchiveService
-  | AssessmentService
-  | AuditService
-  | CampaignService
-  | EvaluationService
-  | FiguresService
-  | InspectionService
-  | LeaveService
-  | MentoringService
-  | PersonService
-  | PlacementService
-  | PoolService
-  | PostService
-  | RegionService
-  | ReportService
-  | ReserveService
-  | SchemeService
-  | SchemeStore
-  | TaskService
-  | TrainingService
-  | UnitService
-  | WorkCalendar
+export type Services = Layer.Layer.Success<typeof ServicesLive>
 
 /**
  * What the router needs from the composition root: the runtime holding the application services (apps/api builds

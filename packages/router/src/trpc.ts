@@ -1,4 +1,4 @@
-import { Access, type Lang, type Text } from "@cadre/domain"
+import type { Access, Lang, Text } from "@cadre/domain"
 import {
   type AnyRouter,
   initTRPC,
@@ -12,8 +12,9 @@ import { describeFailure, type Failure, INTERNAL, Unauthenticated } from "./erro
 import { isInputIssue } from "./input.js"
 
 /**
- * The procedure builder — the ONE place access is enforced. The raw `t.procedure` is never exported: a procedure
- * is built from `procedure.permission("scheme.publish")` (resolves the Actor, requires the permission),
+ * The procedure builder — the ONE place access is declared (the services decide it). The raw `t.procedure` is
+ * never exported: a procedure is built from `procedure.permission("scheme.publish")` (resolves the Actor and
+ * declares the permission its service requires),
  * `procedure.authenticated()` (any signed-in caller: "who am I", sign out) or `procedure.public("why")`
  * (sign-in, registration, presets). Each records its declaration in the procedure's meta, and `router()` refuses
  * to build a router holding a procedure without one, so an undeclared procedure cannot ship even if someone
@@ -205,16 +206,12 @@ const requireActor = t.middleware(async ({ ctx, next }) => {
 
 /** The only way to make a procedure. See the module comment. */
 export const procedure = {
-  /** Signed-in callers holding `permission` (Access.can); scope is then enforced by the repositories. */
+  /**
+   * Signed-in callers; `permission` is the declaration (OpenAPI, docs, the access-all test), not a second check:
+   * the service the procedure calls decides it once, with scope (`requirePermission` in @cadre/services).
+   */
   permission: (permission: Access.Permission) =>
-    base
-      .meta({ access: { permission } })
-      .use(requireActor)
-      .use(({ ctx, next }) => {
-        if (!Access.can(ctx.actor, permission))
-          throw failureToTRPC(Access.forbidden(permission, ctx.actor.role), ctx.lang)
-        return next()
-      }),
+    base.meta({ access: { permission } }).use(requireActor),
   /** Any signed-in caller, whatever the role (who am I, sign out, change my password). */
   authenticated: () => base.meta({ access: { authenticated: true } }).use(requireActor),
   /** Callers without credentials; `why` documents the exception (sign-in, registration, presets). */

@@ -38,6 +38,7 @@ export { applicationLayer, ServicesLive, servicesOverDb } from "./layers.js"
 export * from "./people/index.js"
 export * from "./regions/index.js"
 export * from "./schemes/index.js"
+export * from "./eligibility/index.js"
 export {
   type ActMove,
   type ApplicationFilter,

@@ -2,6 +2,7 @@ import { Database, type DatabaseHandle, type Db } from "@cadre/db"
 import { Layer } from "effect"
 import { AuditService } from "./audit/index.js"
 import { WorkCalendar } from "./calendar/WorkCalendar.js"
+import { EligibilityService } from "./eligibility/index.js"
 import { PersonService } from "./people/index.js"
 import { PostService, RegionService, UnitService } from "./regions/index.js"
 import { SchemeService } from "./schemes/index.js"
@@ -29,6 +30,7 @@ export const ServicesLive = Layer.mergeAll(
   PostService.Default,
   PersonService.Default,
   SchemeService.Default,
+  EligibilityService.Default,
   AuditService.Default,
   AssessmentService.Default,
   PoolService.Default,

@@ -118,7 +118,7 @@ export const campaignsRouter = router({
   open: procedure.permission("application.apply").query(({ ctx }) =>
     ctx.run(
       Effect.gen(function* () {
-        const rows = yield* Effect.flatMap(CampaignService, (r) => r.openForApplicants())
+        const rows = yield* Effect.flatMap(CampaignService, (r) => r.openForApplicants(ctx.actor))
         return rows.map((c) => ({
           id: c.id,
           name: c.name,

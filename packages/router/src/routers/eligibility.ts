@@ -1,7 +1,6 @@
 import { Eligibility, LocalDate, Person } from "@cadre/domain"
-import { PersonService, SchemeService } from "@cadre/services"
+import { EligibilityService } from "@cadre/services"
 import { Effect, Schema } from "effect"
-import { Rejected } from "../errors.js"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { Id, MAX_INT4 } from "./shared.js"
@@ -21,39 +20,10 @@ const CheckInput = Schema.Struct({
   waivers: Schema.optional(Schema.Array(Eligibility.Waiver).annotations({ title: "放宽限制 / waivers" })),
 })
 
-/** `eligibility.check`: the kernel's explained Verdict, unchanged. */
+/** `eligibility.check`: the kernel's explained Verdict, unchanged (EligibilityService). */
 export const eligibilityRouter = router({
   check: procedure
     .permission("eligibility.check")
     .input(input(CheckInput))
-    .query(({ ctx, input: i }) =>
-      ctx.run(
-        Effect.gen(function* () {
-          if ((i.personId === undefined) === (i.profile === undefined))
-            return yield* Effect.fail(
-              new Rejected({
-                message: {
-                  zh: "请提供人员编号（personId）或干部信息（profile）之一",
-                  en: "Send exactly one of personId or profile",
-                },
-              }),
-            )
-          const repo = yield* SchemeService
-          const record =
-            i.version === undefined
-              ? yield* repo.inForceOn(ctx.actor, i.schemeId, i.referenceDate)
-              : yield* repo.get(ctx.actor, i.schemeId, i.version)
-          // A stored person: the whole kernel Profile, read within the caller's scope (applicants: their own
-          // record only). It stays on the server; only the verdict goes back.
-          const profile =
-            i.profile ??
-            (yield* Effect.flatMap(PersonService, (r) => r.getForScreening(ctx.actor, i.personId ?? "")))
-          return Eligibility.evaluate(record.scheme, profile, {
-            referenceDate: i.referenceDate,
-            targetRole: i.targetRole,
-            waivers: i.waivers,
-          })
-        }),
-      ),
-    ),
+    .query(({ ctx, input: i }) => ctx.run(Effect.flatMap(EligibilityService, (r) => r.check(ctx.actor, i)))),
 })

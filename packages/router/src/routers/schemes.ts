@@ -150,20 +150,7 @@ export const schemesRouter = router({
       ),
     )
     .mutation(({ ctx, input: i }) =>
-      ctx
-        .run(
-          Effect.gen(function* () {
-            const repo = yield* SchemeService
-            const from = yield* repo.get(ctx.actor, i.schemeId, i.fromVersion)
-            const scheme = {
-              ...encodeScheme(from.scheme),
-              version: i.version ?? i.fromVersion + 1,
-              effectiveFrom: i.effectiveFrom,
-            }
-            return yield* repo.createDraft(ctx.cmd, { scheme })
-          }),
-        )
-        .then(schemeOut),
+      ctx.run(Effect.flatMap(SchemeService, (r) => r.createVersion(ctx.cmd, i))).then(schemeOut),
     ),
   /** Replace a draft's body; `expectedRowVersion` is the row version read (a stale one is refused). */
   updateDraft: procedure

@@ -48,7 +48,7 @@ export class ArchiveService extends Effect.Service<ArchiveService>()("@cadre/ser
     /** The person's archive (empty when nothing has been filed yet). */
     const get = (actor: Access.Actor, personId: string): Effect.Effect<ArchiveRecord, Err<NotFound>> =>
       Effect.gen(function* () {
-        yield* requirePermission(actor, actor.role === "applicant" ? "placement.own" : "placement.read")
+        yield* requirePermission(actor, "placement.read")
         return yield* load(actor, personId)
       })
 

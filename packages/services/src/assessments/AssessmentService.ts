@@ -70,7 +70,7 @@ export class AssessmentService extends Effect.Service<AssessmentService>()(
         placementId: string,
       ): Effect.Effect<ReadonlyArray<AssessmentRecord>, Access.Forbidden | NotFound> =>
         Effect.gen(function* () {
-          yield* requirePermission(actor, actor.role === "applicant" ? "placement.own" : "placement.read")
+          yield* requirePermission(actor, "placement.read")
           yield* visiblePlacement(actor, placementId)
           const rows = yield* assessmentQueries.listAssessments(db, placementId)
           return rows.map(toAssessment)
@@ -305,7 +305,7 @@ export class AssessmentService extends Effect.Service<AssessmentService>()(
         Access.Forbidden | NotFound
       > =>
         Effect.gen(function* () {
-          yield* requirePermission(actor, actor.role === "applicant" ? "placement.own" : "placement.read")
+          yield* requirePermission(actor, "placement.read")
           yield* visiblePlacement(actor, placementId)
           return yield* surveyQueries.listSurveys(db, placementId)
         })

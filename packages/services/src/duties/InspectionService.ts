@@ -17,7 +17,7 @@ import { type Access, type InPost, LocalDate, type Text } from "@cadre/domain"
 import { Effect, Schema } from "effect"
 import { requirePermission } from "../shared/authority.js"
 import { entry, fileInArchive } from "../shared/inpost.js"
-import { requireRead, t, visiblePlacement } from "./access.js"
+import { t, visiblePlacement } from "./access.js"
 
 /**
  * Inspections (巡查/查岗) as records only: who looked, when, what they found — no geo check-in, online-time
@@ -140,7 +140,7 @@ export class InspectionService extends Effect.Service<InspectionService>()(
         placementId: string,
       ): Effect.Effect<ReadonlyArray<InspectionRecord>, Err<NotFound>> =>
         Effect.gen(function* () {
-          yield* requireRead(actor)
+          yield* requirePermission(actor, "placement.read")
           yield* visiblePlacement(db, actor, placementId)
           const rows = yield* dutyQueries.inspectionsOf(db, placementId)
           return rows.map(toInspection)

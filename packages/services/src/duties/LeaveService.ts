@@ -253,7 +253,7 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
       placementId: string,
     ): Effect.Effect<ReadonlyArray<InPost.Absence>, Err<NotFound>> =>
       Effect.gen(function* () {
-        yield* requireRead(actor)
+        yield* requirePermission(actor, "placement.read")
         yield* visiblePlacement(db, actor, placementId)
         return yield* dutyQueries.absencesOf(db, placementId)
       })

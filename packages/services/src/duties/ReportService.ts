@@ -180,6 +180,14 @@ export class ReportService extends Effect.Service<ReportService>()("@cadre/servi
      * Obligations due before `on` with nothing filed, over every placement in scope that has not ended, most
      * overdue first.
      */
+    /** The same list for the figures screen, which answers to figures.read (a unit admin has placement.read only). */
+    const overdueFigures = (
+      actor: Access.Actor,
+      on: LocalDate.LocalDate,
+      filter: { readonly regionId?: string | undefined } = {},
+    ): Effect.Effect<ReadonlyArray<OverdueRecord>, Err<never>> =>
+      Effect.zipRight(requirePermission(actor, "figures.read"), overdue(actor, on, filter))
+
     const overdue = (
       actor: Access.Actor,
       on: LocalDate.LocalDate,
@@ -223,7 +231,7 @@ export class ReportService extends Effect.Service<ReportService>()("@cadre/servi
         )
       })
 
-    return { obligations, submitReport, overdue } as const
+    return { obligations, submitReport, overdue, overdueFigures } as const
   }),
   dependencies: [SchemeStore.Default],
 }) {}

@@ -102,7 +102,7 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
       } = {},
     ): Effect.Effect<ReadonlyArray<PlacementRecord>, Err<never>> =>
       Effect.gen(function* () {
-        if (actor.role !== "applicant") yield* requirePermission(actor, "placement.read")
+        yield* requirePermission(actor, "placement.read")
         const conds: Array<SQL> = [placementQueries.seesPlacementSql(actor)]
         if (filter.state !== undefined) conds.push(eq(placements.state, filter.state))
         if (filter.schemeId !== undefined) conds.push(eq(placements.schemeId, filter.schemeId))
@@ -122,8 +122,7 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
 
     const get = (actor: Access.Actor, id: string): Effect.Effect<PlacementRecord, Err<NotFound>> =>
       Effect.gen(function* () {
-        if (actor.role !== "applicant") yield* requirePermission(actor, "placement.read")
-        else yield* requirePermission(actor, "placement.own")
+        yield* requirePermission(actor, "placement.read")
         return yield* afterCommit(id, actor)
       })
 
@@ -146,6 +145,7 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
       id: string,
     ): Effect.Effect<{ readonly record: PlacementRecord; readonly scheme: Scheme.Scheme }, Err<NotFound>> =>
       Effect.gen(function* () {
+        yield* requirePermission(actor, "placement.read")
         const record = yield* afterCommit(id, actor)
         const scheme = yield* schemes.load(record.placement.schemeId, record.placement.schemeVersion)
         return { record, scheme }

@@ -201,6 +201,26 @@ export class SchemeService extends Effect.Service<SchemeService>()("@cadre/servi
         return yield* insertDraft(ctx, scheme)
       })
 
+    /** 修订: a new draft copied from a version the caller sees, numbered `version` (default the next), effective from a date. */
+    const createVersion = (
+      ctx: CommandContext,
+      input: {
+        readonly schemeId: string
+        readonly fromVersion: number
+        readonly version?: number | undefined
+        readonly effectiveFrom: LocalDate.LocalDate
+      },
+    ): Effect.Effect<SchemeRecord, NotFound | Conflict | InvalidInput | Access.Forbidden> =>
+      Effect.gen(function* () {
+        yield* requirePermission(ctx.actor, "scheme.write")
+        const from = yield* findVisible(ctx.actor, input.schemeId, input.fromVersion)
+        return yield* insertDraft(ctx, {
+          ...from.scheme,
+          version: input.version ?? input.fromVersion + 1,
+          effectiveFrom: input.effectiveFrom,
+        })
+      })
+
     /** A new draft from a preset (Scheme.PRESETS). */
     const createDraftFromPreset = (
       ctx: CommandContext,
@@ -341,7 +361,17 @@ export class SchemeService extends Effect.Service<SchemeService>()("@cadre/servi
         )
       })
 
-    return { list, get, inForceOn, diff, createDraft, createDraftFromPreset, updateDraft, publish } as const
+    return {
+      list,
+      get,
+      inForceOn,
+      diff,
+      createDraft,
+      createVersion,
+      createDraftFromPreset,
+      updateDraft,
+      publish,
+    } as const
   }),
   dependencies: [SchemeStore.Default],
 }) {}

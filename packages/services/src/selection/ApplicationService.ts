@@ -20,7 +20,16 @@ import { WorkCalendar } from "../calendar/index.js"
 import { requirePermission } from "../shared/authority.js"
 import { SchemeStore } from "../shared/SchemeStore.js"
 import { lockCampaign, visibleCampaign } from "./locked.js"
-import { applyMove, auditApp, begin, checkAppointPost, fillPost, screen, vacatePost } from "./moves.js"
+import {
+  applyMove,
+  auditApp,
+  begin,
+  checkAppointPost,
+  fillPost,
+  movePermission,
+  screen,
+  vacatePost,
+} from "./moves.js"
 import { completeTasksLeftBehind } from "./taskCompletion.js"
 
 /**
@@ -254,9 +263,10 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
         },
       ): Effect.Effect<ApplicationRecord, MoveErr> =>
         Effect.gen(function* () {
+          const waiving = input.waivers !== undefined && input.waivers.length > 0
+          yield* requirePermission(ctx.actor, movePermission(waiving ? "Waive" : "Screen"))
           yield* transaction(db, "application.rescreen", (tx) =>
             Effect.gen(function* () {
-              const waiving = input.waivers !== undefined && input.waivers.length > 0
               const { rec, locked, app } = yield* begin(
                 tx,
                 schemes,

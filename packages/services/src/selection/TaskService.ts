@@ -232,6 +232,7 @@ export class TaskService extends Effect.Service<TaskService>()("@cadre/services/
       },
     ): Effect.Effect<TaskRecord, TaskErr> =>
       Effect.gen(function* () {
+        yield* requirePermission(ctx.actor, "application.review")
         yield* transaction(db, "task.transfer", (tx) =>
           Effect.gen(function* () {
             const r = yield* lockTask(tx, ctx, input.taskId, input.expectedVersion)

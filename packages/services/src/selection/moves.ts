@@ -50,6 +50,9 @@ const OWNER_MOVES: ReadonlySet<Selection.MoveTag> = new Set([
   "Appoint",
 ])
 
+/** The permission a move needs (before the row's scope is looked at). */
+export const movePermission = (tag: Selection.MoveTag): Access.Permission => MOVE_PERMISSION[tag]
+
 const checkMovePermission = (
   actor: Access.Actor,
   tag: Selection.MoveTag,
