@@ -53,6 +53,7 @@ export type Failure =
   | Scheme.VersionNotSuccessor
   | Scheme.SchemeMismatch
   | Selection.IllegalMove
+  | Selection.MoveNotYours
   | Calendar.CalendarYearUnknown
   | Selection.TaskRefused
   | InPost.IllegalPlacementMove
@@ -110,6 +111,9 @@ const time = (iso: string): string => iso.replace("T", " ").slice(0, 16)
 export const describeFailure = (failure: Failure): Described => {
   switch (failure._tag) {
     case "Forbidden":
+      return { code: "FORBIDDEN", message: failure.message }
+    case "MoveNotYours":
+      // Another body's move (or outside scope, or the wrong deciding body): the message names who and the clause.
       return { code: "FORBIDDEN", message: failure.message }
     case "StaleVersion":
       // The database's optimistic lock: the row changed since the caller read it.
@@ -236,6 +240,7 @@ const assertNever = (x: never): never => {
 // A record keyed by every tag: adding a failure to the union without listing it here is a type error.
 const TAGS: { readonly [K in Failure["_tag"]]: true } = {
   Forbidden: true,
+  MoveNotYours: true,
   StaleVersion: true,
   VersionNotSuccessor: true,
   SchemeMismatch: true,

@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest"
 import { type Actor as Caller, pathWithin, ROLES, type Role } from "../access/Access.js"
 import { decidesAs } from "../inpost/Actors.js"
 import { loadPreset } from "../scheme/Preset.js"
-import { anqiuDownSecondment, PRESETS, yangpuCommunitySecretary } from "../scheme/presets/index.js"
+import {
+  anqiuDownSecondment,
+  guizhouStreetReservePool,
+  PRESETS,
+  yangpuCommunitySecretary,
+} from "../scheme/presets/index.js"
 import type * as LocalDate from "../shared/LocalDate.js"
 import { type AuthorityContext, authorise, ownersOf, speaksFor } from "./Authority.js"
 import type { Move } from "./Model.js"
@@ -124,6 +129,31 @@ describe("issue 13: 004 安丘 — the city standing committee decides", () => {
   })
 })
 
+describe("issue 13: 001 贵州 — the street runs its reserve pool and its joint review", () => {
+  const guizhou = derivePath(loadPreset(guizhouStreetReservePool))
+  const street = caller("street_admin", STREET)
+  const ctx: AuthorityContext = {
+    path: guizhou,
+    campaignPath: STREET,
+    application: { state: "screened", personId: "p-1", regionPath: `${STREET}heping/` },
+  }
+  const toJointReview: Move = { _tag: "Advance", from: "screened", to: "joint_review" }
+
+  it("the street's working group sends nominees to the departments and records their opinions (001 四（二）2)", () => {
+    expect(ownersOf(toJointReview, ctx).owners).toContain("joint_review")
+    expect(Either.isRight(authorise(street, toJointReview, ctx))).toBe(true)
+  })
+
+  it("a sibling street, a unit or a reviewer of another street may not", () => {
+    for (const other of [
+      caller("street_admin", SIBLING_STREET),
+      caller("dispatching_unit_admin", `${STREET}unit/`),
+      caller("host_unit_admin", `${STREET}heping/`),
+    ])
+      expect(Either.isLeft(authorise(other, toJointReview, ctx))).toBe(true)
+  })
+})
+
 // ------------------------------------------------------------------------------------------------ properties
 
 const paths = PRESETS.map((p) => derivePath(loadPreset(p)))
@@ -192,7 +222,7 @@ describe("property: every move × every role × every scope (issue 13)", () => {
     )
   })
 
-  it("nobody outside the campaign's tree ever moves an application; reviewers never decide, appoint, reject or waive", () => {
+  it("nobody outside the campaign's tree ever moves an application; reviewers never decide, appoint or waive", () => {
     fc.assert(
       fc.property(arbPath, arbMove, arbCaller, arbState, (path, move, c, state) => {
         const ctx: AuthorityContext = {
@@ -204,9 +234,13 @@ describe("property: every move × every role × every scope (issue 13)", () => {
         // A unit anywhere in the district may recommend into the district's campaign; nothing else reaches sideways.
         const outside = move._tag === "Submit" ? [OTHER_DISTRICT] : [OTHER_DISTRICT, SIBLING_STREET]
         if (c.role !== "applicant" && outside.includes(c.scopePath)) expect(ok).toBe(false)
+        if (c.role === "reviewer" && ["Decide", "Appoint", "Waive", "ResolveObjection"].includes(move._tag))
+          expect(ok).toBe(false)
+        // A reviewer turns an application down or sends it back only for the body running the campaign.
         if (
           c.role === "reviewer" &&
-          ["Decide", "Appoint", "Reject", "Return", "Waive", "ResolveObjection"].includes(move._tag)
+          ["Reject", "Return"].includes(move._tag) &&
+          !pathWithin(c.scopePath, DISTRICT)
         )
           expect(ok).toBe(false)
       }),

@@ -109,10 +109,29 @@ const actorsOf = (path: Path, state: ProcedureState): ReadonlyArray<Owner> => {
  */
 const recordedBy = (path: Path, state: ProcedureState): ReadonlyArray<Owner> => {
   const actors = actorsOf(path, state)
-  if (!actors.includes("applicant")) return actors
+  if (!actors.includes("applicant")) return orRunner(actors)
   const placing = actorsOf(path, "appointed").filter((a) => a !== "applicant")
   return [...new Set<Owner>(["campaign", ...placing, ...actors.filter((a) => a !== "applicant")])]
 }
+
+/** Bodies beneath the one running a campaign, whose steps it may record on their behalf (reported up to it). */
+const GRASSROOTS: ReadonlyArray<Owner> = [
+  "street",
+  "dispatching_unit",
+  "host_unit",
+  "community_party_org",
+  "residents",
+]
+
+/**
+ * A grassroots body's step (001 四（二）1: each community publicises its nominees, then reports them to the street)
+ * may also be recorded by the body running the campaign, to which it is reported. Never a decision, a joint-review
+ * opinion, or a step of a body above or beside the runner: those stay with the body the scheme names.
+ */
+const orRunner = (owners: ReadonlyArray<Owner>): ReadonlyArray<Owner> =>
+  owners.some((o) => GRASSROOTS.includes(o)) && !owners.includes("campaign")
+    ? [...owners, "campaign"]
+    : owners
 
 /**
  * The owners of a move and the clause that names them.
@@ -159,7 +178,7 @@ export const ownersOf = (
     case "Decide":
       return { owners: actorsOf(path, "decided"), citation: cite("decided") }
     case "StartNotice":
-      return { owners: actorsOf(path, "public_notice"), citation: cite("public_notice") }
+      return { owners: orRunner(actorsOf(path, "public_notice")), citation: cite("public_notice") }
     case "FileObjection":
       return {
         owners: [...new Set<Owner>(["campaign", ...actorsOf(path, "public_notice")])],
@@ -186,12 +205,18 @@ export const ownersOf = (
  */
 export const speaksFor = (role: Role, owner: Owner, move: MoveTag): boolean => {
   if (owner === "campaign") return RUNNERS.includes(role) || (role === "reviewer" && REVIEWER_MOVES.has(move))
+  // The departments give their opinions to whoever runs the campaign, who records them (001 四（二）2: the
+  // street's working group 征求纪检、公安、综治、计生等部门意见).
+  if (owner === "joint_review" && RUNNERS.includes(role)) return true
   if (role === "reviewer") return REVIEWER_MOVES.has(move) && owner !== "applicant" && owner !== "residents"
   return actsAs(role, owner)
 }
 
-/** The moves of the review steps, which reviewers make for the body that owns the step. */
-const REVIEWER_MOVES: ReadonlySet<MoveTag> = new Set<MoveTag>(["Record", "Advance"])
+/**
+ * The moves of the review steps, which reviewers make for the body that owns them: recording and moving on, and
+ * for the runner's review (资格审查) sending back or turning down.
+ */
+const REVIEWER_MOVES: ReadonlySet<MoveTag> = new Set<MoveTag>(["Record", "Advance", "Reject", "Return"])
 
 /** Is the campaign or the application within the caller's reach for `owner`? */
 const inScope = (caller: Caller, owner: Owner, move: MoveTag, ctx: AuthorityContext): boolean => {

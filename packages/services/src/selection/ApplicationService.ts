@@ -23,6 +23,7 @@ import { lockCampaign, visibleCampaign } from "./locked.js"
 import {
   applyMove,
   auditApp,
+  authoriseMove,
   begin,
   checkAppointPost,
   fillPost,
@@ -51,6 +52,7 @@ type MoveErr =
   | Conflict
   | InvalidInput
   | Selection.TransitionError
+  | Selection.MoveNotYours
 
 export class ApplicationService extends Effect.Service<ApplicationService>()(
   "@cadre/services/ApplicationService",
@@ -101,6 +103,8 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
               channel: input.channel,
               ...(input.recommendation === undefined ? {} : { recommendation: input.recommendation }),
             }
+            // Who submits: the applicant themself, the unit the scheme names, or the runner (organisation channel).
+            yield* authoriseMove(ctx.actor, submit, locked)
             app = yield* applyMove(tx, calendar, ctx, locked, app, submit, input.on)
             const verdict = yield* screen(tx, locked, input.personId, input.targetRole ?? null)
             const screenMove: Selection.Move = { _tag: "Screen", verdict }
@@ -230,7 +234,7 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
         Effect.gen(function* () {
           yield* transaction(db, `application.${input.move._tag}`, (tx) =>
             Effect.gen(function* () {
-              const { locked, app } = yield* begin(
+              const { rec, locked, app } = yield* begin(
                 tx,
                 schemes,
                 ctx,
@@ -238,6 +242,7 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
                 input.expectedVersion,
                 input.move._tag,
               )
+              yield* authoriseMove(ctx.actor, input.move, locked, { application: app, regionPath: rec.regionPath })
               if (input.move._tag === "Appoint") yield* checkAppointPost(tx, locked, input.move.postId)
               const next = yield* applyMove(tx, calendar, ctx, locked, app, input.move, input.on)
               yield* applicationQueries.saveApplication(tx, next, input.expectedVersion)
@@ -277,6 +282,7 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
               )
               const verdict = yield* screen(tx, locked, app.personId, rec.targetRole, input.waivers)
               const move: Selection.Move = waiving ? { _tag: "Waive", verdict } : { _tag: "Screen", verdict }
+              yield* authoriseMove(ctx.actor, move, locked, { application: app, regionPath: rec.regionPath })
               const next = yield* applyMove(tx, calendar, ctx, locked, app, move, input.on)
               yield* applicationQueries.saveApplication(tx, next, input.expectedVersion)
               yield* auditApp(
@@ -307,7 +313,7 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
           yield* requirePermission(ctx.actor, "application.apply")
           yield* transaction(db, "application.withdraw", (tx) =>
             Effect.gen(function* () {
-              const { locked, app } = yield* begin(
+              const { rec, locked, app } = yield* begin(
                 tx,
                 schemes,
                 ctx,
@@ -319,6 +325,7 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
                 _tag: "Withdraw",
                 ...(input.reason === undefined ? {} : { reason: input.reason }),
               }
+              yield* authoriseMove(ctx.actor, move, locked, { application: app, regionPath: rec.regionPath })
               const next = yield* applyMove(tx, calendar, ctx, locked, app, move, input.on)
               yield* applicationQueries.saveApplication(tx, next, input.expectedVersion)
               yield* auditApp(tx, ctx, "application.Withdraw", locked, app, next, move)

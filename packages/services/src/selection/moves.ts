@@ -16,7 +16,7 @@ import { Access, Eligibility, type LocalDate, Selection } from "@cadre/domain"
 import { Effect, Either } from "effect"
 import type { WorkCalendar } from "../calendar/index.js"
 import type { SchemeStore } from "../shared/SchemeStore.js"
-import { type Locked, lockCampaign, ownsCampaign } from "./locked.js"
+import { type Locked, lockCampaign } from "./locked.js"
 
 /**
  * The steps every move on an application takes inside its transaction: who may make it, the campaign locked, the
@@ -41,29 +41,39 @@ const MOVE_PERMISSION: Readonly<Record<Selection.MoveTag, Access.Permission>> = 
   ReportIn: "application.decide",
 }
 
-/** Moves only the campaign's own scope may make (not a street reviewing its part of a district campaign). */
-const OWNER_MOVES: ReadonlySet<Selection.MoveTag> = new Set([
-  "Waive",
-  "Decide",
-  "StartNotice",
-  "ResolveObjection",
-  "Appoint",
-])
-
 /** The permission a move needs (before the row's scope is looked at). */
 export const movePermission = (tag: Selection.MoveTag): Access.Permission => MOVE_PERMISSION[tag]
 
-const checkMovePermission = (
-  actor: Access.Actor,
-  tag: Selection.MoveTag,
-  campaignPath: string,
-): Effect.Effect<void, Access.Forbidden> => {
+const checkMovePermission = (actor: Access.Actor, tag: Selection.MoveTag): Effect.Effect<void, Access.Forbidden> => {
   const p = MOVE_PERMISSION[tag]
-  if (!Access.can(actor, p)) return Effect.fail(Access.forbidden(p, actor.role))
-  if (OWNER_MOVES.has(tag) && !ownsCampaign(actor, campaignPath))
-    return Effect.fail(Access.forbidden(p, actor.role))
-  return Effect.void
+  return Access.can(actor, p) ? Effect.void : Effect.fail(Access.forbidden(p, actor.role))
 }
+
+/**
+ * Is the move the caller's to make? The kernel's predicate (Selection.authorise): the body the campaign's scheme
+ * names for the step, within scope, and for a decision the scheme's deciding body — refused with the clause.
+ */
+export const authoriseMove = (
+  actor: Access.Actor,
+  move: Selection.Move,
+  locked: Locked,
+  on?: { readonly application: Selection.Application; readonly regionPath: string },
+): Effect.Effect<void, Selection.MoveNotYours> =>
+  Either.match(
+    Selection.authorise(actor, move, {
+      path: locked.path,
+      campaignPath: locked.campaign.regionPath,
+      application:
+        on === undefined
+          ? undefined
+          : {
+              state: on.application.state,
+              personId: on.application.personId,
+              regionPath: on.regionPath,
+            },
+    }),
+    { onLeft: (e) => Effect.fail(e), onRight: () => Effect.void },
+  )
 
 /** The kernel's transition on today's calendar; a refused move fails (and rolls back). */
 export const applyMove = (
@@ -147,7 +157,7 @@ export const begin = (
     )
     if (rec === undefined) return yield* Effect.fail(notFound("application", applicationId))
     // Who may make the move is decided before anything else is looked at (a stale version included).
-    yield* checkMovePermission(ctx.actor, moveTag, rec.campaignPath)
+    yield* checkMovePermission(ctx.actor, moveTag)
     const locked = yield* lockCampaign(tx, schemes, rec.campaignId)
     // Re-read under the lock: the version check must see the latest committed row.
     const row = yield* applicationQueries.lockApplication(tx, applicationId)
