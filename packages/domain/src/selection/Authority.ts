@@ -277,11 +277,19 @@ export const authorise = (
       zh: `“${moveLabel.zh}”由${join(owners, "zh")}办理，${ROLE_LABELS[caller.role].zh}不能办理${where.zh}`,
       en: `"${moveLabel.en}" is for ${join(owners, "en")}; a ${ROLE_LABELS[caller.role].en} cannot make it${where.en}`,
     })
-  if (!speaking.some((o) => inScope(caller, o, move._tag, ctx)))
+  if (!speaking.some((o) => inScope(caller, o, move._tag, ctx))) {
+    // The campaign's own bodies act only where it runs; a grassroots body also where the applicant belongs.
+    const runnersOnly = speaking.every((o) => ORG_BODIES.includes(o))
+    const whose: Text = runnersOnly
+      ? { zh: "本批次所属区域的", en: "of this campaign's region" }
+      : { zh: "本批次所属区域或申请人所在单位的", en: "of this campaign's region or of the applicant's unit" }
+    const who = (lang: "zh" | "en") =>
+      speaking.includes("campaign") ? ownerLabel("campaign")[lang] : join(speaking, lang)
     return refuse("out_of_scope", {
-      zh: `“${moveLabel.zh}”只能由本批次所属区域或申请人所在单位的${join(speaking, "zh")}办理，不在您的管辖范围内${where.zh}`,
-      en: `"${moveLabel.en}" is for ${join(speaking, "en")} of this campaign's region or of the applicant's unit; it is outside your scope${where.en}`,
+      zh: `“${moveLabel.zh}”只能由${runnersOnly && speaking.includes("campaign") ? "" : whose.zh}${who("zh")}办理，不在您的管辖范围内${where.zh}`,
+      en: `"${moveLabel.en}" is for ${who("en")}${runnersOnly && speaking.includes("campaign") ? "" : ` ${whose.en}`}; it is outside your scope${where.en}`,
     })
+  }
   if (move._tag === "Decide") {
     const bodies = owners.filter((o): o is Actor => o !== "campaign")
     if (bodies.length > 0 && !bodies.some((b) => decidesAs(b, move.meeting.body)))

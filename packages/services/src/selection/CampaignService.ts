@@ -19,7 +19,7 @@ import { randomUUID } from "node:crypto"
 import { Effect } from "effect"
 import { requirePermission } from "../shared/authority.js"
 import { SchemeStore } from "../shared/SchemeStore.js"
-import { checkChannels, checkOverrides, checkPosts, STATUS_ZH } from "./checks.js"
+import { checkChannels, checkDecidingBody, checkOverrides, checkPosts, STATUS_ZH } from "./checks.js"
 import { lockCampaign, ownsCampaign, visibleCampaign } from "./locked.js"
 
 /**
@@ -117,6 +117,7 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
               )
             const scheme = yield* schemes.load(input.schemeId, input.schemeVersion, tx)
             yield* checkChannels(scheme, input.channels, input.schemeId)
+            yield* checkDecidingBody(scheme, input.decidingBody)
             yield* checkPosts(tx, ctx.actor, input.postIds ?? [], region.path)
             yield* checkOverrides(scheme, input.scheduleOverrides ?? {})
             const id = input.id ?? randomUUID()

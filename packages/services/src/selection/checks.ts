@@ -1,5 +1,5 @@
 import { type Conflict, campaignQueries, conflict, type NotFound, notFound, type Tx } from "@cadre/db"
-import { Access, type Scheme } from "@cadre/domain"
+import { Access, InPost, type Scheme, Selection } from "@cadre/domain"
 import { Effect } from "effect"
 
 /** The checks a campaign's settings pass before they are written (create and update). */
@@ -36,6 +36,27 @@ export const checkChannels = (
       }),
     )
   return Effect.void
+}
+
+/**
+ * The deciding body a campaign records is one the scheme's decision stage names (部务会 may stand for the org
+ * dept); a scheme that names none leaves it to the campaign (issue 13: a campaign may not contradict its scheme).
+ */
+export const checkDecidingBody = (
+  scheme: Scheme.Scheme,
+  body: typeof Selection.DecidingBody.Type,
+): Effect.Effect<void, Conflict> => {
+  const stages = Selection.derivePath(scheme).steps.find((s) => s.state === "decided")?.stages ?? []
+  const named = [...new Set(stages.map((s) => s.actor))]
+  if (named.length === 0 || named.some((a) => InPost.decidesAs(a, body))) return Effect.void
+  const cited = stages[0]?.citation
+  const clause = cited === undefined ? "" : `${cited.document} ${cited.clause}`.trim()
+  return Effect.fail(
+    conflict("campaign", scheme.id, "deciding_body_not_scheme", {
+      zh: `方案规定由${named.map((a) => InPost.ACTOR_LABELS[a].zh).join("、")}研究决定，不能设为${InPost.ACTOR_LABELS[body].zh}${clause === "" ? "" : `（依据：${clause}）`}`,
+      en: `the scheme gives the decision to ${named.map((a) => InPost.ACTOR_LABELS[a].en).join(" or ")}, not ${InPost.ACTOR_LABELS[body].en}${clause === "" ? "" : ` (per ${clause})`}`,
+    }),
+  )
 }
 
 /** Deadline adjustments name only the scheme's stages. */
