@@ -12,310 +12,33 @@
  *             └─Refuse───▶ refused
  * Only an account that speaks for the routed approver may approve or refuse.
  *
+ * The data (states, route, moves, request, absence, error) is in inpost/leave/Model.ts, half-days and routing in
+ * inpost/leave/Routing.ts; this module makes requests, moves them on and records absences, and re-exports both.
+ *
  * @since 0.1.0
  */
 
-import { Either, Schema } from "effect"
-import { Role } from "../access/Access.js"
-import { PersonId } from "../person/Profile.js"
-import { Actor, type LeaveTier, type Scheme } from "../scheme/Scheme.js"
-import { Citation } from "../shared/Citation.js"
-import { addDays, compare, LocalDate } from "../shared/LocalDate.js"
-import { Text } from "../shared/Text.js"
-import { ACTOR_LABELS, actsAs, managesCadres } from "./Actors.js"
+import { Either } from "effect"
+import type { Role } from "../access/Access.js"
+import type { PersonId } from "../person/Profile.js"
+import type { Scheme } from "../scheme/Scheme.js"
+import { addDays, compare, type LocalDate } from "../shared/LocalDate.js"
+import type { Text } from "../shared/Text.js"
+import { actsAs, managesCadres } from "./Actors.js"
 import { daysBetween } from "./Dates.js"
+import {
+  type Absence,
+  IllegalLeaveMove,
+  type LeaveIllegalReason,
+  type LeaveMove,
+  type LeaveRequest,
+} from "./leave/Model.js"
+import { explainRoute, halfDaysOf, routeLeave } from "./leave/Routing.js"
 
-const NonEmpty = Schema.NonEmptyTrimmedString
-
-/**
- * Where a leave request stands: requested, approved, refused, or returned from.
- *
- * @category schemas
- * @since 0.1.0
- */
-export const LeaveState = Schema.Literal("requested", "approved", "refused", "returned").annotations({
-  identifier: "LeaveState",
-  title: "请假状态 / leave state",
-})
-/**
- * The decoded value of the {@link LeaveState} schema.
- *
- * @category models
- * @since 0.1.0
- */
-export type LeaveState = typeof LeaveState.Type
-
-/**
- * Display labels of each leave state, in Chinese and English.
- *
- * @category constants
- * @since 0.1.0
- */
-export const LEAVE_STATE_LABELS: Readonly<Record<LeaveState, Text>> = {
-  requested: { zh: "待审批", en: "requested" },
-  approved: { zh: "已批准", en: "approved" },
-  refused: { zh: "未批准", en: "refused" },
-  returned: { zh: "已销假", en: "returned" },
-}
-
-/**
- * Display labels of each leave move, in Chinese and English.
- *
- * @category constants
- * @since 0.1.0
- */
-export const LEAVE_MOVE_LABELS: Readonly<Record<string, Text>> = {
-  Request: { zh: "请假", en: "request leave" },
-  Approve: { zh: "批准", en: "approve" },
-  Refuse: { zh: "不予批准", en: "refuse" },
-  Return: { zh: "销假", en: "return from leave" },
-  RecordAbsence: { zh: "登记擅自离岗", en: "record an absence" },
-}
-
-/**
- * Where a request goes: the tier's approver, whom to file with, and the clause.
- *
- * @category schemas
- * @since 0.1.0
- */
-export const LeaveRoute = Schema.Struct({
-  approver: Actor,
-  fileWith: Schema.optional(Actor),
-  /** The tier's limit in days (absent: the open-ended tier). */
-  upToDays: Schema.optional(Schema.Int),
-  citation: Citation,
-})
-/**
- * The decoded value of the {@link LeaveRoute} schema.
- *
- * @category models
- * @since 0.1.0
- */
-export type LeaveRoute = typeof LeaveRoute.Type
-
-/**
- * A move on a leave request: approve, refuse, or record the return.
- *
- * @category schemas
- * @since 0.1.0
- */
-export const LeaveMove = Schema.Union(
-  Schema.TaggedStruct("Approve", { note: Schema.optional(Schema.String) }),
-  Schema.TaggedStruct("Refuse", { reason: NonEmpty }),
-  /** 销假: the day the cadre is back at work. */
-  Schema.TaggedStruct("Return", { date: LocalDate }),
-)
-/**
- * The decoded value of the {@link LeaveMove} schema.
- *
- * @category models
- * @since 0.1.0
- */
-export type LeaveMove = typeof LeaveMove.Type
-
-/**
- * A leave request of a cadre in post, with the route of approval the scheme's tiers give it.
- *
- * @category schemas
- * @since 0.1.0
- */
-export const LeaveRequest = Schema.Struct({
-  id: NonEmpty,
-  placementId: NonEmpty,
-  personId: PersonId,
-  from: LocalDate,
-  to: LocalDate,
-  /** The first day starts at noon (下午开始). */
-  startsAfternoon: Schema.Boolean,
-  /** The last day ends at noon (上午结束). */
-  endsMorning: Schema.Boolean,
-  /** Computed from the dates and halves, never typed. */
-  halfDays: Schema.Int.pipe(Schema.positive()),
-  reason: Schema.String,
-  requestedOn: LocalDate,
-  route: LeaveRoute,
-  state: LeaveState,
-  decision: Schema.optional(
-    Schema.Struct({
-      approved: Schema.Boolean,
-      by: Schema.String,
-      role: Role,
-      on: LocalDate,
-      note: Schema.optional(Schema.String),
-    }),
-  ),
-  returnedOn: Schema.optional(LocalDate),
-  /** Days between the end of the leave and the return beyond the first working day back (0 when on time). */
-  overstayDays: Schema.optional(Schema.NonNegativeInt),
-}).annotations({ identifier: "LeaveRequest", title: "请假 / leave request" })
-/**
- * The decoded value of the {@link LeaveRequest} schema.
- *
- * @category models
- * @since 0.1.0
- */
-export type LeaveRequest = typeof LeaveRequest.Type
-
-/**
- * 擅自离岗: recorded by a managing body, counted in half-days like leave.
- *
- * @category schemas
- * @since 0.1.0
- */
-export const Absence = Schema.Struct({
-  id: NonEmpty,
-  placementId: NonEmpty,
-  personId: PersonId,
-  from: LocalDate,
-  to: LocalDate,
-  halfDays: Schema.Int.pipe(Schema.positive()),
-  kind: Schema.Literal("unauthorised", "overstay"),
-  note: Schema.String,
-  recordedOn: LocalDate,
-  recordedBy: Schema.String,
-}).annotations({ identifier: "Absence", title: "擅自离岗 / unauthorised absence" })
-/**
- * The decoded value of the {@link Absence} schema.
- *
- * @category models
- * @since 0.1.0
- */
-export type Absence = typeof Absence.Type
-
-/**
- * Why a leave request or move is refused (bad dates, no tiers in the scheme, wrong approver, …).
- *
- * @category schemas
- * @since 0.1.0
- */
-export const LeaveIllegalReason = Schema.Literal(
-  "bad_dates",
-  "no_tiers",
-  "beyond_tiers",
-  "wrong_state",
-  "not_approver",
-  "not_authorised",
-  "future_date",
-)
-/**
- * The decoded value of the {@link LeaveIllegalReason} schema.
- *
- * @category models
- * @since 0.1.0
- */
-export type LeaveIllegalReason = typeof LeaveIllegalReason.Type
-
-/**
- * A leave request or move the kernel refuses; `state` is absent when the request could not be made at all.
- *
- * @category errors
- * @since 0.1.0
- */
-export class IllegalLeaveMove extends Schema.TaggedError<IllegalLeaveMove>()("IllegalLeaveMove", {
-  state: Schema.optional(LeaveState),
-  move: Schema.String,
-  reason: LeaveIllegalReason,
-  detail: Text,
-}) {
-  get text(): Text {
-    const m = LEAVE_MOVE_LABELS[this.move] ?? { zh: this.move, en: this.move }
-    const s = this.state === undefined ? undefined : LEAVE_STATE_LABELS[this.state]
-    return s === undefined
-      ? { zh: `不能${m.zh}：${this.detail.zh}`, en: `Cannot ${m.en}: ${this.detail.en}` }
-      : {
-          zh: `请假“${s.zh}”时不能${m.zh}：${this.detail.zh}`,
-          en: `Cannot ${m.en} when the leave is ${s.en}: ${this.detail.en}`,
-        }
-  }
-  override get message(): string {
-    return `${this.text.zh} / ${this.text.en}`
-  }
-}
+export * from "./leave/Model.js"
+export * from "./leave/Routing.js"
 
 const t = (zh: string, en: string): Text => ({ zh, en })
-
-/**
- * "3.5" for 7 half-days.
- *
- * @category utils
- * @since 0.1.0
- */
-export const formatHalfDays = (halfDays: number): string =>
-  halfDays % 2 === 0 ? String(halfDays / 2) : `${(halfDays - 1) / 2}.5`
-
-/**
- * Half-days from `from` to `to` inclusive, less the morning of the first and the afternoon of the last if so.
- *
- * @category getters
- * @since 0.1.0
- */
-export const halfDaysOf = (input: {
-  readonly from: LocalDate
-  readonly to: LocalDate
-  readonly startsAfternoon?: boolean
-  readonly endsMorning?: boolean
-}): number =>
-  2 * (daysBetween(input.from, input.to) + 1) -
-  (input.startsAfternoon === true ? 1 : 0) -
-  (input.endsMorning === true ? 1 : 0)
-
-/**
- * The tier a request of `halfDays` falls in: the tightest bounded tier it fits (≤ 2 × upToDays half-days),
- * else the open-ended tier. Left when the scheme sets no tiers or the request exceeds every bounded one.
- *
- * @category rules
- * @since 0.1.0
- */
-export const routeLeave = (
-  leave: Scheme["leave"],
-  halfDays: number,
-): Either.Either<LeaveRoute, { readonly reason: LeaveIllegalReason; readonly detail: Text }> => {
-  if (leave._tag === "Unspecified")
-    return Either.left({
-      reason: "no_tiers",
-      detail: t(
-        `方案未规定请假审批层级（${leave.note.zh}）`,
-        `the scheme sets no leave approval tiers (${leave.note.en})`,
-      ),
-    })
-  const tiers: ReadonlyArray<LeaveTier> = leave.value
-  const bounded = tiers
-    .filter((x): x is LeaveTier & { upToDays: number } => x.upToDays !== undefined)
-    .sort((a, b) => a.upToDays - b.upToDays)
-  const fit = bounded.find((x) => halfDays <= 2 * x.upToDays) ?? tiers.find((x) => x.upToDays === undefined)
-  if (fit === undefined)
-    return Either.left({
-      reason: "beyond_tiers",
-      detail: t(
-        `请假 ${formatHalfDays(halfDays)} 天超过方案规定的最长 ${bounded[bounded.length - 1]?.upToDays} 天`,
-        `${formatHalfDays(halfDays)} days exceed the longest tier of ${bounded[bounded.length - 1]?.upToDays} days`,
-      ),
-    })
-  return Either.right({
-    approver: fit.approver,
-    ...(fit.fileWith === undefined ? {} : { fileWith: fit.fileWith }),
-    ...(fit.upToDays === undefined ? {} : { upToDays: fit.upToDays }),
-    citation: leave.citation,
-  })
-}
-
-/**
- * Why the request went where it did, in both languages (shown to the cadre and the approver).
- *
- * @category utils
- * @since 0.1.0
- */
-export const explainRoute = (r: LeaveRoute, halfDays: number): Text => {
-  const days = formatHalfDays(halfDays)
-  const who = ACTOR_LABELS[r.approver]
-  const clause = `${r.citation.document} ${r.citation.clause}`
-  return r.upToDays !== undefined
-    ? t(
-        `请假 ${days} 天，不超过 ${r.upToDays} 天，由${who.zh}审批（${clause}）`,
-        `${days} days, within ${r.upToDays}: approved by ${who.en} (${clause})`,
-      )
-    : t(`请假 ${days} 天，由${who.zh}审批（${clause}）`, `${days} days: approved by ${who.en} (${clause})`)
-}
 
 /**
  * A new request in `requested`, routed by the scheme.

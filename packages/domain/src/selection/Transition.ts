@@ -10,104 +10,30 @@
  *   notice's last working day has passed and every objection is resolved and none upheld;
  * - every legal move is appended to the history with the caller and the date.
  *
+ * The context, the error type, a fresh application and the campaign counts are in selection/transition/Context.ts,
+ * re-exported here.
+ *
  * @since 0.1.0
  */
 
 import { Either } from "effect"
-import type { Role } from "../access/Access.js"
-import { addWorkingDays, type CalendarYearUnknown, type WorkCalendar } from "../calendar/WorkCalendar.js"
-import type { PersonId } from "../person/Profile.js"
-import { compare, type LocalDate } from "../shared/LocalDate.js"
+import { addWorkingDays } from "../calendar/WorkCalendar.js"
+import { compare } from "../shared/LocalDate.js"
 import type { Text } from "../shared/Text.js"
 import { IllegalMove, type IllegalReason } from "./IllegalMove.js"
 import {
   type Application,
-  type Campaign,
   type Move,
   type Notice,
   RECORD_OF,
   type Records,
   type StepRecord,
 } from "./Model.js"
-import { hasStep, nextStep, type Path, stepIndex } from "./Path.js"
+import { hasStep, nextStep, stepIndex } from "./Path.js"
 import { ADVANCE_TARGETS, isReviewStep, isTerminal, REVIEW_STEPS, STATE_LABELS, type State } from "./State.js"
+import { shortlistLimit, type TransitionContext, type TransitionError } from "./transition/Context.js"
 
-/**
- * What a move is checked against: the path, the campaign, the date, the caller and the calendar.
- *
- * @category models
- * @since 0.1.0
- */
-export interface TransitionContext {
-  readonly path: Path
-  readonly campaign: Campaign
-  readonly calendar: WorkCalendar
-  /** Today, as the caller's clock says. */
-  readonly on: LocalDate
-  readonly by: { readonly accountId: string; readonly role: Role }
-}
-
-/**
- * Why {@link transition} refuses a move: an illegal move, or a calendar year it does not know.
- *
- * @category errors
- * @since 0.1.0
- */
-export type TransitionError = IllegalMove | CalendarYearUnknown
-
-/**
- * A fresh application in `draft`, bound to the campaign's scheme version for its whole life.
- *
- * @category constructors
- * @since 0.1.0
- */
-export const newApplication = (input: {
-  readonly id: string
-  readonly personId: PersonId
-  readonly campaign: Campaign
-}): Application => ({
-  id: input.id,
-  campaignId: input.campaign.id,
-  personId: input.personId,
-  schemeId: input.campaign.schemeId,
-  schemeVersion: input.campaign.schemeVersion,
-  state: "draft",
-  records: {},
-  history: [],
-})
-
-/**
- * The most candidates the shortlist may hold: floor(places × candidates ÷ ratio places); unlimited without a ratio.
- *
- * @category getters
- * @since 0.1.0
- */
-export const shortlistLimit = (path: Path, places: number): number => {
-  const r = path.shortlistRatio
-  return r === undefined
-    ? Number.POSITIVE_INFINITY
-    : Math.floor((places * r.value.candidates) / r.value.places)
-}
-
-/**
- * Counts a campaign's applications for `Campaign.appointed` / `Campaign.shortlisted`.
- *
- * @category utils
- * @since 0.1.0
- */
-export const tally = (
-  path: Path,
-  applications: ReadonlyArray<Pick<Application, "state">>,
-): { readonly appointed: number; readonly shortlisted: number } => {
-  const at = stepIndex(path, "shortlisted")
-  let appointed = 0
-  let shortlisted = 0
-  for (const a of applications) {
-    if (a.state === "appointed" || a.state === "reported_in") appointed += 1
-    if (at >= 0 && stepIndex(path, a.state) >= at) shortlisted += 1
-  }
-  return { appointed, shortlisted }
-}
+export * from "./transition/Context.js"
 
 const t = (zh: string, en: string): Text => ({ zh, en })
 

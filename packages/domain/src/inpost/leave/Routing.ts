@@ -1,0 +1,99 @@
+/**
+ * Half-day arithmetic and routing by the scheme's leave tiers: how long a request is, which tier takes it, and
+ * why, in both languages.
+ *
+ * @since 0.1.0
+ */
+
+import { Either } from "effect"
+import type { LeaveTier, Scheme } from "../../scheme/Scheme.js"
+import type { LocalDate } from "../../shared/LocalDate.js"
+import type { Text } from "../../shared/Text.js"
+import { ACTOR_LABELS } from "../Actors.js"
+import { daysBetween } from "../Dates.js"
+import type { LeaveIllegalReason, LeaveRoute } from "./Model.js"
+
+const t = (zh: string, en: string): Text => ({ zh, en })
+
+/**
+ * "3.5" for 7 half-days.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const formatHalfDays = (halfDays: number): string =>
+  halfDays % 2 === 0 ? String(halfDays / 2) : `${(halfDays - 1) / 2}.5`
+
+/**
+ * Half-days from `from` to `to` inclusive, less the morning of the first and the afternoon of the last if so.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const halfDaysOf = (input: {
+  readonly from: LocalDate
+  readonly to: LocalDate
+  readonly startsAfternoon?: boolean
+  readonly endsMorning?: boolean
+}): number =>
+  2 * (daysBetween(input.from, input.to) + 1) -
+  (input.startsAfternoon === true ? 1 : 0) -
+  (input.endsMorning === true ? 1 : 0)
+
+/**
+ * The tier a request of `halfDays` falls in: the tightest bounded tier it fits (≤ 2 × upToDays half-days),
+ * else the open-ended tier. Left when the scheme sets no tiers or the request exceeds every bounded one.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const routeLeave = (
+  leave: Scheme["leave"],
+  halfDays: number,
+): Either.Either<LeaveRoute, { readonly reason: LeaveIllegalReason; readonly detail: Text }> => {
+  if (leave._tag === "Unspecified")
+    return Either.left({
+      reason: "no_tiers",
+      detail: t(
+        `方案未规定请假审批层级（${leave.note.zh}）`,
+        `the scheme sets no leave approval tiers (${leave.note.en})`,
+      ),
+    })
+  const tiers: ReadonlyArray<LeaveTier> = leave.value
+  const bounded = tiers
+    .filter((x): x is LeaveTier & { upToDays: number } => x.upToDays !== undefined)
+    .sort((a, b) => a.upToDays - b.upToDays)
+  const fit = bounded.find((x) => halfDays <= 2 * x.upToDays) ?? tiers.find((x) => x.upToDays === undefined)
+  if (fit === undefined)
+    return Either.left({
+      reason: "beyond_tiers",
+      detail: t(
+        `请假 ${formatHalfDays(halfDays)} 天超过方案规定的最长 ${bounded[bounded.length - 1]?.upToDays} 天`,
+        `${formatHalfDays(halfDays)} days exceed the longest tier of ${bounded[bounded.length - 1]?.upToDays} days`,
+      ),
+    })
+  return Either.right({
+    approver: fit.approver,
+    ...(fit.fileWith === undefined ? {} : { fileWith: fit.fileWith }),
+    ...(fit.upToDays === undefined ? {} : { upToDays: fit.upToDays }),
+    citation: leave.citation,
+  })
+}
+
+/**
+ * Why the request went where it did, in both languages (shown to the cadre and the approver).
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const explainRoute = (r: LeaveRoute, halfDays: number): Text => {
+  const days = formatHalfDays(halfDays)
+  const who = ACTOR_LABELS[r.approver]
+  const clause = `${r.citation.document} ${r.citation.clause}`
+  return r.upToDays !== undefined
+    ? t(
+        `请假 ${days} 天，不超过 ${r.upToDays} 天，由${who.zh}审批（${clause}）`,
+        `${days} days, within ${r.upToDays}: approved by ${who.en} (${clause})`,
+      )
+    : t(`请假 ${days} 天，由${who.zh}审批（${clause}）`, `${days} days: approved by ${who.en} (${clause})`)
+}

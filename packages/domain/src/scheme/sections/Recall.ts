@@ -1,0 +1,114 @@
+/**
+ * The scheme's recall part: what sets off a recall, a return or an admonishment, who decides, and what a recall
+ * entails for the cadre or the dispatching unit.
+ *
+ * @since 0.1.0
+ */
+
+import { Schema } from "effect"
+import { Citation } from "../../shared/Citation.js"
+import { Param } from "../../shared/Cited.js"
+import { Text } from "../../shared/Text.js"
+import { Actor, Duration, Ratio } from "./Basics.js"
+import { Grade } from "./Grades.js"
+
+/**
+ * What sets off a recall, a return or an admonishment.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const RecallCondition = Schema.Union(
+  Schema.TaggedStruct("GradeIs", { grades: Schema.NonEmptyArray(Grade) }),
+  /** e.g. 002 "不满意率高于30%": dissatisfaction gt 30/100; 004 Huaishang "满意率低于60%": satisfaction lt 60/100. */
+  Schema.TaggedStruct("SurveyRate", {
+    measure: Schema.Literal("satisfaction", "dissatisfaction"),
+    comparator: Schema.Literal("lt", "le", "gt", "ge"),
+    share: Ratio,
+  }),
+  Schema.TaggedStruct("DisciplineBreach", {}),
+  /** A circumstance a person judges (illness, family hardship, merger of the residential area…). */
+  Schema.TaggedStruct("Circumstance", { description: Text }),
+).annotations({ identifier: "RecallCondition", title: "召回/调整情形 / recall condition" })
+/**
+ * The decoded value of the {@link RecallCondition} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type RecallCondition = typeof RecallCondition.Type
+
+/**
+ * A condition under which a cadre is recalled or otherwise acted on, with the action and who decides.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const RecallTrigger = Schema.Struct({
+  id: Schema.NonEmptyTrimmedString,
+  label: Text,
+  condition: RecallCondition,
+  action: Schema.Literal("recall", "adjust_or_return", "admonish", "remove_from_pool"),
+  decidedBy: Schema.optional(Actor),
+  citation: Citation,
+}).annotations({ identifier: "RecallTrigger", title: "召回/调整 / recall trigger" })
+/**
+ * The decoded value of the {@link RecallTrigger} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type RecallTrigger = typeof RecallTrigger.Type
+
+/**
+ * What a recall entails for the cadre or the dispatching unit.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Consequence = Schema.Struct({
+  id: Schema.NonEmptyTrimmedString,
+  label: Text,
+  appliesTo: Schema.Literal("cadre", "dispatching_unit"),
+  effect: Schema.Literal(
+    "no_awards",
+    "lose_reserve_status",
+    "no_promotion",
+    "graded",
+    "performance_deduction",
+    "head_not_excellent",
+    "other",
+  ),
+  duration: Schema.optional(Duration),
+  grade: Schema.optional(Grade),
+  /** "当年": the consequence lasts to the end of the calendar year of the recall. */
+  period: Schema.optional(Schema.Literal("that_year")),
+  /** A unit's consequence applies once this many of its cadres are recalled within `within` (002: 2 in 1 year). */
+  after: Schema.optional(Schema.Struct({ recalls: Schema.Int.pipe(Schema.positive()), within: Duration })),
+  citation: Citation,
+}).annotations({ identifier: "Consequence", title: "后果 / consequence" })
+/**
+ * The decoded value of the {@link Consequence} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Consequence = typeof Consequence.Type
+
+/**
+ * The scheme's recall part: its triggers and their consequences.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Recall = Schema.Struct({
+  triggers: Schema.Array(RecallTrigger),
+  consequences: Param(Schema.Array(Consequence)),
+}).annotations({ identifier: "RecallParameters", title: "召回与调整 / recall and adjustment" })
+/**
+ * The decoded value of the {@link Recall} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Recall = typeof Recall.Type
