@@ -19,7 +19,9 @@ import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { Link } from "../../routes/navigation"
 import { useSession } from "../../session/session"
-import { AssessmentsSection, LeaveSection, PlacementActions } from "./placement-actions"
+import { AssessmentsSection } from "./assessments-section"
+import { LeaveSection } from "./leave-section"
+import { PlacementActions } from "./placement-actions"
 import {
   type ArchiveView,
   chinaToday,

@@ -1,150 +1,24 @@
-import { formatDate, useLanguage } from "@cadre/ui"
+import { formatDate } from "@cadre/ui"
 import { Card, Flex, Tag, Typography } from "antd"
-import type { ReactNode } from "react"
-import { useTranslation } from "react-i18next"
+import { AssessmentView } from "./scheme-assessment-view"
+import { EligibilityView } from "./scheme-eligibility-view"
+import { actor, CitationLine, Item, Labelled, NoneListed, ParamView, useWords } from "./scheme-view-parts"
 import {
   type Cadence,
-  type Citation,
   cadenceWords,
   code,
   deadlineWords,
   durationWords,
-  type Lang,
-  type Param,
-  preferenceWords,
   ratioWords,
-  ruleWords,
   type SchemeBody,
   type Tr,
 } from "./scheme-words"
 
-const useWords = (): { readonly t: Tr; readonly lang: Lang; readonly language: "zh-CN" | "en" } => {
-  const { t } = useTranslation("schemes")
-  const language = useLanguage()
-  return { t: t as Tr, lang: language === "en" ? "en" : "zh", language }
-}
-
-/** "依据：000 一（一）5 “quoted text”": where a provision comes from, with the document's words when given. */
-export const CitationLine = ({
-  citation,
-  title,
-}: {
-  readonly citation: Citation
-  readonly title?: string | undefined
-}) => {
-  const { t } = useWords()
-  return (
-    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="citation">
-      <span title={title}>{t("citation", { document: citation.document, clause: citation.clause })}</span>
-      {citation.quote === undefined || citation.quote === "" ? null : <> “{citation.quote}”</>}
-    </Typography.Text>
-  )
-}
-
-/** A parameter: its value in words with clause, qualifier and note; or "文件未规定" with the document's silence. */
-export const ParamView = <A,>({
-  param,
-  render,
-}: {
-  readonly param: Param<A> | undefined
-  readonly render: (value: A) => ReactNode
-}) => {
-  const { t, lang } = useWords()
-  if (param === undefined || param._tag === "Unspecified")
-    return (
-      <Flex wrap gap={4} align="baseline" data-testid="unspecified">
-        <Tag>{t("unspecified")}</Tag>
-        {param === undefined ? null : <Typography.Text type="secondary">{param.note[lang]}</Typography.Text>}
-      </Flex>
-    )
-  return (
-    <Flex vertical gap={2}>
-      <div>
-        {param.qualifier === undefined ? null : <Tag color="gold">{t(`qualifier.${param.qualifier}`)}</Tag>}
-        {render(param.value)}
-      </div>
-      {param.note === undefined ? null : (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {param.note[lang]}
-        </Typography.Text>
-      )}
-      <CitationLine citation={param.citation} />
-    </Flex>
-  )
-}
-
-const Item = ({ children, testId }: { readonly children: ReactNode; readonly testId?: string }) => (
-  <div style={{ borderBottom: "1px solid #f0f0f0", padding: "8px 0", minWidth: 0 }} data-testid={testId}>
-    {children}
-  </div>
-)
-
-const Labelled = ({ label, children }: { readonly label: string; readonly children: ReactNode }) => (
-  <Item>
-    <Typography.Text strong>{label}</Typography.Text>
-    <div style={{ marginTop: 4 }}>{children}</div>
-  </Item>
-)
-
-const Empty = () => {
-  const { t } = useWords()
-  return <Typography.Text type="secondary">{t("noneListed")}</Typography.Text>
-}
-
-/** 人选条件 and 不宜/不得 情形: each rule's label, its meaning from the parameters, waivable or not, its clause. */
-const Rules = ({
-  rules,
-  sourceTitle,
-}: {
-  readonly rules: ReadonlyArray<SchemeBody["eligibility"]["rules"][number]>
-  readonly sourceTitle: (document: string) => string | undefined
-}) => {
-  const { t, lang } = useWords()
-  if (rules.length === 0) return <Empty />
-  return (
-    <div>
-      {rules.map((r) => (
-        <Item key={r.id} testId={`rule-${r.id}`}>
-          <Flex wrap gap={8} justify="space-between" align="baseline">
-            <Typography.Text strong style={{ minWidth: 0 }}>
-              {r.label[lang]}
-            </Typography.Text>
-            {r.waivable ? (
-              <Tag color="gold" data-testid="waivable">
-                {t("waivable")}
-              </Tag>
-            ) : (
-              <Tag>{t("notWaivable")}</Tag>
-            )}
-          </Flex>
-          <div data-testid="meaning">{ruleWords(r, t, lang)}</div>
-          <CitationLine citation={r.citation} title={sourceTitle(r.citation.document)} />
-        </Item>
-      ))}
-    </div>
-  )
-}
-
-const actor = (t: Tr, a: string) => code(t, "actors", a)
-
 /** A scheme version in words, part by part, as a district administrator reads it. */
 export const SchemeView = ({ scheme: s }: { readonly scheme: SchemeBody }) => {
   const { t, lang, language } = useWords()
-  const sourceTitle = (id: string) => s.sources.find((d) => d.id === id)?.title[lang]
   const stageLabel = (id: string) => s.stages.find((x) => x.id === id)?.label[lang] ?? id
   const cadence = (c: Cadence) => cadenceWords(c, t, lang)
-  const a = s.assessment
-  const extras = (
-    [
-      "scoring",
-      "survey",
-      "reportBack",
-      "starRating",
-      "fourEvaluations",
-      "secretaryTypes",
-      "incentives",
-    ] as const
-  ).filter((k) => a[k] !== undefined)
   return (
     <Flex vertical gap={16}>
       <Card size="small" title={t("page.sources")}>
@@ -164,42 +38,7 @@ export const SchemeView = ({ scheme: s }: { readonly scheme: SchemeBody }) => {
         ))}
       </Card>
 
-      <Card size="small" title={t("sections.rules")} data-testid="rules">
-        <Rules rules={s.eligibility.rules} sourceTitle={sourceTitle} />
-      </Card>
-      <Card size="small" title={t("sections.exclusions")} data-testid="exclusions">
-        <Rules rules={s.eligibility.exclusions} sourceTitle={sourceTitle} />
-      </Card>
-      <Card size="small" title={t("sections.preferences")} data-testid="preferences">
-        {s.eligibility.preferences.length === 0 ? (
-          <Empty />
-        ) : (
-          s.eligibility.preferences.map((p) => (
-            <Item key={p.id} testId={`preference-${p.id}`}>
-              <Flex wrap gap={8} justify="space-between" align="baseline">
-                <Typography.Text strong style={{ minWidth: 0 }}>
-                  {p.label[lang]}
-                </Typography.Text>
-                <Tag color="blue">{t("weight", { weight: p.weight })}</Tag>
-              </Flex>
-              <div>{preferenceWords(p, t)}</div>
-              <CitationLine citation={p.citation} title={sourceTitle(p.citation.document)} />
-            </Item>
-          ))
-        )}
-      </Card>
-      <Card size="small" title={t("sections.referenceDate")} data-testid="reference-date">
-        <ParamView
-          param={s.eligibility.referenceDate}
-          render={(r) =>
-            r._tag === "StageDeadline"
-              ? t("referenceDate.StageDeadline", { stage: stageLabel(r.stageId) })
-              : r._tag === "FixedDate"
-                ? formatDate(r.date, language)
-                : t("referenceDate.SetByCampaign")
-          }
-        />
-      </Card>
+      <EligibilityView scheme={s} />
 
       <Card size="small" title={t("sections.term")} data-testid="term">
         <Labelled label={t("term.length")}>
@@ -250,7 +89,7 @@ export const SchemeView = ({ scheme: s }: { readonly scheme: SchemeBody }) => {
 
       <Card size="small" title={t("sections.stages")} data-testid="stages">
         {s.stages.length === 0 ? (
-          <Empty />
+          <NoneListed />
         ) : (
           s.stages.map((st, i) => (
             <Item key={st.id} testId={`stage-${st.id}`}>
@@ -278,7 +117,7 @@ export const SchemeView = ({ scheme: s }: { readonly scheme: SchemeBody }) => {
 
       <Card size="small" title={t("sections.reports")} data-testid="reports">
         {s.reports.length === 0 ? (
-          <Empty />
+          <NoneListed />
         ) : (
           s.reports.map((r) => (
             <Item key={r.id} testId={`report-${r.id}`}>
@@ -355,93 +194,12 @@ export const SchemeView = ({ scheme: s }: { readonly scheme: SchemeBody }) => {
         </Labelled>
       </Card>
 
-      <Card size="small" title={t("sections.assessment")} data-testid="assessment">
-        <Labelled label={t("assessment.grades")}>
-          <ParamView
-            param={a.grades}
-            render={(gs) => gs.map((g) => g.label[lang]).join(t("rule.listSeparator"))}
-          />
-        </Labelled>
-        <Labelled label={t("assessment.cycles")}>
-          {a.cycles.length === 0 ? (
-            <Empty />
-          ) : (
-            a.cycles.map((c) => (
-              <div key={c.id} style={{ marginBottom: 6 }}>
-                <div>{t("assessment.cycle", { label: c.label[lang], cadence: cadence(c.cadence) })}</div>
-                <Typography.Text type="secondary">
-                  {[
-                    c.firstOpinionBy === undefined
-                      ? undefined
-                      : t("assessment.firstOpinion", { actor: actor(t, c.firstOpinionBy) }),
-                    c.decidedBy === undefined
-                      ? undefined
-                      : t("assessment.decidedBy", { actor: actor(t, c.decidedBy) }),
-                    c.reportTo === undefined
-                      ? undefined
-                      : t("assessment.reportTo", { actor: actor(t, c.reportTo) }),
-                  ]
-                    .filter((x) => x !== undefined)
-                    .join(t("rule.separator"))}
-                </Typography.Text>
-                <div>
-                  <CitationLine citation={c.citation} />
-                </div>
-              </div>
-            ))
-          )}
-        </Labelled>
-        <Labelled label={t("assessment.quotas")}>
-          <ParamView
-            param={a.quotas}
-            render={(qs) =>
-              qs.length === 0 ? (
-                <Empty />
-              ) : (
-                <Flex vertical gap={4} component="span">
-                  {qs.map((q) => (
-                    <span key={q.id}>
-                      {t(q.bound === "cap" ? "assessment.quotaCap" : "assessment.quotaFloor", {
-                        grade: code(t, "grades", q.grade),
-                        share: ratioWords(q.share),
-                        among: q.countedAmong[lang],
-                      })}{" "}
-                      <CitationLine citation={q.citation} />
-                    </span>
-                  ))}
-                </Flex>
-              )
-            }
-          />
-        </Labelled>
-        {extras.length === 0 ? null : (
-          <Labelled label={t("assessment.extras")}>
-            <Flex vertical gap={4}>
-              {extras.map((k) => {
-                const p = a[k]
-                return (
-                  <div key={k}>
-                    <Typography.Text type="secondary">{t(`assessment.extra.${k}`)}：</Typography.Text>
-                    {p?._tag === "Cited" ? (
-                      <>
-                        <Tag color="blue">{t("assessment.stated")}</Tag>
-                        <CitationLine citation={p.citation} />
-                      </>
-                    ) : (
-                      <ParamView param={p as Param<unknown> | undefined} render={() => null} />
-                    )}
-                  </div>
-                )
-              })}
-            </Flex>
-          </Labelled>
-        )}
-      </Card>
+      <AssessmentView scheme={s} />
 
       <Card size="small" title={t("sections.recall")} data-testid="recall">
         <Labelled label={t("recall.triggers")}>
           {s.recall.triggers.length === 0 ? (
-            <Empty />
+            <NoneListed />
           ) : (
             s.recall.triggers.map((r) => (
               <div key={r.id} style={{ marginBottom: 6 }}>
@@ -459,7 +217,7 @@ export const SchemeView = ({ scheme: s }: { readonly scheme: SchemeBody }) => {
             param={s.recall.consequences}
             render={(cs) =>
               cs.length === 0 ? (
-                <Empty />
+                <NoneListed />
               ) : (
                 <Flex vertical gap={4} component="span">
                   {cs.map((c) => (
@@ -497,7 +255,7 @@ export const SchemeView = ({ scheme: s }: { readonly scheme: SchemeBody }) => {
 
       <Card size="small" title={t("sections.provisions")} data-testid="provisions">
         {s.provisions.length === 0 ? (
-          <Empty />
+          <NoneListed />
         ) : (
           s.provisions.map((p) => (
             <Item key={p.id}>
