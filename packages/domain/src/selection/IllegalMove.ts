@@ -35,6 +35,7 @@ export const IllegalReason = Schema.Literal(
   "future_date",
   "notice_running",
   "notice_closed",
+  "notice_before_decision",
   "objection_open",
   "objection_upheld",
   "unknown_objection",

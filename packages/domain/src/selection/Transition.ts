@@ -371,6 +371,15 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
     case "StartNotice": {
       const bad = needNext("public_notice") ?? leave()
       if (bad !== undefined) return bad
+      // A notice publishes the decision before it: starting earlier would close its objection window unseen.
+      if (app.decision !== undefined && compare(move.start, app.decision.date) < 0)
+        return fail(
+          "notice_before_decision",
+          t(
+            `公示开始日期（${move.start}）不能早于所公示的研究决定日期（${app.decision.date}）`,
+            `the public notice cannot start (${move.start}) before the decision it publishes (${app.decision.date})`,
+          ),
+        )
       const end = addWorkingDays(ctx.calendar, move.start, move.days, { countFrom: move.countFrom })
       if (Either.isLeft(end)) return Either.left(end.left)
       const notice: Notice = {

@@ -63,6 +63,29 @@ export const Deadline = Schema.Union(
 export type Deadline = typeof Deadline.Type
 
 /**
+ * 差额比例: candidates per place, both positive and never fewer candidates than places (issue 13: 0:0 or −2:1
+ * let 4 be shortlisted for 1 place).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const ShortlistRatio = Schema.Struct({
+  candidates: Schema.Int.pipe(Schema.positive()).annotations({ title: "人选数 / candidates" }),
+  places: Schema.Int.pipe(Schema.positive()).annotations({ title: "职数 / places" }),
+})
+  .pipe(
+    Schema.filter((r) =>
+      r.candidates >= r.places
+        ? undefined
+        : {
+            path: ["candidates"],
+            message: `差额比例的人选数不能少于职数（${r.candidates}:${r.places}） / a shortlist ratio has at least as many candidates as places (${r.candidates}:${r.places})`,
+          },
+    ),
+  )
+  .annotations({ identifier: "ShortlistRatio", title: "差额比例 / shortlist ratio" })
+
+/**
  * One stage of the selection procedure, with its actor, deadline and citation.
  *
  * @category schemas
@@ -74,7 +97,7 @@ export const Stage = Schema.Struct({
   actor: Actor,
   deadline: Param(Deadline),
   /** Candidates per place at a shortlisting stage (004 Anqiu 1:2 → 2 candidates : 1 place). */
-  shortlistRatio: Schema.optional(Param(Schema.Struct({ candidates: Schema.Int, places: Schema.Int }))),
+  shortlistRatio: Schema.optional(Param(ShortlistRatio)),
   citation: Citation,
 }).annotations({ identifier: "Stage", title: "程序环节 / stage" })
 /**
