@@ -12,7 +12,8 @@ import {
   units,
 } from "@cadre/db"
 import { alias } from "drizzle-orm/pg-core"
-import { Access, Pool, Scheme } from "@cadre/domain"
+import { Access, Pool, Scheme, Selection } from "@cadre/domain"
+import { Either, Schema } from "effect"
 import { TRPCError } from "@trpc/server"
 import { and, eq } from "drizzle-orm"
 import fc from "fast-check"
@@ -64,7 +65,15 @@ let postRows: Array<Scoped> = []
 let auditRows: Array<{ id: number; entity: string; entityId: string; path: string }> = []
 type CampaignRow = { id: string; path: string; schemeId: string; schemeVersion: number; schemePath: string }
 let campaignRows: Array<CampaignRow> = []
-type AppRow = { id: string; campaignId: string; personId: string; campaignPath: string; regionPath: string }
+type AppRow = {
+  id: string
+  campaignId: string
+  personId: string
+  campaignPath: string
+  regionPath: string
+  schemeId: string
+  schemeVersion: number
+}
 let appRows: Array<AppRow> = []
 const appState = new Map<string, string>()
 type PlacementRow = { id: string; personId: string; postId: string; regionPath: string; state: string }
@@ -72,6 +81,23 @@ let placementRows: Array<PlacementRow> = []
 let leaveRows: Array<{ id: string; regionPath: string; personId: string }> = []
 
 const pick = <A>(rows: ReadonlyArray<A>, i: number): A => rows[i % rows.length] as A
+/** Each campaign's scheme path (Selection.derivePath of its stored version), for the kernel's authority predicate. */
+const pathOf = new Map<string, Selection.Path>()
+/** Issue 13: is the move the caller's to make (Selection.authorise over the campaign's scheme path and scope)? */
+const mayMove = (a: Access.Actor, row: AppRow, move: Selection.Move): boolean => {
+  const path = pathOf.get(`${row.schemeId}@${row.schemeVersion}`)
+  if (path === undefined) throw new Error(`no path for ${row.schemeId} v${row.schemeVersion}`)
+  const state = appState.get(row.id) as Selection.State
+  return Either.isRight(
+    Selection.authorise(a, move, {
+      path,
+      campaignPath: row.campaignPath,
+      application: { state, personId: row.personId, regionPath: row.regionPath },
+    }),
+  )
+}
+/** Screen and Waive belong to whoever runs the campaign whatever the verdict; the predicate reads only the tag. */
+const screening = (tag: "Screen" | "Waive") => ({ _tag: tag }) as unknown as Selection.Move
 const signedIn = (): Array<Access.Actor> => actors.flatMap((a) => (a.actor === null ? [] : [a.actor]))
 
 const preset = Scheme.PRESETS.find((p) => p.key === "yangpu-community-secretary") ?? Scheme.PRESETS[0]
@@ -686,14 +712,19 @@ const TABLE: Readonly<Record<string, Entry>> = {
         ? "FORBIDDEN"
         : !Access.seesApplication(a, pick(appRows, i))
           ? "NOT_FOUND"
-          : Access.can(a, "application.review")
+          : Access.can(a, "application.review") &&
+              mayMove(a, pick(appRows, i), { _tag: "Reject", reason: "测试" })
             ? "CONFLICT"
             : "FORBIDDEN",
   },
   "applications.rescreen": {
     run: (c, _a, i) => c.applications.rescreen({ applicationId: pick(appRows, i).id, expectedVersion: 999 }),
-    expected: (a, i) =>
-      scoped(a, "application.review", Access.seesApplication(a, pick(appRows, i)), "CONFLICT"),
+    expected: (a, i) => {
+      const outcome = scoped(a, "application.review", Access.seesApplication(a, pick(appRows, i)), "CONFLICT")
+      return outcome === "CONFLICT" && !mayMove(a, pick(appRows, i), screening("Screen"))
+        ? "FORBIDDEN"
+        : outcome
+    },
   },
   "applications.waive": {
     run: (c, _a, i) =>
@@ -708,15 +739,19 @@ const TABLE: Readonly<Record<string, Entry>> = {
         ? "FORBIDDEN"
         : !Access.seesApplication(a, row)
           ? "NOT_FOUND"
-          : Access.runsCampaign(a, row.campaignPath)
+          : mayMove(a, row, screening("Waive"))
             ? "CONFLICT"
             : "FORBIDDEN"
     },
   },
   "applications.withdraw": {
     run: (c, _a, i) => c.applications.withdraw({ applicationId: pick(appRows, i).id, expectedVersion: 999 }),
-    expected: (a, i) =>
-      scoped(a, "application.apply", Access.seesApplication(a, pick(appRows, i)), "CONFLICT"),
+    expected: (a, i) => {
+      const outcome = scoped(a, "application.apply", Access.seesApplication(a, pick(appRows, i)), "CONFLICT")
+      return outcome === "CONFLICT" && !mayMove(a, pick(appRows, i), { _tag: "Withdraw" })
+        ? "FORBIDDEN"
+        : outcome
+    },
   },
   "campaigns.schedule": {
     run: (c, _a, i) => c.campaigns.schedule({ id: pick(campaignRows, i).id }),
@@ -1313,6 +1348,8 @@ beforeAll(async () => {
       personId: applications.personId,
       campaignPath: regions.path,
       regionPath: appRegion.path,
+      schemeId: campaigns.schemeId,
+      schemeVersion: campaigns.schemeVersion,
     })
     .from(applications)
     .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
@@ -1320,6 +1357,11 @@ beforeAll(async () => {
     .innerJoin(appRegion, eq(appRegion.id, applications.regionId))
   for (const a of await db.select({ id: applications.id, state: applications.state }).from(applications))
     appState.set(a.id, a.state)
+  for (const v of await db.select().from(schemes))
+    pathOf.set(
+      `${v.schemeId}@${v.version}`,
+      Selection.derivePath(Schema.decodeUnknownSync(Scheme.Scheme)(v.body)),
+    )
   placementRows = await db
     .select({
       id: placements.id,

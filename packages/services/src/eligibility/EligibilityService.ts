@@ -49,7 +49,8 @@ export class EligibilityService extends Effect.Service<EligibilityService>()("ca
     ): Effect.Effect<Eligibility.Verdict, Access.Forbidden | NotFound | InvalidInput> =>
       Effect.gen(function* () {
         yield* requirePermission(actor, "eligibility.check")
-        if ((q.personId === undefined) === (q.profile === undefined)) return yield* Effect.fail(eitherPersonOrProfile)
+        if ((q.personId === undefined) === (q.profile === undefined))
+          return yield* Effect.fail(eitherPersonOrProfile)
         const record =
           q.version === undefined
             ? yield* schemes.inForceOn(actor, q.schemeId, q.referenceDate)

@@ -232,17 +232,17 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
         },
       ): Effect.Effect<ApplicationRecord, MoveErr> =>
         Effect.gen(function* () {
+          yield* requirePermission(ctx.actor, "campaign.read")
           yield* transaction(db, `application.${input.move._tag}`, (tx) =>
             Effect.gen(function* () {
-              const { rec, locked, app } = yield* begin(
+              const { locked, app } = yield* begin(
                 tx,
                 schemes,
                 ctx,
                 input.applicationId,
                 input.expectedVersion,
-                input.move._tag,
+                input.move,
               )
-              yield* authoriseMove(ctx.actor, input.move, locked, { application: app, regionPath: rec.regionPath })
               if (input.move._tag === "Appoint") yield* checkAppointPost(tx, locked, input.move.postId)
               const next = yield* applyMove(tx, calendar, ctx, locked, app, input.move, input.on)
               yield* applicationQueries.saveApplication(tx, next, input.expectedVersion)
@@ -282,7 +282,6 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
               )
               const verdict = yield* screen(tx, locked, app.personId, rec.targetRole, input.waivers)
               const move: Selection.Move = waiving ? { _tag: "Waive", verdict } : { _tag: "Screen", verdict }
-              yield* authoriseMove(ctx.actor, move, locked, { application: app, regionPath: rec.regionPath })
               const next = yield* applyMove(tx, calendar, ctx, locked, app, move, input.on)
               yield* applicationQueries.saveApplication(tx, next, input.expectedVersion)
               yield* auditApp(
@@ -313,19 +312,18 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
           yield* requirePermission(ctx.actor, "application.apply")
           yield* transaction(db, "application.withdraw", (tx) =>
             Effect.gen(function* () {
-              const { rec, locked, app } = yield* begin(
+              const move: Selection.Move = {
+                _tag: "Withdraw",
+                ...(input.reason === undefined ? {} : { reason: input.reason }),
+              }
+              const { locked, app } = yield* begin(
                 tx,
                 schemes,
                 ctx,
                 input.applicationId,
                 input.expectedVersion,
-                "Withdraw",
+                move,
               )
-              const move: Selection.Move = {
-                _tag: "Withdraw",
-                ...(input.reason === undefined ? {} : { reason: input.reason }),
-              }
-              yield* authoriseMove(ctx.actor, move, locked, { application: app, regionPath: rec.regionPath })
               const next = yield* applyMove(tx, calendar, ctx, locked, app, move, input.on)
               yield* applicationQueries.saveApplication(tx, next, input.expectedVersion)
               yield* auditApp(tx, ctx, "application.Withdraw", locked, app, next, move)

@@ -75,8 +75,13 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
       Effect.zipRight(requirePermission(actor, "campaign.read"), visibleCampaign(db, actor, id))
 
     /** Campaigns open for self-registration (the portal's list; any signed-in applicant). */
-    const openForApplicants = (actor: Access.Actor): Effect.Effect<ReadonlyArray<CampaignRecord>, Access.Forbidden> =>
-      Effect.zipRight(requirePermission(actor, "application.apply"), campaignQueries.listOpenForSelfRegistration(db))
+    const openForApplicants = (
+      actor: Access.Actor,
+    ): Effect.Effect<ReadonlyArray<CampaignRecord>, Access.Forbidden> =>
+      Effect.zipRight(
+        requirePermission(actor, "application.apply"),
+        campaignQueries.listOpenForSelfRegistration(db),
+      )
 
     /** The scheme version a campaign keeps, decoded. */
     const schemeOf = (

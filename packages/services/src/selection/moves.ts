@@ -44,7 +44,10 @@ const MOVE_PERMISSION: Readonly<Record<Selection.MoveTag, Access.Permission>> = 
 /** The permission a move needs (before the row's scope is looked at). */
 export const movePermission = (tag: Selection.MoveTag): Access.Permission => MOVE_PERMISSION[tag]
 
-const checkMovePermission = (actor: Access.Actor, tag: Selection.MoveTag): Effect.Effect<void, Access.Forbidden> => {
+const checkMovePermission = (
+  actor: Access.Actor,
+  tag: Selection.MoveTag,
+): Effect.Effect<void, Access.Forbidden> => {
   const p = MOVE_PERMISSION[tag]
   return Access.can(actor, p) ? Effect.void : Effect.fail(Access.forbidden(p, actor.role))
 }
@@ -137,17 +140,27 @@ export const auditApp = (
     after: { state: after.state, campaignId: after.campaignId, move },
   })
 
-/** Load an application visible to the caller, check who may move it, lock its campaign, check its version. */
+/**
+ * A screening move for the authority check before its verdict exists: Selection.authorise reads only the tag of
+ * Screen and Waive (both belong to whoever runs the campaign).
+ */
+const screeningMove = (tag: "Screen" | "Waive"): Selection.Move =>
+  ({ _tag: tag, verdict: undefined }) as unknown as Selection.Move
+
+/**
+ * Load an application visible to the caller, check the role's permission, lock its campaign, check that the move
+ * is the caller's (the kernel's authority predicate), then its version.
+ */
 export const begin = (
   tx: Tx,
   schemes: SchemeStore,
   ctx: CommandContext,
   applicationId: string,
   expectedVersion: number,
-  moveTag: Selection.MoveTag,
+  move: Selection.Move | "Screen" | "Waive",
 ): Effect.Effect<
   { readonly rec: ApplicationRecord; readonly locked: Locked; readonly app: Selection.Application },
-  NotFound | StaleVersion | Access.Forbidden
+  NotFound | StaleVersion | Access.Forbidden | Selection.MoveNotYours
 > =>
   Effect.gen(function* () {
     const rec = yield* applicationQueries.findApplication(
@@ -157,11 +170,16 @@ export const begin = (
     )
     if (rec === undefined) return yield* Effect.fail(notFound("application", applicationId))
     // Who may make the move is decided before anything else is looked at (a stale version included).
-    yield* checkMovePermission(ctx.actor, moveTag)
+    yield* checkMovePermission(ctx.actor, typeof move === "string" ? move : move._tag)
     const locked = yield* lockCampaign(tx, schemes, rec.campaignId)
     // Re-read under the lock: the version check must see the latest committed row.
     const row = yield* applicationQueries.lockApplication(tx, applicationId)
     if (row === undefined) return yield* Effect.fail(notFound("application", applicationId))
+    // Whose move it is, before its version is looked at: another body learns nothing from a stale number.
+    yield* authoriseMove(ctx.actor, typeof move === "string" ? screeningMove(move) : move, locked, {
+      application: row.application,
+      regionPath: rec.regionPath,
+    })
     if (row.version !== expectedVersion)
       return yield* Effect.fail(staleVersion("application", applicationId, expectedVersion, row.version))
     return { rec, locked, app: row.application }
