@@ -32,3 +32,15 @@ describe("error mapping", () => {
     expect(isFailure({ _tag: "CorruptRow" })).toBe(false)
   })
 })
+
+describe("docs/api.md's error table", () => {
+  it("lists every tag a procedure can answer", async () => {
+    const { readFile } = await import("node:fs/promises")
+    const doc = await readFile(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const table = doc.slice(doc.indexOf("| tag | HTTP / code | when |"))
+    const rows = table.slice(0, table.indexOf("\n\n"))
+    // A database fault is a defect, answered as `Internal`, never under its own tag.
+    const missing = [...FAILURE_TAGS].filter((tag) => tag !== "DatabaseError" && !rows.includes(`\`${tag}\``))
+    expect(missing).toEqual([])
+  })
+})
