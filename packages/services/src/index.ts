@@ -44,6 +44,7 @@ export {
   type ApplicationFilter,
   type ApplicationRecord,
   ApplicationService,
+  type ApplicationView,
   type CampaignInput,
   type CampaignPatch,
   type CampaignRecord,

@@ -11,7 +11,7 @@ import {
   yangpuCommunitySecretary,
 } from "../scheme/presets/index.js"
 import type * as LocalDate from "../shared/LocalDate.js"
-import { type AuthorityContext, authorise, ownersOf, speaksFor } from "./Authority.js"
+import { type AuthorityContext, authorise, ownersOf, speaksFor, yourMoves } from "./Authority.js"
 import type { Move } from "./Model.js"
 import { derivePath } from "./Path.js"
 import { PROCEDURE, type State } from "./State.js"
@@ -70,7 +70,7 @@ describe("issue 13: who may move in a district's campaign (000 杨浦)", () => {
     }
     const score = authorise(
       street,
-      { _tag: "Record", record: { _tag: "Interview", scores: [{ rater: "a", score: 99 }] } },
+      { _tag: "Record", record: { _tag: "Interview", scores: [{ rater: "a", score: 99 }] } } as Move,
       onApplication(yangpu, "interview"),
     )
     expect(Either.isLeft(score)).toBe(true)
@@ -84,7 +84,9 @@ describe("issue 13: who may move in a district's campaign (000 杨浦)", () => {
 
   it("the org dept may interview, and its 部务会 decides (000 二（二）)", () => {
     expect(
-      Either.isRight(authorise(org, { _tag: "Advance", from: "screened", to: "interview" }, onApplication())),
+      Either.isRight(
+        authorise(org, { _tag: "Advance", from: "screened", to: "interview" } as Move, onApplication()),
+      ),
     ).toBe(true)
     expect(
       Either.isRight(authorise(org, decide("org_dept_meeting"), onApplication(yangpu, "interview"))),
@@ -287,5 +289,35 @@ describe("property: every move × every role × every scope (issue 13)", () => {
         expect(anyone, `${path.schemeId} ${m._tag}`).toBe(true)
       }
     }
+  })
+})
+
+describe("yourMoves: what a screen offers, by the same predicate", () => {
+  const org = caller("org_dept_admin", DISTRICT)
+  const street = caller("street_admin", STREET)
+  const ctx = onApplication(yangpu, "screened")
+
+  it("offers the org dept the district's moves and the street none of them (000 杨浦)", () => {
+    const mine = yourMoves(org, ctx, "org_dept_meeting")
+    expect(mine).toEqual(expect.arrayContaining(["Advance", "Decide", "Reject", "Return", "Waive"]))
+    expect(yourMoves(street, ctx, "org_dept_meeting")).not.toEqual(expect.arrayContaining(["Advance"]))
+    for (const tag of ["Advance", "Record", "Decide", "Reject", "Waive"] as const)
+      expect(yourMoves(street, ctx, "org_dept_meeting")).not.toContain(tag)
+  })
+
+  it("agrees with authorise on every preset, state and caller", () => {
+    fc.assert(
+      fc.property(arbPath, arbCaller, arbState, (path, c, state) => {
+        const at: AuthorityContext = {
+          path,
+          campaignPath: DISTRICT,
+          application: { state, personId: "p-1", regionPath: STREET },
+        }
+        const offered = new Set(yourMoves(c, at, "org_dept_meeting"))
+        for (const tag of ["Reject", "Waive", "Withdraw", "Appoint"] as const)
+          expect(offered.has(tag)).toBe(Either.isRight(authorise(c, { _tag: tag }, at)))
+      }),
+      { numRuns: 500 },
+    )
   })
 })

@@ -19,11 +19,11 @@
 import { Either, Schema } from "effect"
 import { type Actor as Caller, pathWithin, ROLE_LABELS, type Role } from "../access/Access.js"
 import { ACTOR_LABELS, actsAs, decidesAs } from "../inpost/Actors.js"
-import type { Actor } from "../scheme/Scheme.js"
+import type { Actor, Channel } from "../scheme/Scheme.js"
 import type { Citation } from "../shared/Citation.js"
 import { Text } from "../shared/Text.js"
 import { MOVE_LABELS } from "./IllegalMove.js"
-import type { Move, MoveTag } from "./Model.js"
+import type { DecidingBody, MoveTag } from "./Model.js"
 import type { Path, StageRef } from "./Path.js"
 import type { ProcedureState, State } from "./State.js"
 
@@ -63,6 +63,20 @@ export class MoveNotYours extends Schema.TaggedError<MoveNotYours>()("MoveNotYou
   clause: Schema.NullOr(Schema.String),
   message: Text,
 }) {}
+
+/**
+ * What the predicate reads of a move: its tag, and the channel of a Submit, the step an Advance enters, the body
+ * a Decide records. Every {@link Move} is one, so screens can ask about a move before its details (a verdict, a
+ * record) exist.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type MoveShape =
+  | { readonly _tag: "Submit"; readonly channel: Channel }
+  | { readonly _tag: "Advance"; readonly to: State }
+  | { readonly _tag: "Decide"; readonly meeting: { readonly body: typeof DecidingBody.Type } }
+  | { readonly _tag: Exclude<MoveTag, "Submit" | "Advance" | "Decide"> }
 
 /**
  * What the predicate needs to know about the campaign and the application.
@@ -140,7 +154,7 @@ const orRunner = (owners: ReadonlyArray<Owner>): ReadonlyArray<Owner> =>
  * @category rules
  */
 export const ownersOf = (
-  move: Move,
+  move: MoveShape,
   ctx: AuthorityContext,
 ): { readonly owners: ReadonlyArray<Owner>; readonly citation: Citation | undefined } => {
   const { path } = ctx
@@ -261,7 +275,7 @@ const clauseOf = (c: Citation | undefined): string | null =>
  */
 export const authorise = (
   caller: Caller,
-  move: Move,
+  move: MoveShape,
   ctx: AuthorityContext,
 ): Either.Either<void, MoveNotYours> => {
   const { owners, citation } = ownersOf(move, ctx)
@@ -302,13 +316,48 @@ export const authorise = (
 }
 
 /**
- * The moves `caller` may make on an application (for screens offering only those); state legality is apart.
+ * The moves `caller` may make (for screens offering only those); whether the procedure allows each now is the
+ * transition's to say.
  *
  * @since 0.1.0
  * @category rules
  */
-export const movesFor = (
+export const movesFor = <M extends MoveShape>(
   caller: Caller,
-  moves: ReadonlyArray<Move>,
+  moves: ReadonlyArray<M>,
   ctx: AuthorityContext,
-): ReadonlyArray<Move> => moves.filter((m) => Either.isRight(authorise(caller, m, ctx)))
+): ReadonlyArray<M> => moves.filter((m) => Either.isRight(authorise(caller, m, ctx)))
+
+/**
+ * The tags of the moves `caller` may make on the application in `ctx` by authority alone: Advance into the next
+ * step of the path, a decision as the campaign's deciding body, and every other move. The admin's campaign
+ * screen offers only these (the same predicate the services enforce).
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const yourMoves = (
+  caller: Caller,
+  ctx: AuthorityContext,
+  decidingBody: typeof DecidingBody.Type,
+): ReadonlyArray<MoveTag> => {
+  const state = ctx.application?.state
+  const at = ctx.path.steps.findIndex((s) => s.state === state)
+  const next = at < 0 ? undefined : ctx.path.steps[at + 1]?.state
+  const shapes: ReadonlyArray<MoveShape> = [
+    ...(next === undefined ? [] : [{ _tag: "Advance", to: next } as const]),
+    { _tag: "Record" },
+    { _tag: "Decide", meeting: { body: decidingBody } },
+    { _tag: "StartNotice" },
+    { _tag: "FileObjection" },
+    { _tag: "ResolveObjection" },
+    { _tag: "Appoint" },
+    { _tag: "ReportIn" },
+    { _tag: "Return" },
+    { _tag: "Reject" },
+    { _tag: "Screen" },
+    { _tag: "Waive" },
+    { _tag: "Withdraw" },
+  ]
+  return movesFor(caller, shapes, ctx).map((m) => m._tag)
+}

@@ -10,10 +10,12 @@ export {
   AuthorityReason,
   authorise,
   MoveNotYours,
+  type MoveShape,
   movesFor,
   type Owner,
   ownersOf,
   speaksFor,
+  yourMoves,
 } from "./Authority.js"
 export { IllegalMove, IllegalReason, MOVE_LABELS } from "./IllegalMove.js"
 export * from "./Model.js"

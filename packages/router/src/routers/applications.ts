@@ -5,7 +5,7 @@ import { Rejected } from "../errors.js"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
-import { ApplicationId, applicationOut, CampaignId } from "./selection-shared.js"
+import { ApplicationId, applicationOut, applicationRowOut, CampaignId } from "./selection-shared.js"
 import { ExpectedVersion, Id } from "./shared.js"
 
 /**
@@ -46,7 +46,7 @@ export const applicationsRouter = router({
     .query(({ ctx, input: { campaignId, ...filter } }) =>
       ctx
         .run(Effect.flatMap(ApplicationService, (r) => r.listApplications(ctx.actor, campaignId, filter)))
-        .then((rows) => rows.map(applicationOut)),
+        .then((rows) => rows.map(applicationRowOut)),
     ),
 
   get: procedure

@@ -1,5 +1,5 @@
 import { Selection, type Text } from "@cadre/domain"
-import type { ApplicationRecord, CampaignRecord } from "@cadre/services"
+import type { ApplicationRecord, ApplicationView, CampaignRecord } from "@cadre/services"
 import { Schema } from "effect"
 import { Id } from "./shared.js"
 
@@ -52,6 +52,9 @@ export const applicationOut = (r: ApplicationRecord) => ({
   reasons: reasonsOf(r.application),
   application: encodeApplication(r.application),
 })
+
+/** A row of a staff list: the application and the moves the caller may make on it (the screen offers only those). */
+export const applicationRowOut = (r: ApplicationView) => ({ ...applicationOut(r), yours: r.yours })
 
 export const CampaignId = Id("批次编号 / campaign id")
 export const ApplicationId = Id("报名记录编号 / application id")

@@ -45,6 +45,9 @@ import { completeTasksLeftBehind } from "./taskCompletion.js"
 /** A move the API sends on an existing application (Submit and Withdraw have their own commands). */
 export type ActMove = Exclude<Selection.Move, { readonly _tag: "Submit" | "Withdraw" | "Screen" | "Waive" }>
 
+/** An application as a staff list shows it: with the moves the caller may make on it (Selection.yourMoves). */
+export type ApplicationView = ApplicationRecord & { readonly yours: ReadonlyArray<Selection.MoveTag> }
+
 type MoveErr =
   | Access.Forbidden
   | NotFound
@@ -125,15 +128,35 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
         actor: Access.Actor,
         campaignId: string,
         filter: ApplicationFilter = {},
-      ): Effect.Effect<ReadonlyArray<ApplicationRecord>, Access.Forbidden | NotFound> =>
+      ): Effect.Effect<ReadonlyArray<ApplicationView>, Access.Forbidden | NotFound> =>
         Effect.gen(function* () {
           yield* requirePermission(actor, "campaign.read")
-          yield* visibleCampaign(db, actor, campaignId)
-          return yield* applicationQueries.listApplications(
+          const campaign = yield* visibleCampaign(db, actor, campaignId)
+          const rows = yield* applicationQueries.listApplications(
             db,
             campaignId,
             applicationQueries.applicationVisibleTo(actor),
             filter,
+          )
+          // What the caller may do to each row, by the kernel's authority predicate: the screen offers only these.
+          const path = Selection.derivePath(yield* schemes.load(campaign.schemeId, campaign.schemeVersion))
+          return rows.map(
+            (r): ApplicationView => ({
+              ...r,
+              yours: Selection.yourMoves(
+                actor,
+                {
+                  path,
+                  campaignPath: campaign.regionPath,
+                  application: {
+                    state: r.application.state,
+                    personId: r.application.personId,
+                    regionPath: r.regionPath,
+                  },
+                },
+                campaign.decidingBody,
+              ),
+            }),
           )
         })
 
@@ -278,7 +301,7 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
                 ctx,
                 input.applicationId,
                 input.expectedVersion,
-                waiving ? "Waive" : "Screen",
+                { _tag: waiving ? "Waive" : "Screen" },
               )
               const verdict = yield* screen(tx, locked, app.personId, rec.targetRole, input.waivers)
               const move: Selection.Move = waiving ? { _tag: "Waive", verdict } : { _tag: "Screen", verdict }

@@ -3,6 +3,6 @@
  * face of the aggregate: its services and the records and inputs they take and give.
  */
 export type { ApplicationFilter, ApplicationRecord, CampaignRecord, PostInfo } from "@cadre/db"
-export { type ActMove, ApplicationService } from "./ApplicationService.js"
+export { type ActMove, ApplicationService, type ApplicationView } from "./ApplicationService.js"
 export { type CampaignInput, type CampaignPatch, CampaignService } from "./CampaignService.js"
 export { type TaskRecord, TaskService } from "./TaskService.js"

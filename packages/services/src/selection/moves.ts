@@ -58,7 +58,7 @@ const checkMovePermission = (
  */
 export const authoriseMove = (
   actor: Access.Actor,
-  move: Selection.Move,
+  move: Selection.MoveShape,
   locked: Locked,
   on?: { readonly application: Selection.Application; readonly regionPath: string },
 ): Effect.Effect<void, Selection.MoveNotYours> =>
@@ -141,13 +141,6 @@ export const auditApp = (
   })
 
 /**
- * A screening move for the authority check before its verdict exists: Selection.authorise reads only the tag of
- * Screen and Waive (both belong to whoever runs the campaign).
- */
-const screeningMove = (tag: "Screen" | "Waive"): Selection.Move =>
-  ({ _tag: tag, verdict: undefined }) as unknown as Selection.Move
-
-/**
  * Load an application visible to the caller, check the role's permission, lock its campaign, check that the move
  * is the caller's (the kernel's authority predicate), then its version.
  */
@@ -157,7 +150,7 @@ export const begin = (
   ctx: CommandContext,
   applicationId: string,
   expectedVersion: number,
-  move: Selection.Move | "Screen" | "Waive",
+  move: Selection.MoveShape,
 ): Effect.Effect<
   { readonly rec: ApplicationRecord; readonly locked: Locked; readonly app: Selection.Application },
   NotFound | StaleVersion | Access.Forbidden | Selection.MoveNotYours
@@ -170,13 +163,13 @@ export const begin = (
     )
     if (rec === undefined) return yield* Effect.fail(notFound("application", applicationId))
     // Who may make the move is decided before anything else is looked at (a stale version included).
-    yield* checkMovePermission(ctx.actor, typeof move === "string" ? move : move._tag)
+    yield* checkMovePermission(ctx.actor, move._tag)
     const locked = yield* lockCampaign(tx, schemes, rec.campaignId)
     // Re-read under the lock: the version check must see the latest committed row.
     const row = yield* applicationQueries.lockApplication(tx, applicationId)
     if (row === undefined) return yield* Effect.fail(notFound("application", applicationId))
     // Whose move it is, before its version is looked at: another body learns nothing from a stale number.
-    yield* authoriseMove(ctx.actor, typeof move === "string" ? screeningMove(move) : move, locked, {
+    yield* authoriseMove(ctx.actor, move, locked, {
       application: row.application,
       regionPath: rec.regionPath,
     })

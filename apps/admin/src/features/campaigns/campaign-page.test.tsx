@@ -89,6 +89,21 @@ const application = (id: string, name: string, state: string, stateLabel: { zh: 
     records: {},
     history: [],
   },
+  // The org dept's view: every move is its own (the API sends Selection.yourMoves per row).
+  yours: [
+    "Advance",
+    "Record",
+    "Decide",
+    "StartNotice",
+    "FileObjection",
+    "ResolveObjection",
+    "Appoint",
+    "ReportIn",
+    "Return",
+    "Reject",
+    "Screen",
+    "Waive",
+  ],
 })
 
 const applications = [

@@ -30,7 +30,7 @@ import { useSession } from "../../session/session"
 import { ApplicationRecords } from "./application-records"
 import { saveFile } from "./download"
 import { type DialogKind, MoveDialog, type Send } from "./move-dialog"
-import { factsOf, type MoveKind, rowMoves } from "./moves"
+import { factsOf, type MoveKind, onlyYours, rowMoves } from "./moves"
 import type { ApplicationRow, Campaign, Post, Schedule } from "./types"
 
 export type { ApplicationRow } from "./types"
@@ -173,7 +173,7 @@ const Applications = ({
       title: t("campaign.actions"),
       key: "actions",
       render: (_, r) => {
-        const { primary, more } = rowMoves(steps, factsOf(r))
+        const { primary, more } = onlyYours(rowMoves(steps, factsOf(r)), r.yours)
         return (
           <Flex gap={8} wrap>
             {primary === undefined ? null : (

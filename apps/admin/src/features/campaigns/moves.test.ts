@@ -4,6 +4,7 @@ import {
   factsOf,
   meanScore,
   nextObjectionId,
+  onlyYours,
   postChoices,
   type RowFacts,
   recordFrom,
@@ -226,5 +227,21 @@ describe("helpers", () => {
       note: "",
     })
     expect(() => recordFrom("inspection", { team: [" "] })).toThrow(RangeError)
+  })
+})
+
+describe("onlyYours: a row offers only the caller's moves (issue 13)", () => {
+  it("offers a street reading the district's campaign nothing it would be refused", () => {
+    const all = rowMoves(yangpu, facts("screened", { outcome: "ineligible" }))
+    expect(all.primary?.kind).toBe("advance")
+    expect(onlyYours(all, [])).toEqual({ primary: undefined, more: [] })
+  })
+
+  it("keeps a reviewer's review moves and drops the runner's waiver", () => {
+    const all = rowMoves(yangpu, facts("screened", { outcome: "ineligible" }))
+    expect(all.more).toEqual(expect.arrayContaining(["waive", "rescreen", "reject"]))
+    const reviewer = onlyYours(all, ["Advance", "Record", "Reject", "Return"])
+    expect(reviewer.primary?.kind).toBe("advance")
+    expect(reviewer.more).toEqual(all.more.filter((k) => k === "reject" || k === "return"))
   })
 })

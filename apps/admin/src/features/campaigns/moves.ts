@@ -233,3 +233,31 @@ export const recordFrom = (step: ReviewStep, v: RecordValues): StepRecord => {
     }
   }
 }
+
+/** The kernel's move tag behind each of the screen's moves (applications.act, waive and rescreen). */
+const TAG_OF: Readonly<Record<MoveKind, string>> = {
+  advance: "Advance",
+  record: "Record",
+  decide: "Decide",
+  startNotice: "StartNotice",
+  fileObjection: "FileObjection",
+  resolveObjection: "ResolveObjection",
+  appoint: "Appoint",
+  reportIn: "ReportIn",
+  return: "Return",
+  waive: "Waive",
+  rescreen: "Screen",
+  reject: "Reject",
+}
+
+/**
+ * Keep only the moves that are the caller's (`yours`: Selection.yourMoves, sent with each row by the API): a street
+ * reading the district's campaign is offered nothing it would be refused (issue 13).
+ */
+export const onlyYours = (moves: RowMoves, yours: ReadonlyArray<string>): RowMoves => {
+  const mine = new Set(yours)
+  return {
+    primary: moves.primary !== undefined && mine.has(TAG_OF[moves.primary.kind]) ? moves.primary : undefined,
+    more: moves.more.filter((k) => mine.has(TAG_OF[k])),
+  }
+}
