@@ -1,5 +1,6 @@
 import type { Conflict, DatabaseError, InvalidInput, NotFound, StaleVersion } from "@cadre/db"
 import type { Access, Assessment, Calendar, InPost, Scheme, Selection, Text } from "@cadre/domain"
+import { Rejected } from "@cadre/services"
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server"
 import { Data } from "effect"
 
@@ -44,8 +45,11 @@ export class AlreadyExists extends Data.TaggedError("AlreadyExists")<{
 /** A phone verification code is wrong, expired or used. */
 export class InvalidCode extends Data.TaggedError("InvalidCode")<Record<never, never>> {}
 
-/** A request that is well-formed but cannot be carried out as asked; the message explains. */
-export class Rejected extends Data.TaggedError("Rejected")<{ readonly message: Text }> {}
+/**
+ * A request that is well-formed but cannot be carried out as asked; the message explains. Defined in
+ * @cadre/services (whose AccountService refuses with it too); the router's own refusals use the same class.
+ */
+export { Rejected }
 
 /** Every failure a procedure may end with. Anything else is a defect: logged, answered generically. */
 export type Failure =

@@ -1,26 +1,18 @@
 import { createHash, randomInt } from "node:crypto"
-import {
-  type AuditContext,
-  type CommandContext,
-  DatabaseError,
-  type Db,
-  makeAccountRepo,
-  type NewRole,
-  schema,
-  within,
-} from "@cadre/db"
-import { Access, type Text } from "@cadre/domain"
+import { type AuditContext, type CommandContext, Database, type Db, type NewRole, schema } from "@cadre/db"
+import { Access } from "@cadre/domain"
+import { AccountService, type AccountSummary, type NewScope } from "@cadre/services"
 import { APIError, betterAuth } from "better-auth"
 import { drizzleAdapter } from "better-auth/adapters/drizzle"
 import { and, eq, gt, isNull, or } from "drizzle-orm"
-import { Effect, Option, Schema } from "effect"
+import { Cause, Effect, Layer, Option, Schema } from "effect"
 import type { ActorResolver, RouterLogger } from "../context.js"
 import {
   AlreadyExists,
   InvalidCode,
   InvalidCredentials,
   LockedOut,
-  Rejected,
+  type Rejected,
   Throttled,
   WeakPassword,
 } from "../errors.js"
@@ -37,9 +29,9 @@ import { bearerToken, hashToken, newToken } from "./tokens.js"
  * checked attempt is recorded in login_attempts), limits on registrations and phone codes, the password policy
  * (@cadre/password), phone registration with a pluggable code sender, and the resolution of a request's credentials into an `Access.Actor`.
  *
- * Role and token rows are written by `AccountRepo` (@cadre/db) in one transaction with their audit row. better-auth
- * creates the `user` outside that transaction; if the role transaction fails, the user is deleted again
- * (compensation), so no account is ever left without a role.
+ * Who may create which account, role and token rows and their audit rows are the `AccountService`'s
+ * (@cadre/services). better-auth creates the `user` outside its transaction; if the role transaction fails, the
+ * user is deleted again (compensation), so no account is ever left without a role.
  */
 
 export interface AuthOptions {
@@ -191,8 +183,7 @@ export const makeBetterAuth = (options: AuthOptions) =>
 
 export type BetterAuth = ReturnType<typeof makeBetterAuth>
 
-/** A new admin or integrator account's scope: a region, or a unit (which sits in a region). */
-export type NewScope = { readonly regionId: string } | { readonly unitId: string }
+export type { AccountSummary, NewScope }
 
 export interface NewAccount {
   readonly email: string
@@ -214,7 +205,7 @@ export interface AuthService extends ActorResolver {
     readonly password: string
     readonly name: string
     readonly ip?: string | undefined
-  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists | Throttled | DatabaseError>
+  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists | Throttled, AccountService>
   /** Send a registration code to a phone through the configured sender; limited per phone and per client IP. */
   readonly requestPhoneCode: (input: {
     readonly phone: string
@@ -227,7 +218,7 @@ export interface AuthService extends ActorResolver {
     readonly password: string
     readonly name: string
     readonly ip?: string | undefined
-  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists | InvalidCode | Throttled | DatabaseError>
+  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists | InvalidCode | Throttled, AccountService>
   /**
    * Sign in with e-mail or phone and password, subject to lockout per identifier and throttling per client IP
    * (`ip`: what the API determined from the socket or a trusted proxy; absent → no per-IP throttling).
@@ -247,7 +238,8 @@ export interface AuthService extends ActorResolver {
     input: NewAccount,
   ) => Effect.Effect<
     { readonly accountId: string },
-    WeakPassword | AlreadyExists | Access.Forbidden | Rejected | DatabaseError
+    WeakPassword | AlreadyExists | Access.Forbidden | Rejected,
+    AccountService
   >
   /** Issue an API token to an integrator account in the creator's scope; the secret is returned once. Audited. */
   readonly issueToken: (
@@ -255,17 +247,14 @@ export interface AuthService extends ActorResolver {
     input: { readonly accountId: string; readonly name: string; readonly expiresAt?: Date | undefined },
   ) => Effect.Effect<
     { readonly id: string; readonly token: string; readonly prefix: string },
-    Access.Forbidden | Rejected | DatabaseError
+    Access.Forbidden | Rejected,
+    AccountService
   >
   /** Revoke a token of an integrator in the creator's scope (idempotent). Audited. */
   readonly revokeToken: (
     cmd: CommandContext,
     tokenId: string,
-  ) => Effect.Effect<void, Access.Forbidden | Rejected | DatabaseError>
-  /** Accounts whose scope lies within the creator's (admins managing their staff and integrators). */
-  readonly listAccounts: (
-    creator: Access.Actor,
-  ) => Effect.Effect<ReadonlyArray<AccountSummary>, Access.Forbidden>
+  ) => Effect.Effect<void, Access.Forbidden | Rejected, AccountService>
   /**
    * Create an account with a role and scope WITHOUT an actor check: bootstrap only (the first org dept admin,
    * demo accounts). Never reachable from a procedure. Returns the existing account's id if the e-mail is taken.
@@ -280,20 +269,6 @@ export interface AuthService extends ActorResolver {
   }) => Promise<{ readonly accountId: string; readonly created: boolean }>
 }
 
-/** An account as an admin lists it. */
-export interface AccountSummary {
-  readonly accountId: string
-  readonly email: string
-  readonly name: string
-  readonly role: string
-  readonly scopePath: string
-  readonly regionId: string | null
-  readonly unitId: string | null
-  readonly active: boolean
-  /** When the account was created (ISO timestamp). */
-  readonly createdAt: string
-}
-
 /** The result of a sign-in: the actor and the Set-Cookie headers to send back. */
 export interface SignedIn {
   readonly accountId: string
@@ -301,6 +276,12 @@ export interface SignedIn {
 }
 
 const promise = <A>(f: () => Promise<A>): Effect.Effect<A> => Effect.promise(f)
+
+/** A failure's or defect's message, for the log. */
+const causeText = (cause: Cause.Cause<unknown>): string => {
+  const e = Cause.squash(cause)
+  return e instanceof Error ? e.message : String(e)
+}
 
 export const makeAuthService = (options: AuthOptions): AuthService => {
   const { db, logger } = options
@@ -312,7 +293,8 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
   const ipWindowMs = (options.ipWindowMinutes ?? 15) * 60_000
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits }
   const limiter = makeLimiter(db)
-  const accounts = makeAccountRepo(db)
+  // provisionAccount runs outside the router's runtime: it builds the AccountService over `db` itself.
+  const ownAccounts = AccountService.Default.pipe(Layer.provide(Database.fromDb(db)))
   const sender = options.phoneSender ?? logPhoneCodeSender(logger)
   const t = schema
 
@@ -411,34 +393,34 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
 
   /**
    * Bind a user better-auth just created to its role, in one transaction with the audit row; if that fails,
-   * delete the user again (compensation) and fail with the original error.
+   * delete the user again (compensation) and fail as the role transaction did (a defect: logged, answered 500).
    */
-  const bindRole = (ctx: AuditContext, role: NewRole, action: string): Effect.Effect<void, DatabaseError> =>
-    accounts.assignRole(ctx, role, action).pipe(
-      Effect.catchAll((error) =>
-        Effect.zipRight(
+  const bindRole = (
+    ctx: AuditContext,
+    role: NewRole,
+    action: string,
+  ): Effect.Effect<void, never, AccountService> =>
+    Effect.flatMap(AccountService, (accounts) =>
+      accounts.bindRole(ctx, role, action).pipe(
+        Effect.onError((cause) =>
           accounts.deleteUser(role.userId).pipe(
             Effect.tap(() =>
               Effect.sync(() =>
                 logger.warn("account creation rolled back", {
                   accountId: role.userId,
                   action,
-                  cause: error.message,
+                  cause: causeText(cause),
                 }),
               ),
             ),
-            Effect.catchAll((compensation) =>
+            Effect.catchAllCause((compensation) =>
               Effect.sync(() =>
                 logger.error("account compensation failed: user left without a role", {
                   accountId: role.userId,
-                  cause: compensation.message,
+                  cause: causeText(compensation),
                 }),
               ),
             ),
-          ),
-          // A Conflict here (e.g. a unique violation) is not the caller's doing: report it as a database failure.
-          Effect.fail(
-            error._tag === "DatabaseError" ? error : new DatabaseError({ operation: action, cause: error }),
           ),
         ),
       ),
@@ -610,44 +592,13 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
       }
     })
 
-  /** The materialised path of a region or of a unit's region, if it exists. */
-  const scopePathOf = async (scope: NewScope) => {
-    if ("regionId" in scope) {
-      const r = await db
-        .select({ path: t.regions.path })
-        .from(t.regions)
-        .where(and(eq(t.regions.id, scope.regionId), eq(t.regions.status, "active")))
-        .limit(1)
-      return r[0] === undefined ? undefined : { path: r[0].path, regionId: scope.regionId, unitId: null }
-    }
-    const u = await db
-      .select({ path: t.regions.path, regionId: t.units.regionId })
-      .from(t.units)
-      .innerJoin(t.regions, eq(t.regions.id, t.units.regionId))
-      .where(eq(t.units.id, scope.unitId))
-      .limit(1)
-    return u[0] === undefined ? undefined : { path: u[0].path, regionId: u[0].regionId, unitId: scope.unitId }
-  }
-
-  const UNIT_ROLES: ReadonlySet<Access.Role> = new Set(["dispatching_unit_admin", "host_unit_admin"])
-
   const createAccount: AuthService["createAccount"] = (cmd, input) =>
     Effect.gen(function* () {
       const creator = cmd.actor
       const email = input.email.trim().toLowerCase()
       yield* policy(input.password, [email])
-      if (UNIT_ROLES.has(input.role) !== "unitId" in input.scope)
-        return yield* Effect.fail(
-          new Rejected({
-            message: {
-              zh: "单位管理员账号须绑定单位，其他账号须绑定区域",
-              en: "Unit admin accounts are bound to a unit, every other account to a region",
-            },
-          }),
-        )
-      const scope = yield* promise(() => scopePathOf(input.scope))
-      if (scope === undefined || !Access.mayCreateAccount(creator, input.role, scope.path))
-        return yield* Effect.fail(Access.forbidden("account.create", creator.role))
+      const accounts = yield* AccountService
+      const scope = yield* accounts.authorizeNew(creator, input.role, input.scope)
       const { userId } = yield* signUp(email, input.password, input.name)
       // The sign-up opened a session for the new account; nobody holds its cookie, so drop it.
       yield* promise(() => db.delete(t.session).where(eq(t.session.userId, userId)))
@@ -668,113 +619,36 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
       return { accountId: userId }
     })
 
-  /** The scope path of the integrator account `accountId`, if it lies within the creator's scope. */
-  const integratorInScope = async (creator: Access.Actor, accountId: string): Promise<string | undefined> => {
-    const rows = await db
-      .select({ role: t.accountRoles.role, scopePath: t.accountRoles.scopePath })
-      .from(t.accountRoles)
-      .where(and(eq(t.accountRoles.userId, accountId), eq(t.accountRoles.active, true)))
-      .limit(1)
-    const row = rows[0]
-    return row !== undefined && row.role === "integrator" && Access.seesRegion(creator, row.scopePath)
-      ? row.scopePath
-      : undefined
-  }
-
-  const notIntegrator: Text = {
-    zh: "只能为管辖范围内的系统对接账号签发或吊销令牌",
-    en: "Tokens are issued to and revoked from integrator accounts within your scope only",
-  }
-
   const issueToken: AuthService["issueToken"] = (cmd, input) =>
     Effect.gen(function* () {
-      const creator = cmd.actor
-      if (!Access.can(creator, "account.create"))
-        return yield* Effect.fail(Access.forbidden("account.create", creator.role))
-      const scopePath = yield* promise(() => integratorInScope(creator, input.accountId))
-      if (scopePath === undefined) return yield* Effect.fail(new Rejected({ message: notIntegrator }))
+      const accounts = yield* AccountService
+      // Minted here (the secret is the auth side's); only its hash and prefix reach the service and storage.
       const { token, hash, prefix } = newToken()
-      const id = crypto.randomUUID()
-      yield* accounts
-        .issueToken(cmd, {
-          id,
-          userId: input.accountId,
-          name: input.name,
-          tokenHash: hash,
-          prefix,
-          expiresAt: input.expiresAt ?? null,
-          scopePath,
-        })
-        .pipe(
-          Effect.catchTag("Conflict", (cause) =>
-            Effect.fail(new DatabaseError({ operation: "api_token.issue", cause })),
-          ),
-        )
-      logger.info("api token issued", { by: creator.accountId, accountId: input.accountId, tokenId: id })
+      const { id } = yield* accounts.issueToken(cmd, {
+        accountId: input.accountId,
+        name: input.name,
+        tokenHash: hash,
+        prefix,
+        expiresAt: input.expiresAt ?? null,
+      })
+      logger.info("api token issued", { by: cmd.actor.accountId, accountId: input.accountId, tokenId: id })
       return { id, token, prefix }
     })
 
   const revokeToken: AuthService["revokeToken"] = (cmd, tokenId) =>
     Effect.gen(function* () {
-      const creator = cmd.actor
-      if (!Access.can(creator, "account.create"))
-        return yield* Effect.fail(Access.forbidden("account.create", creator.role))
-      const rows = yield* promise(() =>
-        db
-          .select({ userId: t.apiTokens.userId })
-          .from(t.apiTokens)
-          .where(eq(t.apiTokens.id, tokenId))
-          .limit(1),
-      )
-      const row = rows[0]
-      const scopePath =
-        row === undefined ? undefined : yield* promise(() => integratorInScope(creator, row.userId))
-      if (scopePath === undefined) return yield* Effect.fail(new Rejected({ message: notIntegrator }))
-      yield* accounts.revokeToken(cmd, { id: tokenId, at: now(), scopePath }).pipe(
-        Effect.catchTags({
-          // Gone between the check and the transaction: as if it never was in scope.
-          NotFound: () => Effect.fail(new Rejected({ message: notIntegrator })),
-          Conflict: (cause) => Effect.fail(new DatabaseError({ operation: "api_token.revoke", cause })),
-        }),
-      )
-      logger.info("api token revoked", { by: creator.accountId, tokenId })
-    })
-
-  const listAccounts: AuthService["listAccounts"] = (creator) =>
-    Effect.gen(function* () {
-      if (!Access.can(creator, "account.create"))
-        return yield* Effect.fail(Access.forbidden("account.create", creator.role))
-      const rows = yield* promise(() =>
-        db
-          .select({
-            accountId: t.user.id,
-            email: t.user.email,
-            name: t.user.name,
-            role: t.accountRoles.role,
-            scopePath: t.accountRoles.scopePath,
-            regionId: t.accountRoles.regionId,
-            unitId: t.accountRoles.unitId,
-            active: t.accountRoles.active,
-            createdAt: t.user.createdAt,
-          })
-          .from(t.accountRoles)
-          .innerJoin(t.user, eq(t.user.id, t.accountRoles.userId))
-          .where(within(t.accountRoles.scopePath, creator.scopePath))
-          .orderBy(t.accountRoles.scopePath, t.user.email),
-      )
-      return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }))
+      const accounts = yield* AccountService
+      yield* accounts.revokeToken(cmd, tokenId, now())
+      logger.info("api token revoked", { by: cmd.actor.accountId, tokenId })
     })
 
   const provisionAccount: AuthService["provisionAccount"] = async (input) => {
     const email = input.email.trim().toLowerCase()
     const existing = await db.select({ id: t.user.id }).from(t.user).where(eq(t.user.email, email)).limit(1)
     if (existing[0] !== undefined) return { accountId: existing[0].id, created: false }
-    const scope =
-      input.unitId !== null
-        ? await scopePathOf({ unitId: input.unitId })
-        : input.regionId !== null
-          ? await scopePathOf({ regionId: input.regionId })
-          : { path: "", regionId: null, unitId: null }
+    const run = <A>(effect: Effect.Effect<A, never, AccountService>): Promise<A> =>
+      Effect.runPromise(Effect.provide(effect, ownAccounts))
+    const scope = await run(Effect.flatMap(AccountService, (accounts) => accounts.provisionScope(input)))
     if (scope === undefined) throw new Error(`provisionAccount: no region or unit for ${email}`)
     const { response } = await auth.api.signUpEmail({
       body: { email, password: input.password, name: input.name },
@@ -782,7 +656,7 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
     })
     const userId = response.user.id
     await db.delete(t.session).where(eq(t.session.userId, userId))
-    await Effect.runPromise(
+    await run(
       bindRole(
         { actor: { accountId: "system:provision", role: "system" } },
         {
@@ -801,7 +675,6 @@ export const makeAuthService = (options: AuthOptions): AuthService => {
   }
 
   return {
-    listAccounts,
     provisionAccount,
     betterAuth: auth,
     resolveActor,
