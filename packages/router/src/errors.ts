@@ -1,4 +1,4 @@
-import type { Conflict, DatabaseError, InvalidInput, NotFound, StaleVersion } from "@cadre/db"
+import type { Conflict, InvalidInput, NotFound, StaleVersion } from "@cadre/db"
 import type { Access, Assessment, Calendar, InPost, Scheme, Selection, Text } from "@cadre/domain"
 import { Rejected } from "@cadre/services"
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server"
@@ -51,7 +51,11 @@ export class InvalidCode extends Data.TaggedError("InvalidCode")<Record<never, n
  */
 export { Rejected }
 
-/** Every failure a procedure may end with. Anything else is a defect: logged, answered generically. */
+/**
+ * Every failure a procedure may end with. Anything else is a defect: logged with the request id, answered
+ * generically. Infrastructure faults are defects from the start (storage.ts dies with a DatabaseError), so they
+ * are not listed here.
+ */
 export type Failure =
   | Access.Forbidden
   | Scheme.VersionNotSuccessor
@@ -75,7 +79,6 @@ export type Failure =
   | StaleVersion
   | Conflict
   | InvalidInput
-  | DatabaseError
   | Unauthenticated
   | InvalidCredentials
   | LockedOut
@@ -157,9 +160,6 @@ export const describeFailure = (failure: Failure): Described => {
       return { code: "CONFLICT", message: failure.message }
     case "InvalidInput":
       return { code: "BAD_REQUEST", message: failure.message }
-    case "DatabaseError":
-      // A defect: `run` logs it with the request id; the caller sees the generic message.
-      return { code: "INTERNAL_SERVER_ERROR", message: INTERNAL }
     case "Unauthenticated":
       return {
         code: "UNAUTHORIZED",
@@ -269,7 +269,6 @@ const TAGS: { readonly [K in Failure["_tag"]]: true } = {
   Rejected: true,
   Conflict: true,
   InvalidInput: true,
-  DatabaseError: true,
 }
 
 /** Tags `describeFailure` knows, to tell a mapped failure from a defect at run time. */
