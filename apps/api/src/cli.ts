@@ -86,43 +86,54 @@ const fileArg = (args: ReadonlyArray<string>, io: CliIo, usage: string): string 
   return resolve(file)
 }
 
-const backup: Command = {
+/**
+ * A command on one file that PGlite carries out and PostgreSQL leaves to its own tools: wrong usage → 2; with
+ * DATABASE_URL, the guidance (nothing is done) → 1; otherwise `pglite(file, dataDir, io)` answers.
+ */
+const pgliteFileCommand = (spec: {
+  readonly usage: string
+  readonly summary: string
+  readonly postgresGuidance: (url: string) => ReadonlyArray<string>
+  readonly pglite: (file: string, dataDir: string, io: CliIo) => Promise<number>
+}): Command => ({
+  usage: spec.usage,
+  summary: spec.summary,
+  run: async (args, target, io) => {
+    const file = fileArg(args, io, spec.usage)
+    if (file === undefined) return 2
+    if (target.databaseUrl !== undefined) {
+      for (const line of spec.postgresGuidance(target.databaseUrl)) io.out(line)
+      return 1
+    }
+    return spec.pglite(file, target.dataDir, io)
+  },
+})
+
+const backup = pgliteFileCommand({
   usage: "backup <file>",
   summary:
     "PGlite：把数据目录备份到文件（请先停止 API）；PostgreSQL：给出 pg_dump 用法 / PGlite: back up the data directory to a file (stop the API first); PostgreSQL: pg_dump guidance",
-  run: async (args, target, io) => {
-    const file = fileArg(args, io, backup.usage)
-    if (file === undefined) return 2
-    if (target.databaseUrl !== undefined) {
-      for (const line of pgBackupGuidance(target.databaseUrl)) io.out(line)
-      return 1
-    }
-    const { bytes } = await backupPglite(target.dataDir, file)
-    io.out(
-      `已备份 ${target.dataDir} → ${file}（${bytes} 字节）/ backed up ${target.dataDir} → ${file} (${bytes} bytes)`,
-    )
+  postgresGuidance: pgBackupGuidance,
+  pglite: async (file, dataDir, io) => {
+    const { bytes } = await backupPglite(dataDir, file)
+    io.out(`已备份 ${dataDir} → ${file}（${bytes} 字节）/ backed up ${dataDir} → ${file} (${bytes} bytes)`)
     return 0
   },
-}
+})
 
-const restore: Command = {
+const restore = pgliteFileCommand({
   usage: "restore <file>",
   summary:
     "PGlite：把备份恢复到空的数据目录并校验审计链；PostgreSQL：给出 pg_restore 用法 / PGlite: restore a backup into an empty data directory and verify the audit chain; PostgreSQL: pg_restore guidance",
-  run: async (args, target, io) => {
-    const file = fileArg(args, io, restore.usage)
-    if (file === undefined) return 2
-    if (target.databaseUrl !== undefined) {
-      for (const line of pgRestoreGuidance(target.databaseUrl)) io.out(line)
-      return 1
-    }
-    const r = await restorePglite(file, target.dataDir)
+  postgresGuidance: pgRestoreGuidance,
+  pglite: async (file, dataDir, io) => {
+    const r = await restorePglite(file, dataDir)
     io.out(
       `已恢复 ${file} → ${r.dataDir}；审计日志 ${r.auditRows} 行，哈希链${r.auditChainOk ? "完好" : "断开（运行 cadre audit:verify 查看）"} / restored ${file} → ${r.dataDir}; ${r.auditRows} audit rows, hash chain ${r.auditChainOk ? "intact" : "broken (run cadre audit:verify)"}`,
     )
     return r.auditChainOk ? 0 : 1
   },
-}
+})
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
   "audit:verify": auditVerify,

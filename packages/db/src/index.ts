@@ -1,6 +1,6 @@
 /**
- * @cadre/db — storage: drizzle tables (pg dialect), migrations, `makeDatabase` (PGlite or PostgreSQL), repository
- * services (Effect Context.Tag + Live Layers over the Database service) and demo data.
+ * @cadre/db — storage: drizzle tables (pg dialect), migrations, `makeDatabase` (PGlite or PostgreSQL), the Effect
+ * storage primitives (storage.ts), query modules per table group (`*Queries`) and demo data.
  */
 export { type BackupResult, backupPglite, type RestoreResult, restorePglite } from "./backup.js"
 export { type AuditChainBreak, type AuditChainReport, verifyAuditChain } from "./auditChain.js"
@@ -60,7 +60,6 @@ export {
   transaction,
   writeAudit,
 } from "./storage.js"
-export * from "./repos/index.js"
 export * as schema from "./schema/index.js"
 export {
   absences,
@@ -146,3 +145,5 @@ export * as dutyQueries from "./queries/duties.js"
 export * as figuresQueries from "./queries/figures.js"
 export type { ConsequenceRecord, ReplacementRecord } from "./queries/recalls.js"
 export type { LeaveRecord, PairRecord } from "./queries/duties.js"
+export * as accountQueries from "./queries/accounts.js"
+export type { AccountScope, AccountSummary, NewRole, NewToken } from "./queries/accounts.js"

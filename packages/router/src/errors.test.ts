@@ -1,7 +1,9 @@
-import { staleVersion } from "@cadre/db"
+import { DatabaseError, staleVersion } from "@cadre/db"
 import { LocalDate, Scheme } from "@cadre/domain"
+import { Effect, Layer, ManagedRuntime } from "effect"
 import { describe, expect, it } from "vitest"
-import { describeFailure, FAILURE_TAGS, isFailure } from "./errors.js"
+import { runEffect, type Services } from "./context.js"
+import { describeFailure, type Failure, FAILURE_TAGS, isFailure } from "./errors.js"
 
 describe("error mapping", () => {
   it("the kernel's VersionNotSuccessor is a CONFLICT with its bilingual message split", () => {
@@ -30,6 +32,23 @@ describe("error mapping", () => {
     expect(FAILURE_TAGS.has("StaleVersion")).toBe(true)
     expect(isFailure(staleVersion("unit", "u", 1, 3))).toBe(true)
     expect(isFailure({ _tag: "CorruptRow" })).toBe(false)
+  })
+  it("an infrastructure fault is never a mapped failure: runEffect answers it as a defect, typed or not", async () => {
+    const fault = new DatabaseError({ operation: "test", cause: new Error("connection reset") })
+    expect(isFailure(fault)).toBe(false)
+    const runtime = ManagedRuntime.make(Layer.empty) as unknown as ManagedRuntime.ManagedRuntime<
+      Services,
+      never
+    >
+    try {
+      expect((await runEffect(runtime, Effect.die(fault)))._tag).toBe("defect")
+      const smuggled = Effect.fail(fault) as unknown as Effect.Effect<never, Failure>
+      const ran = await runEffect(runtime, smuggled)
+      expect(ran._tag).toBe("defect")
+      expect(ran._tag === "defect" && String(ran.cause)).toContain("connection reset")
+    } finally {
+      await runtime.dispose()
+    }
   })
 })
 

@@ -1,5 +1,6 @@
-import type { Conflict, DatabaseError, InvalidInput, NotFound, StaleVersion } from "@cadre/db"
+import type { Conflict, InvalidInput, NotFound, StaleVersion } from "@cadre/db"
 import type { Access, Assessment, Calendar, InPost, Scheme, Selection, Text } from "@cadre/domain"
+import { Rejected } from "@cadre/services"
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server"
 import { Data } from "effect"
 
@@ -44,10 +45,17 @@ export class AlreadyExists extends Data.TaggedError("AlreadyExists")<{
 /** A phone verification code is wrong, expired or used. */
 export class InvalidCode extends Data.TaggedError("InvalidCode")<Record<never, never>> {}
 
-/** A request that is well-formed but cannot be carried out as asked; the message explains. */
-export class Rejected extends Data.TaggedError("Rejected")<{ readonly message: Text }> {}
+/**
+ * A request that is well-formed but cannot be carried out as asked; the message explains. Defined in
+ * @cadre/services (whose AccountService refuses with it too); the router's own refusals use the same class.
+ */
+export { Rejected }
 
-/** Every failure a procedure may end with. Anything else is a defect: logged, answered generically. */
+/**
+ * Every failure a procedure may end with. Anything else is a defect: logged with the request id, answered
+ * generically. Infrastructure faults are defects from the start (storage.ts dies with a DatabaseError), so they
+ * are not listed here.
+ */
 export type Failure =
   | Access.Forbidden
   | Scheme.VersionNotSuccessor
@@ -72,7 +80,6 @@ export type Failure =
   | StaleVersion
   | Conflict
   | InvalidInput
-  | DatabaseError
   | Unauthenticated
   | InvalidCredentials
   | LockedOut
@@ -157,9 +164,6 @@ export const describeFailure = (failure: Failure): Described => {
       return { code: "CONFLICT", message: failure.message }
     case "InvalidInput":
       return { code: "BAD_REQUEST", message: failure.message }
-    case "DatabaseError":
-      // A defect: `run` logs it with the request id; the caller sees the generic message.
-      return { code: "INTERNAL_SERVER_ERROR", message: INTERNAL }
     case "Unauthenticated":
       return {
         code: "UNAUTHORIZED",
@@ -270,7 +274,6 @@ const TAGS: { readonly [K in Failure["_tag"]]: true } = {
   Rejected: true,
   Conflict: true,
   InvalidInput: true,
-  DatabaseError: true,
 }
 
 /** Tags `describeFailure` knows, to tell a mapped failure from a defect at run time. */

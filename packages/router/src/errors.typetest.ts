@@ -3,7 +3,7 @@
  * mapped in errors.ts. An error type nobody mapped does not compile — so it can never become a 500 by surprise.
  */
 import { Data, Effect } from "effect"
-import { type Conflict, type NotFound, notFound } from "@cadre/db"
+import { type Conflict, DatabaseError, type NotFound, notFound } from "@cadre/db"
 import { Access } from "@cadre/domain"
 import type { Run } from "./trpc.js"
 
@@ -24,3 +24,5 @@ void run(Effect.fail(new Surprise({ detail: "x" })))
 void run(Effect.succeed(1) as Effect.Effect<number, NotFound | Surprise>)
 // @ts-expect-error a thrown-and-untyped `unknown` error cannot sneak through either.
 void run(Effect.tryPromise(() => Promise.resolve(1)))
+// @ts-expect-error an infrastructure fault is a defect (storage.ts dies with it), never a mapped failure.
+void run(Effect.fail(new DatabaseError({ operation: "x", cause: null })))

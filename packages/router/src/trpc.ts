@@ -185,11 +185,8 @@ const withRun = t.middleware(({ ctx, next, path }) => {
   const run: Run = async (effect) => {
     const ran = await runEffect(ctx.deps.runtime, effect)
     if (ran._tag === "ok") return ran.value
-    if (ran._tag === "failure" && ran.failure._tag !== "DatabaseError")
-      throw failureToTRPC(ran.failure, ctx.lang)
-    const cause =
-      ran._tag === "failure" ? { name: ran.failure._tag, message: ran.failure.message } : ran.cause
-    ctx.deps.logger.error("procedure defect", { requestId: ctx.requestId, path, cause })
+    if (ran._tag === "failure") throw failureToTRPC(ran.failure, ctx.lang)
+    ctx.deps.logger.error("procedure defect", { requestId: ctx.requestId, path, cause: ran.cause })
     throw explain("INTERNAL_SERVER_ERROR", "Internal", INTERNAL, ctx.lang)
   }
   return next({ ctx: { run } })
@@ -210,8 +207,7 @@ export const procedure = {
    * Signed-in callers; `permission` is the declaration (OpenAPI, docs, the access-all test), not a second check:
    * the service the procedure calls decides it once, with scope (`requirePermission` in @cadre/services).
    */
-  permission: (permission: Access.Permission) =>
-    base.meta({ access: { permission } }).use(requireActor),
+  permission: (permission: Access.Permission) => base.meta({ access: { permission } }).use(requireActor),
   /** Any signed-in caller, whatever the role (who am I, sign out, change my password). */
   authenticated: () => base.meta({ access: { authenticated: true } }).use(requireActor),
   /** Callers without credentials; `why` documents the exception (sign-in, registration, presets). */

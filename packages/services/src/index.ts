@@ -3,6 +3,7 @@
  * the kernel for the decision and the authority, and writes through storage (`@cadre/db`) with its audit row in
  * one transaction. Domain refusals stay typed; infrastructure faults are defects. See README.md.
  */
+export * from "./accounts/index.js"
 export * from "./audit/index.js"
 export {
   type AssessmentRecord,
@@ -64,4 +65,5 @@ export {
   type ReplacementRecord,
 } from "./placements/index.js"
 export { requirePermission } from "./shared/authority.js"
+export { Rejected } from "./shared/errors.js"
 export { SchemeStore } from "./shared/SchemeStore.js"

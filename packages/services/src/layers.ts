@@ -1,5 +1,6 @@
 import { Database, type DatabaseHandle, type Db } from "@cadre/db"
 import { Layer } from "effect"
+import { AccountService } from "./accounts/index.js"
 import { AuditService } from "./audit/index.js"
 import { WorkCalendar } from "./calendar/WorkCalendar.js"
 import { EligibilityService } from "./eligibility/index.js"
@@ -32,6 +33,7 @@ export const ServicesLive = Layer.mergeAll(
   SchemeService.Default,
   EligibilityService.Default,
   AuditService.Default,
+  AccountService.Default,
   AssessmentService.Default,
   PoolService.Default,
   EvaluationService.Default,

@@ -1,6 +1,7 @@
 import { InvalidInput } from "@cadre/db"
 import { Access } from "@cadre/domain"
-import { Schema } from "effect"
+import { AccountService } from "@cadre/services"
+import { Effect, Schema } from "effect"
 import { PASSWORD_POLICY } from "../auth/password.js"
 import type { SignedIn } from "../auth/service.js"
 import type { Context } from "../context.js"
@@ -121,7 +122,7 @@ export const accountsRouter = router({
   /** Accounts whose scope lies within the caller's. */
   list: procedure
     .permission("account.create")
-    .query(({ ctx }) => ctx.run(ctx.deps.auth.listAccounts(ctx.actor))),
+    .query(({ ctx }) => ctx.run(Effect.flatMap(AccountService, (a) => a.list(ctx.actor)))),
   create: procedure
     .permission("account.create")
     .input(

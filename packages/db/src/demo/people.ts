@@ -1,0 +1,184 @@
+import { Person } from "@cadre/domain"
+
+/**
+ * Clearly fictitious demo people: names from a generator, phones 1990000xxxx, ID numbers computed with the
+ * GB 11643 check character; deterministic (the same output every run).
+ */
+
+const SURNAMES = [
+  "王",
+  "李",
+  "张",
+  "刘",
+  "陈",
+  "杨",
+  "赵",
+  "黄",
+  "周",
+  "吴",
+  "徐",
+  "孙",
+  "胡",
+  "朱",
+  "高",
+  "林",
+]
+const GIVEN = [
+  "晓明",
+  "丽华",
+  "建国",
+  "文静",
+  "海涛",
+  "雪梅",
+  "志强",
+  "佳怡",
+  "宇航",
+  "秀英",
+  "俊杰",
+  "欣然",
+  "国庆",
+  "思远",
+  "婷婷",
+  "子豪",
+  "凤霞",
+  "立新",
+]
+const UNITS_BY_ADDRESS: Readonly<Record<string, string>> = {
+  "310110": "杨浦区民政局",
+  "520102": "某街道办事处",
+  "510304": "大安区农业农村局",
+  "140500": "晋城市发展和改革委员会",
+  "370784": "安丘市发展和改革局",
+  "330204": "江东区某机关",
+  "340311": "淮上区农业农村局",
+}
+
+/** Where demo people live (region) and the address code of their ID numbers. */
+const HOMES: ReadonlyArray<{ readonly regionId: string; readonly address: string }> = [
+  { regionId: "310110001001", address: "310110" },
+  { regionId: "310110001002", address: "310110" },
+  { regionId: "310110002001", address: "310110" },
+  { regionId: "310110003001", address: "310110" },
+  { regionId: "310110003002", address: "310110" },
+  { regionId: "310110004001", address: "310110" },
+  { regionId: "310110", address: "310110" },
+  { regionId: "guizhou-street-c1", address: "520102" },
+  { regionId: "guizhou-street-c3", address: "520102" },
+  { regionId: "guizhou-street", address: "520102" },
+  { regionId: "510304101201", address: "510304" },
+  { regionId: "510304102", address: "510304" },
+  { regionId: "510304", address: "510304" },
+  { regionId: "140500", address: "140500" },
+  { regionId: "140525", address: "140500" },
+  { regionId: "370784", address: "370784" },
+  { regionId: "330204", address: "330204" },
+  { regionId: "340311100201", address: "340311" },
+]
+
+/** How many demo people there are. */
+export const DEMO_PEOPLE_COUNT = 36
+
+const pad = (n: number, w: number): string => String(n).padStart(w, "0")
+
+/** A valid GB 11643 ID number for the given address code, birth date and sequence (odd = male). */
+export const demoIdNumber = (address: string, birthDate: string, sequence: number): string => {
+  const first17 = `${address}${birthDate.replaceAll("-", "")}${pad(sequence, 3)}`
+  return `${first17}${Person.checkCharacter(first17)}`
+}
+
+/**
+ * Two Anqiu section chiefs who meet every 安丘 rule (deputy-section leaders of city departments, full-time
+ * bachelors, attested by their unit's Party group, no grassroots posting yet), so the Anqiu campaign can be run
+ * through its 1:2 shortlist: the generated people of that region do not qualify (and show why).
+ */
+export const DEMO_ANQIU_CANDIDATES: ReadonlyArray<{
+  readonly regionId: string
+  readonly profile: Person.ProfileEncoded
+}> = [
+  ["demo-p-aq-1", "赵文博", "male", "1988-05-16", 201, "安丘市发展和改革局", "经济运行科科长"],
+  ["demo-p-aq-2", "孙雅琴", "female", "1990-09-03", 202, "安丘市财政局", "预算科科长"],
+].map(([id, name, sex, birthDate, sequence, unit, position]) => ({
+  regionId: "370784",
+  profile: {
+    id: id as string,
+    name: name as string,
+    sex: sex as Person.Sex,
+    birthDate: birthDate as string,
+    idNumber: demoIdNumber("370784", birthDate as string, sequence as number),
+    phone: `1990001${pad(sequence as number, 4)}`,
+    party: { _tag: "Full", joined: "2010-06-01", fullMemberSince: "2011-06-01" },
+    education: [{ level: "bachelor", fullTime: true }],
+    employment: "civil_servant",
+    rank: { level: "deputy_section", track: "leading" },
+    currentUnit: unit as string,
+    currentPosition: position as string,
+    workHistory: [
+      { from: "2012-08-01", organisation: unit as string, position: "科员", grassroots: false, tags: [] },
+    ],
+    conduct: [],
+    attestations: ["city_department_cadre", "character_conduct", "health", "willingness_grassroots"].map(
+      (item) => ({
+        item,
+        result: true,
+        by: "reviewer" as const,
+        reviewer: `${unit as string}党组`,
+        date: "2026-11-18",
+      }),
+    ),
+  },
+}))
+
+/** The demo people, encoded profiles (deterministic: same output every run). */
+export const demoPeople = (): ReadonlyArray<{
+  readonly regionId: string
+  readonly profile: Person.ProfileEncoded
+}> =>
+  Array.from({ length: DEMO_PEOPLE_COUNT }, (_, i) => {
+    const home = HOMES[i % HOMES.length] ?? { regionId: "310110", address: "310110" }
+    const sex: Person.Sex = i % 2 === 0 ? "male" : "female"
+    const year = 1978 + ((i * 7) % 22)
+    const birthDate = `${year}-${pad(1 + ((i * 5) % 12), 2)}-${pad(1 + ((i * 11) % 28), 2)}`
+    const sequence = 100 + i * 2 + (sex === "male" ? 1 : 0)
+    const joined = `${year + 22}-07-01`
+    const unit = UNITS_BY_ADDRESS[home.address] ?? "某机关"
+    const profile: Person.ProfileEncoded = {
+      id: `demo-p-${pad(i + 1, 2)}`,
+      name: `${SURNAMES[i % SURNAMES.length] ?? "王"}${GIVEN[(i * 5) % GIVEN.length] ?? "明"}`,
+      sex,
+      birthDate,
+      idNumber: demoIdNumber(home.address, birthDate, sequence),
+      phone: `1990000${pad(1000 + i, 4)}`,
+      party:
+        i % 5 === 4
+          ? { _tag: "NotMember" }
+          : i % 5 === 3
+            ? { _tag: "Probationary", joined: "2024-07-01" }
+            : { _tag: "Full", joined, fullMemberSince: `${year + 23}-07-01` },
+      education: [
+        {
+          level: i % 4 === 0 ? "master" : i % 4 === 3 ? "junior_college" : "bachelor",
+          fullTime: i % 3 !== 2,
+        },
+      ],
+      employment:
+        i % 6 === 5 ? "community_worker" : i % 3 === 1 ? "public_institution_established" : "civil_servant",
+      ...(i % 3 === 0
+        ? { rank: { level: i % 2 === 0 ? "section" : "deputy_section", track: "leading" } }
+        : {}),
+      currentUnit: unit,
+      currentPosition: i % 3 === 0 ? "科长" : "科员",
+      workHistory: [
+        {
+          from: `${year + 22}-08-01`,
+          organisation: unit,
+          position: "科员",
+          grassroots: i % 4 === 1,
+          tags: [],
+        },
+      ],
+      conduct: [],
+      attestations: [],
+      tags: i % 7 === 0 ? ["epidemic_assistant"] : [],
+    }
+    return { regionId: home.regionId, profile }
+  })

@@ -1,0 +1,131 @@
+import { createHash, randomInt } from "node:crypto"
+import { schema } from "@cadre/db"
+import { and, eq, gt } from "drizzle-orm"
+import { Effect } from "effect"
+import { InvalidCode, Throttled } from "../errors.js"
+import { type AuthDeps, promise } from "./deps.js"
+import { keyPart } from "./limits.js"
+import { phoneEmail } from "./signin.js"
+import type { SignUp } from "./signup.js"
+import type { AuthService } from "./types.js"
+
+/**
+ * Applicant self-registration, by e-mail or by phone with a code from the pluggable sender; limits on
+ * registrations per client IP, on codes per phone and per IP, and on guesses per code. Signs the new applicant in.
+ */
+
+const CODE_MINUTES = 10
+
+const sha256 = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex")
+
+export const makeRegistration = (
+  deps: AuthDeps,
+  { policy, signUp, bindRole }: SignUp,
+): Pick<AuthService, "registerEmail" | "requestPhoneCode" | "registerPhone"> => {
+  const { db, logger, now, limiter, limits, sender } = deps
+  const t = schema
+
+  /** One registration from `ip` (none: not counted); Throttled above the limit. */
+  const registrationFrom = (ip: string | undefined) =>
+    Effect.gen(function* () {
+      if (ip === undefined) return
+      const hit = yield* promise(() =>
+        limiter.hit(`register:ip:${ip}`, limits.registrationWindowMinutes * 60_000, now()),
+      )
+      if (hit.count > limits.registrationsPerIp) {
+        logger.warn("registration throttled for a client IP", { ip, until: hit.until.toISOString() })
+        return yield* Effect.fail(new Throttled({ until: hit.until.toISOString(), action: "register" }))
+      }
+    })
+
+  /** Create the applicant and its role; the caller has checked the password policy. */
+  const registerApplicant = (email: string, password: string, name: string) =>
+    Effect.gen(function* () {
+      const { userId, headers } = yield* signUp(email, password, name)
+      yield* bindRole(
+        { actor: { accountId: userId, role: "applicant" } },
+        { userId, email, role: "applicant", scopeKind: "self", regionId: null, unitId: null, scopePath: "" },
+        "account.register",
+      )
+      return { accountId: userId, headers }
+    })
+
+  // The policy is checked before anything else, so a refused password says the same for a known and an unknown
+  // e-mail; a taken e-mail answers AlreadyExists alike for staff, applicants and phone accounts.
+  const registerEmail: AuthService["registerEmail"] = (input) => {
+    const email = input.email.trim().toLowerCase()
+    return policy(input.password, [email]).pipe(
+      Effect.zipRight(registrationFrom(input.ip)),
+      Effect.zipRight(registerApplicant(email, input.password, input.name)),
+    )
+  }
+
+  const requestPhoneCode: AuthService["requestPhoneCode"] = ({ phone, ip }) =>
+    Effect.gen(function* () {
+      const windowMs = limits.phoneCodeWindowMinutes * 60_000
+      const throttled = (until: Date, by: string) => {
+        logger.warn("phone code requests throttled", { by, until: until.toISOString() })
+        return Effect.fail(new Throttled({ until: until.toISOString(), action: "phone_code" }))
+      }
+      if (ip !== undefined) {
+        const byIp = yield* promise(() => limiter.hit(`phone-code:ip:${ip}`, windowMs, now()))
+        if (byIp.count > limits.phoneCodesPerIp) return yield* throttled(byIp.until, "ip")
+      }
+      const byPhone = yield* promise(() => limiter.hit(`phone-code:phone:${keyPart(phone)}`, windowMs, now()))
+      if (byPhone.count > limits.phoneCodesPerPhone) return yield* throttled(byPhone.until, "phone")
+      const code = String(randomInt(0, 1_000_000)).padStart(6, "0")
+      const identifier = `phone-register:${phone}`
+      yield* promise(() => db.delete(t.verification).where(eq(t.verification.identifier, identifier)))
+      yield* promise(() =>
+        db.insert(t.verification).values({
+          id: crypto.randomUUID(),
+          identifier,
+          value: sha256(code),
+          expiresAt: new Date(now().getTime() + CODE_MINUTES * 60_000),
+        }),
+      )
+      yield* promise(() => sender.send(phone, code))
+      return { expiresInSeconds: CODE_MINUTES * 60 }
+    })
+
+  const registerPhone: AuthService["registerPhone"] = (input) =>
+    Effect.gen(function* () {
+      yield* policy(input.password, [input.phone])
+      yield* registrationFrom(input.ip)
+      const identifier = `phone-register:${input.phone}`
+      const rows = yield* promise(() =>
+        db
+          .select()
+          .from(t.verification)
+          .where(and(eq(t.verification.identifier, identifier), gt(t.verification.expiresAt, now())))
+          .limit(1),
+      )
+      const row = rows[0]
+      if (row === undefined) return yield* Effect.fail(new InvalidCode())
+      // Count the guess before comparing: parallel guesses get distinct numbers, and only the first
+      // `codeAttempts` are compared. The guess that uses up the code deletes it.
+      const guess = yield* promise(() =>
+        limiter.hit(`phone-code:attempts:${row.id}`, CODE_MINUTES * 60_000, now()),
+      )
+      const burn = promise(() => db.delete(t.verification).where(eq(t.verification.id, row.id)))
+      if (guess.count > limits.codeAttempts) {
+        yield* burn
+        return yield* Effect.fail(new InvalidCode())
+      }
+      if (row.value !== sha256(input.code.trim())) {
+        if (guess.count === limits.codeAttempts) {
+          yield* burn
+          logger.warn("phone code used up by wrong guesses", { attempts: guess.count })
+        }
+        return yield* Effect.fail(new InvalidCode())
+      }
+      // Consume the code: of two right guesses in parallel, one registers.
+      const consumed = yield* promise(() =>
+        db.delete(t.verification).where(eq(t.verification.id, row.id)).returning({ id: t.verification.id }),
+      )
+      if (consumed.length === 0) return yield* Effect.fail(new InvalidCode())
+      return yield* registerApplicant(phoneEmail(input.phone), input.password, input.name)
+    })
+
+  return { registerEmail, requestPhoneCode, registerPhone }
+}
