@@ -133,7 +133,8 @@ describe("a selection carried through from the campaign screen", () => {
   it("Guizhou: waiver, inspection record, notice with an objection, refusals, decision, appointment", async () => {
     const page = await browser.newPage()
     const url = `${preview.url}/campaigns/${guizhou}`
-    await signIn(page, "guizhou.org@demo.example.org", url)
+    // The street's 党工委 runs its reserve-pool selection (001 四): its admin carries it through.
+    await signIn(page, "guizhou.street@demo.example.org", url)
     const path = page.getByTestId("campaign-path")
     await path.waitFor()
     expect(await path.locator(".ant-steps-item-title").allTextContents()).toEqual([
@@ -276,7 +277,13 @@ describe("a selection carried through from the campaign screen", () => {
     await signIn(page, "guizhou.org@demo.example.org", url)
     // The street has no reserve post in the demo data: the org dept creates one (no screen for posts yet).
     await callApi(page, "mutation", "posts.create", { regionId: "guizhou-street", title: "和平社区后备干部" })
+    // The decision is the street 党工委's (001 四（二）3), not the district's: its org dept is offered no 研究决定.
     await page.reload()
+    await expect.poll(() => stateOf(huang)).toBe("公示中")
+    expect(await huang.getByRole("button", { name: "研究决定" }).count()).toBe(0)
+    await browser.context.clearCookies()
+    await browser.clearStorage(preview.url)
+    await signIn(page, "guizhou.street@demo.example.org", url)
     await expect.poll(() => stateOf(huang)).toBe("公示中")
 
     // The notice is over, the objection is not: still refused, with the objection named.
