@@ -73,6 +73,7 @@ type AppRow = {
   regionPath: string
   schemeId: string
   schemeVersion: number
+  channel: string | null
 }
 let appRows: Array<AppRow> = []
 const appState = new Map<string, string>()
@@ -744,6 +745,20 @@ const TABLE: Readonly<Record<string, Entry>> = {
             : "FORBIDDEN"
     },
   },
+  "applications.resubmit": {
+    run: (c, _a, i) => c.applications.resubmit({ applicationId: pick(appRows, i).id, expectedVersion: 999 }),
+    expected: (a, i) => {
+      const row = pick(appRows, i)
+      const permission = row.channel === "self_registration" ? "application.apply" : "application.recommend"
+      // Visible first (the row's channel says who submits), then the permission, then the state: no demo
+      // application has been returned to draft, so every permitted caller is told it cannot be resubmitted.
+      return !Access.seesApplication(a, row)
+        ? "NOT_FOUND"
+        : !Access.can(a, permission)
+          ? "FORBIDDEN"
+          : "CONFLICT"
+    },
+  },
   "applications.withdraw": {
     run: (c, _a, i) => c.applications.withdraw({ applicationId: pick(appRows, i).id, expectedVersion: 999 }),
     expected: (a, i) => {
@@ -1350,6 +1365,7 @@ beforeAll(async () => {
       regionPath: appRegion.path,
       schemeId: campaigns.schemeId,
       schemeVersion: campaigns.schemeVersion,
+      channel: applications.channel,
     })
     .from(applications)
     .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))

@@ -152,3 +152,82 @@ describe("004 安丘: the city standing committee decides", () => {
     expect(tagOf(asCommittee)).toBe("IllegalMove")
   })
 })
+
+describe("a returned application can be completed and submitted again (issue 13: it could never move again)", () => {
+  it("the recommending unit resubmits with a new recommendation; it is screened again; others may not", async () => {
+    const org = await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" })
+    const unit = await h.actorHeaders({
+      role: "dispatching_unit_admin",
+      regionId: "310110",
+      unitId: "u-yp-mz",
+    })
+    const street = await h.actorHeaders({ role: "street_admin", regionId: "310110001" })
+    h.setToday("2026-11-24")
+    const personId = await insertPerson(h.handle, {
+      id: "t-authority-2",
+      regionId: "310110001",
+      address: "310110",
+      name: "吴思远",
+      birthDate: "1991-04-02",
+      sequence: 903,
+      phone: "19900009903",
+      joined: "2013-07-01",
+    })
+    const app = await h.caller(unit).applications.recommend({
+      campaignId: "demo-yangpu-2026",
+      personId,
+      channel: "unit_recommendation",
+      recommendation: { body: "杨浦区民政局党委", meeting: "党委会议", meetingDate: "2026-11-20" },
+    })
+    // Not returned yet: nothing to resubmit.
+    const early = await failure(
+      h.caller(unit).applications.resubmit({ applicationId: app.id, expectedVersion: app.version }),
+    )
+    expect(early.code).toBe("CONFLICT")
+
+    // The org dept returns it to draft: the recommendation lacks the meeting's minutes.
+    const returned = await h.caller(org).applications.act({
+      applicationId: app.id,
+      expectedVersion: app.version,
+      move: { _tag: "Return", to: "draft", reason: "请补充党委会议纪要后重新推荐" },
+    })
+    expect(returned.state).toBe("draft")
+
+    // A recommendation is the unit's (000 二（一）): neither the street nor the org dept resubmits it.
+    refusedAsNotYours(
+      await failure(
+        h.caller(street).applications.resubmit({ applicationId: app.id, expectedVersion: returned.version }),
+      ),
+    )
+    refusedAsNotYours(
+      await failure(
+        h.caller(org).applications.resubmit({ applicationId: app.id, expectedVersion: returned.version }),
+      ),
+    )
+    // A stale version is refused and nothing is written.
+    const stale = await failure(
+      h.caller(unit).applications.resubmit({ applicationId: app.id, expectedVersion: returned.version - 1 }),
+    )
+    expect(tagOf(stale)).toBe("StaleVersion")
+
+    const again = await h.caller(unit).applications.resubmit({
+      applicationId: app.id,
+      expectedVersion: returned.version,
+      recommendation: {
+        body: "杨浦区民政局党委",
+        meeting: "党委会议（补充纪要）",
+        meetingDate: "2026-11-23",
+      },
+    })
+    expect(again.state).toBe("screened")
+    expect(again.application.recommendation?.meeting).toBe("党委会议（补充纪要）")
+    expect(again.application.verdict).toBeDefined()
+    // And it moves on as any other.
+    const moved = await h.caller(org).applications.act({
+      applicationId: app.id,
+      expectedVersion: again.version,
+      move: { _tag: "Advance", from: "screened", to: "interview" },
+    })
+    expect(moved.state).toBe("interview")
+  })
+})

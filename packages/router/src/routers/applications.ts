@@ -160,6 +160,28 @@ export const applicationsRouter = router({
         .then(applicationOut),
     ),
 
+  /**
+   * 重新提交 an application returned to draft, screened again. Signed in: the service requires the applicant's
+   * application.apply for a self-registration (their own), application.recommend for a recommendation, and the
+   * body the scheme names for the submission (Selection.authorise).
+   */
+  resubmit: procedure
+    .authenticated()
+    .input(
+      input(
+        Schema.Struct({
+          applicationId: ApplicationId,
+          expectedVersion: ExpectedVersion,
+          recommendation: Schema.optional(Selection.Recommendation),
+        }),
+      ),
+    )
+    .mutation(({ ctx, input: i }) =>
+      ctx
+        .run(Effect.flatMap(ApplicationService, (r) => r.resubmit(ctx.cmd, { ...i, on: todayOf(ctx) })))
+        .then(applicationOut),
+    ),
+
   /** 撤回 by the applicant, before the decision. */
   withdraw: procedure
     .permission("application.apply")

@@ -280,6 +280,73 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
           return yield* readBack(input.applicationId, ctx.actor)
         })
 
+      /**
+       * 重新提交: an application returned to draft (退回) is completed and submitted again through its channel — by the
+       * applicant for a self-registration, by the recommending body otherwise (a new recommendation may replace
+       * the old) — and screened again against the campaign's version, in one transaction.
+       */
+      const resubmit = (
+        ctx: CommandContext,
+        input: {
+          readonly applicationId: string
+          readonly expectedVersion: number
+          readonly recommendation?: Selection.Recommendation | undefined
+          readonly on: LocalDate.LocalDate
+        },
+      ): Effect.Effect<ApplicationRecord, MoveErr> =>
+        Effect.gen(function* () {
+          const seen = yield* readBack(input.applicationId, ctx.actor)
+          const { channel, state } = seen.application
+          const recommendation = input.recommendation ?? seen.application.recommendation
+          const submit: Selection.Move = {
+            _tag: "Submit",
+            channel: channel ?? "organisation_recommendation",
+            ...(recommendation === undefined ? {} : { recommendation }),
+          }
+          // Who may submit through this channel, before anything is said about the application's state.
+          yield* requirePermission(ctx.actor, movePermission(submit))
+          if (state !== "draft" || channel === undefined)
+            return yield* Effect.fail(
+              conflict("application", input.applicationId, "not_returned", {
+                zh: "只有退回至草稿的报名（推荐）才能重新提交",
+                en: "only an application returned to draft can be submitted again",
+              }),
+            )
+          yield* transaction(db, "application.resubmit", (tx) =>
+            Effect.gen(function* () {
+              const { rec, locked, app } = yield* begin(
+                tx,
+                schemes,
+                ctx,
+                input.applicationId,
+                input.expectedVersion,
+                submit,
+              )
+              if (locked.campaign.status !== "open")
+                return yield* Effect.fail(
+                  conflict("campaign", locked.campaign.id, "campaign_not_open", {
+                    zh: "该批次未开放报名（推荐）",
+                    en: "the campaign is not open for applications",
+                  }),
+                )
+              const submitted = yield* applyMove(tx, calendar, ctx, locked, app, submit, input.on)
+              const verdict = yield* screen(tx, locked, app.personId, rec.targetRole)
+              const next = yield* applyMove(
+                tx,
+                calendar,
+                ctx,
+                locked,
+                submitted,
+                { _tag: "Screen", verdict },
+                input.on,
+              )
+              yield* applicationQueries.saveApplication(tx, next, input.expectedVersion)
+              yield* auditApp(tx, ctx, "application.resubmit", locked, app, next, submit)
+            }),
+          )
+          return yield* readBack(input.applicationId, ctx.actor)
+        })
+
       /** Screen again against the campaign's version (after a profile correction), optionally with waivers (放宽). */
       const rescreen = (
         ctx: CommandContext,
@@ -292,7 +359,7 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
       ): Effect.Effect<ApplicationRecord, MoveErr> =>
         Effect.gen(function* () {
           const waiving = input.waivers !== undefined && input.waivers.length > 0
-          yield* requirePermission(ctx.actor, movePermission(waiving ? "Waive" : "Screen"))
+          yield* requirePermission(ctx.actor, movePermission({ _tag: waiving ? "Waive" : "Screen" }))
           yield* transaction(db, "application.rescreen", (tx) =>
             Effect.gen(function* () {
               const { rec, locked, app } = yield* begin(
@@ -420,6 +487,7 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
         recommend,
         act,
         rescreen,
+        resubmit,
         withdraw,
         profileOf,
         screenAgainst,

@@ -41,14 +41,20 @@ const MOVE_PERMISSION: Readonly<Record<Selection.MoveTag, Access.Permission>> = 
   ReportIn: "application.decide",
 }
 
-/** The permission a move needs (before the row's scope is looked at). */
-export const movePermission = (tag: Selection.MoveTag): Access.Permission => MOVE_PERMISSION[tag]
+/**
+ * The permission a move needs (before the row's scope is looked at). A self-registration is submitted (again) by
+ * the applicant, with the applicant's permission; every other submission is a recommendation.
+ */
+export const movePermission = (move: Selection.MoveShape): Access.Permission =>
+  move._tag === "Submit" && move.channel === "self_registration"
+    ? "application.apply"
+    : MOVE_PERMISSION[move._tag]
 
 const checkMovePermission = (
   actor: Access.Actor,
-  tag: Selection.MoveTag,
+  move: Selection.MoveShape,
 ): Effect.Effect<void, Access.Forbidden> => {
-  const p = MOVE_PERMISSION[tag]
+  const p = movePermission(move)
   return Access.can(actor, p) ? Effect.void : Effect.fail(Access.forbidden(p, actor.role))
 }
 
@@ -163,7 +169,7 @@ export const begin = (
     )
     if (rec === undefined) return yield* Effect.fail(notFound("application", applicationId))
     // Who may make the move is decided before anything else is looked at (a stale version included).
-    yield* checkMovePermission(ctx.actor, move._tag)
+    yield* checkMovePermission(ctx.actor, move)
     const locked = yield* lockCampaign(tx, schemes, rec.campaignId)
     // Re-read under the lock: the version check must see the latest committed row.
     const row = yield* applicationQueries.lockApplication(tx, applicationId)
