@@ -74,6 +74,7 @@ type AppRow = {
   schemeId: string
   schemeVersion: number
   channel: string | null
+  campaignStatus: string
 }
 let appRows: Array<AppRow> = []
 const appState = new Map<string, string>()
@@ -95,6 +96,14 @@ const mayMove = (a: Access.Actor, row: AppRow, move: Selection.Move): boolean =>
       campaignPath: row.campaignPath,
       application: { state, personId: row.personId, regionPath: row.regionPath },
     }),
+  )
+}
+/** May `a` submit into the row's campaign through `channel` (the entry's authority: no application yet)? */
+const maySubmit = (a: Access.Actor, row: AppRow, channel: "organisation_recommendation"): boolean => {
+  const path = pathOf.get(`${row.schemeId}@${row.schemeVersion}`)
+  if (path === undefined) throw new Error(`no path for ${row.schemeId} v${row.schemeVersion}`)
+  return Either.isRight(
+    Selection.authorise(a, { _tag: "Submit", channel }, { path, campaignPath: row.campaignPath }),
   )
 }
 /** Screen and Waive belong to whoever runs the campaign whatever the verdict; the predicate reads only the tag. */
@@ -694,11 +703,15 @@ const TABLE: Readonly<Record<string, Entry>> = {
     expected: (a, i) => {
       const row = pick(appRows, i)
       const person = personRows.find((p) => p.id === row.personId)
+      // In an open campaign the kernel asks whose submission it is (an organisation's recommendation is the
+      // runner's) before the channel or the duplicate is looked at; a campaign not open refuses first.
       return !Access.can(a, "application.recommend")
         ? "FORBIDDEN"
         : !Access.seesRegion(a, person?.path ?? "") || !Access.seesCampaign(a, row.campaignPath)
           ? "NOT_FOUND"
-          : "CONFLICT"
+          : row.campaignStatus === "open" && !maySubmit(a, row, "organisation_recommendation")
+            ? "FORBIDDEN"
+            : "CONFLICT"
     },
   },
   "applications.act": {
@@ -1366,6 +1379,7 @@ beforeAll(async () => {
       schemeId: campaigns.schemeId,
       schemeVersion: campaigns.schemeVersion,
       channel: applications.channel,
+      campaignStatus: campaigns.status,
     })
     .from(applications)
     .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
