@@ -91,6 +91,23 @@ describe("regions, units, posts", () => {
     expect(merged.merged.status).toBe("merged")
   })
 
+  it("region ids keep to a safe alphabet, so two ids can never share a scope path (issue 15: sx/y, sx_y)", async () => {
+    for (const id of ["sx/y", "sx_y", "a%b", "-x"]) {
+      const e = await failure(
+        h
+          .caller(street)
+          .regions.create({ id, name: "测试居民区", level: "community", parentId: "310110001" }),
+      )
+      expect(e.code).toBe("BAD_REQUEST")
+      expect(e.message).toContain("区域编号")
+      expect(e.message).toContain("字母、数字和连字符")
+    }
+    const ok = await h
+      .caller(street)
+      .regions.create({ id: "sx-y", name: "测试居民区二", level: "community", parentId: "310110001" })
+    expect(ok.path).toBe("/310000/310110/310110001/sx-y/")
+  })
+
   it("bad input names the field in the caller's language", async () => {
     const zh = await failure(
       h.caller(street).regions.create({ name: "x", level: "town" as "street", parentId: "310110001" }),

@@ -8,12 +8,30 @@
 import { Schema } from "effect"
 
 /**
- * Identifier of a region (usually its administrative division code, 行政区划代码, but any stable key works).
+ * The alphabet of a region id: letters, digits and inner hyphens, 1–64 characters. A region's path joins its
+ * ancestors' ids with "/" and scopes match by prefix (SQL `LIKE`), so an id with "/", "_" or "%" could make two
+ * regions share a path and one scope see the other's people (issue 15: `sx/y` and `sx_y`).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const REGION_ID_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/
+
+/**
+ * Identifier of a region: usually its administrative division code (行政区划代码), else a stable key in
+ * {@link REGION_ID_PATTERN}'s safe alphabet.
  *
  * @category schemas
  * @since 0.1.0
  */
-export const RegionId = Schema.NonEmptyTrimmedString.pipe(Schema.brand("RegionId")).annotations({
+export const RegionId = Schema.String.pipe(
+  Schema.filter(
+    (s) =>
+      REGION_ID_PATTERN.test(s) ||
+      "区域编号只能由字母、数字和连字符组成（1–64 位，首尾不能是连字符） / a region id is letters, digits and inner hyphens (1–64 characters)",
+  ),
+  Schema.brand("RegionId"),
+).annotations({
   identifier: "RegionId",
   title: "区域编号 / region id",
 })

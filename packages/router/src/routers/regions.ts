@@ -37,7 +37,7 @@ export const regionsRouter = router({
     .input(
       input(
         Schema.Struct({
-          id: Schema.optional(Id("区域编号 / region id")),
+          id: Schema.optional(Regions.RegionId),
           name: RegionName,
           level: Regions.RegionLevel,
           parentId: Id("上级区域 / parent region"),
