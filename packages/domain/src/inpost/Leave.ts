@@ -20,6 +20,7 @@
 
 import { Either } from "effect"
 import type { Role } from "../access/Access.js"
+import { type CalendarYearUnknown, type WorkCalendar, workingDaysBetween } from "../calendar/WorkCalendar.js"
 import type { PersonId } from "../person/Profile.js"
 import type { Scheme } from "../scheme/Scheme.js"
 import { addDays, compare, type LocalDate } from "../shared/LocalDate.js"
@@ -103,6 +104,11 @@ export const requestLeave = (
 export interface LeaveContext {
   readonly on: LocalDate
   readonly by: { readonly accountId: string; readonly role: Role }
+  /**
+   * The working-day calendar: a late return then counts only the working days missed (a Thursday–Friday leave
+   * closed on Monday is on time). Absent: calendar days.
+   */
+  readonly calendar?: WorkCalendar | undefined
 }
 
 /**
@@ -170,12 +176,13 @@ export const leaveTransition = (
             `the return ${move.date} is before the leave began (${r.from})`,
           ),
         )
-      return Either.right({
-        ...r,
-        state: "returned",
-        returnedOn: move.date,
-        overstayDays: overstay(r, move.date),
-      })
+      const over =
+        ctx.calendar === undefined
+          ? Either.right(overstay(r, move.date))
+          : overstayWorking(r, move.date, ctx.calendar)
+      // A year the calendar lacks: the return cannot be counted yet; the org dept enters the year first.
+      if (Either.isLeft(over)) return fail("calendar_unknown", over.left.text)
+      return Either.right({ ...r, state: "returned", returnedOn: move.date, overstayDays: over.right })
     }
   }
 }
@@ -189,6 +196,28 @@ export const leaveTransition = (
  */
 export const overstay = (r: Pick<LeaveRequest, "to" | "endsMorning">, on: LocalDate): number =>
   Math.max(0, daysBetween(r.to, on) - (r.endsMorning ? 0 : 1))
+
+/** The day the cadre is due back at work: the day after `to`, or `to` itself when the leave ends at noon. */
+const dueBack = (r: Pick<LeaveRequest, "to" | "endsMorning">): LocalDate =>
+  r.endsMorning ? r.to : addDays(r.to, 1)
+
+/**
+ * Working days away beyond the leave as of `on`: the working days from the day the cadre was due back to the day
+ * before `on`. A weekend or a public holiday after the leave is not an overstay (issue 13: a Thursday–Friday
+ * leave closed on Monday was recorded as 2 days over). Error if the calendar lacks a year it counts in.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const overstayWorking = (
+  r: Pick<LeaveRequest, "to" | "endsMorning">,
+  on: LocalDate,
+  calendar: WorkCalendar,
+): Either.Either<number, CalendarYearUnknown> => {
+  const due = dueBack(r)
+  if (compare(on, due) <= 0) return Either.right(0)
+  return workingDaysBetween(calendar, addDays(due, -1), addDays(on, -1))
+}
 
 /**
  * The absence a late return leaves on record (kind "overstay"): from the day the cadre was due back to the day
@@ -205,13 +234,12 @@ export const overstayAbsence = (
 ): Absence | undefined => {
   const days = r.overstayDays ?? 0
   if (r.state !== "returned" || r.returnedOn === undefined || days <= 0) return undefined
-  const to = addDays(r.returnedOn, -1)
   return {
     id,
     placementId: r.placementId,
     personId: r.personId,
-    from: addDays(to, -(days - 1)),
-    to,
+    from: dueBack(r),
+    to: addDays(r.returnedOn, -1),
     halfDays: days * 2,
     kind: "overstay",
     note: `请假至 ${r.to}，${r.returnedOn} 销假，超假 ${days} 天 / on leave to ${r.to}, back on ${r.returnedOn}: ${days} day(s) over`,

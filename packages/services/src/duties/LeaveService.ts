@@ -15,6 +15,7 @@ import {
 } from "@cadre/db"
 import { type Access, InPost, type LocalDate, type Text } from "@cadre/domain"
 import { Effect } from "effect"
+import { WorkCalendar } from "../calendar/index.js"
 import { requirePermission } from "../shared/authority.js"
 import { requireOwnOrManage, requireServing } from "../shared/inpost.js"
 import { SchemeStore } from "../shared/SchemeStore.js"
@@ -46,6 +47,7 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
   effect: Effect.gen(function* () {
     const { db } = yield* Database
     const schemes = yield* SchemeStore
+    const calendar = yield* WorkCalendar
 
     /** Store an absence (擅自离岗, or the days over a leave) with its audit row, in the caller's transaction. */
     const insertAbsence = (
@@ -183,9 +185,12 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
           Effect.gen(function* () {
             const r = yield* dutyQueries.lockLeave(tx, ctx.actor, input.leaveId, input.expectedVersion)
             const before = r.leave
+            // A return counts the working days missed (a weekend after the leave is not an overstay).
+            const built = input.move._tag === "Return" ? yield* calendar.current(tx) : undefined
             const next = yield* InPost.leaveTransition(before, input.move, {
               on: input.on,
               by: { accountId: ctx.actor.accountId, role: ctx.actor.role },
+              calendar: built?.calendar,
             })
             yield* dutyQueries.saveLeave(tx, next)
             yield* writeAudit(tx, ctx, {
@@ -260,5 +265,5 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
 
     return { previewLeave, requestLeave, leaveMove, leaves, recordAbsence, absences } as const
   }),
-  dependencies: [SchemeStore.Default],
+  dependencies: [SchemeStore.Default, WorkCalendar.Default],
 }) {}

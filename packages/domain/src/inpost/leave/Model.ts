@@ -184,6 +184,7 @@ export const LeaveIllegalReason = Schema.Literal(
   "not_approver",
   "not_authorised",
   "future_date",
+  "calendar_unknown",
 )
 /**
  * The decoded value of the {@link LeaveIllegalReason} schema.
