@@ -28,7 +28,10 @@ import {
   checkAppointPost,
   fillPost,
   movePermission,
+  requireOpen,
   screen,
+  submitAndScreen,
+  submitMove,
   vacatePost,
 } from "./moves.js"
 import { completeTasksLeftBehind } from "./taskCompletion.js"
@@ -88,30 +91,26 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
         transaction(db, "application.submit", (tx) =>
           Effect.gen(function* () {
             const locked = yield* lockCampaign(tx, schemes, input.campaignId)
-            if (locked.campaign.status !== "open")
-              return yield* Effect.fail(
-                conflict("campaign", input.campaignId, "campaign_not_open", {
-                  zh: "该批次未开放报名（推荐）",
-                  en: "the campaign is not open for applications",
-                }),
-              )
+            yield* requireOpen(locked)
             const id = randomUUID()
-            let app = Selection.newApplication({
+            const fresh = Selection.newApplication({
               id,
               personId: input.personId as Person.PersonId,
               campaign: locked.kernelCampaign,
             })
-            const submit: Selection.Move = {
-              _tag: "Submit",
-              channel: input.channel,
-              ...(input.recommendation === undefined ? {} : { recommendation: input.recommendation }),
-            }
+            const submit = submitMove(input.channel, input.recommendation)
             // Who submits: the applicant themself, the unit the scheme names, or the runner (organisation channel).
             yield* authoriseMove(ctx.actor, submit, locked)
-            app = yield* applyMove(tx, calendar, ctx, locked, app, submit, input.on)
-            const verdict = yield* screen(tx, locked, input.personId, input.targetRole ?? null)
-            const screenMove: Selection.Move = { _tag: "Screen", verdict }
-            app = yield* applyMove(tx, calendar, ctx, locked, app, screenMove, input.on)
+            const { app, verdict } = yield* submitAndScreen(
+              tx,
+              calendar,
+              ctx,
+              locked,
+              fresh,
+              submit,
+              input.targetRole ?? null,
+              input.on,
+            )
             yield* applicationQueries.insertApplication(tx, {
               application: app,
               regionId: input.regionId,
@@ -298,11 +297,7 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
           const seen = yield* readBack(input.applicationId, ctx.actor)
           const { channel, state } = seen.application
           const recommendation = input.recommendation ?? seen.application.recommendation
-          const submit: Selection.Move = {
-            _tag: "Submit",
-            channel: channel ?? "organisation_recommendation",
-            ...(recommendation === undefined ? {} : { recommendation }),
-          }
+          const submit = submitMove(channel ?? "organisation_recommendation", recommendation)
           // Who may submit through this channel, before anything is said about the application's state.
           yield* requirePermission(ctx.actor, movePermission(submit))
           if (state !== "draft" || channel === undefined)
@@ -322,22 +317,15 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
                 input.expectedVersion,
                 submit,
               )
-              if (locked.campaign.status !== "open")
-                return yield* Effect.fail(
-                  conflict("campaign", locked.campaign.id, "campaign_not_open", {
-                    zh: "该批次未开放报名（推荐）",
-                    en: "the campaign is not open for applications",
-                  }),
-                )
-              const submitted = yield* applyMove(tx, calendar, ctx, locked, app, submit, input.on)
-              const verdict = yield* screen(tx, locked, app.personId, rec.targetRole)
-              const next = yield* applyMove(
+              yield* requireOpen(locked)
+              const { app: next } = yield* submitAndScreen(
                 tx,
                 calendar,
                 ctx,
                 locked,
-                submitted,
-                { _tag: "Screen", verdict },
+                app,
+                submit,
+                rec.targetRole,
                 input.on,
               )
               yield* applicationQueries.saveApplication(tx, next, input.expectedVersion)

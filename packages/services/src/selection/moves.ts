@@ -12,7 +12,7 @@ import {
   type Tx,
   writeAudit,
 } from "@cadre/db"
-import { Access, Eligibility, type LocalDate, Selection } from "@cadre/domain"
+import { Access, Eligibility, type LocalDate, type Scheme, Selection } from "@cadre/domain"
 import { Effect, Either } from "effect"
 import type { WorkCalendar } from "../calendar/index.js"
 import type { SchemeStore } from "../shared/SchemeStore.js"
@@ -106,6 +106,51 @@ export const applyMove = (
       { onLeft: (e) => Effect.fail(e), onRight: (next) => Effect.succeed(next) },
     ),
   )
+
+/** A submission through `channel`, with its recommendation when there is one. */
+export const submitMove = (
+  channel: Scheme.Channel,
+  recommendation: Selection.Recommendation | undefined,
+): Selection.Move => ({
+  _tag: "Submit",
+  channel,
+  ...(recommendation === undefined ? {} : { recommendation }),
+})
+
+/** Applications are entered (and re-entered) only while the campaign is open. */
+export const requireOpen = (locked: Locked): Effect.Effect<void, Conflict> =>
+  locked.campaign.status === "open"
+    ? Effect.void
+    : Effect.fail(
+        conflict("campaign", locked.campaign.id, "campaign_not_open", {
+          zh: "该批次未开放报名（推荐）",
+          en: "the campaign is not open for applications",
+        }),
+      )
+
+/**
+ * The two moves of an entry, first or again: the submission, then the screening it triggers against the
+ * campaign's scheme version. Authority is the caller's to check first (a new entry has no row for begin()).
+ */
+export const submitAndScreen = (
+  tx: Tx,
+  calendar: WorkCalendar,
+  ctx: CommandContext,
+  locked: Locked,
+  app: Selection.Application,
+  submit: Selection.Move,
+  targetRole: string | null,
+  on: LocalDate.LocalDate,
+): Effect.Effect<
+  { readonly app: Selection.Application; readonly verdict: Eligibility.Verdict },
+  Selection.TransitionError | NotFound
+> =>
+  Effect.gen(function* () {
+    const submitted = yield* applyMove(tx, calendar, ctx, locked, app, submit, on)
+    const verdict = yield* screen(tx, locked, app.personId, targetRole)
+    const screened = yield* applyMove(tx, calendar, ctx, locked, submitted, { _tag: "Screen", verdict }, on)
+    return { app: screened, verdict }
+  })
 
 /** Screen the person against the campaign's scheme version (with waivers, 放宽). */
 export const screen = (
