@@ -21,32 +21,45 @@ const refusedAsNotYours = (e: TRPCError) => {
   expect(tagOf(e)).toBe("MoveNotYours")
 }
 
+/** Yangpu's org dept, the 民政局 (a dispatching unit) and 定海路街道, each with a fresh API token. */
+const yangpuBodies = async () => ({
+  org: await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" }),
+  unit: await h.actorHeaders({ role: "dispatching_unit_admin", regionId: "310110", unitId: "u-yp-mz" }),
+  street: await h.actorHeaders({ role: "street_admin", regionId: "310110001" }),
+})
+
+/**
+ * A cadre of 民政局 who lives in 定海路街道, recommended by the unit into Yangpu's demo campaign: the application
+ * belongs to the street's region, so the street sees it.
+ */
+const recommendResident = async (
+  unit: Record<string, string>,
+  p: { id: string; name: string; birthDate: string; sequence: number; joined: string },
+) => {
+  const personId = await insertPerson(h.handle, {
+    ...p,
+    regionId: "310110001",
+    address: "310110",
+    phone: `199000${String(p.sequence).padStart(5, "0")}`,
+  })
+  return h.caller(unit).applications.recommend({
+    campaignId: "demo-yangpu-2026",
+    personId,
+    channel: "unit_recommendation",
+    recommendation: { body: "杨浦区民政局党委", meeting: "党委会议", meetingDate: "2026-11-20" },
+  })
+}
+
 describe("000 杨浦: the district's campaign is moved by the district's bodies", () => {
   it("a street sees its resident's application but may not advance, score, reject or decide it", async () => {
-    const org = await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" })
-    const unit = await h.actorHeaders({
-      role: "dispatching_unit_admin",
-      regionId: "310110",
-      unitId: "u-yp-mz",
-    })
-    const street = await h.actorHeaders({ role: "street_admin", regionId: "310110001" })
+    const { org, unit, street } = await yangpuBodies()
     h.setToday("2026-11-23")
-    // A cadre of 民政局 who lives in 定海路街道: the application belongs to the street's region, so it sees it.
-    const personId = await insertPerson(h.handle, {
+    const app = await recommendResident(unit, {
       id: "t-authority-1",
-      regionId: "310110001",
-      address: "310110",
       name: "周明远",
       birthDate: "1990-02-01",
       sequence: 901,
-      phone: "19900009901",
       joined: "2012-07-01",
-    })
-    const app = await h.caller(unit).applications.recommend({
-      campaignId: "demo-yangpu-2026",
-      personId,
-      channel: "unit_recommendation",
-      recommendation: { body: "杨浦区民政局党委", meeting: "党委会议", meetingDate: "2026-11-20" },
     })
     const seen = await h.caller(street).applications.get({ id: app.id })
     expect(seen.id).toBe(app.id)
@@ -155,29 +168,14 @@ describe("004 安丘: the city standing committee decides", () => {
 
 describe("a returned application can be completed and submitted again (issue 13: it could never move again)", () => {
   it("the recommending unit resubmits with a new recommendation; it is screened again; others may not", async () => {
-    const org = await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" })
-    const unit = await h.actorHeaders({
-      role: "dispatching_unit_admin",
-      regionId: "310110",
-      unitId: "u-yp-mz",
-    })
-    const street = await h.actorHeaders({ role: "street_admin", regionId: "310110001" })
+    const { org, unit, street } = await yangpuBodies()
     h.setToday("2026-11-24")
-    const personId = await insertPerson(h.handle, {
+    const app = await recommendResident(unit, {
       id: "t-authority-2",
-      regionId: "310110001",
-      address: "310110",
       name: "吴思远",
       birthDate: "1991-04-02",
       sequence: 903,
-      phone: "19900009903",
       joined: "2013-07-01",
-    })
-    const app = await h.caller(unit).applications.recommend({
-      campaignId: "demo-yangpu-2026",
-      personId,
-      channel: "unit_recommendation",
-      recommendation: { body: "杨浦区民政局党委", meeting: "党委会议", meetingDate: "2026-11-20" },
     })
     // Not returned yet: nothing to resubmit.
     const early = await failure(
