@@ -86,28 +86,32 @@ const pick = <A>(rows: ReadonlyArray<A>, i: number): A => rows[i % rows.length] 
 /** Each campaign's scheme path (Selection.derivePath of its stored version), for the kernel's authority predicate. */
 const pathOf = new Map<string, Selection.Path>()
 /** Issue 13: is the move the caller's to make (Selection.authorise over the campaign's scheme path and scope)? */
-const mayMove = (a: Access.Actor, row: AppRow, move: Selection.Move): boolean => {
+const pathFor = (row: AppRow): Selection.Path => {
   const path = pathOf.get(`${row.schemeId}@${row.schemeVersion}`)
   if (path === undefined) throw new Error(`no path for ${row.schemeId} v${row.schemeVersion}`)
-  const state = appState.get(row.id) as Selection.State
-  return Either.isRight(
+  return path
+}
+const mayMove = (a: Access.Actor, row: AppRow, move: Selection.MoveShape): boolean =>
+  Either.isRight(
     Selection.authorise(a, move, {
-      path,
+      path: pathFor(row),
       campaignPath: row.campaignPath,
-      application: { state, personId: row.personId, regionPath: row.regionPath },
+      application: {
+        state: appState.get(row.id) as Selection.State,
+        personId: row.personId,
+        regionPath: row.regionPath,
+      },
     }),
   )
-}
 /** May `a` submit into the row's campaign through `channel` (the entry's authority: no application yet)? */
-const maySubmit = (a: Access.Actor, row: AppRow, channel: "organisation_recommendation"): boolean => {
-  const path = pathOf.get(`${row.schemeId}@${row.schemeVersion}`)
-  if (path === undefined) throw new Error(`no path for ${row.schemeId} v${row.schemeVersion}`)
-  return Either.isRight(
-    Selection.authorise(a, { _tag: "Submit", channel }, { path, campaignPath: row.campaignPath }),
+const maySubmit = (a: Access.Actor, row: AppRow, channel: "organisation_recommendation"): boolean =>
+  Either.isRight(
+    Selection.authorise(
+      a,
+      { _tag: "Submit", channel },
+      { path: pathFor(row), campaignPath: row.campaignPath },
+    ),
   )
-}
-/** Screen and Waive belong to whoever runs the campaign whatever the verdict; the predicate reads only the tag. */
-const screening = (tag: "Screen" | "Waive") => ({ _tag: tag }) as unknown as Selection.Move
 const signedIn = (): Array<Access.Actor> => actors.flatMap((a) => (a.actor === null ? [] : [a.actor]))
 
 const preset = Scheme.PRESETS.find((p) => p.key === "yangpu-community-secretary") ?? Scheme.PRESETS[0]
@@ -726,8 +730,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
         ? "FORBIDDEN"
         : !Access.seesApplication(a, pick(appRows, i))
           ? "NOT_FOUND"
-          : Access.can(a, "application.review") &&
-              mayMove(a, pick(appRows, i), { _tag: "Reject", reason: "测试" })
+          : Access.can(a, "application.review") && mayMove(a, pick(appRows, i), { _tag: "Reject" })
             ? "CONFLICT"
             : "FORBIDDEN",
   },
@@ -735,7 +738,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: (c, _a, i) => c.applications.rescreen({ applicationId: pick(appRows, i).id, expectedVersion: 999 }),
     expected: (a, i) => {
       const outcome = scoped(a, "application.review", Access.seesApplication(a, pick(appRows, i)), "CONFLICT")
-      return outcome === "CONFLICT" && !mayMove(a, pick(appRows, i), screening("Screen"))
+      return outcome === "CONFLICT" && !mayMove(a, pick(appRows, i), { _tag: "Screen" })
         ? "FORBIDDEN"
         : outcome
     },
@@ -753,7 +756,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
         ? "FORBIDDEN"
         : !Access.seesApplication(a, row)
           ? "NOT_FOUND"
-          : mayMove(a, row, screening("Waive"))
+          : mayMove(a, row, { _tag: "Waive" })
             ? "CONFLICT"
             : "FORBIDDEN"
     },
