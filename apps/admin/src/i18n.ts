@@ -36,6 +36,11 @@ const zhCN = {
     },
   },
   statusTitle: "系统状态",
+  pager: {
+    summary: "共 {{total}} 条 · 第 {{page}} 页",
+    previous: "上一页",
+    next: "下一页",
+  },
   signInLink: "登录",
   nav: {
     home: "首页",
@@ -161,6 +166,11 @@ const en: Messages<typeof zhCN> = {
     },
   },
   statusTitle: "System status",
+  pager: {
+    summary: "{{total}} in all · page {{page}}",
+    previous: "Previous",
+    next: "Next",
+  },
   signInLink: "Sign in",
   nav: {
     home: "Home",

@@ -34,7 +34,7 @@ const main = async (): Promise<void> => {
     console.log(`  ${e.label[lang]}: ${e.date ?? "—"}${e.overdue ? " (overdue)" : ""} [${e.clause}]`)
 
   // 2. A unit recommendation, screened at once against the campaign's version.
-  const before = await org.applications.list.query({ campaignId: CAMPAIGN })
+  const before = (await org.applications.list.query({ campaignId: CAMPAIGN })).items
   const taken = new Set(before.map((a) => a.personId))
   const people = await unit.profiles.list.query({ limit: 100 })
   const candidate = people.find((p) => !taken.has(p.id))
@@ -53,9 +53,9 @@ const main = async (): Promise<void> => {
   }
 
   // 3. Move a screened application on to the interview and record the raters' scores.
-  const screened = (await org.applications.list.query({ campaignId: CAMPAIGN, state: "screened" })).find(
-    (a) => a.application.verdict?.outcome !== "ineligible",
-  )
+  const screened = (
+    await org.applications.list.query({ campaignId: CAMPAIGN, state: "screened" })
+  ).items.find((a) => a.application.verdict?.outcome !== "ineligible")
   if (screened !== undefined) {
     const moved = await org.applications.act.mutate({
       applicationId: screened.id,

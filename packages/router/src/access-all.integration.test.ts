@@ -658,7 +658,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
   "applications.list": {
     run: async (c, a, i, k) => {
       const row = pick(appRows, i + k)
-      const rows = await c.applications.list({ campaignId: row.campaignId })
+      const rows = (await c.applications.list({ campaignId: row.campaignId, limit: 200 })).items
       expect(
         rows.every((r) => r.campaignId === row.campaignId && a !== null && Access.seesApplication(a, r)),
       ).toBe(true)
@@ -868,7 +868,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
   // —— in post (issue 5): placements, archive, duties, assessment, pool, figures ——
   "placements.list": {
     run: async (c, a, i) => {
-      const rows = await c.placements.list({})
+      const rows = (await c.placements.list({ limit: 200 })).items
       expect(rows.every((r) => a !== null && Access.seesRegion(a, r.regionPath))).toBe(true)
       return rows.some((r) => r.id === pick(placementRows, i).id) ? "listed" : "absent"
     },

@@ -137,7 +137,7 @@ describe("000 杨浦: the district's campaign is moved by the district's bodies"
 describe("004 安丘: the city standing committee decides", () => {
   it("a decision recorded as the org dept's is refused; the standing committee's passes authority", async () => {
     const org = await h.actorHeaders({ role: "org_dept_admin", regionId: "370784" })
-    const apps = await h.caller(org).applications.list({ campaignId: "demo-anqiu-2026" })
+    const apps = (await h.caller(org).applications.list({ campaignId: "demo-anqiu-2026" })).items
     const app = apps[0]
     if (app === undefined) throw new Error("the Anqiu demo campaign has applications")
     const asOrg = await failure(

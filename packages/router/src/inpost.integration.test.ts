@@ -95,7 +95,7 @@ describe("002 大安: a first secretary's full term, from placement to recall an
     const c = (hd: Record<string, string>) => h.caller(hd)
 
     h.setToday("2026-03-12")
-    const apps = await c(da).applications.list({ campaignId: "demo-daan-2026", state: "appointed" })
+    const apps = (await c(da).applications.list({ campaignId: "demo-daan-2026", state: "appointed" })).items
     expect(apps).toHaveLength(1)
     const app = apps[0]
     if (app === undefined) throw new Error("no appointed application in the demo")
@@ -116,7 +116,8 @@ describe("002 大安: a first secretary's full term, from placement to recall an
       applicationId: app.id,
     })
     // Once placed, the appointment cannot be returned: the placement is adjusted or recalled instead.
-    const [appNow] = await c(da).applications.list({ campaignId: "demo-daan-2026", state: "appointed" })
+    const [appNow] = (await c(da).applications.list({ campaignId: "demo-daan-2026", state: "appointed" }))
+      .items
     const back = await failure(
       c(da).applications.act({
         applicationId: app.id,
@@ -845,7 +846,7 @@ describe("004 晋城: reports generated from the scheme, leave routed by its tie
       "unauthorised",
     ])
     // Someone else's placement is out of the cadre's sight.
-    const others = await h.caller(jc).placements.list({ state: "term_ended" })
+    const others = (await h.caller(jc).placements.list({ state: "term_ended" })).items
     expect(others.length).toBeGreaterThan(0)
     expect(
       (await failure(h.caller(cadre).reports.obligations({ placementId: others[0]?.id ?? "" }))).code,
@@ -1071,7 +1072,7 @@ describe("overdue reports are chased on placements that have not ended", () => {
     expect(listed.filter((o) => o.placementId === "demo-pl-yp-adjusted")).toEqual([])
     // Serving placements are still chased (the demo's in-term Yangpu cadre has the street's reports due).
     const serving = new Set(listed.map((o) => o.placementId))
-    const states = await h.caller(yp).placements.list({})
+    const states = (await h.caller(yp).placements.list({})).items
     for (const p of states.filter((x) => serving.has(x.id)))
       expect(["returned_to_unit", "adjusted", "recalled", "exited"]).not.toContain(p.state)
     expect(serving.size).toBeGreaterThan(0)

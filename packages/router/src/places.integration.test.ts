@@ -104,7 +104,7 @@ describe("places are never over-filled under concurrent appointments (002 Da'an 
           ),
         )
         const ok = results.filter((r) => r.status === "fulfilled").length
-        const list = await h.caller(org).applications.list({ campaignId: c.id, state: "appointed" })
+        const list = (await h.caller(org).applications.list({ campaignId: c.id, state: "appointed" })).items
         expect(list.length).toBe(ok)
         expect(ok).toBeLessThanOrEqual(places)
         // Each post holds at most one appointee, and a filled post is one somebody was appointed to.

@@ -430,7 +430,7 @@ describe("000 Yangpu: unit recommendation → interview → 部务会 → report
       .schemes.publish({ schemeId: v2.scheme.id, version: 2, expectedRowVersion: v2.rowVersion })
     const after = await h.caller(org).campaigns.get({ id: created.id })
     expect(after.schemeVersion).toBe(1)
-    const list = await h.caller(org).applications.list({ campaignId: created.id })
+    const list = (await h.caller(org).applications.list({ campaignId: created.id })).items
     expect(new Set(list.map((x) => x.application.schemeVersion))).toEqual(new Set([1]))
     expect(after.counts).toMatchObject({ reported_in: 1, decided: 1, rejected: 1 })
   })
@@ -896,7 +896,7 @@ describe("the applicant's own view (Huaishang: self-registration)", () => {
 describe("exports open and hold the right rows (read back with the same libraries)", () => {
   it("Da'an demo campaign: roster, arrangement table and a registration form", async () => {
     const org = await h.actorHeaders({ role: "org_dept_admin", regionId: "510304" })
-    const apps = await h.caller(org).applications.list({ campaignId: "demo-daan-2026" })
+    const apps = (await h.caller(org).applications.list({ campaignId: "demo-daan-2026" })).items
     const roster = await h.caller(org).exports.roster({ campaignId: "demo-daan-2026" })
     expect(roster.filename).toMatch(/花名册\.xlsx$/)
     const wb = new ExcelJS.Workbook()
@@ -950,7 +950,7 @@ describe("review tasks: assign, remind when overdue, transfer (转办), hand ove
     h.setToday("2026-11-26")
     const app = (
       await h.caller(org).applications.list({ campaignId: "demo-yangpu-2026", state: "screened" })
-    ).find((a) => a.application.verdict?.outcome !== "ineligible")
+    ).items.find((a) => a.application.verdict?.outcome !== "ineligible")
     if (app === undefined) throw new Error("demo campaign has no screened application")
     // A reviewer of another district cannot be assigned.
     const out = await failure(
@@ -1084,7 +1084,7 @@ describe("what-if: re-screening a campaign against a draft version changes nothi
     expect([change?.from, change?.to, change?.direction]).toEqual(["eligible", "ineligible", "worse"])
     expect(change?.because.map((b) => [b.ruleId, b.kind])).toEqual([["age", "status"]])
     // Nothing was written: the campaign and its applications keep version 1 and their verdicts.
-    const list = await h.caller(org).applications.list({ campaignId: c.id })
+    const list = (await h.caller(org).applications.list({ campaignId: c.id })).items
     expect(list.map((a) => [a.application.schemeVersion, a.application.verdict?.outcome])).toEqual([
       [1, "eligible"],
       [1, "eligible"],
@@ -1102,7 +1102,7 @@ describe("what-if: re-screening a campaign against a draft version changes nothi
 describe("demo: the Anqiu campaign can be run through its 1:2 shortlist", () => {
   it("two recommended cadres fall short and are shown why; two meet every 安丘 rule", async () => {
     const aq = await h.actorHeaders({ role: "org_dept_admin", regionId: "370784" })
-    const rows = await h.caller(aq).applications.list({ campaignId: "demo-anqiu-2026" })
+    const rows = (await h.caller(aq).applications.list({ campaignId: "demo-anqiu-2026" })).items
     expect(rows).toHaveLength(4)
     const eligible = rows.filter((r) => r.application.verdict?.outcome === "eligible")
     expect(eligible.map((r) => r.person.name).sort()).toEqual(["孙雅琴", "赵文博"].sort())

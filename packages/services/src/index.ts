@@ -46,6 +46,7 @@ export {
   type ApplicationRecord,
   ApplicationService,
   type ApplicationView,
+  type ApplicationViewPage,
   type CampaignInput,
   type CampaignPatch,
   type CampaignRecord,

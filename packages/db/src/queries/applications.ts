@@ -1,12 +1,13 @@
 import type { Access, Person, Scheme } from "@cadre/domain"
 import { Selection } from "@cadre/domain"
-import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm"
+import { and, asc, count, eq, inArray, or, type SQL, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
 import { decodeRow, within } from "../internal.js"
 import { applications, campaigns, people, regions } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
+import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
 import { toRecord as toPersonRecord } from "./people.js"
 
 /**
@@ -52,13 +53,16 @@ const selectApplications = (h: Handle) =>
   h
     .select({
       row: applications,
+      createdAtKey: keyText(applications.createdAt),
       appRegionPath: appRegion.path,
       campaignPath: regions.path,
       campaignName: campaigns.name,
       person: {
         id: people.id,
         name: people.name,
-        profile: people.profile,
+        // Only the two profile fields a list shows, not the whole jsonb (a profile can run to kilobytes).
+        sex: sql<string | null>`${people.profile}->>'sex'`,
+        birthDate: sql<string | null>`${people.profile}->>'birthDate'`,
         idNumberMasked: sql<string>`left(${people.idNumber}, 6) || repeat('*', greatest(length(${people.idNumber}) - 10, 0)) || right(${people.idNumber}, 4)`,
         phoneMasked: sql<
           string | null
@@ -86,7 +90,6 @@ type AppRow = Awaited<ReturnType<ReturnType<typeof selectApplications>["where"]>
 
 const toApplication = (r: AppRow): ApplicationRecord => {
   const application = decodeRow(Selection.Application, "applications", r.row.id, r.row.body)
-  const profile = r.person.profile as { sex?: string; birthDate?: string }
   return {
     application,
     campaignId: r.row.campaignId,
@@ -99,8 +102,8 @@ const toApplication = (r: AppRow): ApplicationRecord => {
     person: {
       id: r.person.id,
       name: r.person.name,
-      sex: String(profile.sex ?? ""),
-      birthDate: String(profile.birthDate ?? ""),
+      sex: r.person.sex ?? "",
+      birthDate: r.person.birthDate ?? "",
       idNumberMasked: r.person.idNumberMasked,
       phoneMasked: r.person.phoneMasked,
     },
@@ -120,7 +123,19 @@ export const findApplication = (
     ([r]) => Effect.sync(() => (r === undefined ? undefined : toApplication(r))),
   )
 
-/** A campaign's applications passing `visible` and the filter, oldest first. */
+const filtered = (campaignId: string, visible: SQL, filter: ApplicationFilter): SQL | undefined =>
+  and(
+    eq(applications.campaignId, campaignId),
+    visible,
+    filter.state === undefined ? undefined : eq(applications.state, filter.state),
+    filter.eligible === undefined ? undefined : eq(applications.eligible, filter.eligible),
+    filter.channel === undefined ? undefined : eq(applications.channel, filter.channel),
+  )
+
+/**
+ * Every application of a campaign passing `visible` and the filter, oldest first. Unbounded: only for the whole-
+ * campaign computations that still need every row (ranking, the roster export); lists use {@link pageApplications}.
+ */
 export const listApplications = (
   h: Handle,
   campaignId: string,
@@ -130,19 +145,60 @@ export const listApplications = (
   Effect.flatMap(
     q(
       selectApplications(h)
-        .where(
-          and(
-            eq(applications.campaignId, campaignId),
-            visible,
-            filter.state === undefined ? undefined : eq(applications.state, filter.state),
-            filter.eligible === undefined ? undefined : eq(applications.eligible, filter.eligible),
-            filter.channel === undefined ? undefined : eq(applications.channel, filter.channel),
-          ),
-        )
+        .where(filtered(campaignId, visible, filter))
         .orderBy(asc(applications.createdAt), asc(applications.id)),
       "application.list",
     ),
     decodeAll,
+  )
+
+/**
+ * One page of a campaign's applications by keyset on (created_at, id) — the index
+ * `applications_campaign_created_idx` — so a page costs the same on the first and the thousandth page, and rows
+ * inserted meanwhile neither repeat nor shift what the caller has not yet seen (new rows sort last).
+ */
+export const pageApplications = (
+  h: Handle,
+  campaignId: string,
+  visible: SQL,
+  filter: ApplicationFilter,
+  page: PageRequest,
+): Effect.Effect<Page<ApplicationRecord>> =>
+  Effect.map(
+    q(
+      selectApplications(h)
+        .where(
+          and(
+            filtered(campaignId, visible, filter),
+            keysetAfter(applications.createdAt, applications.id, "timestamptz", page),
+          ),
+        )
+        .orderBy(...keysetOrder(applications.createdAt, applications.id, page))
+        .limit(page.limit + 1),
+      "application.page",
+    ),
+    (found) => toPage(found, page, (r) => ({ at: r.createdAtKey, id: r.row.id }), toApplication),
+  )
+
+/** How many applications of a campaign pass `visible` and the filter (the total a paged list shows). */
+export const countApplications = (
+  h: Handle,
+  campaignId: string,
+  visible: SQL,
+  filter: ApplicationFilter = {},
+): Effect.Effect<number> =>
+  Effect.map(
+    q(
+      h
+        .select({ n: count() })
+        .from(applications)
+        .innerJoin(campaigns, eq(applications.campaignId, campaigns.id))
+        .innerJoin(regions, eq(campaigns.regionId, regions.id))
+        .innerJoin(appRegion, eq(appRegion.id, applications.regionId))
+        .where(filtered(campaignId, visible, filter)),
+      "application.count",
+    ),
+    ([r]) => r?.n ?? 0,
   )
 
 /** Every application passing `visible` (an applicant's own), oldest first. */

@@ -1,5 +1,5 @@
 import { Access, InPost, LocalDate, type Text } from "@cadre/domain"
-import { and, eq, type SQL, sql } from "drizzle-orm"
+import { and, count, eq, type SQL, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
@@ -7,6 +7,7 @@ import { type NotFound, notFound, type StaleVersion, staleVersion } from "../err
 import { decodeRow, within } from "../internal.js"
 import { people, placements, posts, regions, schemes, units } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
+import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
 import { maskedColumns } from "./people.js"
 
 /**
@@ -67,6 +68,7 @@ export const selectPlacements = (d: Handle) =>
   d
     .select({
       row: placements,
+      placedOnKey: keyText(placements.placedOn),
       regionPath: regions.path,
       regionName: regions.name,
       postTitle: posts.title,
@@ -77,7 +79,9 @@ export const selectPlacements = (d: Handle) =>
       person: {
         id: people.id,
         name: people.name,
-        profile: people.profile,
+        // Only the two profile fields a placement shows, not the whole jsonb.
+        sex: sql<string | null>`${people.profile}->>'sex'`,
+        birthDate: sql<string | null>`${people.profile}->>'birthDate'`,
         idNumberMasked: maskedColumns.idNumberMasked,
         phoneMasked: maskedColumns.phoneMasked,
       },
@@ -96,7 +100,6 @@ export const selectPlacements = (d: Handle) =>
 type PlacementRow = Awaited<ReturnType<ReturnType<typeof selectPlacements>["where"]>>[number]
 
 export const toPlacementRecord = (r: PlacementRow): PlacementRecord => {
-  const profile = r.person.profile as { sex?: string; birthDate?: string }
   return {
     placement: decodeRow(InPost.Placement, "placements", r.row.id, r.row.body),
     version: r.row.version,
@@ -117,13 +120,50 @@ export const toPlacementRecord = (r: PlacementRow): PlacementRecord => {
     person: {
       id: r.person.id,
       name: r.person.name,
-      sex: String(profile.sex ?? ""),
-      birthDate: String(profile.birthDate ?? ""),
+      sex: r.person.sex ?? "",
+      birthDate: r.person.birthDate ?? "",
       idNumberMasked: r.person.idNumberMasked,
       phoneMasked: r.person.phoneMasked,
     },
   }
 }
+
+/**
+ * One keyset page of the placements passing `where`, by (placed_on, id) — the index `placements_placed_on_idx`.
+ */
+export const pagePlacements = (
+  h: Handle,
+  where: SQL | undefined,
+  page: PageRequest,
+): Effect.Effect<Page<PlacementRecord>> =>
+  Effect.map(
+    q(
+      selectPlacements(h)
+        .where(and(where, keysetAfter(placements.placedOn, placements.id, "date", page)))
+        .orderBy(...keysetOrder(placements.placedOn, placements.id, page))
+        .limit(page.limit + 1),
+      "placement.page",
+    ),
+    (found) => toPage(found, page, (r) => ({ at: r.placedOnKey, id: r.row.id }), toPlacementRecord),
+  )
+
+/** How many placements pass `where`, by state (the state filter's choices and their counts). */
+export const countPlacementsByState = (
+  h: Handle,
+  where: SQL | undefined,
+): Effect.Effect<ReadonlyArray<{ readonly state: InPost.PlacementState; readonly count: number }>> =>
+  Effect.map(
+    q(
+      h
+        .select({ state: placements.state, n: count() })
+        .from(placements)
+        .innerJoin(regions, eq(regions.id, placements.regionId))
+        .where(where)
+        .groupBy(placements.state),
+      "placement.countByState",
+    ),
+    (rows) => rows.map((r) => ({ state: r.state as InPost.PlacementState, count: r.n })),
+  )
 
 /** Access.seesPlacement in SQL: staff within their scope (the post's region), a cadre their own placements. */
 export const seesPlacementSql = (actor: Access.Actor): SQL => {

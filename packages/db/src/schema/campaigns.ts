@@ -97,6 +97,8 @@ export const applications = pgTable(
   },
   (t) => [
     index("applications_campaign_idx").on(t.campaignId, t.state),
+    // The keyset of a campaign's paged list (applications.list): first page and thousandth cost the same.
+    index("applications_campaign_created_idx").on(t.campaignId, t.createdAt, t.id),
     index("applications_person_idx").on(t.personId),
     // One application per person per campaign (withdrawn ones included: re-apply by a Return, not a copy).
     uniqueIndex("applications_campaign_person_unique").on(t.campaignId, t.personId),

@@ -71,6 +71,8 @@ export const placements = pgTable(
   },
   (t) => [
     index("placements_region_idx").on(t.regionId),
+    // The keyset of the paged list (placements.list).
+    index("placements_placed_on_idx").on(t.placedOn, t.id),
     index("placements_person_idx").on(t.personId),
     index("placements_state_idx").on(t.state),
     index("placements_quota_group_idx").on(t.quotaGroup),

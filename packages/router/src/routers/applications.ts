@@ -6,7 +6,7 @@ import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
 import { ApplicationId, applicationOut, applicationRowOut, CampaignId } from "./selection-shared.js"
-import { ExpectedVersion, Id } from "./shared.js"
+import { cursorKey, DEFAULT_PAGE_SIZE, ExpectedVersion, Id, PageFields, writeCursor } from "./shared.js"
 
 /**
  * Applications (报名、推荐) to selection campaigns. Every move is the kernel's (Selection.transition), run by the
@@ -31,6 +31,11 @@ const RecommendInput = Schema.Struct({
 })
 
 export const applicationsRouter = router({
+  /**
+   * One page of a campaign's applications (oldest first unless `order: "desc"`), at most `limit` (≤ 200, default
+   * 50), with `nextCursor` to continue (null on the last page) and the `total` passing the filter. Each row carries
+   * the moves the caller may make on it (`yours`).
+   */
   list: procedure
     .permission("campaign.read")
     .input(
@@ -40,13 +45,26 @@ export const applicationsRouter = router({
           state: Schema.optional(Selection.State),
           eligible: Schema.optional(Schema.Boolean),
           channel: Schema.optional(Scheme.Channel),
+          ...PageFields,
         }),
       ),
     )
-    .query(({ ctx, input: { campaignId, ...filter } }) =>
+    .query(({ ctx, input: { campaignId, cursor, limit, order, ...filter } }) =>
       ctx
-        .run(Effect.flatMap(ApplicationService, (r) => r.listApplications(ctx.actor, campaignId, filter)))
-        .then((rows) => rows.map(applicationRowOut)),
+        .run(
+          Effect.flatMap(ApplicationService, (r) =>
+            r.listApplications(ctx.actor, campaignId, filter, {
+              after: cursorKey(cursor),
+              limit: limit ?? DEFAULT_PAGE_SIZE,
+              order: order ?? "asc",
+            }),
+          ),
+        )
+        .then((page) => ({
+          items: page.items.map(applicationRowOut),
+          nextCursor: writeCursor(page.next),
+          total: page.total,
+        })),
     ),
 
   get: procedure

@@ -209,7 +209,7 @@ export const campaignsRouter = router({
                 },
               }),
             )
-          const apps = (yield* applications.listApplications(ctx.actor, campaign.id)).filter(
+          const apps = (yield* applications.allApplications(ctx.actor, campaign.id)).filter(
             (a) => !Selection.isTerminal(a.application.state),
           )
           const names = yield* campaigns.regionNames(apps.map((a) => a.regionId))
@@ -254,7 +254,7 @@ export const campaignsRouter = router({
             r.schemeOf(ctx.actor, i.id),
           )
           const apps = yield* Effect.flatMap(ApplicationService, (r) =>
-            r.listApplications(ctx.actor, campaign.id),
+            r.allApplications(ctx.actor, campaign.id),
           )
           const scored = apps.flatMap((a) => {
             const rec = a.application.records.interview

@@ -79,7 +79,7 @@ export const exportsRouter = router({
           const campaigns = yield* CampaignService
           const applications = yield* ApplicationService
           const { campaign } = yield* campaigns.schemeOf(ctx.actor, i.campaignId)
-          const apps = yield* applications.listApplications(ctx.actor, campaign.id)
+          const apps = yield* applications.allApplications(ctx.actor, campaign.id)
           const postInfo = yield* campaigns.postsInfo(
             apps.flatMap((a) => (a.application.postId ? [a.application.postId] : [])),
           )
@@ -135,7 +135,7 @@ export const exportsRouter = router({
           const campaigns = yield* CampaignService
           const applications = yield* ApplicationService
           const { campaign } = yield* campaigns.schemeOf(ctx.actor, i.campaignId)
-          const apps = (yield* applications.listApplications(ctx.actor, campaign.id)).filter(
+          const apps = (yield* applications.allApplications(ctx.actor, campaign.id)).filter(
             (a) => a.application.state === "appointed" || a.application.state === "reported_in",
           )
           const info = yield* campaigns.postsInfo(

@@ -68,7 +68,11 @@ export const figuresRouter = router({
       ctx
         .run(
           Effect.flatMap(ReportService, (r) =>
-            r.overdueFigures(ctx.actor, todayOf(ctx), i.regionId === undefined ? {} : { regionId: i.regionId }),
+            r.overdueFigures(
+              ctx.actor,
+              todayOf(ctx),
+              i.regionId === undefined ? {} : { regionId: i.regionId },
+            ),
           ),
         )
         .then((rows) => {

@@ -4,7 +4,15 @@ import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
-import { ExpectedVersion, Id, MAX_INT4 } from "./shared.js"
+import {
+  cursorKey,
+  DEFAULT_PAGE_SIZE,
+  ExpectedVersion,
+  Id,
+  MAX_INT4,
+  PageFields,
+  writeCursor,
+} from "./shared.js"
 
 /**
  * Placements (任职安排), issue 5. Every move is the kernel's (InPost.transition) under the scheme version the
@@ -62,6 +70,10 @@ const CreateInput = Schema.Struct({
 
 export const placementsRouter = router({
   /** Placements in scope, by state (placed, on probation, in term, recalled…). */
+  /**
+   * One page of the placements the caller sees (by placement date, oldest first unless `order: "desc"`), at most
+   * `limit` (≤ 200, default 50), with `nextCursor` (null on the last page) and the `total` passing the filter.
+   */
   list: procedure
     .permission("placement.read")
     .input(
@@ -70,13 +82,31 @@ export const placementsRouter = router({
           state: Schema.optional(InPost.PlacementState),
           schemeId: Schema.optional(Id("方案编号 / scheme id")),
           regionId: Schema.optional(Id("区域 / region")),
+          ...PageFields,
         }),
       ),
     )
-    .query(({ ctx, input: i }) =>
+    .query(({ ctx, input: { cursor, limit, order, ...filter } }) =>
       ctx
-        .run(Effect.flatMap(PlacementService, (r) => r.list(ctx.actor, i)))
-        .then((rows) => rows.map(placementOut)),
+        .run(
+          Effect.flatMap(PlacementService, (r) =>
+            r.list(ctx.actor, filter, {
+              after: cursorKey(cursor),
+              limit: limit ?? DEFAULT_PAGE_SIZE,
+              order: order ?? "asc",
+            }),
+          ),
+        )
+        .then((page) => ({
+          items: page.items.map(placementOut),
+          nextCursor: writeCursor(page.next),
+          total: page.total,
+          // The state filter's choices, in the order of the term, each with its count and label.
+          states: InPost.PLACEMENT_STATES.flatMap((state) => {
+            const count = page.byState.find((s) => s.state === state)?.count ?? 0
+            return count === 0 ? [] : [{ state, label: InPost.PLACEMENT_STATE_LABELS[state], count }]
+          }),
+        })),
     ),
 
   /** One placement with what its scheme records but does not compute (full-time rule, relations) and the

@@ -47,3 +47,63 @@ export const Instant = (title: string) =>
     ),
     Schema.Date,
   ).annotations({ title })
+
+// ------------------------------------------------------------------------------------------------ pages
+
+/** The most rows one page of a list may carry, whatever the caller asks. */
+export const MAX_PAGE_SIZE = 200
+/** The page size when the caller names none. */
+export const DEFAULT_PAGE_SIZE = 50
+
+/** Where a keyset page starts: the sort key of the previous page's last row (PostgreSQL's text form) and its id. */
+export interface PageKey {
+  readonly at: string
+  readonly id: string
+}
+
+// A sort key as PostgreSQL writes it as text: a date "2026-03-12", or a timestamptz
+// "2026-12-07 03:07:45.123456+00" (offset maybe ±hh:mm).
+const PG_KEY = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2}){0,2})?$/
+
+const readCursor = (s: string): PageKey | undefined => {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(s, "base64url").toString("utf8"))
+    if (!Array.isArray(v) || v.length !== 2) return undefined
+    const [at, id] = v as [unknown, unknown]
+    if (typeof at !== "string" || typeof id !== "string") return undefined
+    if (!PG_KEY.test(at) || !isInstant(at.slice(0, 10)) || id.length === 0 || id.length > 120)
+      return undefined
+    return { at, id }
+  } catch {
+    return undefined
+  }
+}
+
+/** The opaque cursor a page answers with (`nextCursor`) and the next request sends back. */
+export const writeCursor = (key: PageKey | null): string | null =>
+  key === null ? null : Buffer.from(JSON.stringify([key.at, key.id]), "utf8").toString("base64url")
+
+/** The key a cursor stands for; only call on a cursor that passed {@link Cursor}. */
+export const cursorKey = (cursor: string | undefined): PageKey | null =>
+  cursor === undefined ? null : (readCursor(cursor) ?? null)
+
+/** A cursor as the API takes it: one the API itself gave out (`nextCursor`), else refused at the field. */
+export const Cursor = Schema.String.pipe(
+  Schema.maxLength(400),
+  Schema.filter((s) => readCursor(s) !== undefined, {
+    message: () =>
+      "不是本接口给出的翻页游标，请从第一页重新查询 / not a cursor this API gave out: start again from the first page",
+  }),
+).annotations({ title: "翻页游标 / cursor" })
+
+/** How many rows per page: 1 to {@link MAX_PAGE_SIZE}. */
+export const PageSize = Schema.Int.pipe(Schema.between(1, MAX_PAGE_SIZE)).annotations({
+  title: "每页条数 / page size",
+})
+
+/** The page fields every paged list takes: where to start, how many, which way. */
+export const PageFields = {
+  cursor: Schema.optional(Cursor),
+  limit: Schema.optional(PageSize),
+  order: Schema.optional(Schema.Literal("asc", "desc").annotations({ title: "排序方向 / order" })),
+}

@@ -8,6 +8,8 @@ import {
   type InvalidInput,
   type NotFound,
   notFound,
+  type PageKey,
+  type PageRequest,
   placementQueries,
   q,
   recallQueries,
@@ -49,6 +51,16 @@ type PlacementRecord = placementQueries.PlacementRecord
 type PlacementOutcome = placementQueries.PlacementOutcome
 type ConsequenceRecord = recallQueries.ConsequenceRecord
 type ReplacementRecord = recallQueries.ReplacementRecord
+
+/** A page of placements with the key that continues it (null on the last page) and the total. */
+export interface PlacementPage {
+  readonly items: ReadonlyArray<PlacementRecord>
+  readonly next: PageKey | null
+  /** How many pass the whole filter. */
+  readonly total: number
+  /** How many pass the filter but the state, by state (what the state filter offers). */
+  readonly byState: ReadonlyArray<{ readonly state: InPost.PlacementState; readonly count: number }>
+}
 
 export interface CreatePlacementInput {
   readonly id?: string | undefined
@@ -93,31 +105,34 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
         r === undefined ? Effect.fail(notFound("placement", id)) : Effect.succeed(r),
       )
 
+    /** One keyset page of the placements the caller sees, with the filter, and how many pass it in all. */
     const list = (
       actor: Access.Actor,
       filter: {
         readonly state?: InPost.PlacementState | undefined
         readonly schemeId?: string | undefined
         readonly regionId?: string | undefined
-      } = {},
-    ): Effect.Effect<ReadonlyArray<PlacementRecord>, Err<never>> =>
+      },
+      page: PageRequest,
+    ): Effect.Effect<PlacementPage, Err<never>> =>
       Effect.gen(function* () {
         yield* requirePermission(actor, "placement.read")
         const conds: Array<SQL> = [placementQueries.seesPlacementSql(actor)]
-        if (filter.state !== undefined) conds.push(eq(placements.state, filter.state))
         if (filter.schemeId !== undefined) conds.push(eq(placements.schemeId, filter.schemeId))
         if (filter.regionId !== undefined) {
           const path = yield* placementQueries.regionPathOf(db, filter.regionId)
-          if (path === undefined) return []
+          if (path === undefined) return { items: [], next: null, total: 0, byState: [] }
           conds.push(within(regions.path, path))
         }
-        return yield* listRecords(
-          placementQueries
-            .selectPlacements(db)
-            .where(and(...conds))
-            .orderBy(asc(placements.placedOn), asc(placements.id)),
-          "placement.list",
-        )
+        const inState = filter.state === undefined ? undefined : eq(placements.state, filter.state)
+        const [found, byState] = yield* Effect.all([
+          placementQueries.pagePlacements(db, and(...conds, inState), page),
+          placementQueries.countPlacementsByState(db, and(...conds)),
+        ])
+        const total = byState
+          .filter((s) => filter.state === undefined || s.state === filter.state)
+          .reduce((n, s) => n + s.count, 0)
+        return { items: found.rows, next: found.next, total, byState }
       })
 
     const get = (actor: Access.Actor, id: string): Effect.Effect<PlacementRecord, Err<NotFound>> =>

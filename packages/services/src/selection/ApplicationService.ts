@@ -10,6 +10,8 @@ import {
   type InvalidInput,
   type NotFound,
   notFound,
+  type PageKey,
+  type PageRequest,
   type StaleVersion,
   transaction,
 } from "@cadre/db"
@@ -50,6 +52,13 @@ export type ActMove = Exclude<Selection.Move, { readonly _tag: "Submit" | "Withd
 
 /** An application as a staff list shows it: with the moves the caller may make on it (Selection.yourMoves). */
 export type ApplicationView = ApplicationRecord & { readonly yours: ReadonlyArray<Selection.MoveTag> }
+
+/** A page of applications with the key that continues it (null on the last page) and the total. */
+export interface ApplicationViewPage {
+  readonly items: ReadonlyArray<ApplicationView>
+  readonly next: PageKey | null
+  readonly total: number
+}
 
 type MoveErr =
   | Access.Forbidden
@@ -123,39 +132,67 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
           }),
         )
 
-      const listApplications = (
-        actor: Access.Actor,
-        campaignId: string,
-        filter: ApplicationFilter = {},
-      ): Effect.Effect<ReadonlyArray<ApplicationView>, Access.Forbidden | NotFound> =>
+      /** Where the caller may see the campaign, the yours-predicate of each row (the screen offers only those). */
+      const viewsOf = (actor: Access.Actor, campaignId: string) =>
         Effect.gen(function* () {
           yield* requirePermission(actor, "campaign.read")
           const campaign = yield* visibleCampaign(db, actor, campaignId)
-          const rows = yield* applicationQueries.listApplications(
+          const path = Selection.derivePath(yield* schemes.load(campaign.schemeId, campaign.schemeVersion))
+          return (r: ApplicationRecord): ApplicationView => ({
+            ...r,
+            yours: Selection.yourMoves(
+              actor,
+              {
+                path,
+                campaignPath: campaign.regionPath,
+                application: {
+                  state: r.application.state,
+                  personId: r.application.personId,
+                  regionPath: r.regionPath,
+                },
+              },
+              campaign.decidingBody,
+            ),
+          })
+        })
+
+      /**
+       * One page of a campaign's applications the caller may see, with the moves the caller may make on each and
+       * the total passing the filter. Keyset-paged (see applicationQueries.pageApplications): bounded by `limit`.
+       */
+      const listApplications = (
+        actor: Access.Actor,
+        campaignId: string,
+        filter: ApplicationFilter,
+        page: PageRequest,
+      ): Effect.Effect<ApplicationViewPage, Access.Forbidden | NotFound> =>
+        Effect.gen(function* () {
+          const view = yield* viewsOf(actor, campaignId)
+          const visible = applicationQueries.applicationVisibleTo(actor)
+          const [found, total] = yield* Effect.all([
+            applicationQueries.pageApplications(db, campaignId, visible, filter, page),
+            applicationQueries.countApplications(db, campaignId, visible, filter),
+          ])
+          return { items: found.rows.map(view), next: found.next, total }
+        })
+
+      /**
+       * Every application of a campaign the caller may see. Unbounded: only for the whole-campaign computations that
+       * still read every row (pool check, ranking, the roster and arrangement exports — issue 19 streams them next).
+       */
+      const allApplications = (
+        actor: Access.Actor,
+        campaignId: string,
+        filter: ApplicationFilter = {},
+      ): Effect.Effect<ReadonlyArray<ApplicationRecord>, Access.Forbidden | NotFound> =>
+        Effect.gen(function* () {
+          yield* requirePermission(actor, "campaign.read")
+          yield* visibleCampaign(db, actor, campaignId)
+          return yield* applicationQueries.listApplications(
             db,
             campaignId,
             applicationQueries.applicationVisibleTo(actor),
             filter,
-          )
-          // What the caller may do to each row, by the kernel's authority predicate: the screen offers only these.
-          const path = Selection.derivePath(yield* schemes.load(campaign.schemeId, campaign.schemeVersion))
-          return rows.map(
-            (r): ApplicationView => ({
-              ...r,
-              yours: Selection.yourMoves(
-                actor,
-                {
-                  path,
-                  campaignPath: campaign.regionPath,
-                  application: {
-                    state: r.application.state,
-                    personId: r.application.personId,
-                    regionPath: r.regionPath,
-                  },
-                },
-                campaign.decidingBody,
-              ),
-            }),
           )
         })
 
@@ -469,6 +506,7 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
 
       return {
         listApplications,
+        allApplications,
         getApplication,
         mine,
         apply,

@@ -145,13 +145,20 @@ const stubApi = (
       "campaigns.list": [campaign],
       "campaigns.get": campaign,
       "campaigns.schedule": schedule,
-      "applications.list": rows,
+      "applications.list": { items: rows, nextCursor: null, total: rows.length },
       "posts.list": [],
       ...more,
     }
     if (procedure === "applications.act" || procedure === "applications.waive")
       return Response.json(actAnswer.body, { status: actAnswer.status })
-    return Response.json({ result: { data: data[procedure] } })
+    const answer = data[procedure]
+    // An answer may depend on the input (e.g. which page of applications.list).
+    const sent = url.searchParams.get("input")
+    return Response.json({
+      result: {
+        data: typeof answer === "function" ? answer(sent === null ? undefined : JSON.parse(sent)) : answer,
+      },
+    })
   })
   return calls
 }
@@ -176,6 +183,37 @@ describe("campaign detail (批次详情)", () => {
     expect(screen.getAllByText("单位推荐").length).toBeGreaterThan(0)
     // Advance is offered at 已资格比对 (next: the interview), not at the interview (the decision has its own move).
     expect(screen.getAllByRole("button", { name: "进入下一环节" })).toHaveLength(1)
+  })
+
+  it("pages through the applications with 下一页 and 上一页, sending the cursor the API gave", async () => {
+    const calls = stubApi({ status: 200, body: {} }, applications, {
+      "applications.list": (i: { cursor?: string } | undefined) =>
+        i?.cursor === "page-2"
+          ? {
+              items: [application("a9", "李思远", "screened", label("已资格比对", "screened"))],
+              nextCursor: null,
+              total: 3,
+            }
+          : { items: applications, nextCursor: "page-2", total: 3 },
+    })
+    renderPage(<CampaignPage id="c1" />)
+    await screen.findByText("王晓明")
+    const pager = screen.getByTestId("pager")
+    expect(pager.textContent).toContain("共 3 条 · 第 1 页")
+    expect(within(pager).getByRole("button", { name: "上一页" }).hasAttribute("disabled")).toBe(true)
+    fireEvent.click(within(pager).getByRole("button", { name: "下一页" }))
+    await screen.findByText("李思远")
+    expect(screen.queryByText("王晓明")).toBeNull()
+    expect(screen.getByTestId("pager").textContent).toContain("第 2 页")
+    const asked = calls
+      .filter((c) => c.procedure === "applications.list")
+      .map((c) => JSON.parse(c.input ?? "{}"))
+    expect(asked.at(-1)).toMatchObject({ campaignId: "c1", limit: 20, cursor: "page-2" })
+    expect(
+      within(screen.getByTestId("pager")).getByRole("button", { name: "下一页" }).hasAttribute("disabled"),
+    ).toBe(true)
+    fireEvent.click(within(screen.getByTestId("pager")).getByRole("button", { name: "上一页" }))
+    await screen.findByText("王晓明")
   })
 
   it("shows the kernel's explanation when a move is illegal, in the user's language", async () => {

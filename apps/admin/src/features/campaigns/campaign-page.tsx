@@ -25,6 +25,7 @@ import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
+import { KeysetPager, useKeysetPages } from "../../layout/keyset-pager"
 import { Link } from "../../routes/navigation"
 import { useSession } from "../../session/session"
 import { ApplicationRecords } from "./application-records"
@@ -35,6 +36,9 @@ import type { ApplicationRow, Campaign, Post, Schedule } from "./types"
 
 export type { ApplicationRow } from "./types"
 export { nextAdvanceStep } from "./moves"
+
+/** Applications per page of the table (the API allows up to 200). */
+const PAGE_SIZE = 20
 
 const outcomeColor = { eligible: "green", ineligible: "red", needs_review: "gold" } as const
 
@@ -312,16 +316,18 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
   const { message } = AntdApp.useApp()
   const [exporting, setExporting] = useState(false)
   const [exportProblem, setExportProblem] = useState<Problem | null>(null)
+  const pages = useKeysetPages()
+  const { cursor } = pages
   const { load, reload } = useLoad(
     () =>
       Promise.all([
         api.campaigns.get.query({ id }),
         api.campaigns.schedule.query({ id }),
-        api.applications.list.query({ campaignId: id }),
+        api.applications.list.query({ campaignId: id, limit: PAGE_SIZE, cursor }),
         // Post titles for the appointment; a role that may not read posts still sees the ids.
         api.posts.list.query({}).catch((): ReadonlyArray<Post> => []),
       ]),
-    `${id}|${language}`,
+    `${id}|${language}|${pages.page}|${cursor ?? ""}`,
   )
   const failedAuth = load.state === "failed" && isUnauthenticated(load.error)
   useEffect(() => {
@@ -421,10 +427,11 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
                 <Applications
                   campaign={campaign}
                   today={schedule.today}
-                  rows={applications}
+                  rows={applications.items}
                   posts={posts}
                   onChanged={reload}
                 />
+                <KeysetPager pages={pages} total={applications.total} nextCursor={applications.nextCursor} />
               </Card>
             </Flex>
           )

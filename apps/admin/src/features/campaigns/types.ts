@@ -2,7 +2,7 @@ import type { RouterInputs, RouterOutputs } from "@cadre/client"
 
 export type Campaign = RouterOutputs["campaigns"]["get"]
 export type Schedule = RouterOutputs["campaigns"]["schedule"]
-export type ApplicationRow = RouterOutputs["applications"]["list"][number]
+export type ApplicationRow = RouterOutputs["applications"]["list"]["items"][number]
 export type Step = Campaign["path"]["steps"][number]
 /** A move as applications.act takes it. */
 export type Move = RouterInputs["applications"]["act"]["move"]

@@ -14,7 +14,6 @@ import {
   probationAssessor,
   recallTriggers,
   type SchemeView,
-  stateOptions,
   termMark,
 } from "./placement-helpers"
 
@@ -68,20 +67,6 @@ describe("list helpers", () => {
     expect(counts.get("demo-pl-jc-term-ended")).toBe(2)
     expect(counts.get("demo-pl-yp-in-term")).toBe(1)
     expect(counts.get("demo-pl-da-in-term")).toBeUndefined()
-  })
-
-  it("offers the states present, in the kernel's order, with the API's labels and counts", () => {
-    const rows = [
-      { state: "recalled" as const, stateLabel: label("已召回", "recalled") },
-      { state: "in_term" as const, stateLabel: label("任职中", "in term") },
-      { state: "on_probation" as const, stateLabel: label("见习", "on probation") },
-      { state: "in_term" as const, stateLabel: label("任职中", "in term") },
-    ]
-    expect(stateOptions(rows).map((o) => [o.state, o.label.zh, o.count])).toEqual([
-      ["on_probation", "见习", 1],
-      ["in_term", "任职中", 2],
-      ["recalled", "已召回", 1],
-    ])
   })
 
   it("knows which states are closed", () => {

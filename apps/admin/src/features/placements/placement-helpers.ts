@@ -1,7 +1,7 @@
 import { chinaDate } from "@cadre/ui"
 import type { RouterOutputs } from "@cadre/client"
 
-export type PlacementRow = RouterOutputs["placements"]["list"][number]
+export type PlacementRow = RouterOutputs["placements"]["list"]["items"][number]
 export type PlacementDetail = RouterOutputs["placements"]["get"]
 export type OverdueReport = RouterOutputs["reports"]["overdue"][number]
 export type Obligation = RouterOutputs["reports"]["obligations"][number]
@@ -12,19 +12,6 @@ export type SchemeView = RouterOutputs["schemes"]["get"]["scheme"]
 export type PlacementState = PlacementRow["state"]
 export type Actor = NonNullable<SchemeView["assessment"]["cycles"][number]["decidedBy"]>
 export type Role = RouterOutputs["auth"]["me"]["role"]
-
-/** The kernel's order of states (inpost/Placement.ts PLACEMENT_STATES): filters read along the procedure. */
-export const STATE_ORDER: ReadonlyArray<PlacementState> = [
-  "placed",
-  "on_probation",
-  "probation_extended",
-  "in_term",
-  "term_ended",
-  "returned_to_unit",
-  "adjusted",
-  "recalled",
-  "exited",
-]
 
 const PROBATION: ReadonlyArray<PlacementState> = ["on_probation", "probation_extended"]
 const SERVING: ReadonlyArray<PlacementState> = [...PROBATION, "in_term"]
@@ -85,20 +72,6 @@ export const overdueByPlacement = (
   for (const r of rows) out.set(r.placementId, (out.get(r.placementId) ?? 0) + 1)
   return out
 }
-
-/** The states present in the rows, in the kernel's order, with the API's label and how many hold each. */
-export const stateOptions = (
-  rows: ReadonlyArray<Pick<PlacementRow, "state" | "stateLabel">>,
-): ReadonlyArray<{
-  readonly state: PlacementState
-  readonly label: PlacementRow["stateLabel"]
-  readonly count: number
-}> =>
-  STATE_ORDER.flatMap((state) => {
-    const these = rows.filter((r) => r.state === state)
-    const first = these[0]
-    return first === undefined ? [] : [{ state, label: first.stateLabel, count: these.length }]
-  })
 
 export const obligationColor = (status: Obligation["status"]): string =>
   ({ open: "blue", overdue: "red", submitted: "green", late: "orange", on_event: "default" })[status]

@@ -165,6 +165,18 @@ const obligations = [
   },
 ]
 
+/** placements.list's answer: one page of `list` with the per-state counts the state filter shows. */
+const pageOf = (list: typeof rows) => ({
+  items: list,
+  nextCursor: null,
+  total: list.length,
+  states: [...new Set(list.map((r) => r.state))].map((state) => ({
+    state,
+    label: list.find((r) => r.state === state)?.stateLabel,
+    count: list.filter((r) => r.state === state).length,
+  })),
+})
+
 /**
  * A fake API at /api/trpc, signed in as the Da'an org dept; `assessments.grade` answers with `gradeAnswer`, and
  * `reads` replaces what a query answers.
@@ -192,7 +204,7 @@ const stubApi = (gradeAnswer?: { status: number; body: unknown }, reads: Record<
         ],
       },
       "regions.get": { name: "大安区" },
-      "placements.list": rows,
+      "placements.list": pageOf(rows),
       "reports.overdue": overdue,
       "placements.get": detail,
       "archive.get": archive,

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
+import { KeysetPager, useKeysetPages } from "../../layout/keyset-pager"
 import { Link } from "../../routes/navigation"
 import { useSession } from "../../session/session"
 import {
@@ -13,10 +14,12 @@ import {
   type PlacementRow,
   type PlacementState,
   stateColor,
-  stateOptions,
   type TermMark,
   termMark,
 } from "./placement-helpers"
+
+/** Placements per page of the table (the API allows up to 200). */
+const PAGE_SIZE = 50
 
 /** The term-end mark as a tag: ending within 90 days, or past its end while still serving. */
 export const TermMarkTag = ({ mark }: { readonly mark: TermMark | null }) => {
@@ -41,14 +44,20 @@ export const PlacementsPage = () => {
   const lang = language === "en" ? "en" : "zh"
   const { expired } = useSession()
   const [state, setState] = useState<PlacementState | "all">("all")
+  const pages = useKeysetPages()
+  const { cursor } = pages
   // The overdue list is a mark, not the page: a refusal of it must not hide the placements.
   const { load } = useLoad(
     () =>
       Promise.all([
-        api.placements.list.query({}),
+        api.placements.list.query({
+          ...(state === "all" ? {} : { state }),
+          limit: PAGE_SIZE,
+          cursor,
+        }),
         api.reports.overdue.query({}).catch((): ReadonlyArray<OverdueReport> => []),
       ]),
-    language,
+    `${language}|${state}|${pages.page}|${cursor ?? ""}`,
   )
   const failedAuth = load.state === "failed" && isUnauthenticated(load.error)
   useEffect(() => {
@@ -56,10 +65,12 @@ export const PlacementsPage = () => {
   }, [failedAuth, expired])
 
   const today = useMemo(() => chinaToday(), [])
-  const rows = load.state === "done" ? load.data[0] : []
+  const page = load.state === "done" ? load.data[0] : null
+  const rows = page?.items ?? []
   const overdue = useMemo(() => overdueByPlacement(load.state === "done" ? load.data[1] : []), [load])
-  const options = stateOptions(rows)
-  const shown = state === "all" ? rows : rows.filter((r) => r.state === state)
+  // The filter's choices and counts are the server's (over every page, not only this one).
+  const options = page?.states ?? []
+  const all = options.reduce((n, o) => n + o.count, 0)
   const date = (d: string | null) => (d === null ? "—" : formatDate(d, language))
 
   const columns: TableColumnsType<PlacementRow> = [
@@ -139,7 +150,7 @@ export const PlacementsPage = () => {
         <Spin />
       ) : load.state === "failed" ? (
         <ProblemAlert problem={problemOf(load.error)} />
-      ) : rows.length === 0 ? (
+      ) : all === 0 ? (
         <Empty description={t("empty")} />
       ) : (
         <Flex vertical gap={12}>
@@ -147,12 +158,15 @@ export const PlacementsPage = () => {
             <Typography.Text type="secondary">{t("filterState")}</Typography.Text>
             <Select<PlacementState | "all">
               value={state}
-              onChange={setState}
+              onChange={(s) => {
+                setState(s)
+                pages.first()
+              }}
               style={{ minWidth: 200, maxWidth: "100%" }}
               aria-label={t("filterState")}
               data-testid="state-filter"
               options={[
-                { value: "all", label: t("stateCount", { label: t("allStates"), count: rows.length }) },
+                { value: "all", label: t("stateCount", { label: t("allStates"), count: all }) },
                 ...options.map((o) => ({
                   value: o.state,
                   label: t("stateCount", { label: o.label[lang], count: o.count }),
@@ -164,11 +178,12 @@ export const PlacementsPage = () => {
             rowKey="id"
             size="small"
             columns={columns}
-            dataSource={[...shown]}
+            dataSource={[...rows]}
             pagination={false}
             scroll={{ x: "max-content" }}
             locale={{ emptyText: t("noMatch") }}
           />
+          <KeysetPager pages={pages} total={page?.total ?? 0} nextCursor={page?.nextCursor ?? null} />
         </Flex>
       )}
     </AppShell>

@@ -1,0 +1,63 @@
+import { type AnyColumn, asc, desc, type SQL, sql } from "drizzle-orm"
+
+/**
+ * Keyset pages (issue 19): a list reads the rows after the last one the caller saw, in an indexed order
+ * (sort key, id), never by offset — the thousandth page costs what the first does, and rows inserted meanwhile
+ * neither repeat nor shift the rows not yet read.
+ */
+
+/** Where a page starts: the sort key of the previous page's last row (PostgreSQL's text form) and its id. */
+export interface PageKey {
+  /** The sort key as PostgreSQL writes it as text (a timestamptz keeps its microseconds and offset). */
+  readonly at: string
+  readonly id: string
+}
+
+export interface PageRequest {
+  readonly after: PageKey | null
+  readonly limit: number
+  readonly order: "asc" | "desc"
+}
+
+export interface Page<R> {
+  readonly rows: ReadonlyArray<R>
+  /** The key of the last row when more rows follow, else null. */
+  readonly next: PageKey | null
+}
+
+/** The sort key's SQL type, to compare the key the caller sends with the column. */
+export type KeyType = "timestamptz" | "date"
+
+/** `(sort, id) > key` (or `<` newest first); nothing on the first page. */
+export const keysetAfter = (
+  sort: AnyColumn,
+  id: AnyColumn,
+  type: KeyType,
+  page: PageRequest,
+): SQL | undefined => {
+  if (page.after === null) return undefined
+  const key = sql`(${page.after.at}::${sql.raw(type)}, ${page.after.id})`
+  return page.order === "asc" ? sql`(${sort}, ${id}) > ${key}` : sql`(${sort}, ${id}) < ${key}`
+}
+
+/** The order of the keyset: sort key, then id, both the same way. */
+export const keysetOrder = (sort: AnyColumn, id: AnyColumn, page: PageRequest): [SQL, SQL] =>
+  page.order === "asc" ? [asc(sort), asc(id)] : [desc(sort), desc(id)]
+
+/** The sort key as text, to select beside the row (what the next page's cursor carries). */
+export const keyText = (sort: AnyColumn): SQL<string> => sql<string>`${sort}::text`
+
+/** A page from `limit + 1` rows read: the first `limit`, and the last one's key when a further row exists. */
+export const toPage = <Row, R>(
+  found: ReadonlyArray<Row>,
+  page: PageRequest,
+  keyOf: (row: Row) => PageKey,
+  map: (row: Row) => R,
+): Page<R> => {
+  const rows = found.slice(0, page.limit)
+  const last = rows.at(-1)
+  return {
+    rows: rows.map(map),
+    next: found.length > page.limit && last !== undefined ? keyOf(last) : null,
+  }
+}

@@ -1,0 +1,140 @@
+// List pages against campaign size (issue 19, "pages not dumps"): one campaign grown to 1k, 10k, 100k applications
+// (rows copied in SQL from one real recommendation), then `applications.list` through the real router — the first
+// page, a page from the middle by its cursor, and the last — beside its peer measured in the same run: reading the
+// whole campaign the way the list did before it paged (applicationQueries.listApplications, no LIMIT), up to 10k.
+// Prints milliseconds (median of RUNS) and answer sizes. PGlite by default; PostgreSQL when TEST_DATABASE_URL is set.
+// Run: pnpm bench (here, or at the root through turbo). BENCH_PAGES_SIZES=1000,10000 to choose the sizes.
+import { applicationQueries } from "@cadre/db"
+import { sql } from "drizzle-orm"
+import { Effect } from "effect"
+import { performance } from "node:perf_hooks"
+import { insertPerson, makeHarness } from "../src/test-support.js"
+
+const SIZES = (process.env.BENCH_PAGES_SIZES ?? "1000,10000,100000").split(",").map(Number)
+const RUNS = Number(process.env.BENCH_PAGES_RUNS ?? 15)
+const WHOLE_UP_TO = 10_000
+
+const median = (xs: ReadonlyArray<number>) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
+const timed = async <T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> => {
+  const t0 = performance.now()
+  const value = await f()
+  return { ms: performance.now() - t0, value }
+}
+const medianOf = async <T>(f: () => Promise<T>) => {
+  const runs: Array<number> = []
+  let last: T | undefined
+  for (let i = 0; i < RUNS; i++) {
+    const r = await timed(f)
+    runs.push(r.ms)
+    last = r.value
+  }
+  return { ms: median(runs), value: last as T }
+}
+const kb = (v: unknown) => (Buffer.byteLength(JSON.stringify(v)) / 1024).toFixed(0)
+
+const h = await makeHarness()
+const backend = process.env.TEST_DATABASE_URL === undefined ? "PGlite (in-process)" : "PostgreSQL"
+console.log(`pages bench on ${backend}: applications.list (50 a page) at ${SIZES.join(", ")} applications`)
+
+h.setToday("2026-03-21")
+const org = await h.actorHeaders({ role: "org_dept_admin", regionId: "510304" })
+const campaign = await h.caller(org).campaigns.create({
+  regionId: "510304",
+  name: "翻页基准批次",
+  schemeId: "daan-first-secretary",
+  schemeVersion: 1,
+  channels: ["organisation_recommendation"],
+  places: 3,
+  startYear: 2026,
+  referenceDate: "2026-03-01",
+  decidingBody: "org_dept_meeting",
+})
+await h.caller(org).campaigns.openForApplications({ id: campaign.id, expectedVersion: campaign.version })
+const template = await h.caller(org).applications.recommend({
+  campaignId: campaign.id,
+  personId: await insertPerson(h.handle, {
+    id: "bench-pages-0",
+    regionId: "510304",
+    address: "510304",
+    name: "基准候选",
+    birthDate: "1990-05-01",
+    sequence: 11,
+    phone: "19900040000",
+    joined: "2012-07-01",
+  }),
+  channel: "organisation_recommendation",
+  recommendation: { body: "大安区委组织部", meeting: "部务会", meetingDate: "2026-03-20" },
+})
+
+let have = 1
+/** Grow the campaign to `n` applications: people and applications copied from the template in two statements. */
+const growTo = async (n: number) => {
+  const from = have
+  await h.handle.db.execute(sql`
+    insert into people (id, region_id, id_number, phone, name, profile, created_at, updated_at)
+    select 'bench-pages-' || i, p.region_id, 'BENCH' || lpad(i::text, 13, '0'), null, '基准候选' || i, p.profile, now(), now()
+    from people p, generate_series(${from}::int, ${n - 1}::int) as i where p.id = 'bench-pages-0'`)
+  await h.handle.db.execute(sql`
+    insert into applications (id, campaign_id, person_id, region_id, state, channel, target_role, eligible, body,
+                              version, created_at, updated_at)
+    select 'bench-app-' || i, a.campaign_id, 'bench-pages-' || i, a.region_id, a.state, a.channel, a.target_role,
+           a.eligible,
+           jsonb_set(jsonb_set(a.body, '{id}', to_jsonb('bench-app-' || i)), '{personId}', to_jsonb('bench-pages-' || i)),
+           1, a.created_at + i * interval '1 millisecond', now()
+    from applications a, generate_series(${from}::int, ${n - 1}::int) as i where a.id = ${template.id}`)
+  await h.handle.db.execute(sql`analyze applications`)
+  have = n
+}
+
+/** The cursor the API would give for the row at `offset` of the campaign's order (created_at, id). */
+const cursorAt = async (offset: number): Promise<string> => {
+  const r = await h.handle.db.execute(sql`
+    select created_at::text as at, id from applications where campaign_id = ${campaign.id}
+    order by created_at, id offset ${offset} limit 1`)
+  const row = (r as unknown as { rows: Array<{ at: string; id: string }> }).rows[0]
+  return Buffer.from(JSON.stringify([row?.at, row?.id])).toString("base64url")
+}
+
+const rows: Array<Array<string>> = []
+for (const n of SIZES) {
+  await growTo(n)
+  const list = (cursor?: string) =>
+    h.caller(org).applications.list({ campaignId: campaign.id, limit: 50, cursor })
+  const first = await medianOf(() => list())
+  // A cursor from the middle and one from near the end, as a reader paging on would hold them (looked up once).
+  const middleCursor = await cursorAt(Math.floor(n / 2))
+  const lastCursor = await cursorAt(n - 10)
+  const middle = await medianOf(() => list(middleCursor))
+  const last = await medianOf(() => list(lastCursor))
+  let whole = "—"
+  let wholeSize = "—"
+  if (n <= WHOLE_UP_TO) {
+    const w = await medianOf(() =>
+      Effect.runPromise(applicationQueries.listApplications(h.handle.db, campaign.id, sql`true`)),
+    )
+    whole = w.ms.toFixed(1)
+    wholeSize = kb(w.value)
+  }
+  rows.push([
+    String(n),
+    first.ms.toFixed(1),
+    middle.ms.toFixed(1),
+    last.ms.toFixed(1),
+    kb(first.value),
+    whole,
+    wholeSize,
+    n <= WHOLE_UP_TO ? `${(Number(whole) / first.ms).toFixed(1)}×` : "—",
+  ])
+  console.log(
+    `  ${n}: first page ${first.ms.toFixed(1)} ms, middle ${middle.ms.toFixed(1)} ms, last ${last.ms.toFixed(1)} ms`,
+  )
+}
+
+console.log("")
+console.log(
+  "| applications | first page ms | middle page ms | last page ms | page kB | whole campaign ms (old list) | whole kB | whole ÷ page |",
+)
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|")
+for (const r of rows) console.log(`| ${r.join(" | ")} |`)
+await h.close()

@@ -1,0 +1,176 @@
+import { demoIdNumber, people } from "@cadre/db"
+import { Person } from "@cadre/domain"
+import { TRPCError } from "@trpc/server"
+import { Schema } from "effect"
+import fc from "fast-check"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { MAX_PAGE_SIZE } from "./routers/shared.js"
+import { failure, type Harness, makeHarness, tagOf, textOf } from "./test-support.js"
+
+/**
+ * Issue 19, "pages everywhere": applications.list answers one keyset page at a time — never more rows than its
+ * maximum, whatever the caller asks — with a cursor that stays right while applications keep arriving (new rows
+ * neither repeat nor hide rows the reader has not reached) and the total passing the filter. A cursor the API did not
+ * give out, or a page size past the maximum, is refused at the field in both languages.
+ */
+
+let h: Harness
+let org: Record<string, string>
+let campaignId: string
+const FIRST = 60
+
+let seq = 300
+const addCadre = async (name: string): Promise<string> => {
+  seq += 2
+  const birthDate = "1991-03-08"
+  const id = `pg-${seq}`
+  const p = Schema.decodeSync(Person.Profile)({
+    id,
+    name,
+    sex: "male",
+    birthDate,
+    idNumber: demoIdNumber("510304", birthDate, seq + 1),
+    party: { _tag: "Full", joined: "2014-07-01", fullMemberSince: "2015-07-01" },
+    education: [{ level: "bachelor", fullTime: true }],
+    employment: "civil_servant",
+    workHistory: [],
+    conduct: [],
+    attestations: [],
+  })
+  const { id: _id, idNumber, phone, ...rest } = Schema.encodeSync(Person.Profile)(p)
+  await h.handle.db
+    .insert(people)
+    .values({ id, regionId: "510304", idNumber, phone: phone ?? null, name, profile: rest })
+  return id
+}
+
+const recommend = async (name: string) =>
+  h.caller(org).applications.recommend({
+    campaignId,
+    personId: await addCadre(name),
+    channel: "organisation_recommendation",
+    recommendation: { body: "大安区委组织部", meeting: "部务会", meetingDate: "2026-03-20" },
+  })
+
+beforeAll(async () => {
+  h = await makeHarness()
+  h.setToday("2026-03-21")
+  org = await h.actorHeaders({ role: "org_dept_admin", regionId: "510304" })
+  const c = await h.caller(org).campaigns.create({
+    regionId: "510304",
+    name: "翻页测试批次",
+    schemeId: "daan-first-secretary",
+    schemeVersion: 1,
+    channels: ["organisation_recommendation"],
+    places: 3,
+    startYear: 2026,
+    referenceDate: "2026-03-01",
+    decidingBody: "org_dept_meeting",
+  })
+  await h.caller(org).campaigns.openForApplications({ id: c.id, expectedVersion: c.version })
+  campaignId = c.id
+  for (let i = 0; i < FIRST; i++) await recommend(`翻页候选${i}`)
+}, 300_000)
+afterAll(async () => h?.close())
+
+/** Every page from the first, with `between` run after each page is read (to insert while reading). */
+const readAll = async (
+  input: { limit: number; order?: "asc" | "desc" },
+  between: (page: number) => Promise<void> = async () => {},
+) => {
+  const ids: Array<string> = []
+  let cursor: string | undefined
+  for (let page = 0; page < 100; page++) {
+    const got = await h.caller(org).applications.list({ campaignId, ...input, cursor })
+    expect(got.items.length).toBeLessThanOrEqual(input.limit)
+    ids.push(...got.items.map((a) => a.id))
+    await between(page)
+    if (got.nextCursor === null) return ids
+    cursor = got.nextCursor
+  }
+  throw new Error("more than 100 pages")
+}
+
+describe("applications.list pages (issue 19)", () => {
+  it("answers the default page (50) with the total and a cursor to continue", async () => {
+    const first = await h.caller(org).applications.list({ campaignId })
+    expect(first.items).toHaveLength(50)
+    expect(first.total).toBe(FIRST)
+    expect(first.nextCursor).not.toBeNull()
+    const rest = await h.caller(org).applications.list({ campaignId, cursor: first.nextCursor ?? undefined })
+    expect(rest.items).toHaveLength(FIRST - 50)
+    expect(rest.nextCursor).toBeNull()
+    expect(new Set([...first.items, ...rest.items].map((a) => a.id)).size).toBe(FIRST)
+  })
+
+  it("property: any page size gives at most that many rows a page, and every row exactly once", async () => {
+    const whole = (await h.caller(org).applications.list({ campaignId, limit: MAX_PAGE_SIZE })).items.map(
+      (a) => a.id,
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 70 }), fc.boolean(), async (limit, desc) => {
+        const ids = await readAll({ limit, order: desc ? "desc" : "asc" })
+        expect(ids).toEqual(desc ? [...whole].reverse() : whole)
+      }),
+      { numRuns: 8 },
+    )
+  })
+
+  it("a cursor stays right while applications arrive: nothing read twice, nothing skipped, the new ones last", async () => {
+    const before = (await h.caller(org).applications.list({ campaignId, limit: MAX_PAGE_SIZE })).items.map(
+      (a) => a.id,
+    )
+    const added: Array<string> = []
+    const seen = await readAll({ limit: 7 }, async (page) => {
+      if (page < 3) added.push((await recommend(`翻页新增${page}`)).id)
+    })
+    expect(seen).toEqual([...before, ...added])
+    expect(new Set(seen).size).toBe(seen.length)
+  })
+
+  it("newest first, rows arriving at the top do not push read rows onto the next page (an offset would repeat them)", async () => {
+    const before = (
+      await h.caller(org).applications.list({ campaignId, limit: MAX_PAGE_SIZE, order: "desc" })
+    ).items.map((a) => a.id)
+    const seen = await readAll({ limit: 9, order: "desc" }, async (page) => {
+      if (page < 3) await recommend(`翻页置顶${page}`)
+    })
+    expect(seen).toEqual(before)
+  })
+
+  it("filters and the total agree: the total counts what the filter passes, not the whole campaign", async () => {
+    const all = await h.caller(org).applications.list({ campaignId, limit: MAX_PAGE_SIZE })
+    const eligible = await h.caller(org).applications.list({ campaignId, eligible: true, limit: 5 })
+    expect(eligible.total).toBe(
+      all.items.filter((a) => a.application.verdict?.outcome !== "ineligible").length,
+    )
+    const none = await h.caller(org).applications.list({ campaignId, state: "appointed" })
+    expect(none).toEqual({ items: [], nextCursor: null, total: 0 })
+  })
+
+  it("a page never exceeds the maximum: 201 rows a page is refused at the field, in both languages", async () => {
+    const e = await failure(h.caller(org).applications.list({ campaignId, limit: MAX_PAGE_SIZE + 1 }))
+    expect(e).toBeInstanceOf(TRPCError)
+    expect(e.code).toBe("BAD_REQUEST")
+    expect(tagOf(e)).toBe("InvalidInput")
+    expect(textOf(e).zh).toContain("每页条数")
+    expect(textOf(e).en).toContain("page size")
+  })
+
+  it("a cursor the API did not give out is refused at the field, never reaching SQL", async () => {
+    const forged = [
+      "not-a-cursor",
+      Buffer.from(JSON.stringify(["yesterday", "x"])).toString("base64url"),
+      Buffer.from(JSON.stringify(["2026-01-01 00:00:00+00'); drop table applications; --", "x"])).toString(
+        "base64url",
+      ),
+      Buffer.from(JSON.stringify(["99999-01-01 00:00:00+00", "x"])).toString("base64url"),
+    ]
+    for (const cursor of forged) {
+      const e = await failure(h.caller(org).applications.list({ campaignId, cursor }))
+      expect(e.code, cursor).toBe("BAD_REQUEST")
+      expect(textOf(e).zh).toContain("翻页游标")
+      expect(textOf(e).en).toContain("cursor")
+    }
+  })
+})
