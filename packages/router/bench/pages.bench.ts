@@ -107,6 +107,32 @@ for (const n of SIZES) {
   const lastCursor = await cursorAt(n - 10)
   const middle = await medianOf(() => list(middleCursor))
   const last = await medianOf(() => list(lastCursor))
+  // A write at this size: recommendations (the person is on file beforehand), each one locked campaign move.
+  const people: Array<string> = []
+  for (let i = 0; i < RUNS; i++)
+    people.push(
+      await insertPerson(h.handle, {
+        id: `bench-pages-w${n}-${i}`,
+        regionId: "510304",
+        address: "510304",
+        name: `写入候选${i}`,
+        // A birth date per size keeps the ID numbers unique across sizes.
+        birthDate: `1991-0${1 + (SIZES.indexOf(n) % 9)}-15`,
+        sequence: (2 * i + 13) % 1000,
+        phone: `199${SIZES.indexOf(n)}005${String(i).padStart(4, "0")}`,
+        joined: "2012-07-01",
+      }),
+    )
+  let w = 0
+  const write = await medianOf(() =>
+    h.caller(org).applications.recommend({
+      campaignId: campaign.id,
+      personId: people[w++] ?? "",
+      channel: "organisation_recommendation",
+      recommendation: { body: "大安区委组织部", meeting: "部务会", meetingDate: "2026-03-20" },
+    }),
+  )
+  have += RUNS
   let whole = "—"
   let wholeSize = "—"
   if (n <= WHOLE_UP_TO) {
@@ -122,6 +148,7 @@ for (const n of SIZES) {
     middle.ms.toFixed(1),
     last.ms.toFixed(1),
     kb(first.value),
+    write.ms.toFixed(1),
     whole,
     wholeSize,
     n <= WHOLE_UP_TO ? `${(Number(whole) / first.ms).toFixed(1)}×` : "—",
@@ -133,8 +160,8 @@ for (const n of SIZES) {
 
 console.log("")
 console.log(
-  "| applications | first page ms | middle page ms | last page ms | page kB | whole campaign ms (old list) | whole kB | whole ÷ page |",
+  "| applications | first page ms | middle page ms | last page ms | page kB | recommend ms | whole campaign ms (old list) | whole kB | whole ÷ page |",
 )
-console.log("|---:|---:|---:|---:|---:|---:|---:|---:|")
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for (const r of rows) console.log(`| ${r.join(" | ")} |`)
 await h.close()

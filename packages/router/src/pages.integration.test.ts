@@ -1,6 +1,7 @@
 import { demoIdNumber, people } from "@cadre/db"
 import { Person } from "@cadre/domain"
 import { TRPCError } from "@trpc/server"
+import { sql } from "drizzle-orm"
 import { Schema } from "effect"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -90,6 +91,42 @@ const readAll = async (
   }
   throw new Error("more than 100 pages")
 }
+
+/** The counts the trigger keeps (campaign_state_counts), and a count of the rows themselves. */
+const countsBothWays = async () => {
+  const read = async (q: ReturnType<typeof sql>) =>
+    Object.fromEntries(
+      ((await h.handle.db.execute(q)) as unknown as { rows: Array<{ state: string; n: number }> }).rows.map(
+        (r) => [r.state, Number(r.n)],
+      ),
+    )
+  return {
+    kept: await read(
+      sql`select state, n from campaign_state_counts where campaign_id = ${campaignId} and n > 0`,
+    ),
+    counted: await read(
+      sql`select state, count(*)::int as n from applications where campaign_id = ${campaignId} group by state`,
+    ),
+  }
+}
+
+describe("writes stay flat: the per-state counts a move reads are kept, not recounted (issue 19)", () => {
+  it("the kept counts equal the rows after submissions, moves and a removal; campaigns.get shows them", async () => {
+    const listed = (await h.caller(org).applications.list({ campaignId, limit: 5 })).items
+    for (const a of listed.slice(0, 3))
+      await h.caller(org).applications.act({
+        applicationId: a.id,
+        expectedVersion: a.version,
+        move: { _tag: "Reject", reason: "计数测试" },
+      })
+    const gone = await recommend("计数后删除")
+    await h.handle.db.execute(sql`delete from applications where id = ${gone.id}`)
+    const { kept, counted } = await countsBothWays()
+    expect(kept).toEqual(counted)
+    expect(kept.rejected).toBe(3)
+    expect((await h.caller(org).campaigns.get({ id: campaignId })).counts).toEqual(counted)
+  })
+})
 
 describe("applications.list pages (issue 19)", () => {
   it("answers the default page (50) with the total and a cursor to continue", async () => {

@@ -1,10 +1,17 @@
 import { type Access, Scheme, Selection } from "@cadre/domain"
-import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm"
+import { and, asc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
 import { decodeRow, within } from "../internal.js"
-import { applications, campaigns, placements, posts, regions, schemes } from "../schema/index.js"
+import {
+  campaignStateCounts,
+  campaigns,
+  placements,
+  posts,
+  regions,
+  schemes,
+} from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 
 /**
@@ -87,7 +94,7 @@ const selectCampaigns = (h: Handle) =>
     .from(campaigns)
     .innerJoin(regions, eq(campaigns.regionId, regions.id))
 
-/** Applications by state for each campaign. */
+/** Applications by state for each campaign (kept by a trigger in `campaign_state_counts`, not counted here). */
 export const countsByState = (
   h: Handle,
   ids: ReadonlyArray<string>,
@@ -98,18 +105,17 @@ export const countsByState = (
     const rows = yield* q(
       h
         .select({
-          campaignId: applications.campaignId,
-          state: applications.state,
-          n: sql<number>`count(*)::int`,
+          campaignId: campaignStateCounts.campaignId,
+          state: campaignStateCounts.state,
+          n: campaignStateCounts.n,
         })
-        .from(applications)
-        .where(inArray(applications.campaignId, [...ids]))
-        .groupBy(applications.campaignId, applications.state),
+        .from(campaignStateCounts)
+        .where(and(inArray(campaignStateCounts.campaignId, [...ids]), gt(campaignStateCounts.n, 0))),
       "campaign.counts",
     )
     for (const r of rows) {
       const m = out.get(r.campaignId) ?? {}
-      m[r.state] = Number(r.n)
+      m[r.state] = r.n
       out.set(r.campaignId, m)
     }
     return out
@@ -186,15 +192,24 @@ export const lockCampaign = (tx: Tx, id: string): Effect.Effect<CampaignRecord |
     ([r]) => Effect.sync(() => (r === undefined ? undefined : toCampaign(r.row, r.path, {}))),
   )
 
-/** The states of a campaign's applications (to tally places and the shortlist). */
-export const applicationStates = (
+/**
+ * How many of a campaign's applications are in each state (to tally places and the shortlist): a few rows kept by
+ * the trigger, so a move costs the same in a campaign of 10 or 100,000 applications. Read under the campaign's lock.
+ */
+export const applicationStateCounts = (
   h: Handle,
   campaignId: string,
-): Effect.Effect<ReadonlyArray<{ readonly state: Selection.State }>> =>
-  q(
-    h.select({ state: applications.state }).from(applications).where(eq(applications.campaignId, campaignId)),
-    "campaign.states",
-  ) as Effect.Effect<ReadonlyArray<{ readonly state: Selection.State }>>
+): Effect.Effect<ReadonlyArray<{ readonly state: Selection.State; readonly count: number }>> =>
+  Effect.map(
+    q(
+      h
+        .select({ state: campaignStateCounts.state, count: campaignStateCounts.n })
+        .from(campaignStateCounts)
+        .where(and(eq(campaignStateCounts.campaignId, campaignId), gt(campaignStateCounts.n, 0))),
+      "campaign.stateCounts",
+    ),
+    (rows) => rows.map((r) => ({ state: r.state as Selection.State, count: r.count })),
+  )
 
 export const insertCampaign = (tx: Tx, values: NewCampaignRow): Effect.Effect<void> =>
   Effect.asVoid(q(tx.insert(campaigns).values(values), "campaign.insert"))

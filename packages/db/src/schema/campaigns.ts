@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -106,6 +107,26 @@ export const applications = pgTable(
     uniqueIndex("applications_post_unique")
       .on(t.postId)
       .where(sql`${t.state} in ('appointed', 'reported_in')`),
+  ],
+)
+
+/**
+ * How many applications of each campaign are in each state, kept by a trigger on `applications` (migration 0008):
+ * a move counts the places and the shortlist from these few rows under the campaign's lock instead of reading every
+ * application of the campaign, and campaign lists show their counts without a group-by over all applications.
+ */
+export const campaignStateCounts = pgTable(
+  "campaign_state_counts",
+  {
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    state: text("state").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.state] }),
+    check("campaign_state_counts_n_check", sql`${t.n} >= 0`),
   ],
 )
 

@@ -1,4 +1,5 @@
 import { Either, Schema } from "effect"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { CalendarYearUnknown } from "../calendar/WorkCalendar.js"
 import { PersonId } from "../person/Profile.js"
@@ -522,5 +523,25 @@ describe("public notice (公示) and appointment", () => {
       inState("rejected"),
     ]
     expect(tally(path, apps)).toEqual({ appointed: 1, shortlisted: 3 })
+  })
+
+  it("property: tallying counts per state equals tallying the applications one by one", () => {
+    const states = [
+      "submitted",
+      "screened",
+      "interview",
+      "shortlisted",
+      "decided",
+      "appointed",
+      "reported_in",
+      "rejected",
+    ] as const
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...states), { maxLength: 60 }), (list) => {
+        const apps = list.map((s) => inState(s))
+        const grouped = states.map((state) => ({ state, count: list.filter((s) => s === state).length }))
+        expect(tally(path, grouped)).toEqual(tally(path, apps))
+      }),
+    )
   })
 })

@@ -21,7 +21,7 @@ import { Effect } from "effect"
 import { WorkCalendar } from "../calendar/index.js"
 import { requirePermission } from "../shared/authority.js"
 import { SchemeStore } from "../shared/SchemeStore.js"
-import { lockCampaign, visibleCampaign } from "./locked.js"
+import { lockCampaign, ownsCampaign, visibleCampaign } from "./locked.js"
 import {
   applyMove,
   auditApp,
@@ -138,7 +138,7 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
           yield* requirePermission(actor, "campaign.read")
           const campaign = yield* visibleCampaign(db, actor, campaignId)
           const path = Selection.derivePath(yield* schemes.load(campaign.schemeId, campaign.schemeVersion))
-          return (r: ApplicationRecord): ApplicationView => ({
+          const view = (r: ApplicationRecord): ApplicationView => ({
             ...r,
             yours: Selection.yourMoves(
               actor,
@@ -154,6 +154,7 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
               campaign.decidingBody,
             ),
           })
+          return { view, campaign }
         })
 
       /**
@@ -167,11 +168,23 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
         page: PageRequest,
       ): Effect.Effect<ApplicationViewPage, Access.Forbidden | NotFound> =>
         Effect.gen(function* () {
-          const view = yield* viewsOf(actor, campaignId)
+          const { view, campaign } = yield* viewsOf(actor, campaignId)
           const visible = applicationQueries.applicationVisibleTo(actor)
+          // Who sees the whole campaign reads the total from the kept per-state counts (a few rows); a partial view
+          // (a unit's, a street's) or a filter the counts do not keep is counted.
+          const kept =
+            ownsCampaign(actor, campaign.regionPath) &&
+            filter.eligible === undefined &&
+            filter.channel === undefined
           const [found, total] = yield* Effect.all([
             applicationQueries.pageApplications(db, campaignId, visible, filter, page),
-            applicationQueries.countApplications(db, campaignId, visible, filter),
+            kept
+              ? Effect.map(campaignQueries.applicationStateCounts(db, campaignId), (counts) =>
+                  counts
+                    .filter((c) => filter.state === undefined || c.state === filter.state)
+                    .reduce((n, c) => n + c.count, 0),
+                )
+              : applicationQueries.countApplications(db, campaignId, visible, filter),
           ])
           return { items: found.rows.map(view), next: found.next, total }
         })

@@ -48,8 +48,7 @@ export const lockCampaign = (
     if (campaign === undefined) return yield* Effect.fail(notFound("campaign", campaignId))
     const scheme = yield* schemes.load(campaign.schemeId, campaign.schemeVersion, tx)
     const path = Selection.derivePath(scheme)
-    const states = yield* campaignQueries.applicationStates(tx, campaignId)
-    const counts = Selection.tally(path, states)
+    const counts = Selection.tally(path, yield* campaignQueries.applicationStateCounts(tx, campaignId))
     const kernelCampaign: Selection.Campaign = {
       id: campaign.id,
       schemeId: campaign.schemeId,

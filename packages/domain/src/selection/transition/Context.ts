@@ -72,21 +72,23 @@ export const shortlistLimit = (path: Path, places: number): number => {
 }
 
 /**
- * Counts a campaign's applications for `Campaign.appointed` / `Campaign.shortlisted`.
+ * Counts a campaign's applications for `Campaign.appointed` / `Campaign.shortlisted`. Each entry is one application,
+ * or `count` of them in that state (what storage keeps per campaign and state, so a write need not read them all).
  *
  * @category utils
  * @since 0.1.0
  */
 export const tally = (
   path: Path,
-  applications: ReadonlyArray<Pick<Application, "state">>,
+  applications: ReadonlyArray<Pick<Application, "state"> & { readonly count?: number }>,
 ): { readonly appointed: number; readonly shortlisted: number } => {
   const at = stepIndex(path, "shortlisted")
   let appointed = 0
   let shortlisted = 0
   for (const a of applications) {
-    if (a.state === "appointed" || a.state === "reported_in") appointed += 1
-    if (at >= 0 && stepIndex(path, a.state) >= at) shortlisted += 1
+    const n = a.count ?? 1
+    if (a.state === "appointed" || a.state === "reported_in") appointed += n
+    if (at >= 0 && stepIndex(path, a.state) >= at) shortlisted += n
   }
   return { appointed, shortlisted }
 }
