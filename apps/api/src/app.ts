@@ -5,8 +5,10 @@ import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { cors } from "hono/cors"
 import type { ContentfulStatusCode } from "hono/utils/http-status"
+import { DOCS_CSP, isDocsPath, mountDocs } from "./docs.js"
 import { EDGE, type EdgeError, envelope, MAX_BODY_MB, SECURITY_HEADERS } from "./envelope.js"
 import { errorFields, type Logger, silentLogger } from "./logger.js"
+import { restHandler } from "./rest.js"
 
 /** Result of one readiness check (database, migrations … as they arrive). */
 export interface CheckResult {
@@ -109,6 +111,8 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
     c.res = new Response(c.res.body, c.res)
     c.res.headers.set(requestIdHeader, requestId)
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value)
+    // The API reference page loads its own script and stylesheet (same origin); every other answer loads nothing.
+    if (isDocsPath(c.req.path)) c.res.headers.set("Content-Security-Policy", DOCS_CSP)
     logger.info("request", {
       requestId,
       method: c.req.method,
@@ -166,7 +170,7 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
   // asking — is refused before tRPC reads it; and a browser's POST from another site never runs with the
   // visitor's cookie (bearer tokens cannot be sent cross-site without CORS, so they are not checked).
   const allowedOrigins = (options.corsOrigins ?? []).filter((o) => o !== "*")
-  app.use("/trpc/*", async (c, next) => {
+  const commandsOnly = async (c: Context<AppEnv>, next: () => Promise<void>) => {
     if (c.req.method !== "POST") return next()
     if (mediaType(c.req.header("content-type")) !== "application/json")
       return fail(c, EDGE.unsupportedMediaType)
@@ -176,29 +180,38 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
     )
       return fail(c, EDGE.crossSite)
     return next()
-  })
+  }
+  app.use("/trpc/*", commandsOnly)
+  app.use("/api/v1/*", commandsOnly)
+
+  // The OpenAPI document and its reference page: public, nothing in them depends on the caller.
+  mountDocs(app, options.version)
 
   const deps = options.trpc
-  if (deps !== undefined)
+  if (deps !== undefined) {
+    const context = (c: Context<AppEnv>, headers: Headers, resHeaders: Headers) =>
+      createContext({
+        deps,
+        headers,
+        resHeaders,
+        requestId: c.get("requestId"),
+        clientIp: clientIpOf({
+          headers,
+          socketAddress: socketAddress(c.env),
+          trustProxy: options.trustProxy === true,
+        }),
+      })
     app.all("/trpc/*", (c) =>
       fetchRequestHandler({
         endpoint: "/trpc",
         req: c.req.raw,
         router: appRouter,
-        createContext: ({ req, resHeaders }) =>
-          createContext({
-            deps,
-            headers: req.headers,
-            resHeaders,
-            requestId: c.get("requestId"),
-            clientIp: clientIpOf({
-              headers: req.headers,
-              socketAddress: socketAddress(c.env),
-              trustProxy: options.trustProxy === true,
-            }),
-          }),
+        createContext: ({ req, resHeaders }) => context(c, req.headers, resHeaders),
       }),
     )
+    // The REST form of the procedures in /openapi.json (docs/api.md § REST).
+    app.all("/api/v1/*", restHandler({ context: (c) => context(c, c.req.raw.headers, new Headers()), fail }))
+  }
 
   app.notFound((c) => fail(c, EDGE.notFound))
 

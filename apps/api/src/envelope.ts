@@ -58,6 +58,12 @@ export const EDGE = {
     tag: "NotFound",
     message: { zh: "接口不存在", en: "No such endpoint" },
   },
+  parseError: {
+    status: 400,
+    code: "PARSE_ERROR",
+    tag: "ParseError",
+    message: { zh: "请求内容不是有效的 JSON", en: "The request body is not valid JSON" },
+  },
   methodNotSupported: {
     status: 405,
     code: "METHOD_NOT_SUPPORTED",

@@ -24,6 +24,21 @@ export {
 export { describeFailure, type Failure, INTERNAL } from "./errors.js"
 export { input } from "./input.js"
 export { langFromHeaders } from "./lang.js"
+export { DESCRIPTIONS } from "./openapi/descriptions.js"
+export {
+  type EdgeTag,
+  ErrorBody,
+  exampleOf,
+  failureStatuses,
+  INTEGRATOR_SIGNED_IN,
+  integratorOperations,
+  openApiDocument,
+  operationAt,
+  queryInput,
+  REST_PREFIX,
+  type RestOperation,
+} from "./openapi/document.js"
+export { callRest, type RestAnswer } from "./openapi/rest.js"
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from "./root.js"
 export {
   assertDeclared,

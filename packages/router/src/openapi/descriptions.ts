@@ -1,0 +1,354 @@
+import { Eligibility, Scheme, type Text } from "@cadre/domain"
+import type { Schema } from "effect"
+
+/**
+ * What the OpenAPI document (document.ts) says about each procedure an integrator may call, keyed by procedure
+ * path: a one-line summary and, where it helps, a longer description in Chinese and English, an example input
+ * where the values shared below ({@link EXAMPLE_VALUES}) do not make a sensible one, and the kernel Schema of the
+ * answer where one exists. The inputs themselves are never described here: they come from the procedures'
+ * own kernel Schemas. `document.test.ts` fails when a procedure an integrator holds has no entry, and when an
+ * example does not decode with the procedure's input Schema.
+ */
+export interface Described {
+  readonly summary: Text
+  readonly description?: Text
+  /** The example input; absent: the procedure's required fields filled from {@link EXAMPLE_VALUES}. */
+  readonly example?: unknown
+  /** The answer's Schema (encoded side), where the kernel has one; otherwise the answer is a described object. */
+  readonly output?: Schema.Schema<unknown, unknown, never>
+  /** What the answer holds, where no Schema says it. */
+  readonly answer?: Text
+}
+
+/** Example values by input field name, taken from the demo data (Yangpu district, 310110). */
+export const EXAMPLE_VALUES: Readonly<Record<string, unknown>> = {
+  id: "310110",
+  schemeId: "yangpu-community-secretary",
+  version: 1,
+  fromVersion: 1,
+  toVersion: 2,
+  schemeVersion: 1,
+  expectedRowVersion: 1,
+  expectedVersion: 1,
+  key: "yangpu-community-secretary",
+  presetKey: "yangpu-community-secretary",
+  regionId: "310110",
+  date: "2026-06-30",
+  referenceDate: "2026-06-30",
+  effectiveFrom: "2027-01-01",
+  personId: "demo-p-33",
+  campaignId: "demo-yangpu-2026",
+  placementId: "demo-pl-yp-in-term",
+  mentorId: "demo-p-33",
+  year: 2026,
+  start: "2026-06-01",
+  days: 5,
+  method: { _tag: "Mean" },
+}
+
+const t = (zh: string, en: string): Text => ({ zh, en })
+
+/** A whole scheme, encoded: the Yangpu preset (000) under another id, as one would start a scheme from scratch. */
+const exampleScheme = (() => {
+  const preset = Scheme.presetByKey("yangpu-community-secretary")
+  return preset === undefined ? undefined : { ...preset.encoded, id: "yangpu-example" }
+})()
+
+const FILE = t(
+  "文件以 base64 编码放在 JSON 应答中：filename（文件名）、mime（类型）、size（字节数）、base64（内容）。",
+  "The file travels base64-encoded in the JSON answer: filename, mime, size (bytes) and base64 (the content).",
+)
+
+/** Every procedure an integrator may call (document.ts, INTEGRATOR_PROCEDURES), described. */
+export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
+  "auth.me": {
+    summary: t("当前调用者", "Who is calling"),
+    description: t(
+      "返回账号、角色、管辖范围以及该角色拥有的全部权限（permissions），可据此略去会被拒绝的调用。",
+      "The account, role, scope and every permission the role holds (permissions): leave out what would be refused.",
+    ),
+    answer: t(
+      "{ accountId, email, displayName, role, scopePath, permissions[] }",
+      "{ accountId, email, displayName, role, scopePath, permissions[] }",
+    ),
+  },
+  "regions.tree": {
+    summary: t("管辖范围内的区域树", "Regions within your scope, as a tree"),
+    description: t(
+      "按树的先序排列；已合并的区域仅在 includeMerged=true 时返回。",
+      "In tree pre-order; merged regions only with includeMerged=true.",
+    ),
+    example: { includeMerged: false },
+    answer: t(
+      "区域数组：id、上级、层级、名称、路径。",
+      "An array of regions: id, parent, level, name, path.",
+    ),
+  },
+  "regions.get": {
+    summary: t("一个区域", "One region"),
+    answer: t(
+      "区域：id、上级、层级、名称、路径、版本号。",
+      "A region: id, parent, level, name, path, version.",
+    ),
+  },
+  "units.list": {
+    summary: t("管辖范围内的单位", "Units within your scope"),
+    example: {},
+    answer: t("单位数组。", "An array of units."),
+  },
+  "units.get": { summary: t("一个单位", "One unit"), example: { id: "demo-unit-1" } },
+  "posts.list": {
+    summary: t("岗位（社区书记岗位、挂职岗位）", "Posts (community secretary posts, secondment places)"),
+    example: {},
+    answer: t("岗位数组。", "An array of posts."),
+  },
+  "posts.get": { summary: t("一个岗位", "One post"), example: { id: "demo-post-1" } },
+  "schemes.presets": {
+    summary: t("方案模板列表", "The scheme presets"),
+    description: t(
+      "依据种子文件写成的模板：key、种子、标题、类别、区域、生效日期。",
+      "The presets written from the seed documents: key, seed, title, kind, region, effective date.",
+    ),
+    answer: t("模板数组。", "An array of presets."),
+  },
+  "schemes.preset": {
+    summary: t("一个方案模板（完整）", "One preset in full"),
+    answer: t(
+      "{ key, seed, title, scheme }，没有该模板时为 null。",
+      "{ key, seed, title, scheme }, or null.",
+    ),
+  },
+  "schemes.list": {
+    summary: t("可见的方案版本", "Scheme versions you may see"),
+    description: t(
+      "同一方案内新版本在前。上级区域的方案发布后可读；草稿仅所属范围内可见。",
+      "Newest first within each scheme. Schemes of regions above yours are readable once published; drafts only inside the owning scope.",
+    ),
+    example: {},
+    answer: t(
+      "摘要数组：schemeId、version、status、name {zh,en}、effectiveFrom、regionId、publishedAt …",
+      "An array of summaries: schemeId, version, status, name {zh,en}, effectiveFrom, regionId, publishedAt …",
+    ),
+  },
+  "schemes.get": {
+    summary: t("一个方案版本（完整）", "One scheme version in full"),
+    answer: t(
+      "{ scheme, status, regionPath, rowVersion, createdBy, createdAt, publishedAt, publishedBy }",
+      "{ scheme, status, regionPath, rowVersion, createdBy, createdAt, publishedAt, publishedBy }",
+    ),
+  },
+  "schemes.inForceOn": {
+    summary: t("某日生效的已发布版本", "The published version in force on a date"),
+    answer: t("与 schemes.get 相同。", "As schemes.get."),
+  },
+  "schemes.diff": {
+    summary: t("两个版本的参数差异", "Parameter-level differences between two versions"),
+    description: t("每处差异附所依据的条款。", "Each change with its clause."),
+    answer: t("{ from, to, changes[] }", "{ from, to, changes[] }"),
+  },
+  "schemes.createFromPreset": {
+    summary: t("由模板新建草稿", "A new draft from a preset"),
+    description: t(
+      "为管辖范围内的区域新建；未给出的值取模板自身的值。",
+      "For a region in your scope; values not given are the preset's own.",
+    ),
+    example: { presetKey: "yangpu-community-secretary", schemeId: "yangpu-example", regionId: "310110" },
+    answer: t("新草稿，形如 schemes.get。", "The new draft, as schemes.get."),
+  },
+  "schemes.create": {
+    summary: t("由完整方案新建草稿", "A new draft from a whole scheme"),
+    description: t(
+      "方案按内核 Scheme 结构解码，有误时逐项指出字段。",
+      "The scheme is decoded with the kernel's Scheme; a bad one names every field.",
+    ),
+    example: { scheme: exampleScheme },
+    answer: t("新草稿，形如 schemes.get。", "The new draft, as schemes.get."),
+  },
+  "schemes.createVersion": {
+    summary: t("复制已有版本为新草稿", "A new draft version copying a stored one"),
+    description: t(
+      "编号默认为 fromVersion + 1，自 effectiveFrom 起生效；随后用 updateDraft 修改、publish 发布。",
+      "Numbered fromVersion + 1 unless given, taking effect on effectiveFrom; edit with updateDraft, then publish.",
+    ),
+    answer: t("新草稿，形如 schemes.get。", "The new draft, as schemes.get."),
+  },
+  "schemes.updateDraft": {
+    summary: t("修改草稿", "Change a draft"),
+    description: t(
+      "须带读取时的 rowVersion（expectedRowVersion）；已被他人修改则 409 StaleVersion，不写入任何内容。",
+      "Send the rowVersion you read as expectedRowVersion; if someone changed it since: 409 StaleVersion, nothing written.",
+    ),
+    example: {
+      schemeId: "yangpu-example",
+      version: 1,
+      expectedRowVersion: 1,
+      scheme: exampleScheme,
+    },
+    answer: t("修改后的草稿，形如 schemes.get。", "The changed draft, as schemes.get."),
+  },
+  "schemes.publish": {
+    summary: t("发布草稿", "Publish a draft"),
+    description: t(
+      "已发布的版本不再改变；新版本编号须更高、生效日期须更晚（否则 409 VersionNotSuccessor）。",
+      "A published version never changes; a new one needs a higher number and a later effective date (else 409 VersionNotSuccessor).",
+    ),
+    example: { schemeId: "yangpu-community-secretary", version: 2, expectedRowVersion: 1 },
+    answer: t("已发布的版本，形如 schemes.get。", "The published version, as schemes.get."),
+  },
+  "profiles.list": {
+    summary: t("管辖范围内的人员（脱敏）", "People within your scope (masked)"),
+    description: t(
+      "身份证号、手机号脱敏显示；limit、offset 分页。",
+      "ID numbers and phones masked; page with limit and offset.",
+    ),
+    example: { limit: 20 },
+    answer: t("人员摘要数组。", "An array of person summaries."),
+  },
+  "profiles.get": {
+    summary: t("一个人员（脱敏）", "One person (masked)"),
+    example: { id: "demo-p-33" },
+  },
+  "eligibility.check": {
+    summary: t("资格审查（带解释）", "Check eligibility, explained"),
+    description: t(
+      "personId（管辖范围内已存人员）与 profile（内联的完整干部信息，不保存）二者须给且只给一个。未给 version 时取 referenceDate 当日生效的已发布版本。返回内核的审查结论：每条规则一项，含所见值、要求、引用条款和中英文说明。",
+      "Exactly one of personId (a stored person in your scope) or profile (a whole kernel profile sent inline, nothing stored). Without version: the published version in force on referenceDate. Answers the kernel's Verdict: one finding per rule with the value seen, what was expected, the clause and a message in both languages.",
+    ),
+    example: { schemeId: "yangpu-community-secretary", personId: "demo-p-33", referenceDate: "2026-06-30" },
+    output: Eligibility.Verdict as unknown as Schema.Schema<unknown, unknown, never>,
+  },
+  "campaigns.list": {
+    summary: t("选派批次", "Campaigns"),
+    example: {},
+    answer: t("批次数组。", "An array of campaigns."),
+  },
+  "campaigns.get": {
+    summary: t("一个批次（含流程与各状态人数）", "One campaign, with its path and counts by state"),
+    example: { id: "demo-yangpu-2026" },
+  },
+  "campaigns.schedule": {
+    summary: t("批次时间表", "The campaign's timetable"),
+    description: t(
+      "方案各阶段在本年度的截止日期、调整及逾期情况。",
+      "The scheme's stage deadlines in the campaign's year, their adjustments, what is overdue.",
+    ),
+    example: { id: "demo-yangpu-2026" },
+  },
+  "campaigns.poolCheck": {
+    summary: t("后备人选结构检查", "Reserve-pool check"),
+    description: t(
+      "后备库批次（001）：各社区人选对照名额、职位、年龄上限及年龄结构，附条款。",
+      "Reserve-pool campaigns (001): each community's nominees against the pool rules and age structure, with the clause.",
+    ),
+    example: { id: "demo-yangpu-2026" },
+  },
+  "campaigns.ranking": {
+    summary: t("面试成绩排名与入围线", "Interview ranking and shortlist cut"),
+    example: { id: "demo-yangpu-2026", method: { _tag: "Mean" } },
+  },
+  "campaigns.whatIf": {
+    summary: t("假设审查", "What-if screening"),
+    description: t(
+      "按另一版本（如草稿）重新审查该批次的报名，列出结论会变的人及原因；不写入任何内容。",
+      "Screen the campaign's applications against another version (e.g. a draft) and list who would change verdict and why. Nothing is written.",
+    ),
+    example: { id: "demo-yangpu-2026", schemeId: "yangpu-community-secretary", version: 1 },
+  },
+  "applications.list": {
+    summary: t("批次的报名（推荐）记录", "A campaign's applications"),
+    answer: t("报名记录数组（脱敏）。", "An array of applications (masked)."),
+  },
+  "applications.get": {
+    summary: t("一条报名（推荐）记录", "One application"),
+    example: { id: "demo-application-1" },
+  },
+  "applications.act": {
+    summary: t("对报名记录采取一步操作", "Make a move on an application"),
+    description: t(
+      "Advance、Record、Return、Reject、Decide 等。每一步另需其权限（审核 application.review、决定 application.decide），系统对接账号不具备这些权限，调用将得到 403。",
+      "Advance, Record, Return, Reject, Decide …; each move needs its own permission (review moves application.review, decisions application.decide), which integrator accounts do not hold: they are answered 403.",
+    ),
+    example: {
+      applicationId: "demo-application-1",
+      expectedVersion: 1,
+      move: { _tag: "Advance", from: "screened", to: "interview" },
+    },
+  },
+  "exports.roster": {
+    summary: t("花名册（.xlsx）", "The roster (.xlsx)"),
+    description: t("每条可见的报名一行，手机号脱敏。", "One row per application you see, phones masked."),
+    answer: FILE,
+  },
+  "exports.arrangement": {
+    summary: t("安排表（.xlsx）", "The arrangement table (.xlsx)"),
+    description: t("已任命、已到岗干部及其岗位。", "The appointed and reported-in cadres with their posts."),
+    answer: FILE,
+  },
+  "tasks.forCampaign": {
+    summary: t("批次的审核任务", "A campaign's review tasks"),
+    answer: t("任务数组。", "An array of tasks."),
+  },
+  "calendar.years": {
+    summary: t("工作日历覆盖的年份", "Years the working-day calendar covers"),
+    answer: t("年份数组及每年的来源。", "The years and where each came from."),
+  },
+  "calendar.year": { summary: t("一年的节假日与调休安排", "One year's holidays and make-up working days") },
+  "calendar.addWorkingDays": {
+    summary: t("N 个工作日后的日期", "The date N working days on"),
+    description: t(
+      "从起始日起计 N 个工作日的最后一天（如公示期）；日历缺该年时 412 CalendarYearUnknown。",
+      "The last day of a period of N working days from a start date (e.g. a public notice); 412 CalendarYearUnknown when the calendar lacks the year.",
+    ),
+  },
+  "placements.list": {
+    summary: t("管辖范围内的任职安排", "Placements within your scope"),
+    example: {},
+    answer: t("任职安排数组。", "An array of placements."),
+  },
+  "placements.get": {
+    summary: t("一项任职安排", "One placement"),
+    example: { id: "demo-pl-yp-in-term" },
+  },
+  "placements.consequences": { summary: t("对个人的后果", "Consequences on a person") },
+  "placements.replacements": {
+    summary: t("召回后的重新选派请求", "Replacement requests opened by recalls"),
+    example: {},
+  },
+  "archive.get": {
+    summary: t("个人档案", "A person's archive"),
+    description: t("任职结束后封存（只读）。", "Sealed (read-only) once the placement ended."),
+  },
+  "reports.overdue": {
+    summary: t("逾期未交的报告", "Reports due and not filed"),
+    example: {},
+  },
+  "leave.absences": { summary: t("擅自离岗记录", "Recorded absences without leave") },
+  "inspections.list": { summary: t("巡查、查岗记录", "Inspection records") },
+  "mentoring.list": { summary: t("结对帮带", "Mentoring pairs"), example: {} },
+  "mentoring.load": {
+    summary: t("导师年度帮带人数与上限", "A mentor's mentees in a year against the capacity"),
+  },
+  "training.check": {
+    summary: t("年度培训是否达标", "A person's training in a year against the scheme's minimums"),
+  },
+  "assessments.list": { summary: t("年度考核", "Annual assessments of a placement") },
+  "assessments.surveys": { summary: t("满意度测评", "Satisfaction surveys of a placement") },
+  "evaluations.list": {
+    summary: t("评分与评价", "A placement's scores and evaluations"),
+  },
+  "figures.coverage": {
+    summary: t("村（社区）覆盖情况", "Coverage of villages and communities"),
+    example: {},
+  },
+  "figures.cohort": { summary: t("在岗干部结构", "The cohort's profile"), example: {} },
+  "figures.quotaUse": { summary: t("考核等次名额使用", "Quota use per scheme and year") },
+  "figures.overdue": { summary: t("各区域逾期报告数", "Overdue reports per region"), example: {} },
+  "figures.termsEnding": {
+    summary: t("即将期满的任期", "Terms ending soon"),
+    description: t(
+      "最后一天在今后 days 天（默认 90）内的任期，含两端。",
+      "Terms whose last day falls within the next `days` (default 90), both ends included.",
+    ),
+    example: {},
+  },
+}
