@@ -255,8 +255,15 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
     example: { id: "demo-yangpu-2026", schemeId: "yangpu-community-secretary", version: 1 },
   },
   "applications.list": {
-    summary: t("批次的报名（推荐）记录", "A campaign's applications"),
-    answer: t("报名记录数组（脱敏）。", "An array of applications (masked)."),
+    summary: t("批次的报名（推荐）记录，分页", "A campaign's applications, one page at a time"),
+    description: t(
+      "按提交时间排序（order=desc 为最新在前），每页至多 200 条（limit，默认 50）；继续翻页时把上一页的 nextCursor 原样作为 cursor 传回，nextCursor 为 null 即最后一页。翻页期间新增的记录不会重复或挤掉未读的记录。",
+      "Ordered by submission (order=desc for newest first), at most 200 a page (limit, default 50); to go on, send the previous page's nextCursor back as cursor — null means the last page. Rows added while paging neither repeat nor push out rows not yet read.",
+    ),
+    answer: t(
+      "{ items: 报名记录（脱敏）, nextCursor, total: 符合条件的总数 }。",
+      "{ items: applications (masked), nextCursor, total: how many pass the filter }.",
+    ),
   },
   "applications.get": {
     summary: t("一条报名（推荐）记录", "One application"),
@@ -301,9 +308,16 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
     ),
   },
   "placements.list": {
-    summary: t("管辖范围内的任职安排", "Placements within your scope"),
+    summary: t("管辖范围内的任职安排，分页", "Placements within your scope, one page at a time"),
+    description: t(
+      "按任职日期排序，每页至多 200 条（limit，默认 50），以 nextCursor / cursor 翻页。",
+      "Ordered by placement date, at most 200 a page (limit, default 50), paged by nextCursor / cursor.",
+    ),
     example: {},
-    answer: t("任职安排数组。", "An array of placements."),
+    answer: t(
+      "{ items: 任职安排, nextCursor, total, states: 各状态人数 }。",
+      "{ items: placements, nextCursor, total, states: how many in each state }.",
+    ),
   },
   "placements.get": {
     summary: t("一项任职安排", "One placement"),
