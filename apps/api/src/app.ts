@@ -92,6 +92,8 @@ const runCheck = async (check: ReadinessCheck): Promise<CheckResult> => {
  * (the process answers) and `/readyz` (its dependencies answer). No port is opened here: `main.ts` serves it,
  * tests call `app.request()`.
  */
+const SECURITY_HEADER_ENTRIES = Object.entries(SECURITY_HEADERS)
+
 export const buildApp = (options: AppOptions): Hono<AppEnv> => {
   const logger = options.logger ?? silentLogger
   const now = options.now ?? (() => new Date())
@@ -108,11 +110,20 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
     await next()
     // Every answer, whatever produced it (a route, the 404, the 413, a defect): the request id, the security
     // headers and no-store.
-    c.res = new Response(c.res.body, c.res)
-    c.res.headers.set(requestIdHeader, requestId)
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value)
-    // The API reference page loads its own script and stylesheet (same origin); every other answer loads nothing.
-    if (isDocsPath(c.req.path)) c.res.headers.set("Content-Security-Policy", DOCS_CSP)
+    const stamp = (headers: Headers) => {
+      headers.set(requestIdHeader, requestId)
+      for (const [name, value] of SECURITY_HEADER_ENTRIES) headers.set(name, value)
+      // The API reference page loads its own script and stylesheet (same origin); every other answer loads nothing.
+      if (isDocsPath(c.req.path)) headers.set("Content-Security-Policy", DOCS_CSP)
+    }
+    // Answers built here have mutable headers: stamp them in place (copying every Response cost a third of a
+    // cheap request's time); one whose headers are immutable (a fetched Response) is copied first.
+    try {
+      stamp(c.res.headers)
+    } catch {
+      c.res = new Response(c.res.body, c.res)
+      stamp(c.res.headers)
+    }
     logger.info("request", {
       requestId,
       method: c.req.method,

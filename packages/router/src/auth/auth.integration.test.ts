@@ -1,3 +1,5 @@
+import { schema } from "@cadre/db"
+import { eq } from "drizzle-orm"
 import { TRPCError } from "@trpc/server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEMO_PASSWORD, type Harness, makeHarness } from "../test-support.js"
@@ -163,6 +165,40 @@ describe("API tokens", () => {
     expect((await failure(h.caller({ authorization: "Bearer cdr_nope" }).auth.me())).code).toBe(
       "UNAUTHORIZED",
     )
+  })
+
+  it("a token's last use is written to the minute: reads within a minute of the last write do not write again", async () => {
+    const org = await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" })
+    const { accountId } = await h.caller(org).accounts.create({
+      email: "integrator-lastused@test.example.org",
+      name: "对接系统（最近使用）",
+      password: DEMO_PASSWORD,
+      role: "integrator",
+      scope: { regionId: "310110" },
+    })
+    const issued = await h.caller(org).accounts.issueToken({ accountId, name: "OA" })
+    const bearer = { authorization: `Bearer ${issued.token}` }
+    const lastUsed = async () =>
+      (
+        await h.handle.db
+          .select({ at: schema.apiTokens.lastUsedAt })
+          .from(schema.apiTokens)
+          .where(eq(schema.apiTokens.id, issued.id))
+      )[0]?.at ?? null
+    const setLastUsed = (at: Date) =>
+      h.handle.db.update(schema.apiTokens).set({ lastUsedAt: at }).where(eq(schema.apiTokens.id, issued.id))
+    await h.caller(bearer).auth.me()
+    expect(await lastUsed()).not.toBeNull()
+    // Used 10 s ago: another read leaves it alone.
+    const recent = new Date(Date.now() - 10_000)
+    await setLastUsed(recent)
+    await h.caller(bearer).auth.me()
+    expect((await lastUsed())?.getTime()).toBe(recent.getTime())
+    // Used two minutes ago: the next read records it.
+    const old = new Date(Date.now() - 120_000)
+    await setLastUsed(old)
+    await h.caller(bearer).auth.me()
+    expect((await lastUsed())?.getTime()).toBeGreaterThan(old.getTime() + 60_000)
   })
 
   it("a street admin cannot issue a token to an integrator of the district", async () => {
