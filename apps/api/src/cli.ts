@@ -268,7 +268,7 @@ const districtCreate: Command = {
       )
       if (given === undefined)
         io.out(
-          `初始密码（只显示这一次，请立即转交并要求修改）/ initial password (shown this once; hand it over and have it changed): ${password}`,
+          `初始密码（只显示这一次，请当面或经安全渠道转交）/ initial password (shown this once; hand it over in person or by a secure channel): ${password}`,
         )
       io.out(
         "下一步见 docs/onboarding.md：区域树、单位、账号、方案、人员 / next: docs/onboarding.md — region tree, units, accounts, scheme, people",
