@@ -142,6 +142,34 @@ describe("the org dept keeps cadre records (issue 14 item 1)", () => {
     expect((await versionsOf(created.id)).length).toBe(2)
   })
 
+  it("two clerks saving at once from the same version: exactly one is kept, the other is a CONFLICT (never a 500)", async () => {
+    const profile = newProfile("沈文博")
+    const created = await h.caller(org).profiles.create({ regionId: "310110", profile })
+    const results = await Promise.allSettled(
+      ["科长", "副科长"].map((currentPosition) =>
+        h.caller(org).profiles.update({
+          id: created.id,
+          regionId: "310110",
+          profile: { ...profile, currentPosition },
+          expectedVersion: 1,
+        }),
+      ),
+    )
+    expect(results.filter((r) => r.status === "fulfilled").length).toBe(1)
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason as { code?: string }] : []))
+    expect(refused.map((e) => e.code)).toEqual(["CONFLICT"])
+    expect((await versionsOf(created.id)).length).toBe(2)
+    // Two clerks entering the same new person at once: one record, the other a CONFLICT.
+    const twin = newProfile("沈文渊")
+    const creates = await Promise.allSettled(
+      [0, 1].map(() => h.caller(org).profiles.create({ regionId: "310110", profile: twin })),
+    )
+    expect(creates.filter((r) => r.status === "fulfilled").length).toBe(1)
+    expect(
+      creates.flatMap((r) => (r.status === "rejected" ? [(r.reason as { code?: string }).code] : [])),
+    ).toEqual(["CONFLICT"])
+  })
+
   it("one person per ID number: a second record is refused, naming the record only to a caller who sees it", async () => {
     const profile = newProfile("郑海涛")
     const created = await h.caller(org).profiles.create({ regionId: "310110002", profile })

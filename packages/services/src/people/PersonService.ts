@@ -254,6 +254,13 @@ export class PersonService extends Effect.Service<PersonService>()("@cadre/servi
       Effect.gen(function* () {
         const record = yield* Effect.sync(() => peopleQueries.toRecord(onFile.person, onFile.path))
         const refused = conflict("person", "", "link_refused", Person.LINK_REFUSED)
+        if (record.accountId === ctx.actor.accountId)
+          return yield* Effect.fail(
+            conflict("person", record.profile.id, "duplicate", {
+              zh: "该账号已填写过人员信息",
+              en: "this account already has a profile",
+            }),
+          )
         if (record.accountId !== null) return yield* Effect.fail(refused)
         const mismatches = Person.linkMismatches(record.profile, claim)
         if (mismatches.length > 0) {
