@@ -29,7 +29,7 @@ const OwnInput = {
  */
 const StaffInput = {
   regionId: Id("所在区域 / region"),
-  unitId: Schema.optional(Schema.NullOr(Id("所在单位 / unit"))),
+  unitId: Schema.optional(Schema.NullOr(Id("所在单位 / unit")).annotations({ title: "所在单位 / unit" })),
   profile: ProfileInput,
 }
 
