@@ -351,6 +351,39 @@ describe("a portal applicant with an ID number already on record takes that reco
     expect(row?.version).toBe(1)
   })
 
+  it("once linked, the person edits their record but cannot declare away staff's conduct records or reviewers' attestations", async () => {
+    const profile = {
+      ...newProfile("蒋文静", "1990-08-30"),
+      conduct: [{ kind: "party_warning", date: "2021-03-01", description: "党内警告" }],
+      attestations: [
+        { item: "health", result: true, by: "reviewer" as const, reviewer: "区委组织部", date: "2026-01-05" },
+      ],
+    }
+    const onFile = await h.caller(org).profiles.create({ regionId: "310110", profile })
+    const me = h.caller(await h.actorHeaders({ role: "applicant" }))
+    const linked = await me.profiles.createMine({ regionId: "310110", profile: { ...profile, conduct: [] } })
+    expect(linked.profile.id).toBe(onFile.id)
+    expect(linked.profile.conduct).toEqual(profile.conduct)
+    const updated = await me.profiles.updateMine({
+      regionId: "310110",
+      profile: {
+        ...profile,
+        currentPosition: "科员",
+        conduct: [],
+        attestations: [{ item: "computer_skills", result: true, by: "self", date: "2026-02-01" }],
+      },
+      expectedVersion: linked.version,
+    })
+    expect(updated.profile.currentPosition).toBe("科员")
+    expect(updated.profile.conduct).toEqual(profile.conduct)
+    expect(updated.profile.attestations.map((a) => [a.item, a.by])).toEqual([
+      ["health", "reviewer"],
+      ["computer_skills", "self"],
+    ])
+    const [last] = (await versionsOf(onFile.id)).slice(-1)
+    expect(last).toMatchObject({ source: "self_declared", changed: ["currentPosition", "attestations"] })
+  })
+
   it("an applicant's own create and edit are versions too, self-declared, with the changed fields audited", async () => {
     const profile = newProfile("何雨婷", "1994-02-08")
     const me = h.caller(await h.actorHeaders({ role: "applicant" }))

@@ -367,3 +367,17 @@ export const versions = (h: Handle, personId: string): Effect.Effect<ReadonlyArr
     ),
     (rows) => rows,
   )
+
+/** Whether staff kept any version of the record (entered or imported), i.e. it is not only self-declared. */
+export const staffKept = (h: Handle, personId: string): Effect.Effect<boolean> =>
+  Effect.map(
+    q(
+      h
+        .select({ version: personVersions.version })
+        .from(personVersions)
+        .where(and(eq(personVersions.personId, personId), sql`${personVersions.source} <> 'self_declared'`))
+        .limit(1),
+      "person.staffKept",
+    ),
+    (rows) => rows.length > 0,
+  )

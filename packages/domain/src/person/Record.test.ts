@@ -2,7 +2,7 @@ import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { checkCharacter } from "./IdNumber.js"
 import { Profile, type ProfileEncoded } from "./Profile.js"
-import { changedFields, LINK_REFUSED, linkMismatches, PersonSource } from "./Record.js"
+import { changedFields, keepStaffHeld, LINK_REFUSED, linkMismatches, PersonSource } from "./Record.js"
 
 const id = (first17: string) => `${first17}${checkCharacter(first17)}`
 
@@ -98,5 +98,40 @@ describe("linkMismatches (issue 14: an applicant takes the record on file only w
 
   it("sources are the three the record keeps", () => {
     expect(PersonSource.literals).toEqual(["entered", "imported", "self_declared"])
+  })
+})
+
+describe("keepStaffHeld (issue 14: a person cannot declare away what staff entered)", () => {
+  const onFile = decode({
+    ...base,
+    conduct: [{ kind: "party_warning", date: "2020-05-01", description: "党内警告" }],
+    attestations: [
+      { item: "health", result: true, by: "reviewer", reviewer: "区委组织部", date: "2026-01-05" },
+      { item: "willingness_grassroots", result: true, by: "self", date: "2026-01-05" },
+    ],
+  })
+
+  it("keeps staff's conduct records and reviewers' attestations, takes the rest as declared", () => {
+    const declared = decode({
+      ...base,
+      currentPosition: "主任科员",
+      conduct: [{ kind: "commendation", date: "2024-01-01", description: "嘉奖" }],
+      attestations: [
+        { item: "health", result: false, by: "reviewer", reviewer: "我自己", date: "2026-02-01" },
+        { item: "computer_skills", result: true, by: "self", date: "2026-02-01" },
+      ],
+    })
+    const kept = keepStaffHeld(onFile, declared)
+    expect(kept.currentPosition).toBe("主任科员")
+    expect(kept.conduct.map((c) => c.kind)).toEqual(["party_warning", "commendation"])
+    expect(kept.attestations.map((a) => [a.item, a.by, a.result])).toEqual([
+      ["health", "reviewer", true],
+      ["computer_skills", "self", true],
+    ])
+  })
+
+  it("a conduct record declared again is not doubled", () => {
+    const kept = keepStaffHeld(onFile, decode({ ...base, conduct: [...onFile.conduct] }))
+    expect(kept.conduct.length).toBe(1)
   })
 })

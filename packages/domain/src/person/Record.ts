@@ -135,3 +135,30 @@ export const LINK_REFUSED: Text = {
   zh: "该身份证号已有人员记录，但您填写的信息与记录不一致（或该记录已绑定其他账号）。请联系所在地组织部门核实。",
   en: "A record with this ID number is already on file, but the details you gave do not match it (or it belongs to another account). Please contact your org dept to verify.",
 }
+
+/**
+ * What a person may change of a record staff keep (entered or imported): everything they declare, except that the
+ * conduct records on file stay (they may add their own, not remove or rewrite staff's — a sanction entered by the
+ * org dept cannot be declared away) and only reviewers' attestations on file count as reviewers' (theirs are kept
+ * as self-declared ones). Returns the profile to store.
+ *
+ * @example
+ * ```ts
+ * import { Person } from "@cadre/domain"
+ *
+ * declare const onFile: Person.Profile
+ * Person.keepStaffHeld(onFile, { ...onFile, conduct: [] }).conduct // onFile.conduct
+ * ```
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const keepStaffHeld = (onFile: Profile, declared: Profile): Profile => {
+  const held = new Set(onFile.conduct.map(canonical))
+  const reviewers = onFile.attestations.filter((a) => a.by === "reviewer")
+  return {
+    ...declared,
+    conduct: [...onFile.conduct, ...declared.conduct.filter((c) => !held.has(canonical(c)))],
+    attestations: [...reviewers, ...declared.attestations.filter((a) => a.by === "self")],
+  }
+}

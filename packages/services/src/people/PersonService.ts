@@ -410,7 +410,10 @@ export class PersonService extends Effect.Service<PersonService>()("@cadre/servi
         m === undefined ? Effect.fail(notFound("person", id)) : Effect.succeed(m),
       )
 
-    /** An applicant updates their profile. */
+    /**
+     * An applicant updates their profile. On a record staff keep (entered or imported, then linked), the conduct
+     * records and reviewers' attestations on file stay whatever is sent.
+     */
     const updateOwn = (
       ctx: CommandContext,
       input: OwnProfileInput & { readonly expectedVersion: number },
@@ -425,15 +428,20 @@ export class PersonService extends Effect.Service<PersonService>()("@cadre/servi
               return yield* Effect.fail(
                 staleVersion("person", cur.person.id, input.expectedVersion, cur.person.version),
               )
-            const profile = yield* decodeProfile(withId(input.profile, cur.person.id))
+            const declared = yield* decodeProfile(withId(input.profile, cur.person.id))
             const path = yield* activeRegionPath(tx, input.regionId)
+            const before = yield* Effect.sync(() => peopleQueries.toRecord(cur.person, cur.path))
+            // A record staff keep (entered, imported, then linked): its conduct records and reviewers'
+            // attestations are not the person's to remove (Person.keepStaffHeld).
+            const profile = (yield* peopleQueries.staffKept(tx, cur.person.id))
+              ? Person.keepStaffHeld(before.profile, declared)
+              : declared
             const updated = yield* peopleQueries.update(
               tx,
               cur.person.id,
               { regionId: input.regionId, profile },
               path,
             )
-            const before = yield* Effect.sync(() => peopleQueries.toRecord(cur.person, cur.path))
             const after = yield* one("person", cur.person.id, updated)
             const changed = [
               ...Person.changedFields(before.profile, after.profile),
