@@ -1,8 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { auditLog, makeDatabase } from "@cadre/db"
-import { sql } from "drizzle-orm"
+import { accountRoles, auditLog, makeDatabase, regions } from "@cadre/db"
+import { makeAuthService } from "@cadre/router"
+import { eq, sql } from "drizzle-orm"
+import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { runCli } from "./cli.js"
 
@@ -99,4 +101,123 @@ describe("cadre", () => {
     expect(unknown.err).toContain("cadre audit:verify")
     expect((await run(["backup"], env)).code).toBe(2)
   })
+})
+
+describe("cadre district:create (issue 14 item 4: a district from nothing)", () => {
+  const dataDir = join(dir, "district")
+  const env = { DATA_DIR: dataDir }
+  const args = (extra: ReadonlyArray<string> = []) => [
+    "district:create",
+    "--id",
+    "330212",
+    "--name",
+    "鄞州区",
+    "--admin-email",
+    "Zzb-Admin@yinzhou.example.org",
+    "--admin-name",
+    "鄞州区委组织部",
+    ...extra,
+  ]
+
+  it("creates the district at the top of a new tree and its first org-dept admin, password shown once; audited", async () => {
+    const created = await run(args(), env)
+    expect(created.err).toBe("")
+    expect(created.code).toBe(0)
+    expect(created.out).toContain('created district "鄞州区" (330212, scope /330212/)')
+    const password = /initial password[^:]*: (\S+)$/mu.exec(created.out)?.[1] ?? ""
+    expect(password.length).toBe(20)
+
+    await withDb(dataDir, async (db) => {
+      const [region] = await db.select().from(regions).where(eq(regions.id, "330212"))
+      expect(region).toMatchObject({ level: "district", parentId: null, path: "/330212/", status: "active" })
+      const roles = await db.select().from(accountRoles).where(eq(accountRoles.regionId, "330212"))
+      expect(roles.map((r) => [r.role, r.scopePath, r.active])).toEqual([
+        ["org_dept_admin", "/330212/", true],
+      ])
+      const audit = await db
+        .select({ action: auditLog.action, actor: auditLog.actorAccountId, path: auditLog.regionPath })
+        .from(auditLog)
+      expect(audit).toEqual([
+        { action: "region.create_top", actor: "system:cli", path: "/330212/" },
+        { action: "account.provision", actor: "system:provision", path: "/330212/" },
+      ])
+      // The audit trail never holds the password.
+      expect(JSON.stringify(await db.select().from(auditLog))).not.toContain(password)
+      // The admin signs in with the printed password (the e-mail as given, in any case).
+      const auth = makeAuthService({
+        db,
+        secret: "test-secret-test-secret-test-secret-0123",
+        baseURL: "http://localhost:3000",
+        logger: { info: () => {}, warn: () => {}, error: () => {} },
+      })
+      const signedIn = await Effect.runPromise(
+        auth.login({ identifier: "zzb-admin@yinzhou.example.org", password }),
+      )
+      expect(signedIn.accountId).toBe(roles[0]?.userId)
+    })
+    expect((await run(["audit:verify"], env)).code).toBe(0)
+  }, 120_000)
+
+  it("running it twice refuses clearly and changes nothing, whether the id or the e-mail is taken", async () => {
+    const again = await run(args(["--password", "Qk7-yinzhou-Lm29z"]), env)
+    expect(again.code).toBe(1)
+    expect(again.err).toContain("already exists; nothing was changed")
+    const sameId = await run(
+      [...args(), "--password", "Qk7-yinzhou-Lm29z"].map((a) =>
+        a === "Zzb-Admin@yinzhou.example.org" ? "other@yinzhou.example.org" : a,
+      ),
+      env,
+    )
+    expect(sameId.code).toBe(1)
+    expect(sameId.err).toContain('region id "330212" already exists')
+    await withDb(dataDir, async (db) => {
+      expect((await db.select().from(regions)).length).toBe(1)
+      expect((await db.select().from(accountRoles)).length).toBe(1)
+      expect((await db.select().from(auditLog)).length).toBe(2)
+    })
+  }, 120_000)
+
+  it("a weak password, a bad id or missing options are refused before anything is written (exit 2)", async () => {
+    const weak = await run(
+      [
+        "district:create",
+        "--id",
+        "330213",
+        "--name",
+        "某区",
+        "--admin-email",
+        "a@b.example.org",
+        "--admin-name",
+        "甲",
+        "--password",
+        "password1",
+      ],
+      env,
+    )
+    expect(weak.code).toBe(2)
+    expect(weak.err).toContain("the password is refused")
+    const badId = await run(
+      [
+        "district:create",
+        "--id",
+        "33/0213",
+        "--name",
+        "某区",
+        "--admin-email",
+        "b@b.example.org",
+        "--admin-name",
+        "乙",
+      ],
+      env,
+    )
+    expect(badId.code).toBe(2)
+    expect(badId.err).toContain("字母、数字和连字符")
+    const missing = await run(["district:create", "--id", "330214"], env)
+    expect(missing.code).toBe(2)
+    expect(missing.err).toContain("usage: cadre district:create")
+    await withDb(dataDir, async (db) => {
+      expect((await db.select().from(regions)).map((r) => r.id)).toEqual(["330212"])
+      expect((await db.select().from(accountRoles)).length).toBe(1)
+    })
+  }, 120_000)
 })

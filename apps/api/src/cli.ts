@@ -1,20 +1,25 @@
+import { randomBytes } from "node:crypto"
 import { resolve } from "node:path"
 import {
+  accountRoles,
   backupPglite,
   DEFAULT_DATA_DIR,
   type DatabaseHandle,
   makeDatabase,
   restorePglite,
+  user,
   verifyAuditChain,
 } from "@cadre/db"
-import { Either } from "effect"
+import { makeAuthService, passwordProblems } from "@cadre/router"
+import { applicationLayer, RegionService } from "@cadre/services"
+import { and, eq } from "drizzle-orm"
+import { Effect, Either, ManagedRuntime } from "effect"
 import { loadConfig } from "./config.js"
 
 /**
  * `cadre <command>`: operator commands next to the API, reading the same DATABASE_URL / DATA_DIR. A small
  * dispatcher: a command is a name, a one-line usage and a function returning the exit code (0 done, 1 failed or
- * not done, 2 wrong usage). Messages are bilingual, Chinese first. Add commands (e.g. `district:create`) to
- * `COMMANDS`.
+ * not done, 2 wrong usage). Messages are bilingual, Chinese first. Add commands to `COMMANDS`.
  */
 
 export interface CliIo {
@@ -26,6 +31,8 @@ export interface CliIo {
 interface Target {
   readonly databaseUrl: string | undefined
   readonly dataDir: string
+  readonly authSecret?: string | undefined
+  readonly publicUrl?: string | undefined
 }
 
 interface Command {
@@ -135,8 +142,148 @@ const restore = pgliteFileCommand({
   },
 })
 
+/** `--key value` pairs; undefined (with the offending word) when something else is there. */
+const options = (
+  args: ReadonlyArray<string>,
+  known: ReadonlyArray<string>,
+): { readonly values: Record<string, string> } | { readonly bad: string } => {
+  const values: Record<string, string> = {}
+  for (let i = 0; i < args.length; i += 2) {
+    const key = args[i] ?? ""
+    const value = args[i + 1]
+    if (
+      !key.startsWith("--") ||
+      !known.includes(key.slice(2)) ||
+      value === undefined ||
+      value.startsWith("--")
+    )
+      return { bad: key }
+    values[key.slice(2)] = value
+  }
+  return { values }
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u
+
+/** A random password the policy accepts (20 characters of base64url; drawn again in the rare case it does not). */
+const generatePassword = (email: string): string => {
+  for (;;) {
+    const p = randomBytes(15).toString("base64url")
+    if (passwordProblems(p, [email]).length === 0) return p
+  }
+}
+
+/** The system principal the bootstrap's audit rows name. */
+const CLI_PRINCIPAL = { actor: { accountId: "system:cli", role: "system" } } as const
+
+const districtCreate: Command = {
+  usage:
+    "district:create --id <区划代码> --name <名称> --admin-email <e-mail> --admin-name <姓名> [--password <密码>]",
+  summary:
+    "新建一个顶层区（无上级）及其第一个组织部管理员账号（未给密码则生成并只显示一次）/ create a district at the top of a new tree with its first org-dept admin (a password is generated and shown once unless given)",
+  run: async (args, target, io) => {
+    const parsed = options(args, ["id", "name", "admin-email", "admin-name", "password"])
+    const v = "values" in parsed ? parsed.values : undefined
+    const id = v?.id
+    const name = v?.name
+    const email = v?.["admin-email"]?.trim().toLowerCase()
+    const adminName = v?.["admin-name"]?.trim()
+    if (
+      id === undefined ||
+      name === undefined ||
+      email === undefined ||
+      adminName === undefined ||
+      adminName === ""
+    ) {
+      if ("bad" in parsed) io.err(`无法识别的参数 / unrecognised argument: ${parsed.bad}`)
+      io.err(`用法 / usage: cadre ${districtCreate.usage}`)
+      return 2
+    }
+    if (!EMAIL.test(email)) {
+      io.err(`管理员邮箱格式不正确 / the admin e-mail is not an e-mail address: ${email}`)
+      return 2
+    }
+    const given = v?.password
+    if (given !== undefined) {
+      const problems = passwordProblems(given, [email])
+      if (problems.length > 0) {
+        io.err(
+          `密码不符合要求 / the password is refused: ${problems.map((p) => `${p.zh} / ${p.en}`).join("; ")}`,
+        )
+        return 2
+      }
+    }
+    const password = given ?? generatePassword(email)
+
+    // A district from nothing: the schema may not be there yet, so this command migrates (like the API at start).
+    const handle = await makeDatabase({ url: target.databaseUrl, dataDir: target.dataDir })
+    const runtime = ManagedRuntime.make(applicationLayer(handle))
+    try {
+      const auth = makeAuthService({
+        db: handle.db,
+        secret: target.authSecret ?? randomBytes(32).toString("hex"),
+        baseURL: target.publicUrl ?? "http://localhost",
+        logger: {
+          info: () => {},
+          warn: (msg) => io.err(msg),
+          error: (msg) => io.err(msg),
+        },
+      })
+      const taken = await handle.db.select({ id: user.id }).from(user).where(eq(user.email, email)).limit(1)
+      if (taken.length > 0) {
+        io.err(
+          `该邮箱已有账号，未作任何改动 / an account with this e-mail already exists; nothing was changed: ${email}`,
+        )
+        return 1
+      }
+      const region = await runtime.runPromise(
+        Effect.either(Effect.flatMap(RegionService, (r) => r.createTop(CLI_PRINCIPAL, { id, name }))),
+      )
+      if (Either.isLeft(region)) {
+        io.err(`${region.left.message.zh} / ${region.left.message.en}`)
+        return region.left._tag === "Conflict" ? 1 : 2
+      }
+      let accountId: string
+      try {
+        ;({ accountId } = await auth.provisionAccount({
+          email,
+          name: adminName,
+          password,
+          role: "org_dept_admin",
+          regionId: id,
+          unitId: null,
+        }))
+      } catch (e) {
+        await runtime.runPromise(
+          Effect.either(Effect.flatMap(RegionService, (r) => r.undoCreateTop(CLI_PRINCIPAL, id))),
+        )
+        throw e
+      }
+      const [role] = await handle.db
+        .select({ path: accountRoles.scopePath })
+        .from(accountRoles)
+        .where(and(eq(accountRoles.userId, accountId), eq(accountRoles.role, "org_dept_admin")))
+      io.out(
+        `已新建区“${region.right.name}”（${id}，范围 ${region.right.path}）及组织部管理员 ${email}（账号 ${accountId}，范围 ${role?.path ?? "?"}）/ created district "${region.right.name}" (${id}, scope ${region.right.path}) and its org-dept admin ${email} (account ${accountId})`,
+      )
+      if (given === undefined)
+        io.out(
+          `初始密码（只显示这一次，请当面或经安全渠道转交）/ initial password (shown this once; hand it over in person or by a secure channel): ${password}`,
+        )
+      io.out(
+        "下一步见 docs/onboarding.md：区域树、单位、账号、方案、人员 / next: docs/onboarding.md — region tree, units, accounts, scheme, people",
+      )
+      return 0
+    } finally {
+      await runtime.dispose()
+      await handle.close()
+    }
+  },
+}
+
 export const COMMANDS: Readonly<Record<string, Command>> = {
   "audit:verify": auditVerify,
+  "district:create": districtCreate,
   backup,
   restore,
 }
@@ -161,8 +308,8 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
     io.err(configured.left.message)
     return 2
   }
-  const { databaseUrl, dataDir } = configured.right
-  const target: Target = { databaseUrl, dataDir: dataDir ?? DEFAULT_DATA_DIR }
+  const { databaseUrl, dataDir, authSecret, publicUrl } = configured.right
+  const target: Target = { databaseUrl, dataDir: dataDir ?? DEFAULT_DATA_DIR, authSecret, publicUrl }
   if (databaseUrl === undefined && target.dataDir === "memory://") {
     io.err("DATA_DIR=memory:// 没有可操作的数据 / DATA_DIR=memory:// holds nothing to work on")
     return 2

@@ -59,7 +59,9 @@ let h: Harness
 const actors: Array<ActorCase> = []
 let regionRows: Array<Region> = []
 let schemeRows: Array<SchemeRow> = []
-let personRows: Array<Scoped> = []
+let personRows: Array<Scoped & { unitId: string | null }> = []
+/** A valid profile whose ID number is on record (a demo person's): a staff create answers CONFLICT after access. */
+let onRecordProfile: Record<string, unknown> = {}
 let unitRows: Array<Scoped> = []
 let postRows: Array<Scoped> = []
 let auditRows: Array<{ id: number; entity: string; entityId: string; path: string }> = []
@@ -536,6 +538,46 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: (c, _a, i) =>
       c.profiles.updateMine({ regionId: pick(regionRows, i).id, profile: badProfile, expectedVersion: 999 }),
     expected: (a) => scoped(a, "profile.write_own", false, "CONFLICT"),
+  },
+  "profiles.create": {
+    // An ID number already on record: CONFLICT once the region, the unit and the kernel's writesPerson allow it.
+    run: (c, _a, i, k) =>
+      c.profiles.create({
+        regionId: pick(regionRows, i).id,
+        ...(k % 3 === 0 ? {} : { unitId: pick(unitRows, k).id }),
+        profile: onRecordProfile as never,
+      }),
+    expected: (a, i, k) => {
+      const region = pick(regionRows, i)
+      const unit = k % 3 === 0 ? undefined : pick(unitRows, k)
+      const unitId = unit?.id ?? (a.scope._tag === "UnitScope" ? a.scope.unitId : null)
+      if (!Access.can(a, "person.write")) return "FORBIDDEN"
+      if (!Access.seesRegion(a, region.path)) return "NOT_FOUND"
+      if (unit !== undefined && !Access.seesRegion(a, unit.path)) return "NOT_FOUND"
+      return Access.writesPerson(a, { regionPath: region.path, unitId }) ? "CONFLICT" : "FORBIDDEN"
+    },
+  },
+  "profiles.update": {
+    // A stale version: CONFLICT once the record is in sight and the caller's to keep (a unit: its own people).
+    run: (c, _a, i) => {
+      const p = pick(personRows, i)
+      return c.profiles.update({
+        id: p.id,
+        regionId: p.regionId,
+        profile: onRecordProfile as never,
+        expectedVersion: 999,
+      })
+    },
+    expected: (a, i) => {
+      const p = pick(personRows, i)
+      if (!Access.can(a, "person.write")) return "FORBIDDEN"
+      if (!Access.seesRegion(a, p.path)) return "NOT_FOUND"
+      return Access.writesPerson(a, { regionPath: p.path, unitId: p.unitId }) ? "CONFLICT" : "FORBIDDEN"
+    },
+  },
+  "profiles.history": {
+    run: (c, _a, i) => c.profiles.history({ id: pick(personRows, i).id }),
+    expected: (a, i) => scoped(a, "profile.read", Access.seesRegion(a, pick(personRows, i).path), "ok"),
   },
   "profiles.list": {
     run: async (c, a, i) => {
@@ -1336,9 +1378,15 @@ beforeAll(async () => {
     .from(schemes)
     .innerJoin(regions, eq(regions.id, schemes.regionId))
   personRows = await db
-    .select({ id: people.id, path: regions.path, regionId: regions.id })
+    .select({ id: people.id, path: regions.path, regionId: regions.id, unitId: people.unitId })
     .from(people)
     .innerJoin(regions, eq(regions.id, people.regionId))
+  const [demoPerson] = await db.select().from(people).where(eq(people.id, "demo-p-01"))
+  onRecordProfile = {
+    ...(demoPerson?.profile as Record<string, unknown>),
+    idNumber: demoPerson?.idNumber,
+    ...(demoPerson?.phone === null || demoPerson === undefined ? {} : { phone: demoPerson.phone }),
+  }
   unitRows = await db
     .select({ id: units.id, path: regions.path, regionId: regions.id })
     .from(units)

@@ -60,8 +60,19 @@ const explain = (
 /** Throw a mapped failure as the TRPCError the caller sees (message in the caller's language). */
 export const failureToTRPC = (failure: Failure, lang: Lang): TRPCError => {
   const d = describeFailure(failure)
-  return explain(d.code, failure._tag, d.message, lang)
+  // A service's decode names its fields too ("profile.birthDate", "education[0].level"): sent as data.issues.
+  const issues =
+    failure._tag === "InvalidInput"
+      ? failure.issues.map((i) => ({ path: pathOf(i.path), message: i.message }))
+      : undefined
+  return explain(d.code, failure._tag, d.message, lang, issues)
 }
+
+/** "a.b[0].c" → ["a", "b", 0, "c"]: a decode path as formatted (Decode.formatPath) back to its keys. */
+const pathOf = (formatted: string): ReadonlyArray<PropertyKey> =>
+  formatted === ""
+    ? []
+    : formatted.split(/\.|(?=\[)/u).map((k) => (/^\[\d+\]$/u.test(k) ? Number(k.slice(1, -1)) : k))
 
 /**
  * Errors tRPC raises itself, before or around a procedure (a body that is not JSON, an unknown procedure, a command

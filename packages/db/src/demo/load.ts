@@ -2,7 +2,7 @@ import { Person, Scheme } from "@cadre/domain"
 import { eq, sql } from "drizzle-orm"
 import { Schema } from "effect"
 import type { Db } from "../database.js"
-import { auditLog, people, posts, regions, schemes, units } from "../schema/index.js"
+import { auditLog, people, personVersions, posts, regions, schemes, units } from "../schema/index.js"
 import { DEMO_ANQIU_CANDIDATES, DEMO_PEOPLE_COUNT, demoPeople } from "./people.js"
 import { DEMO_POSTS, DEMO_REGIONS, DEMO_UNITS, type DemoRegion } from "./places.js"
 
@@ -66,12 +66,34 @@ export async function loadDemoBase(db: Db): Promise<Omit<DemoLoadResult, "campai
         .insert(posts)
         .values(DEMO_POSTS.map((p) => ({ ...p, unitId: p.unitId ?? null })))
         .onConflictDoNothing()
+      // A person's unit is their employer's (issue 14): the demo unit whose name is their current unit, if any.
+      const unitByName = new Map(DEMO_UNITS.map((u) => [u.name, u.id]))
       for (const { regionId, profile } of [...demoPeople(), ...DEMO_ANQIU_CANDIDATES]) {
         const decoded = Schema.decodeSync(Person.Profile)(profile)
         const { id, idNumber, phone, ...rest } = Schema.encodeSync(Person.Profile)(decoded)
+        const row = {
+          regionId,
+          unitId:
+            (decoded.currentUnit === undefined ? undefined : unitByName.get(decoded.currentUnit)) ?? null,
+          idNumber,
+          phone: phone ?? null,
+          name: decoded.name,
+          profile: rest,
+        }
         await tx
           .insert(people)
-          .values({ id, regionId, idNumber, phone: phone ?? null, name: decoded.name, profile: rest })
+          .values({ id, ...row })
+          .onConflictDoNothing()
+        await tx
+          .insert(personVersions)
+          .values({
+            personId: id,
+            version: 1,
+            source: "entered",
+            actorAccountId: "system:demo",
+            actorRole: "org_dept_admin",
+            ...row,
+          })
           .onConflictDoNothing()
       }
       for (const preset of Scheme.PRESETS) {

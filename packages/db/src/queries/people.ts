@@ -3,7 +3,7 @@ import { and, asc, eq, ilike, sql } from "drizzle-orm"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
 import { decodeRow, escapeLike, seesRegionSql } from "../internal.js"
-import { people, regions } from "../schema/index.js"
+import { people, personVersions, regions } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 
 /**
@@ -22,6 +22,8 @@ export interface MaskedPerson extends StoredProfile {
   readonly idNumberMasked: string
   readonly phoneMasked: string | null
   readonly regionId: string
+  /** The unit the person belongs to (issue 14), or null. */
+  readonly unitId: string | null
   readonly regionPath: string
   readonly version: number
 }
@@ -31,6 +33,7 @@ export interface PersonRecord {
   readonly profile: Person.Profile
   readonly accountId: string | null
   readonly regionId: string
+  readonly unitId: string | null
   readonly regionPath: string
   readonly version: number
 }
@@ -47,6 +50,7 @@ const maskedPhone = sql<
 export const maskedColumns = {
   id: people.id,
   regionId: people.regionId,
+  unitId: people.unitId,
   regionPath: regions.path,
   profile: people.profile,
   idNumberMasked: maskedIdNumber,
@@ -57,6 +61,7 @@ export const maskedColumns = {
 export type MaskedRow = {
   id: string
   regionId: string
+  unitId: string | null
   regionPath: string
   profile: unknown
   idNumberMasked: string
@@ -70,6 +75,7 @@ export const toMasked = (r: MaskedRow): MaskedPerson => ({
   idNumberMasked: r.idNumberMasked,
   phoneMasked: r.phoneMasked,
   regionId: r.regionId,
+  unitId: r.unitId,
   regionPath: r.regionPath,
   version: r.version,
 })
@@ -85,6 +91,7 @@ export const toRecord = (row: PersonRow, regionPath: string): PersonRecord => ({
   }),
   accountId: row.accountId,
   regionId: row.regionId,
+  unitId: row.unitId,
   regionPath,
   version: row.version,
 })
@@ -201,7 +208,12 @@ const columnsOf = (p: Person.Profile) => {
 /** Insert a person (the profile split into its columns); the inserted record, decoded. */
 export const insert = (
   tx: Tx,
-  row: { readonly accountId: string; readonly regionId: string; readonly profile: Person.Profile },
+  row: {
+    readonly accountId: string | null
+    readonly regionId: string
+    readonly unitId?: string | null
+    readonly profile: Person.Profile
+  },
   regionPath: string,
 ): Effect.Effect<ReadonlyArray<PersonRecord>> =>
   Effect.flatMap(
@@ -212,6 +224,7 @@ export const insert = (
           id: row.profile.id,
           accountId: row.accountId,
           regionId: row.regionId,
+          unitId: row.unitId ?? null,
           ...columnsOf(row.profile),
         })
         .returning(),
@@ -220,11 +233,11 @@ export const insert = (
     (rows) => Effect.sync(() => rows.map((r) => toRecord(r, regionPath))),
   )
 
-/** Replace a person's profile and region, bumping its version; the updated record, decoded. */
+/** Replace a person's profile and region (and unit, when given), bumping its version; the updated record, decoded. */
 export const update = (
   tx: Tx,
   id: string,
-  row: { readonly regionId: string; readonly profile: Person.Profile },
+  row: { readonly regionId: string; readonly unitId?: string | null; readonly profile: Person.Profile },
   regionPath: string,
 ): Effect.Effect<ReadonlyArray<PersonRecord>> =>
   Effect.flatMap(
@@ -233,6 +246,7 @@ export const update = (
         .update(people)
         .set({
           regionId: row.regionId,
+          ...(row.unitId === undefined ? {} : { unitId: row.unitId }),
           ...columnsOf(row.profile),
           version: sql`${people.version} + 1`,
           updatedAt: sql`now()`,
@@ -242,4 +256,128 @@ export const update = (
       "person.update",
     ),
     (rows) => Effect.sync(() => rows.map((r) => toRecord(r, regionPath))),
+  )
+
+/** Lock (FOR UPDATE) one person within the actor's region scope, with its region's path; undefined otherwise. */
+export const lockVisible = (
+  tx: Tx,
+  actor: Access.Actor,
+  id: string,
+): Effect.Effect<PersonWithPath | undefined> =>
+  Effect.map(
+    q(
+      selectWithPath(tx)
+        .where(and(eq(people.id, id), seesRegionSql(actor, regions.path)))
+        .for("update", { of: people }),
+      "person.lock",
+    ),
+    ([r]) => r,
+  )
+
+/**
+ * The person on record under an ID number (whoever's scope it lies in: the caller decides what to reveal), with
+ * its region's path; `lock` takes it FOR UPDATE.
+ */
+export const findByIdNumber = (
+  h: Handle,
+  idNumber: string,
+  lock: boolean,
+): Effect.Effect<PersonWithPath | undefined> => {
+  const query = selectWithPath(h).where(eq(people.idNumber, idNumber))
+  return Effect.map(
+    q(lock ? query.for("update", { of: people }) : query, "person.findByIdNumber"),
+    ([r]) => r,
+  )
+}
+
+/** Give a record on file to an applicant's account, bumping its version; the updated record, decoded. */
+export const linkAccount = (
+  tx: Tx,
+  id: string,
+  accountId: string,
+  regionPath: string,
+): Effect.Effect<ReadonlyArray<PersonRecord>> =>
+  Effect.flatMap(
+    q(
+      tx
+        .update(people)
+        .set({ accountId, version: sql`${people.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(people.id, id), sql`${people.accountId} is null`))
+        .returning(),
+      "person.linkAccount",
+    ),
+    (rows) => Effect.sync(() => rows.map((r) => toRecord(r, regionPath))),
+  )
+
+/** One version of a person's record as kept in `person_versions` (issue 14). */
+export interface PersonVersionRow {
+  readonly version: number
+  readonly source: Person.PersonSource
+  readonly actorAccountId: string
+  readonly actorRole: string
+  readonly at: Date
+  readonly changed: ReadonlyArray<string>
+}
+
+/**
+ * Keep `record` (as it now stands) as a version of its history: who made it, from which source, what changed.
+ * Called in the transaction of every create, edit and link.
+ */
+export const insertVersion = (
+  tx: Tx,
+  record: PersonRecord,
+  by: {
+    readonly source: Person.PersonSource
+    readonly actor: { readonly accountId: string; readonly role: string }
+    readonly changed: ReadonlyArray<string>
+  },
+): Effect.Effect<void> =>
+  q(
+    tx.insert(personVersions).values({
+      personId: record.profile.id,
+      version: record.version,
+      source: by.source,
+      actorAccountId: by.actor.accountId,
+      actorRole: by.actor.role,
+      regionId: record.regionId,
+      unitId: record.unitId,
+      ...columnsOf(record.profile),
+      changed: [...by.changed],
+    }),
+    "person.version",
+  ).pipe(Effect.asVoid)
+
+/** A person's versions, newest first (who, when, source, what changed; not the profiles). */
+export const versions = (h: Handle, personId: string): Effect.Effect<ReadonlyArray<PersonVersionRow>> =>
+  Effect.map(
+    q(
+      h
+        .select({
+          version: personVersions.version,
+          source: personVersions.source,
+          actorAccountId: personVersions.actorAccountId,
+          actorRole: personVersions.actorRole,
+          at: personVersions.at,
+          changed: personVersions.changed,
+        })
+        .from(personVersions)
+        .where(eq(personVersions.personId, personId))
+        .orderBy(sql`${personVersions.version} desc`),
+      "person.versions",
+    ),
+    (rows) => rows,
+  )
+
+/** Whether staff kept any version of the record (entered or imported), i.e. it is not only self-declared. */
+export const staffKept = (h: Handle, personId: string): Effect.Effect<boolean> =>
+  Effect.map(
+    q(
+      h
+        .select({ version: personVersions.version })
+        .from(personVersions)
+        .where(and(eq(personVersions.personId, personId), sql`${personVersions.source} <> 'self_declared'`))
+        .limit(1),
+      "person.staffKept",
+    ),
+    (rows) => rows.length > 0,
   )

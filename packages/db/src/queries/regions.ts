@@ -1,5 +1,5 @@
 import { type Access, Regions } from "@cadre/domain"
-import { and, asc, eq, inArray, sql } from "drizzle-orm"
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm"
 import { Effect, Option } from "effect"
 import type { Tx } from "../database.js"
 import { decodeRow, seesRegionSql } from "../internal.js"
@@ -163,11 +163,28 @@ export const insert = (
     readonly id: string
     readonly name: string
     readonly level: string
-    readonly parentId: string
+    /** Null only for the top of a tree (a district brought in by `cadre district:create`). */
+    readonly parentId: string | null
     readonly path: string
   },
 ): Effect.Effect<ReadonlyArray<RegionRecord>> =>
   Effect.flatMap(q(tx.insert(regions).values(row).returning(), "region.insert"), decodeAll)
+
+/**
+ * Delete a region at the top of a tree that nothing refers to yet (undoing a bootstrap whose account could not be
+ * made); a region something refers to is kept (the foreign key refuses, a Conflict).
+ */
+export const deleteTop = (tx: Tx, id: string): Effect.Effect<ReadonlyArray<string>> =>
+  Effect.map(
+    q(
+      tx
+        .delete(regions)
+        .where(and(eq(regions.id, id), isNull(regions.parentId)))
+        .returning({ id: regions.id }),
+      "region.deleteTop",
+    ),
+    (rows) => rows.map((r) => r.id),
+  )
 
 /** Rename a region, bumping its version; the updated record, decoded. */
 export const rename = (tx: Tx, id: string, name: string): Effect.Effect<ReadonlyArray<RegionRecord>> =>

@@ -1,10 +1,22 @@
-import { index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core"
-import { regions, timestamps } from "./regions.js"
+import { sql } from "drizzle-orm"
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core"
+import { regions, timestamps, units } from "./regions.js"
 
 /**
  * People (cadres and applicants). The ID number and phone live in their own columns and NOT in `profile`, so that
  * list queries can mask them in SQL and the whole number never leaves the database unless a read asks for it.
- * `profile` is the kernel Profile, encoded, without `id`, `idNumber` and `phone`.
+ * `profile` is the kernel Profile, encoded, without `id`, `idNumber` and `phone`. One person per ID number
+ * (`people_id_number_unique`); every version of the record is kept in `person_versions`.
  */
 export const people = pgTable(
   "people",
@@ -16,6 +28,11 @@ export const people = pgTable(
     regionId: text("region_id")
       .notNull()
       .references(() => regions.id),
+    /**
+     * The unit the person belongs to (their employer, 工作单位), whose dispatching-unit admin keeps the record
+     * (issue 14); null for people of no unit on file (self-registered applicants, the org dept's own entries).
+     */
+    unitId: text("unit_id").references(() => units.id),
     idNumber: text("id_number").notNull(),
     phone: text("phone"),
     name: text("name").notNull(),
@@ -27,5 +44,39 @@ export const people = pgTable(
     uniqueIndex("people_account_id_unique").on(t.accountId),
     uniqueIndex("people_id_number_unique").on(t.idNumber),
     index("people_region_idx").on(t.regionId),
+    index("people_unit_idx").on(t.unitId),
+  ],
+)
+
+/**
+ * Every version of a person's record (issue 14): the whole record as it stood after each create, edit or link,
+ * with who made it, when, and where it came from (`source`: entered by staff, imported, self-declared). The
+ * current record stays in `people`; `changed` lists the profile fields an edit changed. Holds whole ID numbers
+ * and phones like `people` does: read only through the services, never listed unmasked.
+ */
+export const personVersions = pgTable(
+  "person_versions",
+  {
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    version: integer("version").notNull(),
+    source: text("source", { enum: ["entered", "imported", "self_declared"] }).notNull(),
+    /** The account that made this version (`system:…` for migrations and the demo). */
+    actorAccountId: text("actor_account_id").notNull(),
+    actorRole: text("actor_role").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    regionId: text("region_id").notNull(),
+    unitId: text("unit_id"),
+    idNumber: text("id_number").notNull(),
+    phone: text("phone"),
+    name: text("name").notNull(),
+    profile: jsonb("profile").notNull(),
+    /** The fields this version changed (profile fields, `regionId`, `unitId`); empty for the first version. */
+    changed: text("changed").array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    primaryKey({ name: "person_versions_pk", columns: [t.personId, t.version] }),
+    check("person_versions_source_check", sql`${t.source} in ('entered', 'imported', 'self_declared')`),
   ],
 )

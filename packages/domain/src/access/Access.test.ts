@@ -12,6 +12,7 @@ import {
   type Role,
   seesRegion,
   seesScheme,
+  writesPerson,
 } from "./Access.js"
 
 const actor = (role: Role, scopePath: string): Pick<Actor, "role" | "scopePath"> => ({ role, scopePath })
@@ -127,5 +128,47 @@ describe("permissionsOf: what a screen may offer a role (issue 5 in-post duties)
       expect(listed.size).toBe(permissionsOf(role).length)
       for (const p of listed) expect(can({ role }, p)).toBe(true)
     }
+  })
+})
+
+describe("writesPerson (issue 14: cadre records kept by staff)", () => {
+  const unitAdmin = (unitId: string): Actor => ({
+    accountId: "a",
+    role: "dispatching_unit_admin",
+    scope: { _tag: "UnitScope", unitId: unitId as never, regionId: "310110" as never },
+    scopePath: DISTRICT,
+    displayName: "u",
+  })
+  const regionActor = (role: Role, scopePath: string): Actor => ({
+    accountId: "a",
+    role,
+    scope: { _tag: "RegionScope", regionId: "r" as never },
+    scopePath,
+    displayName: "r",
+  })
+
+  it("the org dept writes any record within its region scope, with or without a unit, not a sibling district's", () => {
+    const a = regionActor("org_dept_admin", DISTRICT)
+    expect(writesPerson(a, { regionPath: COMMUNITY_A1, unitId: null })).toBe(true)
+    expect(writesPerson(a, { regionPath: STREET_B, unitId: "u-1" })).toBe(true)
+    expect(writesPerson(a, { regionPath: OTHER_DISTRICT, unitId: null })).toBe(false)
+  })
+
+  it("a dispatching unit's admin writes only its own unit's people, and only within its scope", () => {
+    expect(writesPerson(unitAdmin("u-1"), { regionPath: COMMUNITY_A1, unitId: "u-1" })).toBe(true)
+    expect(writesPerson(unitAdmin("u-1"), { regionPath: COMMUNITY_A1, unitId: "u-2" })).toBe(false)
+    expect(writesPerson(unitAdmin("u-1"), { regionPath: COMMUNITY_A1, unitId: null })).toBe(false)
+    expect(writesPerson(unitAdmin("u-1"), { regionPath: OTHER_DISTRICT, unitId: "u-1" })).toBe(false)
+  })
+
+  it("streets, host units, reviewers, integrators and applicants keep no records", () => {
+    for (const role of ["street_admin", "host_unit_admin", "reviewer", "integrator", "applicant"] as const) {
+      expect(can({ role }, "person.write")).toBe(false)
+      expect(writesPerson(regionActor(role, DISTRICT), { regionPath: COMMUNITY_A1, unitId: null })).toBe(
+        false,
+      )
+    }
+    expect(permissionsOf("org_dept_admin")).toContain("person.write")
+    expect(permissionsOf("dispatching_unit_admin")).toContain("person.write")
   })
 })

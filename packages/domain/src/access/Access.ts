@@ -119,6 +119,7 @@ export const PERMISSIONS = [
   "scheme.publish",
   "profile.read",
   "profile.write_own",
+  "person.write", // staff keep cadre records: create and edit a person's profile (issue 14)
   "eligibility.check",
   "audit.read",
   "account.create",
@@ -164,6 +165,7 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "scheme.write",
     "scheme.publish",
     "profile.read",
+    "person.write",
     "eligibility.check",
     "audit.read",
     "account.create",
@@ -205,12 +207,14 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "figures.read",
     "pool.review",
   ),
-  // The dispatching unit grades its cadre after the street's first opinion (000 三（二）).
+  // The dispatching unit grades its cadre after the street's first opinion (000 三（二）), and keeps the records of
+  // its own people (issue 14: only those whose unit it is, see writesPerson).
   dispatching_unit_admin: all(
     "region.read",
     "unit.read",
     "scheme.read",
     "profile.read",
+    "person.write",
     "eligibility.check",
     "campaign.read",
     "application.recommend",
@@ -394,6 +398,25 @@ export const seesPlacement = (
   actor.role === "applicant"
     ? actor.scope._tag === "SelfScope" && actor.scope.personId === placement.personId
     : pathWithin(actor.scopePath, placement.regionPath)
+
+/**
+ * May `actor` create or edit the cadre record of a person filed in the region at `regionPath` and belonging to
+ * `unitId` (null: no unit)? The org dept: anyone within its region scope. A dispatching unit's admin: only its own
+ * unit's people (and only within its scope). Nobody else (issue 14, "cadre records kept by staff").
+ *
+ * The API tells the two refusals apart as it does everywhere: a record outside the caller's region scope is not
+ * found (`seesRegion` is false); one in sight that is not the caller's to edit is forbidden.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
+export const writesPerson = (
+  actor: Pick<Actor, "role" | "scopePath" | "scope">,
+  target: { readonly regionPath: string; readonly unitId: string | null },
+): boolean =>
+  can(actor, "person.write") &&
+  seesRegion(actor, target.regionPath) &&
+  (actor.scope._tag !== "UnitScope" || target.unitId === actor.scope.unitId)
 
 /** Roles an account of `creator` may create: strictly lower or equal-but-beneath scopes, never a broader one. */
 const CREATES: Readonly<Record<Role, ReadonlySet<Role>>> = {

@@ -7,3 +7,4 @@
 export * from "./IdNumber.js"
 export * from "./Mask.js"
 export * from "./Profile.js"
+export * from "./Record.js"

@@ -3,7 +3,7 @@ import { type PersonRecord, PersonService } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
-import { ExpectedVersion, Id } from "./shared.js"
+import { ExpectedVersion, Id, iso } from "./shared.js"
 
 /** The profile as an applicant submits it: the kernel Profile without `id` (the server assigns it). */
 export const ProfileInput = Person.Profile.from.omit("id").annotations({ title: "干部信息 / cadre profile" })
@@ -23,9 +23,23 @@ const OwnInput = {
 }
 
 /**
- * Profiles (干部信息). Applicants create and update their own (whole); staff read those in their scope with the
- * ID number and phone masked in SQL. The cross-checks between fields (ID number ↔ birth date and sex) run in
- * the repository's decode with the full kernel Schema and come back as InvalidInput naming the field.
+ * A record as staff keep it (issue 14): where it is filed, the unit the person belongs to (their employer; null for
+ * none), the kernel profile. The ID number's check character and date are checked at the field here, the birth
+ * date and sex against the ID number by the service's decode (both answer BAD_REQUEST naming the field).
+ */
+const StaffInput = {
+  regionId: Id("所在区域 / region"),
+  unitId: Schema.optional(Schema.NullOr(Id("所在单位 / unit")).annotations({ title: "所在单位 / unit" })),
+  profile: ProfileInput,
+}
+
+/**
+ * Profiles (干部信息). Applicants create and update their own (whole); an applicant whose ID number is already on
+ * record takes that record when its name, birth date and phone match (issue 14). Staff with `person.write` (the
+ * org dept, a dispatching unit's admin for its own people) create and edit records; everyone with `profile.read`
+ * reads those in their scope with the ID number and phone masked in SQL. The cross-checks between fields (ID
+ * number ↔ birth date and sex) run in the service's decode with the full kernel Schema and come back as
+ * InvalidInput naming the field (`profile.birthDate`). Every create, edit and link is a version with its source.
  */
 export const profilesRouter = router({
   mine: procedure
@@ -48,6 +62,40 @@ export const profilesRouter = router({
     .input(input(Schema.Struct({ ...OwnInput, expectedVersion: ExpectedVersion })))
     .mutation(({ ctx, input: i }) =>
       ctx.run(Effect.flatMap(PersonService, (r) => r.updateOwn(ctx.cmd, i))).then(own),
+    ),
+  /**
+   * Staff enter a cadre record (issue 14): the org dept within its scope, a dispatching unit's admin for its own
+   * unit (the default unit). An ID number already on record is refused (CONFLICT), naming the record only in scope.
+   * Answers the record masked.
+   */
+  create: procedure
+    .permission("person.write")
+    .input(input(Schema.Struct(StaffInput)))
+    .mutation(({ ctx, input: i }) => ctx.run(Effect.flatMap(PersonService, (r) => r.create(ctx.cmd, i)))),
+  /**
+   * Staff edit a cadre record at the version they read (a stale one: CONFLICT, nothing written); `unitId` absent
+   * keeps the unit. Each edit is kept as a version (source: entered) and its audit row lists the changed fields.
+   */
+  update: procedure
+    .permission("person.write")
+    .input(
+      input(
+        Schema.Struct({
+          id: Id("人员编号 / person id"),
+          ...StaffInput,
+          expectedVersion: ExpectedVersion,
+        }),
+      ),
+    )
+    .mutation(({ ctx, input: i }) => ctx.run(Effect.flatMap(PersonService, (r) => r.update(ctx.cmd, i)))),
+  /** The versions of a record in the caller's scope: who, when, from which source, what changed; newest first. */
+  history: procedure
+    .permission("profile.read")
+    .input(input(Schema.Struct({ id: Id("人员编号 / person id") })))
+    .query(({ ctx, input: i }) =>
+      ctx
+        .run(Effect.flatMap(PersonService, (r) => r.history(ctx.actor, i.id)))
+        .then((rows) => rows.map((v) => ({ ...v, at: iso(v.at) }))),
     ),
   /** People in the caller's scope, masked. */
   list: procedure

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto"
 import {
+  type AuditContext,
   checkVersion,
   type CommandContext,
   type Conflict,
@@ -80,6 +81,67 @@ export class RegionService extends Effect.Service<RegionService>()("@cadre/servi
 
     /** The materialised path of a region, unscoped: for resolving an account's scope when it signs in. */
     const pathOf = (id: string): Effect.Effect<Option.Option<string>> => regionQueries.pathOf(db, id)
+
+    /**
+     * Bootstrap only — the operator's `cadre district:create`, never a procedure, so no actor is checked: a district
+     * at the top of a new tree (no parent, path `/<id>/`), audited as the system principal in `ctx`. An id already
+     * taken is a Conflict and nothing changes (running the command twice refuses).
+     */
+    const createTop = (
+      ctx: AuditContext,
+      input: { readonly id: string; readonly name: string },
+    ): Effect.Effect<RegionRecord, Conflict | InvalidInput | NotFound> =>
+      Effect.gen(function* () {
+        const name = yield* decodeInput(Name, "region", input.name)
+        const id = yield* decodeInput(Regions.RegionId, "region", input.id)
+        return yield* transaction(db, "region.create_top", (tx) =>
+          Effect.gen(function* () {
+            const existing = yield* regionQueries.find(tx, id)
+            if (existing !== undefined)
+              return yield* Effect.fail(
+                conflict("region", id, "exists", {
+                  zh: `区域编号“${id}”已存在（${existing.name}），未作任何改动`,
+                  en: `region id "${id}" already exists (${existing.name}); nothing was changed`,
+                }),
+              )
+            const path = Access.pathOf([id])
+            const created = yield* one(
+              "region",
+              id,
+              yield* regionQueries.insert(tx, { id, name, level: "district", parentId: null, path }),
+            )
+            yield* writeAudit(tx, ctx, {
+              action: "region.create_top",
+              entity: "region",
+              entityId: id,
+              regionPath: path,
+              before: null,
+              after: created,
+            })
+            return created
+          }),
+        )
+      })
+
+    /**
+     * Undo `createTop` when its first account could not be made: the region goes if nothing refers to it yet (else
+     * a Conflict and it stays); audited.
+     */
+    const undoCreateTop = (ctx: AuditContext, id: string): Effect.Effect<void, Conflict> =>
+      transaction(db, "region.create_top_undone", (tx) =>
+        Effect.gen(function* () {
+          const deleted = yield* regionQueries.deleteTop(tx, id)
+          if (deleted.length === 0) return
+          yield* writeAudit(tx, ctx, {
+            action: "region.create_top_undone",
+            entity: "region",
+            entityId: id,
+            regionPath: Access.pathOf([id]),
+            before: { id },
+            after: null,
+          })
+        }),
+      )
 
     /** Create a region (street, township, community, village…) under a parent in the actor's scope. */
     const create = (
@@ -226,6 +288,6 @@ export class RegionService extends Effect.Service<RegionService>()("@cadre/servi
         )
       })
 
-    return { tree, get, pathOf, create, rename, merge } as const
+    return { tree, get, pathOf, create, createTop, undoCreateTop, rename, merge } as const
   }),
 }) {}
