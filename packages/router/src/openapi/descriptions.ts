@@ -208,6 +208,15 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
     summary: t("一个人员（脱敏）", "One person (masked)"),
     example: { id: "demo-p-33" },
   },
+  "profiles.history": {
+    summary: t("人员记录的各个版本", "The versions of a person record"),
+    description: t(
+      "每次录入、导入、本人申报或关联账号各为一版：何人、何时、来源（entered 录入 / imported 导入 / self_declared 本人申报）及改动的字段，最新在前。",
+      "One version per entry, import, self-declaration or account link: who, when, the source (entered / imported / self_declared) and the fields changed, newest first.",
+    ),
+    example: { id: "demo-p-33" },
+    answer: t("版本数组。", "An array of versions."),
+  },
   "eligibility.check": {
     summary: t("资格审查（带解释）", "Check eligibility, explained"),
     description: t(
