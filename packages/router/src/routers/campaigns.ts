@@ -6,6 +6,7 @@ import { Rejected } from "../errors.js"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
+import { publicDetail, publicSummary } from "./public-campaigns.js"
 import { CampaignId, campaignOut } from "./selection-shared.js"
 import { ExpectedVersion, Id, MAX_INT4 } from "./shared.js"
 
@@ -129,6 +130,27 @@ export const campaignsRouter = router({
       }),
     ),
   ),
+
+  /**
+   * Without an account: the campaigns open to self-registration, by region name and programme, with their
+   * application deadline and places (the portal's first page for visitors).
+   */
+  publicList: procedure
+    .public("visitors find an open programme before they register")
+    .query(({ ctx }) =>
+      ctx.run(Effect.flatMap(CampaignService, (r) => r.publicList())).then((rows) => rows.map(publicSummary)),
+    ),
+
+  /**
+   * Without an account: one campaign open to self-registration — every condition as the scheme's rule text with
+   * its document and clause, the timetable, the documents. Any other campaign is NOT_FOUND.
+   */
+  publicGet: procedure
+    .public("visitors read a programme's conditions before they register")
+    .input(input(Schema.Struct({ id: CampaignId })))
+    .query(({ ctx, input: i }) =>
+      ctx.run(Effect.flatMap(CampaignService, (r) => r.publicGet(i.id))).then(publicDetail),
+    ),
 
   create: procedure
     .permission("campaign.write")
