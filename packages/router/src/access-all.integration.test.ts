@@ -628,6 +628,11 @@ const TABLE: Readonly<Record<string, Entry>> = {
     expected: (_a, i) => (isPublicCampaign(pick(campaignRows, i)) ? "ok" : "NOT_FOUND"),
     anonymous: (i) => (isPublicCampaign(pick(campaignRows, i)) ? "ok" : "NOT_FOUND"),
   },
+  "campaigns.publicCheck": {
+    run: (c, _a, i) => c.campaigns.publicCheck({ id: pick(campaignRows, i).id, answers: {} }),
+    expected: (_a, i) => (isPublicCampaign(pick(campaignRows, i)) ? "ok" : "NOT_FOUND"),
+    anonymous: (i) => (isPublicCampaign(pick(campaignRows, i)) ? "ok" : "NOT_FOUND"),
+  },
   "campaigns.create": {
     // An existing id: CONFLICT once the region is in scope and the (Yangpu) scheme applies to it.
     run: (c, _a, i) =>

@@ -1,4 +1,4 @@
-import { campaigns } from "@cadre/db"
+import { auditLog, campaigns, people } from "@cadre/db"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { failure, type Harness, makeHarness, tagOf } from "./test-support.js"
 
@@ -140,6 +140,7 @@ describe("campaigns.publicList / publicGet (issue 17: public and findable)", () 
           "referenceDate",
           "region",
           "regionNames",
+          "selfCheck",
           "timetable",
         ].sort(),
       )
@@ -155,5 +156,59 @@ describe("campaigns.publicList / publicGet (issue 17: public and findable)", () 
     expect(rule?.text.zh).toBe("素质高、能力强")
     expect(rule?.citation.clause).toBe("淮上 选优派强 三是")
     expect(hs?.documents.length).toBeGreaterThan(0)
+  })
+
+  it("publicCheck (issue 17 item 2): the kernel's verdict for a visitor's answers, failures with value and clause, reviewer rules apart, nothing stored", async () => {
+    const c = await create(yangpuOrg, "public-yp-check")
+    await h.caller(yangpuOrg).campaigns.openForApplications({ id: c.id, expectedVersion: c.version })
+    const page = await anon().campaigns.publicGet({ id: c.id })
+    // Only what the rules read: birth date (25–38), Party standing, education?, employment, rank.
+    expect(page.selfCheck.questions).toEqual(
+      expect.arrayContaining(["birthDate", "party", "employment", "rank"]),
+    )
+    expect(page.selfCheck.employment.find((o) => o.value === "civil_servant")?.label.zh).toBe("公务员")
+
+    const count = async () => [
+      (await h.handle.db.select().from(auditLog)).length,
+      (await h.handle.db.select().from(people)).length,
+    ]
+    const before = await count()
+    const answers = {
+      party: { _tag: "Full" as const, joined: "2009-06-01", fullMemberSince: "2010-06-01" },
+      education: { level: "bachelor" as const, fullTime: true },
+      employment: "civil_servant" as const,
+      rank: "section" as const,
+    }
+    // Born 1980: 46 on the campaign's reference date (2026-12-31), over 38.
+    const old = await anon().campaigns.publicCheck({
+      id: c.id,
+      answers: { ...answers, birthDate: "1980-01-01" },
+    })
+    expect(old.outcome).toBe("ineligible")
+    const age = old.failed.find((f) => f.ruleId === "age")
+    expect(age?.citation.clause).toBe("一（一）5")
+    expect(age?.message?.zh).toContain("46")
+    expect(age?.actual).toBe(46)
+    expect(age?.text.zh).toContain("38")
+    // The attested quality awaits a reviewer: shown apart, never as passed or failed.
+    expect(old.review.map((r) => r.ruleId)).toContain("party_spirit")
+    expect(old.passed.map((r) => r.ruleId)).toContain("party_standing")
+
+    const young = await anon().campaigns.publicCheck({
+      id: c.id,
+      answers: { ...answers, birthDate: "1992-03-14" },
+    })
+    expect(young.failed).toEqual([])
+    expect(young.outcome).toBe("needs_review")
+
+    // Nothing answered: the answerable rules are "unanswered" (no value), never failed.
+    const none = await anon().campaigns.publicCheck({ id: c.id, answers: {} })
+    expect(none.failed).toEqual([])
+    expect(none.unanswered.map((r) => r.ruleId)).toContain("age")
+    expect(none.unanswered.every((r) => r.message === null && r.actual === null)).toBe(true)
+
+    expect(await count()).toEqual(before)
+    await h.caller(yangpuOrg).campaigns.close({ id: c.id, expectedVersion: c.version + 1 })
+    expect((await failure(anon().campaigns.publicCheck({ id: c.id, answers: {} }))).code).toBe("NOT_FOUND")
   })
 })

@@ -6,7 +6,13 @@ import { Rejected } from "../errors.js"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
-import { publicDetail, publicSummary } from "./public-campaigns.js"
+import {
+  publicDetail,
+  publicSummary,
+  SelfCheckAnswers,
+  selfCheckOut,
+  selfCheckProfile,
+} from "./public-campaigns.js"
 import { CampaignId, campaignOut } from "./selection-shared.js"
 import { ExpectedVersion, Id, MAX_INT4 } from "./shared.js"
 
@@ -150,6 +156,20 @@ export const campaignsRouter = router({
     .input(input(Schema.Struct({ id: CampaignId })))
     .query(({ ctx, input: i }) =>
       ctx.run(Effect.flatMap(CampaignService, (r) => r.publicGet(i.id))).then(publicDetail),
+    ),
+
+  /**
+   * Without an account: check yourself against a public campaign's conditions before registering. Only what the
+   * rules need is asked; the kernel's verdict is answered with each failing rule's text, value seen and clause,
+   * and the rules awaiting a reviewer apart. Nothing is stored.
+   */
+  publicCheck: procedure
+    .public("visitors check themselves against a programme's conditions before they register")
+    .input(input(Schema.Struct({ id: CampaignId, answers: SelfCheckAnswers })))
+    .query(({ ctx, input: i }) =>
+      ctx
+        .run(Effect.flatMap(CampaignService, (r) => r.publicCheck(i.id, selfCheckProfile(i.answers))))
+        .then(({ campaign, verdict }) => selfCheckOut(campaign, i.answers, verdict)),
     ),
 
   create: procedure

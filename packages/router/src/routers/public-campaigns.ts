@@ -1,6 +1,14 @@
-import { type Citation, type LocalDate, type Scheme, Selection, type Text } from "@cadre/domain"
+import {
+  type Citation,
+  Eligibility,
+  LocalDate,
+  Person,
+  type Scheme,
+  Selection,
+  type Text,
+} from "@cadre/domain"
 import type { PublicCampaign } from "@cadre/services"
-import { Either } from "effect"
+import { Either, Schema } from "effect"
 
 /**
  * The public face of a campaign (the portal's pages for visitors without an account): built only from what
@@ -66,6 +74,130 @@ export const publicSummary = (p: PublicCampaign) => {
   }
 }
 
+/**
+ * The self-check (issue 17 item 2) asks only what the scheme's rules read and a visitor can answer: a rule of
+ * these kinds is judged by the kernel from the answers; every other kind (attested qualities, conduct records,
+ * work history) is left to the reviewer and shown apart, never as passed.
+ */
+type Question = "birthDate" | "party" | "education" | "employment" | "rank"
+const ASKS: Readonly<Record<string, ReadonlyArray<Question>>> = {
+  AgeRange: ["birthDate"],
+  AgeCapByRank: ["birthDate", "rank"],
+  EducationAtLeast: ["education"],
+  EmploymentIn: ["employment"],
+  PartyStanding: ["party"],
+  RankIn: ["rank"],
+}
+const ORDER: ReadonlyArray<Question> = ["birthDate", "party", "education", "employment", "rank"]
+type Rule = Scheme.Scheme["eligibility"]["rules"][number]
+const rulesOf = (scheme: Scheme.Scheme): ReadonlyArray<Rule> => [
+  ...scheme.eligibility.rules,
+  ...scheme.eligibility.exclusions,
+]
+
+/** The questions a scheme's rules need, in a fixed order, each once; with the kernel's labels for the choices. */
+const selfCheckOf = (scheme: Scheme.Scheme) => {
+  const asked = new Set(rulesOf(scheme).flatMap((r) => ASKS[r._tag] ?? []))
+  const options = <K extends string>(labels: Readonly<Record<K, Text>>) =>
+    (Object.keys(labels) as Array<K>).map((value) => ({ value, label: labels[value] }))
+  return {
+    questions: ORDER.filter((q) => asked.has(q)),
+    education: asked.has("education") ? options(Eligibility.EDUCATION_LABELS) : [],
+    employment: asked.has("employment") ? options(Eligibility.EMPLOYMENT_LABELS) : [],
+    rank: asked.has("rank") ? options(Eligibility.RANK_LABELS) : [],
+  }
+}
+
+/** A visitor's answers: each optional; a rule whose answer is missing is reported as not answered. */
+export const SelfCheckAnswers = Schema.Struct({
+  birthDate: Schema.optional(LocalDate.LocalDate.annotations({ title: "出生日期 / birth date" })),
+  party: Schema.optional(Person.PartyMembership),
+  education: Schema.optional(
+    Schema.Struct({
+      level: Person.EducationLevel,
+      fullTime: Schema.Boolean.annotations({ title: "全日制 / full-time" }),
+    }).annotations({ title: "最高学历 / highest education" }),
+  ),
+  employment: Schema.optional(Person.EmploymentCategory),
+  /** null: no civil-service rank. */
+  rank: Schema.optional(Schema.NullOr(Person.RankLevel).annotations({ title: "职级 / rank" })),
+}).annotations({ title: "自查回答 / self-check answers" })
+type Answers = typeof SelfCheckAnswers.Type
+
+/**
+ * The profile the kernel screens: the answers, and neutral values where none was given (the rules reading those
+ * are reported as not answered, so the neutral values never decide anything). It is built for this one call, not
+ * decoded as a stored profile (it has no name or ID number, which no rule reads), and never stored.
+ */
+export const selfCheckProfile = (a: Answers): Person.Profile =>
+  ({
+    id: "self-check",
+    name: "self-check",
+    sex: "male",
+    birthDate: a.birthDate ?? "1990-01-01",
+    idNumber: "",
+    party: a.party ?? { _tag: "NotMember" },
+    education: a.education === undefined ? [] : [a.education],
+    employment: a.employment ?? "other",
+    ...(a.rank === undefined || a.rank === null ? {} : { rank: { level: a.rank, track: "leading" } }),
+    workHistory: [],
+    conduct: [],
+    attestations: [],
+    tags: [],
+  }) as unknown as Person.Profile
+
+/**
+ * The self-check's answer: the kernel's finding for each rule the answers decide (fails first), and apart from
+ * them the rules awaiting a reviewer (the kernel says needs review, or the kind is not self-checked) and those
+ * whose question was left unanswered. The outcome counts only what was checked: any failure → ineligible.
+ */
+export const selfCheckOut = (p: PublicCampaign, answers: Answers, verdict: Eligibility.Verdict) => {
+  const byId = new Map(rulesOf(p.scheme).map((r) => [r.id, r]))
+  const given = (q: Question) => answers[q] !== undefined
+  const rows = verdict.findings.map((f) => {
+    const rule = byId.get(f.ruleId)
+    const asks = rule === undefined ? undefined : ASKS[rule._tag]
+    const group =
+      asks === undefined
+        ? ("review" as const)
+        : !asks.every(given)
+          ? ("unanswered" as const)
+          : f.status === "fail"
+            ? ("fail" as const)
+            : f.status === "needs_review"
+              ? ("review" as const)
+              : ("pass" as const)
+    return {
+      group,
+      ruleId: f.ruleId,
+      text: f.label,
+      // The kernel's own words for what it saw (age, standing, category …); none for an unanswered question,
+      // whose finding was computed from a neutral value.
+      message: group === "unanswered" ? null : f.message,
+      actual: group === "unanswered" ? null : f.actual,
+      waivable: f.waivable,
+      citation: clauseOut(p.scheme, f.citation),
+    }
+  })
+  const of = (g: (typeof rows)[number]["group"]) => rows.filter((r) => r.group === g)
+  const failed = of("fail")
+  return {
+    id: p.campaign.id,
+    name: p.campaign.name,
+    referenceDate: p.campaign.referenceDate,
+    outcome:
+      failed.length > 0
+        ? ("ineligible" as const)
+        : of("review").length + of("unanswered").length > 0
+          ? ("needs_review" as const)
+          : ("eligible" as const),
+    failed,
+    passed: of("pass"),
+    review: of("review"),
+    unanswered: of("unanswered"),
+  }
+}
+
 /** The public page of one campaign: every condition, the timetable and the documents. */
 export const publicDetail = (p: PublicCampaign) => {
   const entries = scheduleOf(p)
@@ -85,6 +217,7 @@ export const publicDetail = (p: PublicCampaign) => {
       ...p.scheme.eligibility.exclusions.map(rule("exclusion")),
     ],
     timetable: entries.map((e) => entryOut(p.scheme, e)),
+    selfCheck: selfCheckOf(p.scheme),
     documents: p.scheme.sources.map((s) => ({
       title: s.title,
       issuer: s.issuer ?? null,
