@@ -6,6 +6,7 @@ import { CampaignsPage } from "../features/campaigns/campaigns-page"
 import { HomePage } from "../features/home/home-page"
 import { InPostPage } from "../features/in-post/in-post-page"
 import { ProfilePage } from "../features/profile/profile-page"
+import { SelfCheckPage, selfCheckIdOf } from "../features/programmes/self-check-page"
 import { ProgrammePage, ProgrammesPage, programmeIdOf } from "../features/programmes/programmes-pages"
 import { PortalLayout } from "../layout/portal-layout"
 import { SessionProvider } from "../session/session"
@@ -38,6 +39,8 @@ export const AppProviders = ({
 
 /** The page for a path: the table's, or a programme's own page (`/programmes/<id>`). */
 export const pageFor = (path: string): ReactNode => {
+  const check = selfCheckIdOf(path)
+  if (check !== undefined) return <SelfCheckPage id={check} />
   const programme = programmeIdOf(path)
   if (programme !== undefined) return <ProgrammePage id={programme} />
   const Page = resolveRoute(routes, path)

@@ -75,16 +75,63 @@ const detail = {
     },
   ],
   documents: [{ title: doc, issuer: "中共上海市杨浦区委组织部", number: null, issuedOn: "2020-12-09" }],
+  selfCheck: {
+    questions: ["birthDate", "party", "employment"],
+    education: [],
+    employment: [
+      { value: "civil_servant", label: { zh: "公务员", en: "civil servant" } },
+      { value: "other", label: { zh: "其他", en: "other" } },
+    ],
+    rank: [],
+  },
+}
+
+const clause = (c: string) => ({ document: doc, clause: c, quote: null })
+/** Shaped like campaigns.publicCheck for someone born in 1980: too old; the attested quality awaits a reviewer. */
+const ineligible = {
+  id: "c-1",
+  name: summary.name,
+  referenceDate: "2026-12-31",
+  outcome: "ineligible",
+  failed: [
+    {
+      group: "fail",
+      ruleId: "age",
+      text: { zh: "年龄25至38周岁", en: "Aged 25 to 38" },
+      message: { zh: "截至2026-12-31年满46周岁，超过38周岁", en: "Aged 46 on 2026-12-31, over 38" },
+      actual: 46,
+      waivable: true,
+      citation: clause("一（一）5"),
+    },
+  ],
+  passed: [],
+  review: [
+    {
+      group: "review",
+      ruleId: "party_spirit",
+      text: { zh: "党性强，作风正，讲奉献", en: "Strong Party spirit" },
+      message: { zh: "尚待审核人员确认", en: "Awaiting a reviewer" },
+      actual: null,
+      waivable: false,
+      citation: clause("一（一）3"),
+    },
+  ],
+  unanswered: [],
 }
 
 const fakeApi = () => {
   const calls: Array<string> = []
+  const checks: Array<unknown> = []
   const fetch = (async (input: RequestInfo | URL) => {
     const url = new URL(String(input), "http://portal.test")
     const procedure = url.pathname.replace("/api/trpc/", "")
     calls.push(procedure)
     const ok = (data: unknown) => Response.json({ result: { data } })
     if (procedure === "campaigns.publicList") return ok([summary])
+    if (procedure === "campaigns.publicCheck") {
+      checks.push(JSON.parse(url.searchParams.get("input") ?? "{}"))
+      return ok(ineligible)
+    }
     if (procedure === "campaigns.publicGet") {
       const id = (JSON.parse(url.searchParams.get("input") ?? "{}") as { id?: string }).id
       if (id === "c-1") return ok(detail)
@@ -108,7 +155,7 @@ const fakeApi = () => {
     }
     return Response.json({ error: { message: "unexpected", code: -32004, data: {} } }, { status: 404 })
   }) as typeof globalThis.fetch
-  return { fetch, calls }
+  return { fetch, calls, checks }
 }
 
 const renderAt = (path: string, api = fakeApi()) => {
@@ -168,6 +215,33 @@ describe("public programmes (issue 17: no account needed)", () => {
       "Full CPC member for at least three years",
     )
     expect(screen.getByTestId("deadline").textContent).toContain("by 18 December 2026")
+  })
+
+  it("self-check: asks only the scheme's questions, and an ineligible visitor gets the exit page", async () => {
+    const api = renderAt("/programmes/c-1/check")
+    await screen.findByTestId("self-check-form")
+    // Only the questions publicGet lists: no education, no rank.
+    expect(screen.queryByText("最高学历")).toBeNull()
+    expect(screen.queryByText("现职级")).toBeNull()
+    const birth = screen.getByLabelText("出生日期")
+    await act(async () => {
+      fireEvent.change(birth, { target: { value: "1980-01-01" } })
+    })
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "查看自查结果" }))
+    })
+    const result = await screen.findByTestId("self-check-result")
+    expect(api.checks).toEqual([{ id: "c-1", answers: { birthDate: "1980-01-01" } }])
+    expect(result.dataset.outcome).toBe("ineligible")
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("您目前不符合报名条件")
+    const age = screen.getByTestId("failed-age")
+    expect(age.textContent).toContain("年龄25至38周岁")
+    expect(within(age).getByTestId("seen").textContent).toBe("您的情况：截至2026-12-31年满46周岁，超过38周岁")
+    expect(within(age).getByTestId("clause").textContent).toBe(`依据：《${doc.zh}》一（一）5`)
+    // Awaiting a reviewer: listed apart, not among the failures.
+    expect(within(screen.getByTestId("review")).getByText("党性强，作风正，讲奉献")).toBeTruthy()
+    expect(within(screen.getByTestId("failed")).queryByText("党性强，作风正，讲奉献")).toBeNull()
+    expect(mainText()).not.toMatch(/selfCheck\.|programmes\.|[A-Za-z]{2,}/)
   })
 
   it("takes the id out of /programmes/<id> and nothing else", () => {

@@ -14,6 +14,8 @@ import { clauseWords, type PublicDetail, type PublicSummary, regionWords, whenWo
  */
 
 export const PROGRAMMES_PATH = "/programmes"
+/** The self-check of a programme (self-check-page.tsx). */
+const selfCheckPath = (id: string) => `${programmePath(id)}/check`
 export const programmePath = (id: string) => `${PROGRAMMES_PATH}/${encodeURIComponent(id)}`
 /** The id in `/programmes/<id>`, or undefined for any other path. */
 export const programmeIdOf = (path: string): string | undefined => {
@@ -146,6 +148,10 @@ export const ProgrammePage = ({ id }: { readonly id: string }) => {
           <Row term={t("programmes.referenceDate")}>{formatDate(p.referenceDate, language)}</Row>
         </dl>
       </div>
+
+      <Button size="large" block href={selfCheckPath(p.id)} onClick={onLinkClick(selfCheckPath(p.id))}>
+        {t("selfCheck.start")}
+      </Button>
 
       <section aria-labelledby="conditions-title" data-testid="conditions">
         <Typography.Title level={2} id="conditions-title" style={{ fontSize: 19 }}>
