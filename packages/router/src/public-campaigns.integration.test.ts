@@ -188,6 +188,8 @@ describe("campaigns.publicList / publicGet (issue 17: public and findable)", () 
     const age = old.failed.find((f) => f.ruleId === "age")
     expect(age?.citation.clause).toBe("一（一）5")
     expect(age?.message?.zh).toContain("46")
+    // The clause is given apart (with the document's title), not as the kernel's "（000 一（一）5）" suffix.
+    expect(age?.message?.zh).not.toContain("000")
     expect(age?.actual).toBe(46)
     expect(age?.text.zh).toContain("38")
     // The attested quality awaits a reviewer: shown apart, never as passed or failed.

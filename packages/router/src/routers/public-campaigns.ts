@@ -1,6 +1,7 @@
 import {
   type Citation,
   Eligibility,
+  formatCitation,
   LocalDate,
   Person,
   type Scheme,
@@ -147,6 +148,20 @@ export const selfCheckProfile = (a: Answers): Person.Profile =>
   }) as unknown as Person.Profile
 
 /**
+ * The kernel's message without the clause it ends with ("（000 一（一）5）"): the answer gives the clause apart,
+ * with the document's title instead of its short id, which means nothing to a visitor.
+ */
+const withoutClause = (m: Text, c: Citation): Text => {
+  const cited = formatCitation(c)
+  const zh = `（${cited}）`
+  const en = ` (${cited})`
+  return {
+    zh: m.zh.endsWith(zh) ? m.zh.slice(0, -zh.length) : m.zh,
+    en: m.en.endsWith(en) ? m.en.slice(0, -en.length) : m.en,
+  }
+}
+
+/**
  * The self-check's answer: the kernel's finding for each rule the answers decide (fails first), and apart from
  * them the rules awaiting a reviewer (the kernel says needs review, or the kind is not self-checked) and those
  * whose question was left unanswered. The outcome counts only what was checked: any failure → ineligible.
@@ -173,7 +188,7 @@ export const selfCheckOut = (p: PublicCampaign, answers: Answers, verdict: Eligi
       text: f.label,
       // The kernel's own words for what it saw (age, standing, category …); none for an unanswered question,
       // whose finding was computed from a neutral value.
-      message: group === "unanswered" ? null : f.message,
+      message: group === "unanswered" ? null : withoutClause(f.message, f.citation),
       actual: group === "unanswered" ? null : f.actual,
       waivable: f.waivable,
       citation: clauseOut(p.scheme, f.citation),
