@@ -213,4 +213,20 @@ describe("campaigns.publicList / publicGet (issue 17: public and findable)", () 
     await h.caller(yangpuOrg).campaigns.close({ id: c.id, expectedVersion: c.version + 1 })
     expect((await failure(anon().campaigns.publicCheck({ id: c.id, answers: {} }))).code).toBe("NOT_FOUND")
   })
+
+  it("publicCheck is limited per client IP, as registration is (120 an hour), and answers TOO_MANY_REQUESTS in words", async () => {
+    const from = (ip: string) => h.caller({}, ip)
+    for (let n = 0; n < 120; n++)
+      await from("203.0.113.17").campaigns.publicCheck({ id: "demo-huaishang-2026", answers: {} })
+    const refused = await failure(
+      from("203.0.113.17").campaigns.publicCheck({ id: "demo-huaishang-2026", answers: {} }),
+    )
+    expect([refused.code, tagOf(refused)]).toEqual(["TOO_MANY_REQUESTS", "Throttled"])
+    expect(refused.message).toContain("自查次数过多")
+    // Another address is not affected; reading the programmes is not limited.
+    expect(
+      (await from("203.0.113.18").campaigns.publicCheck({ id: "demo-huaishang-2026", answers: {} })).outcome,
+    ).toBe("needs_review")
+    expect((await from("203.0.113.17").campaigns.publicList()).length).toBeGreaterThan(0)
+  }, 60_000)
 })

@@ -166,11 +166,13 @@ export const campaignsRouter = router({
   publicCheck: procedure
     .public("visitors check themselves against a programme's conditions before they register")
     .input(input(Schema.Struct({ id: CampaignId, answers: SelfCheckAnswers })))
-    .query(({ ctx, input: i }) =>
-      ctx
+    .query(async ({ ctx, input: i }) => {
+      // Limited per client IP, as registration is (each check is a screening; nothing is stored).
+      await ctx.run(ctx.deps.auth.selfCheckFrom({ ip: ctx.clientIp }))
+      return ctx
         .run(Effect.flatMap(CampaignService, (r) => r.publicCheck(i.id, selfCheckProfile(i.answers))))
-        .then(({ campaign, verdict }) => selfCheckOut(campaign, i.answers, verdict)),
-    ),
+        .then(({ campaign, verdict }) => selfCheckOut(campaign, i.answers, verdict))
+    }),
 
   create: procedure
     .permission("campaign.write")
