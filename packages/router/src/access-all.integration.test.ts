@@ -65,7 +65,16 @@ let onRecordProfile: Record<string, unknown> = {}
 let unitRows: Array<Scoped> = []
 let postRows: Array<Scoped> = []
 let auditRows: Array<{ id: number; entity: string; entityId: string; path: string }> = []
-type CampaignRow = { id: string; path: string; schemeId: string; schemeVersion: number; schemePath: string }
+type CampaignRow = {
+  id: string
+  path: string
+  schemeId: string
+  schemeVersion: number
+  schemePath: string
+  status: string
+  /** jsonb: the open channels. */
+  channels: unknown
+}
 let campaignRows: Array<CampaignRow> = []
 type AppRow = {
   id: string
@@ -140,6 +149,12 @@ const ownOrStaff = (a: Access.Actor, staff: Access.Permission, sees: boolean, al
         ? allowed
         : "NOT_FOUND"
     : scoped(a, staff, sees, allowed)
+/** Public to anyone (issue 17): open and taking self-registration. */
+const isPublicCampaign = (r: CampaignRow | undefined): boolean =>
+  r !== undefined &&
+  r.status === "open" &&
+  Array.isArray(r.channels) &&
+  r.channels.includes("self_registration")
 const plainly = (a: Access.Actor, p: Access.Permission): string => (Access.can(a, p) ? "ok" : "FORBIDDEN")
 const openPlacements = () =>
   placementRows.filter((r) => !["returned_to_unit", "adjusted", "recalled", "exited"].includes(r.state))
@@ -639,6 +654,26 @@ const TABLE: Readonly<Record<string, Entry>> = {
   "campaigns.open": {
     run: (c) => c.campaigns.open(),
     expected: (a) => (Access.can(a, "application.apply") ? "ok" : "FORBIDDEN"),
+  },
+  // Issue 17: anyone, signed in or not, sees exactly the campaigns open to self-registration — nothing else.
+  "campaigns.publicList": {
+    run: async (c, _a, i) => {
+      const rows = await c.campaigns.publicList()
+      expect(rows.every((r) => isPublicCampaign(campaignRows.find((x) => x.id === r.id)))).toBe(true)
+      return rows.some((r) => r.id === pick(campaignRows, i).id) ? "listed" : "absent"
+    },
+    expected: (_a, i) => (isPublicCampaign(pick(campaignRows, i)) ? "listed" : "absent"),
+    anonymous: (i) => (isPublicCampaign(pick(campaignRows, i)) ? "listed" : "absent"),
+  },
+  "campaigns.publicGet": {
+    run: (c, _a, i) => c.campaigns.publicGet({ id: pick(campaignRows, i).id }),
+    expected: (_a, i) => (isPublicCampaign(pick(campaignRows, i)) ? "ok" : "NOT_FOUND"),
+    anonymous: (i) => (isPublicCampaign(pick(campaignRows, i)) ? "ok" : "NOT_FOUND"),
+  },
+  "campaigns.publicCheck": {
+    run: (c, _a, i) => c.campaigns.publicCheck({ id: pick(campaignRows, i).id, answers: {} }),
+    expected: (_a, i) => (isPublicCampaign(pick(campaignRows, i)) ? "ok" : "NOT_FOUND"),
+    anonymous: (i) => (isPublicCampaign(pick(campaignRows, i)) ? "ok" : "NOT_FOUND"),
   },
   "campaigns.create": {
     // An existing id: CONFLICT once the region is in scope and the (Yangpu) scheme applies to it.
@@ -1411,6 +1446,8 @@ beforeAll(async () => {
       schemeId: campaigns.schemeId,
       schemeVersion: campaigns.schemeVersion,
       schemePath: schemeRegion.path,
+      status: campaigns.status,
+      channels: campaigns.channels,
     })
     .from(campaigns)
     .innerJoin(regions, eq(regions.id, campaigns.regionId))

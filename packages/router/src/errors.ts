@@ -28,7 +28,7 @@ export class LockedOut extends Data.TaggedError("LockedOut")<{ readonly until: s
  */
 export class Throttled extends Data.TaggedError("Throttled")<{
   readonly until: string
-  readonly action?: "sign_in" | "phone_code" | "register"
+  readonly action?: "sign_in" | "phone_code" | "register" | "self_check"
 }> {}
 
 /** The password policy refused a password; the message says the whole policy. */
@@ -194,15 +194,20 @@ export const describeFailure = (failure: Failure): Described => {
                 zh: `获取验证码过于频繁，请于 ${time(failure.until)}（UTC）后再试`,
                 en: `Too many verification code requests: retry after ${time(failure.until)} UTC`,
               }
-            : failure.action === "register"
+            : failure.action === "self_check"
               ? {
-                  zh: `该网络地址注册次数过多，请于 ${time(failure.until)}（UTC）后再试`,
-                  en: `Too many registrations from this address: retry after ${time(failure.until)} UTC`,
+                  zh: `该网络地址自查次数过多，请于 ${time(failure.until)}（UTC）后再试`,
+                  en: `Too many self-checks from this address: retry after ${time(failure.until)} UTC`,
                 }
-              : {
-                  zh: `该网络地址登录尝试次数过多，请于 ${time(failure.until)}（UTC）后再试`,
-                  en: `Too many sign-in attempts from this address: retry after ${time(failure.until)} UTC`,
-                },
+              : failure.action === "register"
+                ? {
+                    zh: `该网络地址注册次数过多，请于 ${time(failure.until)}（UTC）后再试`,
+                    en: `Too many registrations from this address: retry after ${time(failure.until)} UTC`,
+                  }
+                : {
+                    zh: `该网络地址登录尝试次数过多，请于 ${time(failure.until)}（UTC）后再试`,
+                    en: `Too many sign-in attempts from this address: retry after ${time(failure.until)} UTC`,
+                  },
       }
     case "WeakPassword":
       return {

@@ -52,6 +52,7 @@ export {
   type CampaignRecord,
   CampaignService,
   type PostInfo,
+  type PublicCampaign,
   type TaskRecord,
   TaskService,
 } from "./selection/index.js"

@@ -35,6 +35,7 @@ export const PortalLayout = ({ children }: { readonly children?: ReactNode }) =>
         ]
       : [
           { path: "/", label: t("nav.home") },
+          { path: "/programmes", label: t("nav.programmes") },
           { path: "/sign-in", label: t("nav.signIn") },
           { path: "/register", label: t("nav.register") },
         ]

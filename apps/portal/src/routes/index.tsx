@@ -6,6 +6,8 @@ import { CampaignsPage } from "../features/campaigns/campaigns-page"
 import { HomePage } from "../features/home/home-page"
 import { InPostPage } from "../features/in-post/in-post-page"
 import { ProfilePage } from "../features/profile/profile-page"
+import { SelfCheckPage, selfCheckIdOf } from "../features/programmes/self-check-page"
+import { ProgrammePage, ProgrammesPage, programmeIdOf } from "../features/programmes/programmes-pages"
 import { PortalLayout } from "../layout/portal-layout"
 import { SessionProvider } from "../session/session"
 import { usePath } from "./navigation"
@@ -16,6 +18,7 @@ export const routes: RouteTable = {
   "/register": RegisterPage,
   "/sign-in": SignInPage,
   "/profile": ProfilePage,
+  "/programmes": ProgrammesPage,
   "/campaigns": CampaignsPage,
   "/applications": MyApplicationsPage,
   "/in-post": InPostPage,
@@ -34,14 +37,22 @@ export const AppProviders = ({
   </ApiProvider>
 )
 
+/** The page for a path: the table's, or a programme's own page (`/programmes/<id>`). */
+export const pageFor = (path: string): ReactNode => {
+  const check = selfCheckIdOf(path)
+  if (check !== undefined) return <SelfCheckPage id={check} />
+  const programme = programmeIdOf(path)
+  if (programme !== undefined) return <ProgrammePage id={programme} />
+  const Page = resolveRoute(routes, path)
+  return <Page />
+}
+
 /** The app: the page for the current location, inside the portal's frame. */
 export const App = ({ fetch }: { fetch?: typeof globalThis.fetch }) => {
-  const Page = resolveRoute(routes, usePath())
+  const path = usePath()
   return (
     <AppProviders {...(fetch === undefined ? {} : { fetch })}>
-      <PortalLayout>
-        <Page />
-      </PortalLayout>
+      <PortalLayout>{pageFor(path)}</PortalLayout>
     </AppProviders>
   )
 }

@@ -42,6 +42,9 @@ export interface Limits {
   /** Self-registrations (e-mail or phone) from one client IP per `registrationWindowMinutes`. */
   readonly registrationsPerIp: number
   readonly registrationWindowMinutes: number
+  /** Public self-checks (`campaigns.publicCheck`, a screening each) from one client IP per `selfCheckWindowMinutes`. */
+  readonly selfChecksPerIp: number
+  readonly selfCheckWindowMinutes: number
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -51,4 +54,6 @@ export const DEFAULT_LIMITS: Limits = {
   codeAttempts: 5,
   registrationsPerIp: 10,
   registrationWindowMinutes: 60,
+  selfChecksPerIp: 120,
+  selfCheckWindowMinutes: 60,
 }

@@ -21,7 +21,7 @@ const sha256 = (s: string): string => createHash("sha256").update(s, "utf8").dig
 export const makeRegistration = (
   deps: AuthDeps,
   { policy, signUp, bindRole }: SignUp,
-): Pick<AuthService, "registerEmail" | "requestPhoneCode" | "registerPhone"> => {
+): Pick<AuthService, "registerEmail" | "requestPhoneCode" | "registerPhone" | "selfCheckFrom"> => {
   const { db, logger, now, limiter, limits, sender } = deps
   const t = schema
 
@@ -35,6 +35,19 @@ export const makeRegistration = (
       if (hit.count > limits.registrationsPerIp) {
         logger.warn("registration throttled for a client IP", { ip, until: hit.until.toISOString() })
         return yield* Effect.fail(new Throttled({ until: hit.until.toISOString(), action: "register" }))
+      }
+    })
+
+  /** One public self-check from `ip` (none: not counted); Throttled above the limit. */
+  const selfCheckFrom: AuthService["selfCheckFrom"] = ({ ip }) =>
+    Effect.gen(function* () {
+      if (ip === undefined) return
+      const hit = yield* promise(() =>
+        limiter.hit(`self-check:ip:${ip}`, limits.selfCheckWindowMinutes * 60_000, now()),
+      )
+      if (hit.count > limits.selfChecksPerIp) {
+        logger.warn("self-check throttled for a client IP", { ip, until: hit.until.toISOString() })
+        return yield* Effect.fail(new Throttled({ until: hit.until.toISOString(), action: "self_check" }))
       }
     })
 
@@ -127,5 +140,5 @@ export const makeRegistration = (
       return yield* registerApplicant(phoneEmail(input.phone), input.password, input.name)
     })
 
-  return { registerEmail, requestPhoneCode, registerPhone }
+  return { registerEmail, requestPhoneCode, registerPhone, selfCheckFrom }
 }

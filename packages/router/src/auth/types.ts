@@ -44,6 +44,11 @@ export interface AuthService extends ActorResolver {
     readonly phone: string
     readonly ip?: string | undefined
   }) => Effect.Effect<{ readonly expiresInSeconds: number }, Throttled>
+  /**
+   * Count one public self-check (`campaigns.publicCheck`) from a client IP (absent: not counted); Throttled above
+   * `limits.selfChecksPerIp` per window. Nothing else is recorded.
+   */
+  readonly selfCheckFrom: (input: { readonly ip?: string | undefined }) => Effect.Effect<void, Throttled>
   /** Applicant self-registration by phone + code; signs in. Each code allows `codeAttempts` guesses. */
   readonly registerPhone: (input: {
     readonly phone: string

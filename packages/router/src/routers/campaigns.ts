@@ -6,6 +6,13 @@ import { Rejected } from "../errors.js"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
+import {
+  publicDetail,
+  publicSummary,
+  SelfCheckAnswers,
+  selfCheckOut,
+  selfCheckProfile,
+} from "./public-campaigns.js"
 import { CampaignId, campaignOut } from "./selection-shared.js"
 import { ExpectedVersion, Id, MAX_INT4 } from "./shared.js"
 
@@ -129,6 +136,43 @@ export const campaignsRouter = router({
       }),
     ),
   ),
+
+  /**
+   * Without an account: the campaigns open to self-registration, by region name and programme, with their
+   * application deadline and places (the portal's first page for visitors).
+   */
+  publicList: procedure
+    .public("visitors find an open programme before they register")
+    .query(({ ctx }) =>
+      ctx.run(Effect.flatMap(CampaignService, (r) => r.publicList())).then((rows) => rows.map(publicSummary)),
+    ),
+
+  /**
+   * Without an account: one campaign open to self-registration — every condition as the scheme's rule text with
+   * its document and clause, the timetable, the documents. Any other campaign is NOT_FOUND.
+   */
+  publicGet: procedure
+    .public("visitors read a programme's conditions before they register")
+    .input(input(Schema.Struct({ id: CampaignId })))
+    .query(({ ctx, input: i }) =>
+      ctx.run(Effect.flatMap(CampaignService, (r) => r.publicGet(i.id))).then(publicDetail),
+    ),
+
+  /**
+   * Without an account: check yourself against a public campaign's conditions before registering. Only what the
+   * rules need is asked; the kernel's verdict is answered with each failing rule's text, value seen and clause,
+   * and the rules awaiting a reviewer apart. Nothing is stored.
+   */
+  publicCheck: procedure
+    .public("visitors check themselves against a programme's conditions before they register")
+    .input(input(Schema.Struct({ id: CampaignId, answers: SelfCheckAnswers })))
+    .query(async ({ ctx, input: i }) => {
+      // Limited per client IP, as registration is (each check is a screening; nothing is stored).
+      await ctx.run(ctx.deps.auth.selfCheckFrom({ ip: ctx.clientIp }))
+      return ctx
+        .run(Effect.flatMap(CampaignService, (r) => r.publicCheck(i.id, selfCheckProfile(i.answers))))
+        .then(({ campaign, verdict }) => selfCheckOut(campaign, i.answers, verdict))
+    }),
 
   create: procedure
     .permission("campaign.write")

@@ -14,7 +14,7 @@ import {
   transaction,
   writeAudit,
 } from "@cadre/db"
-import { Access, type Scheme, type Selection } from "@cadre/domain"
+import { Access, Eligibility, type Person, type Scheme, type Selection } from "@cadre/domain"
 import { randomUUID } from "node:crypto"
 import { Effect } from "effect"
 import { requirePermission } from "../shared/authority.js"
@@ -54,6 +54,19 @@ export interface CampaignPatch {
   readonly scheduleOverrides?: Readonly<Record<string, string>> | undefined
 }
 
+/**
+ * What anyone may read of a campaign without an account (the portal's public pages): only a campaign that is open
+ * and takes self-registration, with the names of its region and the region's ancestors (province first), and the
+ * scheme version it keeps (whose rules, stages and documents are public texts). No applications, no people, no
+ * account ids: the router shapes the answer from these and nothing else.
+ */
+export interface PublicCampaign {
+  readonly campaign: CampaignRecord
+  /** The region's name and its ancestors', outermost first ("安徽省", "淮北市", "淮上区"). */
+  readonly regionNames: ReadonlyArray<string>
+  readonly scheme: Scheme.Scheme
+}
+
 export class CampaignService extends Effect.Service<CampaignService>()("@cadre/services/CampaignService", {
   effect: Effect.gen(function* () {
     const { db } = yield* Database
@@ -82,6 +95,65 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
         requirePermission(actor, "application.apply"),
         campaignQueries.listOpenForSelfRegistration(db),
       )
+
+    /** Region names along each campaign's materialised path (`/340000/340300/340311/`), outermost first. */
+    const withPublicParts = (
+      rows: ReadonlyArray<CampaignRecord>,
+    ): Effect.Effect<ReadonlyArray<PublicCampaign>> =>
+      Effect.gen(function* () {
+        const idsOf = (path: string) => path.split("/").filter((x) => x !== "")
+        const names = yield* campaignQueries.regionNames(
+          db,
+          rows.flatMap((c) => idsOf(c.regionPath)),
+        )
+        return yield* Effect.forEach(rows, (campaign) =>
+          Effect.map(schemes.load(campaign.schemeId, campaign.schemeVersion), (scheme) => ({
+            campaign,
+            // A region without a name (never in practice) is left out rather than shown as its code.
+            regionNames: idsOf(campaign.regionPath).flatMap((id) => {
+              const n = names.get(id)
+              return n === undefined ? [] : [n]
+            }),
+            scheme,
+          })),
+        )
+      })
+
+    /**
+     * The campaigns anyone may see without signing in: open and taking self-registration — the same rows
+     * `openForApplicants` lists to signed-in applicants. No permission: the portal's visitors have no account.
+     */
+    const publicList = (): Effect.Effect<ReadonlyArray<PublicCampaign>> =>
+      Effect.flatMap(campaignQueries.listOpenForSelfRegistration(db), withPublicParts)
+
+    /** One public campaign; any other (draft, closed, recommendation only, unknown) is NotFound alike. */
+    const publicGet = (id: string): Effect.Effect<PublicCampaign, NotFound> =>
+      Effect.gen(function* () {
+        const open = yield* campaignQueries.listOpenForSelfRegistration(db)
+        const campaign = open.find((c) => c.id === id)
+        if (campaign === undefined) return yield* Effect.fail(notFound("campaign", id))
+        const [one] = yield* withPublicParts([campaign])
+        return one ?? (yield* Effect.fail(notFound("campaign", id)))
+      })
+
+    /**
+     * A visitor's self-check against a public campaign (issue 17 item 2): the kernel's verdict for the answers
+     * given, on the campaign's reference date under the version it keeps. Nothing is read about anyone and nothing
+     * is stored or audited: the profile exists for this call only.
+     */
+    const publicCheck = (
+      id: string,
+      profile: Person.Profile,
+    ): Effect.Effect<
+      { readonly campaign: PublicCampaign; readonly verdict: Eligibility.Verdict },
+      NotFound
+    > =>
+      Effect.map(publicGet(id), (campaign) => ({
+        campaign,
+        verdict: Eligibility.evaluate(campaign.scheme, profile, {
+          referenceDate: campaign.campaign.referenceDate as Person.Profile["birthDate"],
+        }),
+      }))
 
     /** The scheme version a campaign keeps, decoded. */
     const schemeOf = (
@@ -284,6 +356,9 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
       list,
       get,
       openForApplicants,
+      publicList,
+      publicGet,
+      publicCheck,
       schemeOf,
       create,
       update,

@@ -14,5 +14,10 @@ export {
   type ApplicationView,
   type ApplicationViewPage,
 } from "./ApplicationService.js"
-export { type CampaignInput, type CampaignPatch, CampaignService } from "./CampaignService.js"
+export {
+  type CampaignInput,
+  type CampaignPatch,
+  CampaignService,
+  type PublicCampaign,
+} from "./CampaignService.js"
 export { type TaskRecord, TaskService } from "./TaskService.js"

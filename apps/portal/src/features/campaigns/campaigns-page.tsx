@@ -1,11 +1,13 @@
 import type { RouterOutputs } from "@cadre/client"
-import { type Problem, ProblemAlert, problemOf, useApi } from "@cadre/ui"
+import { type Problem, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
 import { App, Alert, Button, Card, Empty, Flex, Spin, Typography } from "antd"
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { navigate, onLinkClick } from "../../routes/navigation"
 import { type Me, personIdOf } from "../../session/session"
 import { RequireSignIn } from "../auth/require-sign-in"
+import { type PublicSummary, regionWords, whenWords } from "../programmes/programme-words"
+import { programmePath } from "../programmes/programmes-pages"
 
 type OpenCampaign = RouterOutputs["campaigns"]["open"][number]
 
@@ -14,21 +16,26 @@ export const CampaignsPage = () => <RequireSignIn>{(me) => <Campaigns me={me} />
 
 const Campaigns = ({ me }: { readonly me: Me }) => {
   const { t } = useTranslation("portal")
+  const language = useLanguage()
   const api = useApi()
   const { message } = App.useApp()
   const hasProfile = personIdOf(me) !== null
   const [campaigns, setCampaigns] = useState<ReadonlyArray<OpenCampaign> | undefined>(undefined)
   const [applied, setApplied] = useState<ReadonlySet<string>>(new Set())
+  // The public face of the same campaigns: region names and deadlines (never the region's code).
+  const [about, setAbout] = useState<ReadonlyMap<string, PublicSummary>>(new Map())
   const [problem, setProblem] = useState<Problem | undefined>(undefined)
   const [busy, setBusy] = useState<string | undefined>(undefined)
 
   const load = useCallback(async () => {
     try {
-      const [open, mine] = await Promise.all([
+      const [open, mine, pub] = await Promise.all([
         api.campaigns.open.query(),
         hasProfile ? api.applications.mine.query() : Promise.resolve([]),
+        api.campaigns.publicList.query().catch((): ReadonlyArray<PublicSummary> => []),
       ])
       setCampaigns(open)
+      setAbout(new Map(pub.map((p) => [p.id, p])))
       // A withdrawn application still occupies the campaign (one application per person).
       setApplied(new Set(mine.map((a) => a.campaignId)))
     } catch (error) {
@@ -85,8 +92,19 @@ const Campaigns = ({ me }: { readonly me: Me }) => {
                 {c.name}
               </Typography.Title>
               <Typography.Text type="secondary">
-                {t("campaigns.places", { count: c.places })} · {t("campaigns.region", { id: c.regionId })}
+                {[
+                  t("campaigns.places", { count: c.places }),
+                  ...(about.get(c.id) === undefined
+                    ? []
+                    : [
+                        regionWords(about.get(c.id) as PublicSummary),
+                        `${t("programmes.deadline")}：${whenWords((about.get(c.id) as PublicSummary).deadline, t, language)}`,
+                      ]),
+                ].join(" · ")}
               </Typography.Text>
+              <Typography.Link href={programmePath(c.id)} onClick={onLinkClick(programmePath(c.id))}>
+                {t("campaigns.conditions")}
+              </Typography.Link>
               <Button
                 type="primary"
                 block

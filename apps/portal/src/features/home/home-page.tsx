@@ -29,6 +29,9 @@ export const HomePage = () => {
           {t("signIn")}
         </Button>
       </Flex>
+      <Button size="large" block href="/programmes" onClick={onLinkClick("/programmes")}>
+        {t("programmes.browse")}
+      </Button>
       <Card title={t("stepsTitle")} size="small">
         <Steps
           orientation="vertical"
