@@ -5,10 +5,31 @@ import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { Id, iso, MAX_INT4 } from "./shared.js"
 
-const encodeScheme = Schema.encodeSync(Scheme.Scheme)
+/**
+ * The scheme as JSON (its encoded form) and as the kernel holds it, as interfaces: declaration files then name them
+ * instead of spelling the whole scheme out in every procedure (spelled out, the router's type grew past what tsc
+ * will write: TS7056).
+ */
+export interface SchemeJson extends Schema.Schema.Encoded<typeof Scheme.Scheme> {}
+export interface SchemeValue extends Schema.Schema.Type<typeof Scheme.Scheme> {}
+/** Scheme.Scheme itself, typed by the two interfaces. */
+const SchemeBody: Schema.Schema<SchemeValue, SchemeJson> = Scheme.Scheme
+
+const encodeScheme: (s: SchemeValue) => SchemeJson = Schema.encodeSync(Scheme.Scheme)
 
 /** A stored version for the wire: the scheme in its JSON (encoded) form, dates as ISO strings. */
-export const schemeOut = (r: SchemeRecord) => ({
+export interface SchemeVersionOut {
+  readonly scheme: SchemeJson
+  readonly status: SchemeRecord["status"]
+  readonly regionPath: string
+  readonly rowVersion: number
+  readonly createdBy: string
+  readonly createdAt: string
+  readonly publishedAt: string | null
+  readonly publishedBy: string | null
+}
+
+export const schemeOut = (r: SchemeRecord): SchemeVersionOut => ({
   scheme: encodeScheme(r.scheme),
   status: r.status,
   regionPath: r.regionPath,
@@ -55,7 +76,9 @@ export const schemesRouter = router({
     .input(input(Schema.Struct({ key: Id("模板 / preset") })))
     .query(({ input: i }) => {
       const p = Scheme.presetByKey(i.key)
-      return p === undefined ? null : { key: p.key, seed: p.seed, title: p.title, scheme: p.encoded }
+      return p === undefined
+        ? null
+        : { key: p.key, seed: p.seed, title: p.title, scheme: p.encoded as SchemeJson }
     }),
   /** Versions the caller may see (Access.seesScheme), newest first within each scheme. */
   list: procedure
@@ -127,7 +150,7 @@ export const schemesRouter = router({
   /** A new draft from a whole scheme written from scratch (the kernel Scheme, encoded). */
   create: procedure
     .permission("scheme.write")
-    .input(input(Schema.Struct({ scheme: Scheme.Scheme })))
+    .input(input(Schema.Struct({ scheme: SchemeBody })))
     .mutation(({ ctx, input: i }) =>
       ctx
         .run(Effect.flatMap(SchemeService, (r) => r.createDraft(ctx.cmd, { scheme: encodeScheme(i.scheme) })))
@@ -161,7 +184,7 @@ export const schemesRouter = router({
           schemeId: SchemeIdIn,
           version: VersionIn,
           expectedRowVersion: RowVersion,
-          scheme: Scheme.Scheme,
+          scheme: SchemeBody,
         }),
       ),
     )
