@@ -1,12 +1,9 @@
-import { demoIdNumber, people } from "@cadre/db"
-import { Person } from "@cadre/domain"
 import { TRPCError } from "@trpc/server"
 import { sql } from "drizzle-orm"
-import { Schema } from "effect"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { MAX_PAGE_SIZE } from "./routers/shared.js"
-import { failure, type Harness, makeHarness, tagOf, textOf } from "./test-support.js"
+import { failure, type Harness, insertPerson, makeHarness, tagOf, textOf } from "./test-support.js"
 
 /**
  * Issue 19, "pages everywhere": applications.list answers one keyset page at a time — never more rows than its
@@ -21,28 +18,19 @@ let campaignId: string
 const FIRST = 60
 
 let seq = 300
+/** A cadre on file in Da'an, to recommend (one male ID number each: odd sequence digits). */
 const addCadre = async (name: string): Promise<string> => {
   seq += 2
-  const birthDate = "1991-03-08"
-  const id = `pg-${seq}`
-  const p = Schema.decodeSync(Person.Profile)({
-    id,
+  return insertPerson(h.handle, {
+    id: `pg-${seq}`,
+    regionId: "510304",
+    address: "510304",
     name,
-    sex: "male",
-    birthDate,
-    idNumber: demoIdNumber("510304", birthDate, seq + 1),
-    party: { _tag: "Full", joined: "2014-07-01", fullMemberSince: "2015-07-01" },
-    education: [{ level: "bachelor", fullTime: true }],
-    employment: "civil_servant",
-    workHistory: [],
-    conduct: [],
-    attestations: [],
+    birthDate: "1991-03-08",
+    sequence: seq + 1,
+    phone: `1990006${String(seq).padStart(4, "0")}`,
+    joined: "2014-07-01",
   })
-  const { id: _id, idNumber, phone, ...rest } = Schema.encodeSync(Person.Profile)(p)
-  await h.handle.db
-    .insert(people)
-    .values({ id, regionId: "510304", idNumber, phone: phone ?? null, name, profile: rest })
-  return id
 }
 
 const recommend = async (name: string) =>
