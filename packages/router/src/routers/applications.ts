@@ -6,7 +6,7 @@ import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
 import { ApplicationId, applicationOut, applicationRowOut, CampaignId } from "./selection-shared.js"
-import { cursorKey, DEFAULT_PAGE_SIZE, ExpectedVersion, Id, PageFields, writeCursor } from "./shared.js"
+import { ExpectedVersion, Id, PageFields, pageOut, pageRequest } from "./shared.js"
 
 /**
  * Applications (报名、推荐) to selection campaigns. Every move is the kernel's (Selection.transition), run by the
@@ -53,18 +53,10 @@ export const applicationsRouter = router({
       ctx
         .run(
           Effect.flatMap(ApplicationService, (r) =>
-            r.listApplications(ctx.actor, campaignId, filter, {
-              after: cursorKey(cursor),
-              limit: limit ?? DEFAULT_PAGE_SIZE,
-              order: order ?? "asc",
-            }),
+            r.listApplications(ctx.actor, campaignId, filter, pageRequest({ cursor, limit, order })),
           ),
         )
-        .then((page) => ({
-          items: page.items.map(applicationRowOut),
-          nextCursor: writeCursor(page.next),
-          total: page.total,
-        })),
+        .then((page) => pageOut(page, applicationRowOut)),
     ),
 
   get: procedure

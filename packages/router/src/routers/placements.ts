@@ -4,15 +4,7 @@ import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
-import {
-  cursorKey,
-  DEFAULT_PAGE_SIZE,
-  ExpectedVersion,
-  Id,
-  MAX_INT4,
-  PageFields,
-  writeCursor,
-} from "./shared.js"
+import { ExpectedVersion, Id, MAX_INT4, PageFields, pageOut, pageRequest } from "./shared.js"
 
 /**
  * Placements (任职安排), issue 5. Every move is the kernel's (InPost.transition) under the scheme version the
@@ -90,17 +82,11 @@ export const placementsRouter = router({
       ctx
         .run(
           Effect.flatMap(PlacementService, (r) =>
-            r.list(ctx.actor, filter, {
-              after: cursorKey(cursor),
-              limit: limit ?? DEFAULT_PAGE_SIZE,
-              order: order ?? "asc",
-            }),
+            r.list(ctx.actor, filter, pageRequest({ cursor, limit, order })),
           ),
         )
         .then((page) => ({
-          items: page.items.map(placementOut),
-          nextCursor: writeCursor(page.next),
-          total: page.total,
+          ...pageOut(page, placementOut),
           // The state filter's choices, in the order of the term, each with its count and label.
           states: InPost.PLACEMENT_STATES.flatMap((state) => {
             const count = page.byState.find((s) => s.state === state)?.count ?? 0

@@ -1,3 +1,4 @@
+import type { PageKey, PageRequest } from "@cadre/db"
 import { LocalDate } from "@cadre/domain"
 import { Schema } from "effect"
 
@@ -55,12 +56,6 @@ export const MAX_PAGE_SIZE = 200
 /** The page size when the caller names none. */
 export const DEFAULT_PAGE_SIZE = 50
 
-/** Where a keyset page starts: the sort key of the previous page's last row (PostgreSQL's text form) and its id. */
-export interface PageKey {
-  readonly at: string
-  readonly id: string
-}
-
 // A sort key as PostgreSQL writes it as text: a date "2026-03-12", or a timestamptz
 // "2026-12-07 03:07:45.123456+00" (offset maybe ±hh:mm).
 const PG_KEY = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2}){0,2})?$/
@@ -107,3 +102,20 @@ export const PageFields = {
   limit: Schema.optional(PageSize),
   order: Schema.optional(Schema.Literal("asc", "desc").annotations({ title: "排序方向 / order" })),
 }
+
+/** The page a list's input asks for: after the cursor's key, `limit` rows (default 50), oldest first by default. */
+export const pageRequest = (i: {
+  readonly cursor?: string | undefined
+  readonly limit?: number | undefined
+  readonly order?: "asc" | "desc" | undefined
+}): PageRequest => ({
+  after: cursorKey(i.cursor),
+  limit: i.limit ?? DEFAULT_PAGE_SIZE,
+  order: i.order ?? "asc",
+})
+
+/** A page for the wire: its rows shaped by `out`, the cursor that continues it (null on the last), the total. */
+export const pageOut = <R, O>(
+  page: { readonly items: ReadonlyArray<R>; readonly next: PageKey | null; readonly total: number },
+  out: (r: R) => O,
+) => ({ items: page.items.map(out), nextCursor: writeCursor(page.next), total: page.total })
