@@ -1,6 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process"
 import { once } from "node:events"
-import { readFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { makeDatabase } from "@cadre/db"
+import { sql } from "drizzle-orm"
 import { createServer } from "node:net"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
@@ -81,6 +85,65 @@ describe("main", { timeout: 60_000 }, () => {
       expect(logs.at(-1)).toMatchObject({ msg: "stopped" })
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL")
+    }
+  })
+})
+
+/** Wait until the child's stdout holds `text`; fail if it exits first. */
+const waitFor = async (child: ChildProcess, out: { stdout: string; stderr: string }, text: string) => {
+  const deadline = Date.now() + 90_000
+  while (!out.stdout.includes(text)) {
+    if (Date.now() > deadline || child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`never logged ${text}: ${out.stderr.slice(-2000)}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+const countIn = async (dataDir: string) => {
+  const h = await makeDatabase({ dataDir })
+  try {
+    const n = async (table: string) =>
+      (
+        (await h.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as {
+          rows: ReadonlyArray<{ n: number }>
+        }
+      ).rows[0]?.n ?? 0
+    return { regions: await n("regions"), campaigns: await n("campaigns"), placements: await n("placements") }
+  } finally {
+    await h.close()
+  }
+}
+
+describe("main: the first start's demo load survives a kill -9 (issue 15)", { timeout: 240_000 }, () => {
+  it("killed part-way, it leaves nothing; the next start loads the demo whole", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "cadre-demo-kill-"))
+    try {
+      const env = { HOST: "127.0.0.1", DATA_DIR: dataDir, LOAD_DEMO_DATA: "true" }
+      const first = startMain({ ...env, PORT: String(await freePort()) })
+      const firstOut = collect(first)
+      // The campaigns are made; the placements are being made, inside the same transaction.
+      await waitFor(first, firstOut, '"step":"campaigns"')
+      first.kill("SIGKILL")
+      await once(first, "exit")
+      expect(firstOut.stdout).not.toContain('"msg":"demo data loaded"')
+      expect(await countIn(dataDir)).toEqual({ regions: 0, campaigns: 0, placements: 0 })
+
+      const second = startMain({ ...env, PORT: String(await freePort()) })
+      const secondOut = collect(second)
+      try {
+        await waitFor(second, secondOut, '"msg":"listening"')
+        expect(secondOut.stdout).toContain('"msg":"demo data loaded"')
+        second.kill("SIGTERM")
+        await once(second, "exit")
+      } finally {
+        if (second.exitCode === null) second.kill("SIGKILL")
+      }
+      const whole = await countIn(dataDir)
+      expect(whole.campaigns).toBe(6)
+      expect(whole.placements).toBeGreaterThan(0)
+      expect(whole.regions).toBeGreaterThan(50)
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
     }
   })
 })

@@ -44,7 +44,10 @@ logger.info("database open", {
 })
 const services = await makeServices({ handle, config, logger })
 if (config.loadDemoData === true) {
-  const created = await loadDemo(services, process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD)
+  logger.info("loading demo data")
+  const created = await loadDemo(services, process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD, (step) =>
+    logger.info("demo data step done", { step }),
+  )
   logger.info("demo data loaded", { accountsCreated: created.length })
 }
 

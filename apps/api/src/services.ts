@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto"
 import { type DatabaseHandle, DEMO_ACCOUNTS, linkDemoAccount, makeDatabase } from "@cadre/db"
-import { loadDemoData } from "@cadre/services"
+import { type DemoStep, loadDemoData } from "@cadre/services"
 import { makeAuthService, type PhoneCodeSender, type RouterDeps } from "@cadre/router"
 import { applicationLayer } from "@cadre/services"
 import { ManagedRuntime } from "effect"
@@ -67,8 +67,14 @@ export const openDatabase = (config: Pick<Config, "databaseUrl" | "dataDir">): P
  * Load the demo regions, units, people and schemes (idempotent) and create the demo accounts with `password`.
  * Returns the accounts created.
  */
-export const loadDemo = async (services: Services, password: string): Promise<ReadonlyArray<string>> => {
-  await loadDemoData(services.handle.db)
+export const loadDemo = async (
+  services: Services,
+  password: string,
+  onStep?: (step: DemoStep) => void,
+): Promise<ReadonlyArray<string>> => {
+  // One transaction (a kill -9 part-way leaves nothing, the next start loads it whole); the accounts come after
+  // it, each idempotent, because better-auth writes through its own handle.
+  await loadDemoData(services.handle.db, onStep)
   const created: Array<string> = []
   for (const a of DEMO_ACCOUNTS) {
     const r = await services.deps.auth.provisionAccount({

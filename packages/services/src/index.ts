@@ -28,7 +28,7 @@ export {
   ReportService,
   TrainingService,
 } from "./duties/index.js"
-export { DEMO_CADRE_PERSON_ID, DEMO_PLACEMENT_IDS, loadDemoData } from "./demo/index.js"
+export { DEMO_CADRE_PERSON_ID, DEMO_PLACEMENT_IDS, type DemoStep, loadDemoData } from "./demo/index.js"
 export {
   EVALUATION_KIND_LABELS,
   EvaluationService,

@@ -37,6 +37,38 @@ describe("demo data", () => {
     expect(await audit()).toBe(auditBefore)
   })
 
+  it("is one transaction: a failure part-way leaves nothing, and the next load is whole (issue 15)", async () => {
+    const fresh = await makeTestDatabase()
+    try {
+      const count = async (table: string) =>
+        (
+          (await fresh.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as {
+            rows: ReadonlyArray<{ n: number }>
+          }
+        ).rows[0]?.n
+      const crash = new Error("the process died after the campaigns")
+      await expect(
+        loadDemoData(fresh.db, (step) => {
+          if (step === "campaigns") throw crash
+        }),
+      ).rejects.toBe(crash)
+      // Nothing of the reference data, the campaigns or their audit rows outlived the failure.
+      for (const table of ["regions", "people", "schemes", "campaigns", "applications", "audit_log"])
+        expect(await count(table), table).toBe(0)
+      const steps: Array<string> = []
+      const whole = await loadDemoData(fresh.db, (step) => steps.push(step))
+      expect(steps).toEqual(["reference", "campaigns", "placements"])
+      // Whole: the same as the ordinary load of the suite's database.
+      const ordinary = async (table: string) =>
+        (await rows<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n
+      expect(whole).toMatchObject({ loaded: true, regions: DEMO_REGIONS.length })
+      for (const table of ["campaigns", "applications", "placements", "people"])
+        expect(await count(table), table).toBe(await ordinary(table))
+    } finally {
+      await fresh.close()
+    }
+  }, 120_000)
+
   it("every preset is published in a region of the tree", async () => {
     const ids = new Set(DEMO_REGIONS.map((r) => r.id))
     for (const p of Scheme.PRESETS) expect(ids.has(p.encoded.regionId), p.key).toBe(true)
