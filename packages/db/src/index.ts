@@ -67,6 +67,7 @@ export {
   accountRoles,
   apiTokens,
   applications,
+  archiveEntries,
   archives,
   assessments,
   auditChainHead,

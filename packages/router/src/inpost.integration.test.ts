@@ -1,6 +1,6 @@
 import { assessments, auditLog, people, regions } from "@cadre/db"
 import { TRPCError } from "@trpc/server"
-import { and, eq } from "drizzle-orm"
+import { and, eq, sql } from "drizzle-orm"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { failure, type Harness, insertPerson, makeHarness, tagOf, textOf } from "./test-support.js"
@@ -1059,6 +1059,62 @@ describe("003 三 一人一档: a person dispatched again after leaving keeps on
       .from(auditLog)
       .where(and(eq(auditLog.entity, "archive"), eq(auditLog.entityId, personId)))
     expect(audit.map((a) => a.action)).toContain("archive.reopen")
+  }, 60_000)
+})
+
+describe("the archive's entries are bounded rows (issue 15)", () => {
+  it("a long title is refused at the field; filing inserts a row, never rewrites the file; the file reads in pages", async () => {
+    const yp = await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" })
+    h.setToday("2026-11-26")
+    const { personId } = await h.caller(yp).placements.get({ id: "demo-pl-yp-in-term" })
+    const huge = await failure(
+      h.caller(yp).archive.append({
+        personId,
+        date: "2026-11-20",
+        kind: "reward",
+        title: { zh: "长".repeat(1_000_000), en: "award" },
+      }),
+    )
+    expect(huge.code).toBe("BAD_REQUEST")
+    expect(textOf(huge).zh).toContain("材料名称（中文）")
+    expect(textOf(huge).zh).toContain("不超过 200 个字符")
+
+    const before = await h.caller(yp).archive.get({ personId, limit: 200 })
+    for (let i = 0; i < 7; i++)
+      await h.caller(yp).archive.append({
+        personId,
+        date: "2026-11-20",
+        kind: "reward",
+        title: { zh: `表彰 ${i}`, en: `award ${i}` },
+      })
+    // The stored header holds no entries: they are rows.
+    const header = (
+      (await h.handle.db.execute(
+        sql`select body from archives where person_id = ${personId}`,
+      )) as unknown as {
+        rows: ReadonlyArray<{ body: Record<string, unknown> }>
+      }
+    ).rows[0]?.body
+    expect(header).toBeDefined()
+    expect(header).not.toHaveProperty("entries")
+
+    // Page by three through the whole file: every entry once, in the file's order, the same as one big page.
+    const whole = await h.caller(yp).archive.get({ personId, limit: 200 })
+    expect(whole.total).toBe(before.total + 7)
+    const seen: Array<string> = []
+    let cursor: string | undefined
+    for (;;) {
+      const page = await h
+        .caller(yp)
+        .archive.get({ personId, limit: 3, ...(cursor === undefined ? {} : { cursor }) })
+      seen.push(...page.entries.map((e) => e.id))
+      if (page.nextCursor === null) break
+      cursor = page.nextCursor
+    }
+    expect(seen).toEqual(whole.entries.map((e) => e.id))
+    const bad = await failure(h.caller(yp).archive.get({ personId, cursor: "bm90LWEtY3Vyc29y" }))
+    expect(bad.code).toBe("BAD_REQUEST")
+    expect(textOf(bad).zh).toContain("翻页游标")
   }, 60_000)
 })
 

@@ -12,7 +12,7 @@ export {
   PoolService,
   type QuotaUseRecord,
 } from "./assessments/index.js"
-export { type ArchiveRecord, ArchiveService } from "./archive/index.js"
+export { type ArchivePage, type ArchiveRecord, ArchiveService } from "./archive/index.js"
 export { WorkCalendar } from "./calendar/WorkCalendar.js"
 export {
   INSPECTION_KIND_LABELS,

@@ -4,14 +4,7 @@ import { alias } from "drizzle-orm/pg-core"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
 import { decodeRow, within } from "../internal.js"
-import {
-  campaignStateCounts,
-  campaigns,
-  placements,
-  posts,
-  regions,
-  schemes,
-} from "../schema/index.js"
+import { campaignStateCounts, campaigns, placements, posts, regions, schemes } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm"
 import {
+  bigserial,
   boolean,
   check,
   date,
@@ -231,7 +232,10 @@ export const trainingRecords = pgTable(
   (t) => [index("training_records_person_idx").on(t.personId, t.date)],
 )
 
-/** 一人一档: one archive per person (InPost.Archive), entries in order; read-only once `sealed` (003 三). */
+/**
+ * 一人一档: one archive per person, read-only once `sealed` (003 三). `body` is the kernel's ArchiveHeader (opening,
+ * seal, sealed volumes); the entries are rows of `archive_entries`, so filing one never rewrites the file.
+ */
 export const archives = pgTable("archives", {
   personId: text("person_id")
     .primaryKey()
@@ -243,6 +247,34 @@ export const archives = pgTable("archives", {
   version: integer("version").notNull().default(1),
   ...timestamps,
 })
+
+/**
+ * One entry of a person's archive (InPost.ArchiveEntry) in the volume it was filed in. The file's order is
+ * (volume, date, kind_rank, seq): date, then the kind's place in ARCHIVE_KINDS, then arrival.
+ */
+export const archiveEntries = pgTable(
+  "archive_entries",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => archives.personId),
+    entryId: text("entry_id").notNull(),
+    volume: integer("volume").notNull(),
+    date: date("date", { mode: "string" }).notNull(),
+    kind: text("kind").notNull(),
+    kindRank: integer("kind_rank").notNull(),
+    titleZh: text("title_zh").notNull(),
+    titleEn: text("title_en").notNull(),
+    ref: text("ref"),
+    citation: jsonb("citation"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("archive_entries_person_entry_idx").on(t.personId, t.entryId),
+    index("archive_entries_order_idx").on(t.personId, t.volume, t.date, t.kindRank, t.seq),
+  ],
+)
 
 /**
  * One person's assessment in one cycle and period (Assessment.GradingRecord). `quota_group` is set when the

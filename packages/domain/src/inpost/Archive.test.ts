@@ -1,19 +1,26 @@
-import { Either } from "effect"
+import { Either, Schema } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { addDays, make } from "../shared/LocalDate.js"
 import { text } from "../shared/Text.js"
 import {
+  admit,
   append,
   type Archive,
   ARCHIVE_KINDS,
+  ARCHIVE_TITLE_MAX,
+  ArchiveTitle,
   type ArchiveEntry,
   type ArchiveRefused,
+  currentVolume,
   entryOrder,
   frozenCount,
+  headerOf,
   openArchive,
   reopen,
+  reopenHeader,
   seal,
+  sealHeader,
   sealOnExit,
 } from "./Archive.js"
 import { decision, drive, person, SCHEMES, yangpuInTerm } from "./fixtures.js"
@@ -264,5 +271,36 @@ describe("003 三 一人一档 with a later placement: a new volume, the sealed 
         },
       ),
     )
+  })
+})
+
+describe("the archive's rules on a header and a tally (entries stored as rows, issue 15)", () => {
+  it("decide as on the whole file: seal after the last entry, reopen counts the entries", () => {
+    const h = headerOf(openArchive(person(), make("2024-01-01")))
+    const tally = { entryCount: 7, lastEntryDate: make("2024-06-30") }
+    expect(
+      Either.getOrThrow(Either.flip(sealHeader(h, tally, make("2024-06-29"), text("x", "x")))).reason,
+    ).toBe("seal_before_entries")
+    const sealed = Either.getOrThrow(sealHeader(h, tally, make("2024-07-01"), text("离任", "left")))
+    expect(
+      Either.getOrThrow(Either.flip(admit(sealed, entry("a", "2024-07-02", "report"), false))).reason,
+    ).toBe("sealed")
+    const reopened = Either.getOrThrow(reopenHeader(sealed, tally, make("2025-01-01")))
+    expect(reopened.closedVolumes?.[0]?.entryCount).toBe(7)
+    expect(currentVolume(reopened)).toBe(2)
+    expect(Either.isRight(admit(reopened, entry("b", "2025-01-02", "report"), false))).toBe(true)
+    expect(
+      Either.getOrThrow(Either.flip(admit(reopened, entry("b", "2025-01-02", "report"), true))).reason,
+    ).toBe("duplicate_entry")
+    expect(
+      Either.getOrThrow(Either.flip(admit(reopened, entry("c", "2024-12-31", "report"), false))).reason,
+    ).toBe("before_volume")
+  })
+
+  it("a hand-filed title is one line of at most 200 characters per language", () => {
+    const decode = Schema.decodeUnknownEither(ArchiveTitle)
+    expect(Either.isRight(decode({ zh: "表彰", en: "award" }))).toBe(true)
+    expect(Either.isLeft(decode({ zh: "长".repeat(ARCHIVE_TITLE_MAX + 1), en: "award" }))).toBe(true)
+    expect(Either.isLeft(decode({ zh: " ", en: "award" }))).toBe(true)
   })
 })

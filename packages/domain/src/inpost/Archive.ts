@@ -144,6 +144,94 @@ export const Archive = Schema.Struct({
 export type Archive = typeof Archive.Type
 
 /**
+ * An archive without its entries: what the store keeps in one row per person (the entries are rows of their own,
+ * so filing one never rewrites the file — issue 15). The rules below decide on it and an {@link ArchiveTally}.
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const ArchiveHeader = Schema.Struct({
+  personId: PersonId,
+  openedOn: LocalDate,
+  sealed: Schema.optional(Seal),
+  closedVolumes: Schema.optional(Schema.Array(ArchiveVolume)),
+}).annotations({ identifier: "PersonArchiveHeader", title: "一人一档（卷首） / archive header" })
+/**
+ * The decoded value of the {@link ArchiveHeader} schema.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type ArchiveHeader = typeof ArchiveHeader.Type
+
+/**
+ * What the rules need to know of the entries already filed: how many in all, and the latest date among them.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface ArchiveTally {
+  readonly entryCount: number
+  readonly lastEntryDate: LocalDate | undefined
+}
+
+/**
+ * The longest title of an entry filed by hand, per language (a title is a line in a file, not a document).
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const ARCHIVE_TITLE_MAX = 200
+
+const TitleLine = (title: string) =>
+  Schema.NonEmptyTrimmedString.pipe(
+    Schema.maxLength(ARCHIVE_TITLE_MAX, {
+      message: () => `不超过 ${ARCHIVE_TITLE_MAX} 个字符 / at most ${ARCHIVE_TITLE_MAX} characters`,
+    }),
+  ).annotations({ title })
+
+/**
+ * The title of an entry filed by hand: Chinese and English, each one line of at most {@link ARCHIVE_TITLE_MAX}.
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const ArchiveTitle = Schema.Struct({
+  zh: TitleLine("材料名称（中文） / title (Chinese)"),
+  en: TitleLine("材料名称（英文） / title (English)"),
+}).annotations({ identifier: "ArchiveTitle", title: "材料名称 / title" })
+
+/**
+ * The archive's header (everything but the entries).
+ *
+ * @category getters
+ * @since 0.2.0
+ */
+export const headerOf = (a: Archive): ArchiveHeader => {
+  const { entries: _entries, ...header } = a
+  return header
+}
+
+/**
+ * The tally of an archive held whole.
+ *
+ * @category getters
+ * @since 0.2.0
+ */
+export const tallyOf = (a: Archive): ArchiveTally => ({
+  entryCount: a.entries.length,
+  lastEntryDate: a.entries.at(-1)?.date,
+})
+
+/**
+ * The number (1-based) of the volume new entries go into: after the sealed ones.
+ *
+ * @category getters
+ * @since 0.2.0
+ */
+export const currentVolume = (h: ArchiveHeader): number => (h.closedVolumes?.length ?? 0) + 1
+
+/**
  * Why an archive change is refused (sealed, duplicate entry, not sealed, dated before the volume, …).
  *
  * @category schemas
@@ -206,7 +294,7 @@ export const openArchive = (personId: PersonId, openedOn: LocalDate): Archive =>
   entries: [],
 })
 
-const sealedError = (a: Archive) =>
+const sealedError = (a: ArchiveHeader) =>
   new ArchiveRefused({
     reason: "sealed",
     detail: t(
@@ -221,31 +309,56 @@ const sealedError = (a: Archive) =>
  * @category rules
  * @since 0.1.0
  */
-export const append = (a: Archive, entry: ArchiveEntry): Either.Either<Archive, ArchiveRefused> => {
-  if (a.sealed !== undefined) return Either.left(sealedError(a))
-  if (a.entries.some((e) => e.id === entry.id))
+export const append = (a: Archive, entry: ArchiveEntry): Either.Either<Archive, ArchiveRefused> =>
+  Either.map(
+    admit(
+      headerOf(a),
+      entry,
+      a.entries.some((e) => e.id === entry.id),
+    ),
+    () => {
+      const frozen = frozenCount(a)
+      // Only the open volume's entries are ordered against the new one; sealed volumes never move.
+      const found = a.entries.slice(frozen).findIndex((e) => entryOrder(entry, e) < 0)
+      const at = found < 0 ? -1 : frozen + found
+      const entries =
+        at < 0 ? [...a.entries, entry] : [...a.entries.slice(0, at), entry, ...a.entries.slice(at)]
+      return { ...a, entries }
+    },
+  )
+
+/**
+ * May `entry` be filed in the archive with this header? Refused when sealed, when an entry with its id is already
+ * there (`duplicate`: the store answers that), or when it is dated before the open volume of a reopened file.
+ * Where it goes is the store's order: volume, date, kind, arrival.
+ *
+ * @category rules
+ * @since 0.2.0
+ */
+export const admit = (
+  h: ArchiveHeader,
+  entry: ArchiveEntry,
+  duplicate: boolean,
+): Either.Either<void, ArchiveRefused> => {
+  if (h.sealed !== undefined) return Either.left(sealedError(h))
+  if (duplicate)
     return Either.left(
       new ArchiveRefused({
         reason: "duplicate_entry",
         detail: t(`材料 ${entry.id} 已在档案中`, `entry ${entry.id} is already filed`),
       }),
     )
-  const frozen = frozenCount(a)
-  if (frozen > 0 && compare(entry.date, a.openedOn) < 0)
+  if (frozenCount(h) > 0 && compare(entry.date, h.openedOn) < 0)
     return Either.left(
       new ArchiveRefused({
         reason: "before_volume",
         detail: t(
-          `材料日期 ${entry.date} 早于本卷建档日期 ${a.openedOn}，此前各卷已封存`,
-          `the entry's date ${entry.date} precedes this volume's opening on ${a.openedOn}; earlier volumes are sealed`,
+          `材料日期 ${entry.date} 早于本卷建档日期 ${h.openedOn}，此前各卷已封存`,
+          `the entry's date ${entry.date} precedes this volume's opening on ${h.openedOn}; earlier volumes are sealed`,
         ),
       }),
     )
-  // Only the open volume's entries are ordered against the new one; sealed volumes never move.
-  const found = a.entries.slice(frozen).findIndex((e) => entryOrder(entry, e) < 0)
-  const at = found < 0 ? -1 : frozen + found
-  const entries = at < 0 ? [...a.entries, entry] : [...a.entries.slice(0, at), entry, ...a.entries.slice(at)]
-  return Either.right({ ...a, entries })
+  return Either.void
 }
 
 /**
@@ -254,7 +367,7 @@ export const append = (a: Archive, entry: ArchiveEntry): Either.Either<Archive, 
  * @category getters
  * @since 0.1.0
  */
-export const frozenCount = (a: Archive): number => a.closedVolumes?.at(-1)?.entryCount ?? 0
+export const frozenCount = (a: ArchiveHeader): number => a.closedVolumes?.at(-1)?.entryCount ?? 0
 
 /**
  * Open a new volume of a sealed archive on `on` (a later placement of the same person): the sealed volume is kept
@@ -264,7 +377,20 @@ export const frozenCount = (a: Archive): number => a.closedVolumes?.at(-1)?.entr
  * @category rules
  * @since 0.1.0
  */
-export const reopen = (a: Archive, on: LocalDate): Either.Either<Archive, ArchiveRefused> => {
+export const reopen = (a: Archive, on: LocalDate): Either.Either<Archive, ArchiveRefused> =>
+  Either.map(reopenHeader(headerOf(a), tallyOf(a), on), (h) => ({ ...h, entries: a.entries }))
+
+/**
+ * {@link reopen} on a header and its tally: the new header (the entries stay where they are).
+ *
+ * @category rules
+ * @since 0.2.0
+ */
+export const reopenHeader = (
+  a: ArchiveHeader,
+  tally: ArchiveTally,
+  on: LocalDate,
+): Either.Either<ArchiveHeader, ArchiveRefused> => {
   const { sealed, ...rest } = a
   if (sealed === undefined)
     return Either.left(
@@ -283,7 +409,7 @@ export const reopen = (a: Archive, on: LocalDate): Either.Either<Archive, Archiv
         ),
       }),
     )
-  const volume: ArchiveVolume = { openedOn: a.openedOn, sealed, entryCount: a.entries.length }
+  const volume: ArchiveVolume = { openedOn: a.openedOn, sealed, entryCount: tally.entryCount }
   return Either.right({ ...rest, openedOn: on, closedVolumes: [...(a.closedVolumes ?? []), volume] })
 }
 
@@ -293,16 +419,30 @@ export const reopen = (a: Archive, on: LocalDate): Either.Either<Archive, Archiv
  * @category rules
  * @since 0.1.0
  */
-export const seal = (a: Archive, on: LocalDate, reason: Text): Either.Either<Archive, ArchiveRefused> => {
+export const seal = (a: Archive, on: LocalDate, reason: Text): Either.Either<Archive, ArchiveRefused> =>
+  Either.map(sealHeader(headerOf(a), tallyOf(a), on, reason), (h) => ({ ...h, entries: a.entries }))
+
+/**
+ * {@link seal} on a header and its tally: the sealed header.
+ *
+ * @category rules
+ * @since 0.2.0
+ */
+export const sealHeader = (
+  a: ArchiveHeader,
+  tally: ArchiveTally,
+  on: LocalDate,
+  reason: Text,
+): Either.Either<ArchiveHeader, ArchiveRefused> => {
   if (a.sealed !== undefined) return Either.left(sealedError(a))
-  const last = a.entries[a.entries.length - 1]
-  if (last !== undefined && compare(on, last.date) < 0)
+  const last = tally.lastEntryDate
+  if (last !== undefined && compare(on, last) < 0)
     return Either.left(
       new ArchiveRefused({
         reason: "seal_before_entries",
         detail: t(
-          `封存日期 ${on} 早于最后一份材料（${last.date}）`,
-          `sealing on ${on} precedes the last entry (${last.date})`,
+          `封存日期 ${on} 早于最后一份材料（${last}）`,
+          `sealing on ${on} precedes the last entry (${last})`,
         ),
       }),
     )

@@ -25,11 +25,25 @@ import { entry, fileInArchive } from "../shared/inpost.js"
 export interface ArchiveRecord {
   readonly personId: string
   readonly personName: string
-  /** Null until something is filed. */
-  readonly archive: InPost.Archive | null
+  /** Opening, seal and sealed volumes; null until something is filed. */
+  readonly header: InPost.ArchiveHeader | null
   readonly sealed: boolean
   readonly version: number
+  /** One page of the entries, in the file's order (volume, date, kind, arrival). */
+  readonly entries: ReadonlyArray<archiveQueries.StoredEntry>
+  /** Where the next page starts; null on the last. */
+  readonly next: archiveQueries.EntryKey | null
+  /** Entries in the whole file. */
+  readonly total: number
 }
+
+/** Which page of the entries to read: after the previous page's last key, `limit` of them. */
+export interface ArchivePage {
+  readonly after: archiveQueries.EntryKey | null
+  readonly limit: number
+}
+
+const FIRST_PAGE: ArchivePage = { after: null, limit: 50 }
 
 type Err<E> = E | Access.Forbidden
 
@@ -37,19 +51,27 @@ export class ArchiveService extends Effect.Service<ArchiveService>()("@cadre/ser
   effect: Effect.gen(function* () {
     const { db } = yield* Database
 
-    const load = (actor: Access.Actor, personId: string): Effect.Effect<ArchiveRecord, NotFound> =>
+    const load = (
+      actor: Access.Actor,
+      personId: string,
+      page: ArchivePage,
+    ): Effect.Effect<ArchiveRecord, NotFound> =>
       Effect.gen(function* () {
         const p = yield* placementQueries.personInScope(db, actor, personId)
         if (p === undefined) return yield* Effect.fail(notFound("person", personId))
-        const stored = yield* archiveQueries.readArchive(db, personId)
+        const stored = yield* archiveQueries.readArchive(db, personId, page)
         return { personId, personName: p.name, ...stored }
       })
 
-    /** The person's archive (empty when nothing has been filed yet). */
-    const get = (actor: Access.Actor, personId: string): Effect.Effect<ArchiveRecord, Err<NotFound>> =>
+    /** The person's archive, a page of entries at a time (empty when nothing has been filed yet). */
+    const get = (
+      actor: Access.Actor,
+      personId: string,
+      page: ArchivePage = FIRST_PAGE,
+    ): Effect.Effect<ArchiveRecord, Err<NotFound>> =>
       Effect.gen(function* () {
         yield* requirePermission(actor, "placement.read")
-        return yield* load(actor, personId)
+        return yield* load(actor, personId, page)
       })
 
     /** File an entry by hand; refused once the archive is sealed. */
@@ -89,7 +111,7 @@ export class ArchiveService extends Effect.Service<ArchiveService>()("@cadre/ser
             })
           }),
         )
-        return yield* load(ctx.actor, input.personId)
+        return yield* load(ctx.actor, input.personId, FIRST_PAGE)
       })
 
     return { get, append } as const

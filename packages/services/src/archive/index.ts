@@ -1,2 +1,2 @@
 /** The one-person-one-file archive (一人一档): the service and its record. */
-export { type ArchiveRecord, ArchiveService } from "./ArchiveService.js"
+export { type ArchivePage, type ArchiveRecord, ArchiveService } from "./ArchiveService.js"

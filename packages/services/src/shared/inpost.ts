@@ -90,39 +90,60 @@ export const fileInArchive = (
 ) =>
   Effect.gen(function* () {
     const personId = input.personId as Person.PersonId
-    const before = yield* archiveQueries.lockArchive(tx, personId, input.on)
-    if (before === undefined) return yield* Effect.fail(notFound("person", personId))
-    let a = before
+    const locked = yield* archiveQueries.lockArchive(tx, personId, input.on)
+    if (locked === undefined) return yield* Effect.fail(notFound("person", personId))
+    const { header: before, tally } = locked
+    let h = before
     if (input.reopen === true && before.sealed !== undefined) {
       const earliest = input.entries.reduce<LocalDate.LocalDate>(
         (min, e) => (LocalDate.compare(e.date, min) < 0 ? e.date : min),
         input.on,
       )
       const on = LocalDate.compare(earliest, before.sealed.on) < 0 ? before.sealed.on : earliest
-      a = yield* orFail(InPost.reopen(before, on))
+      h = yield* orFail(InPost.reopenHeader(before, tally, on))
     }
-    for (const e of input.entries) a = yield* orFail(InPost.append(a, e))
-    if (input.seal !== undefined) a = yield* orFail(InPost.seal(a, input.on, input.seal))
-    yield* archiveQueries.saveArchive(tx, personId, a)
+    // The kernel admits each entry on the header; the store answers "already filed" (also within this batch).
+    const filed = yield* archiveQueries.filedIds(
+      tx,
+      personId,
+      input.entries.map((e) => e.id),
+    )
+    let last = tally.lastEntryDate
+    for (const e of input.entries) {
+      yield* orFail(InPost.admit(h, e, filed.has(e.id)))
+      filed.add(e.id)
+      if (last === undefined || LocalDate.compare(e.date, last) > 0) last = e.date
+    }
+    yield* archiveQueries.insertEntries(tx, personId, InPost.currentVolume(h), input.entries)
+    if (input.seal !== undefined)
+      h = yield* orFail(
+        InPost.sealHeader(
+          h,
+          { entryCount: tally.entryCount + input.entries.length, lastEntryDate: last },
+          input.on,
+          input.seal,
+        ),
+      )
+    yield* archiveQueries.saveHeader(tx, personId, h)
     yield* writeAudit(tx, ctx, {
       action:
         input.seal !== undefined
           ? "archive.seal"
-          : a.closedVolumes?.length !== before.closedVolumes?.length
+          : h.closedVolumes?.length !== before.closedVolumes?.length
             ? "archive.reopen"
             : "archive.append",
       entity: "archive",
       entityId: personId,
       regionPath: input.regionPath,
       before: {
-        entries: before.entries.length,
+        entries: tally.entryCount,
         sealed: before.sealed !== undefined,
-        volumes: (before.closedVolumes?.length ?? 0) + 1,
+        volumes: InPost.currentVolume(before),
       },
       after: {
         filed: input.entries.map((e) => ({ id: e.id, kind: e.kind, date: e.date })),
-        sealed: a.sealed ?? null,
+        sealed: h.sealed ?? null,
       },
     })
-    return a
+    return h
   })

@@ -142,6 +142,8 @@ export const placementsZh = {
     sealedOn: "{{date}}封存（{{reason}}）",
     open: "档案开放",
     none: "档案暂无材料",
+    shown: "共 {{total}} 份材料，已显示 {{shown}} 份",
+    more: "加载更多",
   },
   consequences: {
     title: "对本人的后果",
@@ -334,6 +336,8 @@ export const placementsEn: Messages<typeof placementsZh> = {
     sealedOn: "sealed on {{date}} ({{reason}})",
     open: "Open",
     none: "No entries yet",
+    shown: "{{shown}} of {{total}} entries shown",
+    more: "Load more",
   },
   consequences: {
     title: "Consequences on the person",

@@ -2,6 +2,7 @@ import type { RouterOutputs } from "@cadre/client"
 import { formatDate, isUnauthenticated, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
 import {
   Badge,
+  Button,
   Card,
   Descriptions,
   type DescriptionsProps,
@@ -13,7 +14,7 @@ import {
   Timeline,
   Typography,
 } from "antd"
-import { useEffect, useMemo } from "react"
+import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
@@ -258,10 +259,29 @@ const Obligations = ({ rows }: { readonly rows: ReadonlyArray<Obligation> }) => 
 }
 
 /** 一人一档: the person's file in filing order, as a timeline; sealed files say so and since when. */
-const Archive = ({ archive }: { readonly archive: ArchiveView }) => {
+const Archive = ({ archive: first }: { readonly archive: ArchiveView }) => {
   const { t } = useTranslation("placements")
+  const api = useApi()
   const language = useLanguage()
   const lang: Lang = language === "en" ? "en" : "zh"
+  // The file reads in pages (a career's file can be long); later pages are appended on request.
+  const [archive, setArchive] = useState(first)
+  const [loadingMore, setLoadingMore] = useState(false)
+  const [moreProblem, setMoreProblem] = useState<unknown>(null)
+  useEffect(() => setArchive(first), [first])
+  const loadMore = async () => {
+    if (archive.nextCursor === null) return
+    setLoadingMore(true)
+    setMoreProblem(null)
+    try {
+      const next = await api.archive.get.query({ personId: archive.personId, cursor: archive.nextCursor })
+      setArchive((cur) => ({ ...next, entries: [...cur.entries, ...next.entries] }))
+    } catch (e) {
+      setMoreProblem(e)
+    } finally {
+      setLoadingMore(false)
+    }
+  }
   return (
     <Flex vertical gap={12}>
       {archive.sealed ? (
@@ -308,6 +328,17 @@ const Archive = ({ archive }: { readonly archive: ArchiveView }) => {
           }))}
         />
       )}
+      {archive.nextCursor === null ? null : (
+        <Flex gap={8} wrap align="center">
+          <Typography.Text type="secondary" data-testid="archive-shown">
+            {t("archive.shown", { shown: archive.entries.length, total: archive.total })}
+          </Typography.Text>
+          <Button size="small" loading={loadingMore} onClick={() => void loadMore()}>
+            {t("archive.more")}
+          </Button>
+        </Flex>
+      )}
+      {moreProblem === null ? null : <ProblemAlert problem={problemOf(moreProblem)} />}
     </Flex>
   )
 }

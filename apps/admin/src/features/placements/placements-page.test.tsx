@@ -121,6 +121,11 @@ const archive = {
       clause: "002 三（二）",
     },
   ],
+  volumes: [
+    { number: 1, openedOn: "2025-02-20", sealedOn: "2026-01-08", sealedReason: label("已召回", "recalled") },
+  ],
+  nextCursor: null,
+  total: 2,
 }
 
 const scheme = {
@@ -217,7 +222,14 @@ const stubApi = (gradeAnswer?: { status: number; body: unknown }, reads: Record<
     }
     if (procedure === "assessments.grade" && gradeAnswer !== undefined)
       return Response.json(gradeAnswer.body, { status: gradeAnswer.status })
-    return Response.json({ result: { data: data[procedure] } })
+    // A read given as a function answers from the query's input (a later page, say).
+    const answer = data[procedure]
+    const queryInput: unknown = JSON.parse(url.searchParams.get("input") ?? "null")
+    return Response.json({
+      result: {
+        data: typeof answer === "function" ? (answer as (i: unknown) => unknown)(queryInput) : answer,
+      },
+    })
   })
   return calls
 }
@@ -278,6 +290,25 @@ describe("任职详情", () => {
     expect(entries).toHaveLength(2)
     expect(entries[1]).toContain("两年内不得提拔")
     expect(entries[1]).toContain("002 三（二）")
+  })
+
+  it("reads a long file in pages: 加载更多 appends the next page until the last", async () => {
+    const third = { ...archive.entries[1], id: "e3", date: "2026-01-09", title: label("第三份材料", "third") }
+    const calls = stubApi(undefined, {
+      "archive.get": (i: { cursor?: string } | null) =>
+        i?.cursor === "page-2"
+          ? { ...archive, entries: [third], nextCursor: null, total: 3 }
+          : { ...archive, nextCursor: "page-2", total: 3 },
+    })
+    renderPage(<PlacementPage id="demo-pl-da-in-term" />)
+    await screen.findByRole("heading", { level: 1, name: "徐婷婷" })
+    expect(screen.getAllByTestId("archive-entry")).toHaveLength(2)
+    expect(screen.getByTestId("archive-shown").textContent).toBe("共 3 份材料，已显示 2 份")
+    fireEvent.click(screen.getByRole("button", { name: "加载更多" }))
+    await waitFor(() => expect(screen.getAllByTestId("archive-entry")).toHaveLength(3))
+    expect(screen.getAllByTestId("archive-entry")[2]?.textContent).toContain("第三份材料")
+    expect(screen.queryByTestId("archive-shown")).toBeNull()
+    expect(calls.filter((c) => c.procedure === "archive.get")).toHaveLength(2)
   })
 
   it("shows the server's quota refusal with its arithmetic verbatim, in English too", async () => {
