@@ -77,6 +77,29 @@ export const startApi = async ({ port, env = {} } = {}) => {
 }
 
 /**
+ * The last registration code the API's default mail sender wrote to its log for `email`: the browser tests read it
+ * as a person reads their mailbox (the API logs one JSON object per line).
+ * @param {Service} api
+ * @param {string} email
+ * @returns {string}
+ */
+export const mailedCode = (api, email) => {
+  const to = email.trim().toLowerCase()
+  const lines = api.process.output().split("\n")
+  for (let i = lines.length - 1; i >= 0; i--) {
+    let line
+    try {
+      line = JSON.parse(lines[i] ?? "")
+    } catch {
+      continue
+    }
+    if (typeof line?.msg === "string" && line.msg.startsWith("e-mail verification code") && line.email === to)
+      return String(line.code)
+  }
+  throw new Error(`no code was mailed to ${to}`)
+}
+
+/**
  * Starts `vite preview` of a built app (its dist/) on a free port, with `/api` proxied to `apiUrl`.
  * @param {{ appDir: string, apiUrl: string, port?: number }} options
  * @returns {Promise<Service>}

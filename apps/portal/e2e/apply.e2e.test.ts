@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto"
 import { fileURLToPath } from "node:url"
-import { type Browser, launchBrowser, type Service, startApi, startPreview } from "@cadre/e2e-harness"
+import {
+  type Browser,
+  launchBrowser,
+  mailedCode,
+  type Service,
+  startApi,
+  startPreview,
+} from "@cadre/e2e-harness"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
@@ -60,7 +67,11 @@ describe("applying on the portal (报名)", () => {
     expect(await page.getByTestId("password-policy").textContent()).toContain("密码须为 10–128 个字符")
     const email = `applicant-${randomUUID().slice(0, 8)}@example.cn`
     const password = "Huaishang-2026-apply"
-    await page.getByLabel("邮箱").fill(email)
+    await page.getByLabel("邮箱", { exact: true }).fill(email)
+    // The code comes by e-mail (the API's log sender, read here as the applicant reads their mailbox).
+    await page.getByRole("button", { name: "发送验证码" }).click()
+    await page.getByTestId("code-sent").waitFor()
+    await page.getByLabel("邮箱验证码").fill(mailedCode(api, email))
     await page.getByLabel("姓名").fill("王晓明")
     await page.getByLabel("密码", { exact: true }).fill(password)
     await noSidewaysScroll(page)

@@ -3,7 +3,7 @@ import { Access, Scheme } from "@cadre/domain"
 import { initTRPC, TRPCError } from "@trpc/server"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Harness, makeHarness } from "./test-support.js"
+import { type Harness, makeHarness, registerByEmail } from "./test-support.js"
 import { router, UndeclaredProcedure } from "./trpc.js"
 
 /**
@@ -303,8 +303,7 @@ describe("profiles and eligibility", () => {
   }
 
   it("an applicant registers, creates and updates their profile; staff read it masked; eligibility explains", async () => {
-    const { caller, resHeaders } = h.callerWithResponse()
-    await caller.auth.registerEmail({
+    const { resHeaders } = await registerByEmail(h, {
       email: "applicant1@test.example.org",
       password: "Strong-pass-2026",
       name: "申请人一",

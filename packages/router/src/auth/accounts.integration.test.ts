@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server"
 import { eq, like, sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { clientIpOf } from "../context.js"
-import { DEMO_PASSWORD, type Harness, makeHarness } from "../test-support.js"
+import { DEMO_PASSWORD, type Harness, makeHarness, registerByEmail } from "../test-support.js"
 import { hashToken } from "./tokens.js"
 
 /**
@@ -74,7 +74,7 @@ describe("account commands: one transaction with the audit row, compensated when
 
     // Self-registration is compensated the same way.
     const reg = await failure(
-      h.caller().auth.registerEmail({
+      registerByEmail(h, {
         email: "doomed.applicant@test.example.org",
         password: "Applicant-2026-x",
         name: "申请人",
@@ -129,7 +129,7 @@ describe("account commands: one transaction with the audit row, compensated when
 
 describe("sign-in throttling per client IP", () => {
   it("more than N failures from one IP across identifiers are refused until the window passes", async () => {
-    await h.caller().auth.registerEmail({
+    await registerByEmail(h, {
       email: "victim@test.example.org",
       password: "Sesame-open-2026",
       name: "丁",
@@ -189,9 +189,7 @@ describe("session expiry and logout", () => {
   }
 
   beforeAll(async () => {
-    await h
-      .caller()
-      .auth.registerEmail({ email: "expiry@test.example.org", password: DEMO_PASSWORD, name: "戊" })
+    await registerByEmail(h, { email: "expiry@test.example.org", password: DEMO_PASSWORD, name: "戊" })
   })
 
   it("a session whose expiry has passed is refused (UNAUTHORIZED)", async () => {

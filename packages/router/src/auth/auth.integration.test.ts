@@ -2,7 +2,7 @@ import { schema } from "@cadre/db"
 import { eq } from "drizzle-orm"
 import { TRPCError } from "@trpc/server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { DEMO_PASSWORD, type Harness, makeHarness } from "../test-support.js"
+import { DEMO_PASSWORD, type Harness, makeHarness, registerByEmail } from "../test-support.js"
 import { passwordProblems } from "./password.js"
 
 let h: Harness
@@ -39,13 +39,19 @@ describe("password policy", () => {
 
   it("registration with a weak password is refused with the policy message (zh default, en on request)", async () => {
     const zh = await failure(
-      h.caller().auth.registerEmail({ email: "weak@test.example.org", password: "short", name: "弱密码" }),
+      h.caller().auth.registerEmail({
+        email: "weak@test.example.org",
+        code: "000000",
+        password: "short",
+        name: "弱密码",
+      }),
     )
     expect(zh.code).toBe("BAD_REQUEST")
     expect(zh.message).toBe("密码不符合要求：至少 10 个字符；须包含数字")
     const en = await failure(
       h.caller({ "accept-language": "en-GB,en;q=0.9" }).auth.registerEmail({
         email: "weak@test.example.org",
+        code: "000000",
         password: "password123",
         name: "weak",
       }),
@@ -65,7 +71,9 @@ describe("password policy (issue 15: @cadre/password, normalised before the chec
     "Strong-\u0000-pass-2026",
   ])("registration refuses %j with the policy message", async (password) => {
     const e = await failure(
-      h.caller().auth.registerEmail({ email: "policy@test.example.org", password, name: "弱密码" }),
+      h
+        .caller()
+        .auth.registerEmail({ email: "policy@test.example.org", code: "000000", password, name: "弱密码" }),
     )
     expect(e.code).toBe("BAD_REQUEST")
   })
@@ -78,8 +86,7 @@ describe("password policy (issue 15: @cadre/password, normalised before the chec
 
 describe("sessions", () => {
   it("registration signs in with an HttpOnly, SameSite session cookie that authenticates later calls", async () => {
-    const { caller, resHeaders } = h.callerWithResponse()
-    await caller.auth.registerEmail({
+    const { resHeaders } = await registerByEmail(h, {
       email: "cookie@test.example.org",
       password: "Sesame-pass-2026",
       name: "甲",
@@ -126,9 +133,7 @@ describe("sessions", () => {
 
 describe("lockout", () => {
   it("locks an identifier after repeated failures, even for the right password", async () => {
-    await h
-      .caller()
-      .auth.registerEmail({ email: "lock@test.example.org", password: "Right-pass-2026", name: "丙" })
+    await registerByEmail(h, { email: "lock@test.example.org", password: "Right-pass-2026", name: "丙" })
     const login = (password: string) =>
       h.caller().auth.login({ identifier: "lock@test.example.org", password })
     const first = await failure(login("wrong-password-1"))

@@ -4,6 +4,7 @@ import type { RouterLogger } from "../context.js"
 import type { BetterAuth } from "./better-auth.js"
 import { type Limiter, makeLimiter } from "./limits.js"
 import { type AuthOptions, DEFAULT_LIMITS, type Limits } from "./options.js"
+import { type EmailSender, logEmailSender } from "./mail.js"
 import { logPhoneCodeSender, type PhoneCodeSender } from "./phone.js"
 
 /** What the parts of one auth service share: its options resolved once, the better-auth instance, the limiter. */
@@ -21,6 +22,7 @@ export interface AuthDeps {
   readonly limits: Limits
   readonly limiter: Limiter
   readonly sender: PhoneCodeSender
+  readonly mailer: EmailSender
 }
 
 export const authDeps = (options: AuthOptions, auth: BetterAuth): AuthDeps => ({
@@ -35,6 +37,7 @@ export const authDeps = (options: AuthOptions, auth: BetterAuth): AuthDeps => ({
   limits: { ...DEFAULT_LIMITS, ...options.limits },
   limiter: makeLimiter(options.db),
   sender: options.phoneSender ?? logPhoneCodeSender(options.logger),
+  mailer: options.emailSender ?? logEmailSender(options.logger),
 })
 
 /** A query or better-auth call as an Effect; a rejection is a defect (logged, answered generically). */

@@ -1,7 +1,15 @@
 import { loginAttempts } from "@cadre/db"
 import { eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { failure, type Harness, makeHarness, tagOf, textOf } from "../test-support.js"
+import {
+  failure,
+  type Harness,
+  mailedCode,
+  makeHarness,
+  registerByEmail,
+  tagOf,
+  textOf,
+} from "../test-support.js"
 
 /**
  * Sign-in, registration and phone-code limits under parallel attack (issue 15). The limits are taken atomically
@@ -43,7 +51,7 @@ const codeSent = (phone: string) =>
 describe("sign-in bursts check at most the limit", () => {
   it("200 parallel guesses at one account: at most 5 passwords checked, the right one among them refused", async () => {
     const email = "target@test.example.org"
-    await h.caller().auth.registerEmail({ email, password: "Burst-victim-2026", name: "甲" })
+    await registerByEmail(h, { email, password: "Burst-victim-2026", name: "甲" })
     const guesses = Array.from({ length: 200 }, (_, i) =>
       h
         .caller()
@@ -120,9 +128,12 @@ describe("phone codes", () => {
 describe("registration", () => {
   it("is limited per client IP (10 an hour)", async () => {
     const ip = "192.0.2.10"
-    const burst = Array.from({ length: 15 }, (_, i) =>
+    const emails = Array.from({ length: 15 }, (_, i) => `mass${i}@test.example.org`)
+    for (const email of emails) await h.caller().auth.requestEmailCode({ email })
+    const burst = emails.map((email) =>
       h.caller({}, ip).auth.registerEmail({
-        email: `mass${i}@test.example.org`,
+        email,
+        code: mailedCode(h, email),
         password: "Mass-account-2026",
         name: "丙",
       }),
@@ -132,34 +143,24 @@ describe("registration", () => {
     expect(count("TOO_MANY_REQUESTS")).toBe(5)
   })
 
-  it("8 parallel registrations of one e-mail: 1 × OK, 7 × CONFLICT with a bilingual message, never 500", async () => {
+  it("8 parallel registrations with one mailed code: 1 × OK, 7 told the code is spent (bilingual), never 500", async () => {
+    const email = "double@test.example.org"
+    await h.caller().auth.requestEmailCode({ email })
+    const code = mailedCode(h, email)
     const burst = Array.from({ length: 8 }, () =>
-      h
-        .caller()
-        .auth.registerEmail({ email: "double@test.example.org", password: "Twice-over-2026", name: "丁" }),
+      h.caller().auth.registerEmail({ email, code, password: "Twice-over-2026", name: "丁" }),
     )
     const { count, results } = await settle(burst)
     expect(count("OK")).toBe(1)
-    expect(count("CONFLICT")).toBe(7)
+    expect(count("BAD_REQUEST")).toBe(7)
     for (const r of results)
       if (r.status === "rejected") {
-        const text = textOf(r.reason)
-        expect(text.zh).toMatch(/[\u4e00-\u9fff]/)
-        expect(text.en).toMatch(/exists|registered/)
+        expect(tagOf(r.reason)).toBe("InvalidCode")
+        expect(textOf(r.reason)).toEqual({
+          zh: "验证码错误或已过期",
+          en: "The verification code is wrong or has expired",
+        })
       }
-  })
-
-  it("better-auth's complaints about the lost races reach our JSON logger: one line, no colours, no e-mail, no SQL", () => {
-    const lines = h.logs.filter((l) => l.fields.source === "better-auth")
-    expect(lines.length).toBeGreaterThan(0)
-    for (const l of lines) {
-      const text = JSON.stringify(l)
-      expect(text).not.toContain("\\u001b")
-      expect(text).not.toContain(String.fromCharCode(27))
-      expect(l.msg).not.toContain("\n")
-      expect(text).not.toContain("@test.example.org")
-      expect(text).not.toMatch(/insert into|params/i)
-    }
   })
 
   it("8 parallel accounts.create of one e-mail: 1 × OK, 7 × CONFLICT, never 500", async () => {
@@ -178,33 +179,87 @@ describe("registration", () => {
     expect(count("CONFLICT")).toBe(7)
   })
 
-  it("a staff e-mail and an applicant e-mail get the same answer (nothing tells staff apart)", async () => {
+  it("better-auth's complaints about the lost races reach our JSON logger: one line, no colours, no e-mail, no SQL", () => {
+    const lines = h.logs.filter((l) => l.fields.source === "better-auth")
+    expect(lines.length).toBeGreaterThan(0)
+    for (const l of lines) {
+      const text = JSON.stringify(l)
+      expect(text).not.toContain("\\u001b")
+      expect(text).not.toContain(String.fromCharCode(27))
+      expect(l.msg).not.toContain("\n")
+      expect(text).not.toContain("@test.example.org")
+      expect(text).not.toMatch(/insert into|params/i)
+    }
+  })
+
+  it("nothing on screen tells a staff, an applicant and a free e-mail apart (issue 15: registerEmail enumeration)", async () => {
     await h.actorHeaders({
       role: "org_dept_admin",
       regionId: "310110",
       email: "staff.secret@test.example.org",
     })
-    await h.caller().auth.registerEmail({
+    await registerByEmail(h, {
       email: "applicant.known@test.example.org",
       password: "Known-applicant-2026",
       name: "戊",
     })
-    const answer = async (email: string) => {
+    const emails = [
+      "staff.secret@test.example.org",
+      "applicant.known@test.example.org",
+      "nobody.here@test.example.org",
+    ]
+    const blank = (email: string, v: unknown) =>
+      JSON.stringify(v).replaceAll(email.split("@")[0] ?? email, "X")
+    // Asking for a code: the same answer for all three.
+    const asked = await Promise.all(emails.map((email) => h.caller().auth.requestEmailCode({ email })))
+    expect(new Set(asked.map((a, i) => blank(emails[i] ?? "", a))).size).toBe(1)
+    // Only the mailbox learns: a taken address gets a notice, a free one a code.
+    const mailed = (email: string) =>
+      h.logs.filter((l) => l.fields.email === email).map((l) => l.msg.split(" (")[0])
+    expect(mailed("staff.secret@test.example.org")).toEqual([
+      "e-mail registration notice: the address already has an account",
+    ])
+    expect(mailed("nobody.here@test.example.org")).toEqual(["e-mail verification code"])
+    // Registering with a guessed code: the same refusal whoever holds the address (or nobody).
+    const guess = async (email: string) => {
       const e = await failure(
-        h.caller().auth.registerEmail({ email, password: "Another-try-2026", name: "己" }),
+        h.caller().auth.registerEmail({ email, code: "123456", password: "Another-try-2026", name: "己" }),
       )
       return { code: e.code, text: textOf(e), tag: tagOf(e) }
     }
-    const staff = await answer("staff.secret@test.example.org")
-    const applicant = await answer("applicant.known@test.example.org")
-    expect(staff.code).toBe("CONFLICT")
-    expect(JSON.stringify(staff).replaceAll("staff.secret", "X")).toBe(
-      JSON.stringify(applicant).replaceAll("applicant.known", "X"),
-    )
-    // A refused registration (weak password) says the same for a known and an unknown e-mail: the policy is checked
-    // before anyone looks the e-mail up.
+    const answers = await Promise.all(emails.slice(0, 2).map(guess))
+    expect(answers[0]).toEqual({
+      code: "BAD_REQUEST",
+      text: { zh: "验证码错误或已过期", en: "The verification code is wrong or has expired" },
+      tag: "InvalidCode",
+    })
+    expect(answers[1]).toEqual(answers[0])
+    // A refused password says the same for a known and an unknown e-mail: the policy is checked first.
     const weak = async (email: string) =>
-      textOf(await failure(h.caller().auth.registerEmail({ email, password: "aaaaaaaaa1", name: "庚" })))
+      textOf(
+        await failure(
+          h.caller().auth.registerEmail({ email, code: "123456", password: "aaaaaaaaa1", name: "庚" }),
+        ),
+      )
     expect(await weak("staff.secret@test.example.org")).toEqual(await weak("nobody.here@test.example.org"))
+  })
+
+  it("e-mail codes are limited per address and die after 5 wrong guesses", async () => {
+    const email = "guessed@test.example.org"
+    for (let i = 0; i < 5; i++) await h.caller().auth.requestEmailCode({ email })
+    const sixth = await failure(h.caller().auth.requestEmailCode({ email }))
+    expect(sixth.code).toBe("TOO_MANY_REQUESTS")
+    const code = mailedCode(h, email)
+    for (let i = 0; i < 5; i++) {
+      const wrong = String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0")
+      const e = await failure(
+        h.caller().auth.registerEmail({ email, code: wrong, password: "Strong-pass-2026", name: "辛" }),
+      )
+      expect(tagOf(e)).toBe("InvalidCode")
+    }
+    const right = await failure(
+      h.caller().auth.registerEmail({ email, code, password: "Strong-pass-2026", name: "辛" }),
+    )
+    expect(tagOf(right)).toBe("InvalidCode")
   })
 })

@@ -1,5 +1,6 @@
 import type { Db } from "@cadre/db"
 import type { RouterLogger } from "../context.js"
+import type { EmailSender } from "./mail.js"
 import type { PhoneCodeSender } from "./phone.js"
 
 /** How an auth service is configured (apps/api passes the deployment's; tests inject a clock and limits). */
@@ -14,6 +15,8 @@ export interface AuthOptions {
   /** Session lifetime in seconds (default 8 hours; refreshed at most once an hour while in use). */
   readonly sessionSeconds?: number
   readonly phoneSender?: PhoneCodeSender
+  /** Sends registration codes and notices by e-mail (default: to the log). */
+  readonly emailSender?: EmailSender
   readonly logger: RouterLogger
   /** Failed sign-ins, within `lockoutMinutes`, that lock an identifier for `lockoutMinutes` (default 5 / 15). */
   readonly maxFailures?: number
@@ -32,9 +35,9 @@ export interface AuthOptions {
 
 /** Limits on phone codes and registrations, per window. */
 export interface Limits {
-  /** Codes sent to one phone number per `phoneCodeWindowMinutes` (each is an SMS). */
+  /** Codes sent to one phone number (or e-mail address) per `phoneCodeWindowMinutes` (each is an SMS or a mail). */
   readonly phoneCodesPerPhone: number
-  /** Codes requested from one client IP per `phoneCodeWindowMinutes`, across phone numbers. */
+  /** Codes requested from one client IP per `phoneCodeWindowMinutes`, across phone numbers (and, apart, addresses). */
   readonly phoneCodesPerIp: number
   readonly phoneCodeWindowMinutes: number
   /** Guesses one code allows; after them the code is deleted (a new one must be requested). */

@@ -102,7 +102,7 @@ export const makeSignUp = (deps: AuthDeps) => {
       ),
     )
 
-  return { policy, signUp, bindRole } as const
+  return { policy, signUp, bindRole, userExists } as const
 }
 
 /** The shared steps, as `makeSignUp` builds them for one auth service. */

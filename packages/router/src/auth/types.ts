@@ -30,15 +30,25 @@ export interface NewAccount {
 export interface AuthService extends ActorResolver {
   readonly betterAuth: BetterAuth
   /**
-   * Applicant self-registration by e-mail; signs in (cookie headers returned). Limited per client IP (`ip`, as
-   * for `login`). A taken e-mail gets one answer whoever holds it (staff, applicant or a phone account).
+   * Send a registration code to an e-mail address — or, when the address already has an account, a notice saying
+   * so — and answer the same either way (nobody learns on screen which addresses exist). Limited per address and
+   * per client IP, as phone codes are.
+   */
+  readonly requestEmailCode: (input: {
+    readonly email: string
+    readonly ip?: string | undefined
+  }) => Effect.Effect<{ readonly expiresInSeconds: number }, Throttled>
+  /**
+   * Applicant self-registration by e-mail + the code mailed to it; signs in (cookie headers returned). Each code
+   * allows `codeAttempts` guesses; registrations are limited per client IP.
    */
   readonly registerEmail: (input: {
     readonly email: string
+    readonly code: string
     readonly password: string
     readonly name: string
     readonly ip?: string | undefined
-  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists | Throttled, AccountService>
+  }) => Effect.Effect<SignedIn, WeakPassword | AlreadyExists | InvalidCode | Throttled, AccountService>
   /** Send a registration code to a phone through the configured sender; limited per phone and per client IP. */
   readonly requestPhoneCode: (input: {
     readonly phone: string

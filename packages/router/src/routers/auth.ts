@@ -25,6 +25,9 @@ const Phone = Schema.String.pipe(
 ).annotations({ title: "手机号 / phone" })
 // Length and content are the password policy's (a bilingual message listing every rule broken); here only bounds.
 const Password = Schema.String.pipe(Schema.maxLength(1024)).annotations({ title: "密码 / password" })
+const Code = Schema.String.pipe(
+  Schema.pattern(/^\d{6}$/, { message: () => "验证码为 6 位数字 / the code has 6 digits" }),
+).annotations({ title: "验证码 / code" })
 const Name = Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(50)).annotations({ title: "姓名 / name" })
 
 /** Pass the session cookie better-auth set on to the HTTP response. */
@@ -46,10 +49,20 @@ export const authRouter = router({
   passwordPolicy: procedure
     .public("shown on registration forms before anyone signs in")
     .query(() => PASSWORD_POLICY),
-  /** Applicant registration with e-mail and password; signs in. */
+  /**
+   * Mail a registration code to an address (or, if it already has an account, a notice saying so); the answer is
+   * the same either way, so nobody learns here which addresses exist.
+   */
+  requestEmailCode: procedure
+    .public("applicants register themselves by e-mail")
+    .input(input(Schema.Struct({ email: Email })))
+    .mutation(({ ctx, input: i }) =>
+      ctx.run(ctx.deps.auth.requestEmailCode({ email: i.email, ip: ctx.clientIp })),
+    ),
+  /** Applicant registration with e-mail, the mailed code and a password; signs in. */
   registerEmail: procedure
     .public("applicants register themselves")
-    .input(input(Schema.Struct({ email: Email, password: Password, name: Name })))
+    .input(input(Schema.Struct({ email: Email, code: Code, password: Password, name: Name })))
     .mutation(async ({ ctx, input: i }) =>
       signedIn(ctx, await ctx.run(ctx.deps.auth.registerEmail({ ...i, ip: ctx.clientIp }))),
     ),
@@ -67,9 +80,7 @@ export const authRouter = router({
       input(
         Schema.Struct({
           phone: Phone,
-          code: Schema.String.pipe(
-            Schema.pattern(/^\d{6}$/, { message: () => "验证码为 6 位数字 / the code has 6 digits" }),
-          ).annotations({ title: "验证码 / code" }),
+          code: Code,
           password: Password,
           name: Name,
         }),

@@ -36,6 +36,8 @@ const fakeApi = (calls: Array<string>): typeof fetch =>
     const procedure = url.pathname.replace("/api/trpc/", "")
     calls.push(procedure)
     if (procedure === "auth.passwordPolicy") return Response.json({ result: { data: policy } })
+    if (procedure === "auth.requestEmailCode")
+      return Response.json({ result: { data: { expiresInSeconds: 600 } } })
     if (procedure === "auth.registerEmail") return Response.json(weak, { status: 400 })
     return Response.json({ error: { message: "unexpected", code: -32004, data: {} } }, { status: 404 })
   }) as typeof fetch
@@ -54,6 +56,16 @@ describe("注册 (register page)", () => {
     expect(calls).toEqual(["auth.passwordPolicy"])
 
     fireEvent.change(screen.getByLabelText("邮箱"), { target: { value: "a@example.cn" } })
+    // The code is mailed; the screen says the same whether the address is taken or not.
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("send-code"))
+    })
+    await waitFor(() =>
+      expect(screen.getByTestId("code-sent").textContent).toContain("已向 a@example.cn 发送邮件"),
+    )
+    expect(calls).toContain("auth.requestEmailCode")
+    expect(screen.getByTestId("send-code").textContent).toBe("重新发送")
+    fireEvent.change(screen.getByLabelText("邮箱验证码"), { target: { value: "123456" } })
     fireEvent.change(screen.getByLabelText("姓名"), { target: { value: "王晓明" } })
     fireEvent.change(screen.getByLabelText("密码"), { target: { value: "onlyletters" } })
     await act(async () => {

@@ -14,16 +14,20 @@ const topField =
     return typeof head === "string" && fields.includes(head) ? head : undefined
   }
 
-const registerFields = topField(["email", "name", "password"])
-const registerTags = { WeakPassword: "password", AlreadyExists: "email" }
+const registerFields = topField(["email", "code", "name", "password"])
+const registerTags = { WeakPassword: "password", AlreadyExists: "email", InvalidCode: "code" }
 
 interface RegisterValues {
   readonly email: string
+  readonly code: string
   readonly name: string
   readonly password: string
 }
 
-/** 注册: e-mail, name, password — with the server's password policy shown before anyone types. */
+/**
+ * 注册: e-mail, the code mailed to it, name, password — with the server's password policy shown before anyone
+ * types. The screen never says whether an address is taken: the mail does (issue 15).
+ */
 export const RegisterPage = () => {
   const { t, i18n } = useTranslation("portal")
   const api = useApi()
@@ -31,6 +35,27 @@ export const RegisterPage = () => {
   const errors = useServerErrors(registerFields, registerTags)
   const [policy, setPolicy] = useState<Bilingual | undefined>(undefined)
   const [busy, setBusy] = useState(false)
+  const [form] = Form.useForm<RegisterValues>()
+  const [sentTo, setSentTo] = useState<string | undefined>(undefined)
+  const [sending, setSending] = useState(false)
+  const sendCode = async () => {
+    let email: string
+    try {
+      email = (await form.validateFields(["email"])).email
+    } catch {
+      return // the field shows why
+    }
+    setSending(true)
+    errors.clear()
+    try {
+      await api.auth.requestEmailCode.mutate({ email })
+      setSentTo(email)
+    } catch (error) {
+      errors.report(error)
+    } finally {
+      setSending(false)
+    }
+  }
   useEffect(() => {
     let live = true
     api.auth.passwordPolicy.query().then(
@@ -62,6 +87,7 @@ export const RegisterPage = () => {
         {t("auth.registerTitle")}
       </Typography.Title>
       <Form<RegisterValues>
+        form={form}
         layout="vertical"
         requiredMark={false}
         onFinish={submit}
@@ -81,6 +107,35 @@ export const RegisterPage = () => {
             style={{ marginTop: 12 }}
           >
             <Input type="email" autoComplete="email" inputMode="email" />
+          </Form.Item>
+          <Button
+            onClick={() => void sendCode()}
+            loading={sending}
+            data-testid="send-code"
+            style={{ alignSelf: "flex-start", marginBottom: 12 }}
+          >
+            {sentTo === undefined ? t("auth.sendCode") : t("auth.resendCode")}
+          </Button>
+          {sentTo === undefined ? null : (
+            <Alert
+              type="success"
+              showIcon
+              data-testid="code-sent"
+              title={t("auth.codeSent", { email: sentTo })}
+              style={{ marginBottom: 12 }}
+            />
+          )}
+          <Form.Item
+            name="code"
+            label={t("auth.code")}
+            extra={t("auth.codeHint")}
+            rules={[
+              { required: true, message: t("auth.required", { field: t("auth.code") }) },
+              { pattern: /^\d{6}$/, message: t("auth.codeInvalid") },
+            ]}
+            {...errors.itemProps("code")}
+          >
+            <Input autoComplete="one-time-code" inputMode="numeric" maxLength={6} />
           </Form.Item>
           <Form.Item
             name="name"
