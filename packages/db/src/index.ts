@@ -103,7 +103,7 @@ export {
 } from "./schema/index.js"
 export { makeTestDatabase, migrateIntoSchema, testDatabaseUrl } from "./testing.js"
 export * as auditQueries from "./queries/audit.js"
-export type { AuditEntry, AuditQuery } from "./queries/audit.js"
+export type { AuditEntry, AuditPage, AuditQuery } from "./queries/audit.js"
 export * as peopleQueries from "./queries/people.js"
 export * as placementQueries from "./queries/placements.js"
 export * as archiveQueries from "./queries/archives.js"

@@ -645,7 +645,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
   "audit.query": {
     run: async (c, a, i) => {
       const row = pick(auditRows, i)
-      const rows = await c.audit.query({ entity: row.entity, entityId: row.entityId, limit: 1000 })
+      const { items: rows } = await c.audit.query({ entity: row.entity, entityId: row.entityId, limit: 1000 })
       expect(rows.every((r) => a !== null && Access.seesRegion(a, r.regionPath))).toBe(true)
       return rows.some((r) => r.id === row.id) ? "listed" : "absent"
     },

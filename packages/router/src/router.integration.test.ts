@@ -366,9 +366,20 @@ describe("profiles and eligibility", () => {
   })
 
   it("audit.query shows the commands in scope", async () => {
-    const rows = await h.caller(org).audit.query({ limit: 50 })
-    expect(rows.length).toBeGreaterThan(0)
+    const { items: rows, nextCursor } = await h.caller(org).audit.query({ limit: 50 })
+    expect(rows.length).toBe(50)
     expect(rows.every((r) => typeof r.at === "string")).toBe(true)
+    // Newest first, a page at a time: the next page holds the older rows, none twice, in the same order.
+    expect(nextCursor).not.toBeNull()
+    const older = await h.caller(org).audit.query({ limit: 50, cursor: nextCursor ?? undefined })
+    const ids = [...rows, ...older.items].map((r) => r.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids)
+    const both = await h.caller(org).audit.query({ limit: 100 })
+    expect(both.items.map((r) => r.id)).toEqual(ids.slice(0, both.items.length))
+    // A cursor the API did not give out is refused at the field, never a 500.
+    const forged = Buffer.from(JSON.stringify(["2026-12-07", "x; drop table"]), "utf8").toString("base64url")
+    expect((await failure(h.caller(org).audit.query({ cursor: forged }))).code).toBe("BAD_REQUEST")
     const e = await failure(h.caller(integrator).audit.query({}))
     expect(e.code).toBe("FORBIDDEN")
   })
@@ -565,7 +576,7 @@ describe("access property: each actor gets exactly what its scope allows", () =>
         const row = auditRows[j % auditRows.length] as (typeof auditRows)[number]
         let got: string
         try {
-          const rows = await h
+          const { items: rows } = await h
             .caller(a.headers)
             .audit.query({ entity: row.entity, entityId: row.entityId, limit: 1000 })
           // Every row returned is in scope, and the chosen one is there exactly when it is.

@@ -1,6 +1,6 @@
 import type { Access } from "@cadre/domain"
 import { and, desc, eq, gte, lt } from "drizzle-orm"
-import type { Effect } from "effect"
+import { Effect } from "effect"
 import { seesRegionSql } from "../internal.js"
 import { auditLog } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
@@ -17,32 +17,49 @@ export interface AuditQuery {
   readonly from?: Date | undefined
   /** Exclusive upper bound. */
   readonly to?: Date | undefined
+  /** Rows per page (1–1000, default 50). */
   readonly limit?: number | undefined
+  /** The page after the row with this id (the previous page's last): older rows only. */
+  readonly beforeId?: number | undefined
 }
 
-/** Audit rows whose region lies within the actor's scope, newest first. */
-export const query = (
-  h: Handle,
-  actor: Access.Actor,
-  filter?: AuditQuery,
-): Effect.Effect<ReadonlyArray<AuditEntry>> =>
-  q(
-    h
-      .select()
-      .from(auditLog)
-      .where(
-        and(
-          seesRegionSql(actor, auditLog.regionPath),
-          filter?.entity === undefined ? undefined : eq(auditLog.entity, filter.entity),
-          filter?.entityId === undefined ? undefined : eq(auditLog.entityId, filter.entityId),
-          filter?.actorAccountId === undefined
-            ? undefined
-            : eq(auditLog.actorAccountId, filter.actorAccountId),
-          filter?.from === undefined ? undefined : gte(auditLog.at, filter.from),
-          filter?.to === undefined ? undefined : lt(auditLog.at, filter.to),
-        ),
-      )
-      .orderBy(desc(auditLog.id))
-      .limit(Math.min(Math.max(filter?.limit ?? 200, 1), 1000)),
-    "audit.query",
+/** A page of the audit log, newest first; `next` is the last row's id when older rows follow. */
+export interface AuditPage {
+  readonly rows: ReadonlyArray<AuditEntry>
+  readonly next: AuditEntry | null
+}
+
+/**
+ * Audit rows whose region lies within the actor's scope, newest first, a page at a time: a keyset on the id (the
+ * order rows were written in), so the millionth row costs what the first does.
+ */
+export const query = (h: Handle, actor: Access.Actor, filter?: AuditQuery): Effect.Effect<AuditPage> => {
+  const limit = Math.min(Math.max(filter?.limit ?? 50, 1), 1000)
+  return Effect.map(
+    q(
+      h
+        .select()
+        .from(auditLog)
+        .where(
+          and(
+            seesRegionSql(actor, auditLog.regionPath),
+            filter?.entity === undefined ? undefined : eq(auditLog.entity, filter.entity),
+            filter?.entityId === undefined ? undefined : eq(auditLog.entityId, filter.entityId),
+            filter?.actorAccountId === undefined
+              ? undefined
+              : eq(auditLog.actorAccountId, filter.actorAccountId),
+            filter?.from === undefined ? undefined : gte(auditLog.at, filter.from),
+            filter?.to === undefined ? undefined : lt(auditLog.at, filter.to),
+            filter?.beforeId === undefined ? undefined : lt(auditLog.id, filter.beforeId),
+          ),
+        )
+        .orderBy(desc(auditLog.id))
+        .limit(limit + 1),
+      "audit.query",
+    ),
+    (found) => {
+      const rows = found.slice(0, limit)
+      return { rows, next: found.length > limit ? (rows.at(-1) ?? null) : null }
+    },
   )
+}

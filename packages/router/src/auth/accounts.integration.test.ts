@@ -107,7 +107,7 @@ describe("account commands: one transaction with the audit row, compensated when
     })
     const issued = await h.caller(org).accounts.issueToken({ accountId, name: "ERP token" })
     await h.caller(org).accounts.revokeToken({ tokenId: issued.id })
-    const rows = await h.caller(org).audit.query({ limit: 1000 })
+    const { items: rows } = await h.caller(org).audit.query({ limit: 1000 })
     const mine = rows.filter((r) => r.entityId === accountId || r.entityId === issued.id)
     expect(mine.map((r) => r.action).sort()).toEqual([
       "account.create",

@@ -1,4 +1,4 @@
-import { type AuditEntry, type AuditQuery, auditQueries, Database } from "@cadre/db"
+import { type AuditPage, type AuditQuery, auditQueries, Database } from "@cadre/db"
 import type { Access } from "@cadre/domain"
 import { Effect } from "effect"
 import { requirePermission } from "../shared/authority.js"
@@ -8,11 +8,8 @@ export class AuditService extends Effect.Service<AuditService>()("@cadre/service
   effect: Effect.gen(function* () {
     const { db } = yield* Database
 
-    /** Audit rows whose region lies within the actor's scope, newest first. */
-    const query = (
-      actor: Access.Actor,
-      q?: AuditQuery,
-    ): Effect.Effect<ReadonlyArray<AuditEntry>, Access.Forbidden> =>
+    /** Audit rows whose region lies within the actor's scope, newest first, a page at a time. */
+    const query = (actor: Access.Actor, q?: AuditQuery): Effect.Effect<AuditPage, Access.Forbidden> =>
       Effect.zipRight(requirePermission(actor, "audit.read"), auditQueries.query(db, actor, q))
 
     return { query } as const

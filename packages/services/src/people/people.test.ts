@@ -113,7 +113,8 @@ describe("PersonRepo", () => {
     ).toBe("Forbidden")
     const whole = await run(repos.people.getWhole(ctx(street), created.profile.id, "报名表打印"))
     expect(whole.profile.idNumber).toBe(ID)
-    const audit = await run(repos.audit.query(street, { entity: "person", entityId: created.profile.id }))
+    const audit = (await run(repos.audit.query(street, { entity: "person", entityId: created.profile.id })))
+      .rows
     expect(audit.map((a) => a.action)).toEqual(["person.read_whole", "person.create_own"])
     expect(JSON.stringify(audit)).not.toContain(ID)
   })

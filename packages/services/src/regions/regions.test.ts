@@ -130,7 +130,7 @@ describe("RegionRepo: commands", () => {
       }),
     )
     expect(created.path).toBe(`${DINGHAI}310110001099/`)
-    const audit = await run(repos.audit.query(c.actor, { entity: "region", entityId: "310110001099" }))
+    const audit = (await run(repos.audit.query(c.actor, { entity: "region", entityId: "310110001099" }))).rows
     expect(audit.map((a) => a.action)).toEqual(["region.create"])
     expect(audit[0]?.requestId).toBe("req-test")
   })
@@ -188,7 +188,7 @@ describe("RegionRepo: commands", () => {
     expect(post.movedFromRegionId).toBe("310110003003")
     const tree = await run(repos.regions.tree(c.actor))
     expect(tree.some((r) => r.id === source.id)).toBe(false)
-    const [entry] = await run(repos.audit.query(c.actor, { entity: "region", entityId: source.id }))
+    const [entry] = (await run(repos.audit.query(c.actor, { entity: "region", entityId: source.id }))).rows
     expect(JSON.stringify(entry?.after)).toContain("居民区合并（示例）")
     const again = await failure(
       repos.regions.merge(c, {
@@ -253,11 +253,16 @@ describe("UnitRepo and PostRepo", () => {
 
 describe("AuditRepo", () => {
   it("a sibling street sees none of another street's audit rows; the district sees both", async () => {
-    const sibling = await run(repos.audit.query(actor("street_admin", PINGLIANG)))
+    const sibling = (await run(repos.audit.query(actor("street_admin", PINGLIANG)))).rows
     expect(sibling.every((a) => a.regionPath.startsWith(PINGLIANG))).toBe(true)
-    const district = await run(
-      repos.audit.query(actor("org_dept_admin", YANGPU), { from: new Date(Date.now() - 3600_000) }),
-    )
+    const district = (
+      await run(
+        repos.audit.query(actor("org_dept_admin", YANGPU), {
+          from: new Date(Date.now() - 3600_000),
+          limit: 1000,
+        }),
+      )
+    ).rows
     expect(district.some((a) => a.regionPath.startsWith(DINGHAI))).toBe(true)
     expect((await failure(repos.audit.query(actor("reviewer", YANGPU))))._tag).toBe("Forbidden")
   })
