@@ -44,9 +44,12 @@ const zhCN = {
   signInLink: "登录",
   nav: {
     home: "首页",
+    schemes: "选派方案",
     campaigns: "选派批次",
     placements: "在岗干部",
     figures: "统计分析",
+    posts: "岗位",
+    accounts: "账号管理",
     signOut: "退出登录",
   },
   roles: {
@@ -174,9 +177,12 @@ const en: Messages<typeof zhCN> = {
   signInLink: "Sign in",
   nav: {
     home: "Home",
+    schemes: "Schemes",
     campaigns: "Campaigns",
     placements: "In post",
     figures: "Figures",
+    posts: "Posts",
+    accounts: "Accounts",
     signOut: "Sign out",
   },
   roles: {

@@ -40,7 +40,7 @@ const WhoAmI = () => {
 }
 
 /** The areas, each shown to an account whose role may read it (auth.me's permissions; the server checks again). */
-const NAV = [
+export const NAV = [
   { key: "schemes", href: "/schemes", permission: "scheme.read" },
   { key: "campaigns", href: "/campaigns", permission: "campaign.read" },
   { key: "placements", href: "/placements", permission: "placement.read" },
