@@ -58,3 +58,4 @@ export {
   type ProblemAlertProps,
   useProblemText,
 } from "./problem/problem-alert.js"
+export { passwordPolicyRule } from "./password/password-rule.js"

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@cadre/client"
-import { type Problem, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
+import { type Problem, passwordPolicyRule, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
 import { Alert, Form, Input, Modal, Select, TreeSelect } from "antd"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
@@ -169,12 +169,16 @@ export const AccountDialog = ({
             description={policy[lang]}
           />
         )}
-        {/* The policy's rules are the server's: it lists every rule broken, in both languages. */}
+        {/* The policy is the server's own code (@cadre/password), checked here as the admin types. */}
         <Form.Item
           name="password"
           label={t("accounts.password")}
           extra={t("accounts.passwordNote")}
-          rules={[{ required: true, message: t("accounts.passwordRequired") }]}
+          dependencies={["email"]}
+          rules={[
+            { required: true, message: t("accounts.passwordRequired") },
+            passwordPolicyRule(language, () => [form.getFieldValue("email")]),
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -67,12 +67,22 @@ describe("注册 (register page)", () => {
     expect(screen.getByTestId("send-code").textContent).toBe("重新发送")
     fireEvent.change(screen.getByLabelText("邮箱验证码"), { target: { value: "123456" } })
     fireEvent.change(screen.getByLabelText("姓名"), { target: { value: "王晓明" } })
-    fireEvent.change(screen.getByLabelText("密码"), { target: { value: "onlyletters" } })
+    const passwordItem = () =>
+      screen.getByLabelText(/^(密码|Password)$/).closest(".ant-form-item") as HTMLElement
+    // The server's policy runs in the browser as the person types: a common password is refused at once, and
+    // submitting sends nothing.
+    fireEvent.change(screen.getByLabelText("密码"), { target: { value: "password12" } })
+    await waitFor(() => expect(passwordItem().textContent).toContain("密码不符合要求：不得使用常见弱密码"))
     await act(async () => {
       fireEvent.submit(screen.getByLabelText("密码").closest("form") as HTMLFormElement)
     })
-    const passwordItem = () =>
-      screen.getByLabelText(/^(密码|Password)$/).closest(".ant-form-item") as HTMLElement
+    expect(calls).not.toContain("auth.registerEmail")
+    // A password the browser accepts goes to the server; its refusal is placed under the same field.
+    fireEvent.change(screen.getByLabelText("密码"), { target: { value: "Huaishang-2026-apply" } })
+    await waitFor(() => expect(passwordItem().textContent).not.toContain("密码不符合要求"))
+    await act(async () => {
+      fireEvent.submit(screen.getByLabelText("密码").closest("form") as HTMLFormElement)
+    })
     await waitFor(() => expect(passwordItem().textContent).toContain("密码不符合要求：须包含数字"))
     expect(calls).toContain("auth.registerEmail")
     expect(screen.getByTestId("problem").textContent).toContain("req-7")

@@ -1,4 +1,4 @@
-import { type Bilingual, pick, ProblemAlert, useApi } from "@cadre/ui"
+import { type Bilingual, passwordPolicyRule, pick, ProblemAlert, useApi } from "@cadre/ui"
 import { Alert, Button, Card, Flex, Form, Input, Typography } from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
@@ -160,7 +160,11 @@ export const RegisterPage = () => {
           <Form.Item
             name="password"
             label={t("auth.password")}
-            rules={[{ required: true, message: t("auth.required", { field: t("auth.password") }) }]}
+            dependencies={["email"]}
+            rules={[
+              { required: true, message: t("auth.required", { field: t("auth.password") }) },
+              passwordPolicyRule(i18n.language, () => [form.getFieldValue("email")]),
+            ]}
             {...errors.itemProps("password")}
           >
             <Input.Password autoComplete="new-password" />
