@@ -1,6 +1,10 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { DatabaseHandle } from "./database.js"
+import { type DatabaseHandle, makeDatabase } from "./database.js"
+import { snapshotPath, writeSnapshot } from "./snapshot.js"
 import { loadDemoBase } from "./demo.js"
 import { makeTestDatabase } from "./testing.js"
 
@@ -30,6 +34,36 @@ describe("migrations", () => {
     expect(before[0]?.n ?? 0).toBeGreaterThanOrEqual(13)
     await h.ping()
   })
+})
+
+describe("cold start (issue 19)", () => {
+  it("a new data directory starts from the build's migrated snapshot; an existing one opens as it is", async () => {
+    if (!existsSync(snapshotPath())) await writeSnapshot() // the package's own build writes it; a test may run first
+    const dir = mkdtempSync(join(tmpdir(), "cadre-cold-"))
+    try {
+      const first = await makeDatabase({ dataDir: dir })
+      expect(first.origin).toBe("snapshot")
+      // Migrated: every table is there, and the migrator has nothing left to do.
+      await first.db.execute(
+        sql`insert into audit_log (actor_account_id, actor_role, action, entity, entity_id, region_path)
+            values ('cold', 'system', 'cold.start', 'test', 'e-1', '/')`,
+      )
+      await first.migrate()
+      await first.close()
+      const again = await makeDatabase({ dataDir: dir })
+      expect(again.origin).toBe("existing")
+      const found = (await again.db.execute(
+        sql`select count(*)::int as n from audit_log where action = 'cold.start'`,
+      )) as unknown as { rows: ReadonlyArray<{ n: number }> }
+      expect(found.rows[0]?.n).toBe(1)
+      await again.close()
+      const memory = await makeDatabase({ dataDir: "memory://" })
+      expect(memory.origin).toBe("snapshot")
+      await memory.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
 })
 
 describe("triggers", () => {

@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs"
+import { existsSync, mkdirSync } from "node:fs"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { PGlite } from "@electric-sql/pglite"
 import type { ExtractTablesWithRelations } from "drizzle-orm"
@@ -11,6 +12,9 @@ import { Context, Effect, Layer } from "effect"
 import pg from "pg"
 import { DatabaseError } from "./errors.js"
 import * as schema from "./schema/index.js"
+import { MIGRATIONS_FOLDER, readSnapshot } from "./snapshot.js"
+
+export { MIGRATIONS_FOLDER }
 
 /** Every table; drizzle's `schema`. */
 export type DbSchema = typeof schema
@@ -23,6 +27,11 @@ export type Tx = PgTransaction<PgQueryResultHKT, DbSchema, ExtractTablesWithRela
 export interface DatabaseHandle {
   readonly db: Db
   readonly kind: "pglite" | "postgres"
+  /**
+   * How a PGlite database began (makeDatabase): from the build's migrated snapshot, by initdb (no snapshot for
+   * these migrations), or an existing data directory. Absent for PostgreSQL and wrapped handles.
+   */
+  readonly origin?: "snapshot" | "initdb" | "existing"
   /** Release the connection(s); a PGlite directory is flushed. */
   readonly close: () => Promise<void>
   /** Round-trip a trivial query (readiness probe). */
@@ -40,8 +49,6 @@ export interface DatabaseConfig {
   readonly skipMigrations?: boolean | undefined
 }
 
-/** The migrations folder (packages/db/drizzle), the same from src/ and dist/. */
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../drizzle", import.meta.url))
 /** Default PGlite directory: `<repository root>/.data/pglite`. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../../.data/pglite", import.meta.url))
 
@@ -84,10 +91,18 @@ export async function makeDatabase(config: DatabaseConfig = {}): Promise<Databas
     handle = fromPool(new pg.Pool({ connectionString: config.url }))
   } else {
     const dataDir = config.dataDir ?? DEFAULT_DATA_DIR
-    if (dataDir === "memory://") handle = fromPglite(await PGlite.create())
-    else {
-      mkdirSync(dataDir, { recursive: true })
-      handle = fromPglite(await PGlite.create({ dataDir }))
+    // A new database starts from the build's migrated snapshot when there is one for these migrations (seconds
+    // faster than initdb); an existing data directory opens as it is.
+    const existing = dataDir !== "memory://" && existsSync(join(dataDir, "PG_VERSION"))
+    const snapshot = existing ? undefined : readSnapshot()
+    if (dataDir !== "memory://") mkdirSync(dataDir, { recursive: true })
+    const client = await PGlite.create({
+      ...(dataDir === "memory://" ? {} : { dataDir }),
+      ...(snapshot === undefined ? {} : { loadDataDir: snapshot }),
+    })
+    handle = {
+      ...fromPglite(client),
+      origin: existing ? "existing" : snapshot === undefined ? "initdb" : "snapshot",
     }
   }
   if (config.skipMigrations !== true) {

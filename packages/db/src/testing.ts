@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto"
+import { randomBytes } from "node:crypto"
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -6,6 +6,7 @@ import { PGlite } from "@electric-sql/pglite"
 import { readMigrationFiles } from "drizzle-orm/migrator"
 import pg from "pg"
 import { type DatabaseHandle, fromPglite, fromPool, MIGRATIONS_FOLDER } from "./database.js"
+import { migrationsHash } from "./snapshot.js"
 
 /**
  * Test databases. PGlite takes seconds to start and migrate, so one migrated instance is built per process and
@@ -16,11 +17,7 @@ import { type DatabaseHandle, fromPglite, fromPool, MIGRATIONS_FOLDER } from "./
 let snapshot: Promise<Blob> | undefined
 
 /** The snapshot file for the current migrations, shared by test workers and packages (tmpdir). */
-const snapshotFile = (): string => {
-  const hash = createHash("sha256")
-  for (const m of readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER })) hash.update(m.hash)
-  return join(tmpdir(), "cadre-db-snapshots", `${hash.digest("hex").slice(0, 16)}.tar`)
-}
+const snapshotFile = (): string => join(tmpdir(), "cadre-db-snapshots", `${migrationsHash()}.tar`)
 
 const buildSnapshot = async (): Promise<Blob> => {
   const file = snapshotFile()
