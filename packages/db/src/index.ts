@@ -72,6 +72,7 @@ export {
   auditChainHead,
   auditLog,
   authSchema,
+  calendarLocalYears,
   calendarYears,
   campaigns,
   evaluations,

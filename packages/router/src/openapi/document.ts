@@ -30,6 +30,7 @@ export const INTEGRATOR_SIGNED_IN: ReadonlyArray<string> = [
   "calendar.years",
   "calendar.year",
   "calendar.addWorkingDays",
+  "calendar.local",
   "applications.get",
 ]
 
