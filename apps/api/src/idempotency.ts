@@ -76,9 +76,9 @@ export const idempotency =
       return undefined
     }
     const body = await c.req.raw.clone().text()
-    const ref = { accountId: actor.accountId, key }
     const claim = await options.store.claim({
-      ...ref,
+      accountId: actor.accountId,
+      key,
       requestHash: requestHash(c.req.method, c.req.url, body),
     })
     switch (claim._tag) {
@@ -94,6 +94,7 @@ export const idempotency =
       case "Claimed":
         break
     }
+    const ref = { accountId: actor.accountId, key, claimId: claim.claimId }
     try {
       await next()
     } catch (e) {

@@ -3,6 +3,7 @@ CREATE TABLE "idempotency_keys" (
 	"key" text NOT NULL,
 	"request_hash" text NOT NULL,
 	"state" text NOT NULL,
+	"claim_id" text NOT NULL,
 	"status" integer,
 	"body" text,
 	"started_at" timestamp with time zone DEFAULT now() NOT NULL,

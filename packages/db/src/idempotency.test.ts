@@ -15,24 +15,29 @@ describe("makeIdempotencyStore", () => {
   it("claims once, reports a running claim, replays the kept answer, refuses another request", async () => {
     const s = makeIdempotencyStore(h.db)
     const ref = { accountId: "acct-1", key: "k-1" }
-    expect(await s.claim({ ...ref, requestHash: "a" })).toEqual({ _tag: "Claimed" })
+    const first = await s.claim({ ...ref, requestHash: "a" })
+    if (first._tag !== "Claimed") throw new Error(first._tag)
     expect(await s.claim({ ...ref, requestHash: "a" })).toEqual({ _tag: "InProgress" })
     expect(await s.claim({ ...ref, requestHash: "b" })).toEqual({ _tag: "Mismatch" })
-    await s.complete({ ...ref, status: 200, body: '{"ok":1}' })
+    // Only the claim's holder stores the answer.
+    await s.complete({ ...ref, claimId: "someone-else", status: 500, body: "{}" })
+    expect(await s.claim({ ...ref, requestHash: "a" })).toEqual({ _tag: "InProgress" })
+    await s.complete({ ...ref, claimId: first.claimId, status: 200, body: '{"ok":1}' })
     expect(await s.claim({ ...ref, requestHash: "a" })).toEqual({
       _tag: "Replay",
       status: 200,
       body: '{"ok":1}',
     })
     // Another account's key of the same name is its own.
-    expect(await s.claim({ accountId: "acct-2", key: "k-1", requestHash: "b" })).toEqual({ _tag: "Claimed" })
+    expect((await s.claim({ accountId: "acct-2", key: "k-1", requestHash: "b" }))._tag).toBe("Claimed")
   })
 
   it("a released key runs again; of parallel claims exactly one wins", async () => {
     const s = makeIdempotencyStore(h.db)
     const ref = { accountId: "acct-1", key: "k-2" }
-    expect((await s.claim({ ...ref, requestHash: "a" }))._tag).toBe("Claimed")
-    await s.release(ref)
+    const c = await s.claim({ ...ref, requestHash: "a" })
+    if (c._tag !== "Claimed") throw new Error(c._tag)
+    await s.release({ ...ref, claimId: c.claimId })
     expect((await s.claim({ ...ref, requestHash: "a" }))._tag).toBe("Claimed")
     const burst = await Promise.all(
       Array.from({ length: 8 }, () => s.claim({ accountId: "acct-3", key: "k-3", requestHash: "a" })),
@@ -43,13 +48,27 @@ describe("makeIdempotencyStore", () => {
 
   it("an expired key, or the same request's abandoned claim, is taken over", async () => {
     const expired = makeIdempotencyStore(h.db, { ttlMs: 0 })
-    await expired.claim({ accountId: "acct-4", key: "k", requestHash: "a" })
-    await expired.complete({ accountId: "acct-4", key: "k", status: 200, body: "{}" })
+    const e = await expired.claim({ accountId: "acct-4", key: "k", requestHash: "a" })
+    if (e._tag !== "Claimed") throw new Error(e._tag)
+    await expired.complete({ accountId: "acct-4", key: "k", claimId: e.claimId, status: 200, body: "{}" })
     // Past its expiry a key is free again, even for another request.
     expect((await expired.claim({ accountId: "acct-4", key: "k", requestHash: "b" }))._tag).toBe("Claimed")
     const abandoned = makeIdempotencyStore(h.db, { abandonedAfterMs: 0 })
-    await abandoned.claim({ accountId: "acct-5", key: "k", requestHash: "a" })
+    const dead = await abandoned.claim({ accountId: "acct-5", key: "k", requestHash: "a" })
+    if (dead._tag !== "Claimed") throw new Error(dead._tag)
     expect((await abandoned.claim({ accountId: "acct-5", key: "k", requestHash: "b" }))._tag).toBe("Mismatch")
-    expect((await abandoned.claim({ accountId: "acct-5", key: "k", requestHash: "a" }))._tag).toBe("Claimed")
+    const taken = await abandoned.claim({ accountId: "acct-5", key: "k", requestHash: "a" })
+    expect(taken._tag).toBe("Claimed")
+    // The request taken over from cannot store its answer any more (nor give the key back).
+    await abandoned.complete({
+      accountId: "acct-5",
+      key: "k",
+      claimId: dead.claimId,
+      status: 200,
+      body: "{}",
+    })
+    await abandoned.release({ accountId: "acct-5", key: "k", claimId: dead.claimId })
+    const fresh = makeIdempotencyStore(h.db)
+    expect((await fresh.claim({ accountId: "acct-5", key: "k", requestHash: "a" }))._tag).toBe("InProgress")
   })
 })

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import { and, eq, sql } from "drizzle-orm"
 import type { Db } from "./database.js"
 import { idempotencyKeys } from "./schema/index.js"
@@ -10,7 +11,7 @@ import { idempotencyKeys } from "./schema/index.js"
  */
 
 export type IdempotencyClaim =
-  | { readonly _tag: "Claimed" }
+  | { readonly _tag: "Claimed"; readonly claimId: string }
   | { readonly _tag: "Replay"; readonly status: number; readonly body: string }
   | { readonly _tag: "InProgress" }
   | { readonly _tag: "Mismatch" }
@@ -21,15 +22,20 @@ export interface IdempotencyStore {
     readonly key: string
     readonly requestHash: string
   }) => Promise<IdempotencyClaim>
-  /** Keep the first answer (the claim holder only). */
+  /** Keep the first answer (the claim holder only: a claim taken over as abandoned is no longer its). */
   readonly complete: (input: {
     readonly accountId: string
     readonly key: string
+    readonly claimId: string
     readonly status: number
     readonly body: string
   }) => Promise<void>
   /** Give the key back (the command failed on the server's side): a retry runs it again. */
-  readonly release: (input: { readonly accountId: string; readonly key: string }) => Promise<void>
+  readonly release: (input: {
+    readonly accountId: string
+    readonly key: string
+    readonly claimId: string
+  }) => Promise<void>
 }
 
 export interface IdempotencyOptions {
@@ -55,6 +61,7 @@ export const makeIdempotencyStore = (db: Db, options: IdempotencyOptions = {}): 
     readonly key: string
     readonly requestHash: string
   }): Promise<IdempotencyClaim | undefined> => {
+    const claimId = randomUUID()
     const claimed = await db
       .insert(idempotencyKeys)
       .values({
@@ -62,6 +69,7 @@ export const makeIdempotencyStore = (db: Db, options: IdempotencyOptions = {}): 
         key: input.key,
         requestHash: input.requestHash,
         state: "running",
+        claimId,
         expiresAt: sql`now() + ${ttl}::interval`,
       })
       .onConflictDoUpdate({
@@ -69,6 +77,7 @@ export const makeIdempotencyStore = (db: Db, options: IdempotencyOptions = {}): 
         set: {
           requestHash: input.requestHash,
           state: "running",
+          claimId,
           status: null,
           body: null,
           startedAt: sql`now()`,
@@ -78,7 +87,7 @@ export const makeIdempotencyStore = (db: Db, options: IdempotencyOptions = {}): 
         setWhere: sql`${idempotencyKeys.expiresAt} < now() or (${idempotencyKeys.state} = 'running' and ${idempotencyKeys.requestHash} = ${input.requestHash} and ${idempotencyKeys.startedAt} < now() - ${abandoned}::interval)`,
       })
       .returning({ key: idempotencyKeys.key })
-    if (claimed.length > 0) return { _tag: "Claimed" }
+    if (claimed.length > 0) return { _tag: "Claimed", claimId }
     const [row] = await db
       .select({
         requestHash: idempotencyKeys.requestHash,
@@ -110,12 +119,24 @@ export const makeIdempotencyStore = (db: Db, options: IdempotencyOptions = {}): 
       await db
         .update(idempotencyKeys)
         .set({ state: "done", status: input.status, body: input.body })
-        .where(and(where(input.accountId, input.key), eq(idempotencyKeys.state, "running")))
+        .where(
+          and(
+            where(input.accountId, input.key),
+            eq(idempotencyKeys.state, "running"),
+            eq(idempotencyKeys.claimId, input.claimId),
+          ),
+        )
     },
     release: async (input) => {
       await db
         .delete(idempotencyKeys)
-        .where(and(where(input.accountId, input.key), eq(idempotencyKeys.state, "running")))
+        .where(
+          and(
+            where(input.accountId, input.key),
+            eq(idempotencyKeys.state, "running"),
+            eq(idempotencyKeys.claimId, input.claimId),
+          ),
+        )
     },
   }
 }

@@ -117,6 +117,8 @@ export const idempotencyKeys = pgTable(
     /** SHA-256 (hex) of method, path and body: the same key with another request is refused. */
     requestHash: text("request_hash").notNull(),
     state: text("state", { enum: ["running", "done"] }).notNull(),
+    /** Who holds the running claim (a random id): only that request stores its answer or gives the key back. */
+    claimId: text("claim_id").notNull(),
     status: integer("status"),
     body: text("body"),
     startedAt: timestamp("started_at", tz).notNull().defaultNow(),
