@@ -47,6 +47,7 @@ const zhCN = {
     campaigns: "选派批次",
     placements: "在岗干部",
     figures: "统计分析",
+    calendar: "工作日历",
     signOut: "退出登录",
   },
   roles: {
@@ -177,6 +178,7 @@ const en: Messages<typeof zhCN> = {
     campaigns: "Campaigns",
     placements: "In post",
     figures: "Figures",
+    calendar: "Calendar",
     signOut: "Sign out",
   },
   roles: {
