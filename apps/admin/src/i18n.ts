@@ -50,6 +50,7 @@ const zhCN = {
     figures: "统计分析",
     posts: "岗位",
     accounts: "账号管理",
+    calendar: "工作日历",
     signOut: "退出登录",
   },
   roles: {
@@ -183,6 +184,7 @@ const en: Messages<typeof zhCN> = {
     figures: "Figures",
     posts: "Posts",
     accounts: "Accounts",
+    calendar: "Calendar",
     signOut: "Sign out",
   },
   roles: {

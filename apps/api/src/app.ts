@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto"
+import type { IdempotencyStore } from "@cadre/db"
 import { appRouter, clientIpOf, createContext, langFromHeaders, type RouterDeps } from "@cadre/router"
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch"
 import { type Context, Hono } from "hono"
@@ -8,6 +9,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status"
 import { DOCS_CSP, isDocsPath, mountDocs } from "./docs.js"
 import { EDGE, type EdgeError, envelope, MAX_BODY_MB, SECURITY_HEADERS } from "./envelope.js"
 import { errorFields, type Logger, silentLogger } from "./logger.js"
+import { idempotency, IDEMPOTENCY_HEADER } from "./idempotency.js"
 import { restHandler } from "./rest.js"
 
 /** Result of one readiness check (database, migrations … as they arrive). */
@@ -34,6 +36,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean
   /** The router's dependencies; without them `/trpc/*` is not mounted (health-only tests). */
   readonly trpc?: RouterDeps
+  /** Where `Idempotency-Key` answers are kept; without it the header is ignored. */
+  readonly idempotency?: IdempotencyStore
 }
 
 /**
@@ -151,10 +155,10 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
       "*",
       cors({
         origin: origins.includes("*") ? "*" : origins,
-        allowHeaders: ["Content-Type", "Authorization", "x-lang", requestIdHeader],
+        allowHeaders: ["Content-Type", "Authorization", "x-lang", requestIdHeader, IDEMPOTENCY_HEADER],
         // SPAs on another origin send their session cookie; credentials never go with a wildcard origin.
         credentials: !origins.includes("*"),
-        exposeHeaders: [requestIdHeader],
+        exposeHeaders: [requestIdHeader, "Idempotency-Replayed"],
         maxAge: 600,
       }),
     )
@@ -199,6 +203,16 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
   mountDocs(app, options.version)
 
   const deps = options.trpc
+  if (deps !== undefined && options.idempotency !== undefined) {
+    // A retried command with the same Idempotency-Key answers the first answer again (docs/api.md).
+    const keyed = idempotency({
+      store: options.idempotency,
+      resolveActor: (headers) => deps.auth.resolveActor(headers),
+      fail,
+    })
+    app.use("/trpc/*", keyed)
+    app.use("/api/v1/*", keyed)
+  }
   if (deps !== undefined) {
     const context = (c: Context<AppEnv>, headers: Headers, resHeaders: Headers) =>
       createContext({

@@ -221,3 +221,43 @@ describe("cadre district:create (issue 14 item 4: a district from nothing)", () 
     })
   }, 120_000)
 })
+
+describe("cadre calendar:enter-year (issue 15 item 3: the national calendar is the operator's, not a district's)", () => {
+  const dataDir = join(dir, "calendar")
+  const env = { DATA_DIR: dataDir }
+
+  it("enters a national year, audited as the CLI; a bad year is refused before anything is written", async () => {
+    await withDb(dataDir, async () => {})
+    const entered = await run(
+      [
+        "calendar:enter-year",
+        "--year",
+        "2031",
+        "--holidays",
+        "2031-01-01,2031-01-02",
+        "--make-up",
+        "",
+        "--notice",
+        "国办发明电〔2030〕1号",
+      ],
+      env,
+    )
+    expect(entered.err).toBe("")
+    expect(entered).toMatchObject({ code: 0 })
+    expect(entered.out).toContain("2031")
+    const bad = await run(
+      ["calendar:enter-year", "--year", "2032", "--holidays", "", "--make-up", "2032-01-06"],
+      env,
+    )
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain("make-up workdays must fall on a weekend")
+    expect((await run(["calendar:enter-year", "--year", "2032"], env)).code).toBe(2)
+    await withDb(dataDir, async (db) => {
+      const rows = await db
+        .select({ actor: auditLog.actorAccountId, action: auditLog.action, id: auditLog.entityId })
+        .from(auditLog)
+        .where(eq(auditLog.entity, "calendar_year"))
+      expect(rows).toEqual([{ actor: "system:cli", action: "calendar.enterYear", id: "2031" }])
+    })
+  })
+})

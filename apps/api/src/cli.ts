@@ -11,7 +11,7 @@ import {
   verifyAuditChain,
 } from "@cadre/db"
 import { makeAuthService, passwordProblems } from "@cadre/router"
-import { applicationLayer, RegionService } from "@cadre/services"
+import { applicationLayer, RegionService, WorkCalendar } from "@cadre/services"
 import { and, eq } from "drizzle-orm"
 import { Effect, Either, ManagedRuntime } from "effect"
 import { loadConfig } from "./config.js"
@@ -281,8 +281,71 @@ const districtCreate: Command = {
   },
 }
 
+/** Comma-separated YYYY-MM-DD dates ("" for none). */
+const dateList = (v: string | undefined): ReadonlyArray<string> =>
+  (v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+
+const calendarEnterYear: Command = {
+  usage: "calendar:enter-year --year <年> --holidays <日期,…> --make-up <日期,…> [--notice <文号>]",
+  summary:
+    "全国运维：录入（或更正）国务院办公厅公布的某年节假日与调休，数据包尚未收录时用；区县账号不能修改国家日历 / national operator: enter (or correct) a year's State Council holidays and make-up working days when the data package lags; no district account can",
+  run: async (args, target, io) => {
+    const parsed = options(args, ["year", "holidays", "make-up", "notice"])
+    const v = "values" in parsed ? parsed.values : undefined
+    const year = Number(v?.year)
+    if (
+      v === undefined ||
+      !Number.isInteger(year) ||
+      v.holidays === undefined ||
+      v["make-up"] === undefined
+    ) {
+      if ("bad" in parsed) io.err(`无法识别的参数 / unrecognised argument: ${parsed.bad}`)
+      io.err(`用法 / usage: cadre ${calendarEnterYear.usage}`)
+      return 2
+    }
+    const handle = await open(target)
+    const runtime = ManagedRuntime.make(applicationLayer(handle))
+    try {
+      const entered = await runtime.runPromise(
+        Effect.either(
+          Effect.flatMap(WorkCalendar, (c) =>
+            c.enterNationalYear(CLI_PRINCIPAL, {
+              year: {
+                year,
+                holidays: dateList(v.holidays),
+                makeUpWorkdays: dateList(v["make-up"]),
+                source: {
+                  _tag: "EnteredByAdmin",
+                  accountId: CLI_PRINCIPAL.actor.accountId,
+                  enteredOn: new Date().toISOString().slice(0, 10),
+                  ...(v.notice === undefined ? {} : { notice: v.notice }),
+                },
+              },
+            }),
+          ),
+        ),
+      )
+      if (Either.isLeft(entered)) {
+        io.err(`${entered.left.message.zh} / ${entered.left.message.en}`)
+        return 2
+      }
+      io.out(
+        `已录入国家工作日历 ${year} 年：放假 ${entered.right.holidays.length} 天，调休上班 ${entered.right.makeUpWorkdays.length} 天 / entered national calendar year ${year}: ${entered.right.holidays.length} days off, ${entered.right.makeUpWorkdays.length} make-up working days`,
+      )
+      return 0
+    } finally {
+      await runtime.dispose()
+      await handle.close()
+    }
+  },
+}
+
 export const COMMANDS: Readonly<Record<string, Command>> = {
   "audit:verify": auditVerify,
+  "calendar:enter-year": calendarEnterYear,
   "district:create": districtCreate,
   backup,
   restore,

@@ -5,6 +5,7 @@ import { openApiDocument } from "@cadre/router"
 import type { Hono } from "hono"
 import type { AppEnv } from "./app.js"
 import { EDGE } from "./envelope.js"
+import { IDEMPOTENCY_ERRORS } from "./idempotency.js"
 
 /**
  * `/openapi.json` (the OpenAPI 3.1 document @cadre/router generates from the router and the kernel's Schemas) and
@@ -79,7 +80,12 @@ const INIT = `window.ui = SwaggerUIBundle({
 export const mountDocs = (app: Hono<AppEnv>, version: string): void => {
   let document: string | undefined
   app.get("/openapi.json", (c) => {
-    document ??= JSON.stringify(openApiDocument({ version, edge: Object.values(EDGE) }))
+    document ??= JSON.stringify(
+      openApiDocument({
+        version,
+        edge: [...Object.values(EDGE), ...Object.values(IDEMPOTENCY_ERRORS)],
+      }),
+    )
     return c.body(document, 200, { "Content-Type": "application/json; charset=utf-8" })
   })
   app.get("/docs", (c) => c.html(PAGE))

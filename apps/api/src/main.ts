@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs"
 import type { AddressInfo } from "node:net"
+import { makeIdempotencyStore } from "@cadre/db"
 import { Either } from "effect"
 import { buildApp } from "./app.js"
 import { loadConfig } from "./config.js"
@@ -65,6 +66,7 @@ const app = buildApp({
     },
   },
   trpc: services.deps,
+  idempotency: makeIdempotencyStore(handle.db),
 })
 
 const server = serveApp(app, { port: config.port, hostname: config.host })

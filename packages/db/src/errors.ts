@@ -79,6 +79,7 @@ const ENTITY_LABELS: Readonly<Record<string, TextT>> = {
   application: { zh: "报名（推荐）记录", en: "application" },
   task: { zh: "办理任务", en: "task" },
   calendar_year: { zh: "年度节假日安排", en: "calendar year" },
+  calendar_local_year: { zh: "本地工作日调整", en: "local working-day adjustment" },
   placement: { zh: "任职安排", en: "placement" },
   leave: { zh: "请假记录", en: "leave request" },
   report: { zh: "报告任务", en: "report" },

@@ -5,6 +5,13 @@
 export { type BackupResult, backupPglite, type RestoreResult, restorePglite } from "./backup.js"
 export { type AuditChainBreak, type AuditChainReport, verifyAuditChain } from "./auditChain.js"
 export {
+  IDEMPOTENCY_TTL_MS,
+  type IdempotencyClaim,
+  type IdempotencyOptions,
+  type IdempotencyStore,
+  makeIdempotencyStore,
+} from "./idempotency.js"
+export {
   Database,
   type DatabaseConfig,
   type DatabaseHandle,
@@ -73,6 +80,8 @@ export {
   auditChainHead,
   auditLog,
   authSchema,
+  calendarLocalYears,
+  idempotencyKeys,
   calendarYears,
   campaigns,
   evaluations,

@@ -72,6 +72,10 @@ const UNIQUE_MESSAGES: Readonly<Record<string, Text>> = {
     en: "this post already has an appointee; places cannot be over-filled",
   },
   campaigns_pkey: { zh: "该批次编号已存在", en: "this campaign id already exists" },
+  placements_person_open_unique: {
+    zh: "此人已有未结束的任职安排，同一时间只能有一个（一人一档）",
+    en: "this person already has an open placement; one at a time (one person, one file)",
+  },
 }
 
 /**

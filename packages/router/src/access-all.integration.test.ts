@@ -942,7 +942,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: (c) => c.tasks.handover({ from: "nobody-left", to: "nobody-else" }),
     expected: (a) => (Access.can(a, "campaign.write") ? "ok" : "FORBIDDEN"),
   },
-  // —— the working-day calendar: anyone signed in reads it; the org dept enters years ——
+  // —— the working-day calendar: anyone signed in reads it; an org dept adjusts it locally in its scope ——
   "calendar.years": { uniform: true, run: (c) => c.calendar.years(), expected: () => "ok" },
   "calendar.year": { uniform: true, run: (c) => c.calendar.year({ year: 2026 }), expected: () => "ok" },
   "calendar.addWorkingDays": {
@@ -950,10 +950,29 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: (c) => c.calendar.addWorkingDays({ start: "2026-09-29", days: 5 }),
     expected: () => "ok",
   },
+  // The national calendar is read-only to every account (the operator's CLI enters years).
   "calendar.enterYear": {
-    // A make-up day on a weekday: refused after access, so nothing is entered.
-    run: (c) => c.calendar.enterYear({ year: 2031, holidays: [], makeUpWorkdays: ["2031-01-07"] }),
-    expected: (a) => (Access.can(a, "calendar.write") ? "BAD_REQUEST" : "FORBIDDEN"),
+    uniform: true,
+    run: (c) => c.calendar.enterYear({ year: 2031, holidays: [], makeUpWorkdays: ["2031-01-06"] }),
+    expected: () => "FORBIDDEN",
+  },
+  "calendar.local": {
+    uniform: true,
+    run: (c, _a, i) => c.calendar.local({ regionId: pick(regionRows, i).id }),
+    expected: () => "ok",
+  },
+  "calendar.setLocal": {
+    // A local day off on National Day (already a national holiday): refused after access, nothing is entered.
+    run: (c, _a, i) =>
+      c.calendar.setLocal({
+        regionId: pick(regionRows, i).id,
+        year: 2026,
+        holidays: ["2026-10-01"],
+        makeUpWorkdays: [],
+        reason: "测试",
+      }),
+    expected: (a, i) =>
+      scoped(a, "calendar.local", Access.seesRegion(a, pick(regionRows, i).path), "BAD_REQUEST"),
   },
 
   // —— in post (issue 5): placements, archive, duties, assessment, pool, figures ——

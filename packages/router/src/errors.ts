@@ -68,6 +68,7 @@ export type Failure =
   | InPost.IllegalLeaveMove
   | InPost.ArchiveRefused
   | InPost.MentoringRefused
+  | InPost.PostingHeld
   | Assessment.QuotaRefused
   | Assessment.GroupCountInvalid
   | Assessment.GradingRefused
@@ -155,6 +156,9 @@ export const describeFailure = (failure: Failure): Described => {
     case "SurveyCountingUnspecified":
       // "基本满意" answers and no rule on how they count: the org dept must decide first.
       return { code: "PRECONDITION_FAILED", message: failure.text }
+    case "PostingHeld":
+      // The person holds another appointment or placement and the scheme allows one at a time.
+      return { code: "CONFLICT", message: failure.text }
     case "CalendarYearUnknown":
       // A working-day count ran into a year nobody has entered: an admin must enter it first.
       return { code: "PRECONDITION_FAILED", message: failure.text }
@@ -260,6 +264,7 @@ const TAGS: { readonly [K in Failure["_tag"]]: true } = {
   IllegalLeaveMove: true,
   ArchiveRefused: true,
   MentoringRefused: true,
+  PostingHeld: true,
   QuotaRefused: true,
   GroupCountInvalid: true,
   GradingRefused: true,

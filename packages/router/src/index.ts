@@ -38,6 +38,11 @@ export {
   REST_PREFIX,
   type RestOperation,
 } from "./openapi/document.js"
+export {
+  IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_KEY_PATTERN,
+  IDEMPOTENCY_TTL_HOURS,
+} from "./openapi/idempotency.js"
 export { callRest, type RestAnswer } from "./openapi/rest.js"
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from "./root.js"
 export {

@@ -2,7 +2,8 @@ import { auditLog, demoIdNumber, people, posts } from "@cadre/db"
 import { Person } from "@cadre/domain"
 import type { TRPCError } from "@trpc/server"
 import { and, eq } from "drizzle-orm"
-import { Schema } from "effect"
+import { WorkCalendar } from "@cadre/services"
+import { Effect, Either, Schema } from "effect"
 import ExcelJS from "exceljs"
 import { PDFDocument } from "pdf-lib"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -651,27 +652,41 @@ describe("001 Guizhou street reserve pool: 2 nominees per community, joint revie
     expect(after.counts).toEqual({ decided: 4 })
   })
 
-  it("a notice running into a year nobody entered is a clear error until an admin enters that year", async () => {
+  it("a notice running into a year nobody entered is a clear error until the national operator enters that year", async () => {
     const org = await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" })
-    const street = await h.actorHeaders({ role: "street_admin", regionId: "310110001" })
     const e = await failure(h.caller(org).calendar.addWorkingDays({ start: "2026-12-28", days: 5 }))
     expect(e.code).toBe("PRECONDITION_FAILED")
     expect(textOf(e).zh).toContain("2027")
-    // Only the org dept enters the calendar.
+    // No account enters the national calendar: the org dept is refused too (ADR 0005).
     expect(
       (
         await failure(
-          h.caller(street).calendar.enterYear({ year: 2027, holidays: ["2027-01-01"], makeUpWorkdays: [] }),
+          h.caller(org).calendar.enterYear({ year: 2027, holidays: ["2027-01-01"], makeUpWorkdays: [] }),
         )
       ).code,
     ).toBe("FORBIDDEN")
-    // An illustrative 2027 (not the official notice, which is not out yet): New Year 1–3 January off.
-    await h.caller(org).calendar.enterYear({
-      year: 2027,
-      holidays: ["2027-01-01", "2027-01-02", "2027-01-03"],
-      makeUpWorkdays: [],
-      notice: "示例：尚未发布",
-    })
+    // The national operator (`cadre calendar:enter-year`) enters an illustrative 2027 (not the official notice,
+    // which is not out yet): New Year 1–3 January off.
+    await h.deps.runtime.runPromise(
+      Effect.flatMap(WorkCalendar, (c) =>
+        c.enterNationalYear(
+          { actor: { accountId: "system:cli", role: "system" } },
+          {
+            year: {
+              year: 2027,
+              holidays: ["2027-01-01", "2027-01-02", "2027-01-03"],
+              makeUpWorkdays: [],
+              source: {
+                _tag: "EnteredByAdmin",
+                accountId: "system:cli",
+                enteredOn: "2026-11-20",
+                notice: "示例：尚未发布",
+              },
+            },
+          },
+        ),
+      ),
+    )
     // 29, 30, 31 December 2026, then 4 and 5 January 2027.
     expect(await h.caller(org).calendar.addWorkingDays({ start: "2026-12-28", days: 5 })).toEqual({
       lastDay: "2027-01-05",
@@ -680,10 +695,24 @@ describe("001 Guizhou street reserve pool: 2 nominees per community, joint revie
     expect(years.find((y) => y.year === 2027)?.source._tag).toBe("EnteredByAdmin")
     expect(years.find((y) => y.year === 2026)?.source._tag).toBe("DataPackage")
     // A make-up day on a weekday is refused with the reason.
-    const bad = await failure(
-      h.caller(org).calendar.enterYear({ year: 2028, holidays: [], makeUpWorkdays: ["2028-01-04"] }),
+    const bad = await h.deps.runtime.runPromise(
+      Effect.either(
+        Effect.flatMap(WorkCalendar, (c) =>
+          c.enterNationalYear(
+            { actor: { accountId: "system:cli", role: "system" } },
+            {
+              year: {
+                year: 2028,
+                holidays: [],
+                makeUpWorkdays: ["2028-01-04"],
+                source: { _tag: "EnteredByAdmin", accountId: "system:cli", enteredOn: "2026-11-20" },
+              },
+            },
+          ),
+        ),
+      ),
     )
-    expect(bad.code).toBe("BAD_REQUEST")
+    expect(Either.isLeft(bad) && bad.left._tag).toBe("InvalidInput")
   })
 })
 

@@ -47,6 +47,7 @@ export const NAV = [
   { key: "figures", href: "/figures", permission: "figures.read" },
   { key: "posts", href: "/posts", permission: "region.read" },
   { key: "accounts", href: "/accounts", permission: "account.create" },
+  { key: "calendar", href: "/calendar", permission: "calendar.local" },
 ] as const
 
 /** The frame of every signed-in page: title, navigation, who am I, language; the page below. */

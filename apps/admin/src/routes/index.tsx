@@ -6,6 +6,7 @@ import { CampaignsPage } from "../features/campaigns/campaigns-page"
 import { FiguresPage } from "../features/figures/figures-page"
 import { HomePage } from "../features/home/home-page"
 import { AccountsPage } from "../features/manage/accounts-page"
+import { CalendarPage } from "../features/manage/calendar-page"
 import { PostsPage } from "../features/manage/posts-page"
 import { PlacementPage } from "../features/placements/placement-page"
 import { PlacementsPage } from "../features/placements/placements-page"
@@ -25,10 +26,19 @@ export const routes: RouteTable = {
   "/schemes": SchemesPage,
   "/posts": PostsPage,
   "/accounts": AccountsPage,
+  "/calendar": CalendarPage,
 }
 
 /** Pages that need a signed-in account. */
-const privatePaths = new Set(["/campaigns", "/placements", "/figures", "/schemes", "/posts", "/accounts"])
+const privatePaths = new Set([
+  "/campaigns",
+  "/placements",
+  "/figures",
+  "/schemes",
+  "/posts",
+  "/accounts",
+  "/calendar",
+])
 
 /** A page and its path parameters, and whether it needs a session. */
 export interface Match {

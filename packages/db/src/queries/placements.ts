@@ -301,3 +301,57 @@ export const inPostDuring = (r: PlacementRecord, year: number): boolean => {
 
 /** The placement is serving (on probation or in term): leave, reports of the cadre, inspections make sense. */
 export const SERVING: ReadonlyArray<InPost.PlacementState> = ["on_probation", "probation_extended", "in_term"]
+
+// ---------------------------------------------------------------------------------------------- one posting
+
+/**
+ * Lock the person's row (FOR UPDATE) for the rest of the transaction: appointments and placements of one person
+ * check what the person holds under this lock, so two made at once are checked one after the other.
+ */
+export const lockPerson = (tx: Tx, personId: string): Effect.Effect<boolean> =>
+  Effect.map(
+    q(tx.select({ id: people.id }).from(people).where(eq(people.id, personId)).for("update"), "person.lock"),
+    (rows) => rows.length > 0,
+  )
+
+/**
+ * The postings a person holds (InPost.HeldPosting), at most `limit`: appointed applications (appointed, reported
+ * in) with no placement made from them, and placements not yet ended. `exceptApplicationId`: the application a
+ * placement is being made from (it is the same posting). Read under `lockPerson`.
+ */
+export const heldPostings = (
+  tx: Tx,
+  personId: string,
+  options: { readonly exceptApplicationId?: string | undefined; readonly limit?: number } = {},
+): Effect.Effect<ReadonlyArray<InPost.HeldPosting>> => {
+  const limit = options.limit ?? 5
+  const except = options.exceptApplicationId ?? ""
+  const ended = sql.join(
+    InPost.TERMINAL_PLACEMENT_STATES.map((s) => sql`${s}`),
+    sql`, `,
+  )
+  return Effect.map(
+    q(
+      tx.execute(sql`
+        (select 'appointment' as kind, a.id as id, c.name as name
+           from applications a join campaigns c on c.id = a.campaign_id
+          where a.person_id = ${personId} and a.state in ('appointed', 'reported_in') and a.id <> ${except}
+            and not exists (select 1 from placements p where p.application_id = a.id)
+          limit ${limit})
+        union all
+        (select 'placement' as kind, p.id as id, po.title as name
+           from placements p join posts po on po.id = p.post_id
+          where p.person_id = ${personId} and p.state not in (${ended})
+            and (p.application_id is null or p.application_id <> ${except})
+          limit ${limit})
+      `),
+      "person.heldPostings",
+    ),
+    (res: unknown) => {
+      type Row = { kind: "appointment" | "placement"; id: string; name: string }
+      // node-postgres answers { rows }, PGlite's drizzle driver { rows } too; arrays are taken as they are.
+      const rows = Array.isArray(res) ? (res as Array<Row>) : ((res as { rows?: Array<Row> }).rows ?? [])
+      return rows.slice(0, limit).map((r) => ({ kind: r.kind, id: r.id, name: r.name }))
+    },
+  )
+}

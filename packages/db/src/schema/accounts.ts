@@ -6,6 +6,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -100,4 +101,32 @@ export const rateLimits = pgTable(
     count: integer("count").notNull(),
   },
   (t) => [index("rate_limits_window_start_idx").on(t.windowStart)],
+)
+
+/**
+ * Idempotency keys (issue 15): the first answer to a command sent with an `Idempotency-Key` header, kept per
+ * account and key with a hash of the request, so a retry gets that answer instead of running the command again.
+ * `state` running (the first request is being answered) or done (`status` and `body` hold the answer). Rows live
+ * until `expires_at` (24 h) and are purged as new keys arrive.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    accountId: text("account_id").notNull(),
+    key: text("key").notNull(),
+    /** SHA-256 (hex) of method, path and body: the same key with another request is refused. */
+    requestHash: text("request_hash").notNull(),
+    state: text("state", { enum: ["running", "done"] }).notNull(),
+    /** Who holds the running claim (a random id): only that request stores its answer or gives the key back. */
+    claimId: text("claim_id").notNull(),
+    status: integer("status"),
+    body: text("body"),
+    startedAt: timestamp("started_at", tz).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", tz).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.key] }),
+    index("idempotency_keys_expires_idx").on(t.expiresAt),
+    check("idempotency_keys_state_check", sql`${t.state} in ('running', 'done')`),
+  ],
 )

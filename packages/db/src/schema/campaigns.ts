@@ -155,7 +155,10 @@ export const reviewTasks = pgTable(
   ],
 )
 
-/** Years of the working-day calendar entered by an org dept admin (the data package covers the others). */
+/**
+ * Years of the national working-day calendar entered by the national operator (`cadre calendar:enter-year`) before
+ * the data package knows them; read-only to every account (ADR 0005).
+ */
 export const calendarYears = pgTable("calendar_years", {
   year: integer("year").primaryKey(),
   /** Calendar.CalendarYear, encoded. */
@@ -164,3 +167,26 @@ export const calendarYears = pgTable("calendar_years", {
   enteredAt: timestamp("entered_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   version: integer("version").notNull().default(1),
 })
+
+/**
+ * A region's local working-day adjustments for one year (本地放假、调休), entered by the org dept of that region:
+ * they apply to campaigns, placements and leave in the region's subtree (Calendar.withLocalAdjustments). `path`
+ * is the region's materialised path, so the adjustments applying at a path are those whose path is one of its
+ * ancestors' (or its own).
+ */
+export const calendarLocalYears = pgTable(
+  "calendar_local_years",
+  {
+    regionId: text("region_id")
+      .notNull()
+      .references(() => regions.id),
+    year: integer("year").notNull(),
+    path: text("path").notNull(),
+    /** Calendar.LocalAdjustment, encoded. */
+    body: jsonb("body").notNull(),
+    enteredBy: text("entered_by").notNull(),
+    enteredAt: timestamp("entered_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.year] }), index("calendar_local_years_path_idx").on(t.path)],
+)

@@ -130,7 +130,7 @@ export const PERMISSIONS = [
   "application.recommend", // a unit or organisation recommends (推荐) a candidate
   "application.review", // act on review steps: screen, record, advance, return, reject, objections, tasks
   "application.decide", // waive, decide (研究决定), run the public notice, appoint, report-in
-  "calendar.write", // enter a year's official holidays and make-up working days
+  "calendar.local", // enter local working-day adjustments for the scope region (the national calendar is read-only)
   // In post (issue 5); the kernel then checks which body a move needs (inpost/Actors.ts)
   "placement.read", // see placements, their reports, leave, assessments and archives in scope
   "placement.create", // make a placement from an appointed application, or enter one directly (org dept)
@@ -174,7 +174,7 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "application.recommend",
     "application.review",
     "application.decide",
-    "calendar.write",
+    "calendar.local",
     "placement.read",
     "placement.create",
     "placement.manage",

@@ -2,8 +2,9 @@
  * Working days on the Chinese calendar, as DATA. The State Council publishes each year's arrangement (国务院办公厅
  * 关于某年部分节假日安排的通知) late in the previous year: statutory holidays (法定节假日, dates off) and make-up
  * working days (调休, weekend dates that are working days). The kernel cannot read a package or a clock: the
- * storage layer builds a `WorkCalendar` from a maintained data package (e.g. `chinese-days`) and from the years an
- * org dept admin enters, and passes it in.
+ * storage layer builds the national `WorkCalendar` from a maintained data package (e.g. `chinese-days`) and from
+ * the years the national operator enters, composes a region's local adjustments onto it (LocalAdjustment.ts), and
+ * passes it in.
  *
  * A date is a working day when it is a make-up working day, or when it is Monday–Friday and not a holiday.
  * A date in a year the calendar does not cover is an error (`CalendarYearUnknown`), never counted as an ordinary

@@ -18,3 +18,9 @@ export {
   workingDaysBetween,
   YearSource,
 } from "./WorkCalendar.js"
+export {
+  appliesTo,
+  LocalAdjustment,
+  localAdjustmentProblems,
+  withLocalAdjustments,
+} from "./LocalAdjustment.js"

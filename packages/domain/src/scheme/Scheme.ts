@@ -73,6 +73,13 @@ const SchemeStruct = Schema.Struct({
   relations: Schema.optional(Param(Relations)),
   mentorCapacity: Schema.optional(Param(MentorCapacity)),
   training: Schema.optional(Param(Schema.NonEmptyArray(TrainingMinimum))),
+  /**
+   * May a person hold more than one posting (appointment or placement) at a time under this scheme? Only a cited
+   * `true` allows it; absent (every preset: no seed document allows it) or unspecified means one at a time.
+   */
+  concurrentPostings: Schema.optional(
+    Param(Schema.Boolean.annotations({ title: "允许同时兼任多个岗位 / concurrent postings allowed" })),
+  ),
   assessment: Assessment,
   recall: Recall,
   pool: Param(Pool),

@@ -308,12 +308,21 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
     summary: t("工作日历覆盖的年份", "Years the working-day calendar covers"),
     answer: t("年份数组及每年的来源。", "The years and where each came from."),
   },
-  "calendar.year": { summary: t("一年的节假日与调休安排", "One year's holidays and make-up working days") },
+  "calendar.year": {
+    summary: t("一年的国家节假日与调休安排", "One year's national holidays and make-up working days"),
+  },
   "calendar.addWorkingDays": {
     summary: t("N 个工作日后的日期", "The date N working days on"),
     description: t(
-      "从起始日起计 N 个工作日的最后一天（如公示期）；日历缺该年时 412 CalendarYearUnknown。",
-      "The last day of a period of N working days from a start date (e.g. a public notice); 412 CalendarYearUnknown when the calendar lacks the year.",
+      "从起始日起计 N 个工作日的最后一天（如公示期），按 regionId 所在区域（缺省为调用者的区域）的日历：国家日历加该区域及其上级的本地调整；日历缺该年时 412 CalendarYearUnknown。",
+      "The last day of a period of N working days from a start date (e.g. a public notice), on the calendar of regionId (default: the caller's region): the national calendar with the local adjustments of that region and those above it; 412 CalendarYearUnknown when the calendar lacks the year.",
+    ),
+  },
+  "calendar.local": {
+    summary: t("区域适用的本地工作日调整", "The local working-day adjustments that apply in a region"),
+    answer: t(
+      "该区域及其上级区域录入的本地放假与调休，按年份。",
+      "The local days off and make-up working days entered for the region and the regions above it, by year.",
     ),
   },
   "placements.list": {

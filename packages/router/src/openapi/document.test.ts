@@ -34,6 +34,32 @@ describe("the OpenAPI document", () => {
     paths: Record<string, Record<string, Record<string, unknown>>>
   }
 
+  it("declares the Idempotency-Key header (and its 422) on every command, and on no query", () => {
+    const full = doc as unknown as {
+      components: { parameters: Record<string, { name: string; in: string; schema: { pattern: string } }> }
+    }
+    const param = full.components.parameters.IdempotencyKey
+    expect(param?.name).toBe("Idempotency-Key")
+    expect(param?.in).toBe("header")
+    expect(new RegExp(param?.schema.pattern ?? "").test("7c0e6f2a-3b1d-4f5e-9a8b-1c2d3e4f5a6b")).toBe(true)
+    expect(new RegExp(param?.schema.pattern ?? "").test("has space")).toBe(false)
+    let commands = 0
+    for (const [path, methods] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(methods)) {
+        const refs = JSON.stringify(op.parameters ?? [])
+        const responses = op.responses as Record<string, unknown>
+        if (method === "post") {
+          commands += 1
+          expect(refs, path).toContain("#/components/parameters/IdempotencyKey")
+          expect(responses["422"], path).toBeDefined()
+        } else {
+          expect(refs, path).not.toContain("IdempotencyKey")
+          expect(responses["422"], path).toBeUndefined()
+        }
+      }
+    expect(commands).toBeGreaterThan(5)
+  })
+
   it("has every procedure an integrator holds, by its method, with its declared permission", () => {
     expect(expected.length).toBeGreaterThan(40)
     expect(doc.info.version).toBe("9.9.9")

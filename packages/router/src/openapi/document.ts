@@ -7,6 +7,7 @@ import { KERNEL_INPUT, type KernelInput } from "../input.js"
 import { appRouter } from "../root.js"
 import type { Declaration, Meta } from "../trpc.js"
 import { DESCRIPTIONS, EXAMPLE_VALUES } from "./descriptions.js"
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_TTL_HOURS } from "./idempotency.js"
 
 /**
  * The OpenAPI 3.1 document of the API, generated from the router itself (docs/adr/0008-openapi.md): every
@@ -30,6 +31,7 @@ export const INTEGRATOR_SIGNED_IN: ReadonlyArray<string> = [
   "calendar.years",
   "calendar.year",
   "calendar.addWorkingDays",
+  "calendar.local",
   "applications.get",
 ]
 
@@ -255,6 +257,10 @@ const STATUS_TEXT: Readonly<Record<number, Text>> = {
   404: { zh: "不存在或不在管辖范围内", en: "Not found, or outside your scope" },
   405: { zh: "请求方法不对", en: "Method not supported" },
   409: { zh: "与已存状态冲突", en: "Conflicts with the stored state" },
+  422: {
+    zh: "幂等键已用于另一个请求",
+    en: "The idempotency key was used for another request",
+  },
   412: { zh: "前提条件未满足", en: "A precondition is missing" },
   413: { zh: "请求内容过大", en: "Request too large" },
   415: { zh: "请求内容类型不对", en: "Unsupported content type" },
@@ -265,6 +271,19 @@ const STATUS_TEXT: Readonly<Record<number, Text>> = {
 
 /** Error answers every operation lists (429 only concerns sign-in, which integrators do not call). */
 const OPERATION_ERRORS = [400, 401, 403, 404, 409, 412, 413, 415, 500] as const
+/** Commands may also answer 422: their Idempotency-Key was used for another request. */
+const COMMAND_ERRORS = [422] as const
+
+const IDEMPOTENCY_PARAMETER = {
+  name: IDEMPOTENCY_HEADER,
+  in: "header",
+  required: false,
+  schema: { type: "string", minLength: 1, maxLength: 128, pattern: IDEMPOTENCY_KEY_PATTERN },
+  description:
+    `可选。同一账号以同一键重试同一请求时，返回首次的应答（状态与内容，带 Idempotency-Replayed: true 头），操作不会执行两次；键保留 ${IDEMPOTENCY_TTL_HOURS} 小时。同一键用于不同请求：422 IdempotencyKeyReused；首次请求仍在处理：409 IdempotencyKeyInProgress。 / ` +
+    `Optional. A retry of the same request by the same account with the same key answers the first answer again (status and body, with the header Idempotency-Replayed: true) and the command does not run twice; keys are kept ${IDEMPOTENCY_TTL_HOURS} hours. The same key with a different request: 422 IdempotencyKeyReused; while the first is still being answered: 409 IdempotencyKeyInProgress.`,
+  example: "7c0e6f2a-3b1d-4f5e-9a8b-1c2d3e4f5a6b",
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The document
@@ -302,12 +321,14 @@ const INFO: Text = {
     "干部选派平台接口。每个过程有两种调用形式：tRPC（/trpc/<过程>）和本文档描述的 REST 形式（/api/v1/<过程>），二者执行同一过程：同样的权限检查、审计和错误。",
     "认证：请求头 `Authorization: Bearer cdr_…`（管理员签发的接口令牌），或会话 Cookie `cadre.session_token`。",
     '查询用 GET：输入的每个顶层字段是一个查询参数；字符串字段按原文传递，其他字段（数字、布尔、对象、数组）以 JSON 文本传递，如 `version=2`、`includeMerged=true`、`profile={"…"}`（需 URL 编码）。操作用 POST，输入为 JSON 请求体（Content-Type: application/json）。成功时应答即结果本身（不包在 result.data 中）。',
+    `操作（POST）可带 \`Idempotency-Key\` 请求头：同一账号以同一键重试同一请求，返回首次的应答而不重复执行（保留 ${IDEMPOTENCY_TTL_HOURS} 小时）。`,
     "错误应答的结构与 tRPC 相同：error.message 为调用者语言（x-lang 或 Accept-Language），error.data.message 同时含中英文，error.data.issues 每个有误字段一项，error.data.requestId 亦见 X-Request-Id 头。",
   ].join("\n\n"),
   en: [
     "The cadre-dispatch API. Every procedure has two forms: tRPC (/trpc/<procedure>) and the REST form this document describes (/api/v1/<procedure>); both run the same procedure, with the same access checks, audit and errors.",
     "Authentication: `Authorization: Bearer cdr_…` (an API token issued by an admin), or the session cookie `cadre.session_token`.",
     'Queries are GET: each top-level field of the input is one query parameter; a string field is sent as it is, any other (number, boolean, object, array) as JSON text, e.g. `version=2`, `includeMerged=true`, `profile={"…"}` (URL-encoded). Commands are POST with the input as a JSON body (Content-Type: application/json). A success answers the result itself (not wrapped in result.data).',
+    `Commands (POST) may carry an \`Idempotency-Key\` header: a retry of the same request by the same account with the same key answers the first answer instead of running again (kept ${IDEMPOTENCY_TTL_HOURS} hours).`,
     "Errors have tRPC's shape: error.message in the caller's language (x-lang or Accept-Language), error.data.message in Chinese and English, error.data.issues one entry per bad field, error.data.requestId also in the X-Request-Id header.",
   ].join("\n\n"),
 }
@@ -334,7 +355,7 @@ export const openApiDocument = (options: {
     tagsByStatus.set(status, list)
   }
   const responses = Object.fromEntries(
-    OPERATION_ERRORS.map((status) => {
+    [...OPERATION_ERRORS, ...COMMAND_ERRORS].map((status) => {
       const text = STATUS_TEXT[status] ?? { zh: "错误", en: "Error" }
       const tags = tagsByStatus.get(status) ?? []
       return [
@@ -389,10 +410,14 @@ export const openApiDocument = (options: {
           content: { "application/json": { schema: output } },
         },
         ...Object.fromEntries(
-          OPERATION_ERRORS.map((s) => [String(s), { $ref: `#/components/responses/E${s}` }]),
+          [...OPERATION_ERRORS, ...(op.method === "post" ? COMMAND_ERRORS : [])].map((s) => [
+            String(s),
+            { $ref: `#/components/responses/E${s}` },
+          ]),
         ),
       },
     }
+    if (op.method === "post") operation.parameters = [{ $ref: "#/components/parameters/IdempotencyKey" }]
     if (op.method === "get") {
       operation.parameters = op.params.map((p) => {
         const r = resolve(p.schema)
@@ -441,6 +466,7 @@ export const openApiDocument = (options: {
     paths,
     components: {
       schemas: { ...definitions },
+      parameters: { IdempotencyKey: IDEMPOTENCY_PARAMETER },
       responses: Object.fromEntries(
         Object.entries(responses).map(([status, response]) => [`E${status}`, response]),
       ),

@@ -186,7 +186,7 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
             const r = yield* dutyQueries.lockLeave(tx, ctx.actor, input.leaveId, input.expectedVersion)
             const before = r.leave
             // A return counts the working days missed (a weekend after the leave is not an overstay).
-            const built = input.move._tag === "Return" ? yield* calendar.current(tx) : undefined
+            const built = input.move._tag === "Return" ? yield* calendar.current(tx, r.regionPath) : undefined
             const next = yield* InPost.leaveTransition(before, input.move, {
               on: input.on,
               by: { accountId: ctx.actor.accountId, role: ctx.actor.role },

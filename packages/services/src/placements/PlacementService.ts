@@ -84,7 +84,13 @@ export interface ActResult {
 
 type Err<E> = E | Access.Forbidden
 type CmdErr = Err<
-  NotFound | StaleVersion | Conflict | InvalidInput | InPost.IllegalPlacementMove | InPost.ArchiveRefused
+  | NotFound
+  | StaleVersion
+  | Conflict
+  | InvalidInput
+  | InPost.IllegalPlacementMove
+  | InPost.ArchiveRefused
+  | InPost.PostingHeld
 >
 
 type PlacementRow = Parameters<typeof placementQueries.toPlacementRecord>[0]

@@ -22,6 +22,7 @@ import {
 import { and, eq, isNotNull, sql } from "drizzle-orm"
 import { Effect, Schema } from "effect"
 import { entry, fileInArchive } from "../shared/inpost.js"
+import { requireOnePosting } from "../shared/onePosting.js"
 import type { SchemeStore } from "../shared/SchemeStore.js"
 
 /**
@@ -132,6 +133,7 @@ export const insertPlacement = (
       if (u === undefined) return yield* Effect.fail(notFound("unit", input.dispatchingUnitId))
     }
     const scheme = yield* schemeStore.load(input.schemeId, input.schemeVersion, tx)
+    yield* requireOnePosting(tx, input.personId, scheme, input.applicationId)
     const p = InPost.newPlacement({
       id: input.id,
       personId: input.personId as Person.PersonId,

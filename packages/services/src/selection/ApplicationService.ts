@@ -15,10 +15,19 @@ import {
   type StaleVersion,
   transaction,
 } from "@cadre/db"
-import { Access, Eligibility, type LocalDate, type Person, type Scheme, Selection } from "@cadre/domain"
+import {
+  Access,
+  Eligibility,
+  type InPost,
+  type LocalDate,
+  type Person,
+  type Scheme,
+  Selection,
+} from "@cadre/domain"
 import { randomUUID } from "node:crypto"
 import { Effect } from "effect"
 import { WorkCalendar } from "../calendar/index.js"
+import { requireOnePosting } from "../shared/onePosting.js"
 import { requirePermission } from "../shared/authority.js"
 import { SchemeStore } from "../shared/SchemeStore.js"
 import { lockCampaign, ownsCampaign, visibleCampaign } from "./locked.js"
@@ -68,6 +77,7 @@ type MoveErr =
   | InvalidInput
   | Selection.TransitionError
   | Selection.MoveNotYours
+  | InPost.PostingHeld
 
 export class ApplicationService extends Effect.Service<ApplicationService>()(
   "@cadre/services/ApplicationService",
@@ -315,7 +325,10 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
                 input.expectedVersion,
                 input.move,
               )
-              if (input.move._tag === "Appoint") yield* checkAppointPost(tx, locked, input.move.postId)
+              if (input.move._tag === "Appoint") {
+                yield* checkAppointPost(tx, locked, input.move.postId)
+                yield* requireOnePosting(tx, app.personId, locked.scheme)
+              }
               const next = yield* applyMove(tx, calendar, ctx, locked, app, input.move, input.on)
               yield* applicationQueries.saveApplication(tx, next, input.expectedVersion)
               yield* completeTasksLeftBehind(tx, next.id, next.state, ctx.actor.accountId, input.on)

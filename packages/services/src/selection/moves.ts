@@ -94,7 +94,7 @@ export const applyMove = (
   move: Selection.Move,
   on: LocalDate.LocalDate,
 ): Effect.Effect<Selection.Application, Selection.TransitionError> =>
-  Effect.flatMap(calendar.current(tx), (built) =>
+  Effect.flatMap(calendar.current(tx, locked.campaign.regionPath), (built) =>
     Either.match(
       Selection.transition(app, move, {
         path: locked.path,

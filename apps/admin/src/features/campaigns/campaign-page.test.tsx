@@ -393,6 +393,8 @@ describe("moves with forms (研究决定, 公示, 异议, 放宽)", () => {
       start: "2026-12-20",
       days: 5,
       countFrom: "day_after",
+      // Counted on the campaign region's calendar (its local adjustments included).
+      regionId: "310110",
     })
   })
 

@@ -62,7 +62,7 @@ export const MoveFields = ({
         </>
       )
     case "startNotice":
-      return <NoticeFields />
+      return <NoticeFields regionId={campaign.regionId} />
     case "fileObjection":
       return (
         <>

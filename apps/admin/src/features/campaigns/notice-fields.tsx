@@ -4,8 +4,11 @@ import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { requiredRules } from "./move-form-rules"
 
-/** The notice form, with its last day as the API counts it on the working-day calendar. */
-export const NoticeFields = () => {
+/**
+ * The notice form, with its last day as the API counts it on the working-day calendar of the campaign's region
+ * (the national calendar with that region's local adjustments).
+ */
+export const NoticeFields = ({ regionId }: { readonly regionId: string }) => {
   const { t } = useTranslation("admin")
   const api = useApi()
   const language = useLanguage()
@@ -26,7 +29,7 @@ export const NoticeFields = () => {
       return
     }
     let live = true
-    api.calendar.addWorkingDays.query({ start, days: Number(days), countFrom }).then(
+    api.calendar.addWorkingDays.query({ start, days: Number(days), countFrom, regionId }).then(
       (r) => {
         if (live) setEnd(r)
       },
@@ -37,7 +40,7 @@ export const NoticeFields = () => {
     return () => {
       live = false
     }
-  }, [api, start, days, countFrom, language, t])
+  }, [api, start, days, countFrom, regionId, language, t])
   const { required } = requiredRules(t)
   return (
     <>

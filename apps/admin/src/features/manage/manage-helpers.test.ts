@@ -13,6 +13,8 @@ import {
   statusCounts,
   type UnitRow,
   unitsForRole,
+  parseDates,
+  regionOfPath,
 } from "./manage-helpers"
 import { mayWritePosts } from "./posts-page"
 import { expiryOf } from "./token-dialog"
@@ -181,5 +183,25 @@ describe("chinaDateOf", () => {
     expect(chinaDateOf("2026-11-25T15:59:59.000Z")).toBe("2026-11-25")
     expect(chinaDateOf("2026-11-25T16:00:00.000Z")).toBe("2026-11-26")
     expect(chinaDateOf("2026-12-31T17:30:00.000Z")).toBe("2027-01-01")
+  })
+})
+
+describe("the calendar page's helpers", () => {
+  it("reads a typed list of dates, whatever the separator", () => {
+    expect(parseDates("2026-12-01，2026-12-02、2026-12-03 2026-12-04,2026-12-05")).toEqual([
+      "2026-12-01",
+      "2026-12-02",
+      "2026-12-03",
+      "2026-12-04",
+      "2026-12-05",
+    ])
+    expect(parseDates("  ")).toEqual([])
+  })
+  it("names the region a path ends in, or gives its id when the caller does not see it", () => {
+    const regions = [
+      { id: "370784", name: "安丘市", level: "district", parentId: "370700", path: "/370000/370700/370784/" },
+    ]
+    expect(regionOfPath("/370000/370700/370784/", regions as never)).toBe("安丘市")
+    expect(regionOfPath("/370000/", regions as never)).toBe("370000")
   })
 })

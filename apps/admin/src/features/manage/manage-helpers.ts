@@ -8,6 +8,7 @@ export type UnitRow = RouterOutputs["units"]["list"][number]
 export type AccountRow = RouterOutputs["accounts"]["list"][number]
 export type NewAccount = RouterInputs["accounts"]["create"]
 export type NewAccountRole = NewAccount["role"]
+export type LocalAdjustmentRow = RouterOutputs["calendar"]["local"]["adjustments"][number]
 
 export const POST_STATUSES: ReadonlyArray<PostStatus> = ["vacant", "filled", "closed"]
 export const postStatusColor: Readonly<Record<PostStatus, string>> = {
@@ -148,3 +149,17 @@ export const scopeName = (
 
 /** The day in China (UTC+8, no summer time) of an ISO timestamp: when an account was created, as people say it. */
 export const chinaDateOf = (iso: string): string => chinaDate(new Date(iso))
+
+/** Dates typed as a list: separated by commas (either width), 、 or spaces; empty parts dropped. */
+export const parseDates = (text: string): Array<string> =>
+  text
+    .split(/[\s,，、;；]+/u)
+    .map((d) => d.trim())
+    .filter((d) => d.length > 0)
+
+/** The region a materialised path ("/a/b/c/") ends in, by name; its id where the caller does not see it. */
+export const regionOfPath = (path: string, regions: ReadonlyArray<RegionRow>): string => {
+  const ids = path.split("/").filter((s) => s.length > 0)
+  const last = ids[ids.length - 1] ?? path
+  return regions.find((r) => r.id === last)?.name ?? last
+}
