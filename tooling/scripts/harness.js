@@ -85,6 +85,26 @@ export const startApi = async ({ port, env = {} } = {}) => {
  */
 export const mailedCode = (api, email) => {
   const to = email.trim().toLowerCase()
+  return loggedCode(api, (line) => line.msg.startsWith("e-mail verification code") && line.email === to, to)
+}
+
+/**
+ * The last registration code the API's default SMS sender wrote to its log for `phone` (as `mailedCode`, for a
+ * person who registers by mobile phone and reads the text message).
+ * @param {Service} api
+ * @param {string} phone
+ * @returns {string}
+ */
+export const textedCode = (api, phone) =>
+  loggedCode(api, (line) => line.msg.startsWith("phone verification code") && line.phone === phone, phone)
+
+/**
+ * @param {Service} api
+ * @param {(line: { msg: string, [key: string]: unknown }) => boolean} matches
+ * @param {string} to
+ * @returns {string}
+ */
+const loggedCode = (api, matches, to) => {
   const lines = api.process.output().split("\n")
   for (let i = lines.length - 1; i >= 0; i--) {
     let line
@@ -93,10 +113,9 @@ export const mailedCode = (api, email) => {
     } catch {
       continue
     }
-    if (typeof line?.msg === "string" && line.msg.startsWith("e-mail verification code") && line.email === to)
-      return String(line.code)
+    if (typeof line?.msg === "string" && matches(line)) return String(line.code)
   }
-  throw new Error(`no code was mailed to ${to}`)
+  throw new Error(`no code was sent to ${to}`)
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { fileURLToPath } from "node:url"
+import { readFile } from "node:fs/promises"
 import {
   type Browser,
   launchBrowser,
@@ -7,7 +8,9 @@ import {
   type Service,
   startApi,
   startPreview,
+  textedCode,
 } from "@cadre/e2e-harness"
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
@@ -53,36 +56,78 @@ const noSidewaysScroll = async (page: Page) =>
 /** The one line Chromium logs for every 4xx answer; the test expects exactly one, from the refused ID number. */
 const refused400 = "console: Failed to load resource: the server responded with a status of 400 (Bad Request)"
 
-describe("applying on the portal (报名)", () => {
-  it("registers, fills in the profile, applies to 淮上区, withdraws, and reads it all in English", async () => {
-    expect(idNumber).toMatch(/^\d{17}[\dX]$/)
+/** Each page's text of a PDF, as pdfjs extracts it. */
+const pdfPages = async (bytes: Uint8Array): Promise<string[]> => {
+  const pdf = await getDocument({ data: bytes, isEvalSupported: false, verbosity: 0 }).promise
+  const pages: string[] = []
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent()
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(""))
+  }
+  await pdf.destroy()
+  return pages
+}
+
+describe("registering on the portal (注册)", () => {
+  it("registers by e-mail with the mailed code and signs in", async () => {
     const page = await browser.newPage({ width: 375, height: 740 })
     await page.goto(preview.url)
     await page.locator("h1").waitFor()
-
-    // 注册: the password policy comes from the server; a new e-mail per run.
     await page.getByRole("link", { name: "注册", exact: true }).first().click()
     await page.getByRole("heading", { name: "注册账号" }).waitFor()
     await page.getByTestId("password-policy").waitFor()
     expect(await page.getByTestId("password-policy").textContent()).toContain("密码须为 10–128 个字符")
     const email = `applicant-${randomUUID().slice(0, 8)}@example.cn`
-    const password = "Huaishang-2026-apply"
     await page.getByLabel("邮箱", { exact: true }).fill(email)
     // The code comes by e-mail (the API's log sender, read here as the applicant reads their mailbox).
     await page.getByRole("button", { name: "发送验证码" }).click()
     await page.getByTestId("code-sent").waitFor()
     await page.getByLabel("邮箱验证码").fill(mailedCode(api, email))
     await page.getByLabel("姓名").fill("王晓明")
+    // A common password is refused as it is typed, before the server is asked.
+    await page.getByLabel("密码", { exact: true }).fill("password12")
+    await page.getByText("密码不符合要求").waitFor()
+    await page.getByLabel("密码", { exact: true }).fill("Huaishang-2026-apply")
+    await noSidewaysScroll(page)
+    await page.getByRole("button", { name: "注册并登录" }).click()
+    await page.getByRole("heading", { name: "个人信息" }).waitFor()
+    // Signed out again: the browser's cookies are shared with the next test.
+    await page.getByRole("button", { name: "退出登录" }).click()
+    await page.getByRole("link", { name: "登录", exact: true }).first().waitFor()
+    expect(browser.errors).toEqual([])
+    await page.close()
+  })
+})
+
+describe("applying on the portal (报名)", () => {
+  it("registers by phone, fills in the profile, checks the answers, applies, prints the form, withdraws, reads it in English", async () => {
+    expect(idNumber).toMatch(/^\d{17}[\dX]$/)
+    const page = await browser.newPage({ width: 375, height: 740 })
+    await page.goto(preview.url)
+    await page.locator("h1").waitFor()
+
+    // 注册 by mobile phone: the code comes by text message (the API's log sender, read as the phone is read).
+    await page.getByRole("link", { name: "注册", exact: true }).first().click()
+    await page.getByRole("heading", { name: "注册账号" }).waitFor()
+    await page.getByText("用手机号注册").click()
+    const phone = `199${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`
+    const password = "Huaishang-2026-apply"
+    await page.getByRole("textbox", { name: "手机号" }).fill(phone)
+    await page.getByRole("button", { name: "发送验证码" }).click()
+    await page.getByTestId("code-sent").waitFor()
+    expect(await page.getByTestId("code-sent").textContent()).toContain(phone)
+    await page.getByLabel("短信验证码").fill(textedCode(api, phone))
+    await page.getByLabel("姓名").fill("王晓明")
     await page.getByLabel("密码", { exact: true }).fill(password)
     await noSidewaysScroll(page)
     await page.getByRole("button", { name: "注册并登录" }).click()
     await page.getByRole("heading", { name: "个人信息" }).waitFor()
 
-    // Sign out and sign in again with the new account.
+    // Sign out and sign in again with the phone number.
     await page.getByRole("button", { name: "退出登录" }).click()
     await page.getByRole("link", { name: "登录", exact: true }).first().click()
     await page.getByRole("heading", { name: "登录" }).waitFor()
-    await page.getByLabel("邮箱或手机号").fill(email)
+    await page.getByLabel("邮箱或手机号").fill(phone)
     await page.getByLabel("密码", { exact: true }).fill(password)
     await page.getByRole("button", { name: /^登\s?录$/ }).click()
     // No profile yet: signing in leads to it.
@@ -93,7 +138,7 @@ describe("applying on the portal (报名)", () => {
     await page.getByLabel("男", { exact: true }).check()
     await page.getByLabel("出生日期").fill("1992-03-14")
     await page.getByLabel("身份证号").fill(wrongIdNumber)
-    await page.getByLabel("手机号").fill("13912345678")
+    await page.getByLabel("手机号").fill(phone)
     await page.getByLabel("中共正式党员").check()
     await page.getByLabel("入党日期").fill("2014-06-01")
     await page.getByLabel("转正日期").fill("2015-06-01")
@@ -103,8 +148,14 @@ describe("applying on the portal (报名)", () => {
     await page.locator(".ant-select-item-option", { hasText: "事业单位在编" }).click()
     await page.getByLabel("工作单位").fill("淮上区民政局")
     await page.getByLabel("现任职务").fill("科员")
-    await page.getByLabel("所属区域代码").fill("340311")
-    await page.keyboard.press("Escape")
+    // The district by its name, never a code to type.
+    await page.getByLabel("所属区县").click()
+    await page.locator(".ant-select-item-option", { hasText: "淮上区" }).click()
+    // The résumé: its first start is the 参加工作时间 the 报名表 prints.
+    const resume = page.getByTestId("resume-0")
+    await resume.getByLabel("开始日期").fill("2014-07-01")
+    await resume.getByLabel("单位", { exact: true }).fill("淮上区民政局")
+    await resume.getByLabel("职务", { exact: true }).fill("科员")
     expect(browser.errors).toEqual([])
     await page.getByRole("button", { name: "保存个人信息" }).click()
     const idItem = page.locator(".ant-form-item").filter({ has: page.getByLabel("身份证号") })
@@ -121,23 +172,54 @@ describe("applying on the portal (报名)", () => {
     await page.getByTestId("profile-saved").waitFor()
     expect(await idItem.getByText("身份证号校验位不正确").count()).toBe(0)
 
-    // 报名: the open campaigns, then apply to Huaishang's.
+    // 报名: the open campaigns, then Huaishang's.
     await page.getByRole("navigation").getByRole("link", { name: "报名", exact: true }).click()
     await page.getByRole("heading", { name: "正在报名的选派批次" }).waitFor()
     const campaign = page.getByTestId("campaign-demo-huaishang-2026")
     expect(await campaign.textContent()).toContain("淮上区")
     await noSidewaysScroll(page)
-    await campaign.getByRole("button", { name: /^报\s?名$/ }).click()
+    await campaign.getByRole("link", { name: /^报\s?名$/ }).click()
 
-    // 我的报名: the stage and the reasons with their clauses.
+    // Check your answers: what the form will print, then the declaration, which must be ticked.
+    await page.getByRole("heading", { name: "核对信息并提交报名" }).waitFor()
+    const answers = await page.locator("main").textContent()
+    expect(answers).toContain("王晓明")
+    expect(answers).toContain("参加工作时间2014年7月1日")
+    expect(answers).toContain("大学本科")
+    await noSidewaysScroll(page)
+    await page.getByRole("button", { name: "确认并提交报名" }).click()
+    await page.getByText("提交前请勾选本人承诺").waitFor()
+    await page.getByTestId("declaration").click()
+    await page.getByRole("button", { name: "确认并提交报名" }).click()
+
+    // The receipt: the reference number, and the 报名表 to download.
+    await page.getByText("报名已提交").waitFor()
+    const reference = (await page.getByTestId("receipt").locator("strong").textContent())?.trim() ?? ""
+    expect(reference).toMatch(/^[0-9A-F-]{8}$/)
+    await noSidewaysScroll(page)
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("receipt-download").click(),
+    ])
+    expect(download.suggestedFilename()).toBe("王晓明-报名表.pdf")
+    const pages = await pdfPages(new Uint8Array(await readFile(await download.path())))
+    // Two pages, printed on both sides of one sheet; the name and the reference number are on it.
+    expect(pages).toHaveLength(2)
+    expect(pages.join("")).toContain("王晓明")
+    expect(pages.join("")).toContain(reference)
+    await page.getByRole("link", { name: "查看我的报名" }).click()
+
+    // 我的报名: the reference, the stage, the dated timeline, reviews apart from failures.
     await page.getByRole("heading", { name: "我的报名" }).waitFor()
     const application = page.getByTestId("application-demo-huaishang-2026")
     await application.waitFor()
-    expect(await application.textContent()).toContain("淮上区")
+    expect(await application.getByTestId("reference").textContent()).toBe(reference)
     expect(await application.getByTestId("stage").textContent()).toBe("已资格比对")
-    const reasons = application.getByTestId("reasons")
-    expect(await reasons.textContent()).toContain("需人工审核")
-    expect(await reasons.textContent()).toContain("依据：004 淮上")
+    expect(await application.getByTestId("timeline").textContent()).toContain("已资格比对")
+    const reviews = application.getByTestId("reasons-review")
+    expect(await reviews.textContent()).toContain("待审核的事项")
+    expect(await reviews.textContent()).toContain("依据：004 淮上")
+    expect(await application.getByTestId("reasons-fail").count()).toBe(0)
     await noSidewaysScroll(page)
 
     // Withdraw, after confirming.

@@ -211,15 +211,13 @@ describe("the national calendar is read-only; a district adjusts its own", () =>
       reason: "测试",
     })
     expect(
-      await h
-        .caller(org)
-        .calendar.setLocal({
-          regionId: "370784",
-          year: 2026,
-          holidays: [],
-          makeUpWorkdays: [],
-          reason: "撤销",
-        }),
+      await h.caller(org).calendar.setLocal({
+        regionId: "370784",
+        year: 2026,
+        holidays: [],
+        makeUpWorkdays: [],
+        reason: "撤销",
+      }),
     ).toBeNull()
     expect(
       await h.handle.db.select().from(calendarLocalYears).where(eq(calendarLocalYears.regionId, "370784")),

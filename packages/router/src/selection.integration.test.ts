@@ -892,8 +892,18 @@ describe("the applicant's own view (Huaishang: self-registration)", () => {
     expect(mine.application.verdict?.outcome).toBe("needs_review")
     expect(mine.reasons.length).toBeGreaterThan(0)
     expect(mine.reasons.every((r) => r.clause?.startsWith("004"))).toBe(true)
+    // Pending reviews are told apart from failures (issue 17: never one list).
+    expect(mine.reasons.every((r) => r.kind === "review")).toBe(true)
+    // The receipt's reference number is the one the 报名表 prints; the timeline dates each stage reached.
+    expect(mine.reference).toBe(mine.id.slice(0, 8).toUpperCase())
+    expect(mine.timeline.map((s) => [s.state, s.on])).toEqual([
+      ["submitted", "2026-05-06"],
+      ["screened", "2026-05-06"],
+    ])
+    expect(mine.timeline[1]?.label.zh).toBe("已资格比对")
     const list = await h.caller(applicant).applications.mine()
     expect(list.map((x) => x.id)).toEqual([mine.id])
+    expect(list[0]?.campaignName).toBe("2026年淮上区选派干部到村任职")
     // Another applicant sees nothing of it.
     const stranger = await h.actorHeaders({ role: "applicant" })
     expect((await failure(h.caller(stranger).applications.get({ id: mine.id }))).code).toBe("NOT_FOUND")

@@ -1,5 +1,6 @@
 import { ApiProvider, resolveRoute, type RouteTable } from "@cadre/ui"
 import type { ReactNode } from "react"
+import { ApplyPage, applyIdOf } from "../features/applications/apply-page"
 import { MyApplicationsPage } from "../features/applications/my-applications-page"
 import { RegisterPage, SignInPage } from "../features/auth/auth-pages"
 import { CampaignsPage } from "../features/campaigns/campaigns-page"
@@ -37,8 +38,10 @@ export const AppProviders = ({
   </ApiProvider>
 )
 
-/** The page for a path: the table's, or a programme's own page (`/programmes/<id>`). */
+/** The page for a path: the table's, or a programme's own pages (`/programmes/<id>`, `…/check`, `…/apply`). */
 export const pageFor = (path: string): ReactNode => {
+  const apply = applyIdOf(path)
+  if (apply !== undefined) return <ApplyPage id={apply} />
   const check = selfCheckIdOf(path)
   if (check !== undefined) return <SelfCheckPage id={check} />
   const programme = programmeIdOf(path)

@@ -5,7 +5,13 @@ import { Rejected } from "../errors.js"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
-import { ApplicationId, applicationOut, applicationRowOut, CampaignId } from "./selection-shared.js"
+import {
+  ApplicationId,
+  applicationOut,
+  applicationRowOut,
+  CampaignId,
+  myApplicationOut,
+} from "./selection-shared.js"
 import { ExpectedVersion, Id, PageFields, pageOut, pageRequest } from "./shared.js"
 
 /**
@@ -74,7 +80,7 @@ export const applicationsRouter = router({
     .query(({ ctx }) =>
       ctx
         .run(Effect.flatMap(ApplicationService, (r) => r.mine(ctx.actor)))
-        .then((rows) => rows.map(applicationOut)),
+        .then((rows) => rows.map(myApplicationOut)),
     ),
 
   /** Self-registration (个人报名) into an open campaign; screened at once against the campaign's version. */
@@ -93,7 +99,7 @@ export const applicationsRouter = router({
     .mutation(({ ctx, input: i }) =>
       ctx
         .run(Effect.flatMap(ApplicationService, (r) => r.apply(ctx.cmd, { ...i, on: todayOf(ctx) })))
-        .then(applicationOut),
+        .then(myApplicationOut),
     ),
 
   /** Unit or organisation recommendation (推荐), with the meeting that approved it and its date. */

@@ -15,6 +15,7 @@ import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
 import { Id } from "./shared.js"
+import { referenceOf } from "./selection-shared.js"
 
 /**
  * Exports: the campaign roster (花名册) and arrangement table (安排表) as .xlsx, an application's registration form
@@ -198,7 +199,7 @@ export const exportsRouter = router({
                 }
           const form: RegistrationFormInput = {
             formTitle: `${record.campaignName}报名表`,
-            applicationNo: app.id.slice(0, 8).toUpperCase(),
+            applicationNo: referenceOf(app.id),
             generatedOn: todayOf(ctx),
             applicant: {
               name: profile.name,

@@ -24,7 +24,9 @@ const subscribeReducedMotion = (onChange: () => void) => {
 }
 
 const prefersReducedMotion = () =>
-  typeof window !== "undefined" && window.matchMedia !== undefined && window.matchMedia(REDUCED_MOTION).matches
+  typeof window !== "undefined" &&
+  window.matchMedia !== undefined &&
+  window.matchMedia(REDUCED_MOTION).matches
 
 /**
  * Whether the user asked the system for less motion (WCAG 2.3.3). antd then opens dialogs and menus without their

@@ -1,40 +1,52 @@
 import type { RouterOutputs } from "@cadre/client"
-import { pick, type Problem, ProblemAlert, problemOf, useApi } from "@cadre/ui"
-import { App, Button, Card, Empty, Flex, Popconfirm, Spin, Tag, Typography } from "antd"
+import {
+  formatDate,
+  pick,
+  type Problem,
+  ProblemAlert,
+  problemOf,
+  saveFile,
+  useApi,
+  useLanguage,
+} from "@cadre/ui"
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Flex,
+  Popconfirm,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from "antd"
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { onLinkClick } from "../../routes/navigation"
 import { type Me, personIdOf } from "../../session/session"
 import { RequireSignIn } from "../auth/require-sign-in"
+import { reasonGroups, WITHDRAWABLE } from "./application-words"
 
 type Application = RouterOutputs["applications"]["mine"][number]
-type OpenCampaign = RouterOutputs["campaigns"]["open"][number]
-
-/** The applicant may withdraw before the decision (selection.md §2); the server checks it again. */
-const WITHDRAWABLE: ReadonlyArray<Application["state"]> = [
-  "draft",
-  "submitted",
-  "screened",
-  "qualification_review",
-  "joint_review",
-  "inspection",
-  "interview",
-  "shortlisted",
-]
 
 const stateColour = (state: Application["state"]): string =>
   state === "rejected" ? "red" : state === "withdrawn" ? "default" : state === "appointed" ? "green" : "blue"
 
-/** 我的报名: each application's stage and, when refused or waiting for review, the reasons with their clauses. */
+/**
+ * 我的报名: each application with its reference number, the stages it has reached with their dates, what fails
+ * apart from what waits for a reviewer (each with its clause), the 报名表 to download and print, and withdrawal
+ * before the decision.
+ */
 export const MyApplicationsPage = () => <RequireSignIn>{(me) => <MyApplications me={me} />}</RequireSignIn>
 
 const MyApplications = ({ me }: { readonly me: Me }) => {
-  const { t, i18n } = useTranslation("portal")
+  const { t } = useTranslation("portal")
   const api = useApi()
   const { message } = App.useApp()
   const hasProfile = personIdOf(me) !== null
   const [apps, setApps] = useState<ReadonlyArray<Application> | undefined>(undefined)
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map())
   const [problem, setProblem] = useState<Problem | undefined>(undefined)
   const [busy, setBusy] = useState<string | undefined>(undefined)
 
@@ -44,12 +56,7 @@ const MyApplications = ({ me }: { readonly me: Me }) => {
       return
     }
     try {
-      const [mine, open] = await Promise.all([
-        api.applications.mine.query(),
-        api.campaigns.open.query().catch((): ReadonlyArray<OpenCampaign> => []),
-      ])
-      setApps(mine)
-      setNames(new Map(open.map((c) => [c.id, c.name])))
+      setApps(await api.applications.mine.query())
     } catch (error) {
       setProblem(problemOf(error))
     }
@@ -59,12 +66,24 @@ const MyApplications = ({ me }: { readonly me: Me }) => {
   }, [load])
 
   const withdraw = async (a: Application) => {
-    setBusy(a.id)
+    setBusy(`withdraw-${a.id}`)
     setProblem(undefined)
     try {
-      const next = await api.applications.withdraw.mutate({ applicationId: a.id, expectedVersion: a.version })
-      setApps((current) => current?.map((x) => (x.id === next.id ? next : x)))
+      await api.applications.withdraw.mutate({ applicationId: a.id, expectedVersion: a.version })
       void message.success(t("applications.withdrawn"))
+      await load()
+    } catch (error) {
+      setProblem(problemOf(error))
+    } finally {
+      setBusy(undefined)
+    }
+  }
+
+  const download = async (a: Application) => {
+    setBusy(`form-${a.id}`)
+    setProblem(undefined)
+    try {
+      saveFile(await api.exports.registrationForm.mutate({ applicationId: a.id }))
     } catch (error) {
       setProblem(problemOf(error))
     } finally {
@@ -89,62 +108,127 @@ const MyApplications = ({ me }: { readonly me: Me }) => {
           </Button>
         </Empty>
       ) : (
-        apps.map((a) => {
-          const outcome = a.application.verdict?.outcome
-          return (
-            <Card key={a.id} size="small" data-testid={`application-${a.campaignId}`}>
-              <Flex vertical gap={8}>
-                <Typography.Title level={2} style={{ fontSize: 17, margin: 0 }}>
-                  {names.get(a.campaignId) ?? a.campaignId}
-                </Typography.Title>
-                <Flex gap={8} wrap align="center">
-                  <Typography.Text type="secondary">{t("applications.stage")}</Typography.Text>
-                  <Tag color={stateColour(a.state)} data-testid="stage">
-                    {pick(a.stateLabel, i18n.language)}
-                  </Tag>
-                </Flex>
-                {outcome === undefined ? null : (
-                  <Flex gap={8} wrap align="center">
-                    <Typography.Text type="secondary">{t("applications.outcome")}</Typography.Text>
-                    <Typography.Text>{t(`applications.outcomes.${outcome}`)}</Typography.Text>
-                  </Flex>
-                )}
-                {a.reasons.length === 0 ? null : (
-                  <div>
-                    <Typography.Text strong>{t("applications.reasons")}</Typography.Text>
-                    <ul style={{ margin: "4px 0 0", paddingInlineStart: 20 }} data-testid="reasons">
-                      {a.reasons.map((r, i) => (
-                        // Reasons have no id; their order is the server's and stable for one answer.
-                        <li key={i} style={{ overflowWrap: "anywhere" }}>
-                          {pick(r.text, i18n.language)}
-                          {r.clause === null ? null : (
-                            <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
-                              {t("applications.clause", { clause: r.clause })}
-                            </Typography.Text>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                )}
-                {WITHDRAWABLE.includes(a.state) ? (
-                  <Popconfirm
-                    title={t("applications.withdrawConfirm")}
-                    okText={t("applications.withdrawOk")}
-                    cancelText={t("applications.cancel")}
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => withdraw(a)}
-                  >
-                    <Button danger block loading={busy === a.id}>
-                      {t("applications.withdraw")}
-                    </Button>
-                  </Popconfirm>
-                ) : null}
-              </Flex>
-            </Card>
-          )
-        })
+        apps.map((a) => (
+          <ApplicationCard
+            key={a.id}
+            application={a}
+            busy={busy}
+            onWithdraw={() => withdraw(a)}
+            onDownload={() => void download(a)}
+          />
+        ))
       )}
     </Flex>
+  )
+}
+
+const ApplicationCard = ({
+  application: a,
+  busy,
+  onWithdraw,
+  onDownload,
+}: {
+  readonly application: Application
+  readonly busy: string | undefined
+  readonly onWithdraw: () => Promise<void>
+  readonly onDownload: () => void
+}) => {
+  const { t } = useTranslation("portal")
+  const language = useLanguage()
+  const outcome = a.application.verdict?.outcome
+  const groups = reasonGroups(a.reasons)
+  return (
+    <Card size="small" data-testid={`application-${a.campaignId}`}>
+      <Flex vertical gap={12}>
+        <Typography.Title level={2} style={{ fontSize: 17, margin: 0 }}>
+          {a.campaignName}
+        </Typography.Title>
+        <Descriptions
+          size="small"
+          column={1}
+          items={[
+            {
+              key: "reference",
+              label: t("applications.reference"),
+              children: <span data-testid="reference">{a.reference}</span>,
+            },
+            {
+              key: "stage",
+              label: t("applications.stage"),
+              children: (
+                <Tag color={stateColour(a.state)} data-testid="stage">
+                  {pick(a.stateLabel, language)}
+                </Tag>
+              ),
+            },
+            ...(outcome === undefined
+              ? []
+              : [
+                  {
+                    key: "outcome",
+                    label: t("applications.outcome"),
+                    children: t(`applications.outcomes.${outcome}`),
+                  },
+                ]),
+          ]}
+        />
+        {a.timeline.length === 0 ? null : (
+          <div>
+            <Typography.Text strong>{t("applications.timeline")}</Typography.Text>
+            <Timeline
+              data-testid="timeline"
+              style={{ marginTop: 8, marginBottom: -16 }}
+              items={a.timeline.map((step, i) => ({
+                // Steps have no id; their order is the application's history, oldest first.
+                key: `${i}-${step.state}`,
+                color: i === a.timeline.length - 1 ? "blue" : "gray",
+                children: (
+                  <Flex gap={8} wrap>
+                    <span>{pick(step.label, language)}</span>
+                    <Typography.Text type="secondary">{formatDate(step.on, language)}</Typography.Text>
+                  </Flex>
+                ),
+              }))}
+            />
+          </div>
+        )}
+        {groups.map((g) => (
+          <div key={g.kind} data-testid={`reasons-${g.kind}`}>
+            <Typography.Text strong>{t(`applications.reasonGroups.${g.kind}`)}</Typography.Text>
+            <ul style={{ margin: "4px 0 0", paddingInlineStart: 20 }}>
+              {g.reasons.map((r, i) => (
+                // Reasons have no id; their order is the server's and stable for one answer.
+                <li key={i} style={{ overflowWrap: "anywhere" }}>
+                  {pick(r.text, language)}
+                  {r.clause === null ? null : (
+                    <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+                      {t("applications.clause", { clause: r.clause })}
+                    </Typography.Text>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        {a.application.verdict === undefined ? null : (
+          <Button block onClick={onDownload} loading={busy === `form-${a.id}`} data-testid="download-form">
+            {t("applications.downloadForm")}
+          </Button>
+        )}
+        {WITHDRAWABLE.includes(a.state) ? (
+          <Popconfirm
+            title={t("applications.withdrawConfirm")}
+            okText={t("applications.withdrawOk")}
+            cancelText={t("applications.cancel")}
+            okButtonProps={{ danger: true }}
+            onConfirm={onWithdraw}
+          >
+            <Button danger block loading={busy === `withdraw-${a.id}`}>
+              {t("applications.withdraw")}
+            </Button>
+          </Popconfirm>
+        ) : null}
+      </Flex>
+    </Card>
   )
 }

@@ -1,5 +1,5 @@
 import { type Bilingual, passwordPolicyRule, pick, ProblemAlert, useApi } from "@cadre/ui"
-import { Alert, Button, Card, Flex, Form, Input, Typography } from "antd"
+import { Alert, Button, Card, Flex, Form, Input, Segmented, Typography } from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useServerErrors } from "../../api/use-server-errors"
@@ -14,42 +14,58 @@ const topField =
     return typeof head === "string" && fields.includes(head) ? head : undefined
   }
 
-const registerFields = topField(["email", "code", "name", "password"])
-const registerTags = { WeakPassword: "password", AlreadyExists: "email", InvalidCode: "code" }
+const registerFields = topField(["email", "phone", "code", "name", "password"])
+const emailTags = { WeakPassword: "password", AlreadyExists: "email", InvalidCode: "code" }
+const phoneTags = { WeakPassword: "password", AlreadyExists: "phone", InvalidCode: "code" }
+
+/** How an applicant proves who they are when registering: a code mailed, or a code sent by SMS. */
+type Channel = "email" | "phone"
+
+/** A mainland mobile number, as the server's `Phone` schema takes it. */
+const PHONE = /^1\d{10}$/
 
 interface RegisterValues {
-  readonly email: string
+  readonly email?: string
+  readonly phone?: string
   readonly code: string
   readonly name: string
   readonly password: string
 }
 
 /**
- * 注册: e-mail, the code mailed to it, name, password — with the server's password policy shown before anyone
- * types. The screen never says whether an address is taken: the mail does (issue 15).
+ * 注册: by e-mail or by mobile phone (a 6-digit code sent to it), name, password — with the server's password
+ * policy shown before anyone types. The e-mail screen never says whether an address is taken: the mail does
+ * (issue 15).
  */
 export const RegisterPage = () => {
   const { t, i18n } = useTranslation("portal")
   const api = useApi()
   const { refresh } = useSession()
-  const errors = useServerErrors(registerFields, registerTags)
+  const [channel, setChannel] = useState<Channel>("email")
+  const errors = useServerErrors(registerFields, channel === "email" ? emailTags : phoneTags)
   const [policy, setPolicy] = useState<Bilingual | undefined>(undefined)
   const [busy, setBusy] = useState(false)
   const [form] = Form.useForm<RegisterValues>()
   const [sentTo, setSentTo] = useState<string | undefined>(undefined)
   const [sending, setSending] = useState(false)
+  const switchChannel = (next: Channel) => {
+    setChannel(next)
+    setSentTo(undefined) // a code sent to the other channel is no use here
+    errors.clear()
+  }
   const sendCode = async () => {
-    let email: string
+    let to: string
     try {
-      email = (await form.validateFields(["email"])).email
+      to = (await form.validateFields([channel]))[channel] ?? ""
     } catch {
       return // the field shows why
     }
     setSending(true)
     errors.clear()
     try {
-      await api.auth.requestEmailCode.mutate({ email })
-      setSentTo(email)
+      if (channel === "email") await api.auth.requestEmailCode.mutate({ email: to })
+      else await api.auth.requestPhoneCode.mutate({ phone: to })
+      setSentTo(to)
     } catch (error) {
       errors.report(error)
     } finally {
@@ -72,7 +88,10 @@ export const RegisterPage = () => {
     setBusy(true)
     errors.clear()
     try {
-      await api.auth.registerEmail.mutate(values)
+      const { code, name, password } = values
+      if (channel === "email")
+        await api.auth.registerEmail.mutate({ email: values.email ?? "", code, name, password })
+      else await api.auth.registerPhone.mutate({ phone: values.phone ?? "", code, name, password })
       await refresh()
       navigate("/profile")
     } catch (error) {
@@ -96,18 +115,43 @@ export const RegisterPage = () => {
       >
         <Flex vertical gap={0}>
           <ProblemAlert problem={errors.problem} requestId="always" />
-          <Form.Item
-            name="email"
-            label={t("auth.email")}
-            rules={[
-              { required: true, message: t("auth.required", { field: t("auth.email") }) },
-              { type: "email", message: t("auth.emailInvalid") },
+          <Segmented<Channel>
+            block
+            value={channel}
+            onChange={switchChannel}
+            data-testid="register-channel"
+            aria-label={t("auth.channel")}
+            options={[
+              { value: "email", label: t("auth.byEmail") },
+              { value: "phone", label: t("auth.byPhone") },
             ]}
-            {...errors.itemProps("email")}
-            style={{ marginTop: 12 }}
-          >
-            <Input type="email" autoComplete="email" inputMode="email" />
-          </Form.Item>
+            style={{ marginTop: 12, marginBottom: 12 }}
+          />
+          {channel === "email" ? (
+            <Form.Item
+              name="email"
+              label={t("auth.email")}
+              rules={[
+                { required: true, message: t("auth.required", { field: t("auth.email") }) },
+                { type: "email", message: t("auth.emailInvalid") },
+              ]}
+              {...errors.itemProps("email")}
+            >
+              <Input type="email" autoComplete="email" inputMode="email" />
+            </Form.Item>
+          ) : (
+            <Form.Item
+              name="phone"
+              label={t("auth.phone")}
+              rules={[
+                { required: true, message: t("auth.required", { field: t("auth.phone") }) },
+                { pattern: PHONE, message: t("auth.phoneInvalid") },
+              ]}
+              {...errors.itemProps("phone")}
+            >
+              <Input type="tel" autoComplete="tel-national" inputMode="tel" maxLength={11} />
+            </Form.Item>
+          )}
           <Button
             onClick={() => void sendCode()}
             loading={sending}
@@ -121,13 +165,17 @@ export const RegisterPage = () => {
               type="success"
               showIcon
               data-testid="code-sent"
-              title={t("auth.codeSent", { email: sentTo })}
+              title={
+                channel === "email"
+                  ? t("auth.codeSent", { email: sentTo })
+                  : t("auth.smsSent", { phone: sentTo })
+              }
               style={{ marginBottom: 12 }}
             />
           )}
           <Form.Item
             name="code"
-            label={t("auth.code")}
+            label={channel === "email" ? t("auth.code") : t("auth.smsCode")}
             extra={t("auth.codeHint")}
             rules={[
               { required: true, message: t("auth.required", { field: t("auth.code") }) },
@@ -160,10 +208,10 @@ export const RegisterPage = () => {
           <Form.Item
             name="password"
             label={t("auth.password")}
-            dependencies={["email"]}
+            dependencies={[channel]}
             rules={[
               { required: true, message: t("auth.required", { field: t("auth.password") }) },
-              passwordPolicyRule(i18n.language, () => [form.getFieldValue("email")]),
+              passwordPolicyRule(i18n.language, () => [form.getFieldValue(channel)]),
             ]}
             {...errors.itemProps("password")}
           >

@@ -1,31 +1,30 @@
 import type { RouterOutputs } from "@cadre/client"
 import { type Problem, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
-import { App, Alert, Button, Card, Empty, Flex, Spin, Typography } from "antd"
+import { Alert, Button, Card, Empty, Flex, Spin, Typography } from "antd"
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { navigate, onLinkClick } from "../../routes/navigation"
+import { onLinkClick } from "../../routes/navigation"
 import { type Me, personIdOf } from "../../session/session"
+import { applyPath } from "../applications/apply-page"
 import { RequireSignIn } from "../auth/require-sign-in"
 import { type PublicSummary, regionWords, whenWords } from "../programmes/programme-words"
 import { programmePath } from "../programmes/programmes-pages"
 
 type OpenCampaign = RouterOutputs["campaigns"]["open"][number]
 
-/** 报名: the campaigns open to self-registration (campaigns.open) and applying to one (applications.register). */
+/** 报名: the campaigns open to self-registration (campaigns.open); applying goes through 核对信息 (apply-page). */
 export const CampaignsPage = () => <RequireSignIn>{(me) => <Campaigns me={me} />}</RequireSignIn>
 
 const Campaigns = ({ me }: { readonly me: Me }) => {
   const { t } = useTranslation("portal")
   const language = useLanguage()
   const api = useApi()
-  const { message } = App.useApp()
   const hasProfile = personIdOf(me) !== null
   const [campaigns, setCampaigns] = useState<ReadonlyArray<OpenCampaign> | undefined>(undefined)
   const [applied, setApplied] = useState<ReadonlySet<string>>(new Set())
   // The public face of the same campaigns: region names and deadlines (never the region's code).
   const [about, setAbout] = useState<ReadonlyMap<string, PublicSummary>>(new Map())
   const [problem, setProblem] = useState<Problem | undefined>(undefined)
-  const [busy, setBusy] = useState<string | undefined>(undefined)
 
   const load = useCallback(async () => {
     try {
@@ -45,20 +44,6 @@ const Campaigns = ({ me }: { readonly me: Me }) => {
   useEffect(() => {
     void load()
   }, [load])
-
-  const apply = async (c: OpenCampaign) => {
-    setBusy(c.id)
-    setProblem(undefined)
-    try {
-      await api.applications.register.mutate({ campaignId: c.id })
-      void message.success(t("campaigns.applySuccess", { name: c.name }))
-      navigate("/applications")
-    } catch (error) {
-      setProblem(problemOf(error))
-    } finally {
-      setBusy(undefined)
-    }
-  }
 
   return (
     <Flex vertical gap={16}>
@@ -109,8 +94,8 @@ const Campaigns = ({ me }: { readonly me: Me }) => {
                 type="primary"
                 block
                 disabled={!hasProfile || applied.has(c.id)}
-                loading={busy === c.id}
-                onClick={() => void apply(c)}
+                href={applyPath(c.id)}
+                onClick={onLinkClick(applyPath(c.id))}
               >
                 {applied.has(c.id) ? t("campaigns.applied") : t("campaigns.apply")}
               </Button>

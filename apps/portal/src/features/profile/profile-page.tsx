@@ -1,19 +1,6 @@
 import type { RouterOutputs } from "@cadre/client"
 import { type Problem, ProblemAlert, problemOf, useApi } from "@cadre/ui"
-import {
-  Alert,
-  AutoComplete,
-  Button,
-  Card,
-  Divider,
-  Flex,
-  Form,
-  Input,
-  Radio,
-  Select,
-  Spin,
-  Typography,
-} from "antd"
+import { Alert, Button, Card, Divider, Flex, Form, Input, Radio, Select, Spin, Typography } from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useServerErrors } from "../../api/use-server-errors"
@@ -33,6 +20,23 @@ import {
 
 type Mine = RouterOutputs["profiles"]["mine"]
 type OpenCampaign = RouterOutputs["campaigns"]["open"][number]
+type PublicSummary = RouterOutputs["campaigns"]["publicList"][number]
+/** A district an applicant may choose: the region of an open campaign, by its names. */
+interface RegionChoice {
+  readonly regionId: string
+  readonly names: string
+}
+
+/** The open campaigns' regions by name: `open` knows each campaign's region, `publicList` its names. */
+const regionChoices = (
+  open: ReadonlyArray<OpenCampaign>,
+  about: ReadonlyArray<PublicSummary>,
+): ReadonlyArray<RegionChoice> => {
+  const names = new Map(about.map((p) => [p.id, p.regionNames.join(" ")]))
+  return [...new Map(open.map((c) => [c.regionId, names.get(c.id) ?? c.name])).entries()].map(
+    ([regionId, n]) => ({ regionId, names: n }),
+  )
+}
 
 /** 个人信息: create or update the applicant's own profile. */
 export const ProfilePage = () => <RequireSignIn>{(me) => <ProfileLoader me={me} />}</RequireSignIn>
@@ -42,7 +46,7 @@ const ProfileLoader = ({ me }: { readonly me: Me }) => {
   const api = useApi()
   const personId = personIdOf(me)
   const [mine, setMine] = useState<Mine | null | undefined>(personId === null ? null : undefined)
-  const [campaigns, setCampaigns] = useState<ReadonlyArray<OpenCampaign>>([])
+  const [regions, setRegions] = useState<ReadonlyArray<RegionChoice>>([])
   const [problem, setProblem] = useState<Problem | undefined>(undefined)
   useEffect(() => {
     let live = true
@@ -52,10 +56,10 @@ const ProfileLoader = ({ me }: { readonly me: Me }) => {
         (m) => live && setMine(m),
         (e: unknown) => live && setProblem(problemOf(e)),
       )
-    // Applicants may not read the region tree (no region.read); the regions of the open campaigns are what the
-    // API offers them, so those are the suggestions for the region code.
-    api.campaigns.open.query().then(
-      (c) => live && setCampaigns(c),
+    // Applicants may not read the region tree (no region.read); the regions of the open campaigns, by name, are
+    // what the API offers them, so those are the choices.
+    Promise.all([api.campaigns.open.query(), api.campaigns.publicList.query()]).then(
+      ([open, about]) => live && setRegions(regionChoices(open, about)),
       () => undefined,
     )
     return () => {
@@ -76,7 +80,7 @@ const ProfileLoader = ({ me }: { readonly me: Me }) => {
           <Spin tip={t("profile.loading")} />
         ) : null
       ) : (
-        <ProfileForm mine={mine} campaigns={campaigns} onSaved={setMine} />
+        <ProfileForm mine={mine} regions={regions} onSaved={setMine} />
       )}
     </Flex>
   )
@@ -86,11 +90,11 @@ const profileTags = { NotFound: "regionId" }
 
 const ProfileForm = ({
   mine,
-  campaigns,
+  regions,
   onSaved,
 }: {
   readonly mine: Mine | null
-  readonly campaigns: ReadonlyArray<OpenCampaign>
+  readonly regions: ReadonlyArray<RegionChoice>
   readonly onSaved: (m: Mine) => void
 }) => {
   const { t } = useTranslation("portal")
@@ -125,10 +129,11 @@ const ProfileForm = ({
     }
   }
 
-  const regionOptions = [...new Map(campaigns.map((c) => [c.regionId, c])).values()].map((c) => ({
-    value: c.regionId,
-    label: t("profile.regionOption", { id: c.regionId, campaign: c.name }),
-  }))
+  // Regions by their names (安徽省 淮北市 淮上区), never a code to type; the stored region stays choosable even when
+  // no campaign is open there now.
+  const byRegion = new Map(regions.map((r) => [r.regionId, r.names]))
+  if (mine !== null && !byRegion.has(mine.regionId)) byRegion.set(mine.regionId, t("profile.regionStored"))
+  const regionOptions = [...byRegion].map(([value, label]) => ({ value, label }))
 
   return (
     <Card size="small">
@@ -279,13 +284,103 @@ const ProfileForm = ({
           name="regionId"
           label={t("profile.region")}
           extra={t("profile.regionHint")}
-          rules={[{ ...required(t("profile.region")), whitespace: true }]}
+          rules={[required(t("profile.region"))]}
           {...errors.itemProps("regionId")}
         >
-          <AutoComplete options={regionOptions} popupMatchSelectWidth>
-            <Input inputMode="numeric" autoComplete="off" />
-          </AutoComplete>
+          <Select options={regionOptions} showSearch={{ optionFilterProp: "label" }} />
         </Form.Item>
+
+        <Divider titlePlacement="start">{t("profile.resume")}</Divider>
+        <Typography.Paragraph type="secondary">{t("profile.resumeHint")}</Typography.Paragraph>
+        <Form.List
+          name="workHistory"
+          rules={[
+            {
+              validator: async (_r, rows: ReadonlyArray<unknown> | undefined) => {
+                if ((rows?.length ?? 0) === 0) throw new Error(t("profile.resumeRequired"))
+              },
+            },
+          ]}
+        >
+          {(rows, { add, remove }, { errors: listErrors }) => (
+            <Flex vertical gap={12}>
+              {rows.map((row, i) => (
+                <Card
+                  key={row.key}
+                  size="small"
+                  type="inner"
+                  data-testid={`resume-${i}`}
+                  title={t("profile.resumeRow", { n: i + 1 })}
+                  extra={
+                    rows.length > 1 ? (
+                      <Button type="link" danger onClick={() => remove(row.name)}>
+                        {t("profile.resumeRemove")}
+                      </Button>
+                    ) : null
+                  }
+                >
+                  <Form.Item
+                    name={[row.name, "from"]}
+                    label={t("profile.resumeFrom")}
+                    rules={[required(t("profile.resumeFrom"))]}
+                    {...errors.itemProps(`workHistory.${i}.from`)}
+                  >
+                    <Input type="date" />
+                  </Form.Item>
+                  <Form.Item
+                    name={[row.name, "to"]}
+                    label={t("profile.resumeTo")}
+                    extra={t("profile.resumeToHint")}
+                    {...errors.itemProps(`workHistory.${i}.to`)}
+                  >
+                    <Input type="date" />
+                  </Form.Item>
+                  <Form.Item
+                    name={[row.name, "organisation"]}
+                    label={t("profile.resumeOrganisation")}
+                    rules={[{ ...required(t("profile.resumeOrganisation")), whitespace: true }]}
+                    {...errors.itemProps(`workHistory.${i}.organisation`)}
+                  >
+                    <Input maxLength={100} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[row.name, "position"]}
+                    label={t("profile.resumePosition")}
+                    rules={[{ ...required(t("profile.resumePosition")), whitespace: true }]}
+                    {...errors.itemProps(`workHistory.${i}.position`)}
+                  >
+                    <Input maxLength={100} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[row.name, "grassroots"]}
+                    label={t("profile.resumeGrassroots")}
+                    initialValue={false}
+                    {...errors.itemProps(`workHistory.${i}.grassroots`)}
+                  >
+                    <Radio.Group
+                      options={[
+                        { value: true, label: t("profile.yes") },
+                        { value: false, label: t("profile.no") },
+                      ]}
+                    />
+                  </Form.Item>
+                </Card>
+              ))}
+              <Button
+                onClick={() => add({ from: "", organisation: "", position: "", grassroots: false })}
+                block
+                data-testid="resume-add"
+              >
+                {t("profile.resumeAdd")}
+              </Button>
+              <Form.ErrorList errors={listErrors} />
+              {errors.itemProps("workHistory").help === undefined ? null : (
+                <Typography.Text type="danger">{errors.itemProps("workHistory").help}</Typography.Text>
+              )}
+            </Flex>
+          )}
+        </Form.List>
+        <Divider />
         <Button type="primary" htmlType="submit" size="large" block loading={busy}>
           {t("profile.save")}
         </Button>

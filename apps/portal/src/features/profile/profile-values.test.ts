@@ -16,6 +16,16 @@ const values: ProfileValues = {
   employment: "public_institution_established",
   currentUnit: "淮上区民政局",
   currentPosition: "  ",
+  workHistory: [
+    { from: "2018-09-01", organisation: " 淮上区民政局 ", position: "科员", grassroots: false, to: "" },
+    {
+      from: "2014-07-01",
+      to: "2018-08-31",
+      organisation: "淮上区某街道",
+      position: "办事员",
+      grassroots: true,
+    },
+  ],
   regionId: " 340311 ",
 }
 
@@ -24,7 +34,18 @@ describe("profile form ↔ API profile", () => {
     expect(toInput(values)).toEqual({
       regionId: "340311",
       profile: {
-        workHistory: [],
+        // Earliest first (the 报名表's 参加工作时间 is the first start); an empty end is absent, not "".
+        workHistory: [
+          {
+            from: "2014-07-01",
+            to: "2018-08-31",
+            organisation: "淮上区某街道",
+            position: "办事员",
+            grassroots: true,
+            tags: [],
+          },
+          { from: "2018-09-01", organisation: "淮上区民政局", position: "科员", grassroots: false, tags: [] },
+        ],
         conduct: [],
         attestations: [],
         name: "王晓明",
@@ -55,7 +76,13 @@ describe("profile form ↔ API profile", () => {
       employment: "civil_servant",
       currentPosition: "科员",
       workHistory: [
-        { from: "2015-07-01", organisation: "淮上区", position: "科员", grassroots: true, tags: [] },
+        {
+          from: "2015-07-01",
+          organisation: "淮上区",
+          position: "科员",
+          grassroots: true,
+          tags: ["epidemic_assistant"],
+        },
       ],
       conduct: [],
       attestations: [],
@@ -71,7 +98,16 @@ describe("profile form ↔ API profile", () => {
       { level: "master", fullTime: false, major: "法学" },
       { level: "bachelor", fullTime: true },
     ])
-    expect(profile.workHistory).toHaveLength(1)
+    // The period comes back from the form as it was, and keeps the tag staff gave it.
+    expect(profile.workHistory).toEqual([
+      {
+        from: "2015-07-01",
+        organisation: "淮上区",
+        position: "科员",
+        grassroots: true,
+        tags: ["epidemic_assistant"],
+      },
+    ])
     expect(profile.tags).toEqual(["x"])
   })
 
@@ -93,7 +129,8 @@ describe("server issues → form fields", () => {
     expect(fieldOfPath(["profile", "party", "joined"])).toBe("partyJoined")
     expect(fieldOfPath(["profile", "education", 0, "fullTime"])).toBe("educationFullTime")
     expect(fieldOfPath(["profile", "education", 0, "level"])).toBe("educationLevel")
-    expect(fieldOfPath(["profile", "workHistory", 0, "from"])).toBeUndefined()
+    expect(fieldOfPath(["profile", "workHistory", 0, "from"])).toBe("workHistory.0.from")
+    expect(fieldOfPath(["profile", "workHistory"])).toBe("workHistory")
     expect(fieldOfPath(["expectedVersion"])).toBeUndefined()
   })
 
@@ -115,7 +152,7 @@ describe("server issues → form fields", () => {
             path: ["profile", "idNumber"],
             message: { zh: "身份证号（profile.idNumber）：错", en: "ID (x): bad" },
           },
-          { path: ["profile", "workHistory"], message: { zh: "w", en: "w" } },
+          { path: ["profile", "tags"], message: { zh: "w", en: "w" } },
         ],
         requestId: null,
       },

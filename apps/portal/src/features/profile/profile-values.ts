@@ -2,8 +2,8 @@ import type { RouterInputs, RouterOutputs } from "@cadre/client"
 
 /**
  * The profile form's flat values and their conversion to and from the API's profile (the kernel's
- * Person.Profile in its JSON form). What the form does not edit (rank, work history, conduct records,
- * attestations, tags, further education entries) is carried over unchanged from the stored profile.
+ * Person.Profile in its JSON form). What the form does not edit (rank, conduct records, attestations, tags,
+ * further education entries, the tags staff put on a work period) is carried over unchanged from the stored profile.
  */
 
 export type StoredProfile = RouterOutputs["profiles"]["mine"]["profile"]
@@ -32,6 +32,18 @@ export const EMPLOYMENT_CATEGORIES = [
 
 export type PartyStatus = ProfileInput["party"]["_tag"]
 
+/**
+ * One period of the résumé (简历) as the form edits it. The earliest start is the 参加工作时间 the 报名表 prints
+ * (000 附件), so at least one period is asked for.
+ */
+export interface WorkPeriodValues {
+  from: string
+  to?: string | undefined
+  organisation: string
+  position: string
+  grassroots: boolean
+}
+
 export interface ProfileValues {
   name: string
   sex: "male" | "female"
@@ -46,11 +58,16 @@ export interface ProfileValues {
   employment: (typeof EMPLOYMENT_CATEGORIES)[number]
   currentUnit?: string | undefined
   currentPosition?: string | undefined
+  workHistory: Array<WorkPeriodValues>
   regionId: string
 }
 
-/** A new profile's starting values. */
-export const emptyValues: Partial<ProfileValues> = { partyStatus: "NotMember", educationFullTime: true }
+/** A new profile's starting values: one empty résumé line to fill in. */
+export const emptyValues: Partial<ProfileValues> = {
+  partyStatus: "NotMember",
+  educationFullTime: true,
+  workHistory: [{ from: "", organisation: "", position: "", grassroots: false }],
+}
 
 /** The form's values from the stored profile. */
 export const toValues = (p: StoredProfile, regionId: string): ProfileValues => {
@@ -69,6 +86,13 @@ export const toValues = (p: StoredProfile, regionId: string): ProfileValues => {
     employment: p.employment,
     currentUnit: p.currentUnit,
     currentPosition: p.currentPosition,
+    workHistory: p.workHistory.map((w) => ({
+      from: w.from,
+      to: w.to,
+      organisation: w.organisation,
+      position: w.position,
+      grassroots: w.grassroots,
+    })),
     regionId,
   }
 }
@@ -94,14 +118,45 @@ const partyOf = (v: ProfileValues): ProfileInput["party"] => {
 }
 
 /** What the form does not edit; the optional fields it does edit are dropped so that clearing them removes them. */
-const keep = ({ id: _id, phone: _p, currentUnit: _u, currentPosition: _c, ...rest }: StoredProfile) => rest
+const keep = ({
+  id: _id,
+  phone: _p,
+  currentUnit: _u,
+  currentPosition: _c,
+  workHistory: _w,
+  ...rest
+}: StoredProfile) => rest
+
+/**
+ * The résumé from the form, earliest first. Tags that staff put on a period (e.g. 疫情防控 assistant, read by a
+ * scheme's preferences) stay on the period with the same start and organisation.
+ */
+const workHistoryOf = (
+  rows: ReadonlyArray<WorkPeriodValues>,
+  previous: StoredProfile | undefined,
+): ProfileInput["workHistory"] =>
+  rows
+    .map((w) => {
+      const before = previous?.workHistory.find(
+        (p) => p.from === w.from && p.organisation === w.organisation.trim(),
+      )
+      return {
+        from: w.from,
+        ...optional("to", filled(w.to)),
+        organisation: w.organisation.trim(),
+        position: w.position.trim(),
+        grassroots: w.grassroots,
+        tags: before?.tags ?? [],
+      }
+    })
+    .sort((a, b) => a.from.localeCompare(b.from))
 
 /** The API's input from the form's values, keeping what the form does not edit from `previous`. */
 export const toInput = (
   v: ProfileValues,
   previous?: StoredProfile,
 ): { regionId: string; profile: ProfileInput } => {
-  const kept = previous === undefined ? { workHistory: [], conduct: [], attestations: [] } : keep(previous)
+  const kept = previous === undefined ? { conduct: [], attestations: [] } : keep(previous)
   const [first, ...furtherEducation] = previous?.education ?? []
   const profile: ProfileInput = {
     ...kept,
@@ -115,11 +170,16 @@ export const toInput = (
     employment: v.employment,
     ...optional("currentUnit", filled(v.currentUnit)),
     ...optional("currentPosition", filled(v.currentPosition)),
+    workHistory: workHistoryOf(v.workHistory ?? [], previous),
   }
   return { regionId: v.regionId.trim(), profile }
 }
 
-/** The form field a server issue names: `["profile", "idNumber"]` → "idNumber", `["regionId"]` → "regionId". */
+/**
+ * The form field a server issue names: `["profile", "idNumber"]` → "idNumber", `["regionId"]` → "regionId",
+ * `["profile", "workHistory", 0, "from"]` → "workHistory.0.from" (the résumé's rows are ordered by start, as the
+ * form sends them).
+ */
 export const fieldOfPath = (path: ReadonlyArray<PropertyKey>): string | undefined => {
   const [head, second, third] = path
   if (head === "regionId") return "regionId"
@@ -140,6 +200,10 @@ export const fieldOfPath = (path: ReadonlyArray<PropertyKey>): string | undefine
       return "partyStatus"
     case "education":
       return path[3] === "fullTime" ? "educationFullTime" : "educationLevel"
+    case "workHistory":
+      return typeof third === "number" && typeof path[3] === "string"
+        ? `workHistory.${third}.${path[3]}`
+        : "workHistory"
     default:
       return undefined
   }
