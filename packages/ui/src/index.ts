@@ -30,7 +30,7 @@ export {
   useServiceHealth,
 } from "./health/use-service-health.js"
 export { cadreTheme } from "./theme/theme.js"
-export { UiProvider, type UiProviderProps, useReducedMotion } from "./theme/ui-provider.js"
+export { UiBaseProvider, UiProvider, type UiProviderProps, useReducedMotion } from "./theme/ui-provider.js"
 export { NotFoundPage, type RouteTable, resolveRoute } from "./routing/routes.js"
 export { ApiProvider, type ApiProviderProps, apiUrl, makeClient, useApi } from "./api/api-provider.js"
 export {

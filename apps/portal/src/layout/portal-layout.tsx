@@ -1,5 +1,5 @@
 import { LanguageSwitch } from "@cadre/ui"
-import { Button, Flex, Layout, Typography } from "antd"
+import { Button, Flex, Layout } from "antd"
 import type { ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 import { navigate, onLinkClick, usePath } from "../routes/navigation"
@@ -51,15 +51,21 @@ export const PortalLayout = ({ children }: { readonly children?: ReactNode }) =>
           background: "#b71c1c",
         }}
       >
-        <Typography.Link
+        <a
           href="/"
           onClick={onLinkClick("/")}
-          strong
-          ellipsis
-          style={{ color: "#fff", fontSize: 16, minWidth: 0 }}
+          style={{
+            color: "#fff",
+            fontSize: 16,
+            fontWeight: 600,
+            minWidth: 0,
+            overflow: "hidden",
+            textOverflow: "ellipsis",
+            whiteSpace: "nowrap",
+          }}
         >
           {t("tagline")}
-        </Typography.Link>
+        </a>
         <div style={{ flex: "none" }}>
           <LanguageSwitch size="small" />
         </div>

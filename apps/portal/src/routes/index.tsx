@@ -1,17 +1,39 @@
 import { ApiProvider, resolveRoute, type RouteTable } from "@cadre/ui"
-import type { ReactNode } from "react"
-import { ApplyPage, applyIdOf } from "../features/applications/apply-page"
-import { MyApplicationsPage } from "../features/applications/my-applications-page"
-import { RegisterPage, SignInPage } from "../features/auth/auth-pages"
-import { CampaignsPage } from "../features/campaigns/campaigns-page"
+import { Spin } from "antd"
+import { type ComponentType, lazy, type ReactNode, Suspense } from "react"
 import { HomePage } from "../features/home/home-page"
-import { InPostPage } from "../features/in-post/in-post-page"
-import { ProfilePage } from "../features/profile/profile-page"
-import { SelfCheckPage, selfCheckIdOf } from "../features/programmes/self-check-page"
-import { ProgrammePage, ProgrammesPage, programmeIdOf } from "../features/programmes/programmes-pages"
 import { PortalLayout } from "../layout/portal-layout"
 import { SessionProvider } from "../session/session"
 import { usePath } from "./navigation"
+import { applyIdOf, programmeIdOf, selfCheckIdOf } from "./paths"
+
+/**
+ * A page whose code loads when it is first shown (issue 17: a slow phone downloads only the home page and the
+ * frame first; each form comes with its own page).
+ */
+const onDemand = <P extends object>(load: () => Promise<ComponentType<P>>) =>
+  lazy(async () => ({ default: await load() }))
+
+const RegisterPage = onDemand(() => import("../features/auth/auth-pages").then((m) => m.RegisterPage))
+const SignInPage = onDemand(() => import("../features/auth/auth-pages").then((m) => m.SignInPage))
+const ProfilePage = onDemand(() => import("../features/profile/profile-page").then((m) => m.ProfilePage))
+const ProgrammesPage = onDemand(() =>
+  import("../features/programmes/programmes-pages").then((m) => m.ProgrammesPage),
+)
+const ProgrammePage = onDemand(() =>
+  import("../features/programmes/programmes-pages").then((m) => m.ProgrammePage),
+)
+const SelfCheckPage = onDemand(() =>
+  import("../features/programmes/self-check-page").then((m) => m.SelfCheckPage),
+)
+const CampaignsPage = onDemand(() =>
+  import("../features/campaigns/campaigns-page").then((m) => m.CampaignsPage),
+)
+const ApplyPage = onDemand(() => import("../features/applications/apply-page").then((m) => m.ApplyPage))
+const MyApplicationsPage = onDemand(() =>
+  import("../features/applications/my-applications-page").then((m) => m.MyApplicationsPage),
+)
+const InPostPage = onDemand(() => import("../features/in-post/in-post-page").then((m) => m.InPostPage))
 
 /** The portal's pages by path. */
 export const routes: RouteTable = {
@@ -50,12 +72,16 @@ export const pageFor = (path: string): ReactNode => {
   return <Page />
 }
 
-/** The app: the page for the current location, inside the portal's frame. */
+/** The app: the page for the current location, inside the portal's frame; a spinner while a page's code loads. */
 export const App = ({ fetch }: { fetch?: typeof globalThis.fetch }) => {
   const path = usePath()
   return (
     <AppProviders {...(fetch === undefined ? {} : { fetch })}>
-      <PortalLayout>{pageFor(path)}</PortalLayout>
+      <PortalLayout>
+        <Suspense fallback={<Spin style={{ display: "block", margin: "48px auto" }} />}>
+          {pageFor(path)}
+        </Suspense>
+      </PortalLayout>
     </AppProviders>
   )
 }

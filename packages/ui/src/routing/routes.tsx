@@ -1,4 +1,4 @@
-import { Button, Result } from "antd"
+import { Button, Flex } from "antd"
 import type { ComponentType } from "react"
 import { useTranslation } from "react-i18next"
 
@@ -8,16 +8,17 @@ export type RouteTable = Readonly<Record<string, ComponentType>>
 /** Shown for any path not in an app's route table (404 with a link home). */
 export const NotFoundPage = () => {
   const { t } = useTranslation("common")
+  // A heading and a link, not antd's Result or Typography: they would weigh on every app's first page.
   return (
-    <Result
-      status="404"
-      title={t("notFound.title")}
-      extra={
-        <Button type="primary" href="/">
-          {t("notFound.back")}
-        </Button>
-      }
-    />
+    <Flex vertical align="center" gap={16} style={{ padding: "48px 16px", textAlign: "center" }}>
+      <span style={{ fontSize: 48, lineHeight: 1, color: "rgba(0,0,0,0.45)" }} aria-hidden>
+        404
+      </span>
+      <h1 style={{ fontSize: 22, margin: 0 }}>{t("notFound.title")}</h1>
+      <Button type="primary" href="/">
+        {t("notFound.back")}
+      </Button>
+    </Flex>
   )
 }
 

@@ -46,14 +46,25 @@ const AntdConfig = ({ children }: { readonly children?: ReactNode }) => {
   )
   return (
     <ConfigProvider locale={locale} theme={theme}>
-      <AntdApp>{children}</AntdApp>
+      {children}
     </ConfigProvider>
   )
 }
 
-/** Wraps an SPA: i18next, antd's theme and antd's locale (zh_CN or en_US) following the chosen language. */
-export const UiProvider = ({ i18n, children }: UiProviderProps) => (
+/**
+ * i18next, antd's theme and antd's locale, without antd's `App` frame. The portal uses this: `App` (for the
+ * message, notification and modal hooks) brings Modal and Form into the first page a phone loads (≈ 40 kB gzip),
+ * so the portal's pages that use those hooks wrap themselves in `App` and load it with their own code.
+ */
+export const UiBaseProvider = ({ i18n, children }: UiProviderProps) => (
   <I18nextProvider i18n={i18n}>
     <AntdConfig>{children}</AntdConfig>
   </I18nextProvider>
+)
+
+/** Wraps an SPA: i18next, antd's theme and antd's locale (zh_CN or en_US) following the chosen language. */
+export const UiProvider = ({ i18n, children }: UiProviderProps) => (
+  <UiBaseProvider i18n={i18n}>
+    <AntdApp>{children}</AntdApp>
+  </UiBaseProvider>
 )

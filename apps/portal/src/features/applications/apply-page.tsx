@@ -7,23 +7,12 @@ import { onLinkClick } from "../../routes/navigation"
 import { type Me, personIdOf } from "../../session/session"
 import { RequireSignIn } from "../auth/require-sign-in"
 import { type PublicDetail, whenWords } from "../programmes/programme-words"
-import { programmePath } from "../programmes/programmes-pages"
 import { answerRows } from "./application-words"
 
 type Mine = RouterOutputs["profiles"]["mine"]
 type Applied = RouterOutputs["applications"]["register"]
 
-export const applyPath = (id: string) => `${programmePath(id)}/apply`
-/** The campaign id in `/programmes/<id>/apply`, or undefined. */
-export const applyIdOf = (path: string): string | undefined => {
-  const m = /^\/programmes\/([^/]+)\/apply$/.exec(path)
-  if (m?.[1] === undefined) return undefined
-  try {
-    return decodeURIComponent(m[1])
-  } catch {
-    return undefined
-  }
-}
+export { applyIdOf, applyPath } from "../../routes/paths"
 
 /**
  * 确认报名 (GOV.UK "check your answers" and declaration): what the 报名表 will say, each group with a link to change

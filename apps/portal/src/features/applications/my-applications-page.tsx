@@ -39,7 +39,12 @@ const stateColour = (state: Application["state"]): string =>
  * apart from what waits for a reviewer (each with its clause), the 报名表 to download and print, and withdrawal
  * before the decision.
  */
-export const MyApplicationsPage = () => <RequireSignIn>{(me) => <MyApplications me={me} />}</RequireSignIn>
+export const MyApplicationsPage = () => (
+  // antd's App (for `message`) comes with this page's code, not the portal's first page (UiProvider appFrame).
+  <App component={false}>
+    <RequireSignIn>{(me) => <MyApplications me={me} />}</RequireSignIn>
+  </App>
+)
 
 const MyApplications = ({ me }: { readonly me: Me }) => {
   const { t } = useTranslation("portal")

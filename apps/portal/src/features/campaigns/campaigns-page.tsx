@@ -4,11 +4,10 @@ import { Alert, Button, Card, Empty, Flex, Spin, Typography } from "antd"
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { onLinkClick } from "../../routes/navigation"
+import { applyPath, programmePath } from "../../routes/paths"
 import { type Me, personIdOf } from "../../session/session"
-import { applyPath } from "../applications/apply-page"
 import { RequireSignIn } from "../auth/require-sign-in"
 import { type PublicSummary, regionWords, whenWords } from "../programmes/programme-words"
-import { programmePath } from "../programmes/programmes-pages"
 
 type OpenCampaign = RouterOutputs["campaigns"]["open"][number]
 

@@ -1,5 +1,5 @@
 import { formatDate, pick, type Problem, ProblemAlert, problemOf, toLanguage, useApi } from "@cadre/ui"
-import { Button, Card, Descriptions, Empty, Flex, Segmented, Spin, Tag, Typography } from "antd"
+import { App, Button, Card, Descriptions, Empty, Flex, Segmented, Spin, Tag, Typography } from "antd"
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { onLinkClick } from "../../routes/navigation"
@@ -12,7 +12,12 @@ import { ReportsSection } from "./reports-section"
  * 我的任职: a dispatched cadre's own placement (`placements.mine`, the account linked to the person), the reports
  * the scheme asks of them and their leave. An account with no placement sees where this will appear.
  */
-export const InPostPage = () => <RequireSignIn>{() => <InPost />}</RequireSignIn>
+export const InPostPage = () => (
+  // antd's App (for `message`) comes with this page's code, not the portal's first page (UiProvider appFrame).
+  <App component={false}>
+    <RequireSignIn>{() => <InPost />}</RequireSignIn>
+  </App>
+)
 
 const InPost = () => {
   const { t, i18n } = useTranslation("portal")

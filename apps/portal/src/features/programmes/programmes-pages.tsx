@@ -3,6 +3,7 @@ import { Button, Card, Empty, Flex, Spin, Tag, Typography } from "antd"
 import { type ReactNode, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { onLinkClick } from "../../routes/navigation"
+import { PROGRAMMES_PATH, programmePath, selfCheckPath } from "../../routes/paths"
 import { useSession } from "../../session/session"
 import { clauseWords, type PublicDetail, type PublicSummary, regionWords, whenWords } from "./programme-words"
 
@@ -13,20 +14,7 @@ import { clauseWords, type PublicDetail, type PublicSummary, regionWords, whenWo
  * Laid out as GOV.UK's summary lists: a term above its value, so nothing needs a wide screen.
  */
 
-export const PROGRAMMES_PATH = "/programmes"
-/** The self-check of a programme (self-check-page.tsx). */
-const selfCheckPath = (id: string) => `${programmePath(id)}/check`
-export const programmePath = (id: string) => `${PROGRAMMES_PATH}/${encodeURIComponent(id)}`
-/** The id in `/programmes/<id>`, or undefined for any other path. */
-export const programmeIdOf = (path: string): string | undefined => {
-  const m = /^\/programmes\/([^/]+)$/.exec(path)
-  if (m?.[1] === undefined) return undefined
-  try {
-    return decodeURIComponent(m[1])
-  } catch {
-    return undefined
-  }
-}
+export { PROGRAMMES_PATH, programmeIdOf, programmePath } from "../../routes/paths"
 
 /** A term and its value, one above the other (a summary list row). */
 const Row = ({ term, children, testId }: { term: string; children: ReactNode; testId?: string }) => (

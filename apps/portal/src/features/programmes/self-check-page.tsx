@@ -4,8 +4,8 @@ import { Alert, Button, Card, Checkbox, Flex, Form, Input, Select, Spin, Typogra
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { onLinkClick } from "../../routes/navigation"
+import { programmePath } from "../../routes/paths"
 import { clauseWords, type PublicDetail } from "./programme-words"
-import { programmePath } from "./programmes-pages"
 
 /**
  * 报名前自查 (issue 17 item 2): only the questions the programme's rules need (publicGet's `selfCheck`), answered
@@ -18,17 +18,7 @@ type Answers = RouterInputs["campaigns"]["publicCheck"]["answers"]
 type Result = RouterOutputs["campaigns"]["publicCheck"]
 type Row = Result["failed"][number]
 
-export const selfCheckPath = (id: string) => `${programmePath(id)}/check`
-/** The id in `/programmes/<id>/check`, or undefined. */
-export const selfCheckIdOf = (path: string): string | undefined => {
-  const m = /^\/programmes\/([^/]+)\/check$/.exec(path)
-  if (m?.[1] === undefined) return undefined
-  try {
-    return decodeURIComponent(m[1])
-  } catch {
-    return undefined
-  }
-}
+export { selfCheckIdOf, selfCheckPath } from "../../routes/paths"
 
 interface Values {
   readonly birthDate?: string
