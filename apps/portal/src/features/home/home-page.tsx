@@ -42,7 +42,7 @@ export const HomePage = () => {
           {steps.map((step) => (
             <li key={step} style={{ marginBottom: 8 }}>
               <strong>{t(`steps.${step}.title`)}</strong>
-              <p style={{ margin: 0, color: "rgba(0,0,0,0.55)" }}>{t(`steps.${step}.text`)}</p>
+              <p style={{ margin: 0, color: "rgba(0,0,0,0.65)" }}>{t(`steps.${step}.text`)}</p>
             </li>
           ))}
         </ol>
@@ -53,7 +53,7 @@ export const HomePage = () => {
         </h2>
         <ServiceStatus />
       </section>
-      <p style={{ margin: 0, color: "rgba(0,0,0,0.55)" }}>{t("help")}</p>
+      <p style={{ margin: 0, color: "rgba(0,0,0,0.65)" }}>{t("help")}</p>
     </Flex>
   )
 }
