@@ -14,13 +14,14 @@ export const useServerErrors = (fieldOf: FieldOf, byTag: Readonly<Record<string,
   const [problem, setProblem] = useState<Problem | undefined>(undefined)
   const [fields, setFields] = useState<Readonly<Record<string, Bilingual>>>({})
 
+  /** Shows an error; answers the form fields it names (in the order the server gave them). */
   const report = useCallback(
-    (error: unknown) => {
+    (error: unknown): ReadonlyArray<string> => {
       const p = problemOf(error)
       if (p.kind !== "api") {
         setProblem(p)
         setFields({})
-        return
+        return []
       }
       const next: Record<string, Bilingual> = {}
       for (const issue of fieldIssues(p, fieldOf)) next[issue.field] ??= issue.message
@@ -29,6 +30,7 @@ export const useServerErrors = (fieldOf: FieldOf, byTag: Readonly<Record<string,
       setFields(next)
       // The summary stays: it names every problem, including those not tied to a field of this form.
       setProblem(p)
+      return Object.keys(next)
     },
     [fieldOf, byTag],
   )

@@ -1,12 +1,26 @@
 import type { RouterOutputs } from "@cadre/client"
-import { type Problem, ProblemAlert, problemOf, useApi } from "@cadre/ui"
-import { Alert, Button, Card, Divider, Flex, Form, Input, Radio, Select, Spin, Typography } from "antd"
-import { useEffect, useState } from "react"
+import { formatDate, type Problem, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
+import {
+  Alert,
+  Button,
+  Card,
+  Divider,
+  Flex,
+  Form,
+  Input,
+  Progress,
+  Radio,
+  Select,
+  Spin,
+  Typography,
+} from "antd"
+import { type ReactNode, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useServerErrors } from "../../api/use-server-errors"
 import { onLinkClick } from "../../routes/navigation"
 import { type Me, personIdOf, useSession } from "../../session/session"
 import { RequireSignIn } from "../auth/require-sign-in"
+import { readIdNumber } from "./id-number"
 import {
   EDUCATION_LEVELS,
   EMPLOYMENT_CATEGORIES,
@@ -88,6 +102,44 @@ const ProfileLoader = ({ me }: { readonly me: Me }) => {
 
 const profileTags = { NotFound: "regionId" }
 
+/**
+ * The profile asked one group per page (GOV.UK "one thing per page", issue 17), with where the applicant is:
+ * each group's fields, for validating the page before going on and for finding the page of a server's refusal.
+ */
+const GROUPS = [
+  { key: "basic", fields: ["name", "sex", "birthDate", "idNumber", "phone"] },
+  { key: "party", fields: ["partyStatus", "partyJoined", "partyFullSince"] },
+  { key: "education", fields: ["educationLevel", "educationFullTime"] },
+  { key: "work", fields: ["employment", "currentUnit", "currentPosition", "regionId"] },
+  { key: "resume", fields: ["workHistory"] },
+] as const
+type GroupKey = (typeof GROUPS)[number]["key"]
+const TITLE: Readonly<Record<GroupKey, string>> = {
+  basic: "profile.basic",
+  party: "profile.party",
+  education: "profile.education",
+  work: "profile.work",
+  resume: "profile.resume",
+}
+
+/** The page (group index) a field belongs to: "workHistory.0.from" is on the résumé's page. */
+export const groupOfField = (field: string): number =>
+  Math.max(
+    0,
+    GROUPS.findIndex((g) => (g.fields as ReadonlyArray<string>).includes(field.split(".")[0] ?? field)),
+  )
+
+/** One error of the summary at the top of a page: the field's name path and its message. */
+interface SummaryItem {
+  readonly name: ReadonlyArray<string | number>
+  readonly message: string
+}
+
+/** One page of the profile: kept mounted when hidden, so its answers stay in the form. */
+const Page = ({ shown, children }: { readonly shown: boolean; readonly children: ReactNode }) => (
+  <div hidden={!shown}>{children}</div>
+)
+
 const ProfileForm = ({
   mine,
   regions,
@@ -98,13 +150,19 @@ const ProfileForm = ({
   readonly onSaved: (m: Mine) => void
 }) => {
   const { t } = useTranslation("portal")
+  const language = useLanguage()
   const api = useApi()
   const { refresh } = useSession()
   const [form] = Form.useForm<ProfileValues>()
   const errors = useServerErrors(fieldOfPath, profileTags)
   const [busy, setBusy] = useState(false)
   const [saved, setSaved] = useState(false)
+  const [step, setStep] = useState(0)
+  const [summary, setSummary] = useState<ReadonlyArray<SummaryItem>>([])
   const partyStatus = Form.useWatch("partyStatus", form)
+  const idTyped = Form.useWatch("idNumber", form) as string | undefined
+  const idReading = idTyped === undefined || idTyped.trim() === "" ? undefined : readIdNumber(idTyped)
+  const last = GROUPS.length - 1
   const required = (label: string) => ({ required: true, message: t("profile.required", { field: label }) })
 
   const submit = async (values: ProfileValues) => {
@@ -123,10 +181,31 @@ const ProfileForm = ({
       // The actor now names the person (createMine): campaigns and applications need it.
       if (mine === null) await refresh()
     } catch (error) {
-      errors.report(error)
+      const fields = errors.report(error)
+      const first = fields[0]
+      if (first !== undefined) setStep(groupOfField(first))
     } finally {
       setBusy(false)
     }
+  }
+
+  /** 继续: this page's answers must hold before the next page; what does not is summarised at the top. */
+  const next = async () => {
+    const names = GROUPS[step]?.fields ?? []
+    try {
+      await form.validateFields([...names], { recursive: true })
+      setSummary([])
+      setStep((s) => Math.min(last, s + 1))
+      window.scrollTo?.(0, 0)
+    } catch (e) {
+      summarise(e)
+    }
+  }
+
+  const summarise = (e: unknown) => {
+    const failed = (e as { errorFields?: ReadonlyArray<{ name: Array<string | number>; errors: string[] }> })
+      .errorFields
+    setSummary((failed ?? []).flatMap((f) => f.errors.map((message) => ({ name: f.name, message }))))
   }
 
   // Regions by their names (安徽省 淮北市 淮上区), never a code to type; the stored region stays choosable even when
@@ -144,246 +223,333 @@ const ProfileForm = ({
         requiredMark
         initialValues={mine === null ? emptyValues : toValues(mine.profile, mine.regionId)}
         onFinish={submit}
-        onValuesChange={(changed) => {
+        onFinishFailed={({ errorFields }) => {
+          summarise({ errorFields })
+          const first = errorFields[0]?.name[0]
+          if (typeof first === "string") setStep(groupOfField(first))
+        }}
+        onValuesChange={(changed: Partial<ProfileValues>) => {
           errors.touched(changed)
           setSaved(false)
+          // A corrected answer leaves the summary (and the birth date and sex, which follow from the ID number).
+          const touched = new Set(Object.keys(changed))
+          if (touched.has("idNumber")) for (const k of ["birthDate", "sex"]) touched.add(k)
+          setSummary((items) => items.filter((i) => !touched.has(String(i.name[0]))))
+          // The birth date and sex follow from a valid ID number: filled in, never asked twice.
+          if (typeof changed.idNumber === "string") {
+            const reading = readIdNumber(changed.idNumber)
+            if (reading.ok) form.setFieldsValue({ birthDate: reading.birthDate, sex: reading.sex })
+          }
         }}
-        scrollToFirstError
       >
+        <Flex vertical gap={4} style={{ marginBottom: 16 }} data-testid="profile-progress">
+          <Typography.Text type="secondary">
+            {t("profile.stepOf", { n: step + 1, total: GROUPS.length })}
+          </Typography.Text>
+          <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+            {t(TITLE[GROUPS[step]?.key ?? "basic"])}
+          </Typography.Title>
+          <Progress
+            percent={Math.round(((step + 1) / GROUPS.length) * 100)}
+            showInfo={false}
+            size="small"
+            strokeColor="#b71c1c"
+            aria-label={t("profile.stepOf", { n: step + 1, total: GROUPS.length })}
+          />
+        </Flex>
+        {summary.length === 0 ? null : (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            data-testid="error-summary"
+            title={t("profile.summaryTitle")}
+            style={{ marginBottom: 16 }}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {summary.map((item) => (
+                  <li key={`${item.name.join(".")}:${item.message}`}>
+                    <Button
+                      type="link"
+                      style={{ padding: 0, height: "auto", whiteSpace: "normal", textAlign: "start" }}
+                      onClick={() => form.focusField(item.name as never)}
+                    >
+                      {item.message}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         <ProblemAlert problem={errors.problem} requestId="always" />
-        <Divider titlePlacement="start">{t("profile.basic")}</Divider>
-        <Form.Item
-          name="name"
-          label={t("profile.name")}
-          rules={[{ ...required(t("profile.name")), whitespace: true }]}
-          {...errors.itemProps("name")}
-        >
-          <Input maxLength={50} autoComplete="name" />
-        </Form.Item>
-        <Form.Item
-          name="sex"
-          label={t("profile.sex")}
-          rules={[required(t("profile.sex"))]}
-          {...errors.itemProps("sex")}
-        >
-          <Radio.Group
-            options={[
-              { value: "male", label: t("profile.male") },
-              { value: "female", label: t("profile.female") },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item
-          name="birthDate"
-          label={t("profile.birthDate")}
-          rules={[required(t("profile.birthDate"))]}
-          {...errors.itemProps("birthDate")}
-        >
-          <Input type="date" />
-        </Form.Item>
-        <Form.Item
-          name="idNumber"
-          label={t("profile.idNumber")}
-          extra={t("profile.idNumberHint")}
-          rules={[required(t("profile.idNumber"))]}
-          {...errors.itemProps("idNumber")}
-        >
-          <Input maxLength={18} autoComplete="off" style={{ fontVariantNumeric: "tabular-nums" }} />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t("profile.phone")}
-          rules={[{ pattern: /^1\d{10}$/, message: t("profile.phoneInvalid") }]}
-          {...errors.itemProps("phone")}
-        >
-          <Input type="tel" inputMode="numeric" maxLength={11} autoComplete="tel" />
-        </Form.Item>
-
-        <Divider titlePlacement="start">{t("profile.party")}</Divider>
-        <Form.Item
-          name="partyStatus"
-          label={t("profile.partyStatus")}
-          rules={[required(t("profile.partyStatus"))]}
-          {...errors.itemProps("partyStatus")}
-        >
-          <Radio.Group
-            style={{ display: "flex", flexDirection: "column", gap: 8 }}
-            options={[
-              { value: "NotMember", label: t("profile.notMember") },
-              { value: "Probationary", label: t("profile.probationary") },
-              { value: "Full", label: t("profile.full") },
-            ]}
-          />
-        </Form.Item>
-        {partyStatus === "Probationary" || partyStatus === "Full" ? (
+        <Page shown={step === 0}>
           <Form.Item
-            name="partyJoined"
-            label={t("profile.joined")}
-            rules={[required(t("profile.joined"))]}
-            {...errors.itemProps("partyJoined")}
+            name="name"
+            label={t("profile.name")}
+            rules={[{ ...required(t("profile.name")), whitespace: true }]}
+            {...errors.itemProps("name")}
           >
-            <Input type="date" />
+            <Input maxLength={50} autoComplete="name" />
           </Form.Item>
-        ) : null}
-        {partyStatus === "Full" ? (
           <Form.Item
-            name="partyFullSince"
-            label={t("profile.fullMemberSince")}
-            rules={[required(t("profile.fullMemberSince"))]}
-            {...errors.itemProps("partyFullSince")}
-          >
-            <Input type="date" />
-          </Form.Item>
-        ) : null}
-
-        <Divider titlePlacement="start">{t("profile.education")}</Divider>
-        <Form.Item
-          name="educationLevel"
-          label={t("profile.educationLevel")}
-          rules={[required(t("profile.educationLevel"))]}
-          {...errors.itemProps("educationLevel")}
-        >
-          <Select options={EDUCATION_LEVELS.map((l) => ({ value: l, label: t(`profile.levels.${l}`) }))} />
-        </Form.Item>
-        <Form.Item
-          name="educationFullTime"
-          label={t("profile.fullTime")}
-          rules={[required(t("profile.fullTime"))]}
-          {...errors.itemProps("educationFullTime")}
-        >
-          <Radio.Group
-            options={[
-              { value: true, label: t("profile.yes") },
-              { value: false, label: t("profile.no") },
-            ]}
-          />
-        </Form.Item>
-
-        <Divider titlePlacement="start">{t("profile.work")}</Divider>
-        <Form.Item
-          name="employment"
-          label={t("profile.employment")}
-          rules={[required(t("profile.employment"))]}
-          {...errors.itemProps("employment")}
-        >
-          <Select
-            options={EMPLOYMENT_CATEGORIES.map((c) => ({ value: c, label: t(`profile.employments.${c}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="currentUnit" label={t("profile.currentUnit")} {...errors.itemProps("currentUnit")}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item
-          name="currentPosition"
-          label={t("profile.currentPosition")}
-          {...errors.itemProps("currentPosition")}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item
-          name="regionId"
-          label={t("profile.region")}
-          extra={t("profile.regionHint")}
-          rules={[required(t("profile.region"))]}
-          {...errors.itemProps("regionId")}
-        >
-          <Select options={regionOptions} showSearch={{ optionFilterProp: "label" }} />
-        </Form.Item>
-
-        <Divider titlePlacement="start">{t("profile.resume")}</Divider>
-        <Typography.Paragraph type="secondary">{t("profile.resumeHint")}</Typography.Paragraph>
-        <Form.List
-          name="workHistory"
-          rules={[
-            {
-              validator: async (_r, rows: ReadonlyArray<unknown> | undefined) => {
-                if ((rows?.length ?? 0) === 0) throw new Error(t("profile.resumeRequired"))
+            name="idNumber"
+            label={t("profile.idNumber")}
+            extra={
+              idReading?.ok === true ? (
+                <span data-testid="id-derived">
+                  {t("profile.idDerived", {
+                    date: formatDate(idReading.birthDate, language),
+                    sex: t(`profile.${idReading.sex}`),
+                  })}
+                </span>
+              ) : (
+                t("profile.idNumberHint")
+              )
+            }
+            rules={[
+              required(t("profile.idNumber")),
+              {
+                validator: async (_r, value: unknown) => {
+                  if (typeof value !== "string" || value.trim() === "") return
+                  const reading = readIdNumber(value)
+                  if (!reading.ok) throw new Error(t(`profile.idProblems.${reading.problem}`))
+                },
               },
-            },
-          ]}
-        >
-          {(rows, { add, remove }, { errors: listErrors }) => (
-            <Flex vertical gap={12}>
-              {rows.map((row, i) => (
-                <Card
-                  key={row.key}
-                  size="small"
-                  type="inner"
-                  data-testid={`resume-${i}`}
-                  title={t("profile.resumeRow", { n: i + 1 })}
-                  extra={
-                    rows.length > 1 ? (
-                      <Button type="link" danger onClick={() => remove(row.name)}>
-                        {t("profile.resumeRemove")}
-                      </Button>
-                    ) : null
-                  }
+            ]}
+            {...errors.itemProps("idNumber")}
+          >
+            <Input maxLength={18} autoComplete="off" style={{ fontVariantNumeric: "tabular-nums" }} />
+          </Form.Item>
+          <Form.Item
+            name="sex"
+            label={t("profile.sex")}
+            rules={[required(t("profile.sex"))]}
+            {...errors.itemProps("sex")}
+          >
+            <Radio.Group
+              options={[
+                { value: "male", label: t("profile.male") },
+                { value: "female", label: t("profile.female") },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item
+            name="birthDate"
+            label={t("profile.birthDate")}
+            rules={[required(t("profile.birthDate"))]}
+            {...errors.itemProps("birthDate")}
+          >
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item
+            name="phone"
+            label={t("profile.phone")}
+            rules={[{ pattern: /^1\d{10}$/, message: t("profile.phoneInvalid") }]}
+            {...errors.itemProps("phone")}
+          >
+            <Input type="tel" inputMode="numeric" maxLength={11} autoComplete="tel" />
+          </Form.Item>
+        </Page>
+        <Page shown={step === 1}>
+          <Form.Item
+            name="partyStatus"
+            label={t("profile.partyStatus")}
+            rules={[required(t("profile.partyStatus"))]}
+            {...errors.itemProps("partyStatus")}
+          >
+            <Radio.Group
+              style={{ display: "flex", flexDirection: "column", gap: 8 }}
+              options={[
+                { value: "NotMember", label: t("profile.notMember") },
+                { value: "Probationary", label: t("profile.probationary") },
+                { value: "Full", label: t("profile.full") },
+              ]}
+            />
+          </Form.Item>
+          {partyStatus === "Probationary" || partyStatus === "Full" ? (
+            <Form.Item
+              name="partyJoined"
+              label={t("profile.joined")}
+              rules={[required(t("profile.joined"))]}
+              {...errors.itemProps("partyJoined")}
+            >
+              <Input type="date" />
+            </Form.Item>
+          ) : null}
+          {partyStatus === "Full" ? (
+            <Form.Item
+              name="partyFullSince"
+              label={t("profile.fullMemberSince")}
+              rules={[required(t("profile.fullMemberSince"))]}
+              {...errors.itemProps("partyFullSince")}
+            >
+              <Input type="date" />
+            </Form.Item>
+          ) : null}
+        </Page>
+        <Page shown={step === 2}>
+          <Form.Item
+            name="educationLevel"
+            label={t("profile.educationLevel")}
+            rules={[required(t("profile.educationLevel"))]}
+            {...errors.itemProps("educationLevel")}
+          >
+            <Select options={EDUCATION_LEVELS.map((l) => ({ value: l, label: t(`profile.levels.${l}`) }))} />
+          </Form.Item>
+          <Form.Item
+            name="educationFullTime"
+            label={t("profile.fullTime")}
+            rules={[required(t("profile.fullTime"))]}
+            {...errors.itemProps("educationFullTime")}
+          >
+            <Radio.Group
+              options={[
+                { value: true, label: t("profile.yes") },
+                { value: false, label: t("profile.no") },
+              ]}
+            />
+          </Form.Item>
+        </Page>
+        <Page shown={step === 3}>
+          <Form.Item
+            name="employment"
+            label={t("profile.employment")}
+            rules={[required(t("profile.employment"))]}
+            {...errors.itemProps("employment")}
+          >
+            <Select
+              options={EMPLOYMENT_CATEGORIES.map((c) => ({ value: c, label: t(`profile.employments.${c}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="currentUnit" label={t("profile.currentUnit")} {...errors.itemProps("currentUnit")}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item
+            name="currentPosition"
+            label={t("profile.currentPosition")}
+            {...errors.itemProps("currentPosition")}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item
+            name="regionId"
+            label={t("profile.region")}
+            extra={t("profile.regionHint")}
+            rules={[required(t("profile.region"))]}
+            {...errors.itemProps("regionId")}
+          >
+            <Select options={regionOptions} showSearch={{ optionFilterProp: "label" }} />
+          </Form.Item>
+        </Page>
+        <Page shown={step === 4}>
+          <Typography.Paragraph type="secondary">{t("profile.resumeHint")}</Typography.Paragraph>
+          <Form.List
+            name="workHistory"
+            rules={[
+              {
+                validator: async (_r, rows: ReadonlyArray<unknown> | undefined) => {
+                  if ((rows?.length ?? 0) === 0) throw new Error(t("profile.resumeRequired"))
+                },
+              },
+            ]}
+          >
+            {(rows, { add, remove }, { errors: listErrors }) => (
+              <Flex vertical gap={12}>
+                {rows.map((row, i) => (
+                  <Card
+                    key={row.key}
+                    size="small"
+                    type="inner"
+                    data-testid={`resume-${i}`}
+                    title={t("profile.resumeRow", { n: i + 1 })}
+                    extra={
+                      rows.length > 1 ? (
+                        <Button type="link" danger onClick={() => remove(row.name)}>
+                          {t("profile.resumeRemove")}
+                        </Button>
+                      ) : null
+                    }
+                  >
+                    <Form.Item
+                      name={[row.name, "from"]}
+                      label={t("profile.resumeFrom")}
+                      rules={[required(t("profile.resumeFrom"))]}
+                      {...errors.itemProps(`workHistory.${i}.from`)}
+                    >
+                      <Input type="date" />
+                    </Form.Item>
+                    <Form.Item
+                      name={[row.name, "to"]}
+                      label={t("profile.resumeTo")}
+                      extra={t("profile.resumeToHint")}
+                      {...errors.itemProps(`workHistory.${i}.to`)}
+                    >
+                      <Input type="date" />
+                    </Form.Item>
+                    <Form.Item
+                      name={[row.name, "organisation"]}
+                      label={t("profile.resumeOrganisation")}
+                      rules={[{ ...required(t("profile.resumeOrganisation")), whitespace: true }]}
+                      {...errors.itemProps(`workHistory.${i}.organisation`)}
+                    >
+                      <Input maxLength={100} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[row.name, "position"]}
+                      label={t("profile.resumePosition")}
+                      rules={[{ ...required(t("profile.resumePosition")), whitespace: true }]}
+                      {...errors.itemProps(`workHistory.${i}.position`)}
+                    >
+                      <Input maxLength={100} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[row.name, "grassroots"]}
+                      label={t("profile.resumeGrassroots")}
+                      initialValue={false}
+                      {...errors.itemProps(`workHistory.${i}.grassroots`)}
+                    >
+                      <Radio.Group
+                        options={[
+                          { value: true, label: t("profile.yes") },
+                          { value: false, label: t("profile.no") },
+                        ]}
+                      />
+                    </Form.Item>
+                  </Card>
+                ))}
+                <Button
+                  onClick={() => add({ from: "", organisation: "", position: "", grassroots: false })}
+                  block
+                  data-testid="resume-add"
                 >
-                  <Form.Item
-                    name={[row.name, "from"]}
-                    label={t("profile.resumeFrom")}
-                    rules={[required(t("profile.resumeFrom"))]}
-                    {...errors.itemProps(`workHistory.${i}.from`)}
-                  >
-                    <Input type="date" />
-                  </Form.Item>
-                  <Form.Item
-                    name={[row.name, "to"]}
-                    label={t("profile.resumeTo")}
-                    extra={t("profile.resumeToHint")}
-                    {...errors.itemProps(`workHistory.${i}.to`)}
-                  >
-                    <Input type="date" />
-                  </Form.Item>
-                  <Form.Item
-                    name={[row.name, "organisation"]}
-                    label={t("profile.resumeOrganisation")}
-                    rules={[{ ...required(t("profile.resumeOrganisation")), whitespace: true }]}
-                    {...errors.itemProps(`workHistory.${i}.organisation`)}
-                  >
-                    <Input maxLength={100} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[row.name, "position"]}
-                    label={t("profile.resumePosition")}
-                    rules={[{ ...required(t("profile.resumePosition")), whitespace: true }]}
-                    {...errors.itemProps(`workHistory.${i}.position`)}
-                  >
-                    <Input maxLength={100} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[row.name, "grassroots"]}
-                    label={t("profile.resumeGrassroots")}
-                    initialValue={false}
-                    {...errors.itemProps(`workHistory.${i}.grassroots`)}
-                  >
-                    <Radio.Group
-                      options={[
-                        { value: true, label: t("profile.yes") },
-                        { value: false, label: t("profile.no") },
-                      ]}
-                    />
-                  </Form.Item>
-                </Card>
-              ))}
-              <Button
-                onClick={() => add({ from: "", organisation: "", position: "", grassroots: false })}
-                block
-                data-testid="resume-add"
-              >
-                {t("profile.resumeAdd")}
-              </Button>
-              <Form.ErrorList errors={listErrors} />
-              {errors.itemProps("workHistory").help === undefined ? null : (
-                <Typography.Text type="danger">{errors.itemProps("workHistory").help}</Typography.Text>
-              )}
-            </Flex>
-          )}
-        </Form.List>
+                  {t("profile.resumeAdd")}
+                </Button>
+                <Form.ErrorList errors={listErrors} />
+                {errors.itemProps("workHistory").help === undefined ? null : (
+                  <Typography.Text type="danger">{errors.itemProps("workHistory").help}</Typography.Text>
+                )}
+              </Flex>
+            )}
+          </Form.List>
+        </Page>
         <Divider />
-        <Button type="primary" htmlType="submit" size="large" block loading={busy}>
-          {t("profile.save")}
-        </Button>
+        <Flex gap={12}>
+          {step > 0 ? (
+            <Button size="large" block onClick={() => setStep((s) => s - 1)}>
+              {t("profile.back")}
+            </Button>
+          ) : null}
+          {step < last ? (
+            <Button type="primary" size="large" block onClick={() => void next()}>
+              {t("profile.next")}
+            </Button>
+          ) : (
+            <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+              {t("profile.save")}
+            </Button>
+          )}
+        </Flex>
         {saved ? (
           <Alert
             type="success"
