@@ -183,6 +183,7 @@ describe("a selection carried through from the campaign screen", () => {
     const opinions = page.getByTestId("record-joint-review")
     await expect.poll(() => opinions.textContent()).toContain("纪检：同意无违纪记录")
     await huang.getByRole("button", { name: "进入下一环节" }).click()
+    await page.locator(".ant-popconfirm").getByRole("button", { name: "确定转入" }).click()
     await expect.poll(() => stateOf(huang)).toBe("考察")
     expect(await counts(page, ["joint_review", "inspection"])).toEqual({ joint_review: 1, inspection: 1 })
 
@@ -260,8 +261,14 @@ describe("a selection carried through from the campaign screen", () => {
     await expect.poll(() => page.getByTestId("objection-YY-1").textContent()).toContain("未办结")
 
     // The decision (the step after this scheme's notice) is refused while the notice runs: the server says why.
+    // Nothing is chosen for the clerk: the outcome and the meeting's date must be given (issue 16).
     await huang.getByRole("button", { name: "研究决定" }).click()
     dialog = page.getByRole("dialog")
+    await dialog.getByRole("button", { name: "确定" }).click()
+    await dialog.getByText("请选择决定结果").waitFor()
+    await dialog.getByLabel("同意", { exact: true }).check()
+    // The latest date the field takes is today as the server counts it.
+    await dialog.getByLabel("会议日期").fill((await dialog.getByLabel("会议日期").getAttribute("max")) ?? "")
     await dialog.getByRole("button", { name: "确定" }).click()
     const refusal = dialog.getByTestId("action-error")
     await expect.poll(() => refusal.textContent()).toContain(`公示期至 ${lastDay} 结束`)
@@ -289,7 +296,9 @@ describe("a selection carried through from the campaign screen", () => {
     // The notice is over, the objection is not: still refused, with the objection named.
     await huang.getByRole("button", { name: "研究决定" }).click()
     dialog = page.getByRole("dialog")
-    expect(await dialog.getByLabel("会议日期").inputValue()).toBe(nextDay)
+    expect(await dialog.getByLabel("会议日期").inputValue()).toBe("")
+    await dialog.getByLabel("同意", { exact: true }).check()
+    await dialog.getByLabel("会议日期").fill(nextDay)
     await dialog.getByRole("button", { name: "确定" }).click()
     await expect
       .poll(() => dialog.getByTestId("action-error").textContent())
@@ -318,6 +327,8 @@ describe("a selection carried through from the campaign screen", () => {
     await huang.getByRole("button", { name: "研究决定" }).click()
     dialog = page.getByRole("dialog")
     expect(await dialog.textContent()).toContain("街道党工委（扩大）会议")
+    await dialog.getByLabel("同意", { exact: true }).check()
+    await dialog.getByLabel("会议日期").fill(nextDay)
     await dialog.getByLabel("会议文号或次数").fill("街道党工委会议〔2026〕12次")
     await dialog.getByRole("button", { name: "确定" }).click()
     await dialog.waitFor({ state: "detached" })
@@ -374,14 +385,17 @@ describe("a selection carried through from the campaign screen", () => {
     await expect.poll(() => scores.textContent()).toContain("考官一 86")
     expect(await scores.textContent()).toContain("Mean 86.67")
 
-    // The org dept meeting decides; a meeting date is required.
+    // The org dept meeting decides; the outcome and the meeting date must be given (nothing is preset).
     await zhang.getByRole("button", { name: "Decide" }).click()
     let dialog = page.getByRole("dialog")
     expect(await dialog.textContent()).toContain("Org dept meeting")
-    const today = await dialog.getByLabel("Meeting date").inputValue()
-    await dialog.getByLabel("Meeting date").fill("")
+    expect(await dialog.getByLabel("Meeting date").inputValue()).toBe("")
     await dialog.getByRole("button", { name: "OK" }).click()
     await dialog.getByText("Enter the date").waitFor()
+    await dialog.getByText("Choose the outcome").waitFor()
+    await dialog.getByLabel("Approved", { exact: true }).check()
+    // The latest date the field takes is today as the server counts it.
+    const today = (await dialog.getByLabel("Meeting date").getAttribute("max")) ?? ""
     await dialog.getByLabel("Meeting date").fill(today)
     await dialog.getByRole("button", { name: "OK" }).click()
     await dialog.waitFor({ state: "detached" })

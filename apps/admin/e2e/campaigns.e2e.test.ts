@@ -72,8 +72,12 @@ describe("campaigns (选派批次)", () => {
       .poll(() => page.locator(".ant-table-expanded-row").first().textContent())
       .toContain("000 一（一）")
 
-    // An illegal move: the ineligible cannot advance. The kernel's explanation is shown; nothing changes.
+    // An illegal move: the ineligible cannot advance. Confirming is asked first, with the screening's warning;
+    // then the kernel's explanation is shown and nothing changes.
     await wang.getByRole("button", { name: "进入下一环节" }).click()
+    const confirmBox = page.locator(".ant-popconfirm")
+    await confirmBox.getByText("该人选资格比对结论为“不符合条件”。").waitFor()
+    await confirmBox.getByRole("button", { name: "确定转入" }).click()
     const refusal = page.getByTestId("action-error")
     await expect.poll(() => refusal.textContent()).toContain("资格审查结论为不符合条件")
     expect(await wang.getByTestId("application-state").textContent()).toBe("已资格比对")
@@ -146,11 +150,13 @@ describe("campaigns (选派批次)", () => {
     await row(stale, "赵国庆").waitFor()
     expect(await row(page, "张俊杰").getByRole("button", { name: "进入下一环节" }).count()).toBe(0)
     await zhao.getByRole("button", { name: "进入下一环节" }).click()
+    await page.locator(".ant-popconfirm").getByRole("button", { name: "确定转入" }).click()
     await expect.poll(() => zhao.getByTestId("application-state").textContent()).toBe("面试")
     expect(await zhao.getByRole("button", { name: "进入下一环节" }).count()).toBe(0)
 
     // The other tab still holds the old version: its move is refused and the user is told to reload.
     await row(stale, "赵国庆").getByRole("button", { name: "进入下一环节" }).click()
+    await stale.locator(".ant-popconfirm").getByRole("button", { name: "确定转入" }).click()
     const refusal = stale.getByTestId("action-error")
     await expect.poll(() => refusal.textContent()).toContain("请刷新页面后重试")
     await refusal

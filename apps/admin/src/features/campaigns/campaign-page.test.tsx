@@ -220,8 +220,13 @@ describe("campaign detail (批次详情)", () => {
     const calls = stubApi({ status: 409, body: illegal })
     renderPage(<CampaignPage id="c1" />, "en")
     const advance = await screen.findByRole("button", { name: "Advance" })
+    // Nothing is sent before the move is confirmed (issue 16); the ineligible row's button is not the primary one.
+    expect(advance.className).not.toContain("ant-btn-primary")
+    fireEvent.click(advance)
+    await screen.findByText("The screening found this candidate not eligible.")
+    expect(calls.find((c) => c.procedure === "applications.act")).toBeUndefined()
     await act(async () => {
-      fireEvent.click(advance)
+      fireEvent.click(screen.getByRole("button", { name: "Move" }))
     })
     await waitFor(() =>
       expect(screen.getByTestId("action-error").textContent).toContain("the verdict is ineligible"),
@@ -240,6 +245,7 @@ describe("campaign detail (批次详情)", () => {
     })
     renderPage(<CampaignPage id="c1" />)
     fireEvent.click(await screen.findByRole("button", { name: "进入下一环节" }))
+    fireEvent.click(await screen.findByRole("button", { name: "确定转入" }))
     await waitFor(() => expect(screen.getByTestId("action-error").textContent).toContain("请刷新页面后重试"))
   })
 })
@@ -328,7 +334,7 @@ describe("moves with forms (研究决定, 公示, 异议, 放宽)", () => {
     expect(screen.getByTestId("objection-YY-2").textContent).toContain("未办结")
   })
 
-  it("decides with the campaign's body and today's date by default, and keeps the form open on a refusal", async () => {
+  it("decides with the campaign's body as the only default (no outcome, no date), and keeps the form open on a refusal", async () => {
     const calls = stubApi(
       {
         status: 409,
@@ -348,7 +354,15 @@ describe("moves with forms (研究决定, 公示, 异议, 放宽)", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Decide" }))
     const dialog = await screen.findByRole("dialog")
     expect(within(dialog).getByText("Org dept meeting")).toBeTruthy()
-    expect((within(dialog).getByLabelText("Meeting date") as HTMLInputElement).value).toBe("2026-12-20")
+    // One click must not approve (issue 16): neither outcome nor date is chosen for the clerk.
+    expect((within(dialog).getByLabelText("Meeting date") as HTMLInputElement).value).toBe("")
+    expect((within(dialog).getByLabelText("Approved") as HTMLInputElement).checked).toBe(false)
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole("button", { name: "OK" }))
+    })
+    expect(calls.find((c) => c.procedure === "applications.act")).toBeUndefined()
+    fireEvent.click(within(dialog).getByLabelText("Approved"))
+    fireEvent.change(within(dialog).getByLabelText("Meeting date"), { target: { value: "2026-12-20" } })
     await act(async () => {
       fireEvent.click(within(dialog).getByRole("button", { name: "OK" }))
     })

@@ -14,6 +14,7 @@ import {
   Card,
   Dropdown,
   Flex,
+  Popconfirm,
   Spin,
   Steps,
   Table,
@@ -180,7 +181,33 @@ const Applications = ({
         const { primary, more } = onlyYours(rowMoves(steps, factsOf(r)), r.yours)
         return (
           <Flex gap={8} wrap>
-            {primary === undefined ? null : (
+            {primary === undefined ? null : primary.kind === "advance" && !primary.needsRecord ? (
+              // A move without a form is confirmed first (issue 16: one click never moves a candidate), and it
+              // is not the primary button when the screening says 不符合条件.
+              <Popconfirm
+                title={t("campaign.confirmAdvance", { name: r.person.name, step: stepLabel(primary.to) })}
+                description={
+                  r.application.verdict?.outcome === "ineligible"
+                    ? t("campaign.confirmAdvanceIneligible")
+                    : r.application.verdict?.outcome === "needs_review"
+                      ? t("campaign.confirmAdvanceReview")
+                      : undefined
+                }
+                okText={t("campaign.confirmAdvanceOk")}
+                cancelText={t("campaign.cancel")}
+                onConfirm={() => start(primary.kind, r, primary.to, primary.needsRecord)}
+              >
+                <Button
+                  size="small"
+                  type={r.application.verdict?.outcome === "ineligible" ? "default" : "primary"}
+                  autoInsertSpace={false}
+                  title={t("campaign.advanceTo", { step: stepLabel(primary.to) })}
+                  loading={busy === r.id}
+                >
+                  {t("campaign.advance")}
+                </Button>
+              </Popconfirm>
+            ) : (
               <Button
                 size="small"
                 type="primary"

@@ -1,5 +1,5 @@
 import { useLanguage } from "@cadre/ui"
-import { Form, Input, Radio, Select, Typography } from "antd"
+import { Alert, Form, Input, Radio, Select, Typography } from "antd"
 import { useTranslation } from "react-i18next"
 import { decidingBodies, notAfter, notBefore, requiredRules } from "./move-form-rules"
 import { earlierSteps, type MoveKind, nextObjectionId, postChoices } from "./moves"
@@ -40,6 +40,22 @@ export const MoveFields = ({
     case "decide":
       return (
         <>
+          {pendingReviews(row).length === 0 ? null : (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="pending-reviews"
+              title={t("campaign.flow.pendingReviews", { count: pendingReviews(row).length })}
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {pendingReviews(row).map((f) => (
+                    <li key={f.ruleId}>{f.label[lang]}</li>
+                  ))}
+                </ul>
+              }
+              style={{ marginBottom: 12 }}
+            />
+          )}
           <Form.Item name="outcome" label={t("campaign.flow.outcome")} rules={[required("outcome")]}>
             <Radio.Group
               options={[
@@ -54,7 +70,7 @@ export const MoveFields = ({
             />
           </Form.Item>
           <Form.Item name="reference" label={t("campaign.flow.reference")}>
-            <Input maxLength={100} placeholder={t("campaign.flow.referenceHint")} />
+            <Input count={{ show: true, max: 100 }} placeholder={t("campaign.flow.referenceHint")} />
           </Form.Item>
           <Form.Item name="date" label={t("campaign.flow.meetingDate")} rules={[required("date"), noFuture]}>
             <Input type="date" max={today} />
@@ -71,10 +87,10 @@ export const MoveFields = ({
             label={t("campaign.flow.objectionId")}
             rules={[requiredText("objectionId")]}
           >
-            <Input maxLength={40} />
+            <Input count={{ show: true, max: 40 }} />
           </Form.Item>
           <Form.Item name="summary" label={t("campaign.flow.summary")} rules={[requiredText("summary")]}>
-            <Input.TextArea rows={3} maxLength={500} showCount />
+            <Input.TextArea rows={3} count={{ show: true, max: 500 }} />
           </Form.Item>
         </>
       )
@@ -89,7 +105,7 @@ export const MoveFields = ({
             />
           </Form.Item>
           <Form.Item name="finding" label={t("campaign.flow.finding")} rules={[requiredText("finding")]}>
-            <Input.TextArea rows={3} maxLength={500} showCount />
+            <Input.TextArea rows={3} count={{ show: true, max: 500 }} />
           </Form.Item>
           <Form.Item name="upheld" label={t("campaign.flow.upheld")} rules={[required("upheld")]}>
             <Radio.Group
@@ -155,7 +171,7 @@ export const MoveFields = ({
             />
           </Form.Item>
           <Form.Item name="reason" label={t("campaign.flow.returnReason")} rules={[requiredText("reason")]}>
-            <Input.TextArea rows={3} maxLength={500} showCount />
+            <Input.TextArea rows={3} count={{ show: true, max: 500 }} />
           </Form.Item>
         </>
       )
@@ -166,7 +182,7 @@ export const MoveFields = ({
           label={t("campaign.rejectReason")}
           rules={[{ required: true, whitespace: true, message: t("campaign.rejectReasonRequired") }]}
         >
-          <Input.TextArea rows={3} maxLength={500} showCount />
+          <Input.TextArea rows={3} count={{ show: true, max: 500 }} />
         </Form.Item>
       )
     case "waive":
@@ -183,10 +199,10 @@ export const MoveFields = ({
             />
           </Form.Item>
           <Form.Item name="reason" label={t("campaign.flow.waiveReason")} rules={[requiredText("reason")]}>
-            <Input.TextArea rows={2} maxLength={500} />
+            <Input.TextArea rows={2} count={{ show: true, max: 500 }} />
           </Form.Item>
           <Form.Item name="approver" label={t("campaign.flow.approver")} rules={[requiredText("approver")]}>
-            <Input maxLength={100} />
+            <Input count={{ show: true, max: 100 }} />
           </Form.Item>
           <Form.Item
             name="approvedOn"
@@ -200,7 +216,14 @@ export const MoveFields = ({
   }
 }
 
-/** What a move's form starts from: the campaign's defaults, today for dates, the next free objection number. */
+/** The screening's conditions still awaiting a reviewer (需人工审核): the decision dialog names them first. */
+const pendingReviews = (row: ApplicationRow) =>
+  (row.application.verdict?.findings ?? []).filter((f) => f.status === "needs_review")
+
+/**
+ * What a move's form starts from: the campaign's defaults, today for dates, the next free objection number; a
+ * decision starts with nothing chosen but the deciding body.
+ */
 export const moveInitialValues = (
   kind: DialogKind,
   row: ApplicationRow,
@@ -212,7 +235,9 @@ export const moveInitialValues = (
     case "record":
       return recordInitial(row)
     case "decide":
-      return { outcome: "approved", body: campaign.decidingBody, date: today }
+      // No outcome and no date chosen for the clerk (issue 16: one click must not approve): the body the scheme
+      // names is the only default.
+      return { body: campaign.decidingBody }
     case "startNotice":
       return { start: today, days: campaign.noticeDays, countFrom: "day_after" }
     case "fileObjection":

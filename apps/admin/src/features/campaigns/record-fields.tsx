@@ -37,7 +37,7 @@ export const RecordFields = ({ row, today }: { readonly row: ApplicationRow; rea
       return (
         <>
           <Form.Item name="reviewer" label={t("campaign.flow.reviewer")} rules={[requiredText("reviewer")]}>
-            <Input maxLength={100} />
+            <Input count={{ show: true, max: 100 }} />
           </Form.Item>
           <Form.Item name="passed" label={t("campaign.flow.conclusion")} rules={[required("conclusion")]}>
             <Radio.Group
@@ -48,7 +48,7 @@ export const RecordFields = ({ row, today }: { readonly row: ApplicationRow; rea
             />
           </Form.Item>
           <Form.Item name="note" label={t("campaign.flow.note")}>
-            <Input.TextArea rows={2} maxLength={500} />
+            <Input.TextArea rows={2} count={{ show: true, max: 500 }} />
           </Form.Item>
         </>
       )
@@ -65,7 +65,7 @@ export const RecordFields = ({ row, today }: { readonly row: ApplicationRow; rea
                     rules={[requiredText("department")]}
                     style={{ flex: "1 1 120px", marginBottom: 8 }}
                   >
-                    <Input maxLength={50} />
+                    <Input count={{ show: true, max: 50 }} />
                   </Form.Item>
                   <Form.Item
                     name={[item.name, "agree"]}
@@ -85,7 +85,7 @@ export const RecordFields = ({ row, today }: { readonly row: ApplicationRow; rea
                     label={t("campaign.flow.note")}
                     style={{ flex: "2 1 160px", marginBottom: 8 }}
                   >
-                    <Input maxLength={200} />
+                    <Input count={{ show: true, max: 200 }} />
                   </Form.Item>
                   {items.length > 1 ? (
                     <Button
@@ -116,7 +116,7 @@ export const RecordFields = ({ row, today }: { readonly row: ApplicationRow; rea
             extra={t("campaign.flow.teamHint")}
             rules={[requiredText("team")]}
           >
-            <Input maxLength={200} />
+            <Input count={{ show: true, max: 200 }} />
           </Form.Item>
           <Form.Item
             name="date"
@@ -132,7 +132,7 @@ export const RecordFields = ({ row, today }: { readonly row: ApplicationRow; rea
               label={t(`campaign.flow.findings.${f}`)}
               rules={[requiredText("inspectionFinding")]}
             >
-              <Input.TextArea rows={2} maxLength={1000} />
+              <Input.TextArea rows={2} count={{ show: true, max: 1000 }} />
             </Form.Item>
           ))}
         </>
@@ -150,15 +150,19 @@ export const RecordFields = ({ row, today }: { readonly row: ApplicationRow; rea
                     rules={[requiredText("rater")]}
                     style={{ flex: "1 1 140px", marginBottom: 8 }}
                   >
-                    <Input maxLength={50} />
+                    <Input count={{ show: true, max: 50 }} />
                   </Form.Item>
                   <Form.Item
                     name={[item.name, "score"]}
                     label={t("campaign.flow.score")}
-                    rules={[required("score")]}
+                    rules={[
+                      required("score"),
+                      // Refused at the field, never clamped: 150 must not become 100 unseen (issue 16).
+                      { type: "number", min: 0, max: 100, message: t("campaign.flow.scoreRange") },
+                    ]}
                     style={{ marginBottom: 8 }}
                   >
-                    <InputNumber min={0} max={100} step={0.5} />
+                    <InputNumber step={0.5} />
                   </Form.Item>
                   {items.length > 1 ? (
                     <Button
