@@ -76,6 +76,17 @@ describe("admin home page (管理端首页)", () => {
     const status = page.getByTestId("service-status")
     await status.and(page.locator('[data-state="down"]')).waitFor()
     expect(await status.textContent()).toContain("无法连接服务")
+    // A clerk who signed in earlier opens a working page while the API is down: told so, with 重试, not sent to
+    // the sign-in page as if signed out (issue 16).
+    await page.evaluate(() => window.localStorage.setItem("cadre.admin.signedIn", "1"))
+    await page.goto(`${preview.url}/campaigns`)
+    const unreachable = page.getByTestId("api-unreachable")
+    await unreachable.waitFor()
+    expect(await unreachable.textContent()).toContain("无法连接服务器")
+    expect(new URL(page.url()).pathname).toBe("/campaigns")
+    await unreachable.getByRole("button", { name: /重\s?试/ }).click()
+    await unreachable.waitFor()
+    expect(new URL(page.url()).pathname).toBe("/campaigns")
     await page.close()
   })
 })

@@ -63,6 +63,11 @@ const zhCN = {
     integrator: "系统对接账号",
   },
   me: { scope: "范围：{{scope}}", self: "本人" },
+  unreachable: {
+    title: "无法连接服务器",
+    text: "系统暂时无法访问，您的登录状态仍然保留。请检查网络后重试；如持续出现，请联系系统管理员。",
+    retry: "重试",
+  },
   signIn: {
     title: "登录",
     subtitle: "管理端账号登录",
@@ -201,6 +206,11 @@ const en: Messages<typeof zhCN> = {
     integrator: "Integrator",
   },
   me: { scope: "Scope: {{scope}}", self: "own records" },
+  unreachable: {
+    title: "The server cannot be reached",
+    text: "The system is not answering; you are still signed in. Check the network and try again; if it goes on, contact the administrator.",
+    retry: "Try again",
+  },
   signIn: {
     title: "Sign in",
     subtitle: "Sign in with your administration account",

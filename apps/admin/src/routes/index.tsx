@@ -1,6 +1,7 @@
 import { type RouteTable, resolveRoute } from "@cadre/ui"
-import { Flex, Spin } from "antd"
+import { Alert, Button, Flex, Spin } from "antd"
 import { type ComponentType, useEffect } from "react"
+import { useTranslation } from "react-i18next"
 import { CampaignPage } from "../features/campaigns/campaign-page"
 import { CampaignsPage } from "../features/campaigns/campaigns-page"
 import { FiguresPage } from "../features/figures/figures-page"
@@ -68,15 +69,39 @@ const Checking = () => (
   </Flex>
 )
 
+/** The API did not answer while checking the session: say so and offer to try again (not the sign-in page). */
+const Unreachable = ({ onRetry }: { readonly onRetry: () => void }) => {
+  const { t } = useTranslation("admin")
+  return (
+    <Flex align="center" justify="center" style={{ minHeight: "100vh", padding: 16 }}>
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        data-testid="api-unreachable"
+        title={t("unreachable.title")}
+        description={t("unreachable.text")}
+        action={
+          <Button type="primary" onClick={onRetry}>
+            {t("unreachable.retry")}
+          </Button>
+        }
+        style={{ maxWidth: 480 }}
+      />
+    </Flex>
+  )
+}
+
 const Router = () => {
   const { pathname, search } = useLocation()
-  const { session } = useSession()
+  const { session, retry } = useSession()
   const match = matchRoute(pathname)
   const mustSignIn = match.signedIn && session.status === "signedOut"
   useEffect(() => {
     // Unauthenticated users go to sign-in, and come back here afterwards.
     if (mustSignIn) navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true })
   }, [mustSignIn, pathname, search])
+  if (match.signedIn && session.status === "unreachable") return <Unreachable onRetry={retry} />
   if (match.signedIn && session.status !== "signedIn") return <Checking />
   const { Page } = match
   return match.id === undefined ? <Page /> : <Page id={match.id} />

@@ -8,6 +8,8 @@ export type Me = RouterOutputs["auth"]["me"]
 export type Session =
   | { readonly status: "checking" }
   | { readonly status: "signedOut" }
+  /** The session could not be checked: the API did not answer (down, network). Not the same as signed out. */
+  | { readonly status: "unreachable" }
   | { readonly status: "signedIn"; readonly me: Me; readonly scopeName: string | null }
 
 export interface SessionApi {
@@ -18,6 +20,8 @@ export interface SessionApi {
   readonly signOut: () => Promise<void>
   /** The server said the session is over (a 401 on some page): forget it locally. */
   readonly expired: () => void
+  /** Ask the server again after it was unreachable. */
+  readonly retry: () => void
 }
 
 // The session cookie is HTTP-only, so the app cannot see it. It remembers that it signed in and asks the
@@ -66,7 +70,10 @@ export const SessionProvider = ({ children }: { readonly children?: ReactNode })
   const [session, setSession] = useState<Session>(() =>
     hint.get() ? { status: "checking" } : { status: "signedOut" },
   )
+  const [attempt, setAttempt] = useState(0)
   useEffect(() => {
+    // `attempt` counts the user's 重试 after the API was unreachable; each asks the server again.
+    void attempt
     if (!hint.get()) return
     let live = true
     whoAmI().then(
@@ -75,13 +82,22 @@ export const SessionProvider = ({ children }: { readonly children?: ReactNode })
       },
       (error: unknown) => {
         if (!live) return
-        if (isUnauthenticated(error)) hint.set(false)
-        setSession({ status: "signedOut" })
+        if (isUnauthenticated(error)) {
+          hint.set(false)
+          setSession({ status: "signedOut" })
+        } else {
+          // Down or unreachable: say so, keep the hint, never pretend the user signed out (issue 16).
+          setSession({ status: "unreachable" })
+        }
       },
     )
     return () => {
       live = false
     }
+  }, [attempt])
+  const retry = useCallback(() => {
+    setSession({ status: "checking" })
+    setAttempt((n) => n + 1)
   }, [])
 
   const signIn = useCallback(async (identifier: string, password: string, language: Language) => {
@@ -101,7 +117,10 @@ export const SessionProvider = ({ children }: { readonly children?: ReactNode })
     hint.set(false)
     setSession({ status: "signedOut" })
   }, [])
-  const value = useMemo(() => ({ session, signIn, signOut, expired }), [session, signIn, signOut, expired])
+  const value = useMemo(
+    () => ({ session, signIn, signOut, expired, retry }),
+    [session, signIn, signOut, expired, retry],
+  )
   return (
     <Context.Provider value={value}>
       <ApiProvider>{children}</ApiProvider>
