@@ -17,7 +17,7 @@
  */
 
 import { Either, Schema } from "effect"
-import { type Actor as Caller, pathWithin, ROLE_LABELS, type Role } from "../access/Access.js"
+import { type Actor as Caller, ownUnit, pathWithin, ROLE_LABELS, type Role, unitOf } from "../access/Access.js"
 import { ACTOR_LABELS, actsAs, decidesAs } from "../inpost/Actors.js"
 import type { Actor, Channel } from "../scheme/Scheme.js"
 import type { Citation } from "../shared/Citation.js"
@@ -94,6 +94,11 @@ export interface AuthorityContext {
         readonly state: State
         readonly personId: string
         readonly regionPath: string
+        /**
+         * The units the application belongs to (recommending unit, person's unit, post's host unit): a unit
+         * account acts only on its own (Access.ownUnit); absent, none.
+         */
+        readonly unitIds?: ReadonlyArray<string | null> | undefined
       }
     | undefined
 }
@@ -241,6 +246,22 @@ const inScope = (caller: Caller, owner: Owner, move: MoveTag, ctx: AuthorityCont
       (ctx.application === undefined || caller.scope.personId === ctx.application.personId)
     )
   if (caller.role === "applicant" || caller.scopePath.length === 0) return false
+  // A unit account runs no campaign: it recommends into one above or beside it, and acts only on its own
+  // unit's applications (issue 13, "units see their own").
+  if (unitOf(caller) !== null) {
+    if (move === "Submit")
+      return (
+        (pathWithin(ctx.campaignPath, caller.scopePath) || pathWithin(caller.scopePath, ctx.campaignPath)) &&
+        (ctx.application === undefined || ownUnit(caller, ctx.application.unitIds ?? []))
+      )
+    return (
+      !ORG_BODIES.includes(owner) &&
+      ctx.application !== undefined &&
+      (pathWithin(caller.scopePath, ctx.application.regionPath) ||
+        pathWithin(caller.scopePath, ctx.campaignPath)) &&
+      ownUnit(caller, ctx.application.unitIds ?? [])
+    )
+  }
   const runs = pathWithin(caller.scopePath, ctx.campaignPath)
   if (ORG_BODIES.includes(owner)) return runs
   // A unit or street recommending into a campaign of a region above it (000: the district's campaign).
