@@ -207,6 +207,13 @@ export const ownersOf = (
       return { owners: recordedBy(path, "appointed"), citation: cite("appointed") }
     case "ReportIn":
       return { owners: recordedBy(path, "reported_in"), citation: cite("reported_in") }
+    case "ResolveFinding":
+      // Issue 13: a finding awaiting review is confirmed or refused for the body running the campaign's review
+      // (its reviewers, or the runner itself), never by the applicant or the recommending unit.
+      return {
+        owners: ["campaign"],
+        citation: cite("qualification_review") ?? cite("screened"),
+      }
     case "Screen":
     case "Waive":
     case "Return":
@@ -235,7 +242,13 @@ export const speaksFor = (role: Role, owner: Owner, move: MoveTag): boolean => {
  * The moves of the review steps, which reviewers make for the body that owns them: recording and moving on, and
  * for the runner's review (资格审查) sending back or turning down.
  */
-const REVIEWER_MOVES: ReadonlySet<MoveTag> = new Set<MoveTag>(["Record", "Advance", "Reject", "Return"])
+const REVIEWER_MOVES: ReadonlySet<MoveTag> = new Set<MoveTag>([
+  "Record",
+  "Advance",
+  "Reject",
+  "Return",
+  "ResolveFinding",
+])
 
 /** Is the campaign or the application within the caller's reach for `owner`? */
 const inScope = (caller: Caller, owner: Owner, move: MoveTag, ctx: AuthorityContext): boolean => {
@@ -372,6 +385,7 @@ export const yourMoves = (
     { _tag: "StartNotice" },
     { _tag: "FileObjection" },
     { _tag: "ResolveObjection" },
+    { _tag: "ResolveFinding" },
     { _tag: "Appoint" },
     { _tag: "ReportIn" },
     { _tag: "Return" },

@@ -42,6 +42,7 @@ export const IllegalReason = Schema.Literal(
   "duplicate_objection",
   "places_full",
   "shortlist_full",
+  "finding_not_open", // ResolveFinding names no finding awaiting review
 )
 /**
  * The decoded value of the {@link IllegalReason} schema.
@@ -70,6 +71,7 @@ export const MOVE_LABELS: Readonly<Record<MoveTag, Text>> = {
   StartNotice: { zh: "开始公示", en: "Start the public notice" },
   FileObjection: { zh: "提出异议", en: "File an objection" },
   ResolveObjection: { zh: "办结异议", en: "Resolve an objection" },
+  ResolveFinding: { zh: "审核认定", en: "Resolve a finding" },
   Appoint: { zh: "任职", en: "Appoint" },
   ReportIn: { zh: "报到", en: "Report in" },
 }

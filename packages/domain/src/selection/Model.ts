@@ -185,6 +185,17 @@ export const Move = Schema.Union(
     finding: NonEmpty,
     upheld: Schema.Boolean,
   }),
+  /**
+   * 审核认定: a reviewer confirms (the rule is met) or refuses (not met) a finding the screening marked
+   * needs_review, with the reason and date. Every such finding must be resolved before the decision; a refused one
+   * makes the application ineligible.
+   */
+  Schema.TaggedStruct("ResolveFinding", {
+    ruleId: NonEmpty,
+    outcome: Schema.Literal("confirmed", "refused"),
+    reason: NonEmpty,
+    date: LocalDate,
+  }),
   Schema.TaggedStruct("Appoint", { postId: NonEmpty }),
   Schema.TaggedStruct("ReportIn", { date: LocalDate }),
 ).annotations({ identifier: "SelectionMove", title: "操作 / move" })

@@ -46,13 +46,32 @@ describe("000 Yangpu: unit recommendation → interview → 部务会 → placem
       approver: "区委组织部部务会",
       approvedOn: "2025-12-20",
     })
-    const done = drive(screened, [
+    const waived = drive(screened, [
       [
         { _tag: "Waive", verdict: evaluate(scheme, profile, { referenceDate, waivers: [waiver] }) },
         ctx("2025-12-20"),
       ],
       [{ _tag: "Advance", from: "screened", to: "interview" }, ctx("2025-12-22")],
       [{ _tag: "Record", record: RECORDS.interview }, ctx("2025-12-26")],
+    ])
+    // Issue 13: the attested rules (000 一（一）3–4) the applicant's profile does not vouch for need a reviewer's
+    // confirmation before the 部务会 decides.
+    const open = waived.verdict?.findings.filter((f) => f.status === "needs_review") ?? []
+    expect(open.map((f) => f.citation.clause)).toContain("一（一）3")
+    const done = drive(waived, [
+      ...open.map(
+        (f) =>
+          [
+            {
+              _tag: "ResolveFinding",
+              ruleId: f.ruleId,
+              outcome: "confirmed",
+              reason: "经单位党委鉴定和考察核实",
+              date: make("2025-12-27"),
+            },
+            ctx("2025-12-27"),
+          ] as const,
+      ),
       [
         {
           _tag: "Decide",
@@ -73,6 +92,7 @@ describe("000 Yangpu: unit recommendation → interview → 部务会 → placem
       "screened",
       "interview",
       "interview",
+      ...open.map(() => "interview"),
       "decided",
       "appointed",
       "reported_in",

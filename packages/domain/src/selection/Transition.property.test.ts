@@ -35,6 +35,7 @@ const TAGS: ReadonlyArray<MoveTag> = [
   "StartNotice",
   "FileObjection",
   "ResolveObjection",
+  "ResolveFinding",
   "Appoint",
   "ReportIn",
 ]
@@ -111,6 +112,14 @@ const buildMove = (tag: MoveTag, app: Application, path: Path, v: number, on: st
       return { _tag: "FileObjection", objectionId: `o${v % 3}`, summary: "异议" }
     case "ResolveObjection":
       return { _tag: "ResolveObjection", objectionId: `o${v % 3}`, finding: "核查", upheld: v % 4 === 0 }
+    case "ResolveFinding":
+      return {
+        _tag: "ResolveFinding",
+        ruleId: v % 7 === 0 ? "age" : "rank",
+        outcome: v % 3 === 0 ? "refused" : "confirmed",
+        reason: "审核认定",
+        date: v % 17 === 0 ? addDays(make(on), 1) : make(on),
+      }
     case "Appoint":
       return { _tag: "Appoint", postId: `post-${v % 4}` }
     case "ReportIn":
@@ -143,6 +152,13 @@ const guided = (app: Application, path: Path): MoveTag => {
   const s = app.state
   if (s === "draft") return "Submit"
   if (s === "submitted") return "Screen"
+  // Issue 13: a finding awaiting review is resolved before the decision.
+  if (
+    app.decision === undefined &&
+    stepIndex(path, s) < stepIndex(path, "decided") &&
+    app.verdict?.findings.some((f) => f.status === "needs_review") === true
+  )
+    return "ResolveFinding"
   if (isReviewStep(s) && app.records[s] === undefined) return "Record"
   if (s === "public_notice" && app.notice?.objections.some((o) => o.resolution === undefined))
     return "ResolveObjection"
@@ -221,6 +237,12 @@ describe("property: any sequence of moves keeps the invariants", () => {
                 app.notice.objections.every((o) => o.resolution !== undefined && !o.resolution.upheld),
               ).toBe(true)
             }
+          }
+          // Issue 13 (001 四（二）, 000 一): nothing is decided while a finding still needs review, and an approval is
+          // never of a candidate whose verdict is ineligible (a refused finding fails its rule).
+          if (move._tag === "Decide") {
+            expect(app.verdict?.findings.some((f) => f.status === "needs_review") ?? false).toBe(false)
+            if (move.outcome === "approved") expect(app.verdict?.outcome).not.toBe("ineligible")
           }
           apps = apps.map((a, j) => (j === i ? next : a))
           const counts = tally(path, apps)

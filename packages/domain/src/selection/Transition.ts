@@ -20,6 +20,7 @@ import { Either } from "effect"
 import { addWorkingDays } from "../calendar/WorkCalendar.js"
 import { compare } from "../shared/LocalDate.js"
 import type { Text } from "../shared/Text.js"
+import { findingsUnresolved, resolveFinding } from "./Findings.js"
 import { IllegalMove, type IllegalReason } from "./IllegalMove.js"
 import {
   type Application,
@@ -365,6 +366,18 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
           "future_date",
           t(`会议日期 ${move.date} 晚于今天`, `the meeting date ${move.date} is in the future`),
         )
+      // Issue 13: every finding the screening left as needs_review is confirmed or refused by a reviewer first.
+      const open = findingsUnresolved(app.verdict)
+      if (open !== undefined) return Either.left(open)
+      // A reviewer's refusal fails its rule: the candidate is ineligible and cannot be approved (unless waived).
+      if (move.outcome === "approved" && app.verdict?.outcome === "ineligible")
+        return fail(
+          "ineligible",
+          t(
+            "资格审查结论为不符合条件（含审核否定的项），不能决定任用；可经批准放宽限制后重新比对，或不予通过",
+            "the verdict is ineligible (a finding was refused on review); it cannot be approved — waive and re-screen, or decide not to approve",
+          ),
+        )
       const decision = { outcome: move.outcome, meeting: move.meeting, date: move.date }
       return ok(move.outcome === "approved" ? "decided" : "rejected", { decision })
     }
@@ -433,6 +446,37 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
       }
       const objections = n.objections.map((o) => (o.id === move.objectionId ? { ...o, resolution } : o))
       return ok(s, { notice: { ...n, objections } })
+    }
+    case "ResolveFinding": {
+      // Between screening and the decision: a decided application's verdict is what was decided on.
+      if (
+        s === "draft" ||
+        app.decision !== undefined ||
+        stepIndex(path, s) >= stepIndex(path, "decided") ||
+        app.verdict === undefined
+      )
+        return wrongState("资格比对后、研究决定前", "after screening and before the decision")
+      if (compare(move.date, ctx.on) > 0)
+        return fail(
+          "future_date",
+          t(`认定日期 ${move.date} 晚于今天`, `the review date ${move.date} is in the future`),
+        )
+      const verdict = resolveFinding(app.verdict, move.ruleId, {
+        outcome: move.outcome,
+        reason: move.reason,
+        date: move.date,
+        by: ctx.by.accountId,
+        role: ctx.by.role,
+      })
+      if (verdict === undefined)
+        return fail(
+          "finding_not_open",
+          t(
+            `资格审查结论中没有待审核的“${move.ruleId}”项`,
+            `the verdict has no finding "${move.ruleId}" awaiting review`,
+          ),
+        )
+      return ok(s, { verdict })
     }
     case "Appoint": {
       const bad = needNext("appointed") ?? leave()

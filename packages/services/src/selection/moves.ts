@@ -37,6 +37,8 @@ const MOVE_PERMISSION: Readonly<Record<Selection.MoveTag, Access.Permission>> = 
   StartNotice: "application.decide",
   FileObjection: "application.review",
   ResolveObjection: "application.decide",
+  // Issue 13: a finding awaiting review is confirmed or refused by a reviewer (or the runner).
+  ResolveFinding: "application.review",
   Appoint: "application.decide",
   ReportIn: "application.decide",
 }
