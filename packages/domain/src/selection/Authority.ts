@@ -76,7 +76,8 @@ export type MoveShape =
   | { readonly _tag: "Submit"; readonly channel: Channel }
   | { readonly _tag: "Advance"; readonly to: State }
   | { readonly _tag: "Decide"; readonly meeting: { readonly body: typeof DecidingBody.Type } }
-  | { readonly _tag: Exclude<MoveTag, "Submit" | "Advance" | "Decide"> }
+  | { readonly _tag: "OverrideOpinion"; readonly meeting: { readonly body: typeof DecidingBody.Type } }
+  | { readonly _tag: Exclude<MoveTag, "Submit" | "Advance" | "Decide" | "OverrideOpinion"> }
 
 /**
  * What the predicate needs to know about the campaign and the application.
@@ -207,6 +208,10 @@ export const ownersOf = (
       return { owners: recordedBy(path, "appointed"), citation: cite("appointed") }
     case "ReportIn":
       return { owners: recordedBy(path, "reported_in"), citation: cite("reported_in") }
+    case "OverrideOpinion":
+      // Issue 13: only the deciding body sets a department's disagreement aside (001 四（二）3: the street's
+      // enlarged working-committee meeting), at the joint-review step the opinion belongs to.
+      return { owners: actorsOf(path, "decided"), citation: cite("joint_review") ?? cite("decided") }
     case "ResolveFinding":
       // Issue 13: a finding awaiting review is confirmed or refused for the body running the campaign's review
       // (its reviewers, or the runner itself), never by the applicant or the recommending unit.
@@ -338,7 +343,7 @@ export const authorise = (
       en: `"${moveLabel.en}" is for ${who("en")}${runnersOnly && speaking.includes("campaign") ? "" : ` ${whose.en}`}; it is outside your scope${where.en}`,
     })
   }
-  if (move._tag === "Decide") {
+  if (move._tag === "Decide" || move._tag === "OverrideOpinion") {
     const bodies = owners.filter((o): o is Actor => o !== "campaign")
     if (bodies.length > 0 && !bodies.some((b) => decidesAs(b, move.meeting.body)))
       return refuse("wrong_body", {
@@ -386,6 +391,7 @@ export const yourMoves = (
     { _tag: "FileObjection" },
     { _tag: "ResolveObjection" },
     { _tag: "ResolveFinding" },
+    { _tag: "OverrideOpinion", meeting: { body: decidingBody } },
     { _tag: "Appoint" },
     { _tag: "ReportIn" },
     { _tag: "Return" },

@@ -155,6 +155,15 @@ const moveFor = (tag: MoveTag, s: State, app: Application): Move => {
         reason: "经核实",
         date: date("2025-09-20"),
       }
+    case "OverrideOpinion":
+      // No department disagreed on this grid's records: refused everywhere (no_disagreement or wrong_state).
+      return {
+        _tag: "OverrideOpinion",
+        department: "纪检",
+        reason: "经研究不影响任用",
+        meeting: { body: "org_dept_meeting" },
+        date: date("2025-09-20"),
+      }
     case "Appoint":
       return { _tag: "Appoint", postId: "post-1" }
     case "ReportIn":
@@ -176,6 +185,7 @@ const TAGS: ReadonlyArray<MoveTag> = [
   "FileObjection",
   "ResolveObjection",
   "ResolveFinding",
+  "OverrideOpinion",
   "Appoint",
   "ReportIn",
 ]

@@ -39,6 +39,8 @@ const MOVE_PERMISSION: Readonly<Record<Selection.MoveTag, Access.Permission>> = 
   ResolveObjection: "application.decide",
   // Issue 13: a finding awaiting review is confirmed or refused by a reviewer (or the runner).
   ResolveFinding: "application.review",
+  // Issue 13: the deciding body overrides a disagreeing joint-review opinion.
+  OverrideOpinion: "application.decide",
   Appoint: "application.decide",
   ReportIn: "application.decide",
 }
