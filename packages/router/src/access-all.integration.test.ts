@@ -59,7 +59,8 @@ let h: Harness
 const actors: Array<ActorCase> = []
 let regionRows: Array<Region> = []
 let schemeRows: Array<SchemeRow> = []
-let personRows: Array<Scoped & { unitId: string | null }> = []
+/** `unitIds`: the units a person is tied to (their unit; units that dispatched, host or recommended them). */
+let personRows: Array<Scoped & { unitId: string | null; unitIds: Array<string | null> }> = []
 /** A valid profile whose ID number is on record (a demo person's): a staff create answers CONFLICT after access. */
 let onRecordProfile: Record<string, unknown> = {}
 let unitRows: Array<Scoped> = []
@@ -86,12 +87,22 @@ type AppRow = {
   schemeVersion: number
   channel: string | null
   campaignStatus: string
+  /** Issue 13: the recommending unit, the person's unit, the post's host unit (Access.ownUnit). */
+  unitIds: Array<string | null>
 }
 let appRows: Array<AppRow> = []
 const appState = new Map<string, string>()
-type PlacementRow = { id: string; personId: string; postId: string; regionPath: string; state: string }
+type PlacementRow = {
+  id: string
+  personId: string
+  postId: string
+  regionPath: string
+  state: string
+  /** Issue 13: the dispatching unit and the post's host unit (Access.ownUnit). */
+  unitIds: Array<string | null>
+}
 let placementRows: Array<PlacementRow> = []
-let leaveRows: Array<{ id: string; regionPath: string; personId: string }> = []
+let leaveRows: Array<{ id: string; regionPath: string; personId: string; unitIds: Array<string | null> }> = []
 
 const pick = <A>(rows: ReadonlyArray<A>, i: number): A => rows[i % rows.length] as A
 /** Each campaign's scheme path (Selection.derivePath of its stored version), for the kernel's authority predicate. */
@@ -111,6 +122,7 @@ const mayMove = (a: Access.Actor, row: AppRow, move: Selection.MoveShape): boole
         state: appState.get(row.id) as Selection.State,
         personId: row.personId,
         regionPath: row.regionPath,
+        unitIds: row.unitIds,
       },
     }),
   )
@@ -135,11 +147,19 @@ const listed = (a: Access.Actor, p: Access.Permission, sees: boolean): string =>
   !Access.can(a, p) ? "FORBIDDEN" : sees ? "listed" : "absent"
 /** In post (issue 5): a placement is seen by staff within the post's region, by a cadre if it is their own. */
 const seesPl = (a: Access.Actor, r: PlacementRow): boolean => Access.seesPlacement(a, r)
-/** A person is seen by their own region, or through a placement of theirs in the scope (one-person-one-file). */
-const seesPerson = (a: Access.Actor, person: Scoped): boolean =>
-  Access.seesRegion(a, person.path) ||
-  (a.role !== "applicant" &&
-    placementRows.some((p) => p.personId === person.id && Access.seesRegion(a, p.regionPath)))
+/** Issue 13: a person as the people lists and gets see them (a unit account: only its own unit's). */
+const seesP = (a: Access.Actor, person: (typeof personRows)[number]): boolean =>
+  Access.seesPerson(a, { id: person.id, regionPath: person.path, unitIds: person.unitIds })
+/**
+ * A person is seen by their own region, or through a placement of theirs in the scope (one-person-one-file); a
+ * unit account sees only its own unit's people (issue 13).
+ */
+const seesPerson = (a: Access.Actor, person: (typeof personRows)[number]): boolean =>
+  Access.unitOf(a) !== null
+    ? seesP(a, person)
+    : Access.seesRegion(a, person.path) ||
+      (a.role !== "applicant" &&
+        placementRows.some((p) => p.personId === person.id && Access.seesRegion(a, p.regionPath)))
 /** A cadre's own route (placement.own) or a staff one (`staff` permission), then scope, then `allowed`. */
 const ownOrStaff = (a: Access.Actor, staff: Access.Permission, sees: boolean, allowed: string): string =>
   a.role === "applicant"
@@ -600,13 +620,13 @@ const TABLE: Readonly<Record<string, Entry>> = {
     expected: (a, i) => {
       const p = pick(personRows, i)
       if (!Access.can(a, "person.write")) return "FORBIDDEN"
-      if (!Access.seesRegion(a, p.path)) return "NOT_FOUND"
+      if (!seesP(a, p)) return "NOT_FOUND"
       return Access.writesPerson(a, { regionPath: p.path, unitId: p.unitId }) ? "CONFLICT" : "FORBIDDEN"
     },
   },
   "profiles.history": {
     run: (c, _a, i) => c.profiles.history({ id: pick(personRows, i).id }),
-    expected: (a, i) => scoped(a, "profile.read", Access.seesRegion(a, pick(personRows, i).path), "ok"),
+    expected: (a, i) => scoped(a, "profile.read", seesP(a, pick(personRows, i)), "ok"),
   },
   "profiles.list": {
     run: async (c, a, i) => {
@@ -615,11 +635,11 @@ const TABLE: Readonly<Record<string, Entry>> = {
       expect(rows.every((r) => a !== null && Access.seesRegion(a, r.regionPath))).toBe(true)
       return rows.some((r) => r.id === p.id) ? "listed" : "absent"
     },
-    expected: (a, i) => listed(a, "profile.read", Access.seesRegion(a, pick(personRows, i).path)),
+    expected: (a, i) => listed(a, "profile.read", seesP(a, pick(personRows, i))),
   },
   "profiles.get": {
     run: (c, _a, i) => c.profiles.get({ id: pick(personRows, i).id }),
-    expected: (a, i) => scoped(a, "profile.read", Access.seesRegion(a, pick(personRows, i).path), "ok"),
+    expected: (a, i) => scoped(a, "profile.read", seesP(a, pick(personRows, i)), "ok"),
   },
   // —— eligibility: the scheme must be visible, then the person (applicants: only their own record) ——
   "eligibility.check": {
@@ -637,7 +657,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
       const sees =
         Access.seesScheme(a, s.path, s.status) &&
         a.role !== "applicant" &&
-        Access.seesRegion(a, pick(personRows, k).path)
+        seesP(a, pick(personRows, k))
       return scoped(a, "eligibility.check", sees, "ok")
     },
   },
@@ -750,8 +770,13 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: async (c, a, i, k) => {
       const row = pick(appRows, i + k)
       const rows = (await c.applications.list({ campaignId: row.campaignId, limit: 200 })).items
+      // Each listed row passes the kernel's predicate on what the model knows of it (its units, issue 13).
+      const known = (id: string) => appRows.find((x) => x.id === id)
       expect(
-        rows.every((r) => r.campaignId === row.campaignId && a !== null && Access.seesApplication(a, r)),
+        rows.every((r) => {
+          const m = known(r.id)
+          return r.campaignId === row.campaignId && a !== null && m !== undefined && Access.seesApplication(a, m)
+        }),
       ).toBe(true)
       return rows.some((r) => r.id === row.id) ? "listed" : "absent"
     },
@@ -800,9 +825,11 @@ const TABLE: Readonly<Record<string, Entry>> = {
       const person = personRows.find((p) => p.id === row.personId)
       // In an open campaign the kernel asks whose submission it is (an organisation's recommendation is the
       // runner's) before the channel or the duplicate is looked at; a campaign not open refuses first.
+      // A unit recommends its own people or one of no unit on file (issue 13).
+      const unitOk = person !== undefined && (person.unitId === null || Access.ownUnit(a, [person.unitId]))
       return !Access.can(a, "application.recommend")
         ? "FORBIDDEN"
-        : !Access.seesRegion(a, person?.path ?? "") || !Access.seesCampaign(a, row.campaignPath)
+        : !Access.seesRegion(a, person?.path ?? "") || !unitOk || !Access.seesCampaign(a, row.campaignPath)
           ? "NOT_FOUND"
           : row.campaignStatus === "open" && !maySubmit(a, row, "organisation_recommendation")
             ? "FORBIDDEN"
@@ -1418,8 +1445,11 @@ beforeAll(async () => {
     for (const regionId of SCOPES) {
       const unit = role === "dispatching_unit_admin" || role === "host_unit_admin"
       if (unit && regionId !== "310110") continue
-      const headers = await h.actorHeaders(unit ? { role, unitId: "u-yp-mz" } : { role, regionId })
-      actors.push({ actor: await h.caller(headers).auth.me(), headers })
+      // Two units of the district (issue 13: each sees its own): 民政局 and 教育局.
+      for (const unitId of unit ? ["u-yp-mz", "u-yp-jw"] : [null]) {
+        const headers = await h.actorHeaders(unitId !== null ? { role, unitId } : { role, regionId })
+        actors.push({ actor: await h.caller(headers).auth.me(), headers })
+      }
     }
   const app = await h.actorHeaders({ role: "applicant" })
   actors.push({ actor: await h.caller(app).auth.me(), headers: app })
@@ -1445,10 +1475,24 @@ beforeAll(async () => {
     })
     .from(schemes)
     .innerJoin(regions, eq(regions.id, schemes.regionId))
-  personRows = await db
-    .select({ id: people.id, path: regions.path, regionId: regions.id, unitId: people.unitId })
-    .from(people)
-    .innerJoin(regions, eq(regions.id, people.regionId))
+  const tiedUnits = new Map<string, Array<string | null>>()
+  const tie = (personId: string, ...unitIds: Array<string | null>) =>
+    tiedUnits.set(personId, [...(tiedUnits.get(personId) ?? []), ...unitIds])
+  for (const p of await db
+    .select({ personId: placements.personId, d: placements.dispatchingUnitId, host: posts.unitId })
+    .from(placements)
+    .innerJoin(posts, eq(posts.id, placements.postId)))
+    tie(p.personId, p.d, p.host)
+  for (const a of await db
+    .select({ personId: applications.personId, unitId: applications.recommendingUnitId })
+    .from(applications))
+    tie(a.personId, a.unitId)
+  personRows = (
+    await db
+      .select({ id: people.id, path: regions.path, regionId: regions.id, unitId: people.unitId })
+      .from(people)
+      .innerJoin(regions, eq(regions.id, people.regionId))
+  ).map((p) => ({ ...p, unitIds: [p.unitId, ...(tiedUnits.get(p.id) ?? [])] }))
   const [demoPerson] = await db.select().from(people).where(eq(people.id, "demo-p-01"))
   onRecordProfile = {
     ...(demoPerson?.profile as Record<string, unknown>),
@@ -1501,11 +1545,22 @@ beforeAll(async () => {
       schemeVersion: campaigns.schemeVersion,
       channel: applications.channel,
       campaignStatus: campaigns.status,
+      recommendingUnitId: applications.recommendingUnitId,
+      personUnitId: people.unitId,
+      postUnitId: posts.unitId,
     })
     .from(applications)
     .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
     .innerJoin(regions, eq(regions.id, campaigns.regionId))
     .innerJoin(appRegion, eq(appRegion.id, applications.regionId))
+    .innerJoin(people, eq(people.id, applications.personId))
+    .leftJoin(posts, eq(posts.id, applications.postId))
+    .then((rows) =>
+      rows.map(({ recommendingUnitId, personUnitId, postUnitId, ...r }) => ({
+        ...r,
+        unitIds: [recommendingUnitId, personUnitId, postUnitId],
+      })),
+    )
   for (const a of await db.select({ id: applications.id, state: applications.state }).from(applications))
     appState.set(a.id, a.state)
   for (const v of await db.select().from(schemes))
@@ -1520,14 +1575,30 @@ beforeAll(async () => {
       postId: placements.postId,
       regionPath: regions.path,
       state: placements.state,
+      dispatchingUnitId: placements.dispatchingUnitId,
+      hostUnitId: posts.unitId,
     })
     .from(placements)
     .innerJoin(regions, eq(regions.id, placements.regionId))
+    .innerJoin(posts, eq(posts.id, placements.postId))
+    .then((rows) =>
+      rows.map(({ dispatchingUnitId, hostUnitId, ...r }) => ({ ...r, unitIds: [dispatchingUnitId, hostUnitId] })),
+    )
   leaveRows = await db
-    .select({ id: leaveRequests.id, regionPath: regions.path, personId: leaveRequests.personId })
+    .select({
+      id: leaveRequests.id,
+      regionPath: regions.path,
+      personId: leaveRequests.personId,
+      dispatchingUnitId: placements.dispatchingUnitId,
+      hostUnitId: posts.unitId,
+    })
     .from(leaveRequests)
     .innerJoin(placements, eq(placements.id, leaveRequests.placementId))
     .innerJoin(regions, eq(regions.id, placements.regionId))
+    .innerJoin(posts, eq(posts.id, placements.postId))
+    .then((rows) =>
+      rows.map(({ dispatchingUnitId, hostUnitId, ...r }) => ({ ...r, unitIds: [dispatchingUnitId, hostUnitId] })),
+    )
 }, 180_000)
 afterAll(async () => h?.close())
 

@@ -61,6 +61,7 @@ export type Failure =
   | Scheme.VersionNotSuccessor
   | Scheme.SchemeMismatch
   | Selection.IllegalMove
+  | Selection.FindingsUnresolved
   | Selection.MoveNotYours
   | Calendar.CalendarYearUnknown
   | Selection.TaskRefused
@@ -133,6 +134,10 @@ export const describeFailure = (failure: Failure): Described => {
       return { code: "BAD_REQUEST", message: bilingual(failure.message) }
     case "IllegalMove":
       // The kernel's state machine refused the move: the application is unchanged; `detail` says why.
+      return { code: "CONFLICT", message: failure.text }
+    case "FindingsUnresolved":
+      // Issue 13: a decision while findings of the screening still need a reviewer's confirmation or refusal;
+      // the message names each rule and clause.
       return { code: "CONFLICT", message: failure.text }
     case "TaskRefused":
       return { code: "CONFLICT", message: failure.text }
@@ -258,6 +263,7 @@ const TAGS: { readonly [K in Failure["_tag"]]: true } = {
   VersionNotSuccessor: true,
   SchemeMismatch: true,
   IllegalMove: true,
+  FindingsUnresolved: true,
   CalendarYearUnknown: true,
   TaskRefused: true,
   IllegalPlacementMove: true,

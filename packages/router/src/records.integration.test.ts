@@ -251,7 +251,8 @@ describe("a dispatching unit's admin keeps its own people's records only", () =>
         )
       ).code,
     ).toBe("FORBIDDEN")
-    // A record of no unit, or of another unit, in its district: FORBIDDEN to edit.
+    // A record of another unit in its district: out of its sight since issue 13 ("units see their own"), so not
+    // found — as another district's.
     const orgs = await h
       .caller(org)
       .profiles.create({ regionId: "310110", unitId: "u-yp-jw", profile: newProfile("李乙") })
@@ -263,7 +264,7 @@ describe("a dispatching unit's admin keeps its own people's records only", () =>
         expectedVersion: 1,
       }),
     )
-    expect(e.code).toBe("FORBIDDEN")
+    expect(e.code).toBe("NOT_FOUND")
     // Another district: neither its region nor its people are in sight.
     expect(
       (await failure(h.caller(mzAdmin).profiles.create({ regionId: "510304", profile: newProfile("王丙") })))

@@ -1,4 +1,4 @@
-import { auditLog, people, regions, schemes, units } from "@cadre/db"
+import { applications, auditLog, people, placements, posts, regions, schemes, units } from "@cadre/db"
 import { Access, Scheme } from "@cadre/domain"
 import { initTRPC, TRPCError } from "@trpc/server"
 import fc from "fast-check"
@@ -423,7 +423,8 @@ describe("access property: each actor gets exactly what its scope allows", () =>
   let regionRows: Array<{ id: string; path: string; status: string }> = []
   let schemeRows: Array<{ schemeId: string; version: number; status: "draft" | "published"; path: string }> =
     []
-  let personRows: Array<{ id: string; path: string }> = []
+  /** `unitIds`: the person's unit and the units that dispatched, host or recommended them (issue 13). */
+  let personRows: Array<{ id: string; path: string; unitIds: Array<string | null> }> = []
   let unitRows: Array<{ id: string; path: string }> = []
   let auditRows: Array<{ id: number; entity: string; entityId: string; path: string }> = []
 
@@ -463,11 +464,23 @@ describe("access property: each actor gets exactly what its scope allows", () =>
       .from(schemes)
       .innerJoin(regions, (await import("drizzle-orm")).eq(regions.id, schemes.regionId))
     schemeRows = s
+    const { eq } = await import("drizzle-orm")
+    const tied = new Map<string, Array<string | null>>()
+    const tie = (id: string, ...u: Array<string | null>) => tied.set(id, [...(tied.get(id) ?? []), ...u])
+    for (const r of await db
+      .select({ personId: placements.personId, d: placements.dispatchingUnitId, host: posts.unitId })
+      .from(placements)
+      .innerJoin(posts, eq(posts.id, placements.postId)))
+      tie(r.personId, r.d, r.host)
+    for (const r of await db
+      .select({ personId: applications.personId, u: applications.recommendingUnitId })
+      .from(applications))
+      tie(r.personId, r.u)
     const p = await db
-      .select({ id: people.id, path: regions.path })
+      .select({ id: people.id, path: regions.path, unitId: people.unitId })
       .from(people)
-      .innerJoin(regions, (await import("drizzle-orm")).eq(regions.id, people.regionId))
-    personRows = p
+      .innerJoin(regions, eq(regions.id, people.regionId))
+    personRows = p.map((r) => ({ id: r.id, path: r.path, unitIds: [r.unitId, ...(tied.get(r.id) ?? [])] }))
     unitRows = await db
       .select({ id: units.id, path: regions.path })
       .from(units)
@@ -532,7 +545,7 @@ describe("access property: each actor gets exactly what its scope allows", () =>
     )
   }, 120_000)
 
-  it("profiles.get: seen (masked) iff profile.read and Access.seesRegion", async () => {
+  it("profiles.get: seen (masked) iff profile.read and Access.seesPerson (a unit: its own people, issue 13)", async () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(), fc.nat(), async (i, j) => {
         const a = actors[i % actors.length] as ActorCase
@@ -540,7 +553,7 @@ describe("access property: each actor gets exactly what its scope allows", () =>
         const got = await outcome(h.caller(a.headers).profiles.get({ id: p.id }))
         const expected = !Access.can(a.actor, "profile.read")
           ? "FORBIDDEN"
-          : Access.seesRegion(a.actor, p.path)
+          : Access.seesPerson(a.actor, { id: p.id, regionPath: p.path, unitIds: p.unitIds })
             ? "ok"
             : "NOT_FOUND"
         expect(got, `${a.actor.role}@${a.actor.scopePath} → ${p.path}`).toBe(expected)

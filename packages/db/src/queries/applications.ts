@@ -5,7 +5,7 @@ import { alias } from "drizzle-orm/pg-core"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
 import { decodeRow, within } from "../internal.js"
-import { applications, campaigns, people, regions } from "../schema/index.js"
+import { applications, campaigns, people, posts, regions } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
 import { toRecord as toPersonRecord } from "./people.js"
@@ -27,6 +27,11 @@ export interface ApplicationRecord {
   readonly campaignPath: string
   readonly campaignName: string
   readonly targetRole: string | null
+  /**
+   * The units the application belongs to (Access.ownUnit): the recommending unit, the person's unit, the host unit
+   * of its post; nulls where there is none.
+   */
+  readonly unitIds: ReadonlyArray<string | null>
   readonly version: number
   readonly person: {
     readonly id: string
@@ -57,6 +62,8 @@ const selectApplications = (h: Handle) =>
       appRegionPath: appRegion.path,
       campaignPath: regions.path,
       campaignName: campaigns.name,
+      personUnitId: people.unitId,
+      hostUnitId: sql<string | null>`(select ${posts.unitId} from ${posts} where ${posts.id} = ${applications.postId})`,
       person: {
         id: people.id,
         name: people.name,
@@ -75,7 +82,24 @@ const selectApplications = (h: Handle) =>
     .innerJoin(appRegion, eq(appRegion.id, applications.regionId))
     .innerJoin(people, eq(applications.personId, people.id))
 
-/** An applicant: their own applications. Staff: the campaign is theirs, or the application's region lies within their scope. */
+/**
+ * Access.ownUnit for applications, in SQL: the unit recommended it, or the person is the unit's, or its post is the
+ * unit's. True for accounts that are not a unit's.
+ */
+export const applicationOfUnitSql = (actor: Access.Actor): SQL | undefined => {
+  const unit = actor.scope._tag === "UnitScope" ? actor.scope.unitId : null
+  if (unit === null) return undefined
+  return or(
+    eq(applications.recommendingUnitId, unit),
+    sql`${applications.personId} in (select ${people.id} from ${people} where ${people.unitId} = ${unit})`,
+    sql`${applications.postId} in (select ${posts.id} from ${posts} where ${posts.unitId} = ${unit})`,
+  )
+}
+
+/**
+ * An applicant: their own applications. Staff: the campaign is theirs, or the application's region lies within
+ * their scope; a unit account moreover only its own unit's (Access.seesApplication).
+ */
 export const applicationVisibleTo = (actor: Access.Actor): SQL => {
   if (actor.role === "applicant") {
     const pid = actor.scope._tag === "SelfScope" ? actor.scope.personId : null
@@ -83,7 +107,8 @@ export const applicationVisibleTo = (actor: Access.Actor): SQL => {
   }
   const own = within(regions.path, actor.scopePath)
   const part = within(appRegion.path, actor.scopePath)
-  return or(own, part) ?? own
+  const inRegion = or(own, part) ?? own
+  return and(inRegion, applicationOfUnitSql(actor)) ?? inRegion
 }
 
 type AppRow = Awaited<ReturnType<ReturnType<typeof selectApplications>["where"]>>[number]
@@ -98,6 +123,7 @@ const toApplication = (r: AppRow): ApplicationRecord => {
     campaignPath: r.campaignPath,
     campaignName: r.campaignName,
     targetRole: r.row.targetRole,
+    unitIds: [r.row.recommendingUnitId, r.personUnitId, r.hostUnitId],
     version: r.row.version,
     person: {
       id: r.person.id,
@@ -201,6 +227,38 @@ export const countApplications = (
     ([r]) => r?.n ?? 0,
   )
 
+/**
+ * Applications by state for each campaign, counting only those passing `visible`: a partial view's counts (a unit
+ * account's — issue 13, a campaign's counts must not reveal other units' applications). Whole views read the kept
+ * counts (campaignQueries.countsByState) instead.
+ */
+export const countsByStateVisible = (
+  h: Handle,
+  ids: ReadonlyArray<string>,
+  visible: SQL,
+): Effect.Effect<ReadonlyMap<string, Readonly<Record<string, number>>>> =>
+  Effect.gen(function* () {
+    const out = new Map<string, Record<string, number>>()
+    if (ids.length === 0) return out
+    const rows = yield* q(
+      h
+        .select({ campaignId: applications.campaignId, state: applications.state, n: count() })
+        .from(applications)
+        .innerJoin(campaigns, eq(applications.campaignId, campaigns.id))
+        .innerJoin(regions, eq(campaigns.regionId, regions.id))
+        .innerJoin(appRegion, eq(appRegion.id, applications.regionId))
+        .where(and(inArray(applications.campaignId, [...ids]), visible))
+        .groupBy(applications.campaignId, applications.state),
+      "application.countsVisible",
+    )
+    for (const r of rows) {
+      const m = out.get(r.campaignId) ?? {}
+      m[r.state] = r.n
+      out.set(r.campaignId, m)
+    }
+    return out
+  })
+
 /** Every application passing `visible` (an applicant's own), oldest first. */
 export const listVisibleApplications = (
   h: Handle,
@@ -255,6 +313,8 @@ export const insertApplication = (
     readonly channel: Scheme.Channel
     readonly targetRole: string | null
     readonly eligible: boolean
+    /** The unit whose account recommended the person (null: no unit account). */
+    readonly recommendingUnitId?: string | null | undefined
   },
 ): Effect.Effect<void> => {
   const app = values.application
@@ -265,6 +325,7 @@ export const insertApplication = (
         campaignId: app.campaignId,
         personId: app.personId,
         regionId: values.regionId,
+        recommendingUnitId: values.recommendingUnitId ?? null,
         state: app.state,
         channel: values.channel,
         targetRole: values.targetRole,
@@ -310,11 +371,13 @@ export const saveApplication = (
 export const personRegion = (
   h: Handle,
   personId: string,
-): Effect.Effect<{ readonly regionId: string; readonly path: string } | undefined> =>
+): Effect.Effect<
+  { readonly regionId: string; readonly path: string; readonly unitId: string | null } | undefined
+> =>
   Effect.map(
     q(
       h
-        .select({ regionId: people.regionId, path: regions.path })
+        .select({ regionId: people.regionId, path: regions.path, unitId: people.unitId })
         .from(people)
         .innerJoin(regions, eq(people.regionId, regions.id))
         .where(eq(people.id, personId)),

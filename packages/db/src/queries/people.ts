@@ -1,9 +1,9 @@
-import { type Access, Person } from "@cadre/domain"
-import { and, asc, eq, ilike, sql } from "drizzle-orm"
+import { Access, Person } from "@cadre/domain"
+import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
 import { decodeRow, escapeLike, seesRegionSql } from "../internal.js"
-import { people, personVersions, regions } from "../schema/index.js"
+import { applications, people, personVersions, placements, posts, regions } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 
 /**
@@ -110,6 +110,29 @@ export interface PersonFilter {
   readonly offset?: number | undefined
 }
 
+/**
+ * Access.ownUnit for people, in SQL: the person is the unit's (people.unit_id), or the unit dispatched them or hosts
+ * them (a placement), or recommended them (an application). Undefined (no narrowing) for accounts not a unit's.
+ */
+export const personOfUnitSql = (actor: Access.Actor): SQL | undefined => {
+  const unit = Access.unitOf(actor)
+  if (unit === null) return undefined
+  return or(
+    eq(people.unitId, unit),
+    sql`${people.id} in (select ${placements.personId} from ${placements} where ${placements.dispatchingUnitId} = ${unit} or ${placements.postId} in (select ${posts.id} from ${posts} where ${posts.unitId} = ${unit}))`,
+    sql`${people.id} in (select ${applications.personId} from ${applications} where ${applications.recommendingUnitId} = ${unit})`,
+  )
+}
+
+/**
+ * Access.seesPerson in SQL for staff (needs `regions` joined on the person's region): within the region scope, and
+ * for a unit account only its own unit's people (issue 13, "units see their own").
+ */
+export const seesPersonSql = (actor: Access.Actor): SQL => {
+  const inRegion = seesRegionSql(actor, regions.path)
+  return and(inRegion, personOfUnitSql(actor)) ?? inRegion
+}
+
 const selectMasked = (h: Handle) =>
   h.select(maskedColumns).from(people).innerJoin(regions, eq(people.regionId, regions.id))
 
@@ -130,7 +153,7 @@ export const listMasked = (
       selectMasked(h)
         .where(
           and(
-            seesRegionSql(actor, regions.path),
+            seesPersonSql(actor),
             filter?.regionId === undefined ? undefined : eq(people.regionId, filter.regionId),
             filter?.name === undefined ? undefined : ilike(people.name, `%${escapeLike(filter.name)}%`),
           ),
@@ -150,7 +173,7 @@ export const getMasked = (
   id: string,
 ): Effect.Effect<MaskedPerson | undefined> =>
   Effect.flatMap(
-    q(selectMasked(h).where(and(eq(people.id, id), seesRegionSql(actor, regions.path))), "person.get"),
+    q(selectMasked(h).where(and(eq(people.id, id), seesPersonSql(actor))), "person.get"),
     ([r]) => Effect.sync(() => (r === undefined ? undefined : toMasked(r))),
   )
 
@@ -161,7 +184,7 @@ export const findVisible = (
   id: string,
 ): Effect.Effect<PersonRecord | undefined> =>
   Effect.flatMap(
-    q(selectWithPath(h).where(and(eq(people.id, id), seesRegionSql(actor, regions.path))), "person.getWhole"),
+    q(selectWithPath(h).where(and(eq(people.id, id), seesPersonSql(actor))), "person.getWhole"),
     ([r]) => Effect.sync(() => (r === undefined ? undefined : toRecord(r.person, r.path))),
   )
 
@@ -181,7 +204,7 @@ export const findForScreening = (
           eq(people.id, id),
           actor.role === "applicant"
             ? eq(people.accountId, actor.accountId)
-            : seesRegionSql(actor, regions.path),
+            : seesPersonSql(actor),
         ),
       ),
       "person.getForScreening",
@@ -267,7 +290,7 @@ export const lockVisible = (
   Effect.map(
     q(
       selectWithPath(tx)
-        .where(and(eq(people.id, id), seesRegionSql(actor, regions.path)))
+        .where(and(eq(people.id, id), seesPersonSql(actor)))
         .for("update", { of: people }),
       "person.lock",
     ),

@@ -1,5 +1,5 @@
 import { Access, InPost, LocalDate, type Text } from "@cadre/domain"
-import { and, count, eq, type SQL, sql } from "drizzle-orm"
+import { and, count, eq, or, type SQL, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
@@ -8,7 +8,7 @@ import { decodeRow, within } from "../internal.js"
 import { people, placements, posts, regions, schemes, units } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
-import { maskedColumns } from "./people.js"
+import { maskedColumns, seesPersonSql } from "./people.js"
 
 /**
  * Placements as stored: reading them with where they are and the person's particulars masked (in SQL), the
@@ -165,13 +165,30 @@ export const countPlacementsByState = (
     (rows) => rows.map((r) => ({ state: r.state as InPost.PlacementState, count: r.n })),
   )
 
-/** Access.seesPlacement in SQL: staff within their scope (the post's region), a cadre their own placements. */
+/**
+ * Access.ownUnit for placements, in SQL: the unit dispatched it or hosts its post. Undefined (no narrowing) for
+ * accounts that are not a unit's. Needs no join (a subquery on posts), so every placement query can use it.
+ */
+export const placementOfUnitSql = (actor: Access.Actor): SQL | undefined => {
+  const unit = Access.unitOf(actor)
+  if (unit === null) return undefined
+  return or(
+    eq(placements.dispatchingUnitId, unit),
+    sql`${placements.postId} in (select ${posts.id} from ${posts} where ${posts.unitId} = ${unit})`,
+  )
+}
+
+/**
+ * Access.seesPlacement in SQL: staff within their scope (the post's region), a unit account only the placements
+ * it dispatched or hosts (issue 13), a cadre their own placements.
+ */
 export const seesPlacementSql = (actor: Access.Actor): SQL => {
   if (actor.role === "applicant") {
     const pid = actor.scope._tag === "SelfScope" ? actor.scope.personId : null
     return pid === null ? sql`false` : eq(placements.personId, pid)
   }
-  return within(regions.path, actor.scopePath)
+  const inRegion = within(regions.path, actor.scopePath)
+  return and(inRegion, placementOfUnitSql(actor)) ?? inRegion
 }
 
 /** A placement the actor sees, or undefined. */
@@ -269,13 +286,25 @@ export const personInScope = (
     const found = { regionId: p.regionId, regionPath: p.path, name: p.name }
     if (actor.role === "applicant")
       return actor.scope._tag === "SelfScope" && actor.scope.personId === personId ? found : undefined
+    // A unit account: only its own unit's people (issue 13, Access.seesPerson), in SQL as the people lists are.
+    if (Access.unitOf(actor) !== null) {
+      const [own] = yield* q(
+        h
+          .select({ id: people.id })
+          .from(people)
+          .innerJoin(regions, eq(regions.id, people.regionId))
+          .where(and(eq(people.id, personId), seesPersonSql(actor))),
+        "person.inUnitScope",
+      )
+      return own === undefined ? undefined : found
+    }
     if (Access.seesRegion(actor, p.path)) return found
     const [viaPlacement] = yield* q(
       h
         .select({ path: regions.path })
         .from(placements)
         .innerJoin(regions, eq(regions.id, placements.regionId))
-        .where(and(eq(placements.personId, personId), within(regions.path, actor.scopePath)))
+        .where(and(eq(placements.personId, personId), seesPlacementSql(actor)))
         .limit(1),
       "person.inScopeViaPlacement",
     )

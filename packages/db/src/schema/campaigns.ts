@@ -14,7 +14,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core"
 import { people } from "./people.js"
-import { posts, regions, timestamps } from "./regions.js"
+import { posts, regions, timestamps, units } from "./regions.js"
 import { schemes } from "./schemes.js"
 
 /**
@@ -85,6 +85,11 @@ export const applications = pgTable(
     regionId: text("region_id")
       .notNull()
       .references(() => regions.id),
+    /**
+     * The unit whose account recommended the person (issue 13, "units see their own": a unit account sees and acts
+     * on the applications it recommended, besides those of its own people); null when no unit account did.
+     */
+    recommendingUnitId: text("recommending_unit_id").references(() => units.id),
     state: text("state").notNull(),
     channel: text("channel"),
     /** For reserve-pool nominations: the role (pool role key) the person is nominated for. */
@@ -101,6 +106,8 @@ export const applications = pgTable(
     // The keyset of a campaign's paged list (applications.list): first page and thousandth cost the same.
     index("applications_campaign_created_idx").on(t.campaignId, t.createdAt, t.id),
     index("applications_person_idx").on(t.personId),
+    // A unit account's paged list of a campaign (its own recommendations), on the same keyset.
+    index("applications_recommending_unit_idx").on(t.recommendingUnitId, t.campaignId, t.createdAt, t.id),
     // One application per person per campaign (withdrawn ones included: re-apply by a Return, not a copy).
     uniqueIndex("applications_campaign_person_unique").on(t.campaignId, t.personId),
     // A post holds one appointee: places can never be over-filled, even past the kernel's check.

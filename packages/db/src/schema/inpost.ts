@@ -77,6 +77,8 @@ export const placements = pgTable(
     index("placements_person_idx").on(t.personId),
     index("placements_state_idx").on(t.state),
     index("placements_quota_group_idx").on(t.quotaGroup),
+    // A dispatching unit's account sees the placements it dispatched (issue 13, "units see their own").
+    index("placements_dispatching_unit_idx").on(t.dispatchingUnitId),
     foreignKey({
       columns: [t.schemeId, t.schemeVersion],
       foreignColumns: [schemes.schemeId, schemes.version],

@@ -5,11 +5,15 @@ import {
   can,
   changesScheme,
   mayCreateAccount,
+  ownUnit,
   pathOf,
   pathWithin,
   permissionsOf,
   ROLES,
   type Role,
+  seesApplication,
+  seesPerson,
+  seesPlacement,
   seesRegion,
   seesScheme,
   writesPerson,
@@ -170,5 +174,59 @@ describe("writesPerson (issue 14: cadre records kept by staff)", () => {
     }
     expect(permissionsOf("org_dept_admin")).toContain("person.write")
     expect(permissionsOf("dispatching_unit_admin")).toContain("person.write")
+  })
+})
+
+describe("units see their own (issue 13: a unit account sees what is its unit's, not the district)", () => {
+  const unitActor = (role: Role, unitId: string): Pick<Actor, "role" | "scopePath" | "scope"> => ({
+    role,
+    scopePath: DISTRICT,
+    scope: { _tag: "UnitScope", unitId: unitId as never, regionId: "310110" as never },
+  })
+  const regionActor = (role: Role, scopePath: string): Pick<Actor, "role" | "scopePath" | "scope"> => ({
+    role,
+    scopePath,
+    scope: { _tag: "RegionScope", regionId: "310110" as never },
+  })
+  const mz = unitActor("dispatching_unit_admin", "u-mz")
+  const jw = unitActor("dispatching_unit_admin", "u-jw")
+  const org = regionActor("org_dept_admin", DISTRICT)
+
+  it("a person, an application, a placement of the district: each unit sees only its own, the org dept all", () => {
+    const person = { id: "p1", regionPath: COMMUNITY_A1, unitIds: ["u-mz", null] }
+    expect(seesPerson(mz, person)).toBe(true)
+    expect(seesPerson(jw, person)).toBe(false)
+    expect(seesPerson(org, person)).toBe(true)
+    const app = { campaignPath: DISTRICT, regionPath: DISTRICT, personId: "p1", unitIds: ["u-mz", null, null] }
+    expect(seesApplication(mz, app)).toBe(true)
+    expect(seesApplication(jw, app)).toBe(false)
+    expect(seesApplication(org, app)).toBe(true)
+    // Without the units it belongs to, a unit sees nothing (the safe default); region accounts are not narrowed.
+    expect(seesApplication(mz, { ...app, unitIds: undefined })).toBe(false)
+    expect(seesApplication(org, { ...app, unitIds: undefined })).toBe(true)
+    const placement = { regionPath: COMMUNITY_A1, personId: "p1", unitIds: ["u-jw", "u-host"] }
+    expect(seesPlacement(jw, placement)).toBe(true)
+    expect(seesPlacement(mz, placement)).toBe(false)
+    expect(seesPlacement(unitActor("host_unit_admin", "u-host"), placement)).toBe(true)
+    expect(seesPlacement(org, placement)).toBe(true)
+  })
+
+  it("property: a unit sees a thing iff its unit is among the thing's units (and the region is in scope)", () => {
+    const unit = fc.constantFrom("u-a", "u-b", "u-c")
+    fc.assert(
+      fc.property(unit, fc.array(fc.option(unit, { nil: null }), { maxLength: 4 }), fc.boolean(), (u, ids, inScope) => {
+        const a = unitActor("dispatching_unit_admin", u)
+        const regionPath = inScope ? COMMUNITY_A1 : OTHER_DISTRICT
+        const own = ids.includes(u)
+        expect(ownUnit(a, ids)).toBe(own)
+        expect(seesPerson(a, { id: "p", regionPath, unitIds: ids })).toBe(own && inScope)
+        expect(seesPlacement(a, { regionPath, personId: "p", unitIds: ids })).toBe(own && inScope)
+        expect(
+          seesApplication(a, { campaignPath: regionPath, regionPath, personId: "p", unitIds: ids }),
+        ).toBe(own && inScope)
+        // Region accounts are never narrowed by units.
+        expect(ownUnit(org, ids)).toBe(true)
+      }),
+    )
   })
 })

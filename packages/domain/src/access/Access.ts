@@ -369,35 +369,103 @@ export const runsCampaign = (actor: Pick<Actor, "role" | "scopePath">, campaignP
   seesRegion(actor, campaignPath)
 
 /**
+ * The unit a unit account (dispatching or host unit) acts for; null for every other account.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const unitOf = (actor: Pick<Actor, "scope">): string | null =>
+  actor.scope._tag === "UnitScope" ? actor.scope.unitId : null
+
+/**
+ * Is the thing the actor's own unit's? A unit account (dispatching or host unit) sees and acts only on what
+ * belongs to its unit — the people it employs, dispatched or recommended, the placements it dispatched or hosts,
+ * the applications it recommended or of its own people (issue 13, "units see their own") — never the rest of the
+ * district its region scope spans. `unitIds` are the units the thing belongs to (nulls ignored). Every other
+ * account is not narrowed by this test (true).
+ *
+ * The database applies the same rule as SQL filters (queries' `*VisibleTo` / `sees*Sql`), so a list and a get
+ * agree with this predicate.
+ *
+ * @example
+ * ```ts
+ * import { Access } from "@cadre/domain"
+ *
+ * const mz = { scope: { _tag: "UnitScope", unitId: "u-yp-mz", regionId: "310110" } } as const
+ * Access.ownUnit(mz, ["u-yp-mz", null]) // true
+ * Access.ownUnit(mz, ["u-yp-jw"]) // false
+ * ```
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
+export const ownUnit = (
+  actor: Pick<Actor, "scope">,
+  unitIds: ReadonlyArray<string | null | undefined>,
+): boolean => {
+  const unit = unitOf(actor)
+  return unit === null || unitIds.includes(unit)
+}
+
+/**
+ * May `actor` see a person filed in the region at `regionPath`? Staff: within their region scope; a unit account
+ * only its own unit's people (`unitIds`: the person's unit, and the units that dispatched, host or recommended
+ * them — see {@link ownUnit}). Applicants: only themselves.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
+export const seesPerson = (
+  actor: Pick<Actor, "role" | "scopePath" | "scope">,
+  person: { readonly id: string; readonly regionPath: string; readonly unitIds: ReadonlyArray<string | null> },
+): boolean =>
+  actor.role === "applicant"
+    ? actor.scope._tag === "SelfScope" && actor.scope.personId === person.id
+    : seesRegion(actor, person.regionPath) && ownUnit(actor, person.unitIds)
+
+/**
  * May `actor` see an application? Staff: when the campaign is theirs, or the application's own region (the
- * recommending unit's or nominating community's) lies within their scope. Applicants: only their own.
+ * recommending unit's or nominating community's) lies within their scope; a unit account moreover only when the
+ * application is its unit's (`unitIds`: the recommending unit, the person's unit, the host unit of its post — see
+ * {@link ownUnit}; absent: none). Applicants: only their own.
  *
  * @category predicates
  * @since 0.1.0
  */
 export const seesApplication = (
   actor: Pick<Actor, "role" | "scopePath" | "scope">,
-  application: { readonly campaignPath: string; readonly regionPath: string; readonly personId: string },
+  application: {
+    readonly campaignPath: string
+    readonly regionPath: string
+    readonly personId: string
+    readonly unitIds?: ReadonlyArray<string | null> | undefined
+  },
 ): boolean =>
   actor.role === "applicant"
     ? actor.scope._tag === "SelfScope" && actor.scope.personId === application.personId
-    : pathWithin(actor.scopePath, application.campaignPath) ||
-      pathWithin(actor.scopePath, application.regionPath)
+    : (pathWithin(actor.scopePath, application.campaignPath) ||
+        pathWithin(actor.scopePath, application.regionPath)) &&
+      ownUnit(actor, application.unitIds ?? [])
 
 /**
  * May `actor` see a placement (任职安排) whose post lies in the region at `regionPath`? Staff: within their scope
- * (the post's region). A cadre (applicant account): only their own.
+ * (the post's region); a unit account only the placements it dispatched or hosts (`unitIds`: the dispatching unit
+ * and the post's unit — see {@link ownUnit}; absent: none). A cadre (applicant account): only their own.
  *
  * @category predicates
  * @since 0.1.0
  */
 export const seesPlacement = (
   actor: Pick<Actor, "role" | "scopePath" | "scope">,
-  placement: { readonly regionPath: string; readonly personId: string },
+  placement: {
+    readonly regionPath: string
+    readonly personId: string
+    readonly unitIds?: ReadonlyArray<string | null> | undefined
+  },
 ): boolean =>
   actor.role === "applicant"
     ? actor.scope._tag === "SelfScope" && actor.scope.personId === placement.personId
-    : pathWithin(actor.scopePath, placement.regionPath)
+    : pathWithin(actor.scopePath, placement.regionPath) && ownUnit(actor, placement.unitIds ?? [])
 
 /**
  * May `actor` create or edit the cadre record of a person filed in the region at `regionPath` and belonging to

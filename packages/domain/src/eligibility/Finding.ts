@@ -91,6 +91,28 @@ export const FindingValue = Schema.Union(
 export type FindingValue = typeof FindingValue.Type
 
 /**
+ * A reviewer's resolution of a finding the screening left as needs_review (issue 13, "facts carry their source"):
+ * confirmed (the rule is met: pass) or refused (not met: fail), with the reason, the date, and who recorded it.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const FindingReview = Schema.Struct({
+  outcome: Schema.Literal("confirmed", "refused"),
+  reason: Schema.NonEmptyTrimmedString,
+  date: LocalDate,
+  by: Schema.String,
+  role: Schema.String,
+}).annotations({ identifier: "FindingReview", title: "审核认定 / finding review" })
+/**
+ * The decoded value of the {@link FindingReview} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type FindingReview = typeof FindingReview.Type
+
+/**
  * One rule's result for one candidate, with the clause it applies and an explanation in zh-CN and en.
  *
  * @category schemas
@@ -107,6 +129,8 @@ export const Finding = Schema.Struct({
   waivable: Schema.Boolean,
   message: Text,
   waiver: Schema.optional(Waiver),
+  /** Set when a reviewer resolved a needs_review finding: `status` is then pass (confirmed) or fail (refused). */
+  review: Schema.optional(FindingReview),
 }).annotations({ identifier: "Finding", title: "审查结论 / finding" })
 /**
  * The decoded value of the {@link Finding} schema.

@@ -250,6 +250,43 @@ describe("property: every move × every role × every scope (issue 13)", () => {
     )
   })
 
+  it("issue 13 (units see their own): a unit account never moves another unit's application, nor runs a campaign", () => {
+    const unitCaller = (role: Role, unitId: string): Caller => ({
+      accountId: `${role}@${unitId}`,
+      role,
+      scope: { _tag: "UnitScope", unitId: unitId as never, regionId: "310110" as never },
+      scopePath: DISTRICT,
+      displayName: role,
+    })
+    const units = fc.constantFrom("u-mz", "u-jw")
+    fc.assert(
+      fc.property(
+        arbPath,
+        arbMove,
+        fc.constantFrom<Role>("dispatching_unit_admin", "host_unit_admin"),
+        units,
+        fc.array(fc.option(units, { nil: null }), { maxLength: 3 }),
+        arbState,
+        (path, move, role, unitId, unitIds, state) => {
+          const c = unitCaller(role, unitId)
+          const ctx: AuthorityContext = {
+            path,
+            campaignPath: DISTRICT,
+            application: { state, personId: "p-1", regionPath: STREET, unitIds },
+          }
+          const ok = Either.isRight(authorise(c, move, ctx))
+          if (!unitIds.includes(unitId)) expect(ok).toBe(false)
+          // The campaign's own bodies (its runner, the org dept's meetings) are never a unit's to act for.
+          if (ok) {
+            const { owners } = ownersOf(move, ctx)
+            expect(owners.some((o) => speaksFor(role, o, move._tag))).toBe(true)
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    )
+  })
+
   it("a recorded decision names a deciding body the scheme allows", () => {
     fc.assert(
       fc.property(arbPath, arbMove, arbCaller, (path, move, c) => {

@@ -17,7 +17,7 @@
  */
 
 import { Either, Schema } from "effect"
-import { type Actor as Caller, pathWithin, ROLE_LABELS, type Role } from "../access/Access.js"
+import { type Actor as Caller, ownUnit, pathWithin, ROLE_LABELS, type Role, unitOf } from "../access/Access.js"
 import { ACTOR_LABELS, actsAs, decidesAs } from "../inpost/Actors.js"
 import type { Actor, Channel } from "../scheme/Scheme.js"
 import type { Citation } from "../shared/Citation.js"
@@ -76,7 +76,8 @@ export type MoveShape =
   | { readonly _tag: "Submit"; readonly channel: Channel }
   | { readonly _tag: "Advance"; readonly to: State }
   | { readonly _tag: "Decide"; readonly meeting: { readonly body: typeof DecidingBody.Type } }
-  | { readonly _tag: Exclude<MoveTag, "Submit" | "Advance" | "Decide"> }
+  | { readonly _tag: "OverrideOpinion"; readonly meeting: { readonly body: typeof DecidingBody.Type } }
+  | { readonly _tag: Exclude<MoveTag, "Submit" | "Advance" | "Decide" | "OverrideOpinion"> }
 
 /**
  * What the predicate needs to know about the campaign and the application.
@@ -94,6 +95,11 @@ export interface AuthorityContext {
         readonly state: State
         readonly personId: string
         readonly regionPath: string
+        /**
+         * The units the application belongs to (recommending unit, person's unit, post's host unit): a unit
+         * account acts only on its own (Access.ownUnit); absent, none.
+         */
+        readonly unitIds?: ReadonlyArray<string | null> | undefined
       }
     | undefined
 }
@@ -202,6 +208,17 @@ export const ownersOf = (
       return { owners: recordedBy(path, "appointed"), citation: cite("appointed") }
     case "ReportIn":
       return { owners: recordedBy(path, "reported_in"), citation: cite("reported_in") }
+    case "OverrideOpinion":
+      // Issue 13: only the deciding body sets a department's disagreement aside (001 四（二）3: the street's
+      // enlarged working-committee meeting), at the joint-review step the opinion belongs to.
+      return { owners: actorsOf(path, "decided"), citation: cite("joint_review") ?? cite("decided") }
+    case "ResolveFinding":
+      // Issue 13: a finding awaiting review is confirmed or refused for the body running the campaign's review
+      // (its reviewers, or the runner itself), never by the applicant or the recommending unit.
+      return {
+        owners: ["campaign"],
+        citation: cite("qualification_review") ?? cite("screened"),
+      }
     case "Screen":
     case "Waive":
     case "Return":
@@ -230,7 +247,13 @@ export const speaksFor = (role: Role, owner: Owner, move: MoveTag): boolean => {
  * The moves of the review steps, which reviewers make for the body that owns them: recording and moving on, and
  * for the runner's review (资格审查) sending back or turning down.
  */
-const REVIEWER_MOVES: ReadonlySet<MoveTag> = new Set<MoveTag>(["Record", "Advance", "Reject", "Return"])
+const REVIEWER_MOVES: ReadonlySet<MoveTag> = new Set<MoveTag>([
+  "Record",
+  "Advance",
+  "Reject",
+  "Return",
+  "ResolveFinding",
+])
 
 /** Is the campaign or the application within the caller's reach for `owner`? */
 const inScope = (caller: Caller, owner: Owner, move: MoveTag, ctx: AuthorityContext): boolean => {
@@ -241,6 +264,22 @@ const inScope = (caller: Caller, owner: Owner, move: MoveTag, ctx: AuthorityCont
       (ctx.application === undefined || caller.scope.personId === ctx.application.personId)
     )
   if (caller.role === "applicant" || caller.scopePath.length === 0) return false
+  // A unit account runs no campaign: it recommends into one above or beside it, and acts only on its own
+  // unit's applications (issue 13, "units see their own").
+  if (unitOf(caller) !== null) {
+    if (move === "Submit")
+      return (
+        (pathWithin(ctx.campaignPath, caller.scopePath) || pathWithin(caller.scopePath, ctx.campaignPath)) &&
+        (ctx.application === undefined || ownUnit(caller, ctx.application.unitIds ?? []))
+      )
+    return (
+      !ORG_BODIES.includes(owner) &&
+      ctx.application !== undefined &&
+      (pathWithin(caller.scopePath, ctx.application.regionPath) ||
+        pathWithin(caller.scopePath, ctx.campaignPath)) &&
+      ownUnit(caller, ctx.application.unitIds ?? [])
+    )
+  }
   const runs = pathWithin(caller.scopePath, ctx.campaignPath)
   if (ORG_BODIES.includes(owner)) return runs
   // A unit or street recommending into a campaign of a region above it (000: the district's campaign).
@@ -304,7 +343,7 @@ export const authorise = (
       en: `"${moveLabel.en}" is for ${who("en")}${runnersOnly && speaking.includes("campaign") ? "" : ` ${whose.en}`}; it is outside your scope${where.en}`,
     })
   }
-  if (move._tag === "Decide") {
+  if (move._tag === "Decide" || move._tag === "OverrideOpinion") {
     const bodies = owners.filter((o): o is Actor => o !== "campaign")
     if (bodies.length > 0 && !bodies.some((b) => decidesAs(b, move.meeting.body)))
       return refuse("wrong_body", {
@@ -351,6 +390,8 @@ export const yourMoves = (
     { _tag: "StartNotice" },
     { _tag: "FileObjection" },
     { _tag: "ResolveObjection" },
+    { _tag: "ResolveFinding" },
+    { _tag: "OverrideOpinion", meeting: { body: decidingBody } },
     { _tag: "Appoint" },
     { _tag: "ReportIn" },
     { _tag: "Return" },

@@ -42,6 +42,10 @@ export const IllegalReason = Schema.Literal(
   "duplicate_objection",
   "places_full",
   "shortlist_full",
+  "finding_not_open", // ResolveFinding names no finding awaiting review
+  "opinions_missing", // joint review left without an opinion from every department the scheme lists
+  "opinion_disagrees", // joint review left while a department disagrees and the deciding body has not overridden it
+  "no_disagreement", // OverrideOpinion names a department that did not disagree (or was overridden already)
 )
 /**
  * The decoded value of the {@link IllegalReason} schema.
@@ -70,6 +74,8 @@ export const MOVE_LABELS: Readonly<Record<MoveTag, Text>> = {
   StartNotice: { zh: "开始公示", en: "Start the public notice" },
   FileObjection: { zh: "提出异议", en: "File an objection" },
   ResolveObjection: { zh: "办结异议", en: "Resolve an objection" },
+  ResolveFinding: { zh: "审核认定", en: "Resolve a finding" },
+  OverrideOpinion: { zh: "否决联审意见", en: "Override an opinion" },
   Appoint: { zh: "任职", en: "Appoint" },
   ReportIn: { zh: "报到", en: "Report in" },
 }

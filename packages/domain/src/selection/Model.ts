@@ -20,6 +20,15 @@ const NonEmpty = Schema.NonEmptyTrimmedString
 // ---------------------------------------------------------------------------------------------- step records
 
 /**
+ * The body that decides (部务会 / 部长办公会, 常委会, 街道党工委（扩大）会议…).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const DecidingBody = Schema.Literal("org_dept", "org_dept_meeting", "standing_committee", "street")
+
+
+/**
  * 资格审查: a reviewer's conclusion on the attested conditions. A failed review cannot be advanced.
  *
  * @category schemas
@@ -40,6 +49,21 @@ export const QualificationReviewRecord = Schema.TaggedStruct("QualificationRevie
 export const JointReviewRecord = Schema.TaggedStruct("JointReview", {
   opinions: Schema.NonEmptyArray(
     Schema.Struct({ department: NonEmpty, agree: Schema.Boolean, note: Schema.String }),
+  ),
+  /**
+   * A disagreeing opinion the deciding body overrode (issue 13), with its recorded reason, meeting and date; until
+   * then the disagreement blocks leaving joint review.
+   */
+  overrides: Schema.optional(
+    Schema.Array(
+      Schema.Struct({
+        department: NonEmpty,
+        reason: NonEmpty,
+        meeting: Schema.Struct({ body: DecidingBody, reference: Schema.optional(Schema.String) }),
+        date: LocalDate,
+        by: Schema.String,
+      }),
+    ),
   ),
 })
 
@@ -127,14 +151,6 @@ export const Recommendation = Schema.Struct({
 export type Recommendation = typeof Recommendation.Type
 
 /**
- * The body that decides (部务会 / 部长办公会, 常委会, 街道党工委（扩大）会议…).
- *
- * @category schemas
- * @since 0.1.0
- */
-export const DecidingBody = Schema.Literal("org_dept", "org_dept_meeting", "standing_committee", "street")
-
-/**
  * The outcome of a decision: approved or not approved.
  *
  * @category schemas
@@ -184,6 +200,27 @@ export const Move = Schema.Union(
     objectionId: NonEmpty,
     finding: NonEmpty,
     upheld: Schema.Boolean,
+  }),
+  /**
+   * 审核认定: a reviewer confirms (the rule is met) or refuses (not met) a finding the screening marked
+   * needs_review, with the reason and date. Every such finding must be resolved before the decision; a refused one
+   * makes the application ineligible.
+   */
+  Schema.TaggedStruct("ResolveFinding", {
+    ruleId: NonEmpty.annotations({ title: "规则 / rule" }),
+    outcome: Schema.Literal("confirmed", "refused").annotations({ title: "认定结果 / outcome" }),
+    reason: NonEmpty.annotations({ title: "认定理由 / reason" }),
+    date: LocalDate.annotations({ title: "认定日期 / date" }),
+  }),
+  /**
+   * The deciding body overrides a department's disagreeing joint-review opinion (issue 13), with its reason, its
+   * meeting and the date; without it the disagreement blocks leaving joint review.
+   */
+  Schema.TaggedStruct("OverrideOpinion", {
+    department: NonEmpty.annotations({ title: "联审部门 / department" }),
+    reason: NonEmpty.annotations({ title: "否决理由 / reason" }),
+    meeting: Schema.Struct({ body: DecidingBody, reference: Schema.optional(Schema.String) }),
+    date: LocalDate.annotations({ title: "会议日期 / meeting date" }),
   }),
   Schema.TaggedStruct("Appoint", { postId: NonEmpty }),
   Schema.TaggedStruct("ReportIn", { date: LocalDate }),

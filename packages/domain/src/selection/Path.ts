@@ -45,6 +45,8 @@ export interface StageRef {
   readonly label: Text
   readonly actor: Actor
   readonly citation: Citation
+  /** A joint-review stage's departments, each of whose opinion it needs (001 四（二）2). */
+  readonly departments?: ReadonlyArray<string>
 }
 
 /**
@@ -141,7 +143,13 @@ export const stageStates = (stage: Stage): Mapped => {
 
 const ALWAYS: ReadonlyArray<ProcedureState> = ["draft", "submitted", "screened", "decided", "appointed"]
 
-const refOf = (s: Stage): StageRef => ({ id: s.id, label: s.label, actor: s.actor, citation: s.citation })
+const refOf = (s: Stage): StageRef => ({
+  id: s.id,
+  label: s.label,
+  actor: s.actor,
+  citation: s.citation,
+  ...(s.departments === undefined ? {} : { departments: s.departments }),
+})
 
 /**
  * The path of a scheme version (see the mapping above).

@@ -14,6 +14,7 @@ import { make } from "../shared/LocalDate.js"
 import { campaignFor, contextFor, drive, RECOMMENDATION, RECORDS, verdictFor } from "./fixtures.js"
 import { IllegalMove } from "./IllegalMove.js"
 import type { Application, Campaign, Move } from "./Model.js"
+import { authorise } from "./Authority.js"
 import { derivePath } from "./Path.js"
 import { newApplication, tally, transition } from "./Transition.js"
 
@@ -46,13 +47,32 @@ describe("000 Yangpu: unit recommendation → interview → 部务会 → placem
       approver: "区委组织部部务会",
       approvedOn: "2025-12-20",
     })
-    const done = drive(screened, [
+    const waived = drive(screened, [
       [
         { _tag: "Waive", verdict: evaluate(scheme, profile, { referenceDate, waivers: [waiver] }) },
         ctx("2025-12-20"),
       ],
       [{ _tag: "Advance", from: "screened", to: "interview" }, ctx("2025-12-22")],
       [{ _tag: "Record", record: RECORDS.interview }, ctx("2025-12-26")],
+    ])
+    // Issue 13: the attested rules (000 一（一）3–4) the applicant's profile does not vouch for need a reviewer's
+    // confirmation before the 部务会 decides.
+    const open = waived.verdict?.findings.filter((f) => f.status === "needs_review") ?? []
+    expect(open.map((f) => f.citation.clause)).toContain("一（一）3")
+    const done = drive(waived, [
+      ...open.map(
+        (f) =>
+          [
+            {
+              _tag: "ResolveFinding",
+              ruleId: f.ruleId,
+              outcome: "confirmed",
+              reason: "经单位党委鉴定和考察核实",
+              date: make("2025-12-27"),
+            },
+            ctx("2025-12-27"),
+          ] as const,
+      ),
       [
         {
           _tag: "Decide",
@@ -73,6 +93,7 @@ describe("000 Yangpu: unit recommendation → interview → 部务会 → placem
       "screened",
       "interview",
       "interview",
+      ...open.map(() => "interview"),
       "decided",
       "appointed",
       "reported_in",
@@ -246,6 +267,91 @@ describe("004 Anqiu: application → 1:2 shortlist → standing committee → pu
     )
     expect(drive(app, [[{ _tag: "Appoint", postId: "某镇副镇长" }, ctx("2025-03-31")]]).state).toBe(
       "appointed",
+    )
+  })
+})
+
+describe("issue 13, 001 四（二）2: joint review needs every department the scheme lists; a 'no' blocks until overridden", () => {
+  const scheme = loadPreset(guizhouStreetReservePool)
+  const path = derivePath(scheme)
+  const campaign = campaignFor(path, { places: 2, channels: ["organisation_recommendation"], schemeId: scheme.id })
+  const ctx = (on: string) => contextFor(path, campaign, on)
+  const personId = Schema.decodeSync(PersonId)("p-jr")
+  const atJointReview = drive(newApplication({ id: "jr-1", personId, campaign }), [
+    [{ _tag: "Submit", channel: "organisation_recommendation" }, ctx("2025-07-07")],
+    [
+      { _tag: "Screen", verdict: verdictFor({ personId, schemeId: scheme.id, schemeVersion: scheme.version }) },
+      ctx("2025-07-07"),
+    ],
+    [{ _tag: "Advance", from: "screened", to: "joint_review" }, ctx("2025-07-08")],
+  ])
+  const opinion = (department: string, agree = true) => ({ department, agree, note: agree ? "" : "有在查信访件" })
+  const record = (...opinions: Array<ReturnType<typeof opinion>>): Move => ({
+    _tag: "Record",
+    record: { _tag: "JointReview", opinions: opinions as never },
+  })
+  const advance: Move = { _tag: "Advance", from: "joint_review", to: "inspection" }
+
+  it("the scheme names the four departments on the joint-review step", () => {
+    const stage = path.steps.find((x) => x.state === "joint_review")?.stages[0]
+    expect(stage?.departments).toEqual(["纪检", "公安", "综治", "计生"])
+  })
+
+  it("one opinion is not enough: the others are named, with the clause", () => {
+    const one = drive(atJointReview, [[record(opinion("纪检")), ctx("2025-07-09")]])
+    const r = transition(one, advance, ctx("2025-07-09"))
+    expect(reason(r)).toBe("opinions_missing")
+    if (Either.isLeft(r)) expect((r.left as IllegalMove).detail.zh).toContain("公安、综治、计生")
+    if (Either.isLeft(r)) expect((r.left as IllegalMove).detail.zh).toContain("001 四（二）2")
+    // Opinions come in one department at a time and add up.
+    const all = drive(one, [
+      [record(opinion("公安")), ctx("2025-07-09")],
+      [record(opinion("综治"), opinion("计生")), ctx("2025-07-09")],
+    ])
+    expect(all.records.joint_review?.opinions.map((o) => o.department)).toEqual(["纪检", "公安", "综治", "计生"])
+    expect(reason(transition(all, advance, ctx("2025-07-09")))).toBe("ok")
+  })
+
+  it("a disagreement blocks until the deciding body (the street) overrides it with a reason", () => {
+    const against = drive(atJointReview, [
+      [record(opinion("纪检"), opinion("公安", false), opinion("综治"), opinion("计生")), ctx("2025-07-09")],
+    ])
+    expect(reason(transition(against, advance, ctx("2025-07-09")))).toBe("opinion_disagrees")
+    const override: Move = {
+      _tag: "OverrideOpinion",
+      department: "公安",
+      reason: "经核实信访件已了结，不影响推荐",
+      meeting: { body: "street", reference: "党工委（扩大）会议〔2025〕7次" },
+      date: make("2025-07-10"),
+    }
+    const on = { path, campaignPath: "/520000/520102/s/", application: { state: "joint_review" as const, personId, regionPath: "/520000/520102/s/" } }
+    const as = (role: "street_admin" | "org_dept_admin" | "reviewer", scopePath: string) => ({
+      accountId: role,
+      role,
+      scope: { _tag: "RegionScope" as const, regionId: "s" as never },
+      scopePath,
+      displayName: role,
+    })
+    // The deciding body's move: a reviewer may not; a body other than the scheme's deciding body may not be recorded.
+    expect(Either.isLeft(authorise(as("reviewer", "/520000/520102/s/"), override as never, on))).toBe(true)
+    const wrongBody = authorise(
+      as("street_admin", "/520000/520102/s/"),
+      { ...override, meeting: { body: "standing_committee" } } as never,
+      on,
+    )
+    expect(Either.isLeft(wrongBody) && wrongBody.left.reason).toBe("wrong_body")
+    expect(Either.isRight(authorise(as("street_admin", "/520000/520102/s/"), override as never, on))).toBe(true)
+    const overridden = drive(against, [[override, ctx("2025-07-10")]])
+    expect(overridden.records.joint_review?.overrides?.[0]).toMatchObject({
+      department: "公安",
+      reason: "经核实信访件已了结，不影响推荐",
+      date: "2025-07-10",
+    })
+    expect(reason(transition(overridden, advance, ctx("2025-07-10")))).toBe("ok")
+    // Only a disagreement can be overridden, and only once.
+    expect(reason(transition(overridden, override, ctx("2025-07-10")))).toBe("no_disagreement")
+    expect(reason(transition(against, { ...override, department: "纪检" } as Move, ctx("2025-07-10")))).toBe(
+      "no_disagreement",
     )
   })
 })

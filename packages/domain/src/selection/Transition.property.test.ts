@@ -35,6 +35,8 @@ const TAGS: ReadonlyArray<MoveTag> = [
   "StartNotice",
   "FileObjection",
   "ResolveObjection",
+  "ResolveFinding",
+  "OverrideOpinion",
   "Appoint",
   "ReportIn",
 ]
@@ -78,8 +80,15 @@ const buildMove = (tag: MoveTag, app: Application, path: Path, v: number, on: st
         to: v % 4 === 0 ? anyState : (nextStep(path, s) ?? anyState),
         record: recordFor(s, v),
       }
-    case "Record":
-      return { _tag: "Record", record: recordFor(s, v) }
+    case "Record": {
+      // Sometimes one department at a time, sometimes one disagreeing (issue 13: all must be heard, a "no" blocks).
+      const r = recordFor(s, v)
+      if (r._tag === "JointReview" && v % 3 !== 0) {
+        const one = r.opinions[v % r.opinions.length] ?? r.opinions[0]
+        return { _tag: "Record", record: { ...r, opinions: [{ ...one, agree: v % 7 !== 0 }] } }
+      }
+      return { _tag: "Record", record: r }
+    }
     case "Return":
       return {
         _tag: "Return",
@@ -111,6 +120,22 @@ const buildMove = (tag: MoveTag, app: Application, path: Path, v: number, on: st
       return { _tag: "FileObjection", objectionId: `o${v % 3}`, summary: "异议" }
     case "ResolveObjection":
       return { _tag: "ResolveObjection", objectionId: `o${v % 3}`, finding: "核查", upheld: v % 4 === 0 }
+    case "ResolveFinding":
+      return {
+        _tag: "ResolveFinding",
+        ruleId: v % 7 === 0 ? "age" : "rank",
+        outcome: v % 3 === 0 ? "refused" : "confirmed",
+        reason: "审核认定",
+        date: v % 17 === 0 ? addDays(make(on), 1) : make(on),
+      }
+    case "OverrideOpinion":
+      return {
+        _tag: "OverrideOpinion",
+        department: ["纪检", "公安", "综治", "计生"][v % 4] ?? "纪检",
+        reason: "经研究，该情况不影响任用",
+        meeting: { body: v % 5 === 0 ? "org_dept" : "street" },
+        date: make(on),
+      }
     case "Appoint":
       return { _tag: "Appoint", postId: `post-${v % 4}` }
     case "ReportIn":
@@ -143,6 +168,13 @@ const guided = (app: Application, path: Path): MoveTag => {
   const s = app.state
   if (s === "draft") return "Submit"
   if (s === "submitted") return "Screen"
+  // Issue 13: a finding awaiting review is resolved before the decision.
+  if (
+    app.decision === undefined &&
+    stepIndex(path, s) < stepIndex(path, "decided") &&
+    app.verdict?.findings.some((f) => f.status === "needs_review") === true
+  )
+    return "ResolveFinding"
   if (isReviewStep(s) && app.records[s] === undefined) return "Record"
   if (s === "public_notice" && app.notice?.objections.some((o) => o.resolution === undefined))
     return "ResolveObjection"
@@ -221,6 +253,23 @@ describe("property: any sequence of moves keeps the invariants", () => {
                 app.notice.objections.every((o) => o.resolution !== undefined && !o.resolution.upheld),
               ).toBe(true)
             }
+          }
+          // Issue 13 (001 四（二）, 000 一): nothing is decided while a finding still needs review, and an approval is
+          // never of a candidate whose verdict is ineligible (a refused finding fails its rule).
+          if (move._tag === "Decide") {
+            expect(app.verdict?.findings.some((f) => f.status === "needs_review") ?? false).toBe(false)
+            if (move.outcome === "approved") expect(app.verdict?.outcome).not.toBe("ineligible")
+          }
+          // Issue 13 (001 四（二）2): joint review is left forward only with every listed department heard and each
+          // disagreement overridden by the deciding body.
+          if (app.state === "joint_review" && move._tag === "Advance") {
+            const jr = next.records.joint_review
+            const required = (path.steps.find((x) => x.state === "joint_review")?.stages ?? []).flatMap(
+              (x) => x.departments ?? [],
+            )
+            for (const dep of required) expect(jr?.opinions.some((o) => o.department === dep)).toBe(true)
+            for (const o of jr?.opinions ?? [])
+              if (!o.agree) expect(jr?.overrides?.some((x) => x.department === o.department)).toBe(true)
           }
           apps = apps.map((a, j) => (j === i ? next : a))
           const counts = tally(path, apps)

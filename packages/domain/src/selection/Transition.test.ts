@@ -13,6 +13,7 @@ import {
   RECORDS,
   verdictFor,
 } from "./fixtures.js"
+import { FindingsUnresolved } from "./Findings.js"
 import { IllegalMove } from "./IllegalMove.js"
 import { Application, type Campaign, type Move, type MoveTag } from "./Model.js"
 import { nextStep, type Path } from "./Path.js"
@@ -145,6 +146,24 @@ const moveFor = (tag: MoveTag, s: State, app: Application): Move => {
       return { _tag: "FileObjection", objectionId: "o2", summary: "另一件异议" }
     case "ResolveObjection":
       return { _tag: "ResolveObjection", objectionId: "o1", finding: "经核查不属实", upheld: false }
+    case "ResolveFinding":
+      // No finding awaits review on the eligible verdicts of this grid: refused everywhere (finding_not_open).
+      return {
+        _tag: "ResolveFinding",
+        ruleId: "rank",
+        outcome: "confirmed",
+        reason: "经核实",
+        date: date("2025-09-20"),
+      }
+    case "OverrideOpinion":
+      // No department disagreed on this grid's records: refused everywhere (no_disagreement or wrong_state).
+      return {
+        _tag: "OverrideOpinion",
+        department: "纪检",
+        reason: "经研究不影响任用",
+        meeting: { body: "org_dept_meeting" },
+        date: date("2025-09-20"),
+      }
     case "Appoint":
       return { _tag: "Appoint", postId: "post-1" }
     case "ReportIn":
@@ -165,6 +184,8 @@ const TAGS: ReadonlyArray<MoveTag> = [
   "StartNotice",
   "FileObjection",
   "ResolveObjection",
+  "ResolveFinding",
+  "OverrideOpinion",
   "Appoint",
   "ReportIn",
 ]
@@ -543,5 +564,73 @@ describe("public notice (公示) and appointment", () => {
         expect(tally(path, grouped)).toEqual(tally(path, apps))
       }),
     )
+  })
+})
+
+describe("issue 13: needs_review findings are resolved by a reviewer before the decision", () => {
+  // 000 一（一）4 (the yangpu preset's rank rule, unranked → needs_review): the screening could not decide.
+  const shortlistedNeedingReview = (): Application => {
+    const app = inState("shortlisted")
+    return { ...app, verdict: verdictFor(app, "needs_review") }
+  }
+  const resolve = (outcome: "confirmed" | "refused"): Move => ({
+    _tag: "ResolveFinding",
+    ruleId: "rank",
+    outcome,
+    reason: outcome === "confirmed" ? "事业单位管理岗，相当于科级，经审核符合" : "无相应职级，经审核不符合",
+    date: date("2025-09-20"),
+  })
+
+  it("a Decide while a finding still needs review is refused with FindingsUnresolved naming the rule and clause", () => {
+    const r = transition(shortlistedNeedingReview(), decide, ctx("2025-09-22"))
+    expect(Either.isLeft(r)).toBe(true)
+    if (Either.isLeft(r)) {
+      expect(r.left).toBeInstanceOf(FindingsUnresolved)
+      if (r.left instanceof FindingsUnresolved) {
+        expect(r.left.open).toEqual([{ ruleId: "rank", label: { zh: "职级", en: "rank" }, clause: "000 一（一）4" }])
+        expect(r.left.text.zh).toContain("000 一（一）4")
+        expect(r.left.text.en).toContain("reviewer must confirm or refuse")
+      }
+    }
+  })
+
+  it("confirmed: the finding passes, records who, why and when, and the decision may follow", () => {
+    const app = shortlistedNeedingReview()
+    const r = transition(app, resolve("confirmed"), ctx("2025-09-20", "reviewer"))
+    expect(Either.isRight(r)).toBe(true)
+    if (Either.isLeft(r)) return
+    const f = r.right.verdict?.findings.find((x) => x.ruleId === "rank")
+    expect(f?.status).toBe("pass")
+    expect(f?.review).toMatchObject({ outcome: "confirmed", date: "2025-09-20", role: "reviewer" })
+    expect(r.right.verdict?.outcome).toBe("eligible")
+    expect(r.right.state).toBe("shortlisted")
+    expect(r.right.history.at(-1)?.move._tag).toBe("ResolveFinding")
+    expect(Either.isRight(transition(r.right, decide, ctx("2025-09-22")))).toBe(true)
+  })
+
+  it("refused: the rule fails, the application is ineligible and cannot be approved", () => {
+    const r = transition(shortlistedNeedingReview(), resolve("refused"), ctx("2025-09-20", "reviewer"))
+    expect(Either.isRight(r)).toBe(true)
+    if (Either.isLeft(r)) return
+    expect(r.right.verdict?.outcome).toBe("ineligible")
+    const d = transition(r.right, decide, ctx("2025-09-22"))
+    expect(Either.isLeft(d) && d.left instanceof IllegalMove && d.left.reason).toBe("ineligible")
+    // Not approving stays possible.
+    expect(Either.isRight(transition(r.right, { ...decide, outcome: "not_approved" } as Move, ctx("2025-09-22")))).toBe(
+      true,
+    )
+  })
+
+  it("a finding can be resolved once, not after the decision, and not with a date in the future", () => {
+    const app = shortlistedNeedingReview()
+    const once = transition(app, resolve("confirmed"), ctx("2025-09-20", "reviewer"))
+    if (Either.isLeft(once)) throw once.left
+    const twice = transition(once.right, resolve("refused"), ctx("2025-09-20", "reviewer"))
+    expect(Either.isLeft(twice) && twice.left instanceof IllegalMove && twice.left.reason).toBe("finding_not_open")
+    const future = transition(app, resolve("confirmed"), ctx("2025-09-19", "reviewer"))
+    expect(Either.isLeft(future) && future.left instanceof IllegalMove && future.left.reason).toBe("future_date")
+    const decided = { ...inState("decided"), verdict: verdictFor(app, "needs_review") }
+    const late = transition(decided, resolve("confirmed"), ctx("2025-10-20", "reviewer"))
+    expect(Either.isLeft(late) && late.left instanceof IllegalMove && late.left.reason).toBe("wrong_state")
   })
 })

@@ -20,6 +20,7 @@ import { Either } from "effect"
 import { addWorkingDays } from "../calendar/WorkCalendar.js"
 import { compare } from "../shared/LocalDate.js"
 import type { Text } from "../shared/Text.js"
+import { findingsUnresolved, resolveFinding } from "./Findings.js"
 import { IllegalMove, type IllegalReason } from "./IllegalMove.js"
 import {
   type Application,
@@ -156,6 +157,34 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
         )
       if (r._tag === "QualificationReview" && !r.passed)
         return fail("review_failed", t("资格审查未通过", "the qualification review did not pass"))
+      if (r._tag === "JointReview") {
+        // Issue 13 (001 四（二）2): an opinion from every department the scheme lists; a disagreement blocks until
+        // the deciding body overrides it with a recorded reason.
+        const stages = path.steps.find((x) => x.state === "joint_review")?.stages ?? []
+        const required = [...new Set(stages.flatMap((x) => x.departments ?? []))]
+        const clause = stages[0]?.citation === undefined ? "" : `${stages[0].citation.document} ${stages[0].citation.clause}`
+        const where = clause === "" ? { zh: "", en: "" } : { zh: `（依据：${clause}）`, en: ` (per ${clause})` }
+        const given = new Set(r.opinions.map((o) => o.department))
+        const missing = required.filter((dep) => !given.has(dep))
+        if (missing.length > 0)
+          return fail(
+            "opinions_missing",
+            t(
+              `联审须征求${required.join("、")}${required.length}个部门意见，尚缺${missing.join("、")}${where.zh}`,
+              `joint review needs the opinion of each of ${required.length} department(s) (${required.join(", ")}); missing: ${missing.join(", ")}${where.en}`,
+            ),
+          )
+        const overridden = new Set((r.overrides ?? []).map((o) => o.department))
+        const against = r.opinions.filter((o) => !o.agree && !overridden.has(o.department)).map((o) => o.department)
+        if (against.length > 0)
+          return fail(
+            "opinion_disagrees",
+            t(
+              `${against.join("、")}不同意，须由决定机关记录理由后否决该意见，或退回、不予通过${where.zh}`,
+              `${against.join(", ")} disagree(s): the deciding body must override with a recorded reason, or the application be returned or rejected${where.en}`,
+            ),
+          )
+      }
     }
     if (s === "public_notice") {
       const n = app.notice
@@ -189,6 +218,23 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
         )
     }
     return undefined
+  }
+
+  /**
+   * A joint-review record adds to the opinions already in (each department's latest stands; an override lapses when
+   * its department gives a new opinion); every other record replaces the step's.
+   */
+  const merged = (st: State, record: StepRecord): StepRecord => {
+    const prev = isReviewStep(st) ? app.records[st] : undefined
+    if (record._tag !== "JointReview" || prev === undefined || prev._tag !== "JointReview") return record
+    const fresh = new Set(record.opinions.map((o) => o.department))
+    const [first, ...rest] = [...prev.opinions.filter((o) => !fresh.has(o.department)), ...record.opinions]
+    if (first === undefined) return record
+    const overrides = [
+      ...(prev.overrides ?? []).filter((o) => !fresh.has(o.department)),
+      ...(record.overrides ?? []),
+    ]
+    return { _tag: "JointReview", opinions: [first, ...rest], ...(overrides.length > 0 ? { overrides } : {}) }
   }
 
   switch (move._tag) {
@@ -271,7 +317,7 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
             `"${label(move.to).en}" is entered by its own move`,
           ),
         )
-      const bad = needNext(move.to) ?? leave(move.record)
+      const bad = needNext(move.to) ?? leave(move.record === undefined ? undefined : merged(s, move.record))
       if (bad !== undefined) return bad
       if (move.to === "shortlisted") {
         const limit = shortlistLimit(path, campaign.places)
@@ -285,7 +331,9 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
           )
       }
       const records: Records =
-        move.record !== undefined && isReviewStep(s) ? { ...app.records, [s]: move.record } : app.records
+        move.record !== undefined && isReviewStep(s)
+          ? { ...app.records, [s]: merged(s, move.record) }
+          : app.records
       return ok(move.to, { records })
     }
     case "Record": {
@@ -299,7 +347,7 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
           "record_mismatch",
           t(`“${label(s).zh}”环节需要${RECORD_OF[s]}记录`, `"${label(s).en}" needs a ${RECORD_OF[s]} record`),
         )
-      return ok(s, { records: { ...app.records, [s]: move.record } })
+      return ok(s, { records: { ...app.records, [s]: merged(s, move.record) } })
     }
     case "Return": {
       const from = stepIndex(path, s)
@@ -364,6 +412,18 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
         return fail(
           "future_date",
           t(`会议日期 ${move.date} 晚于今天`, `the meeting date ${move.date} is in the future`),
+        )
+      // Issue 13: every finding the screening left as needs_review is confirmed or refused by a reviewer first.
+      const open = findingsUnresolved(app.verdict)
+      if (open !== undefined) return Either.left(open)
+      // A reviewer's refusal fails its rule: the candidate is ineligible and cannot be approved (unless waived).
+      if (move.outcome === "approved" && app.verdict?.outcome === "ineligible")
+        return fail(
+          "ineligible",
+          t(
+            "资格审查结论为不符合条件（含审核否定的项），不能决定任用；可经批准放宽限制后重新比对，或不予通过",
+            "the verdict is ineligible (a finding was refused on review); it cannot be approved — waive and re-screen, or decide not to approve",
+          ),
         )
       const decision = { outcome: move.outcome, meeting: move.meeting, date: move.date }
       return ok(move.outcome === "approved" ? "decided" : "rejected", { decision })
@@ -433,6 +493,69 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
       }
       const objections = n.objections.map((o) => (o.id === move.objectionId ? { ...o, resolution } : o))
       return ok(s, { notice: { ...n, objections } })
+    }
+    case "OverrideOpinion": {
+      if (s !== "joint_review") return wrongState("联审环节", "at the joint review")
+      const r = app.records.joint_review
+      const overridden = new Set((r?.overrides ?? []).map((o) => o.department))
+      if (
+        r === undefined ||
+        !r.opinions.some((o) => o.department === move.department && !o.agree) ||
+        overridden.has(move.department)
+      )
+        return fail(
+          "no_disagreement",
+          t(
+            `${move.department}没有待否决的不同意意见`,
+            `${move.department} has no disagreeing opinion to override`,
+          ),
+        )
+      if (compare(move.date, ctx.on) > 0)
+        return fail(
+          "future_date",
+          t(`会议日期 ${move.date} 晚于今天`, `the meeting date ${move.date} is in the future`),
+        )
+      const override = {
+        department: move.department,
+        reason: move.reason,
+        meeting: move.meeting,
+        date: move.date,
+        by: ctx.by.accountId,
+      }
+      return ok(s, {
+        records: { ...app.records, joint_review: { ...r, overrides: [...(r.overrides ?? []), override] } },
+      })
+    }
+    case "ResolveFinding": {
+      // Between screening and the decision: a decided application's verdict is what was decided on.
+      if (
+        s === "draft" ||
+        app.decision !== undefined ||
+        stepIndex(path, s) >= stepIndex(path, "decided") ||
+        app.verdict === undefined
+      )
+        return wrongState("资格比对后、研究决定前", "after screening and before the decision")
+      if (compare(move.date, ctx.on) > 0)
+        return fail(
+          "future_date",
+          t(`认定日期 ${move.date} 晚于今天`, `the review date ${move.date} is in the future`),
+        )
+      const verdict = resolveFinding(app.verdict, move.ruleId, {
+        outcome: move.outcome,
+        reason: move.reason,
+        date: move.date,
+        by: ctx.by.accountId,
+        role: ctx.by.role,
+      })
+      if (verdict === undefined)
+        return fail(
+          "finding_not_open",
+          t(
+            `资格审查结论中没有待审核的“${move.ruleId}”项`,
+            `the verdict has no finding "${move.ruleId}" awaiting review`,
+          ),
+        )
+      return ok(s, { verdict })
     }
     case "Appoint": {
       const bad = needNext("appointed") ?? leave()

@@ -79,7 +79,22 @@ export const verdictFor = (
   targetRole: null,
   outcome,
   findings:
-    options.waived === true
+    outcome === "needs_review"
+      ? [
+          // A rule the screening could not decide (000 一（一）4: a person without a civil-service rank).
+          {
+            ruleId: "rank",
+            kind: "RankIn",
+            status: "needs_review",
+            label: { zh: "职级", en: "rank" },
+            actual: null,
+            expected: { zh: "科级及以下", en: "section level or below" },
+            citation: cite("000", "一（一）4"),
+            waivable: false,
+            message: { zh: "无公务员职级，需人工审核", en: "no civil-service rank; needs review" },
+          },
+        ]
+      : options.waived === true
       ? [
           {
             ruleId: "age",

@@ -17,6 +17,14 @@ export {
   speaksFor,
   yourMoves,
 } from "./Authority.js"
+export {
+  FindingsUnresolved,
+  findingsUnresolved,
+  OpenFinding,
+  outcomeOf,
+  resolveFinding,
+  unresolvedFindings,
+} from "./Findings.js"
 export { IllegalMove, IllegalReason, MOVE_LABELS } from "./IllegalMove.js"
 export * from "./Model.js"
 export {

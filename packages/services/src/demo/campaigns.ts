@@ -232,11 +232,25 @@ async function loadWith(runtime: Runtime): Promise<number> {
         on: d("2026-02-24"),
       }),
     )
+  // Issue 13: the attested rules (002 一) the profiles do not vouch for are confirmed by the district's reviewer
+  // before the 部务会 decides.
+  const daReviewer = regionActor("reviewer", "510304", DAAN, "大安区审核人员（演示）")
+  const resolveOpen = async (ctx: { actor: Access.Actor }, a: ApplicationRecord, on: string) => {
+    let cur = a
+    for (const f of a.application.verdict?.findings.filter((x) => x.status === "needs_review") ?? [])
+      cur = await move(
+        ctx,
+        cur,
+        { _tag: "ResolveFinding", ruleId: f.ruleId, outcome: "confirmed", reason: "经考察核实（演示）", date: d(on) },
+        on,
+      )
+    return cur
+  }
   for (const [i, a] of daApps.entries()) {
     if (a.application.verdict?.outcome === "ineligible" || i > 1) continue
     const dec = await move(
       da,
-      a,
+      await resolveOpen(daReviewer, a, "2026-03-04"),
       {
         _tag: "Decide",
         outcome: "approved",

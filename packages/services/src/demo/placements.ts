@@ -114,7 +114,9 @@ async function loadWith(runtime: ManagedRuntime.ManagedRuntime<Services, never>)
   const daOrg = actor("org_dept_admin", "510304", DAAN)
   const daStreet = actor("street_admin", "510304", DAAN)
   const jcOrg = actor("org_dept_admin", "140500", JINCHENG)
-  const jcHost = actor("host_unit_admin", "140500", JINCHENG, "u-jc-xfj")
+  // The host unit of the term-ended cadre's post (post-jc-zdgc): it approves their short leave (004 晋城 管理考核
+  // 一是); a unit acts only on its own placements (issue 13).
+  const jcHost = actor("host_unit_admin", "140500", JINCHENG, "u-jc-zdgc")
 
   const place = (
     ctx: { actor: Access.Actor },

@@ -136,6 +136,7 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
               channel: input.channel,
               targetRole: input.targetRole ?? null,
               eligible: verdict.outcome !== "ineligible",
+              recommendingUnitId: Access.unitOf(ctx.actor),
             })
             yield* auditApp(tx, ctx, "application.submit", locked, null, app, submit)
             return id
@@ -286,7 +287,13 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
           yield* requirePermission(ctx.actor, "application.recommend")
           // The person must be within the recommender's scope (a unit recommends its own people).
           const p = yield* applicationQueries.personRegion(db, input.personId)
-          if (p === undefined || !Access.seesRegion(ctx.actor, p.path))
+          // A unit account recommends its own people, or one with no unit on file (issue 13: another unit's
+          // person is not in its sight).
+          if (
+            p === undefined ||
+            !Access.seesRegion(ctx.actor, p.path) ||
+            (p.unitId !== null && !Access.ownUnit(ctx.actor, [p.unitId]))
+          )
             return yield* Effect.fail(notFound("person", input.personId))
           const c = yield* visibleCampaign(db, ctx.actor, input.campaignId)
           // The application belongs to the person's own region (a nominee's community), so the street and the

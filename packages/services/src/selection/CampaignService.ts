@@ -20,7 +20,7 @@ import { Effect } from "effect"
 import { requirePermission } from "../shared/authority.js"
 import { SchemeStore } from "../shared/SchemeStore.js"
 import { checkChannels, checkDecidingBody, checkOverrides, checkPosts, STATUS_ZH } from "./checks.js"
-import { lockCampaign, ownsCampaign, visibleCampaign } from "./locked.js"
+import { lockCampaign, ownCounts, ownsCampaign, visibleCampaign } from "./locked.js"
 
 /**
  * Selection campaigns (选派批次): created under a published scheme version in the caller's region, opened, closed.
@@ -78,7 +78,10 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
     ): Effect.Effect<ReadonlyArray<CampaignRecord>, Access.Forbidden> =>
       Effect.zipRight(
         requirePermission(actor, "campaign.read"),
-        campaignQueries.listCampaigns(db, campaignQueries.campaignVisibleTo(actor), filter.status),
+        Effect.flatMap(
+          campaignQueries.listCampaigns(db, campaignQueries.campaignVisibleTo(actor), filter.status),
+          (rows) => ownCounts(db, actor, rows),
+        ),
       )
 
     const get = (

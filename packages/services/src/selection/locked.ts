@@ -1,4 +1,5 @@
 import {
+  applicationQueries,
   type CampaignRecord,
   campaignQueries,
   type Handle,
@@ -16,9 +17,12 @@ import type { SchemeStore } from "../shared/SchemeStore.js"
  * shortlist counted under the lock).
  */
 
-/** The campaign is the caller's own (its region lies within the scope): it may run it. */
+/**
+ * The campaign is the caller's own (its region lies within the scope): it may run it. A unit account runs no
+ * campaign (it sees its own unit's applications only — issue 13).
+ */
 export const ownsCampaign = (actor: Access.Actor, campaignPath: string): boolean =>
-  Access.seesRegion(actor, campaignPath)
+  Access.seesRegion(actor, campaignPath) && Access.unitOf(actor) === null
 
 /** A campaign the actor sees, with its counts; NotFound otherwise. */
 export const visibleCampaign = (
@@ -27,8 +31,30 @@ export const visibleCampaign = (
   id: string,
 ): Effect.Effect<CampaignRecord, NotFound> =>
   Effect.flatMap(campaignQueries.findCampaign(h, id, campaignQueries.campaignVisibleTo(actor)), (c) =>
-    c === undefined ? Effect.fail(notFound("campaign", id)) : Effect.succeed(c),
+    c === undefined
+      ? Effect.fail(notFound("campaign", id))
+      : Effect.map(ownCounts(h, actor, [c]), (rows) => rows[0] ?? c),
   )
+
+/**
+ * A unit account's counts are of its own unit's applications only (issue 13, "units see their own": a campaign's
+ * counts must not reveal other units' applications); every other caller keeps the campaign's counts.
+ */
+export const ownCounts = (
+  h: Handle,
+  actor: Access.Actor,
+  rows: ReadonlyArray<CampaignRecord>,
+): Effect.Effect<ReadonlyArray<CampaignRecord>> =>
+  Access.unitOf(actor) === null
+    ? Effect.succeed(rows)
+    : Effect.map(
+        applicationQueries.countsByStateVisible(
+          h,
+          rows.map((r) => r.id),
+          applicationQueries.applicationVisibleTo(actor),
+        ),
+        (counts) => rows.map((r) => ({ ...r, counts: counts.get(r.id) ?? {} })),
+      )
 
 export interface Locked {
   readonly campaign: CampaignRecord

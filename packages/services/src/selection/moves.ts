@@ -37,6 +37,10 @@ const MOVE_PERMISSION: Readonly<Record<Selection.MoveTag, Access.Permission>> = 
   StartNotice: "application.decide",
   FileObjection: "application.review",
   ResolveObjection: "application.decide",
+  // Issue 13: a finding awaiting review is confirmed or refused by a reviewer (or the runner).
+  ResolveFinding: "application.review",
+  // Issue 13: the deciding body overrides a disagreeing joint-review opinion.
+  OverrideOpinion: "application.decide",
   Appoint: "application.decide",
   ReportIn: "application.decide",
 }
@@ -66,7 +70,11 @@ export const authoriseMove = (
   actor: Access.Actor,
   move: Selection.MoveShape,
   locked: Locked,
-  on?: { readonly application: Selection.Application; readonly regionPath: string },
+  on?: {
+    readonly application: Selection.Application
+    readonly regionPath: string
+    readonly unitIds: ReadonlyArray<string | null>
+  },
 ): Effect.Effect<void, Selection.MoveNotYours> =>
   Either.match(
     Selection.authorise(actor, move, {
@@ -79,6 +87,7 @@ export const authoriseMove = (
               state: on.application.state,
               personId: on.application.personId,
               regionPath: on.regionPath,
+              unitIds: on.unitIds,
             },
     }),
     { onLeft: (e) => Effect.fail(e), onRight: () => Effect.void },
@@ -223,6 +232,7 @@ export const begin = (
     yield* authoriseMove(ctx.actor, move, locked, {
       application: row.application,
       regionPath: rec.regionPath,
+      unitIds: rec.unitIds,
     })
     if (row.version !== expectedVersion)
       return yield* Effect.fail(staleVersion("application", applicationId, expectedVersion, row.version))

@@ -245,6 +245,7 @@ export const guizhouStreetReservePool: Preset = {
           "Opinions of the discipline, public security, comprehensive-governance and family-planning departments",
         ),
         actor: "joint_review",
+        departments: ["纪检", "公安", "综治", "计生"],
         deadline: cited(
           { _tag: "ByDate", month: 7, day: 17, yearOffset: 0 },
           c("四（二）2", "街道考察(7月17日前)"),

@@ -98,6 +98,13 @@ export const Stage = Schema.Struct({
   deadline: Param(Deadline),
   /** Candidates per place at a shortlisting stage (004 Anqiu 1:2 → 2 candidates : 1 place). */
   shortlistRatio: Schema.optional(Param(ShortlistRatio)),
+  /**
+   * At a joint-review stage: the departments whose opinion it needs (001 四（二）2: 纪检、公安、综治、计生). Leaving
+   * joint review needs an opinion from each; a disagreeing one blocks until the deciding body overrides it.
+   */
+  departments: Schema.optional(
+    Schema.NonEmptyArray(Schema.NonEmptyTrimmedString).annotations({ title: "联审部门 / joint-review departments" }),
+  ),
   citation: Citation,
 }).annotations({ identifier: "Stage", title: "程序环节 / stage" })
 /**

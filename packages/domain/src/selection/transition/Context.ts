@@ -10,6 +10,7 @@ import type { Role } from "../../access/Access.js"
 import type { CalendarYearUnknown, WorkCalendar } from "../../calendar/WorkCalendar.js"
 import type { PersonId } from "../../person/Profile.js"
 import type { LocalDate } from "../../shared/LocalDate.js"
+import type { FindingsUnresolved } from "../Findings.js"
 import type { IllegalMove } from "../IllegalMove.js"
 import type { Application, Campaign } from "../Model.js"
 import { type Path, stepIndex } from "../Path.js"
@@ -30,12 +31,13 @@ export interface TransitionContext {
 }
 
 /**
- * Why {@link transition} refuses a move: an illegal move, or a calendar year it does not know.
+ * Why {@link transition} refuses a move: an illegal move, a decision while findings still need review (issue 13),
+ * or a calendar year it does not know.
  *
  * @category errors
  * @since 0.1.0
  */
-export type TransitionError = IllegalMove | CalendarYearUnknown
+export type TransitionError = IllegalMove | FindingsUnresolved | CalendarYearUnknown
 
 /**
  * A fresh application in `draft`, bound to the campaign's scheme version for its whole life.

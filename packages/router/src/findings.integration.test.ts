@@ -1,0 +1,100 @@
+import { auditLog } from "@cadre/db"
+import { and, eq } from "drizzle-orm"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { failure, type Harness, makeHarness, tagOf, textOf } from "./test-support.js"
+
+/**
+ * Issue 13, "facts carry their source": an application was decided while its verdict was still `needs_review`.
+ * On the demo data, 杨浦's campaign (000) has a candidate interviewed whose screening left the attested rules
+ * (000 一（一）3–4: 党性强 …) for a reviewer. A decision is now refused (FindingsUnresolved, 409, naming the rules
+ * and clauses) until a reviewer confirms or refuses each with reason and date (`ResolveFinding` through
+ * `applications.act`, audited); a refused finding makes the application ineligible.
+ */
+
+let h: Harness
+let org: Record<string, string>
+let reviewer: Record<string, string>
+let unit: Record<string, string>
+
+beforeAll(async () => {
+  h = await makeHarness()
+  h.setToday("2026-12-01")
+  org = await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" })
+  reviewer = await h.actorHeaders({ role: "reviewer", regionId: "310110" })
+  unit = await h.actorHeaders({ role: "dispatching_unit_admin", regionId: "310110", unitId: "u-yp-mz" })
+}, 120_000)
+afterAll(async () => h?.close())
+
+const decide = (id: string, version: number) =>
+  h.caller(org).applications.act({
+    applicationId: id,
+    expectedVersion: version,
+    move: {
+      _tag: "Decide",
+      outcome: "approved",
+      meeting: { body: "org_dept_meeting", reference: "部务会〔2026〕12次" },
+      date: "2026-12-01",
+    },
+  })
+
+/** The demo's interviewed Yangpu candidate, with the findings still awaiting review. */
+const interviewed = async () => {
+  const page = await h.caller(org).applications.list({ campaignId: "demo-yangpu-2026", state: "interview" })
+  const [row] = page.items
+  if (row === undefined) throw new Error("the demo has no interviewed Yangpu candidate")
+  const app = await h.caller(org).applications.get({ id: row.id })
+  const open = (app.application.verdict?.findings ?? []).filter((f) => f.status === "needs_review")
+  return { app, open }
+}
+
+describe("000 杨浦: needs_review findings are resolved by a reviewer before the 部务会 decides", () => {
+  it("a Decide while findings still need review is refused, naming the rules and clauses; nothing changes", async () => {
+    const { app, open } = await interviewed()
+    expect(open.length).toBeGreaterThan(0)
+    const e = await failure(decide(app.id, app.version))
+    expect(e.code).toBe("CONFLICT")
+    expect(tagOf(e)).toBe("FindingsUnresolved")
+    for (const f of open) expect(textOf(e).zh).toContain(`${f.citation.document} ${f.citation.clause}`)
+    expect(textOf(e).en).toContain("reviewer must confirm or refuse")
+    const after = await h.caller(org).applications.get({ id: app.id })
+    expect(after.version).toBe(app.version)
+    expect(after.state).toBe("interview")
+  })
+
+  it("a unit may not resolve a finding; a reviewer confirms each (audited), then the decision goes through", async () => {
+    const { app, open } = await interviewed()
+    const [first] = open
+    if (first === undefined) throw new Error("no open finding")
+    const byUnit = await failure(
+      h.caller(unit).applications.act({
+        applicationId: app.id,
+        expectedVersion: app.version,
+        move: { _tag: "ResolveFinding", ruleId: first.ruleId, outcome: "confirmed", reason: "本单位认可", date: "2026-12-01" },
+      }),
+    )
+    expect(byUnit.code).toBe("FORBIDDEN")
+    let cur = app
+    for (const f of open)
+      cur = await h.caller(reviewer).applications.act({
+        applicationId: app.id,
+        expectedVersion: cur.version,
+        move: {
+          _tag: "ResolveFinding",
+          ruleId: f.ruleId,
+          outcome: "confirmed",
+          reason: "经单位党委鉴定、谈话考察核实",
+          date: "2026-12-01",
+        },
+      })
+    const resolved = cur.application.verdict?.findings.filter((f) => open.some((o) => o.ruleId === f.ruleId))
+    expect(resolved?.every((f) => f.status === "pass" && f.review?.outcome === "confirmed")).toBe(true)
+    expect(cur.application.verdict?.outcome).toBe("eligible")
+    const audited = await h.handle.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, app.id), eq(auditLog.entity, "application")))
+    expect(audited.filter((r) => r.action.includes("ResolveFinding")).length).toBe(open.length)
+    const decided = await decide(app.id, cur.version)
+    expect(decided.state).toBe("decided")
+  })
+})
