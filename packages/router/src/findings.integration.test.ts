@@ -5,8 +5,8 @@ import { failure, type Harness, makeHarness, tagOf, textOf } from "./test-suppor
 
 /**
  * Issue 13, "facts carry their source": an application was decided while its verdict was still `needs_review`.
- * On the demo data, 杨浦's campaign (000) has a candidate interviewed whose screening left the attested rules
- * (000 一（一）3–4: 党性强 …) for a reviewer. A decision is now refused (FindingsUnresolved, 409, naming the rules
+ * On the demo data, 杨浦's campaign (000) has candidates whose screening left the attested rules (000 一（一）3–4:
+ * 党性强 …) for a reviewer; one is taken to the interview. A decision is now refused (FindingsUnresolved, 409, naming the rules
  * and clauses) until a reviewer confirms or refuses each with reason and date (`ResolveFinding` through
  * `applications.act`, audited); a refused finding makes the application ineligible.
  */
@@ -37,12 +37,33 @@ const decide = (id: string, version: number) =>
     },
   })
 
-/** The demo's interviewed Yangpu candidate, with the findings still awaiting review. */
+/**
+ * A screened Yangpu candidate of the demo whose findings still await review, taken to the interview and scored (so
+ * the decision is the next step), once; then as it stands.
+ */
+let chosen: string | undefined
 const interviewed = async () => {
-  const page = await h.caller(org).applications.list({ campaignId: "demo-yangpu-2026", state: "interview" })
-  const [row] = page.items
-  if (row === undefined) throw new Error("the demo has no interviewed Yangpu candidate")
-  const app = await h.caller(org).applications.get({ id: row.id })
+  if (chosen === undefined) {
+    const page = await h.caller(org).applications.list({ campaignId: "demo-yangpu-2026", state: "screened" })
+    const row = page.items.find(
+      (a) =>
+        a.application.verdict?.outcome === "needs_review" &&
+        a.application.verdict.findings.some((f) => f.status === "needs_review"),
+    )
+    if (row === undefined) throw new Error("the demo has no screened Yangpu candidate awaiting review")
+    const at = await h.caller(org).applications.act({
+      applicationId: row.id,
+      expectedVersion: row.version,
+      move: { _tag: "Advance", from: "screened", to: "interview" },
+    })
+    await h.caller(reviewer).applications.act({
+      applicationId: row.id,
+      expectedVersion: at.version,
+      move: { _tag: "Record", record: { _tag: "Interview", scores: [{ rater: "考官一", score: 88 }] } },
+    })
+    chosen = row.id
+  }
+  const app = await h.caller(org).applications.get({ id: chosen })
   const open = (app.application.verdict?.findings ?? []).filter((f) => f.status === "needs_review")
   return { app, open }
 }

@@ -107,7 +107,23 @@ async function loadWith(runtime: Runtime): Promise<number> {
       }),
     )
 
-  // 000 Yangpu: recommendations in, one candidate interviewed (stage: interview).
+  /**
+   * Issue 13: a reviewer confirms each finding the screening left as needs_review (the attested qualities the
+   * profiles do not vouch for) before the campaign goes further; a decision waits for them.
+   */
+  const resolveOpen = async (ctx: { actor: Access.Actor }, a: ApplicationRecord, on: string) => {
+    let cur = a
+    for (const f of a.application.verdict?.findings.filter((x) => x.status === "needs_review") ?? [])
+      cur = await move(
+        ctx,
+        cur,
+        { _tag: "ResolveFinding", ruleId: f.ruleId, outcome: "confirmed", reason: "经考察核实（演示）", date: d(on) },
+        on,
+      )
+    return cur
+  }
+
+  // 000 Yangpu: recommendations in, one candidate interviewed and its findings confirmed (stage: interview).
   const ypOrg = regionActor("org_dept_admin", "310110", YANGPU, "杨浦区委组织部（演示）")
   const ypUnit = unitActor("u-yp-mz", "310110", YANGPU, "杨浦区民政局（演示）")
   const yp = await open(ypOrg, {
@@ -137,7 +153,7 @@ async function loadWith(runtime: Runtime): Promise<number> {
   const [yp1] = ypApps
   if (yp1 !== undefined && yp1.application.verdict?.outcome !== "ineligible") {
     const i1 = await move(ypOrg, yp1, { _tag: "Advance", from: "screened", to: "interview" }, "2026-11-24")
-    await move(
+    const scored = await move(
       ypOrg,
       i1,
       {
@@ -153,6 +169,7 @@ async function loadWith(runtime: Runtime): Promise<number> {
       },
       "2026-11-25",
     )
+    await resolveOpen(regionActor("reviewer", "310110", YANGPU, "杨浦区审核人员（演示）"), scored, "2026-11-26")
   }
 
   // 001 Guizhou: the street's reserve pool, nominees in joint review (stage: joint review).
@@ -185,7 +202,11 @@ async function loadWith(runtime: Runtime): Promise<number> {
       on: d("2026-07-10"),
     })
     if (a.application.verdict?.outcome === "ineligible" || i > 1) continue
-    const j = await move(gz, a, { _tag: "Advance", from: "screened", to: "joint_review" }, "2026-07-13")
+    const j = await resolveOpen(
+      regionActor("reviewer", "guizhou-street", GUIZHOU_STREET, "某街道审核人员（演示）"),
+      await move(gz, a, { _tag: "Advance", from: "screened", to: "joint_review" }, "2026-07-13"),
+      "2026-07-14",
+    )
     if (i === 0)
       await move(
         gz,
@@ -235,17 +256,6 @@ async function loadWith(runtime: Runtime): Promise<number> {
   // Issue 13: the attested rules (002 一) the profiles do not vouch for are confirmed by the district's reviewer
   // before the 部务会 decides.
   const daReviewer = regionActor("reviewer", "510304", DAAN, "大安区审核人员（演示）")
-  const resolveOpen = async (ctx: { actor: Access.Actor }, a: ApplicationRecord, on: string) => {
-    let cur = a
-    for (const f of a.application.verdict?.findings.filter((x) => x.status === "needs_review") ?? [])
-      cur = await move(
-        ctx,
-        cur,
-        { _tag: "ResolveFinding", ruleId: f.ruleId, outcome: "confirmed", reason: "经考察核实（演示）", date: d(on) },
-        on,
-      )
-    return cur
-  }
   for (const [i, a] of daApps.entries()) {
     if (a.application.verdict?.outcome === "ineligible" || i > 1) continue
     const dec = await move(
