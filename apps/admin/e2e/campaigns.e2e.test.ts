@@ -47,7 +47,9 @@ describe("campaigns (选派批次)", () => {
     const card = page.getByTestId(`campaign-${campaignId}`)
     await card.waitFor()
     const cardText = await card.textContent()
-    expect(cardText).toContain("yangpu-community-secretary 第1版")
+    // The scheme by its name, never its id (issue 16).
+    expect(cardText).toContain("杨浦区选派机关、事业单位干部到居民区担任党组织书记 第1版")
+    expect(cardText).not.toContain("yangpu-community-secretary")
     expect(cardText).toContain("进行中")
     expect(cardText).toContain("面试 1")
     expect(cardText).toContain("已资格比对 3")

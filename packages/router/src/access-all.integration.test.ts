@@ -655,9 +655,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
     expected: (a, i, k) => {
       const s = pick(schemeRows, i)
       const sees =
-        Access.seesScheme(a, s.path, s.status) &&
-        a.role !== "applicant" &&
-        seesP(a, pick(personRows, k))
+        Access.seesScheme(a, s.path, s.status) && a.role !== "applicant" && seesP(a, pick(personRows, k))
       return scoped(a, "eligibility.check", sees, "ok")
     },
   },
@@ -775,7 +773,9 @@ const TABLE: Readonly<Record<string, Entry>> = {
       expect(
         rows.every((r) => {
           const m = known(r.id)
-          return r.campaignId === row.campaignId && a !== null && m !== undefined && Access.seesApplication(a, m)
+          return (
+            r.campaignId === row.campaignId && a !== null && m !== undefined && Access.seesApplication(a, m)
+          )
         }),
       ).toBe(true)
       return rows.some((r) => r.id === row.id) ? "listed" : "absent"
@@ -1582,7 +1582,10 @@ beforeAll(async () => {
     .innerJoin(regions, eq(regions.id, placements.regionId))
     .innerJoin(posts, eq(posts.id, placements.postId))
     .then((rows) =>
-      rows.map(({ dispatchingUnitId, hostUnitId, ...r }) => ({ ...r, unitIds: [dispatchingUnitId, hostUnitId] })),
+      rows.map(({ dispatchingUnitId, hostUnitId, ...r }) => ({
+        ...r,
+        unitIds: [dispatchingUnitId, hostUnitId],
+      })),
     )
   leaveRows = await db
     .select({
@@ -1597,7 +1600,10 @@ beforeAll(async () => {
     .innerJoin(regions, eq(regions.id, placements.regionId))
     .innerJoin(posts, eq(posts.id, placements.postId))
     .then((rows) =>
-      rows.map(({ dispatchingUnitId, hostUnitId, ...r }) => ({ ...r, unitIds: [dispatchingUnitId, hostUnitId] })),
+      rows.map(({ dispatchingUnitId, hostUnitId, ...r }) => ({
+        ...r,
+        unitIds: [dispatchingUnitId, hostUnitId],
+      })),
     )
 }, 180_000)
 afterAll(async () => h?.close())

@@ -90,7 +90,13 @@ describe("000 杨浦: needs_review findings are resolved by a reviewer before th
       h.caller(unit).applications.act({
         applicationId: app.id,
         expectedVersion: app.version,
-        move: { _tag: "ResolveFinding", ruleId: first.ruleId, outcome: "confirmed", reason: "本单位认可", date: "2026-12-01" },
+        move: {
+          _tag: "ResolveFinding",
+          ruleId: first.ruleId,
+          outcome: "confirmed",
+          reason: "本单位认可",
+          date: "2026-12-01",
+        },
       }),
     )
     expect(byUnit.code).toBe("FORBIDDEN")

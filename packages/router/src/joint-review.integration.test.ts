@@ -24,7 +24,9 @@ const opinion = (department: string, agree = true, note = "") => ({ department, 
 
 describe("001 四（二）2: every listed department is heard; a 'no' blocks until the street overrides it", () => {
   it("one opinion, then a disagreement, then the deciding body's override", async () => {
-    const page = await h.caller(street).applications.list({ campaignId: "demo-guizhou-2026", state: "joint_review" })
+    const page = await h
+      .caller(street)
+      .applications.list({ campaignId: "demo-guizhou-2026", state: "joint_review" })
     const row = page.items.find((a) => a.application.records.joint_review === undefined)
     if (row === undefined) throw new Error("the demo has no nominee in joint review without opinions")
     const act = (headers: Record<string, string>, expectedVersion: number, move: unknown) =>

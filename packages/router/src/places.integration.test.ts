@@ -80,10 +80,25 @@ describe("places are never over-filled under concurrent appointments (002 Da'an 
             channel: "organisation_recommendation",
             recommendation: { body: "大安区委组织部", meeting: "部务会", meetingDate: "2026-03-20" },
           })
+          // The reviewer confirms what the screening left to review (issue 13: resolved before a decision).
+          let at = a
+          for (const f of a.application.verdict?.findings ?? [])
+            if (f.status === "needs_review")
+              at = await h.caller(org).applications.act({
+                applicationId: at.id,
+                expectedVersion: at.version,
+                move: {
+                  _tag: "ResolveFinding",
+                  ruleId: f.ruleId,
+                  outcome: "confirmed",
+                  reason: "经考察确认",
+                  date: "2026-03-22",
+                },
+              })
           decided.push(
             await h.caller(org).applications.act({
-              applicationId: a.id,
-              expectedVersion: a.version,
+              applicationId: at.id,
+              expectedVersion: at.version,
               move: {
                 _tag: "Decide",
                 outcome: "approved",

@@ -63,7 +63,9 @@ const selectApplications = (h: Handle) =>
       campaignPath: regions.path,
       campaignName: campaigns.name,
       personUnitId: people.unitId,
-      hostUnitId: sql<string | null>`(select ${posts.unitId} from ${posts} where ${posts.id} = ${applications.postId})`,
+      hostUnitId: sql<
+        string | null
+      >`(select ${posts.unitId} from ${posts} where ${posts.id} = ${applications.postId})`,
       person: {
         id: people.id,
         name: people.name,

@@ -21,6 +21,8 @@ export interface CampaignRecord {
   readonly name: string
   readonly schemeId: string
   readonly schemeVersion: number
+  /** The scheme's own name (the version's), for screens: people read names, not scheme ids. */
+  readonly schemeName: { readonly zh: string; readonly en: string } | null
   readonly status: "draft" | "open" | "closed"
   readonly channels: ReadonlyArray<Scheme.Channel>
   readonly places: number
@@ -43,12 +45,17 @@ export type CampaignStatus = CampaignRecord["status"]
 const ChannelList = Schema.Array(Scheme.Channel)
 const Overrides = Schema.Record({ key: Schema.String, value: Schema.String })
 const PostIds = Schema.Array(Schema.String)
+const SchemeName = Schema.Struct({ zh: Schema.String, en: Schema.String })
+/** The name in a scheme body, or null when absent or not the kernel's shape (a name is for show, never a defect). */
+const schemeNameOf = (raw: unknown): CampaignRecord["schemeName"] =>
+  Schema.is(SchemeName)(raw) ? { zh: raw.zh, en: raw.en } : null
 
 /** A stored campaign row as the record callers use (throws CorruptRow on a row that does not decode). */
 export const toCampaign = (
   row: CampaignRow,
   regionPath: string,
   counts: Readonly<Record<string, number>>,
+  schemeName: unknown = null,
 ): CampaignRecord => ({
   id: row.id,
   regionId: row.regionId,
@@ -56,6 +63,7 @@ export const toCampaign = (
   name: row.name,
   schemeId: row.schemeId,
   schemeVersion: row.schemeVersion,
+  schemeName: schemeNameOf(schemeName),
   status: row.status,
   channels: decodeRow(ChannelList, "campaigns", row.id, row.channels),
   places: row.places,
@@ -83,9 +91,13 @@ export const campaignVisibleTo = (actor: Access.Actor): SQL => {
 
 const selectCampaigns = (h: Handle) =>
   h
-    .select({ row: campaigns, path: regions.path })
+    .select({ row: campaigns, path: regions.path, schemeName: sql<unknown>`${schemes.body} -> 'name'` })
     .from(campaigns)
     .innerJoin(regions, eq(campaigns.regionId, regions.id))
+    .leftJoin(
+      schemes,
+      and(eq(schemes.schemeId, campaigns.schemeId), eq(schemes.version, campaigns.schemeVersion)),
+    )
 
 /** Applications by state for each campaign (kept by a trigger in `campaign_state_counts`, not counted here). */
 export const countsByState = (
@@ -114,13 +126,17 @@ export const countsByState = (
     return out
   })
 
-const withCounts = (h: Handle, rows: ReadonlyArray<{ readonly row: CampaignRow; readonly path: string }>) =>
+const withCounts = (
+  h: Handle,
+  rows: ReadonlyArray<{ readonly row: CampaignRow; readonly path: string; readonly schemeName: unknown }>,
+) =>
   Effect.flatMap(
     countsByState(
       h,
       rows.map((r) => r.row.id),
     ),
-    (counts) => Effect.sync(() => rows.map((r) => toCampaign(r.row, r.path, counts.get(r.row.id) ?? {}))),
+    (counts) =>
+      Effect.sync(() => rows.map((r) => toCampaign(r.row, r.path, counts.get(r.row.id) ?? {}, r.schemeName))),
   )
 
 /** One campaign with its counts, if it passes `visible`. */
@@ -162,7 +178,7 @@ export const listOpenForSelfRegistration = (h: Handle): Effect.Effect<ReadonlyAr
         .orderBy(asc(campaigns.createdAt)),
       "campaign.openForApplicants",
     ),
-    (rows) => Effect.sync(() => rows.map((r) => toCampaign(r.row, r.path, {}))),
+    (rows) => Effect.sync(() => rows.map((r) => toCampaign(r.row, r.path, {}, r.schemeName))),
   )
 
 /** Whether the campaign is open and takes self-registration. */
@@ -182,7 +198,7 @@ export const isOpenForSelfRegistration = (h: Handle, id: string): Effect.Effect<
 export const lockCampaign = (tx: Tx, id: string): Effect.Effect<CampaignRecord | undefined> =>
   Effect.flatMap(
     q(selectCampaigns(tx).where(eq(campaigns.id, id)).for("update", { of: campaigns }), "campaign.lock"),
-    ([r]) => Effect.sync(() => (r === undefined ? undefined : toCampaign(r.row, r.path, {}))),
+    ([r]) => Effect.sync(() => (r === undefined ? undefined : toCampaign(r.row, r.path, {}, r.schemeName))),
   )
 
 /**

@@ -202,9 +202,7 @@ export const findForScreening = (
       selectWithPath(h).where(
         and(
           eq(people.id, id),
-          actor.role === "applicant"
-            ? eq(people.accountId, actor.accountId)
-            : seesPersonSql(actor),
+          actor.role === "applicant" ? eq(people.accountId, actor.accountId) : seesPersonSql(actor),
         ),
       ),
       "person.getForScreening",

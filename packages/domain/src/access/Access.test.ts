@@ -197,7 +197,12 @@ describe("units see their own (issue 13: a unit account sees what is its unit's,
     expect(seesPerson(mz, person)).toBe(true)
     expect(seesPerson(jw, person)).toBe(false)
     expect(seesPerson(org, person)).toBe(true)
-    const app = { campaignPath: DISTRICT, regionPath: DISTRICT, personId: "p1", unitIds: ["u-mz", null, null] }
+    const app = {
+      campaignPath: DISTRICT,
+      regionPath: DISTRICT,
+      personId: "p1",
+      unitIds: ["u-mz", null, null],
+    }
     expect(seesApplication(mz, app)).toBe(true)
     expect(seesApplication(jw, app)).toBe(false)
     expect(seesApplication(org, app)).toBe(true)
@@ -214,19 +219,24 @@ describe("units see their own (issue 13: a unit account sees what is its unit's,
   it("property: a unit sees a thing iff its unit is among the thing's units (and the region is in scope)", () => {
     const unit = fc.constantFrom("u-a", "u-b", "u-c")
     fc.assert(
-      fc.property(unit, fc.array(fc.option(unit, { nil: null }), { maxLength: 4 }), fc.boolean(), (u, ids, inScope) => {
-        const a = unitActor("dispatching_unit_admin", u)
-        const regionPath = inScope ? COMMUNITY_A1 : OTHER_DISTRICT
-        const own = ids.includes(u)
-        expect(ownUnit(a, ids)).toBe(own)
-        expect(seesPerson(a, { id: "p", regionPath, unitIds: ids })).toBe(own && inScope)
-        expect(seesPlacement(a, { regionPath, personId: "p", unitIds: ids })).toBe(own && inScope)
-        expect(
-          seesApplication(a, { campaignPath: regionPath, regionPath, personId: "p", unitIds: ids }),
-        ).toBe(own && inScope)
-        // Region accounts are never narrowed by units.
-        expect(ownUnit(org, ids)).toBe(true)
-      }),
+      fc.property(
+        unit,
+        fc.array(fc.option(unit, { nil: null }), { maxLength: 4 }),
+        fc.boolean(),
+        (u, ids, inScope) => {
+          const a = unitActor("dispatching_unit_admin", u)
+          const regionPath = inScope ? COMMUNITY_A1 : OTHER_DISTRICT
+          const own = ids.includes(u)
+          expect(ownUnit(a, ids)).toBe(own)
+          expect(seesPerson(a, { id: "p", regionPath, unitIds: ids })).toBe(own && inScope)
+          expect(seesPlacement(a, { regionPath, personId: "p", unitIds: ids })).toBe(own && inScope)
+          expect(
+            seesApplication(a, { campaignPath: regionPath, regionPath, personId: "p", unitIds: ids }),
+          ).toBe(own && inScope)
+          // Region accounts are never narrowed by units.
+          expect(ownUnit(org, ids)).toBe(true)
+        },
+      ),
     )
   })
 })

@@ -417,7 +417,11 @@ export const ownUnit = (
  */
 export const seesPerson = (
   actor: Pick<Actor, "role" | "scopePath" | "scope">,
-  person: { readonly id: string; readonly regionPath: string; readonly unitIds: ReadonlyArray<string | null> },
+  person: {
+    readonly id: string
+    readonly regionPath: string
+    readonly unitIds: ReadonlyArray<string | null>
+  },
 ): boolean =>
   actor.role === "applicant"
     ? actor.scope._tag === "SelfScope" && actor.scope.personId === person.id

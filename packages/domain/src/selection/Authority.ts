@@ -17,7 +17,14 @@
  */
 
 import { Either, Schema } from "effect"
-import { type Actor as Caller, ownUnit, pathWithin, ROLE_LABELS, type Role, unitOf } from "../access/Access.js"
+import {
+  type Actor as Caller,
+  ownUnit,
+  pathWithin,
+  ROLE_LABELS,
+  type Role,
+  unitOf,
+} from "../access/Access.js"
 import { ACTOR_LABELS, actsAs, decidesAs } from "../inpost/Actors.js"
 import type { Actor, Channel } from "../scheme/Scheme.js"
 import type { Citation } from "../shared/Citation.js"

@@ -59,8 +59,9 @@ export const resolveFinding = (
 ): Verdict | undefined => {
   const i = verdict.findings.findIndex((f) => f.ruleId === ruleId && f.status === "needs_review")
   if (i < 0) return undefined
-  const findings = verdict.findings.map((f, j): Finding =>
-    j === i ? { ...f, status: review.outcome === "confirmed" ? "pass" : "fail", review } : f,
+  const findings = verdict.findings.map(
+    (f, j): Finding =>
+      j === i ? { ...f, status: review.outcome === "confirmed" ? "pass" : "fail", review } : f,
   )
   return { ...verdict, findings, outcome: outcomeOf(findings) }
 }

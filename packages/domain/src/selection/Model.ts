@@ -27,7 +27,6 @@ const NonEmpty = Schema.NonEmptyTrimmedString
  */
 export const DecidingBody = Schema.Literal("org_dept", "org_dept_meeting", "standing_committee", "street")
 
-
 /**
  * 资格审查: a reviewer's conclusion on the attested conditions. A failed review cannot be advanced.
  *

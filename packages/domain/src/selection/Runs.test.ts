@@ -274,18 +274,29 @@ describe("004 Anqiu: application → 1:2 shortlist → standing committee → pu
 describe("issue 13, 001 四（二）2: joint review needs every department the scheme lists; a 'no' blocks until overridden", () => {
   const scheme = loadPreset(guizhouStreetReservePool)
   const path = derivePath(scheme)
-  const campaign = campaignFor(path, { places: 2, channels: ["organisation_recommendation"], schemeId: scheme.id })
+  const campaign = campaignFor(path, {
+    places: 2,
+    channels: ["organisation_recommendation"],
+    schemeId: scheme.id,
+  })
   const ctx = (on: string) => contextFor(path, campaign, on)
   const personId = Schema.decodeSync(PersonId)("p-jr")
   const atJointReview = drive(newApplication({ id: "jr-1", personId, campaign }), [
     [{ _tag: "Submit", channel: "organisation_recommendation" }, ctx("2025-07-07")],
     [
-      { _tag: "Screen", verdict: verdictFor({ personId, schemeId: scheme.id, schemeVersion: scheme.version }) },
+      {
+        _tag: "Screen",
+        verdict: verdictFor({ personId, schemeId: scheme.id, schemeVersion: scheme.version }),
+      },
       ctx("2025-07-07"),
     ],
     [{ _tag: "Advance", from: "screened", to: "joint_review" }, ctx("2025-07-08")],
   ])
-  const opinion = (department: string, agree = true) => ({ department, agree, note: agree ? "" : "有在查信访件" })
+  const opinion = (department: string, agree = true) => ({
+    department,
+    agree,
+    note: agree ? "" : "有在查信访件",
+  })
   const record = (...opinions: Array<ReturnType<typeof opinion>>): Move => ({
     _tag: "Record",
     record: { _tag: "JointReview", opinions: opinions as never },
@@ -308,7 +319,12 @@ describe("issue 13, 001 四（二）2: joint review needs every department the s
       [record(opinion("公安")), ctx("2025-07-09")],
       [record(opinion("综治"), opinion("计生")), ctx("2025-07-09")],
     ])
-    expect(all.records.joint_review?.opinions.map((o) => o.department)).toEqual(["纪检", "公安", "综治", "计生"])
+    expect(all.records.joint_review?.opinions.map((o) => o.department)).toEqual([
+      "纪检",
+      "公安",
+      "综治",
+      "计生",
+    ])
     expect(reason(transition(all, advance, ctx("2025-07-09")))).toBe("ok")
   })
 
@@ -324,7 +340,11 @@ describe("issue 13, 001 四（二）2: joint review needs every department the s
       meeting: { body: "street", reference: "党工委（扩大）会议〔2025〕7次" },
       date: make("2025-07-10"),
     }
-    const on = { path, campaignPath: "/520000/520102/s/", application: { state: "joint_review" as const, personId, regionPath: "/520000/520102/s/" } }
+    const on = {
+      path,
+      campaignPath: "/520000/520102/s/",
+      application: { state: "joint_review" as const, personId, regionPath: "/520000/520102/s/" },
+    }
     const as = (role: "street_admin" | "org_dept_admin" | "reviewer", scopePath: string) => ({
       accountId: role,
       role,
@@ -340,7 +360,9 @@ describe("issue 13, 001 四（二）2: joint review needs every department the s
       on,
     )
     expect(Either.isLeft(wrongBody) && wrongBody.left.reason).toBe("wrong_body")
-    expect(Either.isRight(authorise(as("street_admin", "/520000/520102/s/"), override as never, on))).toBe(true)
+    expect(Either.isRight(authorise(as("street_admin", "/520000/520102/s/"), override as never, on))).toBe(
+      true,
+    )
     const overridden = drive(against, [[override, ctx("2025-07-10")]])
     expect(overridden.records.joint_review?.overrides?.[0]).toMatchObject({
       department: "公安",

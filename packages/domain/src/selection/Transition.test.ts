@@ -587,7 +587,9 @@ describe("issue 13: needs_review findings are resolved by a reviewer before the 
     if (Either.isLeft(r)) {
       expect(r.left).toBeInstanceOf(FindingsUnresolved)
       if (r.left instanceof FindingsUnresolved) {
-        expect(r.left.open).toEqual([{ ruleId: "rank", label: { zh: "职级", en: "rank" }, clause: "000 一（一）4" }])
+        expect(r.left.open).toEqual([
+          { ruleId: "rank", label: { zh: "职级", en: "rank" }, clause: "000 一（一）4" },
+        ])
         expect(r.left.text.zh).toContain("000 一（一）4")
         expect(r.left.text.en).toContain("reviewer must confirm or refuse")
       }
@@ -616,9 +618,9 @@ describe("issue 13: needs_review findings are resolved by a reviewer before the 
     const d = transition(r.right, decide, ctx("2025-09-22"))
     expect(Either.isLeft(d) && d.left instanceof IllegalMove && d.left.reason).toBe("ineligible")
     // Not approving stays possible.
-    expect(Either.isRight(transition(r.right, { ...decide, outcome: "not_approved" } as Move, ctx("2025-09-22")))).toBe(
-      true,
-    )
+    expect(
+      Either.isRight(transition(r.right, { ...decide, outcome: "not_approved" } as Move, ctx("2025-09-22"))),
+    ).toBe(true)
   })
 
   it("a finding can be resolved once, not after the decision, and not with a date in the future", () => {
@@ -626,9 +628,13 @@ describe("issue 13: needs_review findings are resolved by a reviewer before the 
     const once = transition(app, resolve("confirmed"), ctx("2025-09-20", "reviewer"))
     if (Either.isLeft(once)) throw once.left
     const twice = transition(once.right, resolve("refused"), ctx("2025-09-20", "reviewer"))
-    expect(Either.isLeft(twice) && twice.left instanceof IllegalMove && twice.left.reason).toBe("finding_not_open")
+    expect(Either.isLeft(twice) && twice.left instanceof IllegalMove && twice.left.reason).toBe(
+      "finding_not_open",
+    )
     const future = transition(app, resolve("confirmed"), ctx("2025-09-19", "reviewer"))
-    expect(Either.isLeft(future) && future.left instanceof IllegalMove && future.left.reason).toBe("future_date")
+    expect(Either.isLeft(future) && future.left instanceof IllegalMove && future.left.reason).toBe(
+      "future_date",
+    )
     const decided = { ...inState("decided"), verdict: verdictFor(app, "needs_review") }
     const late = transition(decided, resolve("confirmed"), ctx("2025-10-20", "reviewer"))
     expect(Either.isLeft(late) && late.left instanceof IllegalMove && late.left.reason).toBe("wrong_state")

@@ -162,8 +162,12 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
         // the deciding body overrides it with a recorded reason.
         const stages = path.steps.find((x) => x.state === "joint_review")?.stages ?? []
         const required = [...new Set(stages.flatMap((x) => x.departments ?? []))]
-        const clause = stages[0]?.citation === undefined ? "" : `${stages[0].citation.document} ${stages[0].citation.clause}`
-        const where = clause === "" ? { zh: "", en: "" } : { zh: `（依据：${clause}）`, en: ` (per ${clause})` }
+        const clause =
+          stages[0]?.citation === undefined
+            ? ""
+            : `${stages[0].citation.document} ${stages[0].citation.clause}`
+        const where =
+          clause === "" ? { zh: "", en: "" } : { zh: `（依据：${clause}）`, en: ` (per ${clause})` }
         const given = new Set(r.opinions.map((o) => o.department))
         const missing = required.filter((dep) => !given.has(dep))
         if (missing.length > 0)
@@ -175,7 +179,9 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
             ),
           )
         const overridden = new Set((r.overrides ?? []).map((o) => o.department))
-        const against = r.opinions.filter((o) => !o.agree && !overridden.has(o.department)).map((o) => o.department)
+        const against = r.opinions
+          .filter((o) => !o.agree && !overridden.has(o.department))
+          .map((o) => o.department)
         if (against.length > 0)
           return fail(
             "opinion_disagrees",

@@ -95,20 +95,20 @@ export const verdictFor = (
           },
         ]
       : options.waived === true
-      ? [
-          {
-            ruleId: "age",
-            kind: "AgeRange",
-            status: "waived",
-            label: { zh: "年龄", en: "age" },
-            actual: 39,
-            expected: { zh: "25—38周岁", en: "25–38" },
-            citation: cite("000", "一（一）5"),
-            waivable: true,
-            message: { zh: "已放宽", en: "waived" },
-          },
-        ]
-      : [],
+        ? [
+            {
+              ruleId: "age",
+              kind: "AgeRange",
+              status: "waived",
+              label: { zh: "年龄", en: "age" },
+              actual: 39,
+              expected: { zh: "25—38周岁", en: "25–38" },
+              citation: cite("000", "一（一）5"),
+              waivable: true,
+              message: { zh: "已放宽", en: "waived" },
+            },
+          ]
+        : [],
   preferences: [],
   score: 0,
   refusedWaivers: [],

@@ -464,7 +464,9 @@ describe("campaign list (选派批次)", () => {
     stubApi({ status: 200, body: {} })
     renderPage(<CampaignsPage />)
     const card = await screen.findByTestId("campaign-c1")
-    expect(card.textContent).toContain("yangpu-community-secretary 第1版")
+    // The scheme by its name, never its id (issue 16).
+    expect(card.textContent).toContain("杨浦区选派方案 第1版")
+    expect(card.textContent).not.toContain("yangpu-community-secretary")
     expect(card.textContent).toContain("进行中")
     expect(card.textContent).toContain("2 个")
     expect(orderedCounts(campaign.counts)).toEqual([

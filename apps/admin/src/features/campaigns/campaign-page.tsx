@@ -396,9 +396,8 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
                   {campaign.name}
                 </Typography.Title>
                 <Typography.Text type="secondary">
-                  {campaign.schemeName[lang]} ·{" "}
                   {t("campaigns.schemeVersion", {
-                    scheme: campaign.schemeId,
+                    scheme: campaign.schemeName[lang],
                     version: campaign.schemeVersion,
                   })}{" "}
                   · {t("campaigns.places")} {campaign.places} · {t("campaign.referenceDate")}{" "}

@@ -38,6 +38,7 @@ export const orderedCounts = (counts: Readonly<Record<string, number>>): Readonl
 
 const CampaignCard = ({ campaign: c }: { readonly campaign: CampaignRow }) => {
   const { t } = useTranslation("admin")
+  const language = useLanguage()
   const counts = orderedCounts(c.counts)
   return (
     <Card
@@ -53,7 +54,10 @@ const CampaignCard = ({ campaign: c }: { readonly campaign: CampaignRow }) => {
         <div>
           <Typography.Text type="secondary">{t("campaigns.scheme")}：</Typography.Text>
           <Typography.Text style={{ wordBreak: "break-all" }}>
-            {t("campaigns.schemeVersion", { scheme: c.schemeId, version: c.schemeVersion })}
+            {t("campaigns.schemeVersion", {
+              scheme: c.schemeName?.[language === "en" ? "en" : "zh"] ?? c.schemeId,
+              version: c.schemeVersion,
+            })}
           </Typography.Text>
         </div>
         <Flex wrap gap={16}>

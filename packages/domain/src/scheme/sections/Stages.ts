@@ -103,7 +103,9 @@ export const Stage = Schema.Struct({
    * joint review needs an opinion from each; a disagreeing one blocks until the deciding body overrides it.
    */
   departments: Schema.optional(
-    Schema.NonEmptyArray(Schema.NonEmptyTrimmedString).annotations({ title: "联审部门 / joint-review departments" }),
+    Schema.NonEmptyArray(Schema.NonEmptyTrimmedString).annotations({
+      title: "联审部门 / joint-review departments",
+    }),
   ),
   citation: Citation,
 }).annotations({ identifier: "Stage", title: "程序环节 / stage" })
