@@ -18,6 +18,8 @@ import {
   type Tx,
   units,
   writeAudit,
+  writeAuditMany,
+  type Handle,
 } from "@cadre/db"
 import { Access, Person } from "@cadre/domain"
 import { importErrorsXlsx, type RosterCells, type RosterFileRow, rosterTemplateXlsx } from "@cadre/exports"
@@ -151,6 +153,37 @@ type Classified =
       readonly onFile: PersonRecord
       readonly changed: ReadonlyArray<string>
     }
+
+/** What a preview or a batch records of one row. */
+interface RowWrite {
+  readonly rowNo: number
+  readonly outcome: RowOutcome
+  readonly errors: ReadonlyArray<RowError> | null
+  readonly changed: ReadonlyArray<string> | null
+  readonly personId: string | null
+}
+
+/** Record many rows' outcomes in one statement. */
+const setOutcomes = (h: Handle, jobId: string, rows: ReadonlyArray<RowWrite>) =>
+  rows.length === 0
+    ? Effect.void
+    : q(
+        h.execute(sql`
+          update import_rows r
+             set outcome = v.outcome, errors = v.errors, changed = v.changed,
+                 person_id = coalesce(v.person_id, r.person_id)
+            from jsonb_to_recordset(${JSON.stringify(
+              rows.map((w) => ({
+                row_no: w.rowNo,
+                outcome: w.outcome,
+                errors: w.errors,
+                changed: w.changed,
+                person_id: w.personId,
+              })),
+            )}::jsonb) as v(row_no int, outcome text, errors jsonb, changed text[], person_id text)
+           where r.job_id = ${jobId} and r.row_no = v.row_no`),
+        "import.outcomes",
+      ).pipe(Effect.asVoid)
 
 /**
  * 花名册导入 (issue 14): stage a file's rows (or an integrator's JSON batches) as a job, preview it (every row
@@ -456,22 +489,10 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
               outcome,
               errors: errors.length > 0 ? errors : null,
               changed: c.outcome === "changed" ? [...c.changed] : null,
+              personId: null,
             }
           })
-          yield* transaction(db, "import.preview", (tx) =>
-            Effect.forEach(
-              outcomes,
-              (o) =>
-                q(
-                  tx
-                    .update(importRows)
-                    .set({ outcome: o.outcome, errors: o.errors, changed: o.changed })
-                    .where(and(eq(importRows.jobId, jobId), eq(importRows.rowNo, o.rowNo))),
-                  "import.outcome",
-                ),
-              { discard: true },
-            ),
-          )
+          yield* setOutcomes(db, jobId, outcomes)
         }
         const [updated] = yield* q(
           db
@@ -742,53 +763,116 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
                 .toUpperCase(),
             ),
           )
+          const outcomes: Array<RowWrite> = []
+          const fresh: Array<{ rowNo: number; profile: Person.Profile; unit: RowUnit }> = []
+          const versions: Array<{ record: PersonRecord; changed: ReadonlyArray<string> }> = []
+          const audits: Array<Parameters<typeof writeAuditMany>[2][number]> = []
+          const inBatch = new Set<string>()
           for (const r of rows) {
             if (r.outcome === "invalid") {
               result.skipped++
               continue
             }
             const c = classify(actor, r.data as RosterCells, unitsIdx, onFile)
-            if (c.outcome === "invalid") {
+            if (c.outcome === "invalid" || inBatch.has(c.profile.idNumber)) {
               result.skipped++
-              yield* q(
-                tx
-                  .update(importRows)
-                  .set({ outcome: "invalid", errors: c.errors })
-                  .where(and(eq(importRows.jobId, jobId), eq(importRows.rowNo, r.rowNo))),
-                "import.lateInvalid",
-              )
+              outcomes.push({
+                rowNo: r.rowNo,
+                outcome: "invalid",
+                errors: c.outcome === "invalid" ? c.errors : [],
+                changed: null,
+                personId: null,
+              })
               continue
             }
+            inBatch.add(c.profile.idNumber)
             if (c.outcome === "unchanged") {
               result.unchanged++
-              yield* q(
-                tx
-                  .update(importRows)
-                  .set({ outcome: "unchanged", personId: c.onFile.profile.id, changed: [] })
-                  .where(and(eq(importRows.jobId, jobId), eq(importRows.rowNo, r.rowNo))),
-                "import.rowDone",
-              )
+              outcomes.push({
+                rowNo: r.rowNo,
+                outcome: "unchanged",
+                errors: null,
+                changed: [],
+                personId: c.onFile.profile.id,
+              })
               continue
             }
-            const written =
-              c.outcome === "new"
-                ? yield* insertPerson(tx, ctx, c.profile, c.unit)
-                : yield* updatePerson(tx, ctx, c.onFile, c.profile, c.unit, c.changed)
-            if (c.outcome === "new") result.created++
-            else result.updated++
-            onFile.set(written.profile.idNumber, written)
-            yield* q(
-              tx
-                .update(importRows)
-                .set({
-                  outcome: c.outcome,
-                  personId: written.profile.id,
-                  changed: c.outcome === "changed" ? [...c.changed] : [],
-                })
-                .where(and(eq(importRows.jobId, jobId), eq(importRows.rowNo, r.rowNo))),
-              "import.rowDone",
+            if (c.outcome === "new") {
+              const id = `p-${randomBytes(6).toString("hex")}`
+              fresh.push({
+                rowNo: r.rowNo,
+                profile: { ...c.profile, id: id as Person.PersonId },
+                unit: c.unit,
+              })
+              continue
+            }
+            const after = yield* one(
+              "person",
+              c.onFile.profile.id,
+              yield* peopleQueries.update(
+                tx,
+                c.onFile.profile.id,
+                { regionId: c.unit.regionId, unitId: c.unit.id, profile: c.profile },
+                c.unit.regionPath,
+              ),
             )
+            result.updated++
+            versions.push({ record: after, changed: c.changed })
+            audits.push({
+              action: "person.import_update",
+              entity: "person",
+              entityId: after.profile.id,
+              regionPath: c.unit.regionPath,
+              before: { version: c.onFile.version },
+              after: { version: after.version, source: "imported", changed: c.changed, job: jobId },
+            })
+            outcomes.push({
+              rowNo: r.rowNo,
+              outcome: "changed",
+              errors: null,
+              changed: [...c.changed],
+              personId: after.profile.id,
+            })
           }
+          const created = yield* peopleQueries.insertMany(
+            tx,
+            fresh.map((f) => ({
+              regionId: f.unit.regionId,
+              regionPath: f.unit.regionPath,
+              unitId: f.unit.id,
+              profile: f.profile,
+            })),
+          )
+          result.created += created.length
+          for (const [i, rec] of created.entries()) {
+            versions.push({ record: rec, changed: [] })
+            audits.push({
+              action: "person.import",
+              entity: "person",
+              entityId: rec.profile.id,
+              regionPath: rec.regionPath,
+              before: null,
+              after: {
+                id: rec.profile.id,
+                name: rec.profile.name,
+                idNumber: Person.maskIdNumber(rec.profile.idNumber),
+                source: "imported",
+                job: jobId,
+              },
+            })
+            const f = fresh[i]
+            if (f !== undefined)
+              outcomes.push({
+                rowNo: f.rowNo,
+                outcome: "new",
+                errors: null,
+                changed: [],
+                personId: rec.profile.id,
+              })
+          }
+          yield* peopleQueries.insertVersions(tx, versions, { source: "imported", actor })
+          yield* writeAuditMany(tx, ctx, audits)
+          yield* setOutcomes(tx, jobId, outcomes)
           const last = rows[rows.length - 1]?.rowNo ?? job.committedThrough
           yield* q(
             tx
@@ -818,67 +902,6 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
           ).pipe(Effect.as(false)),
         ),
       )
-
-    const insertPerson = (tx: Tx, ctx: CommandContext, profile: Person.Profile, unit: RowUnit) =>
-      Effect.gen(function* () {
-        const id = `p-${randomBytes(6).toString("hex")}`
-        const withId = { ...profile, id: id as Person.PersonId }
-        const created = yield* one(
-          "person",
-          id,
-          yield* peopleQueries.insert(
-            tx,
-            { accountId: null, regionId: unit.regionId, unitId: unit.id, profile: withId },
-            unit.regionPath,
-          ),
-        )
-        yield* peopleQueries.insertVersion(tx, created, { source: "imported", actor: ctx.actor, changed: [] })
-        yield* writeAudit(tx, ctx, {
-          action: "person.import",
-          entity: "person",
-          entityId: id,
-          regionPath: unit.regionPath,
-          before: null,
-          after: {
-            id,
-            name: created.profile.name,
-            idNumber: Person.maskIdNumber(created.profile.idNumber),
-            source: "imported",
-          },
-        })
-        return created
-      })
-
-    const updatePerson = (
-      tx: Tx,
-      ctx: CommandContext,
-      onFile: PersonRecord,
-      profile: Person.Profile,
-      unit: RowUnit,
-      changed: ReadonlyArray<string>,
-    ) =>
-      Effect.gen(function* () {
-        const after = yield* one(
-          "person",
-          onFile.profile.id,
-          yield* peopleQueries.update(
-            tx,
-            onFile.profile.id,
-            { regionId: unit.regionId, unitId: unit.id, profile },
-            unit.regionPath,
-          ),
-        )
-        yield* peopleQueries.insertVersion(tx, after, { source: "imported", actor: ctx.actor, changed })
-        yield* writeAudit(tx, ctx, {
-          action: "person.import_update",
-          entity: "person",
-          entityId: onFile.profile.id,
-          regionPath: unit.regionPath,
-          before: { version: onFile.version },
-          after: { version: after.version, source: "imported", changed },
-        })
-        return after
-      })
 
     /** Run a job to its end (batches until done, cancelled or failed). */
     const runJob = (jobId: string, onBatch?: () => Effect.Effect<void>): Effect.Effect<void> =>
