@@ -66,7 +66,6 @@ export {
   q,
   transaction,
   writeAudit,
-  writeAuditMany,
 } from "./storage.js"
 export * as schema from "./schema/index.js"
 export {

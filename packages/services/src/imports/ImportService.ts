@@ -18,7 +18,6 @@ import {
   type Tx,
   units,
   writeAudit,
-  writeAuditMany,
   type Handle,
 } from "@cadre/db"
 import { Access, Person } from "@cadre/domain"
@@ -766,7 +765,7 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
           const outcomes: Array<RowWrite> = []
           const fresh: Array<{ rowNo: number; profile: Person.Profile; unit: RowUnit }> = []
           const versions: Array<{ record: PersonRecord; changed: ReadonlyArray<string> }> = []
-          const audits: Array<Parameters<typeof writeAuditMany>[2][number]> = []
+          const updatedIds: Array<{ id: string; changed: ReadonlyArray<string> }> = []
           const inBatch = new Set<string>()
           for (const r of rows) {
             if (r.outcome === "invalid") {
@@ -818,14 +817,7 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
             )
             result.updated++
             versions.push({ record: after, changed: c.changed })
-            audits.push({
-              action: "person.import_update",
-              entity: "person",
-              entityId: after.profile.id,
-              regionPath: c.unit.regionPath,
-              before: { version: c.onFile.version },
-              after: { version: after.version, source: "imported", changed: c.changed, job: jobId },
-            })
+            updatedIds.push({ id: after.profile.id, changed: c.changed })
             outcomes.push({
               rowNo: r.rowNo,
               outcome: "changed",
@@ -846,20 +838,6 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
           result.created += created.length
           for (const [i, rec] of created.entries()) {
             versions.push({ record: rec, changed: [] })
-            audits.push({
-              action: "person.import",
-              entity: "person",
-              entityId: rec.profile.id,
-              regionPath: rec.regionPath,
-              before: null,
-              after: {
-                id: rec.profile.id,
-                name: rec.profile.name,
-                idNumber: Person.maskIdNumber(rec.profile.idNumber),
-                source: "imported",
-                job: jobId,
-              },
-            })
             const f = fresh[i]
             if (f !== undefined)
               outcomes.push({
@@ -871,7 +849,22 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
               })
           }
           yield* peopleQueries.insertVersions(tx, versions, { source: "imported", actor })
-          yield* writeAuditMany(tx, ctx, audits)
+          // One audit row per batch names every person it created or updated (each person's own history, with
+          // the importer and the source, is in person_versions).
+          if (created.length + updatedIds.length > 0)
+            yield* writeAudit(tx, ctx, {
+              action: "person.import_batch",
+              entity: "import",
+              entityId: jobId,
+              regionPath: job.scopePath,
+              before: null,
+              after: {
+                rows: [rows[0]?.rowNo, rows[rows.length - 1]?.rowNo],
+                created: created.map((r) => r.profile.id),
+                updated: updatedIds,
+                source: "imported",
+              },
+            })
           yield* setOutcomes(tx, jobId, outcomes)
           const last = rows[rows.length - 1]?.rowNo ?? job.committedThrough
           yield* q(
