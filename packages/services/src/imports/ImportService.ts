@@ -896,7 +896,10 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
         ),
       )
 
-    /** Run a job to its end (batches until done, cancelled or failed). */
+    /**
+     * Run a job to its end (batches until done, cancelled or failed). A defect (a database fault) marks the job
+     * failed: the batches committed before it stay, whole; none is half applied.
+     */
     const runJob = (jobId: string, onBatch?: () => Effect.Effect<void>): Effect.Effect<void> =>
       Effect.gen(function* () {
         for (;;) {
@@ -904,7 +907,21 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
           if (!more) return
           if (onBatch !== undefined) yield* onBatch()
         }
-      })
+      }).pipe(
+        Effect.catchAllDefect((defect) =>
+          q(
+            db
+              .update(importJobs)
+              .set({
+                status: "failed",
+                error: `数据库错误，已提交的批次保留 / database fault; committed batches kept: ${String(defect).slice(0, 500)}`,
+                finishedAt: sql`now()`,
+              })
+              .where(eq(importJobs.id, jobId)),
+            "import.failed",
+          ).pipe(Effect.ignore),
+        ),
+      )
 
     /** Jobs a restart finds queued or running (the runner goes on from their last committed batch). */
     const pendingJobs = (): Effect.Effect<ReadonlyArray<string>> =>
