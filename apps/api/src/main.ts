@@ -59,7 +59,19 @@ if (config.loadDemoData === true) {
   const pending = await services.deps.runtime.runPromise(
     Effect.flatMap(ImportService, (s) =>
       Effect.flatMap(s.pendingJobs(), (ids) =>
-        Effect.as(Effect.forEach(ids, (id) => Effect.forkDaemon(s.runJob(id)), { discard: true }), ids),
+        Effect.as(
+          Effect.forEach(
+            ids,
+            (id) =>
+              Effect.forkDaemon(
+                s
+                  .runJob(id, () => Effect.sync(() => logger.info("import batch committed", { job: id })))
+                  .pipe(Effect.tap(() => Effect.sync(() => logger.info("import job ended", { job: id })))),
+              ),
+            { discard: true },
+          ),
+          ids,
+        ),
       ),
     ),
   )
