@@ -174,6 +174,7 @@ export const ImportsPage = () => {
         {committed && job !== null && (
           <Space direction="vertical" style={{ width: "100%" }}>
             <Progress
+              format={(p) => `${p ?? 0}%`}
               percent={percent}
               status={job.status === "failed" ? "exception" : job.status === "done" ? "success" : "active"}
             />
