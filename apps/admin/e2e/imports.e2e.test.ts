@@ -64,10 +64,10 @@ const upload = (page: Page, name: string, body: Buffer) =>
 describe.skip("roster import (花名册导入)", () => {
   for (const width of [1280, 375]) {
     it(`at ${width} px: template, a file with errors by row, the fixed file committed to 100 %, the people found`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 900 } })
+      const page = await browser.newPage({ width, height: 900 })
       await signIn(page)
       // zh-CN: no raw i18n keys.
-      expect(await page.locator("body").innerText()).not.toMatch(/imports\.\w+/)
+      expect(await page.locator("body").textContent()).not.toMatch(/imports\.\w+/)
 
       const [template] = await Promise.all([
         page.waitForEvent("download"),
@@ -82,21 +82,21 @@ describe.skip("roster import (花名册导入)", () => {
       await upload(page, "roster.csv", csv([line(nameA, a, "1981-02-03"), line(nameB, b, "1981-02-04")]))
       const table = page.locator("tr.ant-table-row")
       await expect.poll(() => table.count()).toBe(1)
-      const errors = await table.first().innerText()
+      const errors = await table.first().textContent()
       expect(errors).toContain("3")
       expect(errors).toContain("出生日期")
-      expect(await page.getByTestId("counts").innerText()).toMatch(/有错误\s*1/)
+      expect(await page.getByTestId("counts").textContent()).toMatch(/有错误\s*1/)
       expect(await overflow(page)).toBe(0)
 
       await upload(page, "roster.csv", csv([line(nameA, a, "1981-02-03"), line(nameB, b, "1981-02-03")]))
       await expect
-        .poll(async () => (await page.getByTestId("counts").innerText()).replace(/\s+/g, " "))
+        .poll(async () => ((await page.getByTestId("counts").textContent()) ?? "").replace(/\s+/g, " "))
         .toContain("新增 2")
       await expect.poll(() => table.count()).toBe(0)
       await page.getByTestId("commit").click()
       await page.locator(".ant-progress-text", { hasText: "100%" }).waitFor({ timeout: 30_000 })
       await page.getByText("导入完成，共处理 2 行").waitFor()
-      expect(await page.locator("body").innerText()).not.toMatch(/imports\.\w+/)
+      expect(await page.locator("body").textContent()).not.toMatch(/imports\.\w+/)
 
       const listed = await page.request.get(
         `${preview.url}/api/trpc/profiles.list?input=${encodeURIComponent(JSON.stringify({ name: nameA, limit: 10 }))}`,
