@@ -7,6 +7,7 @@ import { bodyLimit } from "hono/body-limit"
 import { cors } from "hono/cors"
 import type { ContentfulStatusCode } from "hono/utils/http-status"
 import { DOCS_CSP, isDocsPath, mountDocs } from "./docs.js"
+import { IMPORT_PATHS, mountImports } from "./imports.js"
 import { EDGE, type EdgeError, envelope, MAX_BODY_MB, SECURITY_HEADERS } from "./envelope.js"
 import { errorFields, type Logger, silentLogger } from "./logger.js"
 import { idempotency, IDEMPOTENCY_HEADER } from "./idempotency.js"
@@ -137,17 +138,16 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
     })
   })
 
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      // The unread rest of the body is still on the connection: close it, so the client does not reuse it.
-      onError: (c) => {
-        c.header("Connection", "close")
-        return fail(c, EDGE.payloadTooLarge)
-      },
-    }),
-  )
+  const defaultLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    // The unread rest of the body is still on the connection: close it, so the client does not reuse it.
+    onError: (c) => {
+      c.header("Connection", "close")
+      return fail(c, EDGE.payloadTooLarge)
+    },
+  })
+  // The roster upload has its own, larger limit (imports.ts).
+  app.use("*", (c, next) => (c.req.path === IMPORT_PATHS.roster ? next() : defaultLimit(c, next)))
 
   if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) {
     const origins = [...options.corsOrigins]
@@ -185,8 +185,11 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
   // asking — is refused before tRPC reads it; and a browser's POST from another site never runs with the
   // visitor's cookie (bearer tokens cannot be sent cross-site without CORS, so they are not checked).
   const allowedOrigins = (options.corsOrigins ?? []).filter((o) => o !== "*")
+  const crossSite = (c: Context<AppEnv>) =>
+    c.req.header("authorization") === undefined &&
+    isCrossSite(c.req.raw.headers, new URL(c.req.url).origin, allowedOrigins)
   const commandsOnly = async (c: Context<AppEnv>, next: () => Promise<void>) => {
-    if (c.req.method !== "POST") return next()
+    if (c.req.method !== "POST" || c.req.path === IMPORT_PATHS.roster) return next()
     if (mediaType(c.req.header("content-type")) !== "application/json")
       return fail(c, EDGE.unsupportedMediaType)
     if (
@@ -234,6 +237,8 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
         createContext: ({ req, resHeaders }) => context(c, req.headers, resHeaders),
       }),
     )
+    // The roster import's file routes (template, upload, errors.xlsx), before the REST form's catch-all.
+    mountImports(app, deps, fail, crossSite)
     // The REST form of the procedures in /openapi.json (docs/api.md § REST).
     app.all("/api/v1/*", restHandler({ context: (c) => context(c, c.req.raw.headers, new Headers()), fail }))
   }

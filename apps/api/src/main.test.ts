@@ -147,3 +147,112 @@ describe("main: the first start's demo load survives a kill -9 (issue 15)", { ti
     }
   })
 })
+
+describe("main: an import job killed with -9 mid-way resumes at the next start (issue 14)", {
+  timeout: 300_000,
+}, () => {
+  it("no half-applied batch after the kill; the restarted API finishes the job", async () => {
+    const { importJobs, loadDemoBase, people } = await import("@cadre/db")
+    const { ImportService, servicesOverDb } = await import("@cadre/services")
+    const { ROSTER_IMPORT_COLUMNS, readRosterFile } = await import("@cadre/exports")
+    const { Effect } = await import("effect")
+    const { eq, like } = await import("drizzle-orm")
+    const dataDir = mkdtempSync(join(tmpdir(), "cadre-import-kill-"))
+    const ROWS = 4000
+    /** GB 11643's check character. */
+    const idOf = (i: number) => {
+      const d = new Date(Date.UTC(1970, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replaceAll("-", "")
+      const first17 = `310110${d}001`
+      const sum = [...first17].reduce((s, c, k) => s + Number(c) * (2 ** (17 - k) % 11), 0)
+      return {
+        id: `${first17}${"10X98765432"[sum % 11]}`,
+        birth: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`,
+      }
+    }
+    const csv = [
+      ROSTER_IMPORT_COLUMNS.map((c) => c.zh).join(","),
+      ...Array.from({ length: ROWS }, (_, i) => {
+        const p = idOf(i)
+        return [
+          `断电${i}`,
+          "男",
+          "",
+          p.birth,
+          p.id,
+          "",
+          "",
+          "大学本科",
+          "是",
+          "",
+          "杨浦区民政局",
+          "",
+          "",
+          "公务员",
+          "",
+        ].join(",")
+      }),
+    ].join("\n")
+    const actor = {
+      accountId: "kill-test",
+      role: "org_dept_admin" as const,
+      scope: { _tag: "RegionScope" as const, regionId: "310110" as never },
+      scopePath: "/310000/310110/",
+      displayName: "kill test",
+    }
+    let jobId = ""
+    const prepared = await makeDatabase({ dataDir })
+    try {
+      await loadDemoBase(prepared.db)
+      const svc = await Effect.runPromise(ImportService.pipe(Effect.provide(servicesOverDb(prepared.db))))
+      const ctx = { actor, requestId: "kill-test" }
+      const job = await Effect.runPromise(
+        svc.stageFile(ctx, "r.csv", readRosterFile(Buffer.from(csv), "csv")),
+      )
+      expect(job.counts?.invalid).toBe(0)
+      await Effect.runPromise(svc.commit(ctx, { jobId: job.id, mode: "all_or_nothing" }))
+      jobId = job.id
+    } finally {
+      await prepared.close()
+    }
+    const state = async () => {
+      const h = await makeDatabase({ dataDir })
+      try {
+        const [job] = await h.db.select().from(importJobs).where(eq(importJobs.id, jobId))
+        const imported = await h.db.select({ id: people.id }).from(people).where(like(people.name, "断电%"))
+        return { job, imported: imported.length }
+      } finally {
+        await h.close()
+      }
+    }
+    try {
+      const env = { HOST: "127.0.0.1", DATA_DIR: dataDir }
+      const first = startMain({ ...env, PORT: String(await freePort()) })
+      const firstOut = collect(first)
+      await waitFor(first, firstOut, '"msg":"import batch committed"')
+      first.kill("SIGKILL")
+      await once(first, "exit")
+      const killed = await state()
+      expect(killed.job?.status).toBe("running")
+      expect(killed.job?.done).toBeLessThan(ROWS)
+      // Whole batches only: the people written are exactly the rows the job records as committed.
+      expect(killed.imported).toBe(killed.job?.done)
+      expect((killed.job?.done ?? 0) % 500).toBe(0)
+
+      const second = startMain({ ...env, PORT: String(await freePort()) })
+      const secondOut = collect(second)
+      try {
+        await waitFor(second, secondOut, '"msg":"import job ended"')
+        expect(secondOut.stdout).toContain('"msg":"import jobs resumed"')
+        second.kill("SIGTERM")
+        await once(second, "exit")
+      } finally {
+        if (second.exitCode === null) second.kill("SIGKILL")
+      }
+      const end = await state()
+      expect(end.job).toMatchObject({ status: "done", done: ROWS })
+      expect(end.imported).toBe(ROWS)
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs"
 import type { AddressInfo } from "node:net"
 import { makeIdempotencyStore } from "@cadre/db"
-import { Either } from "effect"
+import { ImportService } from "@cadre/services"
+import { Effect, Either } from "effect"
 import { buildApp } from "./app.js"
 import { loadConfig } from "./config.js"
 import { errorFields, makeJsonLogger } from "./logger.js"
@@ -50,6 +51,31 @@ if (config.loadDemoData === true) {
     logger.info("demo data step done", { step }),
   )
   logger.info("demo data loaded", { accountsCreated: created.length })
+}
+
+// Import jobs a previous process left queued or running (a restart, a kill -9) go on from their last committed
+// batch (docs/adr/0009-jobs.md).
+{
+  const pending = await services.deps.runtime.runPromise(
+    Effect.flatMap(ImportService, (s) =>
+      Effect.flatMap(s.pendingJobs(), (ids) =>
+        Effect.as(
+          Effect.forEach(
+            ids,
+            (id) =>
+              Effect.forkDaemon(
+                s
+                  .runJob(id, () => Effect.sync(() => logger.info("import batch committed", { job: id })))
+                  .pipe(Effect.tap(() => Effect.sync(() => logger.info("import job ended", { job: id })))),
+              ),
+            { discard: true },
+          ),
+          ids,
+        ),
+      ),
+    ),
+  )
+  if (pending.length > 0) logger.info("import jobs resumed", { jobs: pending })
 }
 
 let draining = false

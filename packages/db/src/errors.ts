@@ -74,6 +74,7 @@ const ENTITY_LABELS: Readonly<Record<string, TextT>> = {
   unit: { zh: "单位", en: "unit" },
   post: { zh: "岗位", en: "post" },
   person: { zh: "人员信息", en: "person" },
+  import: { zh: "导入任务", en: "import job" },
   scheme: { zh: "方案", en: "scheme" },
   campaign: { zh: "选派批次", en: "campaign" },
   application: { zh: "报名（推荐）记录", en: "application" },

@@ -82,6 +82,8 @@ export {
   authSchema,
   calendarLocalYears,
   idempotencyKeys,
+  importJobs,
+  importRows,
   calendarYears,
   campaigns,
   evaluations,

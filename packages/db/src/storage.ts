@@ -170,6 +170,38 @@ export const writeAudit = (
     `${row.action}.audit`,
   ).pipe(Effect.asVoid)
 
+/** Append many audit rows of one command at once (an import batch), in its transaction. */
+export const writeAuditMany = (
+  tx: Tx,
+  ctx: AuditContext,
+  rows: ReadonlyArray<{
+    readonly action: string
+    readonly entity: string
+    readonly entityId: string
+    readonly regionPath: string
+    readonly before: unknown
+    readonly after: unknown
+  }>,
+): Effect.Effect<void> =>
+  rows.length === 0
+    ? Effect.void
+    : q(
+        tx.insert(auditLog).values(
+          rows.map((row) => ({
+            actorAccountId: ctx.actor.accountId,
+            actorRole: ctx.actor.role,
+            action: row.action,
+            entity: row.entity,
+            entityId: row.entityId,
+            regionPath: row.regionPath,
+            before: row.before ?? null,
+            after: row.after ?? null,
+            requestId: ctx.requestId ?? null,
+          })),
+        ),
+        "audit.many",
+      ).pipe(Effect.asVoid)
+
 /**
  * The optimistic-version check of every update: the row (read `FOR UPDATE` within the caller's scope) must exist
  * (else NotFound, so an out-of-scope row reads as absent) and carry the version the caller read (else

@@ -10,3 +10,18 @@ export { ExportInputError } from "./format.js"
 export { A4, MARGINS, registrationFormPdf } from "./registrationForm.js"
 export { ROSTER_HEADERS, rosterXlsx } from "./roster.js"
 export type * from "./types.js"
+export {
+  type CodeList,
+  type ImportFileProblem,
+  ImportFileError,
+  importErrorsXlsx,
+  importFileKind,
+  MAX_IMPORT_ROWS,
+  ROSTER_IMPORT_COLUMNS,
+  type RosterCells,
+  type RosterColumnKey,
+  type RosterFileRow,
+  type RowWithErrors,
+  readRosterFile,
+  rosterTemplateXlsx,
+} from "./rosterImport.js"

@@ -641,6 +641,35 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: (c, _a, i) => c.profiles.get({ id: pick(personRows, i).id }),
     expected: (a, i) => scoped(a, "profile.read", seesP(a, pick(personRows, i)), "ok"),
   },
+  // —— imports (issue 14): person.write, then the job must be the caller's (an unknown one: NOT_FOUND) ——
+  "imports.submitRows": {
+    run: (c) => c.imports.submitRows({ jobId: "imp-none", rows: [{ name: "测试" }] }),
+    expected: (a) => scoped(a, "person.write", false, "ok"),
+  },
+  "imports.preview": {
+    run: (c) => c.imports.preview({ jobId: "imp-none" }),
+    expected: (a) => scoped(a, "person.write", false, "ok"),
+  },
+  "imports.rows": {
+    run: (c) => c.imports.rows({ jobId: "imp-none" }),
+    expected: (a) => scoped(a, "person.write", false, "ok"),
+  },
+  "imports.status": {
+    run: (c) => c.imports.status({ jobId: "imp-none" }),
+    expected: (a) => scoped(a, "person.write", false, "ok"),
+  },
+  "imports.commit": {
+    run: (c) => c.imports.commit({ jobId: "imp-none", mode: "all_or_nothing" }),
+    expected: (a) => scoped(a, "person.write", false, "ok"),
+  },
+  "imports.cancel": {
+    run: (c) => c.imports.cancel({ jobId: "imp-none" }),
+    expected: (a) => scoped(a, "person.write", false, "ok"),
+  },
+  "imports.list": {
+    run: (c) => c.imports.list({ limit: 5 }),
+    expected: (a) => plainly(a, "person.write"),
+  },
   // —— eligibility: the scheme must be visible, then the person (applicants: only their own record) ——
   "eligibility.check": {
     run: (c, _a, i, k) => {

@@ -12,6 +12,7 @@ import { exportsRouter } from "./routers/exports.js"
 import { figuresRouter } from "./routers/figures.js"
 import { postsRouter } from "./routers/posts.js"
 import { poolRouter } from "./routers/pool.js"
+import { importsRouter } from "./routers/imports.js"
 import { profilesRouter } from "./routers/profiles.js"
 import { regionsRouter } from "./routers/regions.js"
 import { reservesRouter } from "./routers/reserves.js"
@@ -35,6 +36,7 @@ export const appRouter = router({
   posts: postsRouter,
   schemes: schemesRouter,
   profiles: profilesRouter,
+  imports: importsRouter,
   eligibility: eligibilityRouter,
   audit: auditRouter,
   campaigns: campaignsRouter,

@@ -36,6 +36,7 @@ export {
   ReserveService,
 } from "./evaluations/index.js"
 export { applicationLayer, ServicesLive, servicesOverDb } from "./layers.js"
+export * from "./imports/index.js"
 export * from "./people/index.js"
 export * from "./regions/index.js"
 export * from "./schemes/index.js"

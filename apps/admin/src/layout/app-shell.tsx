@@ -48,6 +48,7 @@ export const NAV = [
   { key: "posts", href: "/posts", permission: "region.read" },
   { key: "accounts", href: "/accounts", permission: "account.create" },
   { key: "calendar", href: "/calendar", permission: "calendar.local" },
+  { key: "imports", href: "/imports", permission: "person.write" },
 ] as const
 
 /** The frame of every signed-in page: title, navigation, who am I, language; the page below. */

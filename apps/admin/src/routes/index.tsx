@@ -6,6 +6,7 @@ import { CampaignPage } from "../features/campaigns/campaign-page"
 import { CampaignsPage } from "../features/campaigns/campaigns-page"
 import { FiguresPage } from "../features/figures/figures-page"
 import { HomePage } from "../features/home/home-page"
+import { ImportsPage } from "../features/imports/imports-page"
 import { AccountsPage } from "../features/manage/accounts-page"
 import { CalendarPage } from "../features/manage/calendar-page"
 import { PostsPage } from "../features/manage/posts-page"
@@ -28,6 +29,7 @@ export const routes: RouteTable = {
   "/posts": PostsPage,
   "/accounts": AccountsPage,
   "/calendar": CalendarPage,
+  "/imports": ImportsPage,
 }
 
 /** Pages that need a signed-in account. */
@@ -39,6 +41,7 @@ const privatePaths = new Set([
   "/posts",
   "/accounts",
   "/calendar",
+  "/imports",
 ])
 
 /** A page and its path parameters, and whether it needs a session. */

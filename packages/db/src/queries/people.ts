@@ -402,3 +402,63 @@ export const staffKept = (h: Handle, personId: string): Effect.Effect<boolean> =
     ),
     (rows) => rows.length > 0,
   )
+
+/** Insert many people at once (an import batch): one statement; the inserted records, decoded. */
+export const insertMany = (
+  tx: Tx,
+  rows: ReadonlyArray<{
+    readonly regionId: string
+    readonly regionPath: string
+    readonly unitId: string | null
+    readonly profile: Person.Profile
+  }>,
+): Effect.Effect<ReadonlyArray<PersonRecord>> => {
+  if (rows.length === 0) return Effect.succeed([])
+  const paths = new Map(rows.map((r) => [r.profile.id as string, r.regionPath]))
+  return Effect.flatMap(
+    q(
+      tx
+        .insert(people)
+        .values(
+          rows.map((r) => ({
+            id: r.profile.id,
+            accountId: null,
+            regionId: r.regionId,
+            unitId: r.unitId,
+            ...columnsOf(r.profile),
+          })),
+        )
+        .returning(),
+      "person.insertMany",
+    ),
+    (out) => Effect.sync(() => out.map((r) => toRecord(r, paths.get(r.id) ?? ""))),
+  )
+}
+
+/** Keep many versions at once (an import batch), each with its own `changed`. */
+export const insertVersions = (
+  tx: Tx,
+  rows: ReadonlyArray<{ readonly record: PersonRecord; readonly changed: ReadonlyArray<string> }>,
+  by: {
+    readonly source: Person.PersonSource
+    readonly actor: { readonly accountId: string; readonly role: string }
+  },
+): Effect.Effect<void> =>
+  rows.length === 0
+    ? Effect.void
+    : q(
+        tx.insert(personVersions).values(
+          rows.map(({ record, changed }) => ({
+            personId: record.profile.id,
+            version: record.version,
+            source: by.source,
+            actorAccountId: by.actor.accountId,
+            actorRole: by.actor.role,
+            regionId: record.regionId,
+            unitId: record.unitId,
+            ...columnsOf(record.profile),
+            changed: [...changed],
+          })),
+        ),
+        "person.versions",
+      ).pipe(Effect.asVoid)

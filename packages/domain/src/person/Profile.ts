@@ -292,6 +292,10 @@ export const Profile = Schema.Struct({
   id: PersonId,
   name: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(50)).annotations({ title: "姓名 / name" }),
   sex: Sex,
+  /** 民族, as written in the cadre roster (e.g. 汉族). */
+  ethnicity: Schema.optional(Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(20))).annotations({
+    title: "民族 / ethnicity",
+  }),
   birthDate: LocalDate.annotations({ title: "出生日期 / birth date" }),
   idNumber: IdNumber,
   phone: Schema.optional(
@@ -305,6 +309,8 @@ export const Profile = Schema.Struct({
   education: Schema.Array(Education).annotations({ title: "学历 / education" }),
   employment: EmploymentCategory,
   rank: Schema.optional(Rank),
+  /** 参加工作时间: when the person started work. */
+  workStarted: Schema.optional(LocalDate).annotations({ title: "参加工作时间 / started work" }),
   currentUnit: Schema.optional(Schema.String).annotations({ title: "工作单位 / current unit" }),
   currentPosition: Schema.optional(Schema.String).annotations({ title: "现任职务 / current position" }),
   workHistory: Schema.Array(WorkPeriod).annotations({ title: "工作经历 / work history" }),

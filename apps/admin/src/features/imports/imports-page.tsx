@@ -1,0 +1,196 @@
+import { ProblemAlert, problemOf, useApi } from "@cadre/ui"
+import { Alert, Button, Flex, Progress, Radio, Space, Statistic, Table, Typography, Upload } from "antd"
+import { useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
+import { AppShell } from "../../layout/app-shell"
+
+/** The API's file routes, through the SPA's /api prefix. */
+const FILES = "/api/api/v1/imports"
+
+interface JobView {
+  readonly id: string
+  readonly status: string
+  readonly total: number
+  readonly done: number
+  readonly counts: { new: number; changed: number; unchanged: number; invalid: number } | null
+  readonly rowsPerSecond: number | null
+}
+interface RowView {
+  readonly rowNo: number
+  readonly errors: ReadonlyArray<{ column: string; value: string; zh: string; en: string }>
+}
+
+/** Save a download from an API file route (the session cookie goes with it). */
+const download = async (url: string, name: string) => {
+  const res = await fetch(url, { credentials: "same-origin" })
+  if (!res.ok) throw new Error(`${res.status}`)
+  const href = URL.createObjectURL(await res.blob())
+  const a = document.createElement("a")
+  a.href = href
+  a.download = name
+  a.click()
+  URL.revokeObjectURL(href)
+}
+
+/**
+ * 花名册导入 (issue 14): download the template, upload a roster (.xlsx or .csv), see the preview's counts and the
+ * rows with errors, download them, choose the mode, commit, watch the job's progress to 100 %.
+ */
+export const ImportsPage = () => {
+  const { t, i18n } = useTranslation("admin")
+  const api = useApi()
+  const zh = i18n.language.startsWith("zh")
+  const [job, setJob] = useState<JobView | null>(null)
+  const [rows, setRows] = useState<ReadonlyArray<RowView>>([])
+  const [mode, setMode] = useState<"all_or_nothing" | "valid_only">("all_or_nothing")
+  const [problem, setProblem] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+
+  const running = job !== null && (job.status === "queued" || job.status === "running")
+  useEffect(() => {
+    if (!running || job === null) return
+    const timer = setInterval(() => {
+      api.imports.status.query({ jobId: job.id }).then((j) => setJob(j as JobView), setProblem)
+    }, 500)
+    return () => clearInterval(timer)
+  }, [running, job, api])
+
+  const upload = async (file: File) => {
+    setBusy(true)
+    setProblem(null)
+    setRows([])
+    try {
+      const form = new FormData()
+      form.append("file", file)
+      const res = await fetch(`${FILES}/roster`, { method: "POST", body: form, credentials: "same-origin" })
+      const body = (await res.json()) as JobView & {
+        error?: { data?: { message?: { zh: string; en: string } } }
+      }
+      if (!res.ok) {
+        const m = body.error?.data?.message
+        setJob(null)
+        setProblem(new Error(m === undefined ? String(res.status) : zh ? m.zh : m.en))
+        return
+      }
+      setJob(body)
+      const page = await api.imports.rows.query({ jobId: body.id, onlyErrors: true, limit: 200 })
+      setRows(page.rows as ReadonlyArray<RowView>)
+    } catch (e) {
+      setProblem(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const commit = async () => {
+    if (job === null) return
+    setBusy(true)
+    setProblem(null)
+    try {
+      setJob((await api.imports.commit.mutate({ jobId: job.id, mode })) as JobView)
+    } catch (e) {
+      setProblem(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const percent = job === null || job.total === 0 ? 0 : Math.round((job.done / job.total) * 100)
+  const committed = job !== null && !["staged", "validated"].includes(job.status)
+  return (
+    <AppShell title={t("imports.title")}>
+      <Space direction="vertical" size="large" style={{ width: "100%" }}>
+        <Typography.Paragraph>{t("imports.intro")}</Typography.Paragraph>
+        <Flex gap="small" wrap>
+          <Button
+            onClick={() => download(`${FILES}/roster/template`, "花名册导入模板.xlsx").catch(setProblem)}
+          >
+            {t("imports.template")}
+          </Button>
+          <Upload
+            accept=".xlsx,.csv"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void upload(file)
+              return false
+            }}
+          >
+            <Button type="primary" loading={busy && job === null} data-testid="upload">
+              {t("imports.upload")}
+            </Button>
+          </Upload>
+        </Flex>
+        {problem !== null && <ProblemAlert problem={problemOf(problem)} />}
+        {job?.counts != null && (
+          <Flex gap="large" wrap data-testid="counts">
+            <Statistic title={t("imports.counts.new")} value={job.counts.new} />
+            <Statistic title={t("imports.counts.changed")} value={job.counts.changed} />
+            <Statistic title={t("imports.counts.unchanged")} value={job.counts.unchanged} />
+            <Statistic title={t("imports.counts.invalid")} value={job.counts.invalid} />
+          </Flex>
+        )}
+        {rows.length > 0 && (
+          <>
+            <Table<RowView>
+              rowKey="rowNo"
+              size="small"
+              dataSource={[...rows]}
+              pagination={{ pageSize: 20 }}
+              scroll={{ x: true }}
+              columns={[
+                { title: t("imports.row"), dataIndex: "rowNo", width: 80 },
+                {
+                  title: t("imports.errors"),
+                  render: (_, r) =>
+                    r.errors.map((e) => (
+                      <div key={`${e.column}-${e.zh}`}>
+                        【{e.column}】{e.value === "" ? "" : `“${e.value}” `}
+                        {zh ? e.zh : e.en}
+                      </div>
+                    )),
+                },
+              ]}
+            />
+            <Button
+              onClick={() =>
+                job !== null && download(`${FILES}/${job.id}/errors.xlsx`, "导入错误.xlsx").catch(setProblem)
+              }
+            >
+              {t("imports.downloadErrors")}
+            </Button>
+          </>
+        )}
+        {job !== null && !committed && (
+          <Flex gap="small" wrap align="center">
+            <Radio.Group value={mode} onChange={(e) => setMode(e.target.value)}>
+              <Radio value="all_or_nothing">{t("imports.allOrNothing")}</Radio>
+              <Radio value="valid_only">{t("imports.validOnly")}</Radio>
+            </Radio.Group>
+            <Button type="primary" onClick={commit} loading={busy} data-testid="commit">
+              {t("imports.commit")}
+            </Button>
+          </Flex>
+        )}
+        {committed && job !== null && (
+          <Space direction="vertical" style={{ width: "100%" }}>
+            <Progress
+              format={(p) => `${p ?? 0}%`}
+              percent={percent}
+              status={job.status === "failed" ? "exception" : job.status === "done" ? "success" : "active"}
+            />
+            <Typography.Text>
+              {t(`imports.status.${job.status}`, {
+                done: job.done,
+                total: job.total,
+                rate: job.rowsPerSecond ?? 0,
+              })}
+            </Typography.Text>
+            {job.status === "done" && (
+              <Alert type="success" showIcon message={t("imports.finished", { done: job.done })} />
+            )}
+          </Space>
+        )}
+      </Space>
+    </AppShell>
+  )
+}

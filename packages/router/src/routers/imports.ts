@@ -1,0 +1,106 @@
+import { ROSTER_IMPORT_COLUMNS } from "@cadre/exports"
+import { ImportService } from "@cadre/services"
+import { Effect, Schema } from "effect"
+import { input } from "../input.js"
+import { procedure, router } from "../trpc.js"
+import { Id } from "./shared.js"
+
+/** One roster row as an integrator sends it: the template's columns by key, each a string ("" or absent: empty). */
+const Cell = (title: string) =>
+  Schema.optionalWith(Schema.String.pipe(Schema.maxLength(200)), { default: () => "" }).annotations({ title })
+const RowInput = Schema.Struct(
+  Object.fromEntries(ROSTER_IMPORT_COLUMNS.map((c) => [c.key, Cell(`${c.zh} / ${c.en}`)])) as {
+    [K in (typeof ROSTER_IMPORT_COLUMNS)[number]["key"]]: ReturnType<typeof Cell>
+  },
+).annotations({ title: "花名册一行 / roster row" })
+
+const JobId = Id("导入任务编号 / import job id")
+const Mode = Schema.Literal("all_or_nothing", "valid_only").annotations({
+  title: "提交方式 / commit mode (all_or_nothing: 全部或不导入; valid_only: 只导入正确的行)",
+})
+const Limit = Schema.Int.pipe(Schema.between(1, 200)).annotations({ title: "每页条数 / page size" })
+
+/** The in-process runner: a committed job runs on a daemon fiber; a restarted API resumes pending ones (api main). */
+const start = (jobId: string) =>
+  Effect.flatMap(ImportService, (s) => Effect.forkDaemon(s.runJob(jobId))).pipe(Effect.asVoid)
+
+/**
+ * 花名册导入 (issue 14): an integrator sends rows as JSON in batches (`submitRows`), or uploads a file
+ * (`POST /api/v1/imports/roster`); `preview` validates every row (counts, per-row errors in zh-CN and en);
+ * `commit` runs the job (all_or_nothing refuses any error; valid_only skips the rows with errors), in batches
+ * recorded in the job; `status` reports progress; `cancel` stops it; `list` pages the caller's jobs. The service
+ * decides who: `person.write` within scope, a dispatching unit's admin for its own unit only.
+ */
+export const importsRouter = router({
+  submitRows: procedure
+    .permission("person.write")
+    .input(
+      input(
+        Schema.Struct({
+          jobId: Schema.optional(JobId),
+          rows: Schema.Array(RowInput).pipe(Schema.minItems(1), Schema.maxItems(5000)).annotations({
+            title: "数据行（每批至多 5000 行）/ rows (at most 5000 a batch)",
+          }),
+        }),
+      ),
+    )
+    .mutation(({ ctx, input: i }) =>
+      ctx.run(Effect.flatMap(ImportService, (s) => s.submitRows(ctx.cmd, { jobId: i.jobId, rows: i.rows }))),
+    ),
+  preview: procedure
+    .permission("person.write")
+    .input(input(Schema.Struct({ jobId: JobId })))
+    .mutation(({ ctx, input: i }) =>
+      ctx.run(Effect.flatMap(ImportService, (s) => s.preview(ctx.cmd, i.jobId))),
+    ),
+  rows: procedure
+    .permission("person.write")
+    .input(
+      input(
+        Schema.Struct({
+          jobId: JobId,
+          onlyErrors: Schema.optionalWith(Schema.Boolean, { default: () => true }).annotations({
+            title: "只看有错误的行 / rows with errors only",
+          }),
+          after: Schema.optional(Schema.Int.pipe(Schema.between(0, 2_147_483_647))).annotations({
+            title: "从此行号之后 / after this row number",
+          }),
+          limit: Schema.optionalWith(Limit, { default: () => 50 }),
+        }),
+      ),
+    )
+    .query(({ ctx, input: i }) => ctx.run(Effect.flatMap(ImportService, (s) => s.rowsOf(ctx.actor, i)))),
+  status: procedure
+    .permission("person.write")
+    .input(input(Schema.Struct({ jobId: JobId })))
+    .query(({ ctx, input: i }) =>
+      ctx.run(Effect.flatMap(ImportService, (s) => s.status(ctx.actor, i.jobId))),
+    ),
+  commit: procedure
+    .permission("person.write")
+    .input(input(Schema.Struct({ jobId: JobId, mode: Mode })))
+    .mutation(({ ctx, input: i }) =>
+      ctx.run(
+        Effect.flatMap(ImportService, (s) => s.commit(ctx.cmd, i)).pipe(Effect.tap((job) => start(job.id))),
+      ),
+    ),
+  cancel: procedure
+    .permission("person.write")
+    .input(input(Schema.Struct({ jobId: JobId })))
+    .mutation(({ ctx, input: i }) =>
+      ctx.run(Effect.flatMap(ImportService, (s) => s.cancel(ctx.cmd, i.jobId))),
+    ),
+  list: procedure
+    .permission("person.write")
+    .input(
+      input(
+        Schema.Struct({
+          before: Schema.optional(Schema.String.pipe(Schema.maxLength(40))).annotations({
+            title: "上一页最后一项的创建时间 / cursor: createdAt of the last job on the previous page",
+          }),
+          limit: Schema.optionalWith(Limit, { default: () => 20 }),
+        }),
+      ),
+    )
+    .query(({ ctx, input: i }) => ctx.run(Effect.flatMap(ImportService, (s) => s.list(ctx.actor, i)))),
+})
