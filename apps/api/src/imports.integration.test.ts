@@ -32,15 +32,13 @@ beforeAll(async () => {
     .from(user)
     .where(eq(user.email, "yangpu.org@demo.example.org"))
   const t = newToken()
-  await services.handle.db
-    .insert(apiTokens)
-    .values({
-      id: crypto.randomUUID(),
-      userId: u?.id ?? "",
-      name: "import test",
-      tokenHash: t.hash,
-      prefix: t.prefix,
-    })
+  await services.handle.db.insert(apiTokens).values({
+    id: crypto.randomUUID(),
+    userId: u?.id ?? "",
+    name: "import test",
+    tokenHash: t.hash,
+    prefix: t.prefix,
+  })
   token = t.token
 }, 180_000)
 afterAll(async () => services?.close())

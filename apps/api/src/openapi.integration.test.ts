@@ -364,7 +364,7 @@ const python = (() => {
 
 describe("the Python example (examples/integrator)", () => {
   it.skipIf(!python)(
-    "signs in with a token and, by paths taken from the document only, lists schemes and checks eligibility (skipped without python3 on PATH)",
+    "signs in with a token and, by paths taken from the document only, lists schemes, checks eligibility and imports a roster row (skipped without python3 on PATH)",
     async () => {
       const script = fileURLToPath(
         new URL("../../../examples/integrator/cadre_integrator.py", import.meta.url),
@@ -398,7 +398,9 @@ describe("the Python example (examples/integrator)", () => {
         /eligibility of \S+ under yangpu-community-secretary v\d+ on 2026-06-30: (eligible|ineligible|needs_review)\n/,
       )
       expect(out).toMatch(/\n {2}\[(pass|fail|needs_review|waived)\] \S+: .+ \(000 /)
-      expect(out).toContain("roster upload skipped")
+      // The roster step (issue 14 item 5): one new person imported by the integrator, the job polled to done.
+      expect(out).toMatch(/roster import \S+: 1 new, 0 changed, 0 unchanged, 0 with errors\n/)
+      expect(out).toContain("roster import done: 1/1 row(s)")
       // Every request the script made went to /openapi.json or a path of the document.
       const paths = lines
         .filter((l) => l.msg === "request" && String(l.requestId).startsWith("python-"))

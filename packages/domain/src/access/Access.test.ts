@@ -165,8 +165,9 @@ describe("writesPerson (issue 14: cadre records kept by staff)", () => {
     expect(writesPerson(unitAdmin("u-1"), { regionPath: OTHER_DISTRICT, unitId: "u-1" })).toBe(false)
   })
 
-  it("streets, host units, reviewers, integrators and applicants keep no records", () => {
-    for (const role of ["street_admin", "host_unit_admin", "reviewer", "integrator", "applicant"] as const) {
+  it("streets, host units, reviewers and applicants keep no records; an integrator keeps them for its org dept", () => {
+    expect(can({ role: "integrator" }, "person.write")).toBe(true)
+    for (const role of ["street_admin", "host_unit_admin", "reviewer", "applicant"] as const) {
       expect(can({ role }, "person.write")).toBe(false)
       expect(writesPerson(regionActor(role, DISTRICT), { regionPath: COMMUNITY_A1, unitId: null })).toBe(
         false,

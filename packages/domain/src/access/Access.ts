@@ -259,6 +259,10 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "scheme.write",
     "scheme.publish",
     "profile.read",
+    // Another government system (the HR system, the cadre database) keeps the org dept's records in step: it
+    // creates and edits cadre records and imports rosters in its scope (issue 14 item 5), each write versioned with
+    // its source and audited like a clerk's.
+    "person.write",
     "eligibility.check",
     "campaign.read",
     "placement.read",

@@ -217,6 +217,123 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
     example: { id: "demo-p-33" },
     answer: t("版本数组。", "An array of versions."),
   },
+  "profiles.create": {
+    summary: t("新建干部记录", "Create a cadre record"),
+    description: t(
+      "组织部门（或其对接系统）在管辖范围内录入一名干部；身份证号按 GB 11643 校验并与出生日期、性别核对。同一身份证号只有一条记录（已存在：409，仅在可见范围内说明）。每次写入都保存为一个版本并记入审计。",
+      "The org dept (or its integrating system) enters a cadre within its scope; the ID number is checked per GB 11643 against birth date and sex. One record per ID number (already on record: 409, named only within your scope). Each write is kept as a version and audited.",
+    ),
+    example: {
+      regionId: "310110",
+      profile: {
+        name: "李文华",
+        sex: "female",
+        birthDate: "1988-05-12",
+        idNumber: "110101198805120020",
+        party: { _tag: "Full", joined: "2010-06-01", fullMemberSince: "2011-06-01" },
+        education: [{ level: "bachelor", fullTime: true }],
+        employment: "civil_servant",
+        workHistory: [],
+        conduct: [],
+        attestations: [],
+      },
+    },
+    answer: t("新建的记录（脱敏）及其版本号。", "The new record (masked) and its version."),
+  },
+  "profiles.update": {
+    summary: t("修改干部记录", "Edit a cadre record"),
+    description: t(
+      "按读取时的 expectedVersion 修改（已被他人修改：409，不写入）；未给 unitId 时保留原单位；审计记录列出改动的字段。",
+      "Edits at the expectedVersion you read (changed meanwhile: 409, nothing written); without unitId the unit stays; the audit row lists the fields changed.",
+    ),
+    example: {
+      id: "demo-p-33",
+      regionId: "310110",
+      expectedVersion: 1,
+      profile: {
+        name: "李文华",
+        sex: "female",
+        birthDate: "1988-05-12",
+        idNumber: "110101198805120020",
+        party: { _tag: "Full", joined: "2010-06-01", fullMemberSince: "2011-06-01" },
+        education: [{ level: "master", fullTime: false }],
+        employment: "civil_servant",
+        workHistory: [],
+        conduct: [],
+        attestations: [],
+      },
+    },
+    answer: t("修改后的记录（脱敏）及新版本号。", "The record after the edit (masked) and its new version."),
+  },
+  "imports.submitRows": {
+    summary: t("花名册导入：按批提交数据行", "Roster import: send rows in batches"),
+    description: t(
+      "以 JSON 提交花名册行（列与导入模板相同，每批至多 5000 行）；第一批不带 jobId 即新建导入任务，后续批次带上返回的 jobId。也可用 POST /api/v1/imports/roster 上传 .xlsx 或 .csv 文件。提交完后调用 imports.preview。",
+      "Send roster rows as JSON (the template's columns, at most 5000 a batch); the first batch without jobId starts an import job, later batches carry the jobId it answered. A file (.xlsx or .csv) may instead be uploaded to POST /api/v1/imports/roster. Then call imports.preview.",
+    ),
+    example: {
+      rows: [
+        {
+          name: "李文华",
+          sex: "女",
+          birthDate: "1988-05-12",
+          idNumber: "110101198805120020",
+          partyJoined: "2010-06-01",
+          fullMemberSince: "2011-06-01",
+          education: "大学本科",
+          fullTime: "是",
+          workStarted: "2010-07-01",
+          unit: "杨浦区民政局",
+          employment: "公务员",
+        },
+      ],
+    },
+    answer: t("导入任务：编号、状态、行数。", "The import job: id, status, row count."),
+  },
+  "imports.preview": {
+    summary: t("花名册导入：校验预览", "Roster import: validate and preview"),
+    description: t(
+      "用内核规则校验每一行：新增、变更、无变化、有错误各几行；错误逐行列出（行号、列、值、原因，中英文），可用 imports.rows 分页读取，或下载 GET /api/v1/imports/{id}/errors.xlsx。",
+      "Validates every row with the kernel's rules: how many are new, changed, unchanged and in error; errors by row (row, column, value, why, in both languages), paged with imports.rows or downloaded from GET /api/v1/imports/{id}/errors.xlsx.",
+    ),
+    example: { jobId: "job-example" },
+  },
+  "imports.rows": {
+    summary: t("花名册导入：逐行结果", "Roster import: the rows and their errors"),
+    example: { jobId: "job-example", onlyErrors: true, limit: 50 },
+  },
+  "imports.status": {
+    summary: t("花名册导入：进度", "Roster import: progress"),
+    description: t(
+      "状态、已处理行数/总行数、每秒行数；提交后轮询至 done（或 failed、cancelled）。",
+      "Status, rows done / total and rows per second; poll after committing until done (or failed, cancelled).",
+    ),
+    example: { jobId: "job-example" },
+  },
+  "imports.commit": {
+    summary: t("花名册导入：提交", "Roster import: commit"),
+    description: t(
+      "all_or_nothing：有任何错误行则拒绝（409），什么也不写；valid_only：只导入正确的行。任务分批写入，每批一个事务并记入任务，中断后重启会从最后完成的批次继续。同一文件再次导入不改变任何记录。",
+      "all_or_nothing: refused (409) while any row has an error, nothing written; valid_only: only the rows without errors. The job writes in batches, one transaction each, recorded in the job; after a crash the restarted API goes on from the last committed batch. Importing the same file again changes nothing.",
+    ),
+    example: { jobId: "job-example", mode: "all_or_nothing" },
+  },
+  "imports.cancel": {
+    summary: t("花名册导入：取消", "Roster import: cancel"),
+    description: t(
+      "停止任务；已完成的批次保留（每批完整），其余不再写入。",
+      "Stops the job; batches already committed stay (each whole), nothing more is written.",
+    ),
+    example: { jobId: "job-example" },
+  },
+  "imports.list": {
+    summary: t("花名册导入任务", "Roster import jobs"),
+    description: t(
+      "本人（组织部门：管辖范围内）的导入任务，最新在前，分页。",
+      "Your import jobs (an org dept: its scope's), newest first, paged.",
+    ),
+    example: { limit: 20 },
+  },
   "eligibility.check": {
     summary: t("资格审查（带解释）", "Check eligibility, explained"),
     description: t(

@@ -18,6 +18,23 @@ const JobId = Id("导入任务编号 / import job id")
 const Mode = Schema.Literal("all_or_nothing", "valid_only").annotations({
   title: "提交方式 / commit mode (all_or_nothing: 全部或不导入; valid_only: 只导入正确的行)",
 })
+/**
+ * A job's creation time as the API gives it (ISO 8601, UTC): the list's cursor. Anything else — garbage, a date
+ * that does not exist, a year past 9999 — is refused at the field, never handed to the database.
+ */
+const CreatedAt = Schema.String.pipe(
+  Schema.pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/, {
+    message: () =>
+      "应为 ISO 8601 时间（如 2026-12-07T10:00:00.000Z） / must be an ISO 8601 time (e.g. 2026-12-07T10:00:00.000Z)",
+  }),
+  Schema.filter((s) => {
+    const d = new Date(s)
+    return (
+      (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 19) === s.slice(0, 19)) ||
+      "不是存在的时间 / not a time that exists"
+    )
+  }),
+)
 const Limit = Schema.Int.pipe(Schema.between(1, 200)).annotations({ title: "每页条数 / page size" })
 
 /** The in-process runner: a committed job runs on a daemon fiber; a restarted API resumes pending ones (api main). */
@@ -95,7 +112,7 @@ export const importsRouter = router({
     .input(
       input(
         Schema.Struct({
-          before: Schema.optional(Schema.String.pipe(Schema.maxLength(40))).annotations({
+          before: Schema.optional(CreatedAt).annotations({
             title: "上一页最后一项的创建时间 / cursor: createdAt of the last job on the previous page",
           }),
           limit: Schema.optionalWith(Limit, { default: () => 20 }),

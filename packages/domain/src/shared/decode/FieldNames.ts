@@ -139,6 +139,7 @@ export const FIELD_NAMES: Readonly<Record<string, Text>> = {
   reviewer: { zh: "审核人", en: "reviewer" },
   role: { zh: "角色", en: "role" },
   roles: { zh: "角色", en: "roles" },
+  rows: { zh: "数据行", en: "rows" },
   rounding: { zh: "取整方式", en: "rounding" },
   rules: { zh: "规则", en: "rules" },
   schemeId: { zh: "方案", en: "scheme" },
