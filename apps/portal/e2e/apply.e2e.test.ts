@@ -135,6 +135,8 @@ describe("applying on the portal (报名)", () => {
     await page.getByLabel("姓名").fill("王晓明")
     await page.getByLabel("身份证号").fill(wrongIdNumber)
     await page.getByRole("textbox", { name: "手机号" }).fill(phone)
+    await page.getByLabel("民族").click()
+    await page.locator(".ant-select-item-option", { hasText: "汉族" }).first().click()
     await page.getByRole("button", { name: /^继\s?续$/ }).click()
     const idItem = page.locator(".ant-form-item").filter({ has: page.getByLabel("身份证号") })
     await idItem.getByText("身份证号校验位不正确，请检查是否输错").waitFor()
@@ -187,6 +189,7 @@ describe("applying on the portal (报名)", () => {
     const answers = await page.locator("main").textContent()
     expect(answers).toContain("王晓明")
     expect(answers).toContain("参加工作时间2014年7月1日")
+    expect(answers).toContain("民族汉族")
     expect(answers).toContain("大学本科")
     await noSidewaysScroll(page)
     await page.getByRole("button", { name: "确认并提交报名" }).click()
@@ -209,6 +212,9 @@ describe("applying on the portal (报名)", () => {
     expect(pages).toHaveLength(2)
     expect(pages.join("")).toContain("王晓明")
     expect(pages.join("")).toContain(reference)
+    // What the applicant gave is printed: 民族 and 参加工作时间 (2014.07, the résumé's first start).
+    expect(pages.join("")).toContain("汉族")
+    expect(pages.join("")).toContain("2014.07")
     await page.getByRole("link", { name: "查看我的报名" }).click()
 
     // 我的报名: the reference, the stage, the dated timeline, reviews apart from failures.

@@ -75,6 +75,10 @@ const zhCN = {
     idNumber: "身份证号",
     idNumberHint: "18 位，最后一位可为 X；出生日期和性别由身份证号得出",
     idDerived: "由身份证号得出：出生日期 {{date}}，性别 {{sex}}",
+    ethnicity: "民族",
+    workStarted: "参加工作时间",
+    workStartedHint: "不填则按工作经历中最早一段的开始日期",
+    notFuture: "日期不能晚于今天",
     idProblems: {
       length: "身份证号应为 18 位",
       characters: "身份证号前 17 位应为数字，最后一位为数字或 X",
@@ -446,6 +450,10 @@ const en: Messages<typeof zhCN> = {
     idNumber: "ID number",
     idNumberHint: "18 characters; the last may be X. Your birth date and sex are read from it",
     idDerived: "From your ID number: born {{date}}, {{sex}}",
+    ethnicity: "Ethnic group",
+    workStarted: "Started work",
+    workStartedHint: "Left empty, the start of your earliest period of work is used",
+    notFuture: "The date cannot be after today",
     idProblems: {
       length: "An ID number has 18 characters",
       characters: "An ID number is 17 digits followed by a digit or X",

@@ -35,6 +35,10 @@ const file = (name: string, mime: string, bytes: Uint8Array) => ({
 })
 
 const SEX: Readonly<Record<string, string>> = { male: "男", female: "女" }
+
+/** The earliest start in the résumé (its periods need not be in order). */
+const earliestStart = (profile: Person.Profile): string | undefined =>
+  profile.workHistory.map((w) => w.from as string).sort()[0]
 const CHANNEL: Readonly<Record<string, string>> = {
   self_registration: "个人报名",
   unit_recommendation: "单位推荐",
@@ -94,7 +98,7 @@ export const exportsRouter = router({
               sex: SEX[profile.sex] ?? "",
               birthDate: profile.birthDate,
               age: LocalDate.fullYearsBetween(profile.birthDate, ref),
-              ethnicity: "",
+              ethnicity: profile.ethnicity ?? "",
               politicalStatus: party.status,
               ...(party.joined === undefined ? {} : { partyJoinDate: party.joined }),
               education: educationText(profile),
@@ -206,12 +210,13 @@ export const exportsRouter = router({
               sex: SEX[profile.sex] ?? "",
               birthDate: profile.birthDate,
               age: LocalDate.fullYearsBetween(profile.birthDate, verdict.referenceDate),
-              ethnicity: "",
+              ethnicity: profile.ethnicity ?? "",
               nativePlace: "",
               birthPlace: "",
               politicalStatus: party.status,
               ...(party.joined === undefined ? {} : { partyJoinDate: party.joined }),
-              workStartDate: profile.workHistory[0]?.from ?? "",
+              // 参加工作时间 as recorded (entered, imported, declared), else the résumé's earliest start.
+              workStartDate: profile.workStarted ?? earliestStart(profile) ?? "",
               health: "",
               employmentCategory: Eligibility.EMPLOYMENT_LABELS[profile.employment].zh,
               rank: rankText(profile),

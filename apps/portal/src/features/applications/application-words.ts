@@ -67,6 +67,7 @@ export const answerRows = (p: Profile, t: T, language: Language): ReadonlyArray<
       rows: [
         { label: t("profile.name"), children: p.name },
         { label: t("profile.sex"), children: t(`profile.${p.sex}`) },
+        { label: t("profile.ethnicity"), children: or(p.ethnicity) },
         { label: t("profile.birthDate"), children: date(p.birthDate, language) },
         { label: t("profile.idNumber"), children: p.idNumber },
         { label: t("profile.phone"), children: or(p.phone) },
@@ -97,7 +98,7 @@ export const answerRows = (p: Profile, t: T, language: Language): ReadonlyArray<
         { label: t("profile.currentPosition"), children: or(p.currentPosition) },
         {
           label: t("apply.workStart"),
-          children: history[0] === undefined ? none : date(history[0].from, language),
+          children: date(p.workStarted ?? history[0]?.from, language) || none,
         },
       ],
     },

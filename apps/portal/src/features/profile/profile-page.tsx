@@ -23,6 +23,7 @@ import { RequireSignIn } from "../auth/require-sign-in"
 import { readIdNumber } from "./id-number"
 import {
   EDUCATION_LEVELS,
+  ETHNIC_GROUPS,
   EMPLOYMENT_CATEGORIES,
   emptyValues,
   fieldOfPath,
@@ -107,10 +108,10 @@ const profileTags = { NotFound: "regionId" }
  * each group's fields, for validating the page before going on and for finding the page of a server's refusal.
  */
 const GROUPS = [
-  { key: "basic", fields: ["name", "sex", "birthDate", "idNumber", "phone"] },
+  { key: "basic", fields: ["name", "idNumber", "sex", "ethnicity", "birthDate", "phone"] },
   { key: "party", fields: ["partyStatus", "partyJoined", "partyFullSince"] },
   { key: "education", fields: ["educationLevel", "educationFullTime"] },
-  { key: "work", fields: ["employment", "currentUnit", "currentPosition", "regionId"] },
+  { key: "work", fields: ["employment", "currentUnit", "currentPosition", "workStarted", "regionId"] },
   { key: "resume", fields: ["workHistory"] },
 ] as const
 type GroupKey = (typeof GROUPS)[number]["key"]
@@ -164,6 +165,12 @@ const ProfileForm = ({
   const idReading = idTyped === undefined || idTyped.trim() === "" ? undefined : readIdNumber(idTyped)
   const last = GROUPS.length - 1
   const required = (label: string) => ({ required: true, message: t("profile.required", { field: label }) })
+  const noLaterThanToday = {
+    validator: async (_r: unknown, value: unknown) => {
+      if (typeof value === "string" && value > new Date().toISOString().slice(0, 10))
+        throw new Error(t("profile.notFuture"))
+    },
+  }
 
   const submit = async (values: ProfileValues) => {
     setBusy(true)
@@ -335,6 +342,17 @@ const ProfileForm = ({
             />
           </Form.Item>
           <Form.Item
+            name="ethnicity"
+            label={t("profile.ethnicity")}
+            rules={[required(t("profile.ethnicity"))]}
+            {...errors.itemProps("ethnicity")}
+          >
+            <Select
+              showSearch={{ optionFilterProp: "label" }}
+              options={ETHNIC_GROUPS.map((e) => ({ value: e, label: e }))}
+            />
+          </Form.Item>
+          <Form.Item
             name="birthDate"
             label={t("profile.birthDate")}
             rules={[required(t("profile.birthDate"))]}
@@ -431,6 +449,15 @@ const ProfileForm = ({
             {...errors.itemProps("currentPosition")}
           >
             <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item
+            name="workStarted"
+            label={t("profile.workStarted")}
+            extra={t("profile.workStartedHint")}
+            rules={[noLaterThanToday]}
+            {...errors.itemProps("workStarted")}
+          >
+            <Input type="date" />
           </Form.Item>
           <Form.Item
             name="regionId"

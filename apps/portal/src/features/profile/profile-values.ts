@@ -32,6 +32,66 @@ export const EMPLOYMENT_CATEGORIES = [
 
 export type PartyStatus = ProfileInput["party"]["_tag"]
 
+/** The 56 ethnic groups as the cadre roster writes them (GB/T 3304), 汉族 first: the 民族 field's choices. */
+export const ETHNIC_GROUPS = [
+  "汉族",
+  "蒙古族",
+  "回族",
+  "藏族",
+  "维吾尔族",
+  "苗族",
+  "彝族",
+  "壮族",
+  "布依族",
+  "朝鲜族",
+  "满族",
+  "侗族",
+  "瑶族",
+  "白族",
+  "土家族",
+  "哈尼族",
+  "哈萨克族",
+  "傣族",
+  "黎族",
+  "傈僳族",
+  "佤族",
+  "畲族",
+  "高山族",
+  "拉祜族",
+  "水族",
+  "东乡族",
+  "纳西族",
+  "景颇族",
+  "柯尔克孜族",
+  "土族",
+  "达斡尔族",
+  "仫佬族",
+  "羌族",
+  "布朗族",
+  "撒拉族",
+  "毛南族",
+  "仡佬族",
+  "锡伯族",
+  "阿昌族",
+  "普米族",
+  "塔吉克族",
+  "怒族",
+  "乌孜别克族",
+  "俄罗斯族",
+  "鄂温克族",
+  "德昂族",
+  "保安族",
+  "裕固族",
+  "京族",
+  "塔塔尔族",
+  "独龙族",
+  "鄂伦春族",
+  "赫哲族",
+  "门巴族",
+  "珞巴族",
+  "基诺族",
+]
+
 /**
  * One period of the résumé (简历) as the form edits it. The earliest start is the 参加工作时间 the 报名表 prints
  * (000 附件), so at least one period is asked for.
@@ -47,6 +107,7 @@ export interface WorkPeriodValues {
 export interface ProfileValues {
   name: string
   sex: "male" | "female"
+  ethnicity?: string | undefined
   birthDate: string
   idNumber: string
   phone?: string | undefined
@@ -58,6 +119,8 @@ export interface ProfileValues {
   employment: (typeof EMPLOYMENT_CATEGORIES)[number]
   currentUnit?: string | undefined
   currentPosition?: string | undefined
+  /** 参加工作时间; left empty, the 报名表 takes the résumé's earliest start. */
+  workStarted?: string | undefined
   workHistory: Array<WorkPeriodValues>
   regionId: string
 }
@@ -75,6 +138,7 @@ export const toValues = (p: StoredProfile, regionId: string): ProfileValues => {
   return {
     name: p.name,
     sex: p.sex,
+    ethnicity: p.ethnicity,
     birthDate: p.birthDate,
     idNumber: p.idNumber,
     phone: p.phone,
@@ -86,6 +150,7 @@ export const toValues = (p: StoredProfile, regionId: string): ProfileValues => {
     employment: p.employment,
     currentUnit: p.currentUnit,
     currentPosition: p.currentPosition,
+    workStarted: p.workStarted,
     workHistory: p.workHistory.map((w) => ({
       from: w.from,
       to: w.to,
@@ -124,6 +189,8 @@ const keep = ({
   currentUnit: _u,
   currentPosition: _c,
   workHistory: _w,
+  ethnicity: _e,
+  workStarted: _s,
   ...rest
 }: StoredProfile) => rest
 
@@ -162,6 +229,7 @@ export const toInput = (
     ...kept,
     name: v.name.trim(),
     sex: v.sex,
+    ...optional("ethnicity", filled(v.ethnicity)),
     birthDate: v.birthDate,
     idNumber: v.idNumber.trim(),
     ...optional("phone", filled(v.phone)),
@@ -170,6 +238,7 @@ export const toInput = (
     employment: v.employment,
     ...optional("currentUnit", filled(v.currentUnit)),
     ...optional("currentPosition", filled(v.currentPosition)),
+    ...optional("workStarted", filled(v.workStarted)),
     workHistory: workHistoryOf(v.workHistory ?? [], previous),
   }
   return { regionId: v.regionId.trim(), profile }
@@ -193,6 +262,8 @@ export const fieldOfPath = (path: ReadonlyArray<PropertyKey>): string | undefine
     case "employment":
     case "currentUnit":
     case "currentPosition":
+    case "ethnicity":
+    case "workStarted":
       return second
     case "party":
       if (third === "joined") return "partyJoined"
