@@ -54,6 +54,20 @@ const exampleScheme = (() => {
   return preset === undefined ? undefined : { ...preset.encoded, id: "yangpu-example" }
 })()
 
+/** A cadre's profile as staff enter it (the kernel Profile, encoded): the records examples. */
+const exampleProfile = {
+  name: "李文华",
+  sex: "female",
+  birthDate: "1988-05-12",
+  idNumber: "110101198805120020",
+  party: { _tag: "Full", joined: "2010-06-01", fullMemberSince: "2011-06-01" },
+  education: [{ level: "bachelor", fullTime: true }],
+  employment: "civil_servant",
+  workHistory: [],
+  conduct: [],
+  attestations: [],
+}
+
 const FILE = t(
   "文件以 base64 编码放在 JSON 应答中：filename（文件名）、mime（类型）、size（字节数）、base64（内容）。",
   "The file travels base64-encoded in the JSON answer: filename, mime, size (bytes) and base64 (the content).",
@@ -225,18 +239,7 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
     ),
     example: {
       regionId: "310110",
-      profile: {
-        name: "李文华",
-        sex: "female",
-        birthDate: "1988-05-12",
-        idNumber: "110101198805120020",
-        party: { _tag: "Full", joined: "2010-06-01", fullMemberSince: "2011-06-01" },
-        education: [{ level: "bachelor", fullTime: true }],
-        employment: "civil_servant",
-        workHistory: [],
-        conduct: [],
-        attestations: [],
-      },
+      profile: exampleProfile,
     },
     answer: t("新建的记录（脱敏）及其版本号。", "The new record (masked) and its version."),
   },
@@ -250,18 +253,7 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
       id: "demo-p-33",
       regionId: "310110",
       expectedVersion: 1,
-      profile: {
-        name: "李文华",
-        sex: "female",
-        birthDate: "1988-05-12",
-        idNumber: "110101198805120020",
-        party: { _tag: "Full", joined: "2010-06-01", fullMemberSince: "2011-06-01" },
-        education: [{ level: "master", fullTime: false }],
-        employment: "civil_servant",
-        workHistory: [],
-        conduct: [],
-        attestations: [],
-      },
+      profile: { ...exampleProfile, education: [{ level: "master", fullTime: false }] },
     },
     answer: t("修改后的记录（脱敏）及新版本号。", "The record after the edit (masked) and its new version."),
   },
