@@ -142,65 +142,44 @@ export const transaction = <A, E, R>(
     return yield* surfaceConflicts(operation, exit.cause)
   })
 
+/** One audit row as a command gives it; who and which request come from the command's context. */
+export interface AuditRow {
+  readonly action: string
+  readonly entity: string
+  readonly entityId: string
+  readonly regionPath: string
+  readonly before: unknown
+  readonly after: unknown
+}
+
+/** The audit_log values of a row: the context's actor and request id, absent before/after as null. */
+const auditValues = (ctx: AuditContext, row: AuditRow) => ({
+  actorAccountId: ctx.actor.accountId,
+  actorRole: ctx.actor.role,
+  action: row.action,
+  entity: row.entity,
+  entityId: row.entityId,
+  regionPath: row.regionPath,
+  before: row.before ?? null,
+  after: row.after ?? null,
+  requestId: ctx.requestId ?? null,
+})
+
 /** Append the audit row of a command inside its transaction. */
-export const writeAudit = (
-  tx: Tx,
-  ctx: AuditContext,
-  row: {
-    readonly action: string
-    readonly entity: string
-    readonly entityId: string
-    readonly regionPath: string
-    readonly before: unknown
-    readonly after: unknown
-  },
-): Effect.Effect<void> =>
-  q(
-    tx.insert(auditLog).values({
-      actorAccountId: ctx.actor.accountId,
-      actorRole: ctx.actor.role,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entityId,
-      regionPath: row.regionPath,
-      before: row.before ?? null,
-      after: row.after ?? null,
-      requestId: ctx.requestId ?? null,
-    }),
-    `${row.action}.audit`,
-  ).pipe(Effect.asVoid)
+export const writeAudit = (tx: Tx, ctx: AuditContext, row: AuditRow): Effect.Effect<void> =>
+  q(tx.insert(auditLog).values(auditValues(ctx, row)), `${row.action}.audit`).pipe(Effect.asVoid)
 
 /** Append many audit rows of one command at once (an import batch), in its transaction. */
 export const writeAuditMany = (
   tx: Tx,
   ctx: AuditContext,
-  rows: ReadonlyArray<{
-    readonly action: string
-    readonly entity: string
-    readonly entityId: string
-    readonly regionPath: string
-    readonly before: unknown
-    readonly after: unknown
-  }>,
+  rows: ReadonlyArray<AuditRow>,
 ): Effect.Effect<void> =>
   rows.length === 0
     ? Effect.void
-    : q(
-        tx.insert(auditLog).values(
-          rows.map((row) => ({
-            actorAccountId: ctx.actor.accountId,
-            actorRole: ctx.actor.role,
-            action: row.action,
-            entity: row.entity,
-            entityId: row.entityId,
-            regionPath: row.regionPath,
-            before: row.before ?? null,
-            after: row.after ?? null,
-            requestId: ctx.requestId ?? null,
-          })),
-        ),
-        "audit.many",
-      ).pipe(Effect.asVoid)
+    : q(tx.insert(auditLog).values(rows.map((row) => auditValues(ctx, row))), "audit.many").pipe(
+        Effect.asVoid,
+      )
 
 /**
  * The optimistic-version check of every update: the row (read `FOR UPDATE` within the caller's scope) must exist

@@ -59,4 +59,4 @@ export {
   useProblemText,
 } from "./problem/problem-alert.js"
 export { passwordPolicyRule } from "./password/password-rule.js"
-export { type EncodedFile, fileBlob, saveFile } from "./files/download.js"
+export { type EncodedFile, fileBlob, saveBlob, saveFile } from "./files/download.js"

@@ -15,12 +15,12 @@ export const fileBlob = (file: EncodedFile): Blob => {
   return new Blob([bytes], { type: file.mime })
 }
 
-/** Saves the file through the browser's download, under the server's file name. */
-export const saveFile = (file: EncodedFile): void => {
-  const url = URL.createObjectURL(fileBlob(file))
+/** Saves a Blob through the browser's download under `filename` (an exported file, a file route's answer). */
+export const saveBlob = (blob: Blob, filename: string): void => {
+  const url = URL.createObjectURL(blob)
   const a = document.createElement("a")
   a.href = url
-  a.download = file.filename
+  a.download = filename
   a.style.display = "none"
   document.body.append(a)
   a.click()
@@ -28,3 +28,6 @@ export const saveFile = (file: EncodedFile): void => {
   // Give the browser a moment to start the download before the URL is released.
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
+
+/** Saves the file through the browser's download, under the server's file name. */
+export const saveFile = (file: EncodedFile): void => saveBlob(fileBlob(file), file.filename)

@@ -1,4 +1,4 @@
-import { ProblemAlert, problemOf, useApi } from "@cadre/ui"
+import { ProblemAlert, problemOf, saveBlob, useApi } from "@cadre/ui"
 import { Alert, Button, Flex, Progress, Radio, Space, Statistic, Table, Typography, Upload } from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
@@ -24,12 +24,7 @@ interface RowView {
 const download = async (url: string, name: string) => {
   const res = await fetch(url, { credentials: "same-origin" })
   if (!res.ok) throw new Error(`${res.status}`)
-  const href = URL.createObjectURL(await res.blob())
-  const a = document.createElement("a")
-  a.href = href
-  a.download = name
-  a.click()
-  URL.revokeObjectURL(href)
+  saveBlob(await res.blob(), name)
 }
 
 /**
