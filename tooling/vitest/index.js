@@ -20,6 +20,9 @@ export const e2eTestConfig = (overrides = {}) => ({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // expect.poll gives up after 1 s by default: on a loaded 2-core machine a move and the page's re-read can take
+    // longer. A limit, not a speed assertion: a wrong value still fails, only later.
+    expect: { poll: { timeout: 15_000 } },
     ...overrides,
   },
 })

@@ -131,7 +131,7 @@ describe("applying on the portal (报名)", () => {
     await page.getByRole("heading", { name: "个人信息" }).waitFor()
 
     // 个人信息, one group per page. First a wrong ID number: refused as typed, at the field and in the summary.
-    expect(await page.getByTestId("profile-progress").textContent()).toContain("第 1 步，共 5 步")
+    expect(await page.getByTestId("profile-progress").textContent()).toContain("第 1 步，共 6 步")
     await page.getByLabel("姓名").fill("王晓明")
     await page.getByLabel("身份证号").fill(wrongIdNumber)
     await page.getByRole("textbox", { name: "手机号" }).fill(phone)
@@ -148,8 +148,10 @@ describe("applying on the portal (报名)", () => {
     expect(await page.getByTestId("id-derived").textContent()).toContain("1992年3月14日")
     expect(await page.getByLabel("男", { exact: true }).isChecked()).toBe(true)
     expect(await page.getByLabel("出生日期").inputValue()).toBe("1992-03-14")
+    await page.getByLabel("籍贯").fill("安徽省淮北市")
+    await page.getByLabel("健康状况").fill("健康")
     await page.getByRole("button", { name: /^继\s?续$/ }).click()
-    expect(await page.getByTestId("profile-progress").textContent()).toContain("第 2 步，共 5 步")
+    expect(await page.getByTestId("profile-progress").textContent()).toContain("第 2 步，共 6 步")
     await page.getByLabel("中共正式党员").check()
     await page.getByLabel("入党日期").fill("2014-06-01")
     await page.getByLabel("转正日期").fill("2015-06-01")
@@ -166,11 +168,21 @@ describe("applying on the portal (报名)", () => {
     await page.locator(".ant-select-item-option", { hasText: "淮上区" }).click()
     await page.getByRole("button", { name: /^继\s?续$/ }).click()
     // The résumé: its first start is the 参加工作时间 the 报名表 prints.
-    expect(await page.getByTestId("profile-progress").textContent()).toContain("第 5 步，共 5 步")
+    expect(await page.getByTestId("profile-progress").textContent()).toContain("第 5 步，共 6 步")
     const resume = page.getByTestId("resume-0")
     await resume.getByLabel("开始日期").fill("2014-07-01")
     await resume.getByLabel("单位", { exact: true }).fill("淮上区民政局")
     await resume.getByLabel("职务", { exact: true }).fill("科员")
+    await page.getByRole("button", { name: /^继\s?续$/ }).click()
+    // 家庭主要成员: optional, but a row begun must be finished (its name is asked at the field).
+    expect(await page.getByTestId("profile-progress").textContent()).toContain("第 6 步，共 6 步")
+    await page.getByTestId("family-add").click()
+    const spouse = page.getByTestId("family-0")
+    await spouse.getByLabel("称谓").fill("配偶")
+    await page.getByRole("button", { name: "保存个人信息" }).click()
+    await spouse.getByText("请填写姓名").waitFor()
+    await spouse.getByLabel("姓名").fill("李娜")
+    await spouse.getByLabel("工作单位及职务").fill("淮上区实验小学教师")
     await noSidewaysScroll(page)
     await page.getByRole("button", { name: "保存个人信息" }).click()
     await page.getByTestId("profile-saved").waitFor()
@@ -190,6 +202,13 @@ describe("applying on the portal (报名)", () => {
     expect(answers).toContain("王晓明")
     expect(answers).toContain("参加工作时间2014年7月1日")
     expect(answers).toContain("民族汉族")
+    expect(answers).toContain("籍贯安徽省淮北市")
+    expect(answers).toContain("配偶李娜")
+    // "修改" opens the page that asks the group, and the browser's back button returns here.
+    await page.getByRole("link", { name: "修改 家庭主要成员及重要社会关系" }).click()
+    await expect.poll(() => page.getByTestId("profile-progress").textContent()).toContain("第 6 步，共 6 步")
+    await page.goBack()
+    await page.getByRole("heading", { name: "核对信息并提交报名" }).waitFor()
     expect(answers).toContain("大学本科")
     await noSidewaysScroll(page)
     await page.getByRole("button", { name: "确认并提交报名" }).click()
@@ -215,6 +234,9 @@ describe("applying on the portal (报名)", () => {
     // What the applicant gave is printed: 民族 and 参加工作时间 (2014.07, the résumé's first start).
     expect(pages.join("")).toContain("汉族")
     expect(pages.join("")).toContain("2014.07")
+    expect(pages.join("")).toContain("安徽省淮北市")
+    expect(pages.join("")).toContain("李娜")
+    expect(pages.join("")).toContain("淮上区实验小学教师")
     await page.getByRole("link", { name: "查看我的报名" }).click()
 
     // 我的报名: the reference, the stage, the dated timeline, reviews apart from failures.

@@ -40,6 +40,19 @@ const full = {
   conduct: [{ kind: "commendation", date: "1990-01-01", description: "嘉奖" }],
   attestations: [{ item: "health", result: true, by: "reviewer", reviewer: "李四", date: "2020-01-01" }],
   tags: ["reserve"],
+  nativePlace: "上海市杨浦区",
+  birthPlace: "上海市",
+  health: "健康",
+  family: [
+    {
+      relation: "配偶",
+      name: "张伟",
+      birthDate: "1950-03-01",
+      politicalStatus: "群众",
+      workUnitAndPost: "已退休",
+    },
+    { relation: "女儿", name: "张静" },
+  ],
 } satisfies ProfileEncoded
 
 const decode = Schema.decodeUnknownEither(Profile, { errors: "all" })
@@ -86,6 +99,32 @@ describe("Profile decode", () => {
   it("reports both cross-check failures at once", () => {
     const ms = messages({ ...full, sex: "male", birthDate: "1950-01-01" })
     expect(ms.map((m) => m.path[0]).sort()).toEqual(["birthDate", "sex"])
+  })
+})
+
+describe("the 报名表's personal fields (seed 000 附件: 籍贯, 出生地, 健康状况, 家庭主要成员及重要社会关系)", () => {
+  it("keeps 籍贯, 出生地, 健康状况 and the family rows through a round trip", () => {
+    const decoded = Either.getOrThrow(decode(full))
+    expect([decoded.nativePlace, decoded.birthPlace, decoded.health]).toEqual([
+      "上海市杨浦区",
+      "上海市",
+      "健康",
+    ])
+    expect(decoded.family?.map((m) => `${m.relation}${m.name}`)).toEqual(["配偶张伟", "女儿张静"])
+    expect(Schema.encodeSync(Profile)(decoded).family).toEqual(full.family)
+  })
+  it("a family row needs its relation and name, at the row's field, in both languages", () => {
+    const ms = messages({ ...full, family: [{ relation: " ", name: "张伟" }] })
+    const m = at(ms, ["family", 0, "relation"])
+    expect(m.field.zh).toContain("称谓")
+    expect(m.field.en + m.message.en).toContain("relation")
+  })
+  it("refuses more family rows than the form holds, and an over-long 籍贯", () => {
+    const many = Array.from({ length: 16 }, (_, i) => ({ relation: "其他", name: `成员${i}` }))
+    expect(at(messages({ ...full, family: many }), ["family"]).message.zh).toContain("最多填写15人")
+    expect(at(messages({ ...full, nativePlace: "市".repeat(51) }), ["nativePlace"]).field.zh).toContain(
+      "籍贯",
+    )
   })
 })
 

@@ -283,6 +283,34 @@ export const Attestation = Schema.Struct({
 export type Attestation = typeof Attestation.Type
 
 /**
+ * One row of 家庭主要成员及重要社会关系, as the 报名表 and the 干部任免审批表 list them (seed 000 附件).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const FamilyMember = Schema.Struct({
+  relation: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(10)).annotations({ title: "称谓 / relation" }),
+  name: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(50)).annotations({ title: "姓名 / name" }),
+  birthDate: Schema.optional(LocalDate).annotations({ title: "出生日期 / birth date" }),
+  politicalStatus: Schema.optional(Schema.String.pipe(Schema.maxLength(20))).annotations({
+    title: "政治面貌 / political status",
+  }),
+  workUnitAndPost: Schema.optional(Schema.String.pipe(Schema.maxLength(100))).annotations({
+    title: "工作单位及职务 / workplace and post",
+  }),
+}).annotations({ identifier: "FamilyMember", title: "家庭成员 / family member" })
+/**
+ * The decoded value of the {@link FamilyMember} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type FamilyMember = typeof FamilyMember.Type
+
+/** The most rows a 报名表's family box holds, with room to spare. */
+export const MAX_FAMILY_MEMBERS = 15
+
+/**
  * The cadre profile: everything eligibility rules read, decoded and checked.
  *
  * @category schemas
@@ -295,6 +323,13 @@ export const Profile = Schema.Struct({
   /** 民族, as written in the cadre roster (e.g. 汉族). */
   ethnicity: Schema.optional(Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(20))).annotations({
     title: "民族 / ethnicity",
+  }),
+  /** 籍贯 and 出生地 as the 报名表 prints them (e.g. 上海市杨浦区), free text of the person's own account. */
+  nativePlace: Schema.optional(Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(50))).annotations({
+    title: "籍贯 / native place",
+  }),
+  birthPlace: Schema.optional(Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(50))).annotations({
+    title: "出生地 / birthplace",
   }),
   birthDate: LocalDate.annotations({ title: "出生日期 / birth date" }),
   idNumber: IdNumber,
@@ -311,11 +346,23 @@ export const Profile = Schema.Struct({
   rank: Schema.optional(Rank),
   /** 参加工作时间: when the person started work. */
   workStarted: Schema.optional(LocalDate).annotations({ title: "参加工作时间 / started work" }),
+  /** 健康状况 as the person states it (e.g. 健康); a scheme that needs health attested asks a reviewer. */
+  health: Schema.optional(Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(20))).annotations({
+    title: "健康状况 / health",
+  }),
   currentUnit: Schema.optional(Schema.String).annotations({ title: "工作单位 / current unit" }),
   currentPosition: Schema.optional(Schema.String).annotations({ title: "现任职务 / current position" }),
   workHistory: Schema.Array(WorkPeriod).annotations({ title: "工作经历 / work history" }),
   conduct: Schema.Array(ConductRecord).annotations({ title: "奖惩及审查记录 / conduct records" }),
   attestations: Schema.Array(Attestation).annotations({ title: "审核确认 / attestations" }),
+  family: Schema.optional(
+    Schema.Array(FamilyMember).pipe(
+      Schema.maxItems(MAX_FAMILY_MEMBERS, {
+        message: () =>
+          `家庭成员最多填写${MAX_FAMILY_MEMBERS}人 / at most ${MAX_FAMILY_MEMBERS} family members`,
+      }),
+    ),
+  ).annotations({ title: "家庭主要成员及重要社会关系 / family members" }),
   tags: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] }).annotations({
     title: "标签 / tags",
   }),

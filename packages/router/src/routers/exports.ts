@@ -211,13 +211,13 @@ export const exportsRouter = router({
               birthDate: profile.birthDate,
               age: LocalDate.fullYearsBetween(profile.birthDate, verdict.referenceDate),
               ethnicity: profile.ethnicity ?? "",
-              nativePlace: "",
-              birthPlace: "",
+              nativePlace: profile.nativePlace ?? "",
+              birthPlace: profile.birthPlace ?? "",
               politicalStatus: party.status,
               ...(party.joined === undefined ? {} : { partyJoinDate: party.joined }),
               // 参加工作时间 as recorded (entered, imported, declared), else the résumé's earliest start.
               workStartDate: profile.workStarted ?? earliestStart(profile) ?? "",
-              health: "",
+              health: profile.health ?? "",
               employmentCategory: Eligibility.EMPLOYMENT_LABELS[profile.employment].zh,
               rank: rankText(profile),
               ...(edu(fullTime) === undefined ? {} : { fullTimeEducation: edu(fullTime) as never }),
@@ -237,7 +237,13 @@ export const exportsRouter = router({
               profile.conduct.length === 0
                 ? "无"
                 : profile.conduct.map((c) => c.description || c.kind).join("；"),
-            family: [],
+            family: (profile.family ?? []).map((m) => ({
+              relation: m.relation,
+              name: m.name,
+              ...(m.birthDate === undefined ? {} : { birthDate: m.birthDate }),
+              politicalStatus: m.politicalStatus ?? "",
+              workUnitAndPost: m.workUnitAndPost ?? "",
+            })),
             ...(app.recommendation === undefined
               ? {}
               : {

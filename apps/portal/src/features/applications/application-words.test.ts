@@ -58,10 +58,21 @@ describe("check your answers", () => {
     expect(all).toContainEqual(["工作情况", "现任职务", "未填写"])
     expect(all).toContainEqual(["最高学历", "学历层次", "大学本科"])
     // The résumé in order, the open period "至今".
-    expect(groups.at(-1)?.rows.map((r) => `${r.label} ${r.children}`)).toEqual([
+    expect(groups.at(-2)?.rows.map((r) => `${r.label} ${r.children}`)).toEqual([
       "2014年7月1日—2018年8月31日 某街道 办事员",
       "2018年9月1日—至今 淮上区民政局 科员",
     ])
+    // Each group's "修改" opens the profile's page that asks it.
+    expect(groups.map((g) => g.page)).toEqual(["basic", "party", "education", "work", "resume", "family"])
+    // 籍贯 and the family box as the 报名表 prints them; an empty box says so.
+    expect(all).toContainEqual(["基本信息", "籍贯", "未填写"])
+    expect(all).toContainEqual(["家庭主要成员及重要社会关系", "家庭主要成员及重要社会关系", "未填写家庭成员"])
+    const withFamily = answerRows(
+      { ...profile, family: [{ relation: "配偶", name: "李娜", politicalStatus: "群众" }] },
+      t,
+      "zh-CN",
+    )
+    expect(withFamily.at(-1)?.rows).toEqual([{ label: "配偶", children: "李娜 群众" }])
     // No raw key or English word on the zh-CN page.
     for (const [title, label, value] of all) expect(`${title}${label}${value}`).not.toMatch(/[a-z]{3,}/i)
   })

@@ -40,6 +40,8 @@ type T = TFunction<"portal">
 /** One group of the check-your-answers page: its title and its label/value rows. */
 export interface AnswerGroup {
   readonly title: string
+  /** The profile's page that asks this group (its "修改" link opens that page: /profile?page=…). */
+  readonly page: "basic" | "party" | "education" | "work" | "resume" | "family"
   readonly rows: ReadonlyArray<{ readonly label: string; readonly children: string }>
 }
 
@@ -64,21 +66,27 @@ export const answerRows = (p: Profile, t: T, language: Language): ReadonlyArray<
   return [
     {
       title: t("profile.basic"),
+      page: "basic",
       rows: [
         { label: t("profile.name"), children: p.name },
         { label: t("profile.sex"), children: t(`profile.${p.sex}`) },
         { label: t("profile.ethnicity"), children: or(p.ethnicity) },
         { label: t("profile.birthDate"), children: date(p.birthDate, language) },
+        { label: t("profile.nativePlace"), children: or(p.nativePlace) },
+        { label: t("profile.birthPlace"), children: or(p.birthPlace) },
+        { label: t("profile.health"), children: or(p.health) },
         { label: t("profile.idNumber"), children: p.idNumber },
         { label: t("profile.phone"), children: or(p.phone) },
       ],
     },
     {
       title: t("profile.party"),
+      page: "party",
       rows: [{ label: t("profile.partyStatus"), children: party }],
     },
     {
       title: t("profile.education"),
+      page: "education",
       rows: [
         {
           label: t("profile.educationLevel"),
@@ -92,6 +100,7 @@ export const answerRows = (p: Profile, t: T, language: Language): ReadonlyArray<
     },
     {
       title: t("profile.work"),
+      page: "work",
       rows: [
         { label: t("profile.employment"), children: t(`profile.employments.${p.employment}`) },
         { label: t("profile.currentUnit"), children: or(p.currentUnit) },
@@ -104,12 +113,26 @@ export const answerRows = (p: Profile, t: T, language: Language): ReadonlyArray<
     },
     {
       title: t("profile.resume"),
+      page: "resume",
       rows:
         history.length === 0
           ? [{ label: t("profile.resume"), children: none }]
           : history.map((w) => ({
               label: `${date(w.from, language)}—${w.to === undefined ? t("apply.now") : date(w.to, language)}`,
               children: `${w.organisation} ${w.position}`,
+            })),
+    },
+    {
+      title: t("profile.familyTitle"),
+      page: "family",
+      rows:
+        (p.family ?? []).length === 0
+          ? [{ label: t("profile.familyTitle"), children: t("profile.familyNone") }]
+          : (p.family ?? []).map((m) => ({
+              label: m.relation,
+              children: [m.name, date(m.birthDate, language), m.politicalStatus, m.workUnitAndPost]
+                .filter((x) => x !== undefined && x !== "")
+                .join(" "),
             })),
     },
   ]

@@ -148,8 +148,8 @@ const Apply = ({ id, me }: { readonly id: string; readonly me: Me }) => {
           title={g.title}
           extra={
             <a
-              href="/profile"
-              onClick={onLinkClick("/profile")}
+              href={`/profile?page=${g.page}`}
+              onClick={onLinkClick(`/profile?page=${g.page}`)}
               aria-label={`${t("apply.change")} ${g.title}`}
             >
               {t("apply.change")}

@@ -2,6 +2,7 @@ import type { RouterOutputs } from "@cadre/client"
 import { formatDate, type Problem, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
 import {
   Alert,
+  AutoComplete,
   Button,
   Card,
   Divider,
@@ -21,6 +22,7 @@ import { onLinkClick } from "../../routes/navigation"
 import { type Me, personIdOf, useSession } from "../../session/session"
 import { RequireSignIn } from "../auth/require-sign-in"
 import { readIdNumber } from "./id-number"
+import { FamilyList, ResumeList } from "./profile-lists"
 import {
   EDUCATION_LEVELS,
   ETHNIC_GROUPS,
@@ -103,16 +105,33 @@ const ProfileLoader = ({ me }: { readonly me: Me }) => {
 
 const profileTags = { NotFound: "regionId" }
 
+/** 健康状况 as cadre forms usually write it; anything else may be typed. */
+const HEALTH = ["健康", "良好", "一般"]
+
 /**
  * The profile asked one group per page (GOV.UK "one thing per page", issue 17), with where the applicant is:
  * each group's fields, for validating the page before going on and for finding the page of a server's refusal.
  */
 const GROUPS = [
-  { key: "basic", fields: ["name", "idNumber", "sex", "ethnicity", "birthDate", "phone"] },
+  {
+    key: "basic",
+    fields: [
+      "name",
+      "idNumber",
+      "sex",
+      "ethnicity",
+      "birthDate",
+      "nativePlace",
+      "birthPlace",
+      "health",
+      "phone",
+    ],
+  },
   { key: "party", fields: ["partyStatus", "partyJoined", "partyFullSince"] },
   { key: "education", fields: ["educationLevel", "educationFullTime"] },
   { key: "work", fields: ["employment", "currentUnit", "currentPosition", "workStarted", "regionId"] },
   { key: "resume", fields: ["workHistory"] },
+  { key: "family", fields: ["family"] },
 ] as const
 type GroupKey = (typeof GROUPS)[number]["key"]
 const TITLE: Readonly<Record<GroupKey, string>> = {
@@ -121,6 +140,7 @@ const TITLE: Readonly<Record<GroupKey, string>> = {
   education: "profile.education",
   work: "profile.work",
   resume: "profile.resume",
+  family: "profile.familyTitle",
 }
 
 /** The page (group index) a field belongs to: "workHistory.0.from" is on the résumé's page. */
@@ -128,6 +148,13 @@ export const groupOfField = (field: string): number =>
   Math.max(
     0,
     GROUPS.findIndex((g) => (g.fields as ReadonlyArray<string>).includes(field.split(".")[0] ?? field)),
+  )
+
+/** The page named by `?page=` (check-your-answers' "修改" links), else the first. */
+const pageFromLocation = (): number =>
+  Math.max(
+    0,
+    GROUPS.findIndex((g) => g.key === new URLSearchParams(window.location.search).get("page")),
   )
 
 /** One error of the summary at the top of a page: the field's name path and its message. */
@@ -158,7 +185,8 @@ const ProfileForm = ({
   const errors = useServerErrors(fieldOfPath, profileTags)
   const [busy, setBusy] = useState(false)
   const [saved, setSaved] = useState(false)
-  const [step, setStep] = useState(0)
+  // "修改" on check-your-answers opens the page that asks the group (/profile?page=family).
+  const [step, setStep] = useState(() => pageFromLocation())
   const [summary, setSummary] = useState<ReadonlyArray<SummaryItem>>([])
   const partyStatus = Form.useWatch("partyStatus", form)
   const idTyped = Form.useWatch("idNumber", form) as string | undefined
@@ -361,6 +389,20 @@ const ProfileForm = ({
             <Input type="date" />
           </Form.Item>
           <Form.Item
+            name="nativePlace"
+            label={t("profile.nativePlace")}
+            extra={t("profile.placeHint")}
+            {...errors.itemProps("nativePlace")}
+          >
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="birthPlace" label={t("profile.birthPlace")} {...errors.itemProps("birthPlace")}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="health" label={t("profile.health")} {...errors.itemProps("health")}>
+            <AutoComplete options={HEALTH.map((value) => ({ value }))} maxLength={20} />
+          </Form.Item>
+          <Form.Item
             name="phone"
             label={t("profile.phone")}
             rules={[{ pattern: /^1\d{10}$/, message: t("profile.phoneInvalid") }]}
@@ -470,95 +512,10 @@ const ProfileForm = ({
           </Form.Item>
         </Page>
         <Page shown={step === 4}>
-          <Typography.Paragraph type="secondary">{t("profile.resumeHint")}</Typography.Paragraph>
-          <Form.List
-            name="workHistory"
-            rules={[
-              {
-                validator: async (_r, rows: ReadonlyArray<unknown> | undefined) => {
-                  if ((rows?.length ?? 0) === 0) throw new Error(t("profile.resumeRequired"))
-                },
-              },
-            ]}
-          >
-            {(rows, { add, remove }, { errors: listErrors }) => (
-              <Flex vertical gap={12}>
-                {rows.map((row, i) => (
-                  <Card
-                    key={row.key}
-                    size="small"
-                    type="inner"
-                    data-testid={`resume-${i}`}
-                    title={t("profile.resumeRow", { n: i + 1 })}
-                    extra={
-                      rows.length > 1 ? (
-                        <Button type="link" danger onClick={() => remove(row.name)}>
-                          {t("profile.resumeRemove")}
-                        </Button>
-                      ) : null
-                    }
-                  >
-                    <Form.Item
-                      name={[row.name, "from"]}
-                      label={t("profile.resumeFrom")}
-                      rules={[required(t("profile.resumeFrom"))]}
-                      {...errors.itemProps(`workHistory.${i}.from`)}
-                    >
-                      <Input type="date" />
-                    </Form.Item>
-                    <Form.Item
-                      name={[row.name, "to"]}
-                      label={t("profile.resumeTo")}
-                      extra={t("profile.resumeToHint")}
-                      {...errors.itemProps(`workHistory.${i}.to`)}
-                    >
-                      <Input type="date" />
-                    </Form.Item>
-                    <Form.Item
-                      name={[row.name, "organisation"]}
-                      label={t("profile.resumeOrganisation")}
-                      rules={[{ ...required(t("profile.resumeOrganisation")), whitespace: true }]}
-                      {...errors.itemProps(`workHistory.${i}.organisation`)}
-                    >
-                      <Input maxLength={100} />
-                    </Form.Item>
-                    <Form.Item
-                      name={[row.name, "position"]}
-                      label={t("profile.resumePosition")}
-                      rules={[{ ...required(t("profile.resumePosition")), whitespace: true }]}
-                      {...errors.itemProps(`workHistory.${i}.position`)}
-                    >
-                      <Input maxLength={100} />
-                    </Form.Item>
-                    <Form.Item
-                      name={[row.name, "grassroots"]}
-                      label={t("profile.resumeGrassroots")}
-                      initialValue={false}
-                      {...errors.itemProps(`workHistory.${i}.grassroots`)}
-                    >
-                      <Radio.Group
-                        options={[
-                          { value: true, label: t("profile.yes") },
-                          { value: false, label: t("profile.no") },
-                        ]}
-                      />
-                    </Form.Item>
-                  </Card>
-                ))}
-                <Button
-                  onClick={() => add({ from: "", organisation: "", position: "", grassroots: false })}
-                  block
-                  data-testid="resume-add"
-                >
-                  {t("profile.resumeAdd")}
-                </Button>
-                <Form.ErrorList errors={listErrors} />
-                {errors.itemProps("workHistory").help === undefined ? null : (
-                  <Typography.Text type="danger">{errors.itemProps("workHistory").help}</Typography.Text>
-                )}
-              </Flex>
-            )}
-          </Form.List>
+          <ResumeList errors={errors} required={required} />
+        </Page>
+        <Page shown={step === 5}>
+          <FamilyList errors={errors} />
         </Page>
         <Divider />
         <Flex gap={12}>

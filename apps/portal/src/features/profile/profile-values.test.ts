@@ -26,6 +26,7 @@ const values: ProfileValues = {
       grassroots: true,
     },
   ],
+  family: [],
   regionId: " 340311 ",
 }
 
@@ -111,6 +112,36 @@ describe("profile form ↔ API profile", () => {
     expect(profile.tags).toEqual(["x"])
   })
 
+  it("sends 籍贯, 出生地, 健康状况 and the family rows trimmed, blank cells absent, and reads them back", () => {
+    const { profile } = toInput({
+      ...values,
+      nativePlace: " 安徽省淮北市 ",
+      birthPlace: "",
+      health: "健康",
+      family: [
+        {
+          relation: " 配偶 ",
+          name: "李娜",
+          birthDate: "1993-05-01",
+          politicalStatus: "群众",
+          workUnitAndPost: " ",
+        },
+      ],
+    })
+    expect(profile.nativePlace).toBe("安徽省淮北市")
+    expect(profile).not.toHaveProperty("birthPlace")
+    expect(profile.health).toBe("健康")
+    expect(profile.family).toEqual([
+      { relation: "配偶", name: "李娜", birthDate: "1993-05-01", politicalStatus: "群众" },
+    ])
+    const back = toValues({ ...profile, id: "p-1" } as unknown as StoredProfile, "340311")
+    expect(back.family[0]?.name).toBe("李娜")
+    expect(back.nativePlace).toBe("安徽省淮北市")
+    // Emptying the family box on the form removes the rows on record.
+    const cleared = toInput({ ...back, family: [] }, { ...profile, id: "p-1" } as unknown as StoredProfile)
+    expect(cleared.profile).not.toHaveProperty("family")
+  })
+
   it("reads the stored party dates back into the form", () => {
     const stored = {
       ...toInput(values).profile,
@@ -131,6 +162,8 @@ describe("server issues → form fields", () => {
     expect(fieldOfPath(["profile", "education", 0, "level"])).toBe("educationLevel")
     expect(fieldOfPath(["profile", "workHistory", 0, "from"])).toBe("workHistory.0.from")
     expect(fieldOfPath(["profile", "workHistory"])).toBe("workHistory")
+    expect(fieldOfPath(["profile", "family", 1, "name"])).toBe("family.1.name")
+    expect(fieldOfPath(["profile", "nativePlace"])).toBe("nativePlace")
     expect(fieldOfPath(["expectedVersion"])).toBeUndefined()
   })
 

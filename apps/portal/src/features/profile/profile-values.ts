@@ -104,10 +104,48 @@ export interface WorkPeriodValues {
   grassroots: boolean
 }
 
+/** 政治面貌 as the 报名表's family box writes it: the usual answers, typed freely when none fits. */
+export const POLITICAL_STATUSES = [
+  "中共党员",
+  "中共预备党员",
+  "共青团员",
+  "民主党派成员",
+  "无党派人士",
+  "群众",
+]
+
+/** 称谓 as cadre forms write them: offered while typing, any other relation may be typed. */
+export const RELATIONS = [
+  "配偶",
+  "父亲",
+  "母亲",
+  "儿子",
+  "女儿",
+  "岳父",
+  "岳母",
+  "公公",
+  "婆婆",
+  "兄弟",
+  "姐妹",
+]
+
+/** One row of 家庭主要成员及重要社会关系 as the form edits it. */
+export interface FamilyValues {
+  relation: string
+  name: string
+  birthDate?: string | undefined
+  politicalStatus?: string | undefined
+  workUnitAndPost?: string | undefined
+}
+
 export interface ProfileValues {
   name: string
   sex: "male" | "female"
   ethnicity?: string | undefined
+  /** 籍贯, 出生地 and 健康状况: printed on the 报名表 as the applicant gives them. */
+  nativePlace?: string | undefined
+  birthPlace?: string | undefined
+  health?: string | undefined
   birthDate: string
   idNumber: string
   phone?: string | undefined
@@ -122,6 +160,8 @@ export interface ProfileValues {
   /** 参加工作时间; left empty, the 报名表 takes the résumé's earliest start. */
   workStarted?: string | undefined
   workHistory: Array<WorkPeriodValues>
+  /** 家庭主要成员及重要社会关系 (may be empty: the 报名表's box is then filled by hand). */
+  family: Array<FamilyValues>
   regionId: string
 }
 
@@ -130,6 +170,7 @@ export const emptyValues: Partial<ProfileValues> = {
   partyStatus: "NotMember",
   educationFullTime: true,
   workHistory: [{ from: "", organisation: "", position: "", grassroots: false }],
+  family: [],
 }
 
 /** The form's values from the stored profile. */
@@ -139,6 +180,9 @@ export const toValues = (p: StoredProfile, regionId: string): ProfileValues => {
     name: p.name,
     sex: p.sex,
     ethnicity: p.ethnicity,
+    nativePlace: p.nativePlace,
+    birthPlace: p.birthPlace,
+    health: p.health,
     birthDate: p.birthDate,
     idNumber: p.idNumber,
     phone: p.phone,
@@ -157,6 +201,13 @@ export const toValues = (p: StoredProfile, regionId: string): ProfileValues => {
       organisation: w.organisation,
       position: w.position,
       grassroots: w.grassroots,
+    })),
+    family: (p.family ?? []).map((m) => ({
+      relation: m.relation,
+      name: m.name,
+      birthDate: m.birthDate,
+      politicalStatus: m.politicalStatus,
+      workUnitAndPost: m.workUnitAndPost,
     })),
     regionId,
   }
@@ -191,6 +242,10 @@ const keep = ({
   workHistory: _w,
   ethnicity: _e,
   workStarted: _s,
+  nativePlace: _n,
+  birthPlace: _b,
+  health: _h,
+  family: _f,
   ...rest
 }: StoredProfile) => rest
 
@@ -218,6 +273,20 @@ const workHistoryOf = (
     })
     .sort((a, b) => a.from.localeCompare(b.from))
 
+/** The family rows from the form: blank optional cells dropped, nothing sent for an empty box. */
+const familyOf = (rows: ReadonlyArray<FamilyValues>): { family?: ProfileInput["family"] } =>
+  rows.length === 0
+    ? {}
+    : {
+        family: rows.map((m) => ({
+          relation: m.relation.trim(),
+          name: m.name.trim(),
+          ...optional("birthDate", filled(m.birthDate)),
+          ...optional("politicalStatus", filled(m.politicalStatus)),
+          ...optional("workUnitAndPost", filled(m.workUnitAndPost)),
+        })),
+      }
+
 /** The API's input from the form's values, keeping what the form does not edit from `previous`. */
 export const toInput = (
   v: ProfileValues,
@@ -230,6 +299,9 @@ export const toInput = (
     name: v.name.trim(),
     sex: v.sex,
     ...optional("ethnicity", filled(v.ethnicity)),
+    ...optional("nativePlace", filled(v.nativePlace)),
+    ...optional("birthPlace", filled(v.birthPlace)),
+    ...optional("health", filled(v.health)),
     birthDate: v.birthDate,
     idNumber: v.idNumber.trim(),
     ...optional("phone", filled(v.phone)),
@@ -240,6 +312,7 @@ export const toInput = (
     ...optional("currentPosition", filled(v.currentPosition)),
     ...optional("workStarted", filled(v.workStarted)),
     workHistory: workHistoryOf(v.workHistory ?? [], previous),
+    ...familyOf(v.family ?? []),
   }
   return { regionId: v.regionId.trim(), profile }
 }
@@ -264,6 +337,9 @@ export const fieldOfPath = (path: ReadonlyArray<PropertyKey>): string | undefine
     case "currentPosition":
     case "ethnicity":
     case "workStarted":
+    case "nativePlace":
+    case "birthPlace":
+    case "health":
       return second
     case "party":
       if (third === "joined") return "partyJoined"
@@ -275,6 +351,10 @@ export const fieldOfPath = (path: ReadonlyArray<PropertyKey>): string | undefine
       return typeof third === "number" && typeof path[3] === "string"
         ? `workHistory.${third}.${path[3]}`
         : "workHistory"
+    case "family":
+      return typeof third === "number" && typeof path[3] === "string"
+        ? `family.${third}.${path[3]}`
+        : "family"
     default:
       return undefined
   }
