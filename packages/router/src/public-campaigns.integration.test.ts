@@ -1,4 +1,7 @@
 import { auditLog, campaigns, people } from "@cadre/db"
+import { Person, SelfCheck } from "@cadre/domain"
+import { Schema } from "effect"
+import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { failure, type Harness, makeHarness, tagOf } from "./test-support.js"
 
@@ -140,6 +143,7 @@ describe("campaigns.publicList / publicGet (issue 17: public and findable)", () 
           "referenceDate",
           "region",
           "regionNames",
+          "screen",
           "selfCheck",
           "timetable",
         ].sort(),
@@ -213,6 +217,57 @@ describe("campaigns.publicList / publicGet (issue 17: public and findable)", () 
     await h.caller(yangpuOrg).campaigns.close({ id: c.id, expectedVersion: c.version + 1 })
     expect((await failure(anon().campaigns.publicCheck({ id: c.id, answers: {} }))).code).toBe("NOT_FOUND")
   })
+
+  it("the portal's verdict in the browser is the server's (issue 17 item 2): the shipped rules, decoded, judge every answer alike", async () => {
+    const c = await create(yangpuOrg, "public-yp-alike")
+    await h.caller(yangpuOrg).campaigns.openForApplications({ id: c.id, expectedVersion: c.version })
+    const page = await anon().campaigns.publicGet({ id: c.id })
+    // What a browser does: decode the shipped rules (a JSON round trip first, as over the wire).
+    const screen = Schema.decodeUnknownSync(SelfCheck.PublicScreen)(JSON.parse(JSON.stringify(page.screen)))
+    expect(screen.eligibility.rules.map((r) => r.id)).toEqual(
+      page.conditions.filter((x) => x.kind === "rule").map((x) => x.id),
+    )
+    const day = fc.integer({ min: 0, max: 365 * 45 }).map((n) => {
+      const d = new Date(Date.UTC(1960, 0, 1) + n * 86_400_000)
+      return d.toISOString().slice(0, 10)
+    })
+    const answers = fc.record(
+      {
+        birthDate: day,
+        party: fc.oneof(
+          fc.constant({ _tag: "NotMember" as const }),
+          day.map((joined) => ({ _tag: "Probationary" as const, joined })),
+          fc.tuple(day, fc.integer({ min: 365, max: 3000 })).map(([joined, after]) => ({
+            _tag: "Full" as const,
+            joined,
+            fullMemberSince: new Date(Date.parse(joined) + after * 86_400_000).toISOString().slice(0, 10),
+          })),
+        ),
+        education: fc.record({ level: fc.constantFrom(...Person.EDUCATION_LEVELS), fullTime: fc.boolean() }),
+        employment: fc.constantFrom(...Person.EMPLOYMENT_CATEGORIES),
+        rank: fc.option(fc.constantFrom(...Person.RANK_LEVELS), { nil: null }),
+      },
+      { requiredKeys: [] },
+    )
+    let n = 0
+    await fc.assert(
+      fc.asyncProperty(answers, async (a) => {
+        n += 1
+        const {
+          id: _i,
+          name: _n,
+          referenceDate,
+          ...server
+        } = await h.caller({}, `198.51.100.${n}`).campaigns.publicCheck({ id: c.id, answers: a })
+        // The browser decodes the answers it sends, as the page does (readSelfCheckAnswers).
+        const decoded = SelfCheck.readSelfCheckAnswers(a)
+        if (decoded === undefined) throw new Error("the answers did not decode")
+        const browser = SelfCheck.selfCheck(screen, decoded, referenceDate as never)
+        expect(JSON.parse(JSON.stringify(browser))).toEqual(server)
+      }),
+      { numRuns: 40 },
+    )
+  }, 120_000)
 
   it("publicCheck is limited per client IP, as registration is (120 an hour), and answers TOO_MANY_REQUESTS in words", async () => {
     const from = (ip: string) => h.caller({}, ip)

@@ -1,18 +1,12 @@
 import { SchemeService } from "@cadre/services"
-import { LocalDate, Pool, Scheme, Selection } from "@cadre/domain"
+import { LocalDate, Pool, Scheme, Selection, SelfCheck } from "@cadre/domain"
 import { ApplicationService, CampaignService } from "@cadre/services"
 import { Effect, Either, Schema } from "effect"
 import { Rejected } from "../errors.js"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
-import {
-  publicDetail,
-  publicSummary,
-  SelfCheckAnswers,
-  selfCheckOut,
-  selfCheckProfile,
-} from "./public-campaigns.js"
+import { publicDetail, publicSummary, selfCheckOut } from "./public-campaigns.js"
 import { CampaignId, campaignOut } from "./selection-shared.js"
 import { ExpectedVersion, Id, MAX_INT4 } from "./shared.js"
 
@@ -165,13 +159,13 @@ export const campaignsRouter = router({
    */
   publicCheck: procedure
     .public("visitors check themselves against a programme's conditions before they register")
-    .input(input(Schema.Struct({ id: CampaignId, answers: SelfCheckAnswers })))
+    .input(input(Schema.Struct({ id: CampaignId, answers: SelfCheck.SelfCheckAnswers })))
     .query(async ({ ctx, input: i }) => {
       // Limited per client IP, as registration is (each check is a screening; nothing is stored).
       await ctx.run(ctx.deps.auth.selfCheckFrom({ ip: ctx.clientIp }))
       return ctx
-        .run(Effect.flatMap(CampaignService, (r) => r.publicCheck(i.id, selfCheckProfile(i.answers))))
-        .then(({ campaign, verdict }) => selfCheckOut(campaign, i.answers, verdict))
+        .run(Effect.flatMap(CampaignService, (r) => r.publicGet(i.id)))
+        .then((campaign) => selfCheckOut(campaign, i.answers))
     }),
 
   create: procedure

@@ -14,7 +14,7 @@ import {
   transaction,
   writeAudit,
 } from "@cadre/db"
-import { Access, Eligibility, type Person, type Scheme, type Selection } from "@cadre/domain"
+import { Access, type Scheme, type Selection } from "@cadre/domain"
 import { randomUUID } from "node:crypto"
 import { Effect } from "effect"
 import { requirePermission } from "../shared/authority.js"
@@ -144,20 +144,6 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
      * given, on the campaign's reference date under the version it keeps. Nothing is read about anyone and nothing
      * is stored or audited: the profile exists for this call only.
      */
-    const publicCheck = (
-      id: string,
-      profile: Person.Profile,
-    ): Effect.Effect<
-      { readonly campaign: PublicCampaign; readonly verdict: Eligibility.Verdict },
-      NotFound
-    > =>
-      Effect.map(publicGet(id), (campaign) => ({
-        campaign,
-        verdict: Eligibility.evaluate(campaign.scheme, profile, {
-          referenceDate: campaign.campaign.referenceDate as Person.Profile["birthDate"],
-        }),
-      }))
-
     /** The scheme version a campaign keeps, decoded. */
     const schemeOf = (
       actor: Access.Actor,
@@ -361,7 +347,6 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
       openForApplicants,
       publicList,
       publicGet,
-      publicCheck,
       schemeOf,
       create,
       update,

@@ -1,3 +1,4 @@
+import { yangpuCommunitySecretary } from "@cadre/domain/scheme"
 import { createI18n, UiProvider } from "@cadre/ui"
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react"
 import { afterEach, describe, expect, it } from "vitest"
@@ -119,7 +120,7 @@ const ineligible = {
   unanswered: [],
 }
 
-const fakeApi = () => {
+const fakeApi = (page: unknown = detail) => {
   const calls: Array<string> = []
   const checks: Array<unknown> = []
   const fetch = (async (input: RequestInfo | URL) => {
@@ -134,7 +135,7 @@ const fakeApi = () => {
     }
     if (procedure === "campaigns.publicGet") {
       const id = (JSON.parse(url.searchParams.get("input") ?? "{}") as { id?: string }).id
-      if (id === "c-1") return ok(detail)
+      if (id === "c-1") return ok(page)
       return Response.json(
         {
           error: {
@@ -242,6 +243,34 @@ describe("public programmes (issue 17: no account needed)", () => {
     expect(within(screen.getByTestId("review")).getByText("党性强，作风正，讲奉献")).toBeTruthy()
     expect(within(screen.getByTestId("failed")).queryByText("党性强，作风正，讲奉献")).toBeNull()
     expect(mainText()).not.toMatch(/selfCheck\.|programmes\.|[A-Za-z]{2,}/)
+  })
+
+  it("self-check runs the kernel here, over the rules publicGet ships: no call to publicCheck, the same words", async () => {
+    const api = renderAt(
+      "/programmes/c-1/check",
+      // What publicGet ships: the scheme's eligibility part and documents, encoded.
+      fakeApi({
+        ...detail,
+        screen: {
+          eligibility: yangpuCommunitySecretary.encoded.eligibility,
+          sources: yangpuCommunitySecretary.encoded.sources,
+        },
+      }),
+    )
+    await screen.findByTestId("self-check-form")
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("出生日期"), { target: { value: "1980-01-01" } })
+    })
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "查看自查结果" }))
+    })
+    const result = await screen.findByTestId("self-check-result")
+    expect(api.calls).not.toContain("campaigns.publicCheck")
+    expect(result.dataset.outcome).toBe("ineligible")
+    const age = screen.getByTestId("failed-age")
+    expect(within(age).getByTestId("seen").textContent).toContain("46")
+    // The Yangpu preset's 党性 quality is a reviewer's: apart from the failures.
+    expect(screen.getByTestId("review").textContent).not.toBe("")
   })
 
   it("takes the id out of /programmes/<id> and nothing else", () => {

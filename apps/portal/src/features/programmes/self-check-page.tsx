@@ -1,7 +1,8 @@
 import type { RouterInputs, RouterOutputs } from "@cadre/client"
 import { formatDate, pick, type Problem, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
 import { Alert, Button, Card, Checkbox, Flex, Form, Input, Select, Spin, Typography } from "antd"
-import { useEffect, useState } from "react"
+import { readPublicScreen, readSelfCheckAnswers, selfCheck } from "@cadre/domain/selfcheck"
+import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { onLinkClick } from "../../routes/navigation"
 import { programmePath } from "../../routes/paths"
@@ -9,7 +10,9 @@ import { clauseWords, type PublicDetail } from "./programme-words"
 
 /**
  * 报名前自查 (issue 17 item 2): only the questions the programme's rules need (publicGet's `selfCheck`), answered
- * without an account and stored nowhere; `campaigns.publicCheck` runs the kernel's verdict. An ineligible visitor
+ * without an account and stored nowhere. The kernel's verdict runs here in the browser, over the rules publicGet
+ * ships (`screen`), with the same function `campaigns.publicCheck` runs on the server (a router test holds the two
+ * equal); answers the browser cannot decode go to the server, which places its refusal. An ineligible visitor
  * gets an exit page naming each condition that fails, what the kernel saw and the rule's own text with its clause;
  * rules a reviewer decides, and those left unanswered, are listed apart from failures.
  */
@@ -109,11 +112,22 @@ export const SelfCheckPage = ({ id }: { readonly id: string }) => {
       .catch((error: unknown) => setProblem(problemOf(error)))
   }, [api, id])
 
+  // The shipped rules, decoded once; undefined until publicGet answers (or if the server sent what we cannot read).
+  const screen = useMemo(() => (p === undefined ? undefined : readPublicScreen(p.screen)), [p])
+
+  /** The verdict in the browser, or undefined when the answers or the rules do not decode here. */
+  const checkHere = (v: Values): Result | undefined => {
+    const answers = readSelfCheckAnswers(answersOf(v))
+    if (p === undefined || screen === undefined || answers === undefined) return undefined
+    const here = selfCheck(screen, answers, p.referenceDate as never)
+    return { id, name: p.name, referenceDate: p.referenceDate, ...here } as Result
+  }
+
   const check = async (v: Values) => {
     setBusy(true)
     setProblem(undefined)
     try {
-      setResult(await api.campaigns.publicCheck.query({ id, answers: answersOf(v) }))
+      setResult(checkHere(v) ?? (await api.campaigns.publicCheck.query({ id, answers: answersOf(v) })))
       window.scrollTo?.(0, 0)
     } catch (error) {
       setProblem(problemOf(error))
