@@ -113,6 +113,31 @@ export const FindingReview = Schema.Struct({
 export type FindingReview = typeof FindingReview.Type
 
 /**
+ * Who a fact on a case comes from (issue 13, "facts carry their source"): the applicant's own word (a claim), a
+ * reviewer, staff of the org dept, a department's joint-review opinion, or an imported record.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const FactSource = Schema.Literal(
+  "applicant",
+  "reviewer",
+  "staff",
+  "joint_review",
+  "imported",
+).annotations({
+  identifier: "FactSource",
+  title: "来源 / source",
+})
+/**
+ * The decoded value of the {@link FactSource} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type FactSource = typeof FactSource.Type
+
+/**
  * One rule's result for one candidate, with the clause it applies and an explanation in zh-CN and en.
  *
  * @category schemas
@@ -131,6 +156,8 @@ export const Finding = Schema.Struct({
   waiver: Schema.optional(Waiver),
   /** Set when a reviewer resolved a needs_review finding: `status` is then pass (confirmed) or fail (refused). */
   review: Schema.optional(FindingReview),
+  /** Whose word the finding rests on, when it rests on a fact someone recorded (an attestation, a conduct record). */
+  source: Schema.optional(FactSource),
 }).annotations({ identifier: "Finding", title: "审查结论 / finding" })
 /**
  * The decoded value of the {@link Finding} schema.

@@ -159,6 +159,28 @@ export const keepStaffHeld = (onFile: Profile, declared: Profile): Profile => {
   return {
     ...declared,
     conduct: [...onFile.conduct, ...declared.conduct.filter((c) => !held.has(canonical(c)))],
-    attestations: [...reviewers, ...declared.attestations.filter((a) => a.by === "self")],
+    attestations: [...reviewers, ...asClaims(declared).attestations],
   }
 }
+
+/**
+ * A profile as its person declares it (issue 13, "facts carry their source"): every attestation in it is their
+ * own claim (`by: "self"`, no reviewer's name), whatever was sent — a reviewer's confirmation is recorded by a
+ * reviewer (ResolveFinding), never typed into one's own profile. An attested rule then shows the claim as
+ * "claimed, awaiting review".
+ *
+ * @example
+ * ```ts
+ * import { Person } from "@cadre/domain"
+ *
+ * declare const declared: Person.Profile
+ * Person.asClaims(declared).attestations.every((a) => a.by === "self") // true
+ * ```
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const asClaims = (declared: Profile): Profile => ({
+  ...declared,
+  attestations: declared.attestations.map(({ reviewer: _reviewer, ...a }) => ({ ...a, by: "self" as const })),
+})
