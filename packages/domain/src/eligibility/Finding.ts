@@ -6,6 +6,7 @@
 
 import { Schema } from "effect"
 import { Citation } from "../shared/Citation.js"
+import { FactSource } from "../shared/FactSource.js"
 import { LocalDate } from "../shared/LocalDate.js"
 import { Text } from "../shared/Text.js"
 
@@ -113,29 +114,12 @@ export const FindingReview = Schema.Struct({
 export type FindingReview = typeof FindingReview.Type
 
 /**
- * Who a fact on a case comes from (issue 13, "facts carry their source"): the applicant's own word (a claim), a
- * reviewer, staff of the org dept, a department's joint-review opinion, or an imported record.
+ * Who a fact on a case comes from (see shared/FactSource.ts).
  *
  * @category schemas
  * @since 0.1.0
  */
-export const FactSource = Schema.Literal(
-  "applicant",
-  "reviewer",
-  "staff",
-  "joint_review",
-  "imported",
-).annotations({
-  identifier: "FactSource",
-  title: "来源 / source",
-})
-/**
- * The decoded value of the {@link FactSource} schema.
- *
- * @category models
- * @since 0.1.0
- */
-export type FactSource = typeof FactSource.Type
+export { FactSource } from "../shared/FactSource.js"
 
 /**
  * One rule's result for one candidate, with the clause it applies and an explanation in zh-CN and en.
