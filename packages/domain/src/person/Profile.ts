@@ -269,6 +269,32 @@ export const ConductRecord = Schema.Struct({
 export type ConductRecord = typeof ConductRecord.Type
 
 /**
+ * A sanction, investigation or violation as staff or a joint-review department record it (issue 13): the kind, the
+ * date, for an investigation the date it closed, what it was, and the source document (文号 or title), required.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const ConductEntry = Schema.Struct({
+  kind: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(64)).annotations({ title: "类别 / kind" }),
+  date: LocalDate.annotations({ title: "日期 / date" }),
+  closed: Schema.optional(LocalDate).annotations({ title: "结案日期 / closed" }),
+  description: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(500)).annotations({
+    title: "说明 / description",
+  }),
+  document: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(200)).annotations({
+    title: "依据文件（文号或标题） / source document",
+  }),
+}).annotations({ identifier: "ConductEntry", title: "登记的奖惩及审查记录 / recorded conduct" })
+/**
+ * The decoded value of the {@link ConductEntry} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type ConductEntry = typeof ConductEntry.Type
+
+/**
  * An attestation of something the system cannot compute (political standards, health, willingness,
  * computer skills…). Only a reviewer's attestation counts; the applicant's own declaration is kept but
  * leaves the rule needing review.
