@@ -646,7 +646,12 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: (c, _a, i) =>
       c.profiles.recordConduct({
         personId: pick(personRows, i).id,
-        record: { kind: "commendation", date: "2020-01-01", description: "嘉奖", document: "测试〔2020〕1号" },
+        record: {
+          kind: "commendation",
+          date: "2020-01-01",
+          description: "嘉奖",
+          document: "测试〔2020〕1号",
+        },
       }),
     expected: (a, i) => scoped(a, "conduct.record", seesP(a, pick(personRows, i)), "ok"),
   },
