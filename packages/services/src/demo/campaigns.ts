@@ -117,13 +117,7 @@ async function loadWith(runtime: Runtime): Promise<number> {
       cur = await move(
         ctx,
         cur,
-        {
-          _tag: "ResolveFinding",
-          ruleId: f.ruleId,
-          outcome: "confirmed",
-          reason: "经考察核实（演示）",
-          date: d(on),
-        },
+        { _tag: "ResolveFinding", ruleId: f.ruleId, outcome: "confirmed", reason: "经考察核实（演示）", date: d(on) },
         on,
       )
     return cur
@@ -175,11 +169,7 @@ async function loadWith(runtime: Runtime): Promise<number> {
       },
       "2026-11-25",
     )
-    await resolveOpen(
-      regionActor("reviewer", "310110", YANGPU, "杨浦区审核人员（演示）"),
-      scored,
-      "2026-11-26",
-    )
+    await resolveOpen(regionActor("reviewer", "310110", YANGPU, "杨浦区审核人员（演示）"), scored, "2026-11-26")
   }
 
   // 001 Guizhou: the street's reserve pool, nominees in joint review (stage: joint review).
