@@ -92,6 +92,7 @@ export {
   loginAttempts,
   mentoringPairs,
   people,
+  conductRecords,
   personVersions,
   personConsequences,
   placements,
@@ -115,6 +116,8 @@ export {
 export { makeTestDatabase, migrateIntoSchema, testDatabaseUrl } from "./testing.js"
 export * as auditQueries from "./queries/audit.js"
 export type { AuditEntry, AuditPage, AuditQuery } from "./queries/audit.js"
+export * as conductQueries from "./queries/conduct.js"
+export type { ConductRow } from "./queries/conduct.js"
 export * as peopleQueries from "./queries/people.js"
 export * as placementQueries from "./queries/placements.js"
 export * as archiveQueries from "./queries/archives.js"

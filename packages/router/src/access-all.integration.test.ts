@@ -641,6 +641,24 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: (c, _a, i) => c.profiles.get({ id: pick(personRows, i).id }),
     expected: (a, i) => scoped(a, "profile.read", seesP(a, pick(personRows, i)), "ok"),
   },
+  // Issue 13: staff record a sanction/investigation/violation against a person in scope; who reads them reads it.
+  "profiles.recordConduct": {
+    run: (c, _a, i) =>
+      c.profiles.recordConduct({
+        personId: pick(personRows, i).id,
+        record: {
+          kind: "commendation",
+          date: "2020-01-01",
+          description: "嘉奖",
+          document: "测试〔2020〕1号",
+        },
+      }),
+    expected: (a, i) => scoped(a, "conduct.record", seesP(a, pick(personRows, i)), "ok"),
+  },
+  "profiles.conduct": {
+    run: (c, _a, i) => c.profiles.conduct({ personId: pick(personRows, i).id }),
+    expected: (a, i) => scoped(a, "profile.read", seesP(a, pick(personRows, i)), "ok"),
+  },
   // —— imports (issue 14): person.write, then the job must be the caller's (an unknown one: NOT_FOUND) ——
   "imports.submitRows": {
     run: (c) => c.imports.submitRows({ jobId: "imp-none", rows: [{ name: "测试" }] }),

@@ -8,6 +8,7 @@ import { decodeRow, within } from "../internal.js"
 import { applications, campaigns, people, posts, regions } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
+import * as conductQueries from "./conduct.js"
 import { toRecord as toPersonRecord } from "./people.js"
 
 /**
@@ -397,7 +398,15 @@ const selectPeople = (h: Handle) =>
 /** A person's whole kernel profile (ID number and phone unmasked): for screening and server-side rendering. */
 export const profileOf = (h: Handle, personId: string): Effect.Effect<Person.Profile | undefined> =>
   Effect.flatMap(q(selectPeople(h).where(eq(people.id, personId)), "person.profile"), ([p]) =>
-    Effect.sync(() => (p === undefined ? undefined : toPersonRecord(p.person, p.path).profile)),
+    p === undefined
+      ? Effect.succeed(undefined)
+      : Effect.map(
+          Effect.flatMap(
+            Effect.sync(() => toPersonRecord(p.person, p.path).profile),
+            (profile) => conductQueries.screened(h, [profile]),
+          ),
+          ([profile]) => profile,
+        ),
   )
 
 /** Whole kernel profiles of people by id (those that exist). */
@@ -408,5 +417,11 @@ export const profilesOf = (
   ids.length === 0
     ? Effect.succeed(new Map())
     : Effect.flatMap(q(selectPeople(h).where(inArray(people.id, [...ids])), "person.profiles"), (rows) =>
-        Effect.sync(() => new Map(rows.map((p) => [p.person.id, toPersonRecord(p.person, p.path).profile]))),
+        Effect.map(
+          Effect.flatMap(
+            Effect.sync(() => rows.map((p) => toPersonRecord(p.person, p.path).profile)),
+            (profiles) => conductQueries.screened(h, profiles),
+          ),
+          (profiles) => new Map(profiles.map((p) => [p.id, p])),
+        ),
       )

@@ -5,6 +5,7 @@ import type { Tx } from "../database.js"
 import { decodeRow, escapeLike, seesRegionSql } from "../internal.js"
 import { applications, people, personVersions, placements, posts, regions } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
+import * as conductQueries from "./conduct.js"
 
 /**
  * People as stored. The ID number and phone live in their own columns and are masked IN SQL for every list and
@@ -207,7 +208,18 @@ export const findForScreening = (
       ),
       "person.getForScreening",
     ),
-    ([r]) => Effect.sync(() => (r === undefined ? undefined : toRecord(r.person, r.path))),
+    ([r]) =>
+      r === undefined
+        ? Effect.succeed(undefined)
+        : Effect.flatMap(
+            Effect.sync(() => toRecord(r.person, r.path)),
+            (rec) =>
+              // What staff and joint-review departments recorded is screened with the profile (issue 13).
+              Effect.map(conductQueries.screened(h, [rec.profile]), ([profile]) => ({
+                ...rec,
+                profile: profile ?? rec.profile,
+              })),
+          ),
   )
 
 /** The person row of an account (with its region's path); `lock` takes it FOR UPDATE (inside a command). */

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm"
 import {
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -78,5 +79,37 @@ export const personVersions = pgTable(
   (t) => [
     primaryKey({ name: "person_versions_pk", columns: [t.personId, t.version] }),
     check("person_versions_source_check", sql`${t.source} in ('entered', 'imported', 'self_declared')`),
+  ],
+)
+
+/**
+ * Sanctions, investigations and violations recorded against a person by staff (the org dept, the street) or
+ * reported in a department's joint-review opinion (issue 13, "facts carry their source"): each row with its source
+ * document (文号 or title), date, who recorded it and, for an opinion, the department and the application. Kept
+ * apart from the profile, which is the person's to edit; the exclusion rules screen the profile with these rows.
+ */
+export const conductRecords = pgTable(
+  "conduct_records",
+  {
+    id: text("id").primaryKey(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    kind: text("kind").notNull(),
+    date: date("date", { mode: "string" }).notNull(),
+    closed: date("closed", { mode: "string" }),
+    description: text("description").notNull(),
+    document: text("document").notNull(),
+    source: text("source", { enum: ["staff", "joint_review"] }).notNull(),
+    department: text("department"),
+    applicationId: text("application_id"),
+    recordedBy: text("recorded_by").notNull(),
+    recorderRole: text("recorder_role").notNull(),
+    regionPath: text("region_path").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("conduct_records_person_idx").on(t.personId, t.date),
+    check("conduct_records_source_check", sql`${t.source} in ('staff', 'joint_review')`),
   ],
 )

@@ -120,6 +120,7 @@ export const PERMISSIONS = [
   "profile.read",
   "profile.write_own",
   "person.write", // staff keep cadre records: create and edit a person's profile (issue 14)
+  "conduct.record", // record a sanction, investigation or violation against a person, with its document (issue 13)
   "eligibility.check",
   "audit.read",
   "account.create",
@@ -166,6 +167,7 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "scheme.publish",
     "profile.read",
     "person.write",
+    "conduct.record",
     "eligibility.check",
     "audit.read",
     "account.create",
@@ -191,6 +193,7 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "unit.write",
     "scheme.read",
     "profile.read",
+    "conduct.record",
     "eligibility.check",
     "audit.read",
     "account.create",

@@ -6,6 +6,7 @@
 
 import { Schema } from "effect"
 import { Citation } from "../shared/Citation.js"
+import { FactSource } from "../shared/FactSource.js"
 import { LocalDate } from "../shared/LocalDate.js"
 import { Text } from "../shared/Text.js"
 
@@ -113,6 +114,14 @@ export const FindingReview = Schema.Struct({
 export type FindingReview = typeof FindingReview.Type
 
 /**
+ * Who a fact on a case comes from (see shared/FactSource.ts).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export { FactSource } from "../shared/FactSource.js"
+
+/**
  * One rule's result for one candidate, with the clause it applies and an explanation in zh-CN and en.
  *
  * @category schemas
@@ -131,6 +140,8 @@ export const Finding = Schema.Struct({
   waiver: Schema.optional(Waiver),
   /** Set when a reviewer resolved a needs_review finding: `status` is then pass (confirmed) or fail (refused). */
   review: Schema.optional(FindingReview),
+  /** Whose word the finding rests on, when it rests on a fact someone recorded (an attestation, a conduct record). */
+  source: Schema.optional(FactSource),
 }).annotations({ identifier: "Finding", title: "审查结论 / finding" })
 /**
  * The decoded value of the {@link Finding} schema.

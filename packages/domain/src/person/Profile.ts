@@ -6,6 +6,7 @@
  */
 
 import { Schema } from "effect"
+import { FactSource } from "../shared/FactSource.js"
 import { LocalDate } from "../shared/LocalDate.js"
 import { birthDateOf, IdNumber, sexOf } from "./IdNumber.js"
 import { Sex } from "./Sex.js"
@@ -249,6 +250,15 @@ export const ConductRecord = Schema.Struct({
   /** For an investigation: the date it closed; absent while it is still open (正在接受立案审查). */
   closed: Schema.optional(LocalDate).annotations({ title: "结案日期 / closed" }),
   description: Schema.String.annotations({ title: "说明 / description" }),
+  /**
+   * Who recorded it (issue 13): the applicant (a claim), staff of the org dept, a department in joint review, an
+   * import; absent on records kept before sources were recorded.
+   */
+  source: Schema.optional(FactSource),
+  /** The source document: its number (文号) or title. */
+  document: Schema.optional(Schema.String).annotations({ title: "依据文件（文号或标题） / source document" }),
+  /** The department whose joint-review opinion reported it (纪检、公安…). */
+  department: Schema.optional(Schema.String).annotations({ title: "报告部门 / reporting department" }),
 }).annotations({ identifier: "ConductRecord", title: "奖惩及审查记录 / conduct record" })
 /**
  * The decoded value of the {@link ConductRecord} schema.
@@ -257,6 +267,32 @@ export const ConductRecord = Schema.Struct({
  * @since 0.1.0
  */
 export type ConductRecord = typeof ConductRecord.Type
+
+/**
+ * A sanction, investigation or violation as staff or a joint-review department record it (issue 13): the kind, the
+ * date, for an investigation the date it closed, what it was, and the source document (文号 or title), required.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const ConductEntry = Schema.Struct({
+  kind: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(64)).annotations({ title: "类别 / kind" }),
+  date: LocalDate.annotations({ title: "日期 / date" }),
+  closed: Schema.optional(LocalDate).annotations({ title: "结案日期 / closed" }),
+  description: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(500)).annotations({
+    title: "说明 / description",
+  }),
+  document: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(200)).annotations({
+    title: "依据文件（文号或标题） / source document",
+  }),
+}).annotations({ identifier: "ConductEntry", title: "登记的奖惩及审查记录 / recorded conduct" })
+/**
+ * The decoded value of the {@link ConductEntry} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type ConductEntry = typeof ConductEntry.Type
 
 /**
  * An attestation of something the system cannot compute (political standards, health, willingness,

@@ -1,8 +1,16 @@
 import { Schema } from "effect"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { checkCharacter } from "./IdNumber.js"
 import { Profile, type ProfileEncoded } from "./Profile.js"
-import { changedFields, keepStaffHeld, LINK_REFUSED, linkMismatches, PersonSource } from "./Record.js"
+import {
+  asClaims,
+  changedFields,
+  keepStaffHeld,
+  LINK_REFUSED,
+  linkMismatches,
+  PersonSource,
+} from "./Record.js"
 
 const id = (first17: string) => `${first17}${checkCharacter(first17)}`
 
@@ -126,6 +134,7 @@ describe("keepStaffHeld (issue 14: a person cannot declare away what staff enter
     expect(kept.conduct.map((c) => c.kind)).toEqual(["party_warning", "commendation"])
     expect(kept.attestations.map((a) => [a.item, a.by, a.result])).toEqual([
       ["health", "reviewer", true],
+      ["health", "self", false],
       ["computer_skills", "self", true],
     ])
   })
@@ -133,5 +142,46 @@ describe("keepStaffHeld (issue 14: a person cannot declare away what staff enter
   it("a conduct record declared again is not doubled", () => {
     const kept = keepStaffHeld(onFile, decode({ ...base, conduct: [...onFile.conduct] }))
     expect(kept.conduct.length).toBe(1)
+  })
+})
+
+describe("asClaims (issue 13: facts carry their source — an applicant's word is a claim)", () => {
+  const attestation = fc.record({
+    item: fc.constantFrom("health", "party_spirit_conduct_dedication", "quality_ability"),
+    result: fc.boolean(),
+    by: fc.constantFrom("self" as const, "reviewer" as const),
+    reviewer: fc.option(fc.string(), { nil: undefined }),
+    date: fc.constantFrom("2026-01-05", "2026-02-01"),
+    note: fc.option(fc.string(), { nil: undefined }),
+  })
+
+  it("every attestation an applicant declares is kept as their own claim, never as a reviewer's", () => {
+    fc.assert(
+      fc.property(fc.array(attestation, { maxLength: 6 }), (atts) => {
+        const attestations = atts.map((a) =>
+          Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)),
+        ) as unknown as ProfileEncoded["attestations"]
+        const declared = decode({ ...base, attestations })
+        const claimed = asClaims(declared)
+        expect(claimed.attestations.length).toBe(atts.length)
+        expect(claimed.attestations.every((a) => a.by === "self" && a.reviewer === undefined)).toBe(true)
+        expect(claimed.attestations.map((a) => [a.item, a.result, a.date])).toEqual(
+          atts.map((a) => [a.item, a.result, a.date]),
+        )
+      }),
+    )
+  })
+
+  it("keepStaffHeld keeps a forged reviewer's attestation as the person's claim (its doc says so)", () => {
+    const onFile = decode(base)
+    const declared = decode({
+      ...base,
+      attestations: [
+        { item: "health", result: true, by: "reviewer", reviewer: "我自己", date: "2026-02-01" },
+      ],
+    })
+    expect(keepStaffHeld(onFile, declared).attestations).toEqual([
+      { item: "health", result: true, by: "self", date: "2026-02-01" },
+    ])
   })
 })

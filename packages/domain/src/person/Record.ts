@@ -9,7 +9,7 @@
 import { Schema } from "effect"
 import type { Text } from "../shared/Text.js"
 import { birthDateOf } from "./IdNumber.js"
-import { Profile } from "./Profile.js"
+import { type ConductRecord, Profile } from "./Profile.js"
 
 /**
  * Where a version of a record came from: entered by staff (the org dept, a unit), imported from a roster, or
@@ -154,11 +154,66 @@ export const LINK_REFUSED: Text = {
  * @since 0.1.0
  */
 export const keepStaffHeld = (onFile: Profile, declared: Profile): Profile => {
-  const held = new Set(onFile.conduct.map(canonical))
+  const held = new Set(onFile.conduct.map(sameRecord))
   const reviewers = onFile.attestations.filter((a) => a.by === "reviewer")
+  const claims = asClaims(declared)
   return {
-    ...declared,
-    conduct: [...onFile.conduct, ...declared.conduct.filter((c) => !held.has(canonical(c)))],
-    attestations: [...reviewers, ...declared.attestations.filter((a) => a.by === "self")],
+    ...claims,
+    conduct: [...onFile.conduct, ...claims.conduct.filter((c) => !held.has(sameRecord(c)))],
+    attestations: [...reviewers, ...claims.attestations],
   }
+}
+
+/** A conduct record compared for identity, whoever recorded it. */
+const sameRecord = ({ source: _source, ...c }: ConductRecord): string => canonical(c)
+
+/**
+ * A profile as its person declares it (issue 13, "facts carry their source"): every conduct record in it is
+ * theirs (`source: "applicant"`) and every attestation their own claim (`by: "self"`, no reviewer's name),
+ * whatever was sent — a reviewer's confirmation is recorded by a
+ * reviewer (ResolveFinding), never typed into one's own profile. An attested rule then shows the claim as
+ * "claimed, awaiting review".
+ *
+ * @example
+ * ```ts
+ * import { Person } from "@cadre/domain"
+ *
+ * declare const declared: Person.Profile
+ * Person.asClaims(declared).attestations.every((a) => a.by === "self") // true
+ * ```
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const asClaims = (declared: Profile): Profile => ({
+  ...declared,
+  conduct: declared.conduct.map((c) => ({ ...c, source: "applicant" as const })),
+  attestations: declared.attestations.map(({ reviewer: _reviewer, ...a }) => ({ ...a, by: "self" as const })),
+})
+
+/**
+ * The profile the exclusion rules screen (issue 13): the conduct records on the profile and those staff or a
+ * joint-review department recorded against the person (kept apart, each with its source and document), so that
+ * an applicant who declared nothing is excluded by a sanction staff recorded. A declared copy of a recorded one is
+ * not doubled (the recorded one, with its source, stays).
+ *
+ * @example
+ * ```ts
+ * import { Person } from "@cadre/domain"
+ *
+ * declare const declared: Person.Profile
+ * declare const recorded: ReadonlyArray<Person.ConductRecord>
+ * Person.withRecorded(declared, recorded).conduct.length // declared.conduct.length + recorded.length at most
+ * ```
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const withRecorded = (profile: Profile, recorded: ReadonlyArray<ConductRecord>): Profile => {
+  if (recorded.length === 0) return profile
+  const seen = new Set(recorded.map((c) => sameRecord({ ...c, document: undefined, department: undefined })))
+  const own = profile.conduct.filter(
+    (c) => !seen.has(sameRecord({ ...c, document: undefined, department: undefined })),
+  )
+  return { ...profile, conduct: [...own, ...recorded] }
 }

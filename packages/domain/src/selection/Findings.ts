@@ -67,6 +67,31 @@ export const resolveFinding = (
 }
 
 /**
+ * A fresh screening of an application already under review (issue 13: a joint-review opinion carried a sanction,
+ * staff recorded one): the fresh findings, except that a finding a reviewer resolved stays resolved where the
+ * fresh screening again leaves it to review (the reviewer's word is not lost); the outcome is recomputed.
+ *
+ * @example
+ * ```ts
+ * import { Selection } from "@cadre/domain"
+ * declare const before: import("@cadre/domain").Eligibility.Verdict
+ * declare const fresh: import("@cadre/domain").Eligibility.Verdict
+ * Selection.rescreened(before, fresh).outcome
+ * ```
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const rescreened = (before: Verdict | undefined, fresh: Verdict): Verdict => {
+  const resolved = new Map<string, Finding>()
+  for (const f of before?.findings ?? []) if (f.review !== undefined) resolved.set(f.ruleId, f)
+  const findings = fresh.findings.map((f) =>
+    f.status === "needs_review" ? (resolved.get(f.ruleId) ?? f) : f,
+  )
+  return { ...fresh, findings, outcome: outcomeOf(findings) }
+}
+
+/**
  * One finding still awaiting review, as a refusal names it: the rule, its label and its clause.
  *
  * @category schemas

@@ -10,7 +10,7 @@ import { Schema } from "effect"
 import { Role } from "../access/Access.js"
 import { CountFrom } from "../calendar/WorkCalendar.js"
 import { Verdict } from "../eligibility/Verdict.js"
-import { PersonId } from "../person/Profile.js"
+import { ConductEntry, PersonId } from "../person/Profile.js"
 import { Channel } from "../scheme/Scheme.js"
 import { LocalDate } from "../shared/LocalDate.js"
 import { State } from "./State.js"
@@ -47,7 +47,18 @@ export const QualificationReviewRecord = Schema.TaggedStruct("QualificationRevie
  */
 export const JointReviewRecord = Schema.TaggedStruct("JointReview", {
   opinions: Schema.NonEmptyArray(
-    Schema.Struct({ department: NonEmpty, agree: Schema.Boolean, note: Schema.String }),
+    Schema.Struct({
+      department: NonEmpty,
+      agree: Schema.Boolean,
+      note: Schema.String,
+      /**
+       * Sanctions, investigations or violations the department reports (issue 13): recorded against the person
+       * with the department as their source, and the application re-screened in the same transaction.
+       */
+      records: Schema.optional(Schema.Array(ConductEntry)).annotations({
+        title: "报告的记录 / reported records",
+      }),
+    }),
   ),
   /**
    * A disagreeing opinion the deciding body overrode (issue 13), with its recorded reason, meeting and date; until

@@ -22,6 +22,7 @@ export {
   findingsUnresolved,
   OpenFinding,
   outcomeOf,
+  rescreened,
   resolveFinding,
   unresolvedFindings,
 } from "./Findings.js"

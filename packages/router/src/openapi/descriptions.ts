@@ -222,6 +222,14 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
     summary: t("一个人员（脱敏）", "One person (masked)"),
     example: { id: "demo-p-33" },
   },
+  "profiles.conduct": {
+    summary: t("工作人员及联审部门登记的记录", "What staff and joint-review departments recorded"),
+    description: t(
+      "某人员被登记的处分、立案审查、违法违纪记录，按日期先后；每条注明来源（staff 工作人员 / joint_review 联审部门）、部门、文号及登记人。",
+      "The sanctions, investigations and violations recorded against a person, oldest first; each with its source (staff / joint_review), department, document and recorder.",
+    ),
+    example: { personId: "demo-p-33" },
+  },
   "profiles.history": {
     summary: t("人员记录的各个版本", "The versions of a person record"),
     description: t(

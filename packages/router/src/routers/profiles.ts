@@ -1,5 +1,5 @@
 import { Person } from "@cadre/domain"
-import { type PersonRecord, PersonService } from "@cadre/services"
+import { type ConductRow, ConductService, type PersonRecord, PersonService } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
@@ -9,6 +9,9 @@ import { ExpectedVersion, Id, iso } from "./shared.js"
 export const ProfileInput = Person.Profile.from.omit("id").annotations({ title: "干部信息 / cadre profile" })
 
 const encodeProfile = Schema.encodeSync(Person.Profile)
+
+/** A recorded sanction, investigation or violation as answered: its source, document and recorder (issue 13). */
+const conductOut = (r: ConductRow) => ({ ...r, recordedAt: iso(r.recordedAt) })
 
 /** A whole record for its owner: the profile in its JSON form plus storage metadata. */
 const own = (r: PersonRecord) => ({
@@ -115,6 +118,33 @@ export const profilesRouter = router({
       ),
     )
     .query(({ ctx, input: i }) => ctx.run(Effect.flatMap(PersonService, (r) => r.list(ctx.actor, i)))),
+  /**
+   * Staff record a sanction, an investigation or a violation against a person in their scope (issue 13: the org dept,
+   * the street): kind, date, closing date for an investigation, description and the source document (文号 or title);
+   * kept apart from the profile with its source (staff) and recorder, audited; the exclusion rules see it.
+   */
+  recordConduct: procedure
+    .permission("conduct.record")
+    .input(
+      input(
+        Schema.Struct({
+          personId: Id("人员编号 / person id"),
+          record: Person.ConductEntry,
+        }),
+      ),
+    )
+    .mutation(({ ctx, input: i }) =>
+      ctx.run(Effect.flatMap(ConductService, (r) => r.record(ctx.cmd, i))).then(conductOut),
+    ),
+  /** What staff and joint-review departments recorded against a person in the caller's scope, oldest first. */
+  conduct: procedure
+    .permission("profile.read")
+    .input(input(Schema.Struct({ personId: Id("人员编号 / person id") })))
+    .query(({ ctx, input: i }) =>
+      ctx
+        .run(Effect.flatMap(ConductService, (r) => r.list(ctx.actor, i.personId)))
+        .then((rs) => rs.map(conductOut)),
+    ),
   /** One person in the caller's scope, masked. */
   get: procedure
     .permission("profile.read")

@@ -213,7 +213,8 @@ export class PersonService extends Effect.Service<PersonService>()("@cadre/servi
         const id = `p-${randomBytes(6).toString("hex")}`
         return yield* transaction(db, "person.createOwn", (tx) =>
           Effect.gen(function* () {
-            const profile = yield* decodeProfile(withId(input.profile, id))
+            // The applicant's word is a claim (issue 13): attestations are stored as their own, never a reviewer's.
+            const profile = Person.asClaims(yield* decodeProfile(withId(input.profile, id)))
             const path = yield* activeRegionPath(tx, input.regionId)
             const onFile = yield* peopleQueries.findByIdNumber(tx, profile.idNumber, true)
             if (onFile !== undefined) return yield* linkOwn(tx, ctx, onFile, profile)
@@ -412,7 +413,8 @@ export class PersonService extends Effect.Service<PersonService>()("@cadre/servi
 
     /**
      * An applicant updates their profile. On a record staff keep (entered or imported, then linked), the conduct
-     * records and reviewers' attestations on file stay whatever is sent.
+     * records and reviewers' attestations on file stay whatever is sent; the attestations sent are the applicant's
+     * claims (issue 13), never a reviewer's.
      */
     const updateOwn = (
       ctx: CommandContext,
@@ -435,7 +437,7 @@ export class PersonService extends Effect.Service<PersonService>()("@cadre/servi
             // attestations are not the person's to remove (Person.keepStaffHeld).
             const profile = (yield* peopleQueries.staffKept(tx, cur.person.id))
               ? Person.keepStaffHeld(before.profile, declared)
-              : declared
+              : Person.asClaims(declared)
             const updated = yield* peopleQueries.update(
               tx,
               cur.person.id,

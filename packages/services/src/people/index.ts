@@ -1,3 +1,4 @@
 /** People (干部信息): profiles masked for lists, whole for their owner and for audited whole reads. */
-export type { MaskedPerson, PersonFilter, PersonRecord, PersonVersionRow } from "@cadre/db"
+export type { ConductRow, MaskedPerson, PersonFilter, PersonRecord, PersonVersionRow } from "@cadre/db"
 export { type OwnProfileInput, PersonService, type StaffProfileInput } from "./PersonService.js"
+export { type ConductOrigin, ConductService, recordConductInTx } from "./ConductService.js"

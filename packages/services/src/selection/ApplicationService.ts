@@ -44,6 +44,7 @@ import {
   submitAndScreen,
   submitMove,
   vacatePost,
+  withReportedRecords,
 } from "./moves.js"
 import { completeTasksLeftBehind } from "./taskCompletion.js"
 
@@ -324,7 +325,7 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
           yield* requirePermission(ctx.actor, "campaign.read")
           yield* transaction(db, `application.${input.move._tag}`, (tx) =>
             Effect.gen(function* () {
-              const { locked, app } = yield* begin(
+              const { rec, locked, app } = yield* begin(
                 tx,
                 schemes,
                 ctx,
@@ -336,7 +337,14 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
                 yield* checkAppointPost(tx, locked, input.move.postId)
                 yield* requireOnePosting(tx, app.personId, locked.scheme)
               }
-              const next = yield* applyMove(tx, calendar, ctx, locked, app, input.move, input.on)
+              const next = yield* withReportedRecords(
+                tx,
+                ctx,
+                locked,
+                rec,
+                input.move,
+                yield* applyMove(tx, calendar, ctx, locked, app, input.move, input.on),
+              )
               yield* applicationQueries.saveApplication(tx, next, input.expectedVersion)
               yield* completeTasksLeftBehind(tx, next.id, next.state, ctx.actor.accountId, input.on)
               if (input.move._tag === "Appoint") yield* fillPost(tx, ctx, locked, input.move.postId)

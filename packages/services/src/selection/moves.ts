@@ -15,6 +15,7 @@ import {
 import { Access, Eligibility, type LocalDate, type Scheme, Selection } from "@cadre/domain"
 import { Effect, Either } from "effect"
 import type { WorkCalendar } from "../calendar/index.js"
+import { recordConductInTx } from "../people/index.js"
 import type { SchemeStore } from "../shared/SchemeStore.js"
 import { type Locked, lockCampaign } from "./locked.js"
 
@@ -305,3 +306,32 @@ export const fillPost = (tx: Tx, ctx: CommandContext, locked: Locked, postId: st
       after: { status: "filled", campaignId: locked.campaign.id },
     }),
   )
+
+/**
+ * A joint-review opinion that reports sanctions, investigations or violations (issue 13, 001 四（二）2: the
+ * 纪检/公安/综治/计生 opinions reach the exclusions): each is recorded against the person with the department as
+ * its source, and the application is screened again in the same transaction, keeping a reviewer's resolutions
+ * (`Selection.rescreened`). Any other move: the application as the kernel left it.
+ */
+export const withReportedRecords = (
+  tx: Tx,
+  ctx: CommandContext,
+  locked: Locked,
+  rec: ApplicationRecord,
+  move: Selection.Move,
+  next: Selection.Application,
+): Effect.Effect<Selection.Application, NotFound> =>
+  Effect.gen(function* () {
+    if (move._tag !== "Record" || move.record._tag !== "JointReview") return next
+    const reporting = move.record.opinions.filter((o) => (o.records ?? []).length > 0)
+    if (reporting.length === 0) return next
+    const person = { id: next.personId, regionPath: locked.campaign.regionPath }
+    for (const o of reporting)
+      yield* recordConductInTx(tx, ctx, person, o.records ?? [], {
+        source: "joint_review",
+        department: o.department,
+        applicationId: next.id,
+      })
+    const fresh = yield* screen(tx, locked, next.personId, rec.targetRole)
+    return { ...next, verdict: Selection.rescreened(next.verdict, fresh) }
+  })

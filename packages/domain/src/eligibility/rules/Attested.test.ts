@@ -37,6 +37,15 @@ describe("Attested", () => {
     const f = rule(makeProfile({ attestations: [att("self", true)] }), ref)
     expect(f).toMatchObject({ status: "needs_review", actual: "self" })
   })
+  it("000 一（一）3: an applicant's claim shows as claimed, awaiting review (source applicant); a reviewer's word is the reviewer's", () => {
+    const claimed = rule(makeProfile({ attestations: [att("self", true)] }), ref)
+    expect(claimed.source).toBe("applicant")
+    expect(claimed.message.zh).toContain("本人申报，待审核")
+    expect(claimed.message.en).toContain("Claimed by the applicant, awaiting review")
+    expect(rule(makeProfile({ attestations: [att("reviewer", true)] }), ref).source).toBe("reviewer")
+    expect(rule(makeProfile({ attestations: [att("reviewer", false)] }), ref).source).toBe("reviewer")
+    expect(rule(makeProfile(), ref).source).toBeUndefined()
+  })
   it("000 一（一）3: no attestation, or only for another item, needs review", () => {
     expect(rule(makeProfile(), ref).status).toBe("needs_review")
     expect(

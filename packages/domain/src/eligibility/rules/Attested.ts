@@ -6,6 +6,7 @@
 
 import { Schema } from "effect"
 import type { Attestation } from "../../person/Profile.js"
+import type { Finding } from "../Finding.js"
 import { type Check, clauseSuffix, findingsFor, passMessage, type RuleKind, ruleFields } from "../RuleKind.js"
 
 /**
@@ -48,9 +49,15 @@ export const compile = (rule: Attested): Check => {
     en: `No reviewer has confirmed "${rule.label.en}" yet; needs review${sfx.en}`,
   }
   const selfOnly = {
-    zh: `仅有本人填报，需审核人员确认“${rule.label.zh}”${sfx.zh}`,
-    en: `Only self-declared; a reviewer must confirm "${rule.label.en}"${sfx.en}`,
+    zh: `本人申报，待审核：需审核人员确认“${rule.label.zh}”${sfx.zh}`,
+    en: `Claimed by the applicant, awaiting review: a reviewer must confirm "${rule.label.en}"${sfx.en}`,
   }
+  // An applicant's own word is a claim (issue 13): it shows as such and never passes the rule.
+  const claimed: Finding = Object.freeze({
+    ...make("needs_review", "self", selfOnly, true),
+    source: "applicant",
+  })
+  const confirmed: Finding = Object.freeze({ ...make("pass", true, ok, true), source: "reviewer" })
   return (profile) => {
     let latest: Attestation | undefined
     let selfSeen = false
@@ -62,12 +69,11 @@ export const compile = (rule: Attested): Check => {
       }
       if (latest === undefined || a.date > latest.date || (a.date === latest.date && !a.result)) latest = a
     }
-    if (latest === undefined)
-      return selfSeen ? make("needs_review", "self", selfOnly) : make("needs_review", null, absent)
-    if (latest.result) return make("pass", true, ok)
+    if (latest === undefined) return selfSeen ? claimed : make("needs_review", null, absent)
+    if (latest.result) return confirmed
     const who = latest.reviewer === undefined ? "" : latest.reviewer
     const note = latest.note === undefined ? "" : `：${latest.note}`
-    return make(
+    const refused = make(
       "fail",
       false,
       {
@@ -76,6 +82,7 @@ export const compile = (rule: Attested): Check => {
       },
       true,
     )
+    return { ...refused, source: "reviewer" }
   }
 }
 

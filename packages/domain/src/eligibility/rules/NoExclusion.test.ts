@@ -1,4 +1,6 @@
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { asClaims, withRecorded } from "../../person/Record.js"
 import { make as date } from "../../shared/LocalDate.js"
 import { compileEncodedRule, makeProfile, ruleBase } from "../fixtures.js"
 import { CONDUCT_KINDS } from "./NoExclusion.js"
@@ -65,5 +67,57 @@ describe("NoExclusion", () => {
     expect(recentViolation(makeProfile({ conduct: [record("violation", "2019-08-01")] }), ref).status).toBe(
       "pass",
     )
+  })
+})
+
+describe("NoExclusion sees what staff and departments recorded (issue 13: facts carry their source)", () => {
+  const staffSanction = {
+    kind: "violation",
+    date: date("2018-05-01"),
+    description: "违反工作纪律，党内警告",
+    source: "staff" as const,
+    document: "区纪委〔2018〕5号",
+  }
+  it("001 三 不宜（3）: an applicant who declared nothing is excluded by a sanction staff recorded; the finding names the source and the document", () => {
+    const declared = makeProfile()
+    const f = recentViolation(withRecorded(declared, [staffSanction]), ref)
+    expect(f.status).toBe("fail")
+    expect(f.source).toBe("staff")
+    expect(f.actual).toEqual(["violation 2018-05-01"])
+    expect(f.message.zh).toContain("区纪委〔2018〕5号")
+    expect(f.message.zh).toContain("001 三 不宜（3）")
+    expect(f.message.en).toContain("recorded by staff")
+  })
+  it("001 三 不宜（3）: an open investigation a department reported in joint review excludes (source joint_review, its department)", () => {
+    const opened = {
+      kind: "investigation",
+      date: date("2019-06-01"),
+      description: "立案审查",
+      source: "joint_review" as const,
+      department: "纪检",
+      document: "纪立〔2019〕12号",
+    }
+    const f = recentViolation(withRecorded(makeProfile(), [opened]), ref)
+    expect(f.status).toBe("fail")
+    expect(f.source).toBe("joint_review")
+    expect(f.message.zh).toContain("纪检")
+  })
+  it("001 三 不宜（3）: any violation staff recorded within 近三年内 before the reference date excludes, whatever was declared (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1095 }), fc.boolean(), (daysBack, declaredOne) => {
+        const d = new Date(Date.UTC(2019, 6, 12 - daysBack)).toISOString().slice(0, 10)
+        if (d < "2016-07-12") return
+        const declared = makeProfile({ conduct: declaredOne ? [record("commendation", "2018-01-01")] : [] })
+        const f = recentViolation(withRecorded(declared, [{ ...staffSanction, date: date(d) }]), ref)
+        expect(f.status).toBe("fail")
+        expect(f.source).toBe("staff")
+      }),
+    )
+  })
+  it("a clean record keeps no source; the applicant's own declaration is the applicant's", () => {
+    expect(recentViolation(withRecorded(makeProfile(), []), ref).source).toBeUndefined()
+    const own = recentViolation(asClaims(makeProfile({ conduct: [record("violation", "2018-01-01")] })), ref)
+    expect(own.status).toBe("fail")
+    expect(own.source).toBe("applicant")
   })
 })

@@ -5,6 +5,8 @@
  */
 
 import { Schema } from "effect"
+import type { ConductRecord } from "../../person/Profile.js"
+import { FACT_SOURCE_LABELS, type FactSource } from "../../shared/FactSource.js"
 import { addYears } from "../../shared/LocalDate.js"
 import { Text } from "../../shared/Text.js"
 import { type Check, clauseSuffix, findingsFor, passMessage, type RuleKind, ruleFields } from "../RuleKind.js"
@@ -92,27 +94,51 @@ export const compile = (rule: NoExclusion): Check => {
     if (profile.conduct.length === 0) return make("pass", none, ok)
     const since = w === undefined ? undefined : addYears(ref, -w)
     let hits: Array<string> | undefined
+    let whence: Array<ConductRecord> | undefined
     for (const r of profile.conduct) {
       if (r.date > ref) continue
       const inWindow = kinds.has(r.kind) && (since === undefined || r.date >= since)
       const stillOpen = open.has(r.kind) && (r.closed === undefined || r.closed > ref)
       if (inWindow || stillOpen) {
-        if (hits === undefined) hits = []
+        if (hits === undefined || whence === undefined) {
+          hits = []
+          whence = []
+        }
         hits.push(stillOpen && !inWindow ? `${r.kind} ${r.date} (open)` : `${r.kind} ${r.date}`)
+        whence.push(r)
       }
     }
-    if (hits === undefined) return make("pass", none, ok)
-    return make(
+    if (hits === undefined || whence === undefined) return make("pass", none, ok)
+    const said = whence.map(provenance)
+    const zh = hits.map((h, i) => `${h}${said[i]?.zh ?? ""}`).join("；")
+    const en = hits.map((h, i) => `${h}${said[i]?.en ?? ""}`).join("; ")
+    const failed = make(
       "fail",
       hits,
       {
-        zh: `存在排除情形（${hits.join("；")}）：${rule.description.zh}${sfx.zh}`,
-        en: `Excluded by ${hits.join("; ")}: ${rule.description.en}${sfx.en}`,
+        zh: `存在排除情形（${zh}）：${rule.description.zh}${sfx.zh}`,
+        en: `Excluded by ${en}: ${rule.description.en}${sfx.en}`,
       },
       true,
     )
+    const source = sourceOf(whence)
+    return source === undefined ? failed : { ...failed, source }
   }
 }
+
+/** Who recorded a record and on what document, as it reads after the record in an explanation. */
+const provenance = (r: ConductRecord): Text => {
+  if (r.source === undefined && r.document === undefined) return { zh: "", en: "" }
+  const who = r.source === undefined ? undefined : FACT_SOURCE_LABELS[r.source]
+  const zh = [r.department, who?.zh, r.document].filter((x) => x !== undefined && x !== "").join("，")
+  const en = [who?.en, r.department, r.document].filter((x) => x !== undefined && x !== "").join(", ")
+  return { zh: `（${zh}）`, en: ` (${en})` }
+}
+
+/** The source a failed exclusion rests on: a staff's or department's record first, else the applicant's word. */
+const sourceOf = (records: ReadonlyArray<ConductRecord>): FactSource | undefined =>
+  records.find((r) => r.source !== undefined && r.source !== "applicant")?.source ??
+  records.find((r) => r.source !== undefined)?.source
 
 /**
  * The `NoExclusion` rule kind: its Schema and its compiler, listed in rules/index.ts.
