@@ -71,7 +71,7 @@ describe("a scheme may name the cycles and the members of a quota", () => {
           const expected =
             cycles === undefined
               ? c.cadence._tag === "YearEnd" || c.cadence._tag === "TermEnd"
-              : cycles.includes(c.id)
+              : (cycles as ReadonlyArray<string>).includes(c.id)
           expect(quotaAppliesTo(q, c)).toBe(expected)
         },
       ),
