@@ -1,6 +1,6 @@
 // Grading under a quota (002 三（二）: excellent ≤ 20% of all first secretaries), through the real router on a real
 // database: a cohort of COHORT Da'an first secretaries graded all at once, every call in parallel, each year a
-// different mix. Prints throughput and latency, and how many excellent grades the quota let through (it must never
+// different mix (the group is the scheme in its district: Assessment.quotaGroupKey). Prints throughput and latency, and how many excellent grades the quota let through (it must never
 // pass the limit; the integration tests assert that, this prints it). PGlite by default; PostgreSQL when
 // TEST_DATABASE_URL is set. Run: pnpm bench (here, or at the root through turbo).
 import { performance } from "node:perf_hooks"
@@ -45,7 +45,6 @@ for (let i = 0; i < COHORT; i++) {
     schemeId: "daan-first-secretary",
     schemeVersion: 1,
     placedOn: start,
-    quotaGroup: "bench-quota",
   })
   await h.caller(street).placements.act({
     id: placed.id,

@@ -1,5 +1,5 @@
 import type { Conflict, InvalidInput, NotFound, StaleVersion } from "@cadre/db"
-import type { Access, Assessment, Calendar, InPost, Scheme, Selection, Text } from "@cadre/domain"
+import type { Access, Assessment, Calendar, InPost, Pool, Scheme, Selection, Text } from "@cadre/domain"
 import { Rejected } from "@cadre/services"
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server"
 import { Data } from "effect"
@@ -71,6 +71,7 @@ export type Failure =
   | InPost.MentoringRefused
   | InPost.PostingHeld
   | Assessment.QuotaRefused
+  | Pool.PoolRefused
   | Assessment.GroupCountInvalid
   | Assessment.GradingRefused
   | Assessment.SurveyCountsInvalid
@@ -148,6 +149,8 @@ export const describeFailure = (failure: Failure): Described => {
     case "ArchiveRefused":
     case "MentoringRefused":
     case "QuotaRefused":
+    // A pool change its composition rules do not allow (issue 13): each rule's arithmetic and clause.
+    case "PoolRefused":
     case "GradingRefused":
     case "GroupCountInvalid":
     case "EvaluationRefused":
@@ -272,6 +275,7 @@ const TAGS: { readonly [K in Failure["_tag"]]: true } = {
   MentoringRefused: true,
   PostingHeld: true,
   QuotaRefused: true,
+  PoolRefused: true,
   GroupCountInvalid: true,
   GradingRefused: true,
   SurveyCountsInvalid: true,

@@ -640,19 +640,61 @@ describe("003 一 拓源储备一批: community workers → committee reserves �
     expect(await audited("reserve.advance", entered.id)).toBe(1)
   }, 60_000)
 
-  it("001 二、三（4）: entered as principal at 46 the age finding fails (一般, waivable) and is shown; no pipeline in 001", async () => {
+  it("001 三（4）: a principal of 46 or a deputy of 42 (一般) enters only with a recorded waiver, audited; no pipeline in 001", async () => {
     const gz = await h.actorHeaders({ role: "street_admin", regionId: "guizhou-street" })
     h.setToday("2026-04-01")
     const base = { regionId: "guizhou-street-c1", schemeId: "guizhou-street-reserve-pool", schemeVersion: 1 }
     const older = await addPerson("guizhou-street-c1", "520102", "后备甲", "1980-03-31")
     const younger = await addPerson("guizhou-street-c1", "520102", "后备乙", "1986-04-01")
-    const p = await h
-      .caller(gz)
-      .reserves.enter({ ...base, personId: older, role: "principal", source: "nominated", basis: "社区推荐" })
-    expect(p.findings.map((f) => [f.ruleId, f.status])).toEqual([["age", "fail"]])
+    const deputy42 = await addPerson("guizhou-street-c1", "520102", "后备丙", "1984-03-01")
+    // Issue 13: a deputy aged 42 (cap 40, 一般) without a waiver is refused with the age, the cap and the clause.
+    const noWaiver = await failure(
+      h.caller(gz).reserves.enter({
+        ...base,
+        personId: deputy42,
+        role: "deputy",
+        source: "nominated",
+        basis: "社区推荐",
+      }),
+    )
+    expect([noWaiver.code, tagOf(noWaiver)]).toEqual(["CONFLICT", "PoolRefused"])
+    expect(textOf(noWaiver).zh).toBe(
+      "后备干部队伍不符合规定：截至2026-04-01年满42周岁，超过社区副职后备干部40周岁的上限（001 三（4））；此条为“一般/原则上”规定，须经批准放宽（记录理由、批准人和日期）",
+    )
+    expect(textOf(noWaiver).en).toContain("may be set aside only by a recorded waiver")
+    expect(await h.caller(gz).reserves.list({ schemeId: "guizhou-street-reserve-pool" })).not.toContainEqual(
+      expect.objectContaining({ personId: deputy42 }),
+    )
+    const waiver = {
+      ruleId: "age",
+      reason: "熟悉社区工作，群众认可",
+      approver: "街道党工委",
+      approvedOn: "2026-03-30",
+    }
+    const p = await h.caller(gz).reserves.enter({
+      ...base,
+      personId: older,
+      role: "principal",
+      source: "nominated",
+      basis: "社区推荐",
+      waivers: [waiver],
+    })
+    expect(p.findings.map((f) => [f.ruleId, f.status])).toEqual([["age", "waived"]])
     expect(p.findings[0]?.message.zh).toBe(
       "截至2026-04-01年满46周岁，超过社区正职后备干部45周岁的上限（001 三（4））",
     )
+    const [row] = await h.handle.db
+      .select({ after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "reserve.enter"), eq(auditLog.entityId, p.id)))
+    expect((row?.after as { waived?: Array<Record<string, string>> } | undefined)?.waived).toEqual([
+      expect.objectContaining({
+        ruleId: "age",
+        clause: "001 三（4）",
+        approver: "街道党工委",
+        approvedOn: "2026-03-30",
+      }),
+    ])
     const d = await h
       .caller(gz)
       .reserves.enter({ ...base, personId: younger, role: "deputy", source: "nominated", basis: "社区推荐" })

@@ -583,11 +583,18 @@ describe("001 Guizhou street reserve pool: 2 nominees per community, joint revie
     }
     // Before the decision the street sees each community's nominees and the pool's age structure (001 二、三（4）).
     const pool = await h.caller(street).campaigns.poolCheck({ id: c.id })
-    expect(pool.communities.map((x) => [x.community.id, x.nominees.length])).toEqual([
-      ["guizhou-street-c1", 2],
-      ["guizhou-street-c2", 2],
+    // Issue 13: every community of the street is checked; one with no reserve at all is not left out — it fails
+    // "原则上每个社区选拔不少于2名" with 0 (001 二).
+    expect(pool.communities.map((x) => [x.community.id, x.nominees.length, x.outcome])).toEqual([
+      ["guizhou-street-c1", 2, "pass"],
+      ["guizhou-street-c2", 2, "fail"],
+      ["guizhou-street-c3", 0, "fail"],
+      ["guizhou-street-c4", 0, "fail"],
+      ["guizhou-street-c5", 0, "fail"],
     ])
-    expect(pool.communities[0]?.outcome).toBe("pass")
+    expect(pool.communities[2]?.findings[0]?.message.zh).toBe(
+      "新华社区推荐0名，少于“原则上每个社区不少于2名”的要求，还差2名（001 二）",
+    )
     // 周强 (41) against the deputy cap of 40: the pool check reports it (the waiver is the screening's).
     expect(
       pool.communities[1]?.nominees.find((n) => n.age === 41)?.findings.some((f) => f.status === "fail"),

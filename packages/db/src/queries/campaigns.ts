@@ -377,3 +377,22 @@ export const hasPlacement = (h: Handle, applicationId: string): Effect.Effect<bo
     ),
     (rows) => rows.length > 0,
   )
+
+/**
+ * The active communities under a region (its own path included), by id: the communities a reserve pool should
+ * cover, those with no nominee included (issue 13; 001 二 原则上每个社区选拔不少于2名).
+ */
+export const communitiesUnder = (
+  h: Handle,
+  regionPath: string,
+): Effect.Effect<ReadonlyArray<{ readonly id: string; readonly name: string }>> =>
+  q(
+    h
+      .select({ id: regions.id, name: regions.name })
+      .from(regions)
+      .where(
+        and(eq(regions.level, "community"), eq(regions.status, "active"), within(regions.path, regionPath)),
+      )
+      .orderBy(asc(regions.id)),
+    "region.communities",
+  )

@@ -1,19 +1,38 @@
-import { and, asc, eq, isNotNull, ne, sql } from "drizzle-orm"
+import { InPost } from "@cadre/domain"
+import { and, eq, isNotNull, ne, notInArray, or, type SQL, sql } from "drizzle-orm"
 import { Effect } from "effect"
 import type { Tx } from "../database.js"
-import { assessments, placements, quotaGroups } from "../schema/index.js"
+import { within } from "../internal.js"
+import { assessments, placements, quotaGroups, regions } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 import { inPostDuringSql } from "./placements.js"
 
 /**
- * Grade quotas as stored: the lock row of a quota group in one period (`quota_groups`; QUOTA SAFETY in the
- * assessment service), the group's size (placements in post during the year) and the grades given in it.
+ * Grade quotas as stored (issue 13): a quota group is one scheme in one region — the scheme's id and its region's
+ * path (Assessment.quotaGroupKey), never a free string — so its members are found in SQL by scheme id and region
+ * path, never by a name another district might share. The lock row of a group in one cycle and year
+ * (`quota_groups`; QUOTA SAFETY in the assessment service), the group's size (whom the scheme's quota counts) and
+ * the grades already given in it.
  */
 
 export interface QuotaGroupKey {
   readonly regionId: string
   readonly groupKey: string
   readonly period: string
+}
+
+/**
+ * Whom a quota counts in one cycle and year: the scheme's placements in the region, in post in the year (a
+ * year-end cycle) or whose term ends in it (a term-end cycle); `serving` leaves out those ended early.
+ */
+export interface QuotaGroup {
+  readonly schemeId: string
+  /** The scheme's region path: nothing outside it is ever counted. */
+  readonly regionPath: string
+  readonly members: "serving" | "in_post"
+  readonly cycleId: string
+  readonly cadence: "year_end" | "term_end"
+  readonly year: number
 }
 
 const keyIs = (key: QuotaGroupKey) =>
@@ -43,69 +62,81 @@ export const countGrading = (tx: Tx, key: QuotaGroupKey): Effect.Effect<void> =>
     "quota.count",
   ).pipe(Effect.asVoid)
 
-/** The group's size: its placements in post at some time in `year`. */
-export const groupSize = (h: Handle, quotaGroup: string, year: number): Effect.Effect<number> =>
+/** The placement's last day in post: the day it ended, else the day before its term ends. */
+const lastDaySql = sql`coalesce(${placements.endedOn}, ${placements.termEnd} - 1)`
+
+/** The SQL form of membership of the group (placements joined with their region). */
+export const memberSql = (g: QuotaGroup): SQL => {
+  const when =
+    g.cadence === "year_end"
+      ? inPostDuringSql(g.year)
+      : sql`${placements.startedOn} is not null and extract(year from ${lastDaySql}) = ${g.year}`
+  const parts = [eq(placements.schemeId, g.schemeId), within(regions.path, g.regionPath), when]
+  if (g.members === "serving") parts.push(notInArray(placements.state, [...InPost.TERMINAL_PLACEMENT_STATES]))
+  return and(...parts) as SQL
+}
+
+/** The group's size: its members, the placement being graded always among them. */
+export const groupSize = (h: Handle, g: QuotaGroup, placementId: string): Effect.Effect<number> =>
   Effect.map(
     q(
       h
         .select({ n: sql<number>`count(*)::int` })
         .from(placements)
-        .where(and(eq(placements.quotaGroup, quotaGroup), inPostDuringSql(year))),
+        .innerJoin(regions, eq(regions.id, placements.regionId))
+        .where(or(memberSql(g), eq(placements.id, placementId))),
       "quota.size",
     ),
     ([size]) => Number(size?.n ?? 0),
   )
 
-/** The grades already given in the group for the period, by grade, other than the placement's own. */
-export const gradedInGroup = (tx: Handle, quotaGroup: string, period: string, exceptPlacementId: string) =>
+const gradedSql = (g: QuotaGroup, period: string | undefined): SQL =>
+  and(
+    memberSql(g),
+    eq(assessments.cycleId, g.cycleId),
+    isNotNull(assessments.grade),
+    ...(period === undefined ? [] : [eq(assessments.period, period)]),
+  ) as SQL
+
+/** The grades already given to the group's members in the cycle (and period), by grade, other than the placement's. */
+export const gradedInGroup = (
+  h: Handle,
+  g: QuotaGroup,
+  period: string | undefined,
+  exceptPlacementId: string,
+) =>
   q(
-    tx
+    h
       .select({ grade: assessments.grade, n: sql<number>`count(*)::int` })
       .from(assessments)
-      .where(
-        and(
-          eq(assessments.quotaGroup, quotaGroup),
-          eq(assessments.period, period),
-          isNotNull(assessments.grade),
-          ne(assessments.placementId, exceptPlacementId),
-        ),
-      )
+      .innerJoin(placements, eq(placements.id, assessments.placementId))
+      .innerJoin(regions, eq(regions.id, placements.regionId))
+      .where(and(gradedSql(g, period), ne(assessments.placementId, exceptPlacementId)))
       .groupBy(assessments.grade),
     "quota.graded",
   )
 
-/** How many in the group were given `grade` for the period. */
-export const gradeCount = (
-  h: Handle,
-  quotaGroup: string,
-  period: string,
-  grade: string,
-): Effect.Effect<number> =>
-  Effect.map(
-    q(
+/** The group's size and its members' grades in the cycle (and period), for the quota figures. */
+export const groupUse = (h: Handle, g: QuotaGroup, period: string | undefined) =>
+  Effect.gen(function* () {
+    const [size] = yield* q(
       h
         .select({ n: sql<number>`count(*)::int` })
+        .from(placements)
+        .innerJoin(regions, eq(regions.id, placements.regionId))
+        .where(memberSql(g)),
+      "quota.size",
+    )
+    const graded = yield* q(
+      h
+        .select({ grade: assessments.grade, n: sql<number>`count(*)::int` })
         .from(assessments)
-        .where(
-          and(
-            eq(assessments.quotaGroup, quotaGroup),
-            eq(assessments.period, period),
-            eq(assessments.grade, grade),
-          ),
-        ),
-      "quota.used",
-    ),
-    ([used]) => Number(used?.n ?? 0),
-  )
-
-/** The quota groups of a scheme's placements in post during `year`, by group. */
-export const groupsOfScheme = (h: Handle, schemeId: string, year: number) =>
-  q(
-    h
-      .select({ group: placements.quotaGroup, n: sql<number>`count(*)::int` })
-      .from(placements)
-      .where(and(eq(placements.schemeId, schemeId), inPostDuringSql(year)))
-      .groupBy(placements.quotaGroup)
-      .orderBy(asc(placements.quotaGroup)),
-    "quota.groups",
-  )
+        .innerJoin(placements, eq(placements.id, assessments.placementId))
+        .innerJoin(regions, eq(regions.id, placements.regionId))
+        .where(gradedSql(g, period))
+        .groupBy(assessments.grade),
+      "quota.graded",
+    )
+    const byGrade = new Map(graded.map((r) => [r.grade, Number(r.n)]))
+    return { size: Number(size?.n ?? 0), byGrade }
+  })

@@ -53,7 +53,8 @@ export const placements = pgTable(
     dispatchingUnitId: text("dispatching_unit_id").references(() => units.id),
     /**
      * The group grade quotas count among (002 名额单列: all first secretaries of the district; 004: cadres of the
-     * same kind). Default: the scheme id — a scheme is one district's one kind of cadre.
+     * same kind): derived, never typed in — the scheme in its own region, "<scheme id>@<region path>"
+     * (Assessment.quotaGroupKey; issue 13). Quotas count its members by scheme id and region path (queries/quotas.ts).
      */
     quotaGroup: text("quota_group").notNull(),
     state: text("state").notNull(),

@@ -23,6 +23,15 @@ import { gradeLabel, ordinalEn } from "./Labels.js"
 import { fromRatio, isInteger, type Rational, rational, show, showShare, times } from "./Rational.js"
 
 /**
+ * The key of a quota group: one scheme in one region (the scheme's own region, its materialised path). Derived,
+ * never typed in, so two districts can never share a group by choosing the same name (issue 13).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const quotaGroupKey = (schemeId: string, regionPath: string): string => `${schemeId}@${regionPath}`
+
+/**
  * The people a quota counts among, at the moment of the decision.
  *
  * @category models

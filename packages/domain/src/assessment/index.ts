@@ -35,6 +35,7 @@ export {
   QuotaRefused,
   type QuotaUse,
   quotaArithmetic,
+  quotaGroupKey,
   quotaUse,
 } from "./Quota.js"
 export * as Rational from "./Rational.js"

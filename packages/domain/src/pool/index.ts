@@ -6,6 +6,17 @@
  * @since 0.1.0
  */
 export {
+  checkPool,
+  failuresOf,
+  gate,
+  type PoolEntry,
+  type PoolFailure,
+  PoolRefused,
+  type PoolReport,
+  type PoolWaiver,
+  type WaivedFailure,
+} from "./Check.js"
+export {
   type CompositionReport,
   composition,
   formatQuotient,

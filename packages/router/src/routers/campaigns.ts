@@ -252,30 +252,26 @@ export const campaignsRouter = router({
           )
           const names = yield* campaigns.regionNames(apps.map((a) => a.regionId))
           const on = campaign.referenceDate as LocalDate.LocalDate
-          const byCommunity = new Map<string, Array<(typeof apps)[number]>>()
-          for (const a of apps) byCommunity.set(a.regionId, [...(byCommunity.get(a.regionId) ?? []), a])
-          const community = (id: string) => ({ id, name: names.get(id) ?? id })
-          const communities = [...byCommunity.entries()].map(([id, list]) =>
-            Pool.checkNominees(
-              rules,
-              community(id),
-              list.map((a) => ({
-                personId: a.person.id,
-                roleKey: a.targetRole ?? "",
-                birthDate: a.person.birthDate as LocalDate.LocalDate,
-              })),
-              on,
-            ),
-          )
-          const comp = Pool.composition(
-            rules.pool,
+          // Issue 13: one pass over the nominees (Pool.checkPool groups them linearly), and every community under
+          // the campaign's region is checked, those with no nominee at all included.
+          const expected = yield* campaigns.poolCommunities(campaign)
+          const known = new Map(expected.map((c) => [c.id, c.name]))
+          const report = Pool.checkPool(
+            rules,
             apps.map((a) => ({
               personId: a.person.id,
+              roleKey: a.targetRole ?? "",
               birthDate: a.person.birthDate as LocalDate.LocalDate,
-              community: community(a.regionId),
+              community: {
+                id: a.regionId,
+                name: known.get(a.regionId) ?? names.get(a.regionId) ?? a.regionId,
+              },
             })),
             on,
+            expected,
           )
+          const communities = report.communities
+          const comp = report.composition
           return { on, communities, composition: comp }
         }),
       ),

@@ -57,7 +57,6 @@ const CreateInput = Schema.Struct({
   }),
   placedOn: LocalDate.LocalDate.annotations({ title: "任职决定日期 / placed on" }),
   dispatchingUnitId: Schema.optional(Id("派出单位 / dispatching unit")),
-  quotaGroup: Schema.optional(Id("名额分组 / quota group")),
 })
 
 export const placementsRouter = router({
@@ -152,7 +151,6 @@ export const placementsRouter = router({
         Schema.Struct({
           applicationId: Id("报名记录编号 / application id"),
           dispatchingUnitId: Schema.optional(Id("派出单位 / dispatching unit")),
-          quotaGroup: Schema.optional(Id("名额分组 / quota group")),
         }),
       ),
     )

@@ -1,4 +1,5 @@
 import { ReserveSource } from "@cadre/db"
+import { Eligibility } from "@cadre/domain"
 import { ReserveService } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
@@ -12,6 +13,11 @@ import { ExpectedVersion, Id, MAX_INT4 } from "./shared.js"
  */
 
 const Key = (title: string) => Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(80)).annotations({ title })
+/** A waiver of a 一般 / 原则上 pool rule for one subject (a person or a community), with reason and approver. */
+export const PoolWaiver = Schema.extend(
+  Eligibility.Waiver,
+  Schema.Struct({ subject: Schema.optional(Id("放宽对象（人员或社区） / subject")) }),
+).annotations({ title: "放宽限制 / waiver" })
 const Basis = Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(2000)).annotations({ title: "依据 / basis" })
 
 export const reservesRouter = router({
@@ -31,6 +37,7 @@ export const reservesRouter = router({
           role: Key("后备类别 / pool role"),
           source: ReserveSource,
           basis: Basis,
+          waivers: Schema.optional(Schema.Array(PoolWaiver).annotations({ title: "放宽限制 / waivers" })),
         }),
       ),
     )

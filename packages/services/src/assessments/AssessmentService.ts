@@ -15,7 +15,7 @@ import {
   transaction,
   writeAudit,
 } from "@cadre/db"
-import { Access, Assessment, InPost, type LocalDate } from "@cadre/domain"
+import { Access, Assessment, InPost, type LocalDate, Scheme } from "@cadre/domain"
 import { Effect, Either } from "effect"
 import { requirePermission } from "../shared/authority.js"
 import { entry, fileInArchive, speaksFor } from "../shared/inpost.js"
@@ -324,15 +324,27 @@ export class AssessmentService extends Effect.Service<AssessmentService>()(
           const quotas = scheme.assessment.quotas
           if (quotas._tag !== "Cited") return []
           const period = String(input.year)
-          const groups = yield* quotaQueries.groupsOfScheme(db, input.schemeId, input.year)
+          const groupKey = Assessment.quotaGroupKey(input.schemeId, s.path)
           const out: Array<QuotaUseRecord> = []
-          for (const g of groups) {
-            const size = yield* quotaQueries.groupSize(db, g.group, input.year)
-            for (const q of quotas.value) {
-              const used = yield* quotaQueries.gradeCount(db, g.group, period, q.grade)
-              const u = Assessment.quotaUse(q, { size, used })
+          // The year's figures: the year-end cycles each quota applies to, over the scheme's one group.
+          const yearEnd = scheme.assessment.cycles.filter((c) => c.cadence._tag === "YearEnd")
+          for (const q of quotas.value)
+            for (const cycle of yearEnd.filter((c) => Scheme.quotaAppliesTo(q, c))) {
+              const use = yield* quotaQueries.groupUse(
+                db,
+                {
+                  schemeId: input.schemeId,
+                  regionPath: s.path,
+                  members: Scheme.quotaMembers(q),
+                  cycleId: cycle.id,
+                  cadence: "year_end",
+                  year: input.year,
+                },
+                period,
+              )
+              const u = Assessment.quotaUse(q, { size: use.size, used: use.byGrade.get(q.grade) ?? 0 })
               out.push({
-                groupKey: g.group,
+                groupKey,
                 quotaId: q.id,
                 size: u.arithmetic.size,
                 used: u.used,
@@ -343,7 +355,6 @@ export class AssessmentService extends Effect.Service<AssessmentService>()(
                 clause: clauseOf(q.citation),
               })
             }
-          }
           return out
         })
 

@@ -20,7 +20,7 @@ export const decideGrade = (
 ) =>
   Effect.gen(function* () {
     if (grade === "excellent" && year !== undefined) yield* checkNoAwards(tx, rec, year)
-    const quota = year === undefined ? [] : yield* checkQuota(tx, rec, scheme, input.period, year, grade)
+    const quota = yield* checkQuota(tx, rec, scheme, cycle, input, grade)
     const prior = yield* assessmentQueries.decidedGrades(tx, rec.placement.id, cycle.id)
     const employment = yield* assessmentQueries.employmentOf(tx, rec.person.id)
     const incentives = Assessment.evaluateIncentives(scheme.assessment.incentives, {

@@ -1,13 +1,21 @@
-import { assessmentQueries, conflict, placementQueries, quotaQueries, type Tx } from "@cadre/db"
-import { Assessment, type Scheme, type Text } from "@cadre/domain"
+import {
+  assessmentQueries,
+  conflict,
+  notFound,
+  placementQueries,
+  poolQueries,
+  quotaQueries,
+  type Tx,
+} from "@cadre/db"
+import { Assessment, LocalDate, Scheme, type Text } from "@cadre/domain"
 import { Effect, Either } from "effect"
 
 /**
  * The checks of a grading step: the period (a year the cadre was in post, for a year-end cycle), the consequence
  * of a recall (no awards that year), and the grade quotas under the quota group's lock.
  *
- * QUOTA SAFETY. A year-end grade counted by a quota is decided in one transaction that first takes the lock row of
- * its quota group for that year (`quota_groups`, inserted with ON CONFLICT DO NOTHING, then `SELECT … FOR UPDATE`),
+ * QUOTA SAFETY. A grade counted by a quota (annual or term-end, as the scheme says) is decided in one transaction
+ * that first takes the lock row of its quota group (the scheme in its region) for that cycle and year (`quota_groups`, inserted with ON CONFLICT DO NOTHING, then `SELECT … FOR UPDATE`),
  * and only then counts the group and the grades already given. Parallel gradings of one group therefore run one
  * after the other: each sees every grade committed before it, so the quota can never be exceeded; the one that
  * would exceed it is refused with the kernel's arithmetic ("…10×20%=2（向下取整），已评优秀2人，第3人不能评为优秀").
@@ -107,30 +115,81 @@ export const checkPeriod = (rec: PlacementRecord, cycle: Scheme.AssessmentCycle,
   return Effect.succeed<number | undefined>(undefined)
 }
 
-/** Lock the group's row for the period, count the group and its grades, and let the kernel decide. */
+/**
+ * The year whose group a grade in `cycle` is counted in: a year-end cycle's period; a term-end cycle's year of the
+ * last day in post; any other cycle a quota names, the year of the decision.
+ */
+const groupYear = (
+  rec: PlacementRecord,
+  cycle: Scheme.AssessmentCycle,
+  period: string,
+  on: LocalDate.LocalDate,
+) => {
+  if (cycle.cadence._tag === "YearEnd") return Effect.succeed(Number(period))
+  if (cycle.cadence._tag !== "TermEnd") return Effect.succeed(Number(on.slice(0, 4)))
+  const last =
+    rec.endedOn ??
+    (rec.termEnd === null ? undefined : LocalDate.addDays(rec.termEnd as LocalDate.LocalDate, -1).toString())
+  if (last === undefined)
+    return Effect.fail(
+      conflict("assessment", period, "no_term_end", {
+        zh: "该任职没有任期届满日，不能进行期满考核",
+        en: "the placement has no term end; no end-of-term assessment",
+      }),
+    )
+  return Effect.succeed(Number(last.slice(0, 4)))
+}
+
+/**
+ * The scheme's quotas that apply to the cycle (Scheme.quotaAppliesTo: annual and term-end alike), checked under
+ * the group's lock: the group is the scheme in its own region (Assessment.quotaGroupKey), its members whom each
+ * quota counts (Scheme.quotaMembers), counted after the lock; the kernel decides.
+ */
 export const checkQuota = (
   tx: Tx,
   rec: PlacementRecord,
   scheme: Scheme.Scheme,
-  period: string,
-  year: number,
+  cycle: Scheme.AssessmentCycle,
+  input: { readonly period: string; readonly on: LocalDate.LocalDate },
   grade: Scheme.Grade,
 ) =>
   Effect.gen(function* () {
+    const none = [] as ReadonlyArray<{ quotaId: string; text: Text }>
     const quotas = scheme.assessment.quotas
-    if (quotas._tag !== "Cited" || quotas.value.length === 0)
-      return [] as ReadonlyArray<{ quotaId: string; text: Text }>
-    const key = { regionId: scheme.regionId, groupKey: rec.quotaGroup, period }
+    if (quotas._tag !== "Cited") return none
+    const applying = quotas.value.filter((q) => Scheme.quotaAppliesTo(q, cycle))
+    if (applying.length === 0) return none
+    const region = yield* poolQueries.regionById(tx, scheme.regionId)
+    if (region === undefined) return yield* Effect.fail(notFound("region", scheme.regionId))
+    const year = yield* groupYear(rec, cycle, input.period, input.on)
+    const key = {
+      regionId: scheme.regionId,
+      groupKey: Assessment.quotaGroupKey(rec.placement.schemeId, region.path),
+      period: `${cycle.id}:${year}`,
+    }
     yield* quotaQueries.lockQuotaGroup(tx, key)
     // Counted after the lock: every grade committed before it is seen.
-    const size = yield* quotaQueries.groupSize(tx, rec.quotaGroup, year)
-    const graded = yield* quotaQueries.gradedInGroup(tx, rec.quotaGroup, period, rec.placement.id)
-    const alreadyGraded: Partial<Record<Scheme.Grade, number>> = {}
-    for (const g of graded) if (g.grade !== null) alreadyGraded[g.grade as Scheme.Grade] = Number(g.n)
+    const counts = new Map<Scheme.QuotaMembers, Assessment.GroupCount>()
+    for (const members of new Set(applying.map(Scheme.quotaMembers))) {
+      const g: quotaQueries.QuotaGroup = {
+        schemeId: rec.placement.schemeId,
+        regionPath: region.path,
+        members,
+        cycleId: cycle.id,
+        cadence: cycle.cadence._tag === "TermEnd" ? "term_end" : "year_end",
+        year,
+      }
+      const size = yield* quotaQueries.groupSize(tx, g, rec.placement.id)
+      const period = cycle.cadence._tag === "TermEnd" ? undefined : input.period
+      const graded = yield* quotaQueries.gradedInGroup(tx, g, period, rec.placement.id)
+      const alreadyGraded: Partial<Record<Scheme.Grade, number>> = {}
+      for (const r of graded) if (r.grade !== null) alreadyGraded[r.grade as Scheme.Grade] = Number(r.n)
+      counts.set(members, { size, alreadyGraded })
+    }
     const r = Assessment.checkGrade({
-      quotas,
+      quotas: applying,
       grade,
-      group: { size, alreadyGraded },
+      group: (q) => counts.get(Scheme.quotaMembers(q)) ?? { size: 0, alreadyGraded: {} },
       labels: (g) => Assessment.gradeLabel(g, scheme.assessment),
     })
     if (Either.isLeft(r)) return yield* Effect.fail(r.left)

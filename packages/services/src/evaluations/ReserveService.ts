@@ -16,7 +16,7 @@ import {
   writeAudit,
 } from "@cadre/db"
 import { Access, type InPost, type LocalDate, Pool, type Scheme, type Text } from "@cadre/domain"
-import { Effect } from "effect"
+import { Effect, Either } from "effect"
 import { requirePermission } from "../shared/authority.js"
 import { entry, fileInArchive } from "../shared/inpost.js"
 import { SchemeStore } from "../shared/SchemeStore.js"
@@ -54,7 +54,7 @@ const PIPELINE = {
 const hasPipeline = (roles: ReadonlyArray<Scheme.PoolRole>): boolean =>
   roles.some((r) => r.key === PIPELINE.first.role) && roles.some((r) => r.key === PIPELINE.next.role)
 
-type CmdErr = Access.Forbidden | NotFound | StaleVersion | Conflict | InPost.ArchiveRefused
+type CmdErr = Access.Forbidden | NotFound | StaleVersion | Conflict | InPost.ArchiveRefused | Pool.PoolRefused
 
 export class ReserveService extends Effect.Service<ReserveService>()("@cadre/services/ReserveService", {
   effect: Effect.gen(function* () {
@@ -86,6 +86,8 @@ export class ReserveService extends Effect.Service<ReserveService>()("@cadre/ser
         readonly role: string
         readonly source: ReserveSource
         readonly basis: string
+        /** Waivers of the nominee's 一般 / 原则上 findings (001 三（4） 副职一般不超过40周岁), with reason and approver. */
+        readonly waivers?: ReadonlyArray<Pool.PoolWaiver> | undefined
         readonly on: LocalDate.LocalDate
       },
     ): Effect.Effect<ReserveMemberRecord, CmdErr> =>
@@ -157,9 +159,27 @@ export class ReserveService extends Effect.Service<ReserveService>()("@cadre/ser
               [{ personId: input.personId, roleKey: role.key, birthDate: birthDate as LocalDate.LocalDate }],
               input.on,
             )
-            const findings = (check.nominees[0]?.findings ?? []).map((f) => ({
+            // Issue 13: the nominee's own findings gate the entry (the list's count and roles are the pool's, checked
+            // at its decision): a failing 一般 / 原则上 rule passes only with a recorded waiver, any other never.
+            const own = check.nominees[0]?.findings ?? []
+            const gated = Pool.gate(
+              own
+                .filter((f) => f.status === "fail")
+                .map((f) => ({ ruleId: f.ruleId, subject: input.personId, finding: f })),
+              (input.waivers ?? []).map((w) => ({ ...w, subject: w.subject ?? input.personId })),
+            )
+            if (Either.isLeft(gated)) return yield* Effect.fail(gated.left)
+            const waived = gated.right.map((w) => ({
+              ruleId: w.ruleId,
+              clause: w.clause,
+              message: w.message,
+              reason: w.waiver.reason,
+              approver: w.waiver.approver,
+              approvedOn: w.waiver.approvedOn,
+            }))
+            const findings = own.map((f) => ({
               ruleId: f.ruleId,
-              status: f.status,
+              status: waived.some((w) => w.ruleId === f.ruleId) ? ("waived" as const) : f.status,
               message: f.message,
             }))
             const body: reserveQueries.ReserveBody = {
@@ -182,7 +202,7 @@ export class ReserveService extends Effect.Service<ReserveService>()("@cadre/ser
               schemeVersion: input.schemeVersion,
               role: role.key,
               enteredOn: input.on,
-              body: JSON.parse(JSON.stringify({ ...body, findings })),
+              body: JSON.parse(JSON.stringify({ ...body, findings, waived })),
             })
             yield* fileInArchive(tx, ctx, {
               personId: input.personId,
@@ -215,6 +235,7 @@ export class ReserveService extends Effect.Service<ReserveService>()("@cadre/ser
                 schemeId: input.schemeId,
                 role: role.key,
                 source: input.source,
+                waived,
               },
             })
           }),

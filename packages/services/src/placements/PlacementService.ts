@@ -70,7 +70,6 @@ export interface CreatePlacementInput {
   readonly schemeVersion: number
   readonly placedOn: LocalDate.LocalDate
   readonly dispatchingUnitId?: string | undefined
-  readonly quotaGroup?: string | undefined
   readonly on: LocalDate.LocalDate
 }
 
@@ -200,7 +199,6 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
               schemeVersion: input.schemeVersion,
               placedOn: input.placedOn,
               dispatchingUnitId: input.dispatchingUnitId,
-              quotaGroup: input.quotaGroup,
               postAlreadyFilled: false,
               archiveEntries: [],
               on: input.on,
@@ -216,7 +214,6 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
       input: {
         readonly applicationId: string
         readonly dispatchingUnitId?: string | undefined
-        readonly quotaGroup?: string | undefined
         readonly on: LocalDate.LocalDate
       },
     ): Effect.Effect<PlacementRecord, CmdErr> =>
@@ -291,7 +288,6 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
               placedOn: appointed?.on ?? input.on,
               applicationId: app.id,
               dispatchingUnitId: input.dispatchingUnitId,
-              quotaGroup: input.quotaGroup,
               postAlreadyFilled: true,
               archiveEntries: entries,
               on: input.on,

@@ -73,7 +73,6 @@ export const insertPlacement = (
     readonly placedOn: LocalDate.LocalDate
     readonly applicationId?: string
     readonly dispatchingUnitId?: string | undefined
-    readonly quotaGroup?: string | undefined
     /** From an application: the post was filled by its Appoint move. */
     readonly postAlreadyFilled: boolean
     readonly archiveEntries: ReadonlyArray<InPost.ArchiveEntry>
@@ -152,7 +151,8 @@ export const insertPlacement = (
         schemeVersion: input.schemeVersion,
         applicationId: input.applicationId ?? null,
         dispatchingUnitId: input.dispatchingUnitId ?? null,
-        quotaGroup: input.quotaGroup ?? input.schemeId,
+        // Derived, never typed in: the scheme in its own region (issue 13).
+        quotaGroup: Assessment.quotaGroupKey(input.schemeId, s.path),
         state: p.state,
         placedOn: p.placedOn,
         body: encodePlacement(p),

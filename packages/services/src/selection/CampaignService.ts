@@ -341,6 +341,12 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
     const regionNames = (ids: ReadonlyArray<string>): Effect.Effect<ReadonlyMap<string, string>> =>
       campaignQueries.regionNames(db, ids)
 
+    /** The communities a campaign's reserve pool should cover: every active one under the campaign's region. */
+    const poolCommunities = (campaign: {
+      readonly regionPath: string
+    }): Effect.Effect<ReadonlyArray<{ readonly id: string; readonly name: string }>> =>
+      campaignQueries.communitiesUnder(db, campaign.regionPath)
+
     return {
       list,
       get,
@@ -354,6 +360,7 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
       postsInfo,
       auditExport,
       regionNames,
+      poolCommunities,
     } as const
   }),
   dependencies: [SchemeStore.Default],

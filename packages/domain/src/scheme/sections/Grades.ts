@@ -57,6 +57,26 @@ export const AssessmentCycle = Schema.Struct({
 export type AssessmentCycle = typeof AssessmentCycle.Type
 
 /**
+ * Whom a quota's group counts, among the scheme's placements in the scheme's region: `serving` — those in post in
+ * the period and not ended early (recalled, exited, returned to their unit, adjusted: 002 "全区第一书记总数" counts
+ * the serving first secretaries); `in_post` — everyone in post in the period, however the placement ended.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const QuotaMembers = Schema.Literal("serving", "in_post").annotations({
+  identifier: "QuotaMembers",
+  title: "名额计入对象（在岗/任期内全部） / whom a quota counts",
+})
+/**
+ * The decoded value of the {@link QuotaMembers} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type QuotaMembers = typeof QuotaMembers.Type
+
+/**
  * A quota on a grade. A cap ("优秀不超过20%") allows floor(N × share); a floor ("达到40%以上") needs
  * ceil(N × share): `rounding` must agree with `bound`. `countedAmong` says which group N counts
  * (002: 单列, among all first secretaries; 004: among seconded cadres of the same kind).
@@ -71,6 +91,13 @@ export const Quota = Schema.Struct({
   share: Ratio,
   rounding: Schema.Literal("floor", "ceil"),
   countedAmong: Text,
+  /**
+   * The cycles (ids) the quota applies to; absent: every year-end and term-end cycle of the scheme (issue 13: a
+   * term-end grade is checked like an annual one).
+   */
+  cycles: Schema.optional(Schema.Array(Schema.NonEmptyTrimmedString)),
+  /** Whom the group counts (default "serving"): see {@link QuotaMembers}. */
+  members: Schema.optional(QuotaMembers),
   citation: Citation,
 })
   .pipe(
@@ -99,3 +126,25 @@ export const quotaCount = (q: Pick<Quota, "share" | "rounding">, n: number): num
   const x = n * q.share.numerator
   return q.rounding === "floor" ? Math.floor(x / q.share.denominator) : Math.ceil(x / q.share.denominator)
 }
+
+/**
+ * Does the quota apply to a cycle? The cycles it names, or (none named) every year-end and term-end cycle.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const quotaAppliesTo = (
+  q: Pick<Quota, "cycles">,
+  cycle: Pick<AssessmentCycle, "id" | "cadence">,
+): boolean =>
+  q.cycles === undefined
+    ? cycle.cadence._tag === "YearEnd" || cycle.cadence._tag === "TermEnd"
+    : q.cycles.includes(cycle.id)
+
+/**
+ * Whom a quota counts (default `serving`).
+ *
+ * @category utils
+ * @since 0.1.0
+ */
+export const quotaMembers = (q: Pick<Quota, "members">): QuotaMembers => q.members ?? "serving"

@@ -87,6 +87,7 @@ export const FIELD_NAMES: Readonly<Record<string, Text>> = {
   maxPoints: { zh: "满分", en: "maximum points" },
   measure: { zh: "衡量指标", en: "measure" },
   meeting: { zh: "会议", en: "meeting" },
+  members: { zh: "计入对象", en: "members" },
   mentorCapacity: { zh: "帮带人数", en: "mentor capacity" },
   concurrentPostings: { zh: "允许同时兼任多个岗位", en: "concurrent postings allowed" },
   message: { zh: "说明", en: "message" },
