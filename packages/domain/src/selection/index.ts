@@ -59,6 +59,7 @@ export {
   tally,
   transition,
 } from "./Transition.js"
+export { outsideDeadline, overrideDeadline, performs, type StageDeadline } from "./transition/Deadlines.js"
 export {
   aggregateScores,
   formatHundredths,
