@@ -41,6 +41,8 @@ const MOVE_PERMISSION: Readonly<Record<Selection.MoveTag, Access.Permission>> = 
   ResolveFinding: "application.review",
   // Issue 13: the deciding body overrides a disagreeing joint-review opinion.
   OverrideOpinion: "application.decide",
+  // Issue 13, "dates bite": the campaign's runner lets a late move through, with a reason.
+  OverrideDeadline: "application.decide",
   Appoint: "application.decide",
   ReportIn: "application.decide",
 }
@@ -111,6 +113,7 @@ export const applyMove = (
         calendar: built.calendar,
         on,
         by: { accountId: ctx.actor.accountId, role: ctx.actor.role },
+        deadlines: locked.deadlines,
       }),
       { onLeft: (e) => Effect.fail(e), onRight: (next) => Effect.succeed(next) },
     ),

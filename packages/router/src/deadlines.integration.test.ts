@@ -1,0 +1,117 @@
+import { auditLog } from "@cadre/db"
+import { and, eq } from "drizzle-orm"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { failure, type Harness, insertPerson, makeHarness, tagOf, textOf } from "./test-support.js"
+
+/**
+ * Issue 13 item 5, "dates bite": deadlines were only flagged — a recommendation a year late was accepted. On the
+ * demo data (杨浦's 2026 campaign, seed 000): 二（一） "12月18日前…推荐报送人员名单", 二（二） "12月下旬" (the
+ * interview). A late move is refused (CONFLICT, IllegalMove past_deadline, naming the deadline, the date and the
+ * clause) unless the org dept records a deadline override (applications.overrideDeadline) with its reason, for
+ * that application and stage — audited with who and when. Nobody else may record one.
+ */
+
+let h: Harness
+beforeAll(async () => {
+  h = await makeHarness()
+}, 120_000)
+afterAll(async () => h?.close())
+
+const bodies = async () => ({
+  org: await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" }),
+  reviewer: await h.actorHeaders({ role: "reviewer", regionId: "310110" }),
+  unit: await h.actorHeaders({ role: "dispatching_unit_admin", regionId: "310110", unitId: "u-yp-mz" }),
+})
+
+const recommend = async (unit: Record<string, string>, id: string, sequence: number) => {
+  const personId = await insertPerson(h.handle, {
+    id,
+    name: "吴立新",
+    birthDate: "1991-04-02",
+    sequence,
+    joined: "2015-06-01",
+    regionId: "310110001",
+    address: "310110",
+    phone: `199100${String(sequence).padStart(5, "0")}`,
+  })
+  return h.caller(unit).applications.recommend({
+    campaignId: "demo-yangpu-2026",
+    personId,
+    channel: "unit_recommendation",
+    recommendation: { body: "杨浦区民政局党委", meeting: "党委会议", meetingDate: "2026-12-10" },
+  })
+}
+
+describe("000 二（一）: a recommendation after 18 December is refused", () => {
+  it("on 19 December, with the deadline, the date and the clause; on 18 December it goes in", async () => {
+    const { unit } = await bodies()
+    h.setToday("2026-12-19")
+    const late = await failure(recommend(unit, "t-deadline-1", 911))
+    expect(late.code).toBe("CONFLICT")
+    expect(tagOf(late)).toBe("IllegalMove")
+    expect(textOf(late).zh).toContain("2026-12-18")
+    expect(textOf(late).zh).toContain("2026-12-19")
+    expect(textOf(late).zh).toContain("000 二（一）")
+    expect(textOf(late).en).toContain("was due by 2026-12-18")
+    h.setToday("2026-12-18")
+    const inTime = await recommend(unit, "t-deadline-2", 913)
+    expect(inTime.state).toBe("screened")
+  })
+})
+
+describe("000 二（二）: the interview is due in late December; the org dept may let a late one through", () => {
+  it("refused on 5 January; a reviewer may not override; the org dept does, with its reason; then it goes", async () => {
+    const { org, reviewer, unit } = await bodies()
+    h.setToday("2026-12-10")
+    const a = await recommend(unit, "t-deadline-3", 915)
+    let cur = await h.caller(org).applications.act({
+      applicationId: a.id,
+      expectedVersion: a.version,
+      move: { _tag: "Advance", from: "screened", to: "interview" },
+    })
+    h.setToday("2027-01-05")
+    const record = {
+      _tag: "Record",
+      record: { _tag: "Interview", scores: [{ rater: "考官一", score: 88 }] },
+    } as const
+    const late = await failure(
+      h.caller(org).applications.act({ applicationId: a.id, expectedVersion: cur.version, move: record }),
+    )
+    expect(late.code).toBe("CONFLICT")
+    expect(textOf(late).zh).toContain("2026-12-31")
+    expect(textOf(late).zh).toContain("000 二（二）")
+
+    const input = {
+      applicationId: a.id,
+      expectedVersion: cur.version,
+      stageId: "interview",
+      reason: "考官因公出差，经部务会同意延期面试",
+    }
+    // Not the reviewer's (nor a unit's): the runner's only.
+    expect((await failure(h.caller(reviewer).applications.overrideDeadline(input))).code).toBe("FORBIDDEN")
+    expect((await failure(h.caller(unit).applications.overrideDeadline(input))).code).toBe("FORBIDDEN")
+    // A stage without a date has nothing to override.
+    const none = await failure(h.caller(org).applications.overrideDeadline({ ...input, stageId: "decide" }))
+    expect(none.code).toBe("CONFLICT")
+    expect(textOf(none).zh).toContain("没有时限")
+
+    cur = await h.caller(org).applications.overrideDeadline(input)
+    expect(cur.application.deadlineOverrides).toEqual([
+      { stageId: "interview", reason: input.reason, by: expect.any(String), on: "2027-01-05" },
+    ])
+    const audit = await h.handle.db
+      .select({ action: auditLog.action, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "application"), eq(auditLog.entityId, a.id)))
+      .orderBy(auditLog.seq)
+    expect(audit.at(-1)?.action).toBe("application.OverrideDeadline")
+    expect(JSON.stringify(audit.at(-1)?.after)).toContain(input.reason)
+
+    const scored = await h.caller(org).applications.act({
+      applicationId: a.id,
+      expectedVersion: cur.version,
+      move: record,
+    })
+    expect(scored.application.records.interview?.scores).toHaveLength(1)
+  })
+})
