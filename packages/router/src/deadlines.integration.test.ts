@@ -115,3 +115,75 @@ describe("000 二（二）: the interview is due in late December; the org dept 
     expect(scored.application.records.interview?.scores).toHaveLength(1)
   })
 })
+
+describe("the reference date is the scheme's rule: a campaign may fill in only what the scheme leaves open", () => {
+  it("a scheme measuring on the recommendation deadline (000 二（一）): a contradicting date is refused, none takes the scheme's", async () => {
+    const { org } = await bodies()
+    h.setToday("2026-11-02")
+    const draft = await h.caller(org).schemes.createFromPreset({
+      presetKey: "yangpu-community-secretary",
+      schemeId: "t-yangpu-refdate",
+      regionId: "310110",
+      version: 1,
+    })
+    const scheme = {
+      ...draft.scheme,
+      eligibility: {
+        ...draft.scheme.eligibility,
+        referenceDate: {
+          _tag: "Cited",
+          value: { _tag: "StageDeadline", stageId: "recommend" },
+          citation: { document: "000", clause: "二（一）" },
+        },
+      },
+    }
+    const updated = await h.caller(org).schemes.updateDraft({
+      schemeId: "t-yangpu-refdate",
+      version: 1,
+      expectedRowVersion: draft.rowVersion,
+      scheme: scheme as never,
+    })
+    await h.caller(org).schemes.publish({
+      schemeId: "t-yangpu-refdate",
+      version: 1,
+      expectedRowVersion: updated.rowVersion,
+    })
+    const create = (referenceDate?: string) =>
+      h.caller(org).campaigns.create({
+        regionId: "310110",
+        name: "基准日测试批次",
+        schemeId: "t-yangpu-refdate",
+        schemeVersion: 1,
+        channels: ["unit_recommendation"],
+        places: 1,
+        startYear: 2026,
+        ...(referenceDate === undefined ? {} : { referenceDate }),
+        decidingBody: "org_dept_meeting",
+      })
+    const typed = await failure(create("2026-11-30"))
+    expect(typed.code).toBe("CONFLICT")
+    expect(textOf(typed).zh).toContain("2026-12-18")
+    expect(textOf(typed).zh).toContain("2026-11-30")
+    expect(textOf(typed).zh).toContain("000 二（一）")
+    expect((await create()).referenceDate).toBe("2026-12-18")
+    expect((await create("2026-12-18")).referenceDate).toBe("2026-12-18")
+  })
+
+  it("000 as written leaves it open: the campaign must give one", async () => {
+    const { org } = await bodies()
+    const missing = await failure(
+      h.caller(org).campaigns.create({
+        regionId: "310110",
+        name: "未设基准日",
+        schemeId: "yangpu-community-secretary",
+        schemeVersion: 1,
+        channels: ["unit_recommendation"],
+        places: 1,
+        startYear: 2026,
+        decidingBody: "org_dept_meeting",
+      }),
+    )
+    expect(missing.code).toBe("CONFLICT")
+    expect(textOf(missing).zh).toContain("须由本批次设定")
+  })
+})

@@ -59,6 +59,12 @@ export {
   tally,
   transition,
 } from "./Transition.js"
+export {
+  type ReferenceDateProblem,
+  referenceDateFor,
+  schemeReferenceDate,
+  screeningDate,
+} from "./ReferenceDate.js"
 export { outsideDeadline, overrideDeadline, performs, type StageDeadline } from "./transition/Deadlines.js"
 export {
   aggregateScores,

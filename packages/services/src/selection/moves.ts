@@ -177,7 +177,12 @@ export const screen = (
       ? Effect.fail(notFound("person", personId))
       : Effect.succeed(
           Eligibility.evaluate(locked.scheme, profile, {
-            referenceDate: locked.campaign.referenceDate as LocalDate.LocalDate,
+            // The scheme's rule when it fixes the date (issue 13), whatever the campaign stored.
+            referenceDate: Selection.screeningDate(
+              locked.scheme,
+              locked.deadlines ?? [],
+              locked.campaign.referenceDate as LocalDate.LocalDate,
+            ),
             targetRole: targetRole ?? undefined,
             waivers,
           }),
