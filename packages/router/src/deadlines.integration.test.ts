@@ -187,3 +187,63 @@ describe("the reference date is the scheme's rule: a campaign may fill in only w
     expect(textOf(missing).zh).toContain("须由本批次设定")
   })
 })
+
+describe("an in-post act uses the scheme version in force on its date", () => {
+  it("a placement of 2 March 2027 is refused under v1 once v2 took effect on 1 March, and under v2 the day before", async () => {
+    const { org } = await bodies()
+    h.setToday("2026-11-02")
+    const draft = await h.caller(org).schemes.createFromPreset({
+      presetKey: "yangpu-community-secretary",
+      schemeId: "t-yangpu-versions",
+      regionId: "310110",
+      version: 1,
+    })
+    await h.caller(org).schemes.publish({
+      schemeId: "t-yangpu-versions",
+      version: 1,
+      expectedRowVersion: draft.rowVersion,
+    })
+    const v2 = await h.caller(org).schemes.createVersion({
+      schemeId: "t-yangpu-versions",
+      fromVersion: 1,
+      effectiveFrom: "2027-03-01",
+    })
+    await h.caller(org).schemes.publish({
+      schemeId: "t-yangpu-versions",
+      version: 2,
+      expectedRowVersion: v2.rowVersion,
+    })
+    const post = await h
+      .caller(org)
+      .posts.create({ id: "post-t-versions", regionId: "310110001", title: "测试岗位" })
+    const personId = await insertPerson(h.handle, {
+      id: "t-versions-1",
+      name: "郑国华",
+      birthDate: "1990-06-01",
+      sequence: 917,
+      joined: "2014-06-01",
+      regionId: "310110001",
+      address: "310110",
+      phone: "19910000917",
+    })
+    const place = (schemeVersion: number, placedOn: string) =>
+      h
+        .caller(org)
+        .placements.create({
+          personId,
+          postId: post.id,
+          schemeId: "t-yangpu-versions",
+          schemeVersion,
+          placedOn,
+        })
+    h.setToday("2027-03-05")
+    const old = await failure(place(1, "2027-03-02"))
+    expect(old.code).toBe("CONFLICT")
+    expect(textOf(old).zh).toContain("施行的是方案 t-yangpu-versions v2（自 2027-03-01 起）")
+    const early = await failure(place(2, "2027-02-28"))
+    expect(early.code).toBe("CONFLICT")
+    expect(textOf(early).zh).toContain("v1")
+    const ok = await place(2, "2027-03-02")
+    expect(ok.schemeVersion).toBe(2)
+  })
+})
