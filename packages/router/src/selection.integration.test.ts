@@ -606,6 +606,15 @@ describe("001 Guizhou street reserve pool: 2 nominees per community, joint revie
     const schedule = await h.caller(street).campaigns.schedule({ id: c.id })
     expect(schedule.entries.find((e) => e.stageId === "recommend")?.date).toBe("2026-07-12")
     expect(schedule.entries.find((e) => e.stageId === "decide")?.date).toBe("2026-07-18")
+    // Issue 13, "dates bite": 001 四（二） dates the nominees' 公示 by 12 July (四（二）1) and the decision by 18 July
+    // (四（二）3); this run's notice starts on 13 July and the street decides on 21 July, so the street sets its own
+    // timetable for those two stages (else both moves are refused as past their deadlines).
+    const running = await h.caller(street).campaigns.get({ id: c.id })
+    await h.caller(street).campaigns.update({
+      id: c.id,
+      expectedVersion: running.version,
+      scheduleOverrides: { recommend: "2026-07-13", decide: "2026-07-21" },
+    })
     // Deciding before the notice: refused (the notice precedes the decision in 001).
     const first = [...current.keys()][0] as string
     expect(

@@ -78,13 +78,20 @@ export interface LeaveRecord {
   readonly regionPath: string
   /** Why it went to that approver, with the clause. */
   readonly route: Text
+  /** The placement's scheme version (its leave rules: who approves, how days count). */
+  readonly scheme: { readonly id: string; readonly version: number }
 }
 
 const encodeLeave = Schema.encodeSync(InPost.LeaveRequest)
 
 const selectLeaves = (h: Handle) =>
   h
-    .select({ row: leaveRequests, path: regions.path })
+    .select({
+      row: leaveRequests,
+      path: regions.path,
+      schemeId: placements.schemeId,
+      schemeVersion: placements.schemeVersion,
+    })
     .from(leaveRequests)
     .innerJoin(placements, eq(placements.id, leaveRequests.placementId))
     .innerJoin(regions, eq(regions.id, placements.regionId))
@@ -96,6 +103,7 @@ const toLeave = (r: LeaveRow): LeaveRecord => {
     version: r.row.version,
     regionPath: r.path,
     route: InPost.explainRoute(leave.route, leave.halfDays),
+    scheme: { id: r.schemeId, version: r.schemeVersion },
   }
 }
 

@@ -338,10 +338,21 @@ export const recallsInWindow = (
   on: LocalDate,
   within: Duration,
   earlier: ReadonlyArray<LocalDate>,
-): ReadonlyArray<LocalDate> =>
-  [...earlier, on]
-    .filter((e) => compare(e, on) <= 0 && compare(on, periodEnd(e, within)) <= 0)
+  window: "rolling" | "calendar_year" = "rolling",
+): ReadonlyArray<LocalDate> => {
+  // 年度 (issue 13): the calendar year(s) of `on` — `within` N years is that year and the N − 1 before it (months
+  // and days round up to the year they fall in).
+  const firstYear = parts(on)[0] - (within.unit === "year" ? Math.max(1, within.amount) - 1 : 0)
+  return [...earlier, on]
+    .filter((e) =>
+      compare(e, on) > 0
+        ? false
+        : window === "calendar_year"
+          ? parts(e)[0] >= firstYear
+          : compare(on, periodEnd(e, within)) <= 0,
+    )
     .sort((a, b) => compare(a, b))
+}
 
 /**
  * A unit consequence that needs several recalls within a window: the recalls counted and whether the
@@ -404,9 +415,14 @@ export const applyRecall = (input: {
       unit.push(apply(c, input.on))
       continue
     }
-    const counted = recallsInWindow(input.on, c.after.within, input.unitRecalls ?? [])
+    const counted = recallsInWindow(input.on, c.after.within, input.unitRecalls ?? [], c.after.window)
     const reached = counted.length >= c.after.recalls
-    const w = durationText(c.after.within)
+    const span = durationText(c.after.within)
+    const y = parts(input.on)[0]
+    const w =
+      c.after.window === "calendar_year"
+        ? { zh: `${y}年度`, en: `calendar year ${y}` }
+        : { zh: span.zh, en: span.en }
     unitThresholds.push({
       consequenceId: c.id,
       recalls: c.after.recalls,

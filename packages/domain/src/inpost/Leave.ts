@@ -20,9 +20,14 @@
 
 import { Either } from "effect"
 import type { Role } from "../access/Access.js"
-import { type CalendarYearUnknown, type WorkCalendar, workingDaysBetween } from "../calendar/WorkCalendar.js"
+import {
+  type CalendarYearUnknown,
+  isWorkingDay,
+  type WorkCalendar,
+  workingDaysBetween,
+} from "../calendar/WorkCalendar.js"
 import type { PersonId } from "../person/Profile.js"
-import type { Scheme } from "../scheme/Scheme.js"
+import type { LeaveDayCount, Scheme } from "../scheme/Scheme.js"
 import { addDays, compare, type LocalDate } from "../shared/LocalDate.js"
 import type { Text } from "../shared/Text.js"
 import { actsAs, managesCadres } from "./Actors.js"
@@ -58,8 +63,9 @@ export const requestLeave = (
     readonly endsMorning?: boolean
     readonly reason: string
   },
-  scheme: Pick<Scheme, "leave">,
+  scheme: Pick<Scheme, "leave" | "leaveDays">,
   on: LocalDate,
+  calendar?: WorkCalendar,
 ): Either.Either<LeaveRequest, IllegalLeaveMove> => {
   const fail = (reason: LeaveIllegalReason, detail: Text) =>
     Either.left(new IllegalLeaveMove({ move: "Request", reason, detail }))
@@ -68,13 +74,15 @@ export const requestLeave = (
       "bad_dates",
       t(`结束日期 ${input.to} 早于开始日期 ${input.from}`, `${input.to} is before ${input.from}`),
     )
-  const halfDays = halfDaysOf(input)
+  const length = leaveHalfDays(input, leaveDayCountOf(scheme), calendar)
+  if (Either.isLeft(length)) return fail("calendar_unknown", length.left)
+  const halfDays = length.right
   if (halfDays <= 0)
     return fail(
       "bad_dates",
       t(
-        "同一天下午开始、上午结束，请假时长为零",
-        "starting in the afternoon and ending at noon of one day is no leave",
+        "请假期间没有需计算的天数（同一天下午开始、上午结束，或按工作日计算时全为休息日）",
+        "the leave counts no day (afternoon to noon of one day, or only rest days where working days count)",
       ),
     )
   const route = routeLeave(scheme.leave, halfDays)
@@ -105,10 +113,12 @@ export interface LeaveContext {
   readonly on: LocalDate
   readonly by: { readonly accountId: string; readonly role: Role }
   /**
-   * The working-day calendar: a late return then counts only the working days missed (a Thursday–Friday leave
-   * closed on Monday is on time). Absent: calendar days.
+   * The working-day calendar: a late return is counted from the first working day after the leave (a Thursday–Friday
+   * leave closed on Monday is on time). Absent: calendar days from the day after the leave.
    */
   readonly calendar?: WorkCalendar | undefined
+  /** The scheme's rule for counting the days of a late return (leaveDayCountOf); absent: working days. */
+  readonly dayCount?: LeaveDayCount | undefined
 }
 
 /**
@@ -179,7 +189,7 @@ export const leaveTransition = (
       const over =
         ctx.calendar === undefined
           ? Either.right(overstay(r, move.date))
-          : overstayWorking(r, move.date, ctx.calendar)
+          : overstayBy(ctx.dayCount ?? "working", r, move.date, ctx.calendar)
       // A year the calendar lacks: the return cannot be counted yet; the org dept enters the year first.
       if (Either.isLeft(over)) return fail("calendar_unknown", over.left.text)
       return Either.right({ ...r, state: "returned", returnedOn: move.date, overstayDays: over.right })
@@ -217,6 +227,79 @@ export const overstayWorking = (
   const due = dueBack(r)
   if (compare(on, due) <= 0) return Either.right(0)
   return workingDaysBetween(calendar, addDays(due, -1), addDays(on, -1))
+}
+
+/**
+ * The scheme's rule for counting leave days: its stated one, else calendar days (天 as the seeds write it).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const leaveDayCountOf = (scheme: Pick<Scheme, "leaveDays">): LeaveDayCount =>
+  scheme.leaveDays?._tag === "Cited" ? scheme.leaveDays.value : "calendar"
+
+/**
+ * A leave's own length in half-days under the scheme's rule: calendar days (every day from `from` to `to`), or
+ * working days (rest days and holidays inside the leave do not count; a half day at either end counts only on a
+ * working day). Working days need the calendar: without it, or for a year it lacks, Left with the reason.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const leaveHalfDays = (
+  input: {
+    readonly from: LocalDate
+    readonly to: LocalDate
+    readonly startsAfternoon?: boolean
+    readonly endsMorning?: boolean
+  },
+  rule: LeaveDayCount,
+  calendar: WorkCalendar | undefined,
+): Either.Either<number, Text> => {
+  if (rule === "calendar") return Either.right(halfDaysOf(input))
+  if (calendar === undefined)
+    return Either.left(
+      t(
+        "方案按工作日计算请假天数，但缺少工作日历",
+        "the scheme counts working days but no calendar is at hand",
+      ),
+    )
+  const days = workingDaysBetween(calendar, addDays(input.from, -1), input.to)
+  const first = isWorkingDay(calendar, input.from)
+  const last = isWorkingDay(calendar, input.to)
+  if (Either.isLeft(days)) return Either.left(days.left.text)
+  if (Either.isLeft(first)) return Either.left(first.left.text)
+  if (Either.isLeft(last)) return Either.left(last.left.text)
+  return Either.right(
+    2 * days.right -
+      (input.startsAfternoon === true && first.right ? 1 : 0) -
+      (input.endsMorning === true && last.right ? 1 : 0),
+  )
+}
+
+/**
+ * Days away beyond the leave as of `on`, by the scheme's rule, never counting a rest day by accident: the cadre is
+ * due back on the first working day after the leave (a Thursday–Friday leave closed on Monday is on time). Working
+ * days: the working days missed; calendar days: every day from that first working day to the day before `on`.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const overstayBy = (
+  rule: LeaveDayCount,
+  r: Pick<LeaveRequest, "to" | "endsMorning">,
+  on: LocalDate,
+  calendar: WorkCalendar,
+): Either.Either<number, CalendarYearUnknown> => {
+  if (rule === "working") return overstayWorking(r, on, calendar)
+  let due = dueBack(r)
+  for (let i = 0; i < 366; i++) {
+    const w = isWorkingDay(calendar, due)
+    if (Either.isLeft(w)) return Either.left(w.left)
+    if (w.right) break
+    due = addDays(due, 1)
+  }
+  return Either.right(compare(on, due) <= 0 ? 0 : daysBetween(due, on))
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   Term,
   TrainingMinimum,
 } from "./sections/InPost.js"
+import { LeaveDayCount } from "./sections/LeaveDays.js"
 import { Pool } from "./sections/Pool.js"
 import { Provision } from "./sections/Provision.js"
 import { Recall } from "./sections/Recall.js"
@@ -38,6 +39,7 @@ export * from "./sections/Evaluations.js"
 export * from "./sections/Grades.js"
 export * from "./sections/Identity.js"
 export * from "./sections/InPost.js"
+export * from "./sections/LeaveDays.js"
 export * from "./sections/Pool.js"
 export * from "./sections/Provision.js"
 export * from "./sections/Recall.js"
@@ -68,6 +70,8 @@ const SchemeStruct = Schema.Struct({
   stages: Schema.Array(Stage),
   reports: Schema.Array(ReportObligation),
   leave: Param(Schema.NonEmptyArray(LeaveTier)),
+  /** How the days of leave count, for its length and for a late return (issue 13); absent: calendar days. */
+  leaveDays: Schema.optional(Param(LeaveDayCount)),
   // In-post fields added after format 1 was fixed: optional, so schemes stored without them still decode (absent
   // reads as "not stated"), and presets fill them in where the seed states them.
   relations: Schema.optional(Param(Relations)),

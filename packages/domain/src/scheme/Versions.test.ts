@@ -1,9 +1,10 @@
 import { Either, Option, Schema } from "effect"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { make as date } from "../shared/LocalDate.js"
+import { addDays, make as date, make } from "../shared/LocalDate.js"
 import { yangpuCommunitySecretary } from "./presets/yangpu-community-secretary.js"
 import { Scheme } from "./Scheme.js"
-import { addVersion, inForceOn, VersionNotSuccessor } from "./Versions.js"
+import { addVersion, governsOn, inForceOn, VersionNotSuccessor } from "./Versions.js"
 
 const enc = yangpuCommunitySecretary.encoded
 const version = (n: number, effectiveFrom: string, id = enc.id) =>
@@ -55,5 +56,35 @@ describe("versions", () => {
       Option.getOrThrow,
     )
     expect(e._tag).toBe("SchemeMismatch")
+  })
+})
+
+describe("issue 13: an in-post act uses the version in force on its date (governsOn)", () => {
+  const published = [
+    { version: 1, effectiveFrom: make("2020-12-09") },
+    { version: 2, effectiveFrom: make("2026-06-01") },
+  ]
+  it("v1 governs a placement of 2026-05-31, v2 one of 2026-06-01; the other is refused, naming the one in force", () => {
+    expect(Either.isRight(governsOn("s", published, 1, make("2026-05-31")))).toBe(true)
+    expect(Either.isRight(governsOn("s", published, 2, make("2026-06-01")))).toBe(true)
+    const early = governsOn("s", published, 2, make("2026-05-31"))
+    expect(Either.isLeft(early) && early.left.text.zh).toContain("施行的是方案 s v1")
+    const late = governsOn("s", published, 1, make("2026-06-01"))
+    expect(Either.isLeft(late) && late.left.reason).toBe("other_in_force")
+  })
+  it("before any version takes effect: refused", () => {
+    const none = governsOn("s", published, 1, make("2020-12-08"))
+    expect(Either.isLeft(none) && none.left.reason).toBe("none_in_force")
+    expect(Either.isLeft(none) && none.left.text.zh).toContain("v1 自 2020-12-09 起施行")
+  })
+  it("property: exactly one published version governs any date on or after the first", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), (n) => {
+        const date = addDays(make("2020-12-09"), n)
+        return (
+          published.filter((v) => Either.isRight(governsOn("s", published, v.version, date))).length === 1
+        )
+      }),
+    )
   })
 })

@@ -6,6 +6,7 @@
 
 import { Either, Option, Schema } from "effect"
 import { LocalDate } from "../shared/LocalDate.js"
+import type { Text } from "../shared/Text.js"
 import type { Scheme } from "./Scheme.js"
 
 /**
@@ -115,8 +116,11 @@ export const addVersion = (
  * @category getters
  * @since 0.1.0
  */
-export const inForceOn = (versions: ReadonlyArray<Scheme>, date: LocalDate): Option.Option<Scheme> => {
-  let best: Scheme | undefined
+export const inForceOn = <V extends Pick<Scheme, "version" | "effectiveFrom">>(
+  versions: ReadonlyArray<V>,
+  date: LocalDate,
+): Option.Option<V> => {
+  let best: V | undefined
   for (const v of versions) {
     if (v.effectiveFrom > date) continue
     if (
@@ -127,4 +131,40 @@ export const inForceOn = (versions: ReadonlyArray<Scheme>, date: LocalDate): Opt
       best = v
   }
   return Option.fromNullable(best)
+}
+
+/**
+ * Does `chosen` govern an in-post act dated `date` (issue 13, "dates bite": a version governed placements dated
+ * before it took effect)? Right when it is the published version in force that day; Left with why, in both
+ * languages: no version in force yet, or another one is.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const governsOn = (
+  schemeId: string,
+  published: ReadonlyArray<Pick<Scheme, "version" | "effectiveFrom">>,
+  chosen: number,
+  date: LocalDate,
+): Either.Either<void, { readonly reason: "none_in_force" | "other_in_force"; readonly text: Text }> => {
+  const found = inForceOn(published, date)
+  if (Option.isNone(found)) {
+    const first = [...published].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))[0]
+    return Either.left({
+      reason: "none_in_force",
+      text: {
+        zh: `${date} 方案 ${schemeId} 尚无施行的版本${first === undefined ? "" : `（v${first.version} 自 ${first.effectiveFrom} 起施行）`}`,
+        en: `no version of scheme ${schemeId} is in force on ${date}${first === undefined ? "" : ` (v${first.version} takes effect on ${first.effectiveFrom})`}`,
+      },
+    })
+  }
+  const v = found.value
+  if (v.version === chosen) return Either.void
+  return Either.left({
+    reason: "other_in_force",
+    text: {
+      zh: `${date} 施行的是方案 ${schemeId} v${v.version}（自 ${v.effectiveFrom} 起），不是 v${chosen}`,
+      en: `on ${date} scheme ${schemeId} v${v.version} is in force (from ${v.effectiveFrom}), not v${chosen}`,
+    },
+  })
 }

@@ -22,6 +22,7 @@ export * from "./Scheme.js"
 export {
   addVersion,
   checkSuccessor,
+  governsOn,
   inForceOn,
   latest,
   SchemeMismatch,

@@ -226,6 +226,10 @@ export const ownersOf = (
         owners: ["campaign"],
         citation: cite("qualification_review") ?? cite("screened"),
       }
+    case "OverrideDeadline":
+      // Issue 13, "dates bite": only the body running the campaign (the org dept, or the street running its own)
+      // lets a late move through, with a reason; never a reviewer, a unit or the deciding body's clerk for it.
+      return { owners: ["campaign"], citation: undefined }
     case "Screen":
     case "Waive":
     case "Return":
@@ -399,6 +403,7 @@ export const yourMoves = (
     { _tag: "ResolveObjection" },
     { _tag: "ResolveFinding" },
     { _tag: "OverrideOpinion", meeting: { body: decidingBody } },
+    { _tag: "OverrideDeadline" },
     { _tag: "Appoint" },
     { _tag: "ReportIn" },
     { _tag: "Return" },

@@ -46,6 +46,8 @@ export const IllegalReason = Schema.Literal(
   "opinions_missing", // joint review left without an opinion from every department the scheme lists
   "opinion_disagrees", // joint review left while a department disagrees and the deciding body has not overridden it
   "no_disagreement", // OverrideOpinion names a department that did not disagree (or was overridden already)
+  "past_deadline", // the stage's deadline has passed and no override is recorded (issue 13, "dates bite")
+  "no_deadline", // OverrideDeadline names a stage without a date, or one already overridden
 )
 /**
  * The decoded value of the {@link IllegalReason} schema.
@@ -76,6 +78,7 @@ export const MOVE_LABELS: Readonly<Record<MoveTag, Text>> = {
   ResolveObjection: { zh: "办结异议", en: "Resolve an objection" },
   ResolveFinding: { zh: "审核认定", en: "Resolve a finding" },
   OverrideOpinion: { zh: "否决联审意见", en: "Override an opinion" },
+  OverrideDeadline: { zh: "逾期补办", en: "Override a deadline" },
   Appoint: { zh: "任职", en: "Appoint" },
   ReportIn: { zh: "报到", en: "Report in" },
 }

@@ -234,6 +234,14 @@ export const Move = Schema.Union(
   }),
   Schema.TaggedStruct("Appoint", { postId: NonEmpty }),
   Schema.TaggedStruct("ReportIn", { date: LocalDate }),
+  /**
+   * 逾期补办 (issue 13, "dates bite"): the body running the campaign lets this application make a stage's move after
+   * the stage's deadline, with its reason; without it a late move is refused. Recorded with who and when.
+   */
+  Schema.TaggedStruct("OverrideDeadline", {
+    stageId: NonEmpty.annotations({ title: "环节 / stage" }),
+    reason: NonEmpty.annotations({ title: "逾期补办理由 / reason" }),
+  }),
 ).annotations({ identifier: "SelectionMove", title: "操作 / move" })
 /**
  * The decoded value of the {@link Move} schema.
@@ -345,6 +353,26 @@ export const HistoryEntry = Schema.Struct({
 export type HistoryEntry = typeof HistoryEntry.Type
 
 /**
+ * A deadline override (逾期补办) recorded on an application: the stage, the reason, who recorded it and when.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const DeadlineOverride = Schema.Struct({
+  stageId: NonEmpty,
+  reason: NonEmpty,
+  by: Schema.String,
+  on: LocalDate,
+}).annotations({ identifier: "DeadlineOverride", title: "逾期补办 / deadline override" })
+/**
+ * The decoded value of the {@link DeadlineOverride} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type DeadlineOverride = typeof DeadlineOverride.Type
+
+/**
  * One application in a campaign: its state, scheme version, records, decision, notice and history.
  *
  * @category schemas
@@ -372,6 +400,8 @@ export const Application = Schema.Struct({
   postId: Schema.optional(Schema.String),
   appointedOn: Schema.optional(LocalDate),
   reportedInOn: Schema.optional(LocalDate),
+  /** Stages whose deadline the campaign's runner has let this application pass (issue 13). */
+  deadlineOverrides: Schema.optional(Schema.Array(DeadlineOverride)),
   history: Schema.Array(HistoryEntry),
 }).annotations({ identifier: "Application", title: "报名（推荐）人选 / application" })
 /**

@@ -37,6 +37,7 @@ const TAGS: ReadonlyArray<MoveTag> = [
   "ResolveObjection",
   "ResolveFinding",
   "OverrideOpinion",
+  "OverrideDeadline",
   "Appoint",
   "ReportIn",
 ]
@@ -138,6 +139,12 @@ const buildMove = (tag: MoveTag, app: Application, path: Path, v: number, on: st
       }
     case "Appoint":
       return { _tag: "Appoint", postId: `post-${v % 4}` }
+    case "OverrideDeadline":
+      return {
+        _tag: "OverrideDeadline",
+        stageId: ["recommend", "decide", "report_in"][v % 3] ?? "recommend",
+        reason: "逾期补办",
+      }
     case "ReportIn":
       return { _tag: "ReportIn", date: make(on) }
   }

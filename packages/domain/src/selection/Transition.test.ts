@@ -164,6 +164,9 @@ const moveFor = (tag: MoveTag, s: State, app: Application): Move => {
         meeting: { body: "org_dept_meeting" },
         date: date("2025-09-20"),
       }
+    case "OverrideDeadline":
+      // This grid's campaign has no timetable: refused everywhere (no_deadline, or closed).
+      return { _tag: "OverrideDeadline", stageId: "recommend", reason: "经研究同意逾期补办" }
     case "Appoint":
       return { _tag: "Appoint", postId: "post-1" }
     case "ReportIn":
@@ -186,6 +189,7 @@ const TAGS: ReadonlyArray<MoveTag> = [
   "ResolveObjection",
   "ResolveFinding",
   "OverrideOpinion",
+  "OverrideDeadline",
   "Appoint",
   "ReportIn",
 ]

@@ -33,8 +33,10 @@ import {
 import { hasStep, nextStep, stepIndex } from "./Path.js"
 import { ADVANCE_TARGETS, isReviewStep, isTerminal, REVIEW_STEPS, STATE_LABELS, type State } from "./State.js"
 import { shortlistLimit, type TransitionContext, type TransitionError } from "./transition/Context.js"
+import { outsideDeadline, overrideDeadline } from "./transition/Deadlines.js"
 
 export * from "./transition/Context.js"
+export * from "./transition/Deadlines.js"
 
 const t = (zh: string, en: string): Text => ({ zh, en })
 
@@ -72,6 +74,16 @@ type Result = Either.Either<Application, TransitionError>
  * @since 0.1.0
  */
 export const transition = (app: Application, move: Move, ctx: TransitionContext): Result => {
+  const next = step(app, move, ctx)
+  // Dates bite (issue 13): a legal move outside its stage's dates is refused unless the runner overrode them.
+  const late =
+    Either.isRight(next) && ctx.deadlines !== undefined
+      ? outsideDeadline(app, move, ctx.path, ctx.deadlines, ctx.on)
+      : undefined
+  return late === undefined ? next : Either.left(late)
+}
+
+const step = (app: Application, move: Move, ctx: TransitionContext): Result => {
   const fail = (reason: IllegalReason, detail: Text): Result =>
     Either.left(new IllegalMove({ state: app.state, move: move._tag, reason, detail }))
   const ok = (to: State, patch: Partial<Application> = {}, base: Application = app): Result =>
@@ -562,6 +574,10 @@ export const transition = (app: Application, move: Move, ctx: TransitionContext)
           ),
         )
       return ok(s, { verdict })
+    }
+    case "OverrideDeadline": {
+      const o = overrideDeadline(app, move, ctx.deadlines, ctx.by.accountId, ctx.on)
+      return Either.isLeft(o) ? Either.left(o.left) : ok(s, { deadlineOverrides: o.right })
     }
     case "Appoint": {
       const bad = needNext("appointed") ?? leave()

@@ -61,6 +61,13 @@ export {
   transition,
 } from "./Transition.js"
 export {
+  type ReferenceDateProblem,
+  referenceDateFor,
+  schemeReferenceDate,
+  screeningDate,
+} from "./ReferenceDate.js"
+export { outsideDeadline, overrideDeadline, performs, type StageDeadline } from "./transition/Deadlines.js"
+export {
   aggregateScores,
   formatHundredths,
   type InterviewScore,

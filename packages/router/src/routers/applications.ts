@@ -148,6 +148,40 @@ export const applicationsRouter = router({
         .then(applicationOut)
     }),
 
+  /**
+   * 逾期补办 (issue 13, "dates bite"): the body running the campaign lets this application make a stage's move after
+   * the stage's deadline, with its reason (recorded on the application and in the audit log with who and when).
+   * Without it a late move is refused (IllegalMove past_deadline). Selection.authorise: the runner only.
+   */
+  overrideDeadline: procedure
+    .permission("application.decide")
+    .input(
+      input(
+        Schema.Struct({
+          applicationId: ApplicationId,
+          expectedVersion: ExpectedVersion,
+          stageId: Schema.NonEmptyTrimmedString.annotations({ title: "环节 / stage" }),
+          reason: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(500)).annotations({
+            title: "逾期补办理由 / reason",
+          }),
+        }),
+      ),
+    )
+    .mutation(({ ctx, input: i }) =>
+      ctx
+        .run(
+          Effect.flatMap(ApplicationService, (r) =>
+            r.act(ctx.cmd, {
+              applicationId: i.applicationId,
+              expectedVersion: i.expectedVersion,
+              move: { _tag: "OverrideDeadline", stageId: i.stageId, reason: i.reason },
+              on: todayOf(ctx),
+            }),
+          ),
+        )
+        .then(applicationOut),
+    ),
+
   /** Screen again against the campaign's version (after the profile was corrected). */
   rescreen: procedure
     .permission("application.review")

@@ -41,7 +41,8 @@ const CreateInput = Schema.Struct({
   channels: Channels,
   places: Places,
   startYear: Schema.Int.pipe(Schema.between(2000, 2200)).annotations({ title: "年度 / start year" }),
-  referenceDate: Date_("计算基准日 / reference date"),
+  // Only where the scheme leaves it open (issue 13): a scheme that fixes it gives it, and a different date is refused.
+  referenceDate: Schema.optional(Date_("计算基准日 / reference date")),
   noticeDays: Schema.optional(NoticeDays),
   decidingBody: Selection.DecidingBody.annotations({ title: "决定机构 / deciding body" }),
   postIds: Schema.optional(PostIds),

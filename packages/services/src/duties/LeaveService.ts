@@ -84,6 +84,11 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
         yield* requireOwnOrManage(actor, rec)
         yield* requireServing(rec, t("请假", "request leave"))
         const scheme = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion, tx)
+        // Working days count on the region's calendar (issue 13: one stated rule per scheme, calendar or working).
+        const built =
+          InPost.leaveDayCountOf(scheme) === "working"
+            ? yield* calendar.current(tx, rec.regionPath)
+            : undefined
         return yield* InPost.requestLeave(
           {
             id,
@@ -97,6 +102,7 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
           },
           scheme,
           input.on,
+          built?.calendar,
         )
       })
 
@@ -185,12 +191,15 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
           Effect.gen(function* () {
             const r = yield* dutyQueries.lockLeave(tx, ctx.actor, input.leaveId, input.expectedVersion)
             const before = r.leave
-            // A return counts the working days missed (a weekend after the leave is not an overstay).
+            // A return counts by the scheme's rule from the first working day after the leave (a weekend after the
+            // leave is never an overstay).
             const built = input.move._tag === "Return" ? yield* calendar.current(tx, r.regionPath) : undefined
+            const scheme = yield* schemes.load(r.scheme.id, r.scheme.version, tx)
             const next = yield* InPost.leaveTransition(before, input.move, {
               on: input.on,
               by: { accountId: ctx.actor.accountId, role: ctx.actor.role },
               calendar: built?.calendar,
+              dayCount: InPost.leaveDayCountOf(scheme),
             })
             yield* dutyQueries.saveLeave(tx, next)
             yield* writeAudit(tx, ctx, {

@@ -10,17 +10,9 @@ import {
   type Tx,
   writeAudit,
 } from "@cadre/db"
-import {
-  Access,
-  Assessment,
-  InPost,
-  type LocalDate,
-  type Person,
-  type Scheme,
-  type Text,
-} from "@cadre/domain"
+import { Access, Assessment, InPost, type LocalDate, type Person, Scheme, type Text } from "@cadre/domain"
 import { and, eq, isNotNull, sql } from "drizzle-orm"
-import { Effect, Schema } from "effect"
+import { Effect, Either, Schema } from "effect"
 import { entry, fileInArchive } from "../shared/inpost.js"
 import { requireOnePosting } from "../shared/onePosting.js"
 import type { SchemeStore } from "../shared/SchemeStore.js"
@@ -114,6 +106,28 @@ export const insertPlacement = (
         conflict("scheme", input.schemeId, "not_published", {
           zh: "只能按已发布的方案版本安排任职",
           en: "a placement is made under a published scheme version only",
+        }),
+      )
+    // Issue 13, "dates bite": the version in force on the placement's date governs it (not one taking effect later,
+    // nor one another version has replaced by then).
+    const published = yield* q(
+      tx
+        .select({ version: schemes.version, effectiveFrom: schemes.effectiveFrom })
+        .from(schemes)
+        .where(and(eq(schemes.schemeId, input.schemeId), eq(schemes.status, "published"))),
+      "placement.schemeVersions",
+    )
+    const governs = Scheme.governsOn(
+      input.schemeId,
+      published.map((v) => ({ version: v.version, effectiveFrom: v.effectiveFrom as LocalDate.LocalDate })),
+      input.schemeVersion,
+      input.placedOn,
+    )
+    if (Either.isLeft(governs))
+      return yield* Effect.fail(
+        conflict("placement", input.schemeId, `scheme_${governs.left.reason}`, {
+          zh: `不能按 v${input.schemeVersion} 安排 ${input.placedOn} 的任职：${governs.left.text.zh}`,
+          en: `a placement of ${input.placedOn} cannot be made under v${input.schemeVersion}: ${governs.left.text.en}`,
         }),
       )
     // The scheme governs its own region: a post elsewhere is not under it.

@@ -19,7 +19,14 @@ import { randomUUID } from "node:crypto"
 import { Effect } from "effect"
 import { requirePermission } from "../shared/authority.js"
 import { SchemeStore } from "../shared/SchemeStore.js"
-import { checkChannels, checkDecidingBody, checkOverrides, checkPosts, STATUS_ZH } from "./checks.js"
+import {
+  checkChannels,
+  checkDecidingBody,
+  checkOverrides,
+  checkPosts,
+  resolveReferenceDate,
+  STATUS_ZH,
+} from "./checks.js"
 import { lockCampaign, ownCounts, ownsCampaign, visibleCampaign } from "./locked.js"
 
 /**
@@ -37,7 +44,8 @@ export interface CampaignInput {
   readonly channels: ReadonlyArray<Scheme.Channel>
   readonly places: number
   readonly startYear: number
-  readonly referenceDate: string
+  /** Only where the scheme leaves it open; a scheme that fixes it gives it (a different one is refused). */
+  readonly referenceDate?: string | undefined
   readonly noticeDays?: number | undefined
   readonly decidingBody: typeof Selection.DecidingBody.Type
   readonly postIds?: ReadonlyArray<string> | undefined
@@ -186,6 +194,11 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
             yield* checkDecidingBody(scheme, input.decidingBody)
             yield* checkPosts(tx, ctx.actor, input.postIds ?? [], region.path)
             yield* checkOverrides(scheme, input.scheduleOverrides ?? {})
+            const referenceDate = yield* resolveReferenceDate(
+              scheme,
+              { startYear: input.startYear, overrides: input.scheduleOverrides ?? {} },
+              input.referenceDate,
+            )
             const id = input.id ?? randomUUID()
             const values = {
               id,
@@ -196,7 +209,7 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
               channels: [...input.channels],
               places: input.places,
               startYear: input.startYear,
-              referenceDate: input.referenceDate,
+              referenceDate,
               scheduleOverrides: { ...(input.scheduleOverrides ?? {}) },
               noticeDays: input.noticeDays ?? 5,
               decidingBody: input.decidingBody,
@@ -243,6 +256,16 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
             if (p.channels !== undefined) yield* checkChannels(locked.scheme, p.channels, c.schemeId)
             if (p.postIds !== undefined) yield* checkPosts(tx, ctx.actor, p.postIds, c.regionPath)
             if (p.scheduleOverrides !== undefined) yield* checkOverrides(locked.scheme, p.scheduleOverrides)
+            // The reference date follows the scheme's rule (and a stage date the campaign moves); never contradicts it.
+            const referenceDate =
+              p.referenceDate === undefined && p.scheduleOverrides === undefined
+                ? undefined
+                : yield* resolveReferenceDate(
+                    locked.scheme,
+                    { startYear: c.startYear, overrides: p.scheduleOverrides ?? c.scheduleOverrides },
+                    p.referenceDate,
+                    c.referenceDate,
+                  )
             if (p.places !== undefined && p.places < locked.kernelCampaign.appointed)
               return yield* Effect.fail(
                 conflict("campaign", input.id, "places_below_appointed", {
@@ -254,7 +277,7 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
               ...(p.name === undefined ? {} : { name: p.name }),
               ...(p.channels === undefined ? {} : { channels: [...p.channels] }),
               ...(p.places === undefined ? {} : { places: p.places }),
-              ...(p.referenceDate === undefined ? {} : { referenceDate: p.referenceDate }),
+              ...(referenceDate === undefined || referenceDate === c.referenceDate ? {} : { referenceDate }),
               ...(p.noticeDays === undefined ? {} : { noticeDays: p.noticeDays }),
               ...(p.postIds === undefined ? {} : { postIds: [...p.postIds] }),
               ...(p.scheduleOverrides === undefined ? {} : { scheduleOverrides: { ...p.scheduleOverrides } }),

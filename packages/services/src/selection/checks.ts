@@ -1,6 +1,6 @@
 import { type Conflict, campaignQueries, conflict, type NotFound, notFound, type Tx } from "@cadre/db"
-import { Access, InPost, type Scheme, Selection } from "@cadre/domain"
-import { Effect } from "effect"
+import { Access, InPost, type LocalDate, type Scheme, Selection } from "@cadre/domain"
+import { Effect, Either } from "effect"
 
 /** The checks a campaign's settings pass before they are written (create and update). */
 
@@ -74,6 +74,28 @@ export const checkOverrides = (
       }),
     )
   return Effect.void
+}
+
+/**
+ * The campaign's reference date is the scheme's rule (issue 13, "dates bite"): the scheme's date when it fixes one
+ * (a date, or a stage's deadline in this campaign's timetable) — a different date given is refused with the clause;
+ * else the date given, or `current` (the campaign's date so far) when none is given.
+ */
+export const resolveReferenceDate = (
+  scheme: Scheme.Scheme,
+  timetable: { readonly startYear: number; readonly overrides: Readonly<Record<string, string>> },
+  given: string | undefined,
+  current?: string,
+): Effect.Effect<string, Conflict> => {
+  const schedule = Selection.scheduleOf(scheme, {
+    startYear: timetable.startYear,
+    overrides: timetable.overrides as Readonly<Record<string, LocalDate.LocalDate>>,
+  })
+  const entries = Either.isRight(schedule) ? schedule.right.entries : []
+  const r = Selection.referenceDateFor(scheme, entries, given as LocalDate.LocalDate | undefined)
+  if (Either.isRight(r)) return Effect.succeed(r.right)
+  if (r.left.reason === "missing" && current !== undefined) return Effect.succeed(current)
+  return Effect.fail(conflict("campaign", scheme.id, `reference_date_${r.left.reason}`, r.left.message))
 }
 
 /** Each post lies within the campaign's region and the caller's scope (else it reads as not found). */

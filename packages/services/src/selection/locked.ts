@@ -7,8 +7,8 @@ import {
   notFound,
   type Tx,
 } from "@cadre/db"
-import { Access, type Scheme, Selection } from "@cadre/domain"
-import { Effect } from "effect"
+import { Access, type LocalDate, type Scheme, Selection } from "@cadre/domain"
+import { Effect, Either } from "effect"
 import type { SchemeStore } from "../shared/SchemeStore.js"
 
 /**
@@ -61,6 +61,8 @@ export interface Locked {
   readonly scheme: Scheme.Scheme
   readonly path: Selection.Path
   readonly kernelCampaign: Selection.Campaign
+  /** The campaign's timetable (the scheme's deadlines with the campaign's own dates): moves after one are refused. */
+  readonly deadlines: ReadonlyArray<Selection.StageDeadline> | undefined
 }
 
 /** Lock the campaign row for the rest of the transaction and return it with what moves need. */
@@ -84,5 +86,11 @@ export const lockCampaign = (
       appointed: counts.appointed,
       shortlisted: counts.shortlisted,
     }
-    return { campaign, scheme, path, kernelCampaign }
+    // A timetable that cannot be built (checked when the campaign's dates are set) leaves no deadline to check.
+    const schedule = Selection.scheduleOf(scheme, {
+      startYear: campaign.startYear,
+      overrides: campaign.scheduleOverrides as Readonly<Record<string, LocalDate.LocalDate>>,
+    })
+    const deadlines = Either.isRight(schedule) ? schedule.right.entries : undefined
+    return { campaign, scheme, path, kernelCampaign, deadlines }
   })

@@ -42,6 +42,8 @@ const MOVE_PERMISSION: Readonly<Record<Selection.MoveTag, Access.Permission>> = 
   ResolveFinding: "application.review",
   // Issue 13: the deciding body overrides a disagreeing joint-review opinion.
   OverrideOpinion: "application.decide",
+  // Issue 13, "dates bite": the campaign's runner lets a late move through, with a reason.
+  OverrideDeadline: "application.decide",
   Appoint: "application.decide",
   ReportIn: "application.decide",
 }
@@ -112,6 +114,7 @@ export const applyMove = (
         calendar: built.calendar,
         on,
         by: { accountId: ctx.actor.accountId, role: ctx.actor.role },
+        deadlines: locked.deadlines,
       }),
       { onLeft: (e) => Effect.fail(e), onRight: (next) => Effect.succeed(next) },
     ),
@@ -175,7 +178,12 @@ export const screen = (
       ? Effect.fail(notFound("person", personId))
       : Effect.succeed(
           Eligibility.evaluate(locked.scheme, profile, {
-            referenceDate: locked.campaign.referenceDate as LocalDate.LocalDate,
+            // The scheme's rule when it fixes the date (issue 13), whatever the campaign stored.
+            referenceDate: Selection.screeningDate(
+              locked.scheme,
+              locked.deadlines ?? [],
+              locked.campaign.referenceDate as LocalDate.LocalDate,
+            ),
             targetRole: targetRole ?? undefined,
             waivers,
           }),

@@ -324,6 +324,8 @@ export const daanFirstSecretary: Preset = {
             citation: c("三（二）", "两年内不得提拔"),
           },
           {
+            // "一年内" is a rolling window (issue 13: the seed says 一年内, not 年度 — contrast "当年年度考核", the
+            // calendar year of the consequence itself): a recall on 28 Dec and one the next June count together.
             // "连续两次" is read as the second recall within one year of the first (`after`); the seed names no
             // amount of deduction.
             id: "unit_performance_deduction",
@@ -333,7 +335,7 @@ export const daanFirstSecretary: Preset = {
             ),
             appliesTo: "dispatching_unit",
             effect: "performance_deduction",
-            after: { recalls: 2, within: { amount: 1, unit: "year" } },
+            after: { recalls: 2, within: { amount: 1, unit: "year" }, window: "rolling" },
             citation: c("三（二）", "一年内连续两次召回第一书记的,扣减派出单位目标绩效综合考评分值"),
           },
           {
@@ -346,7 +348,7 @@ export const daanFirstSecretary: Preset = {
             effect: "head_not_excellent",
             grade: "excellent",
             period: "that_year",
-            after: { recalls: 2, within: { amount: 1, unit: "year" } },
+            after: { recalls: 2, within: { amount: 1, unit: "year" }, window: "rolling" },
             citation: c("三（二）", "单位主要负责人当年年度考核不得评为“优秀”等次"),
           },
         ],

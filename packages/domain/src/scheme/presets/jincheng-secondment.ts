@@ -390,6 +390,22 @@ export const jinchengSecondment = (direction: SecondmentDirection): Preset => {
         },
       ),
 
+      // Issue 13: one stated rule for leave days — "3天" is calendar days (天, not 工作日), for the leave's length and a
+      // late return alike (a return is due on the first working day after the leave).
+      leaveDays: cited(
+        "calendar",
+        c(
+          "晋城 管理考核 一是",
+          "挂职干部请假在3天以下的由挂职单位批准,请假在3天以上的按干部管理权限报组织部门批准",
+        ),
+        {
+          note: text(
+            "条文以“天”计，不是“工作日”：按自然日计算；销假以请假结束后的第一个工作日为应到岗日",
+            "The clause counts 天, not 工作日: calendar days; a return is due on the first working day after the leave",
+          ),
+        },
+      ),
+
       assessment: {
         grades: unspecified(
           text("意见只提到“优秀”等次，未列出完整等次", "The notes name only 优秀, not the full scale"),

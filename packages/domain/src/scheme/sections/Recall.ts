@@ -83,8 +83,23 @@ export const Consequence = Schema.Struct({
   grade: Schema.optional(Grade),
   /** "当年": the consequence lasts to the end of the calendar year of the recall. */
   period: Schema.optional(Schema.Literal("that_year")),
-  /** A unit's consequence applies once this many of its cadres are recalled within `within` (002: 2 in 1 year). */
-  after: Schema.optional(Schema.Struct({ recalls: Schema.Int.pipe(Schema.positive()), within: Duration })),
+  /**
+   * A unit's consequence applies once this many of its cadres are recalled within `within` (002: 2 in 1 year).
+   * `window` (issue 13): `rolling` (absent) counts back `within` from each recall ("一年内": within a year of the
+   * first); `calendar_year` counts the recalls of the same calendar year(s) ("年度": with `within` N years, the
+   * recall's year and the N − 1 before it).
+   */
+  after: Schema.optional(
+    Schema.Struct({
+      recalls: Schema.Int.pipe(Schema.positive()),
+      within: Duration,
+      window: Schema.optional(
+        Schema.Literal("rolling", "calendar_year").annotations({
+          title: "计数区间（滚动 / 年度） / counting window",
+        }),
+      ),
+    }),
+  ),
   citation: Citation,
 }).annotations({ identifier: "Consequence", title: "后果 / consequence" })
 /**

@@ -14,6 +14,7 @@ import type { FindingsUnresolved } from "../Findings.js"
 import type { IllegalMove } from "../IllegalMove.js"
 import type { Application, Campaign } from "../Model.js"
 import { type Path, stepIndex } from "../Path.js"
+import type { StageDeadline } from "./Deadlines.js"
 
 /**
  * What a move is checked against: the path, the campaign, the date, the caller and the calendar.
@@ -28,6 +29,11 @@ export interface TransitionContext {
   /** Today, as the caller's clock says. */
   readonly on: LocalDate
   readonly by: { readonly accountId: string; readonly role: Role }
+  /**
+   * The campaign's timetable (Schedule entries): a move performing a stage outside its dates is refused unless
+   * overridden (issue 13, "dates bite"). Absent, no deadline is checked.
+   */
+  readonly deadlines?: ReadonlyArray<StageDeadline> | undefined
 }
 
 /**

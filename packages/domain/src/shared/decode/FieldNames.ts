@@ -81,6 +81,7 @@ export const FIELD_NAMES: Readonly<Record<string, Text>> = {
   kind: { zh: "类型", en: "kind" },
   label: { zh: "名称", en: "label" },
   leave: { zh: "请假规定", en: "leave" },
+  leaveDays: { zh: "请假天数计算", en: "leave day count" },
   length: { zh: "期限", en: "length" },
   max: { zh: "最多", en: "max" },
   maxAge: { zh: "最大年龄", en: "maximum age" },
