@@ -120,6 +120,7 @@ export const PERMISSIONS = [
   "profile.read",
   "profile.write_own",
   "person.write", // staff keep cadre records: create and edit a person's profile (issue 14)
+  "tree.import", // import the region tree and the units from a file: the district's org dept only (issue 14)
   "eligibility.check",
   "audit.read",
   "account.create",
@@ -161,6 +162,7 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "region.write",
     "unit.read",
     "unit.write",
+    "tree.import",
     "scheme.read",
     "scheme.write",
     "scheme.publish",
