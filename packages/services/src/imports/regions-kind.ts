@@ -210,7 +210,7 @@ export const planTree = (
       (path, zh, en) => err(cells, columnOfPath(path), zh, en),
     )
     if (Either.isLeft(decoded)) {
-      if (level !== undefined) plan.errors.push(...decoded.left)
+      if (plan.errors.length === 0) plan.errors.push(...decoded.left)
       continue
     }
     const existing = onFile.get(cells.code)
