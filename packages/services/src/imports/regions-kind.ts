@@ -388,11 +388,11 @@ const apply: ImportKindHandler["apply"] = (tx, ctx, job, rows) =>
 const template: ImportKindHandler["template"] = (_h, actor) => {
   const top = scopeRegionId(actor)
   const county = /^\d{6}$/.test(top) ? top : undefined
-  const street = county === undefined ? `${top}-s1` : `${county}001000`
+  const street = county === undefined ? `${top}-s1` : `${county}901000`
   const examples: ReadonlyArray<RegionCells> = [
     { code: street, name: "某某街道（示例）", level: "街道", parent: county === undefined ? top : "" },
     {
-      code: county === undefined ? `${top}-s1-c1` : `${county}001001`,
+      code: county === undefined ? `${top}-s1-c1` : `${county}901001`,
       name: "某某社区（示例）",
       level: "社区",
       parent: county === undefined ? street : "",
