@@ -180,6 +180,14 @@ describe("region tree and units files over HTTP (issue 14)", () => {
     ))
       bad.push(r.cells.code)
     expect(bad).toEqual(["310110022001"])
+    const committed = await trpc("imports.commit", { jobId: job.id, mode: "valid_only" })
+    expect(committed.status).toBe(200)
+    let status = ""
+    for (let i = 0; i < 100 && status !== "done"; i++) {
+      await new Promise((r) => setTimeout(r, 50))
+      status = String((await trpc("imports.status", { jobId: job.id }, "GET")).body.result?.data.status)
+    }
+    expect(status).toBe("done")
     // A roster file sent as a region tree is refused by its header.
     expect(
       (await upload("regions.csv", `${header}\n${csvRow("张三", idFor("001"))}`, "regions")).status,
