@@ -2,6 +2,7 @@ import type { Messages } from "@cadre/ui"
 import { campaignFlowEn, campaignFlowZh } from "./features/campaigns/messages"
 import { figuresEn, figuresZh } from "./features/figures/messages"
 import { manageEn, manageZh } from "./features/manage/messages"
+import { peopleEn, peopleZh } from "./features/people/messages"
 import { placementsEn, placementsZh } from "./features/placements/messages"
 import { schemesEn, schemesZh } from "./features/schemes/messages"
 
@@ -51,7 +52,8 @@ const zhCN = {
     posts: "岗位",
     accounts: "账号管理",
     calendar: "工作日历",
-    imports: "花名册导入",
+    imports: "导入",
+    people: "人员",
     signOut: "退出登录",
   },
   roles: {
@@ -136,11 +138,18 @@ const zhCN = {
     flow: campaignFlowZh,
   },
   imports: {
-    title: "花名册导入",
-    intro:
-      "下载模板，按模板填写人员信息后上传（.xlsx 或 UTF-8 编码的 .csv）。系统逐行校验并预览，确认后导入。",
+    title: "导入",
+    kinds: { roster: "花名册", regions: "区划", units: "单位" },
+    intros: {
+      roster:
+        "下载模板，按模板填写人员信息后上传（.xlsx 或 UTF-8 编码的 .csv）。系统逐行校验并预览，确认后导入。",
+      regions:
+        "下载模板，填写本区的街道、乡镇、社区和村（区划代码、名称、层级、上级区划代码）后上传。上级可在同一文件中，行序不限；系统逐行校验并预览，确认后导入。",
+      units:
+        "下载模板，填写机关单位及接收单位（名称、类别、角色、所在区划）后上传。系统逐行校验并预览，确认后导入。",
+    },
     template: "下载模板",
-    upload: "上传花名册",
+    uploads: { roster: "上传花名册", regions: "上传区划表", units: "上传单位表" },
     row: "行号",
     errors: "错误说明",
     downloadErrors: "下载错误行",
@@ -219,7 +228,8 @@ const en: Messages<typeof zhCN> = {
     posts: "Posts",
     accounts: "Accounts",
     calendar: "Calendar",
-    imports: "Roster import",
+    imports: "Import",
+    people: "People",
     signOut: "Sign out",
   },
   roles: {
@@ -309,11 +319,18 @@ const en: Messages<typeof zhCN> = {
     flow: campaignFlowEn,
   },
   imports: {
-    title: "Roster import",
-    intro:
-      "Download the template, fill in the people and upload it (.xlsx, or .csv in UTF-8). Every row is checked and previewed; then import.",
+    title: "Import",
+    kinds: { roster: "Roster", regions: "Regions", units: "Units" },
+    intros: {
+      roster:
+        "Download the template, fill in the people and upload it (.xlsx, or .csv in UTF-8). Every row is checked and previewed; then import.",
+      regions:
+        "Download the template, fill in the district's streets, townships, communities and villages (code, name, level, parent code) and upload it. A parent may be in the same file, in any order; every row is checked and previewed; then import.",
+      units:
+        "Download the template, fill in the agencies and host units (name, category, roles, region) and upload it. Every row is checked and previewed; then import.",
+    },
     template: "Download template",
-    upload: "Upload roster",
+    uploads: { roster: "Upload roster", regions: "Upload regions", units: "Upload units" },
     row: "Row",
     errors: "Errors",
     downloadErrors: "Download rows with errors",
@@ -358,6 +375,14 @@ export const adminResources = {
     figures: figuresZh,
     schemes: schemesZh,
     manage: manageZh,
+    people: peopleZh,
   },
-  en: { admin: en, placements: placementsEn, figures: figuresEn, schemes: schemesEn, manage: manageEn },
+  en: {
+    admin: en,
+    placements: placementsEn,
+    figures: figuresEn,
+    schemes: schemesEn,
+    manage: manageEn,
+    people: peopleEn,
+  },
 }

@@ -7,7 +7,7 @@ import { bodyLimit } from "hono/body-limit"
 import { cors } from "hono/cors"
 import type { ContentfulStatusCode } from "hono/utils/http-status"
 import { DOCS_CSP, isDocsPath, mountDocs } from "./docs.js"
-import { IMPORT_PATHS, mountImports } from "./imports.js"
+import { isImportUpload, mountImports } from "./imports.js"
 import { EDGE, type EdgeError, envelope, MAX_BODY_MB, SECURITY_HEADERS } from "./envelope.js"
 import { errorFields, type Logger, silentLogger } from "./logger.js"
 import { idempotency, IDEMPOTENCY_HEADER } from "./idempotency.js"
@@ -147,7 +147,7 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
     },
   })
   // The roster upload has its own, larger limit (imports.ts).
-  app.use("*", (c, next) => (c.req.path === IMPORT_PATHS.roster ? next() : defaultLimit(c, next)))
+  app.use("*", (c, next) => (isImportUpload(c.req.path) ? next() : defaultLimit(c, next)))
 
   if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) {
     const origins = [...options.corsOrigins]
@@ -189,7 +189,7 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
     c.req.header("authorization") === undefined &&
     isCrossSite(c.req.raw.headers, new URL(c.req.url).origin, allowedOrigins)
   const commandsOnly = async (c: Context<AppEnv>, next: () => Promise<void>) => {
-    if (c.req.method !== "POST" || c.req.path === IMPORT_PATHS.roster) return next()
+    if (c.req.method !== "POST" || isImportUpload(c.req.path)) return next()
     if (mediaType(c.req.header("content-type")) !== "application/json")
       return fail(c, EDGE.unsupportedMediaType)
     if (

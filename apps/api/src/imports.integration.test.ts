@@ -1,5 +1,5 @@
 import { apiTokens, makeIdempotencyStore, makeTestDatabase, people, user } from "@cadre/db"
-import { ROSTER_IMPORT_COLUMNS, readRosterFile } from "@cadre/exports"
+import { REGION_IMPORT_COLUMNS, readImportFile, ROSTER_IMPORT_COLUMNS, readRosterFile } from "@cadre/exports"
 import { newToken } from "@cadre/router"
 import { eq } from "drizzle-orm"
 import type { Hono } from "hono"
@@ -44,10 +44,10 @@ beforeAll(async () => {
 afterAll(async () => services?.close())
 
 const auth = () => ({ authorization: `Bearer ${token}` })
-const upload = (name: string, bytes: Uint8Array | string) => {
+const upload = (name: string, bytes: Uint8Array | string, kind = "roster") => {
   const form = new FormData()
   form.append("file", new File([bytes], name))
-  return app.request("/api/v1/imports/roster", { method: "POST", headers: auth(), body: form })
+  return app.request(`/api/v1/imports/${kind}`, { method: "POST", headers: auth(), body: form })
 }
 const trpc = async (path: string, input: unknown, method: "GET" | "POST" = "POST") => {
   const res =
@@ -138,5 +138,65 @@ describe("roster import over HTTP (issue 14)", () => {
     expect(await services.handle.db.select().from(people).where(eq(people.idNumber, bad))).toHaveLength(1)
     const list = await trpc("imports.list", { limit: 10 }, "GET")
     expect(JSON.stringify(list.body)).toContain(fixedJob.id)
+  })
+})
+
+describe("region tree and units files over HTTP (issue 14)", () => {
+  it("the 区划 template's example rows import as they are; a region .csv in any order is staged and previewed with errors by row", async () => {
+    const res = await app.request("/api/v1/imports/regions/template", { headers: auth() })
+    expect(res.status).toBe(200)
+    expect(decodeURIComponent(res.headers.get("content-disposition") ?? "")).toContain("区划导入模板.xlsx")
+    const template = new Uint8Array(await res.arrayBuffer())
+    const examples = []
+    for await (const r of readImportFile(template, "xlsx", REGION_IMPORT_COLUMNS)) examples.push(r.cells)
+    expect(examples.map((c) => c.level)).toEqual(["街道", "社区"])
+    const fromTemplate = await upload("regions.xlsx", template, "regions")
+    expect(fromTemplate.status).toBe(201)
+    expect(((await fromTemplate.json()) as { counts: unknown }).counts).toEqual({
+      new: 2,
+      changed: 0,
+      unchanged: 0,
+      invalid: 0,
+    })
+
+    const csv = [
+      REGION_IMPORT_COLUMNS.map((c) => c.zh).join(","),
+      "310110021001,某社区,社区,",
+      "310110021000,某街道,街道,",
+      "310110022001,孤社区,社区,",
+    ].join("\n")
+    const staged = await upload("regions.csv", csv, "regions")
+    expect(staged.status).toBe(201)
+    const job = (await staged.json()) as { id: string; kind: string; counts: unknown }
+    expect(job.kind).toBe("regions")
+    expect(job.counts).toEqual({ new: 2, changed: 0, unchanged: 0, invalid: 1 })
+    const errors = await app.request(`/api/v1/imports/${job.id}/errors.xlsx`, { headers: auth() })
+    expect(errors.status).toBe(200)
+    const bad = []
+    for await (const r of readImportFile(
+      new Uint8Array(await errors.arrayBuffer()),
+      "xlsx",
+      REGION_IMPORT_COLUMNS,
+    ))
+      bad.push(r.cells.code)
+    expect(bad).toEqual(["310110022001"])
+    const committed = await trpc("imports.commit", { jobId: job.id, mode: "valid_only" })
+    expect(committed.status).toBe(200)
+    let status = ""
+    for (let i = 0; i < 100 && status !== "done"; i++) {
+      await new Promise((r) => setTimeout(r, 50))
+      status = String((await trpc("imports.status", { jobId: job.id }, "GET")).body.result?.data.status)
+    }
+    expect(status).toBe("done")
+    // A roster file sent as a region tree is refused by its header.
+    expect(
+      (await upload("regions.csv", `${header}\n${csvRow("张三", idFor("001"))}`, "regions")).status,
+    ).toBe(400)
+  })
+
+  it("the units template downloads with its code lists", async () => {
+    const res = await app.request("/api/v1/imports/units/template", { headers: auth() })
+    expect(res.status).toBe(200)
+    expect(decodeURIComponent(res.headers.get("content-disposition") ?? "")).toContain("单位导入模板.xlsx")
   })
 })

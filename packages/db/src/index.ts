@@ -66,6 +66,7 @@ export {
   q,
   transaction,
   writeAudit,
+  writeAuditMany,
 } from "./storage.js"
 export * as schema from "./schema/index.js"
 export {

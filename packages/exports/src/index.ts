@@ -12,6 +12,13 @@ export { ROSTER_HEADERS, rosterXlsx } from "./roster.js"
 export type * from "./types.js"
 export {
   type CodeList,
+  type ImportCells,
+  type ImportColumn,
+  type ImportFileRow,
+  type ImportLayout,
+  importTemplateXlsx,
+  readImportFile,
+  ROSTER_LAYOUT,
   type ImportFileProblem,
   ImportFileError,
   importErrorsXlsx,
@@ -25,3 +32,13 @@ export {
   readRosterFile,
   rosterTemplateXlsx,
 } from "./rosterImport.js"
+export {
+  REGION_IMPORT_COLUMNS,
+  REGION_LAYOUT,
+  type RegionCells,
+  type RegionColumnKey,
+  UNIT_IMPORT_COLUMNS,
+  UNIT_LAYOUT,
+  type UnitCells,
+  type UnitColumnKey,
+} from "./treeImport.js"

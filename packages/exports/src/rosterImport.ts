@@ -1,11 +1,38 @@
 /**
- * 花名册导入 (issue 14): the template, the streaming readers of an uploaded roster (.xlsx through exceljs's
+ * 花名册导入 (issue 14): the template, the streaming readers of an uploaded roster (or region tree, or units:
+ * the same reader over another layout, treeImport.ts) (.xlsx through exceljs's
  * streaming WorkbookReader, never the whole workbook in memory; .csv in UTF-8 with or without BOM) and the
  * workbook of errors. The cells are handed on as trimmed strings keyed by column; validating them is the
  * service's (with the kernel's Schemas).
  */
 import { Readable } from "node:stream"
 import ExcelJS from "exceljs"
+
+/** One column of an import file: key, zh-CN header, English title, required. */
+export interface ImportColumn<K extends string = string> {
+  readonly key: K
+  readonly zh: string
+  readonly en: string
+  readonly required: boolean
+}
+
+/** One row as read by key: trimmed strings ("" when empty). */
+export type ImportCells<K extends string = string> = Readonly<Record<K, string>>
+/** One row of an import file: its number in the file (the header is row 1) and its cells. */
+export interface ImportFileRow<K extends string = string> {
+  readonly rowNo: number
+  readonly cells: ImportCells<K>
+}
+
+/**
+ * What an import file looks like: the first sheet's name, its columns, the rules on the 说明 sheet. The roster,
+ * the region tree and the units (treeImport.ts) are three layouts of one reader, template and errors workbook.
+ */
+export interface ImportLayout<K extends string = string> {
+  readonly sheet: string
+  readonly columns: ReadonlyArray<ImportColumn<K>>
+  readonly notes: ReadonlyArray<string>
+}
 
 /** The columns of the roster import, in order: key, zh-CN header, English title, required. */
 export const ROSTER_IMPORT_COLUMNS = [
@@ -28,12 +55,8 @@ export const ROSTER_IMPORT_COLUMNS = [
 
 export type RosterColumnKey = (typeof ROSTER_IMPORT_COLUMNS)[number]["key"]
 /** One row as read: the cells by column key, trimmed strings ("" when empty). */
-export type RosterCells = Readonly<Record<RosterColumnKey, string>>
-export interface RosterFileRow {
-  /** The row's number in the file (the header is row 1). */
-  readonly rowNo: number
-  readonly cells: RosterCells
-}
+export type RosterCells = ImportCells<RosterColumnKey>
+export type RosterFileRow = ImportFileRow<RosterColumnKey>
 
 /** The most rows one file may hold. */
 export const MAX_IMPORT_ROWS = 200_000
@@ -125,8 +148,8 @@ const cellText = (v: unknown): string => {
 }
 
 /** Check a header row against the template: same titles in the same order (extra empty cells allowed). */
-const checkHeader = (titles: ReadonlyArray<string>): void => {
-  const expected = ROSTER_IMPORT_COLUMNS.map((c) => c.zh)
+const checkHeader = (titles: ReadonlyArray<string>, columns: ReadonlyArray<ImportColumn>): void => {
+  const expected = columns.map((c) => c.zh)
   const got = titles.map((t) =>
     t
       .replace(/^\uFEFF/, "")
@@ -147,16 +170,22 @@ const checkHeader = (titles: ReadonlyArray<string>): void => {
   }
 }
 
-const toCells = (values: ReadonlyArray<string>): RosterCells => {
+const toCells = <K extends string>(
+  values: ReadonlyArray<string>,
+  columns: ReadonlyArray<ImportColumn<K>>,
+): ImportCells<K> => {
   const out: Record<string, string> = {}
-  ROSTER_IMPORT_COLUMNS.forEach((c, i) => {
+  columns.forEach((c, i) => {
     out[c.key] = values[i] ?? ""
   })
-  return out as RosterCells
+  return out as ImportCells<K>
 }
 
-/** Read an .xlsx roster as a stream: the first worksheet, header checked, one row at a time. */
-async function* readXlsx(input: Readable): AsyncGenerator<RosterFileRow> {
+/** Read an .xlsx import as a stream: the first worksheet, header checked, one row at a time. */
+async function* readXlsx<K extends string>(
+  input: Readable,
+  columns: ReadonlyArray<ImportColumn<K>>,
+): AsyncGenerator<ImportFileRow<K>> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache",
     hyperlinks: "ignore",
@@ -169,7 +198,7 @@ async function* readXlsx(input: Readable): AsyncGenerator<RosterFileRow> {
     for await (const sheet of reader) {
       sheets++
       if (sheets > 1) break
-      yield* rowsOf(sheet as AsyncIterable<ExcelJS.Row>)
+      yield* rowsOf(sheet as AsyncIterable<ExcelJS.Row>, columns)
     }
   } catch (e) {
     if (e instanceof ImportFileError) throw e
@@ -178,23 +207,26 @@ async function* readXlsx(input: Readable): AsyncGenerator<RosterFileRow> {
   if (sheets === 0) throw fileError("empty")
 }
 
-async function* rowsOf(sheet: AsyncIterable<ExcelJS.Row>): AsyncGenerator<RosterFileRow> {
+async function* rowsOf<K extends string>(
+  sheet: AsyncIterable<ExcelJS.Row>,
+  columns: ReadonlyArray<ImportColumn<K>>,
+): AsyncGenerator<ImportFileRow<K>> {
   let header = false
   let count = 0
   for await (const row of sheet) {
     const raw = row.values as ReadonlyArray<unknown>
     const values: Array<string> = []
-    for (let i = 1; i <= ROSTER_IMPORT_COLUMNS.length + 5; i++) values.push(cellText(raw[i]))
+    for (let i = 1; i <= columns.length + 5; i++) values.push(cellText(raw[i]))
     if (!header) {
       if (values.every((v) => v === "")) continue
-      checkHeader(values)
+      checkHeader(values, columns)
       header = true
       continue
     }
     if (values.every((v) => v === "")) continue
     count++
     if (count > MAX_IMPORT_ROWS) throw fileError("too_many_rows")
-    yield { rowNo: row.number, cells: toCells(values) }
+    yield { rowNo: row.number, cells: toCells(values, columns) }
   }
   if (!header || count === 0) throw fileError("empty")
 }
@@ -247,7 +279,10 @@ async function* csvRecords(input: AsyncIterable<string>): AsyncGenerator<Array<s
   }
 }
 
-async function* readCsv(input: Readable): AsyncGenerator<RosterFileRow> {
+async function* readCsv<K extends string>(
+  input: Readable,
+  columns: ReadonlyArray<ImportColumn<K>>,
+): AsyncGenerator<ImportFileRow<K>> {
   input.setEncoding("utf8")
   let rowNo = 0
   let header = false
@@ -258,28 +293,35 @@ async function* readCsv(input: Readable): AsyncGenerator<RosterFileRow> {
     if (values.every((v) => v === "")) continue
     if (values.some((v) => v.includes("\uFFFD"))) throw fileError("unreadable")
     if (!header) {
-      checkHeader(values)
+      checkHeader(values, columns)
       header = true
       continue
     }
     count++
     if (count > MAX_IMPORT_ROWS) throw fileError("too_many_rows")
-    yield { rowNo, cells: toCells(values) }
+    yield { rowNo, cells: toCells(values, columns) }
   }
   if (count === 0) throw fileError("empty")
 }
 
 /**
- * The rows of an uploaded roster, read as a stream. Throws ImportFileError for a file that cannot be imported
- * (type, empty, header, too many rows, unreadable).
+ * The rows of an uploaded import file in the given columns, read as a stream. Throws ImportFileError for a file
+ * that cannot be imported (type, empty, header, too many rows, unreadable).
  */
+export const readImportFile = <K extends string>(
+  input: Readable | Uint8Array,
+  kind: "xlsx" | "csv",
+  columns: ReadonlyArray<ImportColumn<K>>,
+): AsyncGenerator<ImportFileRow<K>> => {
+  const stream = input instanceof Readable ? input : Readable.from([Buffer.from(input)])
+  return kind === "xlsx" ? readXlsx(stream, columns) : readCsv(stream, columns)
+}
+
+/** The rows of an uploaded roster, read as a stream (see {@link readImportFile}). */
 export const readRosterFile = (
   input: Readable | Uint8Array,
   kind: "xlsx" | "csv",
-): AsyncGenerator<RosterFileRow> => {
-  const stream = input instanceof Readable ? input : Readable.from([Buffer.from(input)])
-  return kind === "xlsx" ? readXlsx(stream) : readCsv(stream)
-}
+): AsyncGenerator<RosterFileRow> => readImportFile(input, kind, ROSTER_IMPORT_COLUMNS)
 
 /** A code list for the template's second sheet: a title and its values (the labels the import accepts). */
 export interface CodeList {
@@ -292,24 +334,39 @@ const headerStyle = (row: ExcelJS.Row) => {
   row.alignment = { vertical: "middle", horizontal: "center" }
 }
 
+/** The roster's layout: sheet 花名册, the standard cadre-table columns, its rules. */
+export const ROSTER_LAYOUT: ImportLayout<RosterColumnKey> = {
+  sheet: "花名册",
+  columns: ROSTER_IMPORT_COLUMNS,
+  notes: [
+    "带 * 的列必须填写；日期写作 YYYY-MM-DD（如 1990-03-07）。",
+    "身份证号须为 18 位，出生日期须与身份证号一致；同一文件中身份证号不得重复。",
+    "学历、人员类别、职级请按“代码表”填写；是否全日制填“是”或“否”。",
+    "工作单位填系统中已有的单位名称（或单位编号），且须在您的管辖范围内。",
+    "只填入党时间为预备党员；入党时间和转正时间都填为正式党员；都不填为非党员。",
+    "再次导入同一文件不会产生变化；身份证号已在册的人员按本文件更新，并列出变化的字段。",
+  ],
+}
+
 /**
- * The template: sheet 花名册 with the zh-CN headers (required ones marked with *) and the given rows (example
- * rows, or a filled roster for a round trip); sheet 代码表 with the code lists; sheet 说明 with the rules.
+ * A template: the layout's sheet with the zh-CN headers (required ones marked with *) and the given rows (example
+ * rows, or filled rows for a round trip); sheet 代码表 with the code lists; sheet 说明 with the rules.
  */
-export const rosterTemplateXlsx = async (
+export const importTemplateXlsx = async <K extends string>(
+  layout: ImportLayout<K>,
   codeLists: ReadonlyArray<CodeList>,
-  rows: ReadonlyArray<RosterCells>,
+  rows: ReadonlyArray<ImportCells<K>>,
 ): Promise<Uint8Array> => {
   const wb = new ExcelJS.Workbook()
-  const ws = wb.addWorksheet("花名册")
-  ws.columns = ROSTER_IMPORT_COLUMNS.map((c) => ({
+  const ws = wb.addWorksheet(layout.sheet)
+  ws.columns = layout.columns.map((c) => ({
     header: c.required ? `${c.zh}*` : c.zh,
     key: c.key,
     width: c.key === "idNumber" ? 22 : c.key === "unit" ? 28 : 14,
     style: { numFmt: "@" },
   }))
   headerStyle(ws.getRow(1))
-  for (const r of rows) ws.addRow(ROSTER_IMPORT_COLUMNS.map((c) => r[c.key]))
+  for (const r of rows) ws.addRow(layout.columns.map((c) => r[c.key]))
   const codes = wb.addWorksheet("代码表")
   codes.addRow(codeLists.map((l) => l.title))
   headerStyle(codes.getRow(1))
@@ -319,32 +376,33 @@ export const rosterTemplateXlsx = async (
     c.width = 24
   })
   const notes = wb.addWorksheet("说明")
-  for (const line of [
-    "带 * 的列必须填写；日期写作 YYYY-MM-DD（如 1990-03-07）。",
-    "身份证号须为 18 位，出生日期须与身份证号一致；同一文件中身份证号不得重复。",
-    "学历、人员类别、职级请按“代码表”填写；是否全日制填“是”或“否”。",
-    "工作单位填系统中已有的单位名称（或单位编号），且须在您的管辖范围内。",
-    "只填入党时间为预备党员；入党时间和转正时间都填为正式党员；都不填为非党员。",
-    "再次导入同一文件不会产生变化；身份证号已在册的人员按本文件更新，并列出变化的字段。",
-  ])
-    notes.addRow([line])
+  for (const line of layout.notes) notes.addRow([line])
   notes.getColumn(1).width = 100
   return new Uint8Array(await wb.xlsx.writeBuffer())
 }
 
+/** The roster template (see {@link importTemplateXlsx}). */
+export const rosterTemplateXlsx = (
+  codeLists: ReadonlyArray<CodeList>,
+  rows: ReadonlyArray<RosterCells>,
+): Promise<Uint8Array> => importTemplateXlsx(ROSTER_LAYOUT, codeLists, rows)
+
 /** One row with its errors, for the workbook of errors. */
 export interface RowWithErrors {
   readonly rowNo: number
-  readonly cells: RosterCells
+  readonly cells: ImportCells
   readonly errors: ReadonlyArray<{ readonly column: string; readonly value: string; readonly zh: string }>
 }
 
 /** The rows with errors as a workbook in the template's layout plus 行号 and 错误说明 columns, fix-and-reimport. */
-export const importErrorsXlsx = async (rows: Iterable<RowWithErrors>): Promise<Uint8Array> => {
+export const importErrorsXlsx = async (
+  rows: Iterable<RowWithErrors>,
+  layout: ImportLayout = ROSTER_LAYOUT,
+): Promise<Uint8Array> => {
   const wb = new ExcelJS.Workbook()
-  const ws = wb.addWorksheet("花名册")
+  const ws = wb.addWorksheet(layout.sheet)
   ws.columns = [
-    ...ROSTER_IMPORT_COLUMNS.map((c) => ({
+    ...layout.columns.map((c) => ({
       header: c.required ? `${c.zh}*` : c.zh,
       key: c.key,
       width: 14,
@@ -356,11 +414,11 @@ export const importErrorsXlsx = async (rows: Iterable<RowWithErrors>): Promise<U
   headerStyle(ws.getRow(1))
   for (const r of rows) {
     const row = ws.addRow([
-      ...ROSTER_IMPORT_COLUMNS.map((c) => r.cells[c.key]),
+      ...layout.columns.map((c) => r.cells[c.key] ?? ""),
       r.errors.map((e) => `【${e.column}】${e.value === "" ? "" : `“${e.value}”`}${e.zh}`).join("；"),
       r.rowNo,
     ])
-    row.getCell(ROSTER_IMPORT_COLUMNS.length + 1).font = { color: { argb: "FFC00000" } }
+    row.getCell(layout.columns.length + 1).font = { color: { argb: "FFC00000" } }
   }
   return new Uint8Array(await wb.xlsx.writeBuffer())
 }

@@ -664,6 +664,10 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: (c) => c.imports.submitRows({ jobId: "imp-none", rows: [{ name: "测试" }] }),
     expected: (a) => scoped(a, "person.write", false, "ok"),
   },
+  "imports.submitTreeRows": {
+    run: (c) => c.imports.submitTreeRows({ kind: "regions", jobId: "imp-none", rows: [{ code: "x" }] }),
+    expected: (a) => scoped(a, "tree.import", false, "ok"),
+  },
   "imports.preview": {
     run: (c) => c.imports.preview({ jobId: "imp-none" }),
     expected: (a) => scoped(a, "person.write", false, "ok"),

@@ -48,6 +48,7 @@ export const NAV = [
   { key: "posts", href: "/posts", permission: "region.read" },
   { key: "accounts", href: "/accounts", permission: "account.create" },
   { key: "calendar", href: "/calendar", permission: "calendar.local" },
+  { key: "people", href: "/people", permission: "profile.read" },
   { key: "imports", href: "/imports", permission: "person.write" },
 ] as const
 

@@ -7,6 +7,7 @@ import { CampaignsPage } from "../features/campaigns/campaigns-page"
 import { FiguresPage } from "../features/figures/figures-page"
 import { HomePage } from "../features/home/home-page"
 import { ImportsPage } from "../features/imports/imports-page"
+import { PeoplePage } from "../features/people/people-page"
 import { AccountsPage } from "../features/manage/accounts-page"
 import { CalendarPage } from "../features/manage/calendar-page"
 import { PostsPage } from "../features/manage/posts-page"
@@ -30,6 +31,7 @@ export const routes: RouteTable = {
   "/accounts": AccountsPage,
   "/calendar": CalendarPage,
   "/imports": ImportsPage,
+  "/people": PeoplePage,
 }
 
 /** Pages that need a signed-in account. */
@@ -42,6 +44,7 @@ const privatePaths = new Set([
   "/accounts",
   "/calendar",
   "/imports",
+  "/people",
 ])
 
 /** A page and its path parameters, and whether it needs a session. */

@@ -12,7 +12,7 @@ export const importJobs = pgTable(
   "import_jobs",
   {
     id: text("id").primaryKey(),
-    kind: text("kind", { enum: ["roster"] }).notNull(),
+    kind: text("kind", { enum: ["roster", "regions", "units"] }).notNull(),
     status: text("status", {
       enum: ["staged", "validated", "queued", "running", "done", "failed", "cancelled"],
     })

@@ -121,6 +121,7 @@ export const PERMISSIONS = [
   "profile.write_own",
   "person.write", // staff keep cadre records: create and edit a person's profile (issue 14)
   "conduct.record", // record a sanction, investigation or violation against a person, with its document (issue 13)
+  "tree.import", // import the region tree and the units from a file: the district's org dept only (issue 14)
   "eligibility.check",
   "audit.read",
   "account.create",
@@ -162,6 +163,7 @@ const MATRIX: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     "region.write",
     "unit.read",
     "unit.write",
+    "tree.import",
     "scheme.read",
     "scheme.write",
     "scheme.publish",

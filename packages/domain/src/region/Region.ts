@@ -282,3 +282,34 @@ export const isDispatching = (u: Unit): boolean => u.roles.includes("dispatching
  * @since 0.1.0
  */
 export const isHost = (u: Unit): boolean => u.roles.includes("host")
+
+/**
+ * Names of the unit categories, for messages, templates and code lists.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const UNIT_CATEGORY_LABELS: Readonly<
+  Record<UnitCategory, { readonly zh: string; readonly en: string }>
+> = {
+  agency: { zh: "机关", en: "agency" },
+  public_institution: { zh: "事业单位", en: "public institution" },
+  soe: { zh: "国有企业", en: "state-owned enterprise" },
+  community: { zh: "社区（居民区）", en: "community" },
+  village: { zh: "村", en: "village" },
+  petition_bureau: { zh: "信访局", en: "petition bureau" },
+  key_project: { zh: "重点工程", en: "key project" },
+  township: { zh: "乡镇（街道）", en: "township (street)" },
+  other: { zh: "其他", en: "other" },
+}
+
+/**
+ * Names of the unit roles: 派出单位 sends cadres, 接收单位 hosts them.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const UNIT_ROLE_LABELS: Readonly<Record<UnitRole, { readonly zh: string; readonly en: string }>> = {
+  dispatching: { zh: "派出", en: "dispatching" },
+  host: { zh: "接收", en: "host" },
+}

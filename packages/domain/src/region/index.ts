@@ -6,3 +6,4 @@
 
 export * from "./Region.js"
 export * from "./RegionTree.js"
+export * as StatsCode from "./StatsCode.js"

@@ -1,4 +1,9 @@
-import { ROSTER_IMPORT_COLUMNS } from "@cadre/exports"
+import {
+  type ImportColumn,
+  REGION_IMPORT_COLUMNS,
+  ROSTER_IMPORT_COLUMNS,
+  UNIT_IMPORT_COLUMNS,
+} from "@cadre/exports"
 import { ImportService } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
@@ -8,11 +13,31 @@ import { Id } from "./shared.js"
 /** One roster row as an integrator sends it: the template's columns by key, each a string ("" or absent: empty). */
 const Cell = (title: string) =>
   Schema.optionalWith(Schema.String.pipe(Schema.maxLength(200)), { default: () => "" }).annotations({ title })
-const RowInput = Schema.Struct(
-  Object.fromEntries(ROSTER_IMPORT_COLUMNS.map((c) => [c.key, Cell(`${c.zh} / ${c.en}`)])) as {
-    [K in (typeof ROSTER_IMPORT_COLUMNS)[number]["key"]]: ReturnType<typeof Cell>
-  },
-).annotations({ title: "花名册一行 / roster row" })
+/** One row of an import file as JSON: its columns by key. */
+const rowOf = <K extends string>(columns: ReadonlyArray<ImportColumn<K>>, title: string) =>
+  Schema.Struct(
+    Object.fromEntries(columns.map((c) => [c.key, Cell(`${c.zh} / ${c.en}`)])) as {
+      [P in K]: ReturnType<typeof Cell>
+    },
+  ).annotations({ title })
+const RowInput = rowOf(ROSTER_IMPORT_COLUMNS, "花名册一行 / roster row")
+const rowsOf = <A, I>(row: Schema.Schema<A, I, never>) =>
+  Schema.Array(row).pipe(Schema.minItems(1), Schema.maxItems(5000)).annotations({
+    title: "数据行（每批至多 5000 行）/ rows (at most 5000 a batch)",
+  })
+/** 区划 or 单位 rows (issue 14): the kind names the layout. */
+const TreeRowsInput = Schema.Union(
+  Schema.Struct({
+    kind: Schema.Literal("regions").annotations({ title: "导入类型 / import kind" }),
+    jobId: Schema.optional(Id("导入任务编号 / import job id")),
+    rows: rowsOf(rowOf(REGION_IMPORT_COLUMNS, "区划一行 / region row")),
+  }),
+  Schema.Struct({
+    kind: Schema.Literal("units").annotations({ title: "导入类型 / import kind" }),
+    jobId: Schema.optional(Id("导入任务编号 / import job id")),
+    rows: rowsOf(rowOf(UNIT_IMPORT_COLUMNS, "单位一行 / unit row")),
+  }),
+)
 
 const JobId = Id("导入任务编号 / import job id")
 const Mode = Schema.Literal("all_or_nothing", "valid_only").annotations({
@@ -55,14 +80,26 @@ export const importsRouter = router({
       input(
         Schema.Struct({
           jobId: Schema.optional(JobId),
-          rows: Schema.Array(RowInput).pipe(Schema.minItems(1), Schema.maxItems(5000)).annotations({
-            title: "数据行（每批至多 5000 行）/ rows (at most 5000 a batch)",
-          }),
+          rows: rowsOf(RowInput),
         }),
       ),
     )
     .mutation(({ ctx, input: i }) =>
       ctx.run(Effect.flatMap(ImportService, (s) => s.submitRows(ctx.cmd, { jobId: i.jobId, rows: i.rows }))),
+    ),
+  /**
+   * The region tree (kind regions) or the units (kind units) as JSON rows, in batches: a new job (no jobId) or
+   * more rows for a staged one of the same kind. The district's org dept only (`tree.import`).
+   */
+  submitTreeRows: procedure
+    .permission("tree.import")
+    .input(input(TreeRowsInput))
+    .mutation(({ ctx, input: i }) =>
+      ctx.run(
+        Effect.flatMap(ImportService, (s) =>
+          s.submitRows(ctx.cmd, { jobId: i.jobId, kind: i.kind, rows: i.rows }),
+        ),
+      ),
     ),
   preview: procedure
     .permission("person.write")

@@ -4,12 +4,12 @@ import {
   type Conflict,
   conflict,
   Database,
+  type Handle,
   importJobs,
   importRows,
   type NotFound,
   notFound,
   one,
-  type PersonRecord,
   people,
   peopleQueries,
   q,
@@ -18,26 +18,29 @@ import {
   type Tx,
   units,
   writeAudit,
-  type Handle,
 } from "@cadre/db"
-import { Access, Person } from "@cadre/domain"
-import { importErrorsXlsx, type RosterCells, type RosterFileRow, rosterTemplateXlsx } from "@cadre/exports"
+import type { Access } from "@cadre/domain"
+import { type ImportCells, type ImportFileRow, importErrorsXlsx, rosterTemplateXlsx } from "@cadre/exports"
 import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm"
-import { Effect, Either } from "effect"
+import { Effect } from "effect"
 import { requirePermission } from "../shared/authority.js"
-import {
-  exampleRows,
-  profileOfRow,
-  type RowError,
-  type RowUnit,
-  rosterCodeLists,
-  rowError,
-  rowOfProfile,
-} from "./roster.js"
+import type { ImportKind, ImportKindHandler, RowOutcome, RowWrite } from "./kind.js"
+import { type RowError, rosterCodeLists, rowOfProfile } from "./roster.js"
+import { rosterKind } from "./roster-kind.js"
+import { regionsKind } from "./regions-kind.js"
+import { unitsKind } from "./units-kind.js"
+
+export type { ImportKind, RowOutcome } from "./kind.js"
+
+/** The import kinds, each its layout, permission, preview and batch (kind.ts). */
+const HANDLERS: Readonly<Record<ImportKind, ImportKindHandler>> = {
+  roster: rosterKind,
+  regions: regionsKind,
+  units: unitsKind,
+}
 
 export type ImportStatus = "staged" | "validated" | "queued" | "running" | "done" | "failed" | "cancelled"
 export type ImportMode = "all_or_nothing" | "valid_only"
-export type RowOutcome = "new" | "changed" | "unchanged" | "invalid"
 
 export interface ImportCounts {
   readonly new: number
@@ -55,7 +58,7 @@ export interface ImportResult {
 /** A job as its importer (or an org dept above) sees it. */
 export interface ImportJobView {
   readonly id: string
-  readonly kind: "roster"
+  readonly kind: ImportKind
   readonly status: ImportStatus
   readonly mode: ImportMode | null
   readonly fileName: string | null
@@ -74,13 +77,13 @@ export interface ImportJobView {
 export interface ImportRowView {
   readonly rowNo: number
   readonly outcome: RowOutcome | null
-  readonly cells: RosterCells
+  readonly cells: ImportCells
   readonly errors: ReadonlyArray<RowError>
   readonly changed: ReadonlyArray<string>
   readonly personId: string | null
 }
 
-/** Rows validated or committed per transaction. */
+/** Rows validated (previewed) per chunk, and the roster's rows committed per transaction. */
 export const IMPORT_BATCH = 500
 /** Rows written to import_rows per insert while staging. */
 const STAGE_CHUNK = 1000
@@ -112,55 +115,14 @@ const viewOf = (j: JobRow): ImportJobView => {
 const jobConflict = (id: string, reason: string, zh: string, en: string): Conflict =>
   conflict("import", id, reason, { zh, en })
 
-/** The units an importer may name, by id and by name (a name held by two units is ambiguous). */
-interface UnitIndex {
-  readonly byId: Map<string, RowUnit>
-  readonly byName: Map<string, RowUnit | "ambiguous">
-}
+const KIND_ZH: Readonly<Record<ImportKind, string>> = { roster: "花名册", regions: "区划", units: "单位" }
 
-/** The fields a roster row may change, as the report names them (zh-CN titles). */
-const FIELD_TITLES: Readonly<Record<string, string>> = {
-  name: "姓名",
-  sex: "性别",
-  ethnicity: "民族",
-  birthDate: "出生日期",
-  phone: "联系电话",
-  party: "入党/转正时间",
-  education: "学历",
-  employment: "人员类别",
-  rank: "职级",
-  workStarted: "参加工作时间",
-  currentUnit: "工作单位",
-  currentPosition: "职务",
-  regionId: "所属区域",
-  unitId: "工作单位",
-}
-export const changedFieldTitle = (f: string): string => FIELD_TITLES[f] ?? f
-
-/** What a row comes to against the database: its outcome, errors, and what to write. */
-type Classified =
-  | { readonly outcome: "invalid"; readonly errors: ReadonlyArray<RowError> }
-  | {
-      readonly outcome: "new"
-      readonly profile: Person.Profile
-      readonly unit: RowUnit
-    }
-  | {
-      readonly outcome: "changed" | "unchanged"
-      readonly profile: Person.Profile
-      readonly unit: RowUnit
-      readonly onFile: PersonRecord
-      readonly changed: ReadonlyArray<string>
-    }
-
-/** What a preview or a batch records of one row. */
-interface RowWrite {
-  readonly rowNo: number
-  readonly outcome: RowOutcome
-  readonly errors: ReadonlyArray<RowError> | null
-  readonly changed: ReadonlyArray<string> | null
-  readonly personId: string | null
-}
+/** Who may import a kind: `person.write` (the jobs), then the kind's own permission (Access.can). */
+const mayImport = (actor: Access.Actor, kind: ImportKind): Effect.Effect<void, Access.Forbidden> =>
+  Effect.zipRight(
+    requirePermission(actor, "person.write"),
+    requirePermission(actor, HANDLERS[kind].permission),
+  )
 
 /** Record many rows' outcomes in one statement. */
 const setOutcomes = (h: Handle, jobId: string, rows: ReadonlyArray<RowWrite>) =>
@@ -185,10 +147,10 @@ const setOutcomes = (h: Handle, jobId: string, rows: ReadonlyArray<RowWrite>) =>
       ).pipe(Effect.asVoid)
 
 /**
- * 花名册导入 (issue 14): stage a file's rows (or an integrator's JSON batches) as a job, preview it (every row
+ * Imports (issue 14) — the roster (花名册), the region tree (区划), the units (单位), each a kind (kind.ts): stage a file's rows (or an integrator's JSON batches) as a job, preview it (every row
  * validated with the kernel's Schemas and compared with the records on file), commit it as a job in batches (each
- * batch one transaction that also moves the job's `committed_through`), cancel, list. Who: `person.write` within
- * the actor's scope (`Access.writesPerson`: a dispatching unit's admin only for its own unit).
+ * batch one transaction that also moves the job's `committed_through`), cancel, list. Who: `person.write` for the
+ * jobs, then the kind's permission (the roster: `person.write` within scope; the tree and units: `tree.import`).
  */
 export class ImportService extends Effect.Service<ImportService>()("@cadre/services/ImportService", {
   effect: Effect.gen(function* () {
@@ -208,112 +170,8 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
         return row
       })
 
-    const unitIndex = (h: Tx | typeof db, actor: Access.Actor): Effect.Effect<UnitIndex> =>
-      Effect.map(
-        q(
-          h
-            .select({ id: units.id, name: units.name, regionId: units.regionId, regionPath: regions.path })
-            .from(units)
-            .innerJoin(regions, eq(regions.id, units.regionId))
-            .where(sql`${regions.path} like ${actor.scopePath} || '%' and ${regions.status} = 'active'`),
-          "import.units",
-        ),
-        (rows) => {
-          const byId = new Map<string, RowUnit>()
-          const byName = new Map<string, RowUnit | "ambiguous">()
-          for (const r of rows) {
-            byId.set(r.id, r)
-            byName.set(r.name, byName.has(r.name) ? "ambiguous" : r)
-          }
-          return { byId, byName }
-        },
-      )
-
-    /** The records on file for a batch's ID numbers, with their paths. */
-    const onFileFor = (h: Tx | typeof db, idNumbers: ReadonlyArray<string>) =>
-      idNumbers.length === 0
-        ? Effect.succeed(new Map<string, PersonRecord>())
-        : Effect.map(
-            q(
-              h
-                .select({ person: people, path: regions.path })
-                .from(people)
-                .innerJoin(regions, eq(regions.id, people.regionId))
-                .where(inArray(people.idNumber, [...idNumbers])),
-              "import.onFile",
-            ),
-            (rows) => new Map(rows.map((r) => [r.person.idNumber, peopleQueries.toRecord(r.person, r.path)])),
-          )
-
-    /** One row against the units the actor may name and the records on file. */
-    const classify = (
-      actor: Access.Actor,
-      cells: RosterCells,
-      unitsIdx: UnitIndex,
-      onFile: ReadonlyMap<string, PersonRecord>,
-    ): Classified => {
-      const idNumber = cells.idNumber.trim().toUpperCase()
-      const named =
-        cells.unit === "" ? undefined : (unitsIdx.byId.get(cells.unit) ?? unitsIdx.byName.get(cells.unit))
-      const errors: Array<RowError> = []
-      if (cells.unit !== "" && named === undefined)
-        errors.push(
-          rowError(cells, "unit", "单位不存在或不在您的管辖范围内", "no such unit within your scope"),
-        )
-      if (named === "ambiguous")
-        errors.push(
-          rowError(
-            cells,
-            "unit",
-            "单位名称不唯一，请填写单位编号",
-            "unit name is ambiguous; use the unit id",
-          ),
-        )
-      const unit = named === undefined || named === "ambiguous" ? undefined : named
-      if (unit !== undefined && !Access.writesPerson(actor, { regionPath: unit.regionPath, unitId: unit.id }))
-        errors.push(
-          rowError(cells, "unit", "只能导入本单位的人员", "you may import only your own unit's people"),
-        )
-      const existing = onFile.get(idNumber)
-      if (
-        existing !== undefined &&
-        !Access.writesPerson(actor, { regionPath: existing.regionPath, unitId: existing.unitId })
-      )
-        errors.push(
-          rowError(
-            cells,
-            "idNumber",
-            "该身份证号已有人员记录，不在您的管辖范围内，请联系上级组织部门",
-            "a record with this ID number exists outside your scope; contact the org dept above you",
-          ),
-        )
-      const decoded = profileOfRow(
-        { ...cells, idNumber },
-        unit ?? { id: "", name: cells.unit, regionId: "", regionPath: "" },
-        existing?.profile.id ?? "p-new",
-        existing?.profile,
-      )
-      if (Either.isLeft(decoded)) errors.push(...decoded.left)
-      if (errors.length > 0 || unit === undefined || Either.isLeft(decoded))
-        return { outcome: "invalid", errors }
-      const profile = decoded.right
-      if (existing === undefined) return { outcome: "new", profile, unit }
-      const changed = [
-        ...Person.changedFields(existing.profile, profile),
-        ...(existing.regionId === unit.regionId ? [] : ["regionId"]),
-        ...(existing.unitId === unit.id ? [] : ["unitId"]),
-      ]
-      return {
-        outcome: changed.length === 0 ? "unchanged" : "changed",
-        profile,
-        unit,
-        onFile: existing,
-        changed,
-      }
-    }
-
     /** A new job for the actor (status staged). */
-    const newJob = (ctx: CommandContext, fileName: string | null) =>
+    const newJob = (ctx: CommandContext, fileName: string | null, kind: ImportKind) =>
       Effect.gen(function* () {
         const id = `imp-${randomBytes(6).toString("hex")}`
         const [row] = yield* q(
@@ -321,7 +179,7 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
             .insert(importJobs)
             .values({
               id,
-              kind: "roster",
+              kind,
               fileName,
               actorAccountId: ctx.actor.accountId,
               actor: ctx.actor,
@@ -333,7 +191,7 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
         return yield* one("import", id, row === undefined ? [] : [row])
       })
 
-    const appendRows = (jobId: string, rows: ReadonlyArray<RosterFileRow>) =>
+    const appendRows = (jobId: string, rows: ReadonlyArray<ImportFileRow>) =>
       rows.length === 0
         ? Effect.void
         : transaction(db, "import.stage", (tx) =>
@@ -360,15 +218,16 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
     const stageFile = (
       ctx: CommandContext,
       fileName: string,
-      rows: AsyncIterable<RosterFileRow>,
+      rows: AsyncIterable<ImportFileRow>,
+      kind: ImportKind = "roster",
     ): Effect.Effect<ImportJobView, Access.Forbidden | Conflict | NotFound> =>
       Effect.gen(function* () {
-        yield* requirePermission(ctx.actor, "person.write")
-        const job = yield* newJob(ctx, fileName)
+        yield* mayImport(ctx.actor, kind)
+        const job = yield* newJob(ctx, fileName, kind)
         const iterator = rows[Symbol.asyncIterator]()
         const consume = Effect.gen(function* () {
           for (;;) {
-            const chunk: Array<RosterFileRow> = []
+            const chunk: Array<ImportFileRow> = []
             let finished = false
             while (chunk.length < STAGE_CHUNK) {
               const next = yield* Effect.promise(() => iterator.next())
@@ -393,12 +252,28 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
     /** An integrator's rows as JSON: a new job (no jobId) or more rows for a staged job. */
     const submitRows = (
       ctx: CommandContext,
-      input: { readonly jobId?: string | undefined; readonly rows: ReadonlyArray<RosterCells> },
+      input: {
+        readonly jobId?: string | undefined
+        readonly kind?: ImportKind | undefined
+        readonly rows: ReadonlyArray<ImportCells>
+      },
     ): Effect.Effect<ImportJobView, Access.Forbidden | NotFound | Conflict> =>
       Effect.gen(function* () {
-        yield* requirePermission(ctx.actor, "person.write")
+        const kind = input.kind ?? "roster"
+        yield* mayImport(ctx.actor, kind)
         const job =
-          input.jobId === undefined ? yield* newJob(ctx, null) : yield* loadJob(db, ctx.actor, input.jobId)
+          input.jobId === undefined
+            ? yield* newJob(ctx, null, kind)
+            : yield* loadJob(db, ctx.actor, input.jobId)
+        if (job.kind !== kind)
+          return yield* Effect.fail(
+            jobConflict(
+              job.id,
+              "other_kind",
+              `该导入任务导入的是${KIND_ZH[job.kind]}，不能添加${KIND_ZH[kind]}数据`,
+              `this job imports ${job.kind}; ${kind} rows cannot be added`,
+            ),
+          )
         if (job.status !== "staged" && job.status !== "validated")
           return yield* Effect.fail(
             jobConflict(
@@ -440,14 +315,13 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
             jobConflict(jobId, "not_open", "该导入任务已提交", "this import has been committed"),
           )
         const actor = job.actor as Access.Actor
-        const unitsIdx = yield* unitIndex(db, actor)
-        const seen = new Map<string, number>()
+        const classify = yield* HANDLERS[job.kind].preview(db, actor, jobId)
         const counts = { new: 0, changed: 0, unchanged: 0, invalid: 0 }
         let after = 0
         for (;;) {
           const rows = yield* q(
             db
-              .select({ rowNo: importRows.rowNo, data: importRows.data })
+              .select({ rowNo: importRows.rowNo, data: importRows.data, outcome: importRows.outcome })
               .from(importRows)
               .where(and(eq(importRows.jobId, jobId), gt(importRows.rowNo, after)))
               .orderBy(asc(importRows.rowNo))
@@ -456,41 +330,8 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
           )
           if (rows.length === 0) break
           after = rows[rows.length - 1]?.rowNo ?? after
-          const onFile = yield* onFileFor(
-            db,
-            rows.map((r) =>
-              String((r.data as RosterCells).idNumber ?? "")
-                .trim()
-                .toUpperCase(),
-            ),
-          )
-          const outcomes = rows.map((r) => {
-            const cells = r.data as RosterCells
-            const c = classify(actor, cells, unitsIdx, onFile)
-            const key = cells.idNumber.trim().toUpperCase()
-            const first = key === "" ? undefined : seen.get(key)
-            let errors = c.outcome === "invalid" ? c.errors : []
-            if (first !== undefined)
-              errors = [
-                ...errors,
-                rowError(
-                  cells,
-                  "idNumber",
-                  `与第 ${first} 行的身份证号重复`,
-                  `the same ID number as row ${first}`,
-                ),
-              ]
-            else if (key !== "") seen.set(key, r.rowNo)
-            const outcome: RowOutcome = errors.length > 0 ? "invalid" : c.outcome
-            counts[outcome]++
-            return {
-              rowNo: r.rowNo,
-              outcome,
-              errors: errors.length > 0 ? errors : null,
-              changed: c.outcome === "changed" ? [...c.changed] : null,
-              personId: null,
-            }
-          })
+          const outcomes = yield* classify(rows)
+          for (const o of outcomes) counts[o.outcome]++
           yield* setOutcomes(db, jobId, outcomes)
         }
         const [updated] = yield* q(
@@ -508,7 +349,12 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
       ctx: CommandContext,
       jobId: string,
     ): Effect.Effect<ImportJobView, Access.Forbidden | NotFound | Conflict> =>
-      Effect.zipRight(requirePermission(ctx.actor, "person.write"), previewJob(ctx, jobId))
+      Effect.gen(function* () {
+        yield* requirePermission(ctx.actor, "person.write")
+        const job = yield* loadJob(db, ctx.actor, jobId)
+        yield* mayImport(ctx.actor, job.kind)
+        return yield* previewJob(ctx, jobId)
+      })
 
     /** The state of a job (progress: done / total, rows per second). */
     const status = (
@@ -535,7 +381,7 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
     > =>
       Effect.gen(function* () {
         yield* requirePermission(actor, "person.write")
-        yield* loadJob(db, actor, input.jobId)
+        const job = yield* loadJob(db, actor, input.jobId)
         const rows = yield* q(
           db
             .select()
@@ -556,7 +402,7 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
           rows: page.map((r) => ({
             rowNo: r.rowNo,
             outcome: r.outcome,
-            cells: maskCells(r.data as RosterCells),
+            cells: HANDLERS[job.kind].mask(r.data as ImportCells),
             errors: (r.errors as ReadonlyArray<RowError> | null) ?? [],
             changed: r.changed ?? [],
             personId: r.personId,
@@ -572,7 +418,7 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
     ): Effect.Effect<Uint8Array, Access.Forbidden | NotFound> =>
       Effect.gen(function* () {
         yield* requirePermission(actor, "person.write")
-        yield* loadJob(db, actor, jobId)
+        const job = yield* loadJob(db, actor, jobId)
         const rows = yield* q(
           db
             .select()
@@ -585,9 +431,10 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
           importErrorsXlsx(
             rows.map((r) => ({
               rowNo: r.rowNo,
-              cells: r.data as RosterCells,
+              cells: r.data as ImportCells,
               errors: (r.errors as ReadonlyArray<RowError> | null) ?? [],
             })),
+            HANDLERS[job.kind].layout,
           ),
         )
       })
@@ -605,6 +452,7 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
         return yield* transaction(db, "import.commit", (tx) =>
           Effect.gen(function* () {
             const job = yield* loadJob(tx, ctx.actor, input.jobId, true)
+            yield* mayImport(ctx.actor, job.kind)
             if (job.status !== "validated")
               return yield* Effect.fail(
                 jobConflict(
@@ -731,141 +579,40 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
           if (job === undefined || (job.status !== "queued" && job.status !== "running")) return false
           const actor = job.actor as Access.Actor
           const ctx: CommandContext = { actor, requestId: `import:${jobId}` }
+          const kind = HANDLERS[job.kind]
           const rows = yield* q(
             tx
-              .select()
+              .select({ rowNo: importRows.rowNo, data: importRows.data, outcome: importRows.outcome })
               .from(importRows)
               .where(and(eq(importRows.jobId, jobId), gt(importRows.rowNo, job.committedThrough)))
               .orderBy(asc(importRows.rowNo))
-              .limit(IMPORT_BATCH),
+              .limit(kind.batch),
             "import.batchRows",
           )
-          const result = {
-            ...((job.result as ImportResult | null) ?? { created: 0, updated: 0, unchanged: 0, skipped: 0 }),
+          const before = (job.result as ImportResult | null) ?? {
+            created: 0,
+            updated: 0,
+            unchanged: 0,
+            skipped: 0,
           }
           if (rows.length === 0) {
             yield* q(
               tx
                 .update(importJobs)
-                .set({ status: "done", result, finishedAt: sql`now()`, updatedAt: sql`now()` })
+                .set({ status: "done", result: before, finishedAt: sql`now()`, updatedAt: sql`now()` })
                 .where(eq(importJobs.id, jobId)),
               "import.done",
             )
             return false
           }
-          const unitsIdx = yield* unitIndex(tx, actor)
-          const onFile = yield* onFileFor(
-            tx,
-            rows.map((r) =>
-              String((r.data as RosterCells).idNumber ?? "")
-                .trim()
-                .toUpperCase(),
-            ),
-          )
-          const outcomes: Array<RowWrite> = []
-          const fresh: Array<{ rowNo: number; profile: Person.Profile; unit: RowUnit }> = []
-          const versions: Array<{ record: PersonRecord; changed: ReadonlyArray<string> }> = []
-          const updatedIds: Array<{ id: string; changed: ReadonlyArray<string> }> = []
-          const inBatch = new Set<string>()
-          for (const r of rows) {
-            if (r.outcome === "invalid") {
-              result.skipped++
-              continue
-            }
-            const c = classify(actor, r.data as RosterCells, unitsIdx, onFile)
-            if (c.outcome === "invalid" || inBatch.has(c.profile.idNumber)) {
-              result.skipped++
-              outcomes.push({
-                rowNo: r.rowNo,
-                outcome: "invalid",
-                errors: c.outcome === "invalid" ? c.errors : [],
-                changed: null,
-                personId: null,
-              })
-              continue
-            }
-            inBatch.add(c.profile.idNumber)
-            if (c.outcome === "unchanged") {
-              result.unchanged++
-              outcomes.push({
-                rowNo: r.rowNo,
-                outcome: "unchanged",
-                errors: null,
-                changed: [],
-                personId: c.onFile.profile.id,
-              })
-              continue
-            }
-            if (c.outcome === "new") {
-              const id = `p-${randomBytes(6).toString("hex")}`
-              fresh.push({
-                rowNo: r.rowNo,
-                profile: { ...c.profile, id: id as Person.PersonId },
-                unit: c.unit,
-              })
-              continue
-            }
-            const after = yield* one(
-              "person",
-              c.onFile.profile.id,
-              yield* peopleQueries.update(
-                tx,
-                c.onFile.profile.id,
-                { regionId: c.unit.regionId, unitId: c.unit.id, profile: c.profile },
-                c.unit.regionPath,
-              ),
-            )
-            result.updated++
-            versions.push({ record: after, changed: c.changed })
-            updatedIds.push({ id: after.profile.id, changed: c.changed })
-            outcomes.push({
-              rowNo: r.rowNo,
-              outcome: "changed",
-              errors: null,
-              changed: [...c.changed],
-              personId: after.profile.id,
-            })
+          const did = yield* kind.apply(tx, ctx, { id: jobId, scopePath: job.scopePath }, rows)
+          const result: ImportResult = {
+            created: before.created + did.created,
+            updated: before.updated + did.updated,
+            unchanged: before.unchanged + did.unchanged,
+            skipped: before.skipped + did.skipped,
           }
-          const created = yield* peopleQueries.insertMany(
-            tx,
-            fresh.map((f) => ({
-              regionId: f.unit.regionId,
-              regionPath: f.unit.regionPath,
-              unitId: f.unit.id,
-              profile: f.profile,
-            })),
-          )
-          result.created += created.length
-          for (const [i, rec] of created.entries()) {
-            versions.push({ record: rec, changed: [] })
-            const f = fresh[i]
-            if (f !== undefined)
-              outcomes.push({
-                rowNo: f.rowNo,
-                outcome: "new",
-                errors: null,
-                changed: [],
-                personId: rec.profile.id,
-              })
-          }
-          yield* peopleQueries.insertVersions(tx, versions, { source: "imported", actor })
-          // One audit row per batch names every person it created or updated (each person's own history, with
-          // the importer and the source, is in person_versions).
-          if (created.length + updatedIds.length > 0)
-            yield* writeAudit(tx, ctx, {
-              action: "person.import_batch",
-              entity: "import",
-              entityId: jobId,
-              regionPath: job.scopePath,
-              before: null,
-              after: {
-                rows: [rows[0]?.rowNo, rows[rows.length - 1]?.rowNo],
-                created: created.map((r) => r.profile.id),
-                updated: updatedIds,
-                source: "imported",
-              },
-            })
-          yield* setOutcomes(tx, jobId, outcomes)
+          yield* setOutcomes(tx, jobId, did.outcomes)
           const last = rows[rows.length - 1]?.rowNo ?? job.committedThrough
           yield* q(
             tx
@@ -937,15 +684,12 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
         (rows) => rows.map((r) => r.id),
       )
 
-    /** The template (zh-CN headers, the code lists, example rows naming one of the actor's units). */
-    const template = (actor: Access.Actor): Effect.Effect<Uint8Array, Access.Forbidden> =>
-      Effect.gen(function* () {
-        yield* requirePermission(actor, "person.write")
-        const idx = yield* unitIndex(db, actor)
-        const own = actor.scope._tag === "UnitScope" ? idx.byId.get(actor.scope.unitId) : undefined
-        const unitName = own?.name ?? [...idx.byId.values()][0]?.name ?? "某某单位"
-        return yield* Effect.promise(() => rosterTemplateXlsx(rosterCodeLists(), exampleRows(unitName)))
-      })
+    /** The template of a kind (zh-CN headers, the code lists, example rows). */
+    const template = (
+      actor: Access.Actor,
+      kind: ImportKind = "roster",
+    ): Effect.Effect<Uint8Array, Access.Forbidden> =>
+      Effect.zipRight(mayImport(actor, kind), HANDLERS[kind].template(db, actor))
 
     /** The roster of the people the actor may write, as a filled template (the round trip: re-import changes nothing). */
     const rosterOf = (
@@ -989,10 +733,3 @@ export class ImportService extends Effect.Service<ImportService>()("@cadre/servi
     } as const
   }),
 }) {}
-
-/** Only the last 4 characters of an ID number and phone are shown in a list of rows. */
-const maskCells = (c: RosterCells): RosterCells => ({
-  ...c,
-  idNumber: c.idNumber.length > 10 ? Person.maskIdNumber(c.idNumber) : c.idNumber,
-  phone: c.phone === "" ? "" : Person.maskPhone(c.phone),
-})

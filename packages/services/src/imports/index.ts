@@ -1,5 +1,4 @@
 export {
-  changedFieldTitle,
   IMPORT_BATCH,
   type ImportCounts,
   type ImportJobView,
@@ -8,6 +7,8 @@ export {
   type ImportRowView,
   ImportService,
   type ImportStatus,
-  type RowOutcome,
 } from "./ImportService.js"
+export { IMPORT_KINDS, type ImportKind, type RowOutcome } from "./kind.js"
+export { planTree, TREE_MAX_ROWS } from "./regions-kind.js"
 export { exampleRows, profileOfRow, type RowError, rosterCodeLists, rowOfProfile } from "./roster.js"
+export { changedFieldTitle } from "./roster-kind.js"

@@ -3,20 +3,14 @@
  * Person.Profile (labels of the kernel's code lists, 是/否, dates), decoded by the kernel's Schema; a person on
  * file becomes a row again (the filled template of a round trip). Pure.
  */
-import { decodeInputEither } from "@cadre/db"
 import { Eligibility, Person } from "@cadre/domain"
 import { type CodeList, ROSTER_IMPORT_COLUMNS, type RosterCells, type RosterColumnKey } from "@cadre/exports"
 import { Either, Schema } from "effect"
+import { decodeCells, type RowError } from "./kind.js"
 
 const encodeProfile = Schema.encodeSync(Person.Profile)
 
-/** One problem of one row: the column's zh-CN title, the value, why (zh-CN, en). */
-export interface RowError {
-  readonly column: string
-  readonly value: string
-  readonly zh: string
-  readonly en: string
-}
+export type { RowError } from "./kind.js"
 
 const COLUMN_ZH: Readonly<Record<RosterColumnKey, string>> = Object.fromEntries(
   ROSTER_IMPORT_COLUMNS.map((c) => [c.key, c.zh]),
@@ -186,13 +180,8 @@ export const profileOfRow = (
     ...(rank === undefined ? {} : { rank }),
     ...(cells.phone === "" ? {} : { phone: cells.phone }),
   }
-  return Either.mapLeft(decodeInputEither(Person.Profile, "person", encoded), (e) =>
-    e.issues.map((i) => {
-      const key = columnOfPath(i.path) ?? "name"
-      const [zhWhy] = i.message.zh.split("：").slice(-1)
-      const [enWhy] = i.message.en.split(": ").slice(-1)
-      return rowError(cells, key, zhWhy ?? i.message.zh, enWhy ?? i.message.en)
-    }),
+  return decodeCells(Person.Profile, "person", encoded, (path, zh, en) =>
+    rowError(cells, columnOfPath(path) ?? "name", zh, en),
   )
 }
 

@@ -1,8 +1,21 @@
 import { ProblemAlert, problemOf, saveBlob, useApi } from "@cadre/ui"
-import { Alert, Button, Flex, Progress, Radio, Space, Statistic, Table, Typography, Upload } from "antd"
+import {
+  Alert,
+  Button,
+  Flex,
+  Progress,
+  Radio,
+  Segmented,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+  Upload,
+} from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { AppShell } from "../../layout/app-shell"
+import { useSession } from "../../session/session"
 
 /** The API's file routes, through the SPA's /api prefix. */
 const FILES = "/api/api/v1/imports"
@@ -20,6 +33,14 @@ interface RowView {
   readonly errors: ReadonlyArray<{ column: string; value: string; zh: string; en: string }>
 }
 
+/** What can be imported, each with the permission it needs (the server checks again) and its template's name. */
+const KINDS = [
+  { kind: "roster", permission: "person.write", template: "花名册导入模板.xlsx" },
+  { kind: "regions", permission: "tree.import", template: "区划导入模板.xlsx" },
+  { kind: "units", permission: "tree.import", template: "单位导入模板.xlsx" },
+] as const
+type Kind = (typeof KINDS)[number]["kind"]
+
 /** Save a download from an API file route (the session cookie goes with it). */
 const download = async (url: string, name: string) => {
   const res = await fetch(url, { credentials: "same-origin" })
@@ -28,7 +49,7 @@ const download = async (url: string, name: string) => {
 }
 
 /**
- * 花名册导入 (issue 14): download the template, upload a roster (.xlsx or .csv), see the preview's counts and the
+ * 导入 (issue 14): choose 花名册 / 区划 / 单位, download its template, upload a file (.xlsx or .csv), see the preview's counts and the
  * rows with errors, download them, choose the mode, commit, watch the job's progress to 100 %.
  */
 export const ImportsPage = () => {
@@ -40,6 +61,17 @@ export const ImportsPage = () => {
   const [mode, setMode] = useState<"all_or_nothing" | "valid_only">("all_or_nothing")
   const [problem, setProblem] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  const { session } = useSession()
+  const permissions: ReadonlyArray<string> = session.status === "signedIn" ? session.me.permissions : []
+  const kinds = KINDS.filter((k) => permissions.includes(k.permission))
+  const [kind, setKind] = useState<Kind>("roster")
+  const chosen = KINDS.find((k) => k.kind === kind) ?? KINDS[0]
+  const choose = (k: Kind) => {
+    setKind(k)
+    setJob(null)
+    setRows([])
+    setProblem(null)
+  }
 
   const running = job !== null && (job.status === "queued" || job.status === "running")
   useEffect(() => {
@@ -57,7 +89,7 @@ export const ImportsPage = () => {
     try {
       const form = new FormData()
       form.append("file", file)
-      const res = await fetch(`${FILES}/roster`, { method: "POST", body: form, credentials: "same-origin" })
+      const res = await fetch(`${FILES}/${kind}`, { method: "POST", body: form, credentials: "same-origin" })
       const body = (await res.json()) as JobView & {
         error?: { data?: { message?: { zh: string; en: string } } }
       }
@@ -67,9 +99,10 @@ export const ImportsPage = () => {
         setProblem(new Error(m === undefined ? String(res.status) : zh ? m.zh : m.en))
         return
       }
-      setJob(body)
+      // The preview shows once its rows are in: until then 确认导入 would be a loading button that ignores a click.
       const page = await api.imports.rows.query({ jobId: body.id, onlyErrors: true, limit: 200 })
       setRows(page.rows as ReadonlyArray<RowView>)
+      setJob(body)
     } catch (e) {
       setProblem(e)
     } finally {
@@ -95,11 +128,17 @@ export const ImportsPage = () => {
   return (
     <AppShell title={t("imports.title")}>
       <Space direction="vertical" size="large" style={{ width: "100%" }}>
-        <Typography.Paragraph>{t("imports.intro")}</Typography.Paragraph>
+        {kinds.length > 1 && (
+          <Segmented<Kind>
+            data-testid="kind"
+            value={kind}
+            onChange={choose}
+            options={kinds.map((k) => ({ value: k.kind, label: t(`imports.kinds.${k.kind}`) }))}
+          />
+        )}
+        <Typography.Paragraph>{t(`imports.intros.${kind}`)}</Typography.Paragraph>
         <Flex gap="small" wrap>
-          <Button
-            onClick={() => download(`${FILES}/roster/template`, "花名册导入模板.xlsx").catch(setProblem)}
-          >
+          <Button onClick={() => download(`${FILES}/${kind}/template`, chosen.template).catch(setProblem)}>
             {t("imports.template")}
           </Button>
           <Upload
@@ -111,7 +150,7 @@ export const ImportsPage = () => {
             }}
           >
             <Button type="primary" loading={busy && job === null} data-testid="upload">
-              {t("imports.upload")}
+              {t(`imports.uploads.${kind}`)}
             </Button>
           </Upload>
         </Flex>
