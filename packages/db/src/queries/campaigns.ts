@@ -92,7 +92,13 @@ export const campaignVisibleTo = (actor: Access.Actor): SQL => {
 
 const selectCampaigns = (h: Handle) =>
   h
-    .select({ row: campaigns, path: regions.path, schemeName: sql<unknown>`${schemes.body} -> 'name'` })
+    .select({
+      row: campaigns,
+      path: regions.path,
+      schemeName: sql<unknown>`${schemes.body} -> 'name'`,
+      // The keyset of the paged list (campaigns.list).
+      createdAtKey: keyText(campaigns.createdAt),
+    })
     .from(campaigns)
     .innerJoin(regions, eq(campaigns.regionId, regions.id))
     .leftJoin(
@@ -180,19 +186,7 @@ export const pageCampaigns = (
 ): Effect.Effect<Page<CampaignRecord>> =>
   Effect.flatMap(
     q(
-      h
-        .select({
-          row: campaigns,
-          path: regions.path,
-          schemeName: sql<unknown>`${schemes.body} -> 'name'`,
-          createdAtKey: keyText(campaigns.createdAt),
-        })
-        .from(campaigns)
-        .innerJoin(regions, eq(campaigns.regionId, regions.id))
-        .leftJoin(
-          schemes,
-          and(eq(schemes.schemeId, campaigns.schemeId), eq(schemes.version, campaigns.schemeVersion)),
-        )
+      selectCampaigns(h)
         .where(
           and(
             visible,
