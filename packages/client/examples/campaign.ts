@@ -24,8 +24,9 @@ const main = async (): Promise<void> => {
   const unit = await signIn(url, "yangpu.minzheng@demo.example.org", lang)
 
   // 1. The campaign, its path and timetable.
-  const campaigns = await org.campaigns.list.query({ status: "open" })
-  console.log(`${campaigns.length} open campaign(s): ${campaigns.map((c) => c.name).join("; ")}`)
+  // A page (at most 200, default 50); go on with `cursor: page.nextCursor` while it is not null.
+  const page = await org.campaigns.list.query({ status: "open" })
+  console.log(`${page.total} open campaign(s): ${page.items.map((c) => c.name).join("; ")}`)
   const c = await org.campaigns.get.query({ id: CAMPAIGN })
   console.log(`${c.name}: ${c.schemeId} v${c.schemeVersion}, ${c.places} place(s)`)
   console.log(`path: ${c.path.steps.map((s) => s.label[lang]).join(" → ")}`)

@@ -63,3 +63,10 @@ export const decodeInput = <A, I>(
   entity: string,
   value: unknown,
 ): Effect.Effect<A, InvalidInput> => decodeInputEither(schema, entity, value)
+
+/**
+ * `column = any($1::text[])`: membership in a list of ids bound as ONE array parameter, so a list of any length
+ * stays one statement (`inArray` binds a parameter per id, and PostgreSQL takes at most 65,535 a statement).
+ */
+export const anyOf = (column: AnyPgColumn | SQL, ids: ReadonlyArray<string>): SQL =>
+  sql`${column} = any(${sql.param([...ids])}::text[])`

@@ -724,7 +724,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
   "campaigns.list": {
     run: async (c, a, i) => {
       const row = pick(campaignRows, i)
-      const rows = await c.campaigns.list({})
+      const rows = (await c.campaigns.list({ limit: 200 })).items
       expect(rows.every((r) => a !== null && Access.seesCampaign(a, r.regionPath))).toBe(true)
       return rows.some((r) => r.id === row.id) ? "listed" : "absent"
     },

@@ -199,3 +199,76 @@ describe("applications.list pages (issue 19)", () => {
     }
   })
 })
+
+describe("campaigns.list pages (issue 19)", () => {
+  let made = 0
+  const createCampaign = async () =>
+    h.caller(org).campaigns.create({
+      regionId: "510304",
+      name: `翻页批次${made++}`,
+      schemeId: "daan-first-secretary",
+      schemeVersion: 1,
+      channels: ["organisation_recommendation"],
+      places: 1,
+      startYear: 2026,
+      referenceDate: "2026-03-01",
+      decidingBody: "org_dept_meeting",
+    })
+  /** Every page of campaigns.list from the first, with `between` run after each page. */
+  const readCampaigns = async (
+    input: { limit: number; order?: "asc" | "desc" },
+    between: (page: number) => Promise<void> = async () => {},
+  ) => {
+    const ids: Array<string> = []
+    let cursor: string | undefined
+    for (let page = 0; page < 100; page++) {
+      const got = await h.caller(org).campaigns.list({ ...input, cursor })
+      expect(got.items.length).toBeLessThanOrEqual(input.limit)
+      ids.push(...got.items.map((c) => c.id))
+      await between(page)
+      if (got.nextCursor === null) return ids
+      cursor = got.nextCursor
+    }
+    throw new Error("more than 100 pages")
+  }
+
+  it("property: at most `limit` a page, every campaign exactly once, in both orders; the total counts them", async () => {
+    for (let i = 0; i < 12; i++) await createCampaign()
+    const whole = await h.caller(org).campaigns.list({ limit: MAX_PAGE_SIZE })
+    expect(whole.total).toBe(whole.items.length)
+    expect(whole.items.length).toBeGreaterThanOrEqual(13)
+    const ids = whole.items.map((c) => c.id)
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 20 }), fc.boolean(), async (limit, desc) => {
+        expect(await readCampaigns({ limit, order: desc ? "desc" : "asc" })).toEqual(
+          desc ? [...ids].reverse() : ids,
+        )
+      }),
+      { numRuns: 8 },
+    )
+    const first = await h.caller(org).campaigns.list({})
+    expect(first.items.length).toBeLessThanOrEqual(50)
+    const draft = await h.caller(org).campaigns.list({ status: "draft", limit: 3 })
+    expect(draft.total).toBe(whole.items.filter((c) => c.status === "draft").length)
+  })
+
+  it("a cursor stays right while campaigns are created: nothing twice, nothing skipped, the new ones last", async () => {
+    const before = (await h.caller(org).campaigns.list({ limit: MAX_PAGE_SIZE })).items.map((c) => c.id)
+    const added: Array<string> = []
+    const seen = await readCampaigns({ limit: 4 }, async (page) => {
+      if (page < 2) added.push((await createCampaign()).id)
+    })
+    expect(seen).toEqual([...before, ...added])
+  })
+
+  it("refuses a page past the maximum and a forged cursor at the field, in both languages", async () => {
+    const big = await failure(h.caller(org).campaigns.list({ limit: MAX_PAGE_SIZE + 1 }))
+    expect(tagOf(big)).toBe("InvalidInput")
+    expect(textOf(big).zh).toContain("每页条数")
+    expect(textOf(big).en).toContain("page size")
+    const forged = await failure(h.caller(org).campaigns.list({ cursor: "not-a-cursor" }))
+    expect(forged.code).toBe("BAD_REQUEST")
+    expect(textOf(forged).zh).toContain("翻页游标")
+    expect(textOf(forged).en).toContain("cursor")
+  })
+})

@@ -4,7 +4,7 @@ import { and, asc, count, eq, inArray, or, type SQL, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
-import { decodeRow, within } from "../internal.js"
+import { anyOf, decodeRow, within } from "../internal.js"
 import { applications, campaigns, people, posts, regions } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
@@ -416,7 +416,7 @@ export const profilesOf = (
 ): Effect.Effect<ReadonlyMap<string, Person.Profile>> =>
   ids.length === 0
     ? Effect.succeed(new Map())
-    : Effect.flatMap(q(selectPeople(h).where(inArray(people.id, [...ids])), "person.profiles"), (rows) =>
+    : Effect.flatMap(q(selectPeople(h).where(anyOf(people.id, ids)), "person.profiles"), (rows) =>
         Effect.map(
           Effect.flatMap(
             Effect.sync(() => rows.map((p) => toPersonRecord(p.person, p.path).profile)),

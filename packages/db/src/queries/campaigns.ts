@@ -1,11 +1,12 @@
 import { type Access, Scheme, Selection } from "@cadre/domain"
-import { and, asc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm"
+import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
 import { decodeRow, within } from "../internal.js"
 import { campaignStateCounts, campaigns, placements, posts, regions, schemes } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
+import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
 
 /**
  * Selection campaigns (选派批次) as stored, with the lookups their commands need (the campaign's region, the
@@ -91,7 +92,13 @@ export const campaignVisibleTo = (actor: Access.Actor): SQL => {
 
 const selectCampaigns = (h: Handle) =>
   h
-    .select({ row: campaigns, path: regions.path, schemeName: sql<unknown>`${schemes.body} -> 'name'` })
+    .select({
+      row: campaigns,
+      path: regions.path,
+      schemeName: sql<unknown>`${schemes.body} -> 'name'`,
+      // The keyset of the paged list (campaigns.list).
+      createdAtKey: keyText(campaigns.createdAt),
+    })
     .from(campaigns)
     .innerJoin(regions, eq(campaigns.regionId, regions.id))
     .leftJoin(
@@ -165,6 +172,59 @@ export const listCampaigns = (
       "campaign.list",
     ),
     (rows) => withCounts(h, rows),
+  )
+
+/**
+ * One keyset page of the campaigns passing `visible` (and the status), by (created_at, id): new campaigns sort
+ * last, so a reader paging on neither sees a row twice nor misses one.
+ */
+export const pageCampaigns = (
+  h: Handle,
+  visible: SQL,
+  status: CampaignStatus | undefined,
+  page: PageRequest,
+): Effect.Effect<Page<CampaignRecord>> =>
+  Effect.flatMap(
+    q(
+      selectCampaigns(h)
+        .where(
+          and(
+            visible,
+            status === undefined ? undefined : eq(campaigns.status, status),
+            keysetAfter(campaigns.createdAt, campaigns.id, "timestamptz", page),
+          ),
+        )
+        .orderBy(...keysetOrder(campaigns.createdAt, campaigns.id, page))
+        .limit(page.limit + 1),
+      "campaign.page",
+    ),
+    (found) => {
+      const paged = toPage(
+        found,
+        page,
+        (r) => ({ at: r.createdAtKey, id: r.row.id }),
+        (r) => r,
+      )
+      return Effect.map(withCounts(h, paged.rows), (rows) => ({ rows, next: paged.next }))
+    },
+  )
+
+/** How many campaigns pass `visible` and the status (the total beside a page). */
+export const countCampaigns = (
+  h: Handle,
+  visible: SQL,
+  status: CampaignStatus | undefined,
+): Effect.Effect<number> =>
+  Effect.map(
+    q(
+      h
+        .select({ n: count() })
+        .from(campaigns)
+        .innerJoin(regions, eq(campaigns.regionId, regions.id))
+        .where(and(visible, status === undefined ? undefined : eq(campaigns.status, status))),
+      "campaign.count",
+    ),
+    ([r]) => r?.n ?? 0,
   )
 
 const openToSelfRegistration = sql`${campaigns.channels} @> '["self_registration"]'::jsonb`

@@ -1,7 +1,8 @@
 import { Person } from "@cadre/domain"
-import { asc, inArray } from "drizzle-orm"
+import { asc } from "drizzle-orm"
 import { Effect } from "effect"
 import type { Tx } from "../database.js"
+import { anyOf } from "../internal.js"
 import { conductRecords } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 
@@ -57,7 +58,7 @@ export const ofPeople = (
         h
           .select()
           .from(conductRecords)
-          .where(inArray(conductRecords.personId, [...personIds]))
+          .where(anyOf(conductRecords.personId, personIds))
           .orderBy(asc(conductRecords.date), asc(conductRecords.recordedAt), asc(conductRecords.id)),
         "conduct.ofPeople",
       ).pipe(

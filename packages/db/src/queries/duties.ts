@@ -1,9 +1,9 @@
 import { type Access, InPost, type Text } from "@cadre/domain"
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm"
+import { and, asc, eq, type SQL, sql } from "drizzle-orm"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
 import { type NotFound, notFound, type StaleVersion, staleVersion } from "../errors.js"
-import { decodeRow } from "../internal.js"
+import { anyOf, decodeRow } from "../internal.js"
 import {
   absences,
   inspections,
@@ -36,10 +36,7 @@ export const submissionsOf = (
     ? Effect.succeed([])
     : Effect.flatMap(
         q(
-          h
-            .select()
-            .from(reportSubmissions)
-            .where(inArray(reportSubmissions.placementId, [...placementIds])),
+          h.select().from(reportSubmissions).where(anyOf(reportSubmissions.placementId, placementIds)),
           "report.submissions",
         ),
         (rows) =>
@@ -47,6 +44,66 @@ export const submissionsOf = (
             rows.map((r) => decodeRow(InPost.Submission, "report_submissions", r.id, r.body)),
           ),
       )
+
+/** A placement still serving, with the reports filed for it: what the overdue list is computed from. */
+export interface ServingWithSubmissions {
+  readonly placement: InPost.Placement
+  readonly personId: string
+  readonly personName: string
+  readonly regionId: string
+  readonly regionName: string
+  readonly regionPath: string
+  readonly submissions: ReadonlyArray<InPost.Submission>
+}
+
+/** The states a placement serves in (not InPost.TERMINAL_PLACEMENT_STATES): the only ones chased for reports. */
+const SERVING_STATES = InPost.PLACEMENT_STATES.filter((s) => !InPost.isClosed(s))
+
+/**
+ * The serving placements passing `where` (which may test `regions.path`), each with its submissions: one query,
+ * on `placements_state_idx` and `report_submissions_placement_idx`, never reading ended placements and never
+ * binding a parameter per placement.
+ */
+export const servingWithSubmissions = (
+  h: Handle,
+  where: SQL | undefined,
+): Effect.Effect<ReadonlyArray<ServingWithSubmissions>> =>
+  Effect.flatMap(
+    q(
+      h
+        .select({
+          id: placements.id,
+          body: placements.body,
+          personId: people.id,
+          personName: people.name,
+          regionId: placements.regionId,
+          regionName: regions.name,
+          regionPath: regions.path,
+          submissions: sql<ReadonlyArray<{ id: string; body: unknown }>>`coalesce((
+            select jsonb_agg(jsonb_build_object('id', s.id, 'body', s.body))
+            from ${reportSubmissions} s where s.placement_id = ${placements.id}), '[]'::jsonb)`,
+        })
+        .from(placements)
+        .innerJoin(regions, eq(regions.id, placements.regionId))
+        .innerJoin(people, eq(people.id, placements.personId))
+        .where(and(anyOf(placements.state, SERVING_STATES), where)),
+      "report.overdue",
+    ),
+    (rows) =>
+      Effect.sync(() =>
+        rows.map((r) => ({
+          placement: decodeRow(InPost.Placement, "placements", r.id, r.body),
+          personId: r.personId,
+          personName: r.personName,
+          regionId: r.regionId,
+          regionName: r.regionName,
+          regionPath: r.regionPath,
+          submissions: r.submissions.map((x) =>
+            decodeRow(InPost.Submission, "report_submissions", x.id, x.body),
+          ),
+        })),
+      ),
+  )
 
 export const insertSubmission = (
   tx: Tx,
@@ -265,7 +322,7 @@ const namesOf = (h: Handle, ids: ReadonlyArray<string>): Effect.Effect<ReadonlyM
           h
             .select({ id: people.id, name: people.name })
             .from(people)
-            .where(inArray(people.id, [...new Set(ids)])),
+            .where(anyOf(people.id, [...new Set(ids)])),
           "mentoring.names",
         ),
         (rows) => new Map(rows.map((r) => [r.id, r.name])),

@@ -344,9 +344,16 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
     output: Eligibility.Verdict as unknown as Schema.Schema<unknown, unknown, never>,
   },
   "campaigns.list": {
-    summary: t("选派批次", "Campaigns"),
+    summary: t("选派批次，分页", "Campaigns, one page at a time"),
+    description: t(
+      "按创建时间排序（order=desc 为最新在前），每页至多 200 条（limit，默认 50），以 nextCursor / cursor 翻页；可按状态筛选。",
+      "Ordered by creation (order=desc for newest first), at most 200 a page (limit, default 50), paged by nextCursor / cursor; filter by status.",
+    ),
     example: {},
-    answer: t("批次数组。", "An array of campaigns."),
+    answer: t(
+      "{ items: 批次, nextCursor, total: 符合条件的总数 }。",
+      "{ items: campaigns, nextCursor, total: how many pass the filter }.",
+    ),
   },
   "campaigns.get": {
     summary: t("一个批次（含流程与各状态人数）", "One campaign, with its path and counts by state"),

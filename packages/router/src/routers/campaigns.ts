@@ -8,7 +8,7 @@ import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
 import { publicDetail, publicSummary, selfCheckOut } from "./public-campaigns.js"
 import { CampaignId, campaignOut } from "./selection-shared.js"
-import { ExpectedVersion, Id, MAX_INT4 } from "./shared.js"
+import { ExpectedVersion, Id, MAX_INT4, PageFields, pageOut, pageRequest } from "./shared.js"
 
 /**
  * Selection campaigns (选派批次): create, adjust, open and close them, and read what they need before a decision
@@ -90,11 +90,22 @@ const setStatus = (status: "open" | "closed") =>
 export const campaignsRouter = router({
   list: procedure
     .permission("campaign.read")
-    .input(input(Schema.Struct({ status: Schema.optional(Schema.Literal("draft", "open", "closed")) })))
-    .query(({ ctx, input: i }) =>
+    .input(
+      input(
+        Schema.Struct({
+          status: Schema.optional(Schema.Literal("draft", "open", "closed")),
+          ...PageFields,
+        }),
+      ),
+    )
+    .query(({ ctx, input: { cursor, limit, order, ...filter } }) =>
       ctx
-        .run(Effect.flatMap(CampaignService, (r) => r.list(ctx.actor, i)))
-        .then((rows) => rows.map(campaignOut)),
+        .run(
+          Effect.flatMap(CampaignService, (r) =>
+            r.list(ctx.actor, filter, pageRequest({ cursor, limit, order })),
+          ),
+        )
+        .then((page) => pageOut(page, campaignOut)),
     ),
 
   /** One campaign with its path (the scheme version's steps) and counts by state. */

@@ -10,7 +10,6 @@ import {
   type NotFound,
   notFound,
   placementQueries,
-  q,
   type StaleVersion,
   schema,
   transaction,
@@ -203,22 +202,15 @@ export class ReportService extends Effect.Service<ReportService>()("@cadre/servi
         }
         // A placement that has ended is not chased for reports any more: what it lacks stays visible on its
         // own obligations (reports.obligations) and in the archive, not on the list of what to follow up.
-        const found = yield* q(placementQueries.selectPlacements(db).where(and(...conds)), "report.overdue")
-        const rows = yield* Effect.sync(() =>
-          found.map(placementQueries.toPlacementRecord).filter((r) => !InPost.isClosed(r.placement.state)),
-        )
-        const subs = yield* dutyQueries.submissionsOf(
-          db,
-          rows.map((r) => r.placement.id),
-        )
+        const rows = yield* dutyQueries.servingWithSubmissions(db, and(...conds))
         const out: Array<OverdueRecord> = []
         for (const rec of rows) {
           const scheme = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion)
-          for (const o of InPost.overdue(InPost.obligationsOf(rec.placement, scheme), subs, on))
+          for (const o of InPost.overdue(InPost.obligationsOf(rec.placement, scheme), rec.submissions, on))
             out.push({
               placementId: rec.placement.id,
-              personId: rec.person.id,
-              personName: rec.person.name,
+              personId: rec.personId,
+              personName: rec.personName,
               regionId: rec.regionId,
               regionName: rec.regionName,
               regionPath: rec.regionPath,

@@ -8,6 +8,8 @@ import {
   type InvalidInput,
   type NotFound,
   notFound,
+  type PageKey,
+  type PageRequest,
   type PostInfo,
   type StaleVersion,
   staleVersion,
@@ -80,17 +82,29 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
     const { db } = yield* Database
     const schemes = yield* SchemeStore
 
+    /** One keyset page of the campaigns the caller reads (by creation), and how many pass the filter in all. */
     const list = (
       actor: Access.Actor,
-      filter: { readonly status?: "draft" | "open" | "closed" | undefined } = {},
-    ): Effect.Effect<ReadonlyArray<CampaignRecord>, Access.Forbidden> =>
-      Effect.zipRight(
-        requirePermission(actor, "campaign.read"),
-        Effect.flatMap(
-          campaignQueries.listCampaigns(db, campaignQueries.campaignVisibleTo(actor), filter.status),
-          (rows) => ownCounts(db, actor, rows),
-        ),
-      )
+      filter: { readonly status?: "draft" | "open" | "closed" | undefined },
+      page: PageRequest,
+    ): Effect.Effect<
+      {
+        readonly items: ReadonlyArray<CampaignRecord>
+        readonly next: PageKey | null
+        readonly total: number
+      },
+      Access.Forbidden
+    > =>
+      Effect.gen(function* () {
+        yield* requirePermission(actor, "campaign.read")
+        const visible = campaignQueries.campaignVisibleTo(actor)
+        const [found, total] = yield* Effect.all([
+          campaignQueries.pageCampaigns(db, visible, filter.status, page),
+          campaignQueries.countCampaigns(db, visible, filter.status),
+        ])
+        const items = yield* ownCounts(db, actor, found.rows)
+        return { items, next: found.next, total }
+      })
 
     const get = (
       actor: Access.Actor,

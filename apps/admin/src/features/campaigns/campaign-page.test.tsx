@@ -142,7 +142,7 @@ const stubApi = (
       body: init?.body === undefined ? null : JSON.parse(String(init.body)),
     })
     const data: Record<string, unknown> = {
-      "campaigns.list": [campaign],
+      "campaigns.list": { items: [campaign], nextCursor: null, total: 1 },
       "campaigns.get": campaign,
       "campaigns.schedule": schedule,
       "applications.list": { items: rows, nextCursor: null, total: rows.length },

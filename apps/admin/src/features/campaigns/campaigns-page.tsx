@@ -5,10 +5,11 @@ import { useEffect } from "react"
 import { useTranslation } from "react-i18next"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
+import { KeysetPager, useKeysetPages } from "../../layout/keyset-pager"
 import { Link } from "../../routes/navigation"
 import { useSession } from "../../session/session"
 
-export type CampaignRow = RouterOutputs["campaigns"]["list"][number]
+export type CampaignRow = RouterOutputs["campaigns"]["list"]["items"][number]
 
 /** The order of the procedure, so counts read along the path. */
 const stateOrder = [
@@ -95,7 +96,9 @@ export const CampaignsPage = () => {
   const api = useApi()
   const language = useLanguage()
   const { expired } = useSession()
-  const { load } = useLoad(() => api.campaigns.list.query({}), language)
+  const pages = useKeysetPages()
+  const { cursor } = pages
+  const { load } = useLoad(() => api.campaigns.list.query({ cursor }), `${language} ${cursor ?? ""}`)
   const failedAuth = load.state === "failed" && isUnauthenticated(load.error)
   useEffect(() => {
     if (failedAuth) expired()
@@ -109,16 +112,19 @@ export const CampaignsPage = () => {
         <Spin />
       ) : load.state === "failed" ? (
         <ProblemAlert problem={problemOf(load.error)} />
-      ) : load.data.length === 0 ? (
+      ) : load.data.items.length === 0 ? (
         <Empty description={t("campaigns.empty")} />
       ) : (
-        <Row gutter={[16, 16]}>
-          {load.data.map((c) => (
-            <Col key={c.id} xs={24} lg={12}>
-              <CampaignCard campaign={c} />
-            </Col>
-          ))}
-        </Row>
+        <>
+          <Row gutter={[16, 16]}>
+            {load.data.items.map((c) => (
+              <Col key={c.id} xs={24} lg={12}>
+                <CampaignCard campaign={c} />
+              </Col>
+            ))}
+          </Row>
+          <KeysetPager pages={pages} total={load.data.total} nextCursor={load.data.nextCursor} />
+        </>
       )}
     </AppShell>
   )
