@@ -903,6 +903,23 @@ const TABLE: Readonly<Record<string, Entry>> = {
             ? "CONFLICT"
             : "FORBIDDEN",
   },
+  "applications.overrideDeadline": {
+    run: (c, _a, i) =>
+      c.applications.overrideDeadline({
+        applicationId: pick(appRows, i).id,
+        expectedVersion: 999,
+        stageId: "recommend",
+        reason: "测试",
+      }),
+    expected: (a, i) =>
+      !Access.can(a, "campaign.read")
+        ? "FORBIDDEN"
+        : !Access.seesApplication(a, pick(appRows, i))
+          ? "NOT_FOUND"
+          : Access.can(a, "application.decide") && mayMove(a, pick(appRows, i), { _tag: "OverrideDeadline" })
+            ? "CONFLICT"
+            : "FORBIDDEN",
+  },
   "applications.rescreen": {
     run: (c, _a, i) => c.applications.rescreen({ applicationId: pick(appRows, i).id, expectedVersion: 999 }),
     expected: (a, i) => {

@@ -343,7 +343,12 @@ export const FamilyMember = Schema.Struct({
  */
 export type FamilyMember = typeof FamilyMember.Type
 
-/** The most rows a 报名表's family box holds, with room to spare. */
+/**
+ * The most rows a 报名表's family box holds, with room to spare.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const MAX_FAMILY_MEMBERS = 15
 
 /**
