@@ -111,7 +111,8 @@ describe("在岗干部 (cadres in post)", () => {
     await expect
       .poll(() => refusal.textContent())
       .toContain(
-        "全区第一书记总数（名额单列，不占派出单位名额）共3人，优秀不超过20%：3×20%=0.6，向下取整为0，已评优秀0人，第1人不能评为优秀（002 三（二））",
+        // Only serving cadres count (issue 13): of Da'an's three, one was recalled and one has exited.
+        "全区第一书记总数（名额单列，不占派出单位名额）共1人，优秀不超过20%：1×20%=0.2，向下取整为0，已评优秀0人，第1人不能评为优秀（002 三（二））",
       )
     takeRefusal()
     expect(await page.getByTestId("assessments-table").count()).toBe(0)

@@ -185,6 +185,16 @@ async function loadWith(runtime: Runtime): Promise<number> {
     startYear: 2026,
     referenceDate: "2026-07-12",
     decidingBody: "street",
+    // Issue 13, "dates bite": this demo batch is still in joint review in December, long after 001 四（二）'s July
+    // dates, so the street has set its own timetable for the stages left (else each move would be refused as late).
+    scheduleOverrides: {
+      recommend: "2026-12-10",
+      joint_review: "2026-12-10",
+      inspect: "2026-12-10",
+      decide: "2026-12-18",
+      submit_forms: "2026-12-19",
+      report: "2026-12-21",
+    },
   })
   const nominees = [
     { personId: "demo-p-08", role: "principal", body: "和平社区党委" },
