@@ -118,6 +118,7 @@ export { makeTestDatabase, migrateIntoSchema, testDatabaseUrl } from "./testing.
 export * as auditQueries from "./queries/audit.js"
 export type { AuditEntry, AuditPage, AuditQuery } from "./queries/audit.js"
 export * as conductQueries from "./queries/conduct.js"
+export * as draftQueries from "./queries/drafts.js"
 export type { ConductRow } from "./queries/conduct.js"
 export * as peopleQueries from "./queries/people.js"
 export * as placementQueries from "./queries/placements.js"

@@ -588,6 +588,19 @@ const TABLE: Readonly<Record<string, Entry>> = {
       c.profiles.updateMine({ regionId: pick(regionRows, i).id, profile: badProfile, expectedVersion: 999 }),
     expected: (a) => scoped(a, "profile.write_own", false, "CONFLICT"),
   },
+  // Save and return (issue 17): an applicant's own draft, for every applicant (none yet reads as null).
+  "profiles.draftMine": {
+    run: (c) => c.profiles.draftMine(),
+    expected: (a) => (Access.can(a, "profile.write_own") ? "ok" : "FORBIDDEN"),
+  },
+  "profiles.saveDraftMine": {
+    run: (c) => c.profiles.saveDraftMine({ step: "basic", values: { name: "草稿" } }),
+    expected: (a) => (Access.can(a, "profile.write_own") ? "ok" : "FORBIDDEN"),
+  },
+  "profiles.discardDraftMine": {
+    run: (c) => c.profiles.discardDraftMine(),
+    expected: (a) => (Access.can(a, "profile.write_own") ? "ok" : "FORBIDDEN"),
+  },
   "profiles.create": {
     // An ID number already on record: CONFLICT once the region, the unit and the kernel's writesPerson allow it.
     run: (c, _a, i, k) =>

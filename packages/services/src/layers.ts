@@ -5,7 +5,7 @@ import { AuditService } from "./audit/index.js"
 import { WorkCalendar } from "./calendar/WorkCalendar.js"
 import { EligibilityService } from "./eligibility/index.js"
 import { ImportService } from "./imports/index.js"
-import { ConductService, PersonService } from "./people/index.js"
+import { ConductService, PersonService, ProfileDraftService } from "./people/index.js"
 import { PostService, RegionService, UnitService } from "./regions/index.js"
 import { SchemeService } from "./schemes/index.js"
 import { AssessmentService, PoolService } from "./assessments/index.js"
@@ -32,6 +32,7 @@ export const ServicesLive = Layer.mergeAll(
   PostService.Default,
   PersonService.Default,
   ConductService.Default,
+  ProfileDraftService.Default,
   ImportService.Default,
   SchemeService.Default,
   EligibilityService.Default,

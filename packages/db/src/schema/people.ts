@@ -113,3 +113,18 @@ export const conductRecords = pgTable(
     check("conduct_records_source_check", sql`${t.source} in ('staff', 'joint_review')`),
   ],
 )
+
+/**
+ * An applicant's unfinished profile (issue 17, "save and return"): the portal form's answers as typed, page by
+ * page, before they make a whole kernel Profile. One per account, replaced on each save, removed when the profile is
+ * saved whole; older than `DRAFT_KEPT_DAYS` it is no longer offered (and is removed when next read). Nothing reads
+ * it but its owner: it is not a record of the person, only their scratch copy.
+ */
+export const profileDrafts = pgTable("profile_drafts", {
+  /** The better-auth user id of the applicant. */
+  accountId: text("account_id").primaryKey(),
+  /** The form page to return to (`basic`, `party`, … as the portal names its groups). */
+  step: text("step").notNull(),
+  values: jsonb("values").notNull(),
+  savedAt: timestamp("saved_at", { withTimezone: true }).notNull().defaultNow(),
+})

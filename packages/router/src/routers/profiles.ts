@@ -1,8 +1,16 @@
 import { Person } from "@cadre/domain"
-import { type ConductRow, ConductService, type PersonRecord, PersonService } from "@cadre/services"
+import {
+  type ConductRow,
+  ConductService,
+  type PersonRecord,
+  PersonService,
+  type ProfileDraft,
+  ProfileDraftService,
+} from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
+import { DraftStep, DraftValues } from "./profile-draft.js"
 import { ExpectedVersion, Id, iso } from "./shared.js"
 
 /** The profile as an applicant submits it: the kernel Profile without `id` (the server assigns it). */
@@ -12,6 +20,14 @@ const encodeProfile = Schema.encodeSync(Person.Profile)
 
 /** A recorded sanction, investigation or violation as answered: its source, document and recorder (issue 13). */
 const conductOut = (r: ConductRow) => ({ ...r, recordedAt: iso(r.recordedAt) })
+
+/** A saved draft as its owner reads it: the page to return to, the answers, saved when and kept until when. */
+const draftOut = (d: ProfileDraft) => ({
+  step: d.step,
+  values: d.values as typeof DraftValues.Encoded,
+  savedAt: iso(d.savedAt),
+  keptUntil: iso(d.keptUntil),
+})
 
 /** A whole record for its owner: the profile in its JSON form plus storage metadata. */
 const own = (r: PersonRecord) => ({
@@ -66,6 +82,28 @@ export const profilesRouter = router({
     .mutation(({ ctx, input: i }) =>
       ctx.run(Effect.flatMap(PersonService, (r) => r.updateOwn(ctx.cmd, i))).then(own),
     ),
+  /**
+   * Save and return (issue 17): the applicant's unfinished profile, or null. Kept 30 days from its last save and
+   * removed when the profile is saved whole; only its owner reads it.
+   */
+  draftMine: procedure
+    .permission("profile.write_own")
+    .query(({ ctx }) =>
+      ctx
+        .run(Effect.flatMap(ProfileDraftService, (r) => r.mine(ctx.actor)))
+        .then((d) => (d === null ? null : draftOut(d))),
+    ),
+  /** Save the unfinished profile as typed so far (replacing the last save), with the page to return to. */
+  saveDraftMine: procedure
+    .permission("profile.write_own")
+    .input(input(Schema.Struct({ step: DraftStep, values: DraftValues })))
+    .mutation(({ ctx, input: i }) =>
+      ctx.run(Effect.flatMap(ProfileDraftService, (r) => r.save(ctx.cmd, i))).then(draftOut),
+    ),
+  /** Discard the unfinished profile (start again from the saved record, or from nothing). */
+  discardDraftMine: procedure
+    .permission("profile.write_own")
+    .mutation(({ ctx }) => ctx.run(Effect.flatMap(ProfileDraftService, (r) => r.discard(ctx.cmd)))),
   /**
    * Staff enter a cadre record (issue 14): the org dept within its scope, a dispatching unit's admin for its own
    * unit (the default unit). An ID number already on record is refused (CONFLICT), naming the record only in scope.

@@ -5,6 +5,7 @@ import {
   conflict,
   Database,
   decodeInput,
+  draftQueries,
   InvalidInput,
   type MaskedPerson,
   type NotFound,
@@ -217,6 +218,8 @@ export class PersonService extends Effect.Service<PersonService>()("@cadre/servi
             const profile = Person.asClaims(yield* decodeProfile(withId(input.profile, id)))
             const path = yield* activeRegionPath(tx, input.regionId)
             const onFile = yield* peopleQueries.findByIdNumber(tx, profile.idNumber, true)
+            // Saved whole (created or linked): the unfinished copy (save and return, issue 17) has done its work.
+            yield* draftQueries.remove(tx, ctx.actor.accountId)
             if (onFile !== undefined) return yield* linkOwn(tx, ctx, onFile, profile)
             const created = yield* one(
               "person",
@@ -454,6 +457,7 @@ export class PersonService extends Effect.Service<PersonService>()("@cadre/servi
               actor: ctx.actor,
               changed,
             })
+            yield* draftQueries.remove(tx, ctx.actor.accountId)
             yield* writeAudit(tx, ctx, {
               action: "person.update_own",
               entity: "person",

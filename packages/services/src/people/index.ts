@@ -2,3 +2,4 @@
 export type { ConductRow, MaskedPerson, PersonFilter, PersonRecord, PersonVersionRow } from "@cadre/db"
 export { type OwnProfileInput, PersonService, type StaffProfileInput } from "./PersonService.js"
 export { type ConductOrigin, ConductService, recordConductInTx } from "./ConductService.js"
+export { type ProfileDraft, ProfileDraftService } from "./ProfileDraftService.js"
