@@ -156,6 +156,17 @@ describe("applying on the portal (报名)", () => {
     await page.getByLabel("入党日期").fill("2014-06-01")
     await page.getByLabel("转正日期").fill("2015-06-01")
     await page.getByRole("button", { name: /^继\s?续$/ }).click()
+    // Save and return (GOV.UK "save and come back later"): the answers so far are kept on the server, so a reload
+    // (or another phone) comes back at the page left, with what was typed.
+    await page.getByTestId("save-for-later").click()
+    await page.getByTestId("draft-saved").waitFor()
+    expect(await page.getByTestId("draft-saved").textContent()).toContain("可从第 3 步继续填写")
+    await page.reload()
+    await page.getByTestId("draft-restored").waitFor()
+    expect(await page.getByTestId("profile-progress").textContent()).toContain("第 3 步，共 6 步")
+    await page.getByRole("button", { name: "上一步" }).click()
+    expect(await page.getByLabel("转正日期").inputValue()).toBe("2015-06-01")
+    await page.getByRole("button", { name: /^继\s?续$/ }).click()
     await page.getByLabel("学历层次").click()
     await page.locator(".ant-select-item-option", { hasText: "大学本科" }).click()
     await page.getByRole("button", { name: /^继\s?续$/ }).click()

@@ -27,15 +27,19 @@ import {
   EDUCATION_LEVELS,
   ETHNIC_GROUPS,
   EMPLOYMENT_CATEGORIES,
+  type DraftStep,
   emptyValues,
   fieldOfPath,
+  fromDraft,
   type ProfileValues,
   type StoredProfile,
+  toDraft,
   toInput,
   toValues,
 } from "./profile-values"
 
 type Mine = RouterOutputs["profiles"]["mine"]
+type Draft = NonNullable<RouterOutputs["profiles"]["draftMine"]>
 type OpenCampaign = RouterOutputs["campaigns"]["open"][number]
 type PublicSummary = RouterOutputs["campaigns"]["publicList"][number]
 /** A district an applicant may choose: the region of an open campaign, by its names. */
@@ -64,9 +68,17 @@ const ProfileLoader = ({ me }: { readonly me: Me }) => {
   const personId = personIdOf(me)
   const [mine, setMine] = useState<Mine | null | undefined>(personId === null ? null : undefined)
   const [regions, setRegions] = useState<ReadonlyArray<RegionChoice>>([])
+  // Save and return (issue 17): the answers saved part-way, read before the form is shown (undefined: not yet read).
+  const [draft, setDraft] = useState<Draft | null | undefined>(undefined)
+  const [discarded, setDiscarded] = useState(false)
   const [problem, setProblem] = useState<Problem | undefined>(undefined)
   useEffect(() => {
     let live = true
+    api.profiles.draftMine.query().then(
+      (d) => live && setDraft(d),
+      // A draft that cannot be read is not worth blocking the form for: it starts from the saved profile.
+      () => live && setDraft(null),
+    )
     // No profile yet (the actor names no person): nothing to read, and asking would only answer 404.
     if (personId !== null)
       api.profiles.mine.query().then(
@@ -92,12 +104,25 @@ const ProfileLoader = ({ me }: { readonly me: Me }) => {
         <Typography.Text type="secondary">{t("profile.intro")}</Typography.Text>
       </div>
       <ProblemAlert problem={problem} requestId="always" />
-      {mine === undefined ? (
+      {discarded ? <Alert type="info" showIcon title={t("profile.draftDiscarded")} /> : null}
+      {mine === undefined || draft === undefined ? (
         problem === undefined ? (
           <Spin tip={t("profile.loading")} />
         ) : null
       ) : (
-        <ProfileForm mine={mine} regions={regions} onSaved={setMine} />
+        <ProfileForm
+          // A discarded draft starts the form again from the saved profile (a save keeps the form as it is).
+          key={discarded ? "discarded" : "form"}
+          mine={mine}
+          draft={draft}
+          regions={regions}
+          onSaved={setMine}
+          onDiscard={async () => {
+            await api.profiles.discardDraftMine.mutate()
+            setDraft(null)
+            setDiscarded(true)
+          }}
+        />
       )}
     </Flex>
   )
@@ -150,12 +175,14 @@ export const groupOfField = (field: string): number =>
     GROUPS.findIndex((g) => (g.fields as ReadonlyArray<string>).includes(field.split(".")[0] ?? field)),
   )
 
-/** The page named by `?page=` (check-your-answers' "修改" links), else the first. */
-const pageFromLocation = (): number =>
-  Math.max(
-    0,
-    GROUPS.findIndex((g) => g.key === new URLSearchParams(window.location.search).get("page")),
-  )
+/** The page a group key names (`family` → 5), or -1. */
+const pageOf = (key: string | null | undefined): number => GROUPS.findIndex((g) => g.key === key)
+
+/** The page named by `?page=` (check-your-answers' "修改" links), else where a saved draft left off, else the first. */
+const pageFromLocation = (draft: Draft | null): number => {
+  const asked = pageOf(new URLSearchParams(window.location.search).get("page"))
+  return Math.max(0, asked >= 0 ? asked : pageOf(draft?.step))
+}
 
 /** One error of the summary at the top of a page: the field's name path and its message. */
 interface SummaryItem {
@@ -170,12 +197,16 @@ const Page = ({ shown, children }: { readonly shown: boolean; readonly children:
 
 const ProfileForm = ({
   mine,
+  draft,
   regions,
   onSaved,
+  onDiscard,
 }: {
   readonly mine: Mine | null
+  readonly draft: Draft | null
   readonly regions: ReadonlyArray<RegionChoice>
   readonly onSaved: (m: Mine) => void
+  readonly onDiscard: () => Promise<void>
 }) => {
   const { t } = useTranslation("portal")
   const language = useLanguage()
@@ -186,7 +217,12 @@ const ProfileForm = ({
   const [busy, setBusy] = useState(false)
   const [saved, setSaved] = useState(false)
   // "修改" on check-your-answers opens the page that asks the group (/profile?page=family).
-  const [step, setStep] = useState(() => pageFromLocation())
+  const [step, setStep] = useState(() => pageFromLocation(draft))
+  // Save and return: when the last save was made and until when it is kept (shown after 保存进度).
+  const [draftSaved, setDraftSaved] = useState<{ until: string; step: number } | undefined>(undefined)
+  const [draftProblem, setDraftProblem] = useState<Problem | undefined>(undefined)
+  // The restored draft is announced until the profile is saved whole (which removes it on the server).
+  const [restored, setRestored] = useState(draft !== null)
   const [summary, setSummary] = useState<ReadonlyArray<SummaryItem>>([])
   const partyStatus = Form.useWatch("partyStatus", form)
   const idTyped = Form.useWatch("idNumber", form) as string | undefined
@@ -213,6 +249,7 @@ const ProfileForm = ({
           : await api.profiles.updateMine.mutate({ ...input, expectedVersion: mine.version })
       onSaved(next)
       setSaved(true)
+      setRestored(false)
       // The actor now names the person (createMine): campaigns and applications need it.
       if (mine === null) await refresh()
     } catch (error) {
@@ -224,17 +261,43 @@ const ProfileForm = ({
     }
   }
 
-  /** 继续: this page's answers must hold before the next page; what does not is summarised at the top. */
+  /** Keep the answers so far and the page to come back to (GOV.UK "save and come back later"). */
+  const saveDraft = (at: number) =>
+    api.profiles.saveDraftMine.mutate({
+      step: (GROUPS[at]?.key ?? "basic") as DraftStep,
+      values: toDraft(form.getFieldsValue(true) as Partial<ProfileValues>),
+    })
+
+  /** 保存进度，稍后继续: saved as typed, whether or not this page's answers hold yet. */
+  const saveForLater = async () => {
+    setDraftProblem(undefined)
+    try {
+      const saved = await saveDraft(step)
+      setDraftSaved({ until: saved.keptUntil, step })
+    } catch (e) {
+      setDraftProblem(problemOf(e))
+    }
+  }
+
+  /**
+   * 继续: this page's answers must hold before the next page; what does not is summarised at the top. Going on also
+   * saves the answers so far, so that a closed tab comes back at the next page.
+   */
   const next = async () => {
     const names = GROUPS[step]?.fields ?? []
     try {
       await form.validateFields([...names], { recursive: true })
-      setSummary([])
-      setStep((s) => Math.min(last, s + 1))
-      window.scrollTo?.(0, 0)
     } catch (e) {
       summarise(e)
+      return
     }
+    setSummary([])
+    setDraftSaved(undefined)
+    const to = Math.min(last, step + 1)
+    setStep(to)
+    window.scrollTo?.(0, 0)
+    // Best effort: a draft that fails to save never stops the applicant; 保存进度 reports its own failures.
+    saveDraft(to).catch(() => undefined)
   }
 
   const summarise = (e: unknown) => {
@@ -256,7 +319,10 @@ const ProfileForm = ({
         name="profile"
         layout="vertical"
         requiredMark
-        initialValues={mine === null ? emptyValues : toValues(mine.profile, mine.regionId)}
+        initialValues={(() => {
+          const base = mine === null ? emptyValues : toValues(mine.profile, mine.regionId)
+          return draft === null ? base : fromDraft(base, draft.values)
+        })()}
         onFinish={submit}
         onFinishFailed={({ errorFields }) => {
           summarise({ errorFields })
@@ -266,6 +332,7 @@ const ProfileForm = ({
         onValuesChange={(changed: Partial<ProfileValues>) => {
           errors.touched(changed)
           setSaved(false)
+          setDraftSaved(undefined)
           // A corrected answer leaves the summary (and the birth date and sex, which follow from the ID number).
           const touched = new Set(Object.keys(changed))
           if (touched.has("idNumber")) for (const k of ["birthDate", "sex"]) touched.add(k)
@@ -292,6 +359,23 @@ const ProfileForm = ({
             aria-label={t("profile.stepOf", { n: step + 1, total: GROUPS.length })}
           />
         </Flex>
+        {draft === null || !restored ? null : (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="draft-restored"
+            style={{ marginBottom: 16 }}
+            title={t("profile.draftRestored", {
+              saved: formatDate(draft.savedAt.slice(0, 10), language),
+              n: Math.max(0, pageOf(draft.step)) + 1,
+            })}
+            action={
+              <Button size="small" onClick={() => void onDiscard()}>
+                {t("profile.draftDiscard")}
+              </Button>
+            }
+          />
+        )}
         {summary.length === 0 ? null : (
           <Alert
             type="error"
@@ -525,15 +609,40 @@ const ProfileForm = ({
             </Button>
           ) : null}
           {step < last ? (
-            <Button type="primary" size="large" block onClick={() => void next()}>
+            // Keyed apart from 保存个人信息: were React to reuse this <button> for it, a 继续 click whose page change
+            // lands before the click's default action would turn into a submit of the whole profile.
+            <Button key="next" type="primary" size="large" block onClick={() => void next()}>
               {t("profile.next")}
             </Button>
           ) : (
-            <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+            <Button key="save" type="primary" htmlType="submit" size="large" block loading={busy}>
               {t("profile.save")}
             </Button>
           )}
         </Flex>
+        <Button
+          type="link"
+          block
+          style={{ marginTop: 8 }}
+          data-testid="save-for-later"
+          onClick={() => void saveForLater()}
+        >
+          {t("profile.saveForLater")}
+        </Button>
+        {draftSaved === undefined ? null : (
+          <Alert
+            type="success"
+            showIcon
+            role="status"
+            data-testid="draft-saved"
+            title={t("profile.draftSaved", {
+              until: formatDate(draftSaved.until.slice(0, 10), language),
+              n: draftSaved.step + 1,
+            })}
+            style={{ marginTop: 12 }}
+          />
+        )}
+        <ProblemAlert problem={draftProblem} requestId="always" />
         {saved ? (
           <Alert
             type="success"

@@ -1,6 +1,14 @@
 import { fieldIssues, stripField } from "@cadre/ui"
 import { describe, expect, it } from "vitest"
-import { fieldOfPath, type ProfileValues, type StoredProfile, toInput, toValues } from "./profile-values"
+import {
+  fieldOfPath,
+  fromDraft,
+  type ProfileValues,
+  type StoredProfile,
+  toDraft,
+  toInput,
+  toValues,
+} from "./profile-values"
 
 const values: ProfileValues = {
   name: " 王晓明 ",
@@ -192,5 +200,41 @@ describe("server issues → form fields", () => {
       fieldOfPath,
     )
     expect(issues).toEqual([{ field: "idNumber", message: { zh: "错", en: "bad" } }])
+  })
+})
+
+describe("save and return (issue 17): the form's answers as a draft and back", () => {
+  it("keeps what is typed, half an ID number included, and nothing the API would refuse", () => {
+    const typed = {
+      ...values,
+      idNumber: "3403111992",
+      birthDate: undefined,
+      extra: "not a field",
+      workHistory: [{ from: "2018-09-01", organisation: "淮上区民政局", position: "", grassroots: false }],
+      family: [{ relation: "配偶", name: "" }],
+    } as unknown as Partial<ProfileValues>
+    const draft = toDraft(typed)
+    expect(draft.idNumber).toBe("3403111992")
+    expect("birthDate" in draft).toBe(false)
+    expect("extra" in draft).toBe(false)
+    expect(draft.workHistory?.[0]).toEqual({
+      from: "2018-09-01",
+      organisation: "淮上区民政局",
+      position: "",
+      grassroots: false,
+    })
+    expect(draft.family).toEqual([{ relation: "配偶", name: "" }])
+  })
+
+  it("lays a draft over the saved profile: a saved answer stays unless the draft answers it", () => {
+    const base: Partial<ProfileValues> = { name: "王晓明", phone: "19911335870", family: [] }
+    const merged = fromDraft(base, {
+      name: "王小明",
+      phone: null,
+      family: [{ relation: "母亲", name: "李某" }],
+    })
+    expect(merged.name).toBe("王小明")
+    expect(merged.phone).toBe("19911335870")
+    expect(merged.family).toEqual([{ relation: "母亲", name: "李某" }])
   })
 })

@@ -359,3 +359,78 @@ export const fieldOfPath = (path: ReadonlyArray<PropertyKey>): string | undefine
       return undefined
   }
 }
+
+/** An unfinished profile as the API keeps it (save and return, issue 17). */
+export type DraftValues = RouterInputs["profiles"]["saveDraftMine"]["values"]
+export type DraftStep = RouterInputs["profiles"]["saveDraftMine"]["step"]
+
+/** Every field the form asks: a draft carries these and nothing else (the API refuses any other key). */
+const DRAFT_FIELDS = [
+  "name",
+  "idNumber",
+  "sex",
+  "ethnicity",
+  "birthDate",
+  "nativePlace",
+  "birthPlace",
+  "health",
+  "phone",
+  "partyStatus",
+  "partyJoined",
+  "partyFullSince",
+  "educationLevel",
+  "educationFullTime",
+  "employment",
+  "currentUnit",
+  "currentPosition",
+  "workStarted",
+  "regionId",
+] as const satisfies ReadonlyArray<keyof ProfileValues & keyof DraftValues>
+
+const present = (v: unknown): boolean => v !== undefined && v !== null
+
+/** Only the keys of `row` in `keys` whose value is present: what a half-filled row holds. */
+const pick = <K extends string>(row: Readonly<Record<string, unknown>> | undefined, keys: ReadonlyArray<K>) =>
+  Object.fromEntries(keys.filter((k) => present(row?.[k])).map((k) => [k, row?.[k]])) as Partial<
+    Record<K, never>
+  >
+
+/**
+ * The form's answers so far as a draft: the fields it asks, as typed (half an ID number, a missing date), without
+ * the empty ones; the kernel judges them only when the profile is saved whole.
+ */
+export const toDraft = (v: Partial<ProfileValues>): DraftValues => ({
+  ...pick(v as Record<string, unknown>, DRAFT_FIELDS),
+  ...(v.workHistory === undefined
+    ? {}
+    : {
+        workHistory: v.workHistory.map((w) =>
+          pick(w as unknown as Record<string, unknown>, [
+            "from",
+            "to",
+            "organisation",
+            "position",
+            "grassroots",
+          ]),
+        ),
+      }),
+  ...(v.family === undefined
+    ? {}
+    : {
+        family: v.family.map((m) =>
+          pick(m as unknown as Record<string, unknown>, [
+            "relation",
+            "name",
+            "birthDate",
+            "politicalStatus",
+            "workUnitAndPost",
+          ]),
+        ),
+      }),
+})
+
+/** The form's values from a draft laid over what it started from (the stored profile, or a new one's). */
+export const fromDraft = (base: Partial<ProfileValues>, draft: DraftValues): Partial<ProfileValues> => {
+  const given = Object.fromEntries(Object.entries(draft).filter(([, v]) => present(v)))
+  return { ...base, ...(given as Partial<ProfileValues>) }
+}
