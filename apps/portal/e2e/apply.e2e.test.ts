@@ -176,7 +176,9 @@ describe("applying on the portal (报名)", () => {
     await page.getByLabel("现任职务").fill("科员")
     // The district by its name, never a code to type.
     await page.getByLabel("所属区县").click()
-    await page.locator(".ant-select-item-option", { hasText: "淮上区" }).click()
+    for (const level of ["安徽省", "蚌埠市", "淮上区"])
+      await page.locator(".ant-cascader-menu-item", { hasText: level }).click()
+    await page.locator(".ant-cascader").getByText("安徽省 / 蚌埠市 / 淮上区").first().waitFor()
     await page.getByRole("button", { name: /^继\s?续$/ }).click()
     // The résumé: its first start is the 参加工作时间 the 报名表 prints.
     expect(await page.getByTestId("profile-progress").textContent()).toContain("第 5 步，共 6 步")

@@ -227,15 +227,13 @@ describe("an in-post act uses the scheme version in force on its date", () => {
       phone: "19910000917",
     })
     const place = (schemeVersion: number, placedOn: string) =>
-      h
-        .caller(org)
-        .placements.create({
-          personId,
-          postId: post.id,
-          schemeId: "t-yangpu-versions",
-          schemeVersion,
-          placedOn,
-        })
+      h.caller(org).placements.create({
+        personId,
+        postId: post.id,
+        schemeId: "t-yangpu-versions",
+        schemeVersion,
+        placedOn,
+      })
     h.setToday("2027-03-05")
     const old = await failure(place(1, "2027-03-02"))
     expect(old.code).toBe("CONFLICT")

@@ -23,6 +23,7 @@ import { type Me, personIdOf, useSession } from "../../session/session"
 import { RequireSignIn } from "../auth/require-sign-in"
 import { readIdNumber } from "./id-number"
 import { FamilyList, ResumeList } from "./profile-lists"
+import { type RegionChoice, RegionCascader } from "./region-cascader"
 import {
   EDUCATION_LEVELS,
   ETHNIC_GROUPS,
@@ -42,19 +43,14 @@ type Mine = RouterOutputs["profiles"]["mine"]
 type Draft = NonNullable<RouterOutputs["profiles"]["draftMine"]>
 type OpenCampaign = RouterOutputs["campaigns"]["open"][number]
 type PublicSummary = RouterOutputs["campaigns"]["publicList"][number]
-/** A district an applicant may choose: the region of an open campaign, by its names. */
-interface RegionChoice {
-  readonly regionId: string
-  readonly names: string
-}
 
 /** The open campaigns' regions by name: `open` knows each campaign's region, `publicList` its names. */
 const regionChoices = (
   open: ReadonlyArray<OpenCampaign>,
   about: ReadonlyArray<PublicSummary>,
 ): ReadonlyArray<RegionChoice> => {
-  const names = new Map(about.map((p) => [p.id, p.regionNames.join(" ")]))
-  return [...new Map(open.map((c) => [c.regionId, names.get(c.id) ?? c.name])).entries()].map(
+  const names = new Map(about.map((p) => [p.id, p.regionNames]))
+  return [...new Map(open.map((c) => [c.regionId, names.get(c.id) ?? [c.name]])).entries()].map(
     ([regionId, n]) => ({ regionId, names: n }),
   )
 }
@@ -306,11 +302,12 @@ const ProfileForm = ({
     setSummary((failed ?? []).flatMap((f) => f.errors.map((message) => ({ name: f.name, message }))))
   }
 
-  // Regions by their names (安徽省 淮北市 淮上区), never a code to type; the stored region stays choosable even when
-  // no campaign is open there now.
-  const byRegion = new Map(regions.map((r) => [r.regionId, r.names]))
-  if (mine !== null && !byRegion.has(mine.regionId)) byRegion.set(mine.regionId, t("profile.regionStored"))
-  const regionOptions = [...byRegion].map(([value, label]) => ({ value, label }))
+  // Regions by their names (安徽省 / 淮北市 / 淮上区), never a code to type; the stored region stays choosable even
+  // when no campaign is open there now (shown as 已填写的区县).
+  const regionChoicesHere: ReadonlyArray<RegionChoice> =
+    mine === null || regions.some((r) => r.regionId === mine.regionId)
+      ? regions
+      : [...regions, { regionId: mine.regionId, names: [] }]
 
   return (
     <Card size="small">
@@ -592,7 +589,7 @@ const ProfileForm = ({
             rules={[required(t("profile.region"))]}
             {...errors.itemProps("regionId")}
           >
-            <Select options={regionOptions} showSearch={{ optionFilterProp: "label" }} />
+            <RegionCascader choices={regionChoicesHere} fallbackLabel={t("profile.regionStored")} />
           </Form.Item>
         </Page>
         <Page shown={step === 4}>
