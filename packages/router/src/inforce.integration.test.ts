@@ -133,12 +133,6 @@ describe("issue 13: a grade for a year follows the version in force at the year'
     ])
     const second2094 = await failure(grade(b.id, "2094", "excellent"))
     expect([second2094.code, tagOf(second2094)]).toEqual(["CONFLICT", "QuotaRefused"])
-    expect(await governedBy("assessment.DecideGrade", a.id)).toEqual({
-      schemeId: SCHEME,
-      version: 1,
-      effectiveFrom: "2017-04-18",
-      date: "2094-12-31",
-    })
     // The year 2095: the new version's 40% governs, 5×40%=2 — a 2nd 优秀 passes, the 3rd is refused.
     h.setToday("2095-12-20")
     await grade(a.id, "2095", "excellent")
@@ -150,11 +144,24 @@ describe("issue 13: a grade for a year follows the version in force at the year'
     expect([third.code, tagOf(third)]).toEqual(["CONFLICT", "QuotaRefused"])
     expect(textOf(third).zh).toContain("5×40%=2")
     expect(textOf(third).zh).toContain("已评优秀2人，第3人不能评为优秀")
+    // Each grade records the version that governed it.
     expect(await governedBy("assessment.DecideGrade", b.id)).toEqual({
       schemeId: SCHEME,
       version: v2,
       effectiveFrom: V2_FROM,
       date: "2095-12-31",
+    })
+    const [row2094] = await h.handle.db
+      .select({ after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "assessment.DecideGrade"), eq(auditLog.entityId, a.id)))
+      .orderBy(auditLog.id)
+      .limit(1)
+    expect((row2094?.after as { governedBy?: unknown } | undefined)?.governedBy).toEqual({
+      schemeId: SCHEME,
+      version: 1,
+      effectiveFrom: "2017-04-18",
+      date: "2094-12-31",
     })
     // The placement itself stays under the version it was made under; today it is governed by the new one.
     const read = await h.caller(org).placements.get({ id: a.id })
