@@ -7,9 +7,10 @@ import { failure, type Harness, insertPerson, makeHarness, tagOf, textOf } from 
 /**
  * Issue 13 item 5, "an in-post act uses the scheme version in force on its date (or refuses when none is)",
  * through the real router on a real database (PGlite, or PostgreSQL with TEST_DATABASE_URL). Da'an's first
- * secretary scheme gets a version taking effect on 2095-01-01 that raises the 优秀 quota from 20% to 40% and sets
- * leave tiers (v1 sets none). Placements made under v1 in 2094 then follow v1 for acts of 2094 and the new
- * version for acts of 2095: a grade for the year 2095, a leave starting in 2095, a recall decided in 2095. An act
+ * secretary scheme gets a version taking effect on 2095-01-01 that raises the 优秀 quota from 20% to 40%, sets
+ * leave tiers and a mentor capacity of 1 a year (v1 sets neither). Placements made under v1 in 2094 then follow v1
+ * for acts of 2094 and the new version for acts of 2095: a grade for the year 2095, a leave starting in 2095, a
+ * pairing from 2095, a recall decided in 2095. An act
  * dated before v1 took effect (2017-04-18) is refused at its date field. Far years, away from the demo's.
  */
 
@@ -35,12 +36,18 @@ beforeAll(async () => {
   const body = draft.scheme as unknown as {
     version: number
     leave: unknown
+    mentorCapacity: unknown
     assessment: { quotas: { value: Array<{ share: unknown; citation: { quote?: string } }> } }
   }
   const quota = body.assessment.quotas.value[0]
   if (quota === undefined) throw new Error("the scheme has no quota")
   quota.share = { numerator: 40, denominator: 100 }
   quota.citation.quote = "“优秀”等次名额实行单列、以不超过第一书记总数40%的比例确定"
+  body.mentorCapacity = {
+    _tag: "Cited",
+    value: { max: 1 },
+    citation: { document: "002", clause: "三（一）" },
+  }
   body.leave = {
     _tag: "Cited",
     value: [{ upToDays: 3, approver: "host_unit" }, { approver: "org_dept" }],
@@ -242,5 +249,41 @@ describe("issue 13: a recall follows the version in force on its decision date",
     })
     const read = await h.caller(org).placements.get({ id: p.id })
     expect(read.schemeVersion).toBe(1)
+  }, 120_000)
+})
+
+describe("issue 13: a mentoring pair follows the version in force on its first day", () => {
+  it("v1 sets no capacity (two mentees in 2094 pass); the new version's 1 a year refuses a 2nd in 2095", async () => {
+    const [m1, m2] = await cohort(2, "mt")
+    if (m1 === undefined || m2 === undefined) throw new Error("no cohort")
+    seq += 2
+    const mentor = await insertPerson(h.handle, {
+      id: `vf-${seq}`,
+      regionId: "510304",
+      address: "510304",
+      name: "版本导师",
+      birthDate: "1975-04-12",
+      sequence: seq + 1,
+      phone: `1990006${String(seq).padStart(4, "0")}`,
+      joined: "2000-07-01",
+    })
+    h.setToday("2095-03-01")
+    const pair = (placementId: string, from: string, to?: string) =>
+      h
+        .caller(org)
+        .mentoring.pair({ placementId, mentorId: mentor, from, ...(to === undefined ? {} : { to }) })
+    await pair(m1.id, "2094-03-01", "2094-12-31")
+    await pair(m2.id, "2094-03-01", "2094-12-31")
+    const first = await pair(m1.id, "2095-02-01")
+    const second = await failure(pair(m2.id, "2095-02-01"))
+    expect([second.code, tagOf(second)]).toEqual(["CONFLICT", "MentoringRefused"])
+    expect(textOf(second).zh).toContain("方案规定每年帮带 1 人（002 三（一））")
+    expect(
+      await h.caller(org).mentoring.load({ placementId: m1.id, mentorId: mentor, year: 2095 }),
+    ).toMatchObject({ mentees: 1, status: "full" })
+    const early = await failure(pair(m2.id, "2017-01-01"))
+    expect([tagOf(early), fieldsOf(early).join()]).toEqual(["NoVersionInForce", "from"])
+    expect(await governedBy("mentoring.pair", m1.id)).toMatchObject({ version: v2, date: "2095-02-01" })
+    expect(first.id).toBeDefined()
   }, 120_000)
 })

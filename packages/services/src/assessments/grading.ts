@@ -116,7 +116,7 @@ export const checkPeriod = (rec: PlacementRecord, cycle: Scheme.AssessmentCycle,
 }
 
 /** The last day of a year: the date a year's assessment or survey is of (issue 13). */
-export const yearEnd = (year: number): LocalDate.LocalDate => LocalDate.make(`${year}-12-31`)
+export const yearEnd = (year: number): LocalDate.LocalDate => LocalDate.fromParts(year, 12, 31)
 
 /**
  * The date a grading step is of, which chooses the scheme version that governs it (issue 13, "dates bite"): a
