@@ -4,6 +4,7 @@ import { Effect, Layer, ManagedRuntime } from "effect"
 import { describe, expect, it } from "vitest"
 import { runEffect, type Services } from "./context.js"
 import { describeFailure, type Failure, FAILURE_TAGS, isFailure } from "./errors.js"
+import { type ErrorData, failureToTRPC } from "./trpc.js"
 
 describe("error mapping", () => {
   it("the kernel's VersionNotSuccessor is a CONFLICT with its bilingual message split", () => {
@@ -19,6 +20,26 @@ describe("error mapping", () => {
     expect(d.code).toBe("CONFLICT")
     expect(d.message.zh).toBe("新版本号 2 须大于现行最新版本 2")
     expect(d.message.en).toBe("version 2 must be higher than the latest version 2 of s")
+  })
+  it("issue 13: NoVersionInForce is a CONFLICT in both languages, standing at the field of the act's date", () => {
+    const e = new Scheme.NoVersionInForce({
+      schemeId: "s",
+      date: LocalDate.make("2017-04-17"),
+      first: { version: 1, effectiveFrom: LocalDate.make("2017-04-18") },
+      field: "move.decision.date",
+    })
+    const d = describeFailure(e)
+    expect(d.code).toBe("CONFLICT")
+    expect(d.message).toEqual({
+      zh: "2017-04-17 方案 s 尚无施行的版本（v1 自 2017-04-18 起施行）",
+      en: "no version of scheme s is in force on 2017-04-17 (v1 takes effect on 2017-04-18)",
+    })
+    const sent = failureToTRPC(e, "zh")
+    expect(sent.code).toBe("CONFLICT")
+    expect((sent.cause as unknown as { issues: ErrorData["issues"] }).issues).toEqual([
+      { path: ["move", "decision", "date"], message: d.message },
+    ])
+    expect(FAILURE_TAGS.has("NoVersionInForce")).toBe(true)
   })
   it("the database's optimistic-lock StaleVersion is a CONFLICT with its own {zh, en} message", () => {
     const e = staleVersion("region", "r1", 1, 2)

@@ -60,6 +60,7 @@ export type Failure =
   | Access.Forbidden
   | Scheme.VersionNotSuccessor
   | Scheme.SchemeMismatch
+  | Scheme.NoVersionInForce
   | Selection.IllegalMove
   | Selection.FindingsUnresolved
   | Selection.MoveNotYours
@@ -133,6 +134,9 @@ export const describeFailure = (failure: Failure): Described => {
       return { code: "CONFLICT", message: bilingual(failure.message) }
     case "SchemeMismatch":
       return { code: "BAD_REQUEST", message: bilingual(failure.message) }
+    case "NoVersionInForce":
+      // Issue 13: an in-post act dated when no version of the placement's scheme (from its own on) is in force.
+      return { code: "CONFLICT", message: failure.text }
     case "IllegalMove":
       // The kernel's state machine refused the move: the application is unchanged; `detail` says why.
       return { code: "CONFLICT", message: failure.text }
@@ -264,6 +268,7 @@ const TAGS: { readonly [K in Failure["_tag"]]: true } = {
   MoveNotYours: true,
   StaleVersion: true,
   VersionNotSuccessor: true,
+  NoVersionInForce: true,
   SchemeMismatch: true,
   IllegalMove: true,
   FindingsUnresolved: true,

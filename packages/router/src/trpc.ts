@@ -61,10 +61,13 @@ const explain = (
 export const failureToTRPC = (failure: Failure, lang: Lang): TRPCError => {
   const d = describeFailure(failure)
   // A service's decode names its fields too ("profile.birthDate", "education[0].level"): sent as data.issues.
+  // A refusal of the act's date (issue 13: no scheme version in force) stands at the field holding it.
   const issues =
     failure._tag === "InvalidInput"
       ? failure.issues.map((i) => ({ path: pathOf(i.path), message: i.message }))
-      : undefined
+      : failure._tag === "NoVersionInForce" && failure.field !== undefined
+        ? [{ path: pathOf(failure.field), message: d.message }]
+        : undefined
   return explain(d.code, failure._tag, d.message, lang, issues)
 }
 

@@ -229,6 +229,7 @@ describe("placement: every move in every state (000 三（一）–（四）, �
             by: `acct-${role}`,
             role,
             on: ON,
+            schemeVersion: 1,
           })
         } else {
           const e = refused(r)
@@ -837,13 +838,24 @@ describe("000 一（二）1: relations — the Party relation moves, administrat
     expect(fullTimeRules(SCHEMES.daan).map((x) => x.citation.clause)).toEqual(["三（一）"])
   })
 
-  it("a placement is bound to its scheme version: another version is refused", () => {
-    const e = refused(
+  it("issue 13: a later version of its scheme may govern a move (the one in force on its date), recorded on it", () => {
+    const next = moved(
       run(yangpuInTerm(), { _tag: "EndTerm" }, "2026-02-01", "street_admin", { ...Y, version: 2 }),
     )
+    expect(next.schemeVersion).toBe(1)
+    expect(next.history.at(-1)?.schemeVersion).toBe(2)
+  })
+
+  it("an older version, or another scheme, is refused", () => {
+    const p = { ...yangpuInTerm(), schemeVersion: 2 }
+    const e = refused(run(p, { _tag: "EndTerm" }, "2026-02-01", "street_admin", Y))
     expect(e.reason).toBe("version_mismatch")
     expect(e.text.en).toContain("v1")
     expect(e.text.en).toContain("v2")
+    const other = refused(
+      run(yangpuInTerm(), { _tag: "EndTerm" }, "2026-02-01", "street_admin", { ...Y, id: "other" as never }),
+    )
+    expect(other.reason).toBe("version_mismatch")
   })
 
   it("IllegalPlacementMove reads in both languages, naming the state and the move", () => {

@@ -1,5 +1,6 @@
 /**
- * A placement (任职安排): one cadre in one post, made under one scheme version and bound to it for life. The
+ * A placement (任职安排): one cadre in one post, made under the scheme version in force on its date; each move is
+ * checked against the version of that scheme in force on the move's date (issue 13), never an older one. The
  * checked state machine `transition(placement, move, ctx)` is pure and refuses an illegal move with a bilingual
  * explanation; every legal move is appended to the history.
  *

@@ -134,6 +134,98 @@ export const inForceOn = <V extends Pick<Scheme, "version" | "effectiveFrom">>(
 }
 
 /**
+ * No published version of a scheme is in force on the date of an in-post act (issue 13, "dates bite": an act
+ * dated before the scheme's first version took effect has no rules to follow). Carries the date, the earliest
+ * version and the day it takes effect (when there is one), and the input field holding the act's date (when the
+ * act has one: `from`, `move.decision.date`, `period`), so the refusal stands at that field.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class NoVersionInForce extends Schema.TaggedError<NoVersionInForce>()("NoVersionInForce", {
+  schemeId: Schema.String,
+  date: LocalDate,
+  first: Schema.optional(Schema.Struct({ version: Schema.Int, effectiveFrom: LocalDate })),
+  /** The version the placement was made under, when the act belongs to one: no older version governs it. */
+  placedUnder: Schema.optional(Schema.Int),
+  field: Schema.optional(Schema.String),
+}) {
+  /** Both languages, each on its own. */
+  get text(): Text {
+    const f = this.first
+    if (this.placedUnder !== undefined && f !== undefined)
+      return {
+        zh: `${this.date} 早于该任职所依据的方案 ${this.schemeId} v${this.placedUnder} 的施行日期 ${f.effectiveFrom}，没有可适用的版本`,
+        en: `${this.date} is before scheme ${this.schemeId} v${this.placedUnder}, under which the placement was made, took effect (${f.effectiveFrom}); no version governs it`,
+      }
+    return {
+      zh: `${this.date} 方案 ${this.schemeId} 尚无施行的版本${f === undefined ? "" : `（v${f.version} 自 ${f.effectiveFrom} 起施行）`}`,
+      en: `no version of scheme ${this.schemeId} is in force on ${this.date}${f === undefined ? "" : ` (v${f.version} takes effect on ${f.effectiveFrom})`}`,
+    }
+  }
+  override get message(): string {
+    return `${this.text.zh} / ${this.text.en}`
+  }
+}
+
+/**
+ * The published version in force on `date`, for an in-post act dated that day (issue 13: an assessment of 2027,
+ * a leave starting in 2027, a recall decided in 2027 follow the version in force then, not the one the placement
+ * was made under): the latest `effectiveFrom` on or before `date` (ties: the highest version). Left
+ * `NoVersionInForce` when every version takes effect later (or there is none), naming the earliest and its date.
+ * Pass published versions only: a draft governs nothing. With `placedUnder` (the act belongs to a placement made
+ * under that version) older versions are left out: an act dated before the placement's own version took effect is
+ * refused, never governed by a version the placement was not made under.
+ *
+ * @example
+ * ```ts
+ * import { LocalDate, Scheme } from "@cadre/domain"
+ *
+ * const published = [
+ *   { version: 1, effectiveFrom: LocalDate.make("2020-12-09") },
+ *   { version: 2, effectiveFrom: LocalDate.make("2027-01-01") },
+ * ]
+ * Scheme.versionInForce("s", published, LocalDate.make("2027-03-01")) // Either.right({ version: 2, … })
+ * Scheme.versionInForce("s", published, LocalDate.make("2020-01-01")) // Either.left(NoVersionInForce)
+ * ```
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const versionInForce = <V extends Pick<Scheme, "version" | "effectiveFrom">>(
+  schemeId: string,
+  published: ReadonlyArray<V>,
+  date: LocalDate,
+  placedUnder?: number,
+): Either.Either<V, NoVersionInForce> => {
+  const eligible = placedUnder === undefined ? published : published.filter((v) => v.version >= placedUnder)
+  return Option.match(inForceOn(eligible, date), {
+    onSome: (v) => Either.right(v),
+    onNone: () => {
+      const first = eligible.reduce<V | undefined>(
+        (acc, v) =>
+          acc === undefined ||
+          v.effectiveFrom < acc.effectiveFrom ||
+          (v.effectiveFrom === acc.effectiveFrom && v.version < acc.version)
+            ? v
+            : acc,
+        undefined,
+      )
+      return Either.left(
+        new NoVersionInForce({
+          schemeId,
+          date,
+          ...(first === undefined
+            ? {}
+            : { first: { version: first.version, effectiveFrom: first.effectiveFrom } }),
+          ...(placedUnder === undefined ? {} : { placedUnder }),
+        }),
+      )
+    },
+  })
+}
+
+/**
  * Does `chosen` govern an in-post act dated `date` (issue 13, "dates bite": a version governed placements dated
  * before it took effect)? Right when it is the published version in force that day; Left with why, in both
  * languages: no version in force yet, or another one is.
@@ -147,18 +239,9 @@ export const governsOn = (
   chosen: number,
   date: LocalDate,
 ): Either.Either<void, { readonly reason: "none_in_force" | "other_in_force"; readonly text: Text }> => {
-  const found = inForceOn(published, date)
-  if (Option.isNone(found)) {
-    const first = [...published].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))[0]
-    return Either.left({
-      reason: "none_in_force",
-      text: {
-        zh: `${date} 方案 ${schemeId} 尚无施行的版本${first === undefined ? "" : `（v${first.version} 自 ${first.effectiveFrom} 起施行）`}`,
-        en: `no version of scheme ${schemeId} is in force on ${date}${first === undefined ? "" : ` (v${first.version} takes effect on ${first.effectiveFrom})`}`,
-      },
-    })
-  }
-  const v = found.value
+  const found = versionInForce(schemeId, published, date)
+  if (Either.isLeft(found)) return Either.left({ reason: "none_in_force", text: found.left.text })
+  const v = found.right
   if (v.version === chosen) return Either.void
   return Either.left({
     reason: "other_in_force",

@@ -25,6 +25,8 @@ export {
   governsOn,
   inForceOn,
   latest,
+  NoVersionInForce,
   SchemeMismatch,
   VersionNotSuccessor,
+  versionInForce,
 } from "./Versions.js"

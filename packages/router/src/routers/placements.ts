@@ -103,11 +103,13 @@ export const placementsRouter = router({
       ctx.run(
         Effect.gen(function* () {
           const placements = yield* PlacementService
-          const { record, scheme } = yield* placements.schemeOf(ctx.actor, i.id)
+          // The version governing it today (issue 13): its rules are the ones shown.
+          const { record, scheme } = yield* placements.schemeOf(ctx.actor, i.id, todayOf(ctx))
           const consequences = yield* placements.consequences(ctx.actor, record.person.id, todayOf(ctx))
           return {
             ...placementOut(record),
             schemeName: scheme.name,
+            governingSchemeVersion: scheme.version,
             fullTime: InPost.fullTimeRules(scheme).map((p) => ({
               text: p.text,
               clause: `${p.citation.document} ${p.citation.clause}`,

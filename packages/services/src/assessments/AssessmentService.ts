@@ -26,9 +26,11 @@ import {
   checkPeriod,
   clauseOf,
   type GradingStepInput,
+  gradingDate,
   type QuotaUseRecord,
   t,
   toAssessment,
+  yearEnd,
 } from "./grading.js"
 
 /**
@@ -52,6 +54,7 @@ type CmdErr =
   | Assessment.SurveyCountsInvalid
   | Assessment.SurveyCountingUnspecified
   | Assessment.UnknownTrigger
+  | Scheme.NoVersionInForce
 
 export class AssessmentService extends Effect.Service<AssessmentService>()(
   "@cadre/services/AssessmentService",
@@ -92,7 +95,19 @@ export class AssessmentService extends Effect.Service<AssessmentService>()(
           const id = yield* transaction(db, `assessment.${input.move._tag}`, (tx) =>
             Effect.gen(function* () {
               const rec = yield* placementQueries.lockPlacement(tx, ctx.actor, input.placementId)
-              const scheme = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion, tx)
+              // Issue 13: the version in force on the assessment's date governs it (gradingDate), not the one
+              // the placement was made under.
+              const own = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion, tx)
+              const act = gradingDate(rec, own, input)
+              const { scheme, governing } = yield* schemes.inForce(
+                {
+                  schemeId: rec.placement.schemeId,
+                  placedUnder: rec.placement.schemeVersion,
+                  date: act.date,
+                  field: act.field,
+                },
+                tx,
+              )
               const cycle = scheme.assessment.cycles.find((c) => c.id === input.cycleId)
               if (cycle === undefined)
                 return yield* Effect.fail(
@@ -180,6 +195,7 @@ export class AssessmentService extends Effect.Service<AssessmentService>()(
                   period: input.period,
                   move: m,
                   quota: body.quota.map((q) => q.text),
+                  governedBy: governing,
                 },
               })
               return rowId
@@ -221,7 +237,16 @@ export class AssessmentService extends Effect.Service<AssessmentService>()(
                     en: `the ${input.year} survey is already on record`,
                   }),
                 )
-              const scheme = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion, tx)
+              // Issue 13: the year's survey follows the version in force at the year's end.
+              const { scheme, governing } = yield* schemes.inForce(
+                {
+                  schemeId: rec.placement.schemeId,
+                  placedUnder: rec.placement.schemeVersion,
+                  date: yearEnd(input.year),
+                  field: "year",
+                },
+                tx,
+              )
               const ev = Assessment.evaluateTriggers(scheme, {
                 survey: {
                   counts: input.counts,
@@ -290,6 +315,7 @@ export class AssessmentService extends Effect.Service<AssessmentService>()(
                   year: input.year,
                   counts: input.counts,
                   fired: result.fired.map((f) => f.triggerId),
+                  governedBy: governing,
                 },
               })
               return result

@@ -115,6 +115,37 @@ export const checkPeriod = (rec: PlacementRecord, cycle: Scheme.AssessmentCycle,
   return Effect.succeed<number | undefined>(undefined)
 }
 
+/** The last day of a year: the date a year's assessment or survey is of (issue 13). */
+export const yearEnd = (year: number): LocalDate.LocalDate => LocalDate.fromParts(year, 12, 31)
+
+/**
+ * The date a grading step is of, which chooses the scheme version that governs it (issue 13, "dates bite"): a
+ * year-end cycle's year is assessed under the version in force on its last day (an assessment of 2027 follows
+ * a version taking effect on 2027-01-01; one of 2026, recorded in January 2027, the version of 2026, so that a
+ * year's quota group is counted under one version); a term-end cycle under the version in force on the last day
+ * in post; any other cycle on the day it is recorded. `field`: the input holding that date (the period), if any.
+ * The cadence is read from the placement's own version (`own`); a cycle it lacks is dated on the day recorded.
+ */
+export const gradingDate = (
+  rec: PlacementRecord,
+  own: Scheme.Scheme,
+  input: { readonly cycleId: string; readonly period: string; readonly on: LocalDate.LocalDate },
+): { readonly date: LocalDate.LocalDate; readonly field?: string } => {
+  const cadence = own.assessment.cycles.find((c) => c.id === input.cycleId)?.cadence._tag
+  if (cadence === "YearEnd" && YEAR.test(input.period))
+    return { date: yearEnd(Number(input.period)), field: "period" }
+  if (cadence === "TermEnd") {
+    const last =
+      rec.endedOn !== null
+        ? (rec.endedOn as LocalDate.LocalDate)
+        : rec.termEnd === null
+          ? undefined
+          : LocalDate.addDays(rec.termEnd as LocalDate.LocalDate, -1)
+    if (last !== undefined) return { date: last }
+  }
+  return { date: input.on }
+}
+
 /**
  * The year whose group a grade in `cycle` is counted in: a year-end cycle's period; a term-end cycle's year of the
  * last day in post; any other cycle a quota names, the year of the decision.

@@ -13,7 +13,7 @@ import {
   transaction,
   writeAudit,
 } from "@cadre/db"
-import { type Access, InPost, type LocalDate, type Text } from "@cadre/domain"
+import { type Access, InPost, type LocalDate, type Scheme, type Text } from "@cadre/domain"
 import { Effect } from "effect"
 import { WorkCalendar } from "../calendar/index.js"
 import { requirePermission } from "../shared/authority.js"
@@ -31,7 +31,13 @@ export type LeaveRecord = dutyQueries.LeaveRecord
 
 type Err<E> = E | Access.Forbidden
 type CmdErr = Err<
-  NotFound | StaleVersion | Conflict | InvalidInput | InPost.IllegalLeaveMove | InPost.ArchiveRefused
+  | NotFound
+  | StaleVersion
+  | Conflict
+  | InvalidInput
+  | InPost.IllegalLeaveMove
+  | InPost.ArchiveRefused
+  | Scheme.NoVersionInForce
 >
 
 interface LeaveDays {
@@ -70,7 +76,7 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
       })
 
     /**
-     * A leave request for `rec` as the kernel routes it under the placement's scheme version, after the checks
+     * A leave request for `rec` as the kernel routes it under the scheme version in force on its first day, after the checks
      * every request passes (own placement or managing body, serving); refusals fail the transaction.
      */
     const leaveFor = (
@@ -83,13 +89,22 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
       Effect.gen(function* () {
         yield* requireOwnOrManage(actor, rec)
         yield* requireServing(rec, t("请假", "request leave"))
-        const scheme = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion, tx)
+        // Issue 13: the version in force on the leave's first day routes it and counts its days.
+        const { scheme, governing } = yield* schemes.inForce(
+          {
+            schemeId: rec.placement.schemeId,
+            placedUnder: rec.placement.schemeVersion,
+            date: input.from,
+            field: "from",
+          },
+          tx,
+        )
         // Working days count on the region's calendar (issue 13: one stated rule per scheme, calendar or working).
         const built =
           InPost.leaveDayCountOf(scheme) === "working"
             ? yield* calendar.current(tx, rec.regionPath)
             : undefined
-        return yield* InPost.requestLeave(
+        const leave = yield* InPost.requestLeave(
           {
             id,
             placementId: rec.placement.id,
@@ -104,6 +119,7 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
           input.on,
           built?.calendar,
         )
+        return { leave, governing }
       })
 
     const leaveAfterCommit = (actor: Access.Actor, id: string): Effect.Effect<LeaveRecord, NotFound> =>
@@ -135,7 +151,13 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
             const rec = yield* placementQueries.readPlacement(tx, actor, input.placementId)
             if (rec === undefined) return yield* Effect.fail(notFound("placement", input.placementId))
             // The same checks and kernel call as the request itself; only nothing is stored.
-            const leave = yield* leaveFor(tx, actor, rec, { ...input, reason: "预览 / preview" }, "preview")
+            const { leave } = yield* leaveFor(
+              tx,
+              actor,
+              rec,
+              { ...input, reason: "预览 / preview" },
+              "preview",
+            )
             return {
               halfDays: leave.halfDays,
               approver: leave.route.approver,
@@ -155,7 +177,7 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
         yield* transaction(db, "leave.request", (tx) =>
           Effect.gen(function* () {
             const rec = yield* placementQueries.lockPlacement(tx, ctx.actor, input.placementId)
-            const leave = yield* leaveFor(tx, ctx.actor, rec, input, id)
+            const { leave, governing } = yield* leaveFor(tx, ctx.actor, rec, input, id)
             yield* dutyQueries.insertLeave(tx, leave)
             yield* writeAudit(tx, ctx, {
               action: "leave.request",
@@ -167,6 +189,7 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
                 placementId: rec.placement.id,
                 halfDays: leave.halfDays,
                 approver: leave.route.approver,
+                governedBy: governing,
               },
             })
           }),
@@ -194,7 +217,11 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
             // A return counts by the scheme's rule from the first working day after the leave (a weekend after the
             // leave is never an overstay).
             const built = input.move._tag === "Return" ? yield* calendar.current(tx, r.regionPath) : undefined
-            const scheme = yield* schemes.load(r.scheme.id, r.scheme.version, tx)
+            // Issue 13: the version in force on the leave's first day, as when it was requested.
+            const { scheme, governing } = yield* schemes.inForce(
+              { schemeId: r.scheme.id, placedUnder: r.scheme.version, date: before.from },
+              tx,
+            )
             const next = yield* InPost.leaveTransition(before, input.move, {
               on: input.on,
               by: { accountId: ctx.actor.accountId, role: ctx.actor.role },
@@ -212,6 +239,7 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
                 state: next.state,
                 move: input.move,
                 overstayDays: next.overstayDays ?? null,
+                governedBy: governing,
               },
             })
             // Back late: the days over the leave go on record as an absence (擅自离岗), with the return.

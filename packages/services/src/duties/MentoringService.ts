@@ -14,7 +14,7 @@ import {
   transaction,
   writeAudit,
 } from "@cadre/db"
-import { type Access, InPost, LocalDate, type Person } from "@cadre/domain"
+import { type Access, InPost, LocalDate, type Person, type Scheme } from "@cadre/domain"
 import { Effect } from "effect"
 import { requirePermission } from "../shared/authority.js"
 import { SchemeStore } from "../shared/SchemeStore.js"
@@ -28,7 +28,9 @@ import { visiblePlacement } from "./access.js"
 export type PairRecord = dutyQueries.PairRecord
 
 type Err<E> = E | Access.Forbidden
-type CmdErr = Err<NotFound | StaleVersion | Conflict | InvalidInput | InPost.MentoringRefused>
+type CmdErr = Err<
+  NotFound | StaleVersion | Conflict | InvalidInput | InPost.MentoringRefused | Scheme.NoVersionInForce
+>
 
 export class MentoringService extends Effect.Service<MentoringService>()("@cadre/services/MentoringService", {
   effect: Effect.gen(function* () {
@@ -61,7 +63,16 @@ export class MentoringService extends Effect.Service<MentoringService>()("@cadre
             if (m === undefined) return yield* Effect.fail(notFound("person", input.mentorId))
             // Lock the mentor: two pairings with the same mentor take turns, so capacity holds.
             yield* dutyQueries.lockMentor(tx, input.mentorId)
-            const scheme = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion, tx)
+            // Issue 13: the mentor capacity of the version in force on the pairing's first day.
+            const { scheme, governing } = yield* schemes.inForce(
+              {
+                schemeId: rec.placement.schemeId,
+                placedUnder: rec.placement.schemeVersion,
+                date: input.from,
+                field: "from",
+              },
+              tx,
+            )
             const pairing: InPost.Pairing = {
               id,
               mentorId: input.mentorId as Person.PersonId,
@@ -78,7 +89,7 @@ export class MentoringService extends Effect.Service<MentoringService>()("@cadre
               entityId: rec.placement.id,
               regionPath: rec.regionPath,
               before: null,
-              after: { pair: id, mentorId: input.mentorId, from: input.from },
+              after: { pair: id, mentorId: input.mentorId, from: input.from, governedBy: governing },
             })
           }),
         )
@@ -146,7 +157,12 @@ export class MentoringService extends Effect.Service<MentoringService>()("@cadre
       Effect.gen(function* () {
         yield* requirePermission(actor, "placement.read")
         const rec = yield* visiblePlacement(db, actor, input.placementId)
-        const scheme = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion)
+        // The capacity of the version in force at the year's end (the placement's own before it took effect).
+        const own = { schemeId: rec.placement.schemeId, placedUnder: rec.placement.schemeVersion }
+        const scheme = yield* schemes.inForce({ ...own, date: LocalDate.fromParts(input.year, 12, 31) }).pipe(
+          Effect.map((f) => f.scheme),
+          Effect.catchTag("NoVersionInForce", () => schemes.load(own.schemeId, own.placedUnder)),
+        )
         return InPost.mentorLoad(
           yield* dutyQueries.mentorPairings(db, input.mentorId),
           input.mentorId as Person.PersonId,

@@ -30,6 +30,7 @@ import {
   checkEvidence,
   insertPlacement,
   moveDate,
+  moveDateField,
   openReplacement,
   t,
   vacate,
@@ -90,6 +91,7 @@ type CmdErr = Err<
   | InPost.IllegalPlacementMove
   | InPost.ArchiveRefused
   | InPost.PostingHeld
+  | Scheme.NoVersionInForce
 >
 
 type PlacementRow = Parameters<typeof placementQueries.toPlacementRecord>[0]
@@ -159,15 +161,27 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
         )
       })
 
-    /** The placement with the scheme version it keeps. */
+    /**
+     * The placement with the scheme version that governs it on `on` (issue 13: the version in force that day, never
+     * older than the one it was made under); without `on`, or before that version took effect, the one it was made
+     * under.
+     */
     const schemeOf = (
       actor: Access.Actor,
       id: string,
+      on?: LocalDate.LocalDate,
     ): Effect.Effect<{ readonly record: PlacementRecord; readonly scheme: Scheme.Scheme }, Err<NotFound>> =>
       Effect.gen(function* () {
         yield* requirePermission(actor, "placement.read")
         const record = yield* afterCommit(id, actor)
-        const scheme = yield* schemes.load(record.placement.schemeId, record.placement.schemeVersion)
+        const own = { schemeId: record.placement.schemeId, placedUnder: record.placement.schemeVersion }
+        const scheme =
+          on === undefined
+            ? yield* schemes.load(own.schemeId, own.placedUnder)
+            : yield* schemes.inForce({ ...own, date: on }).pipe(
+                Effect.map((f) => f.scheme),
+                Effect.catchTag("NoVersionInForce", () => schemes.load(own.schemeId, own.placedUnder)),
+              )
         return { record, scheme }
       })
 
@@ -317,8 +331,18 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
               input.placementId,
               input.expectedVersion,
             )
-            const scheme = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion, tx)
             const m = input.move
+            // Issue 13: the version in force on the move's date governs it (a recall decided in 2027 under the
+            // version of 2027, its consequences too), never one older than the placement's own.
+            const { scheme, governing } = yield* schemes.inForce(
+              {
+                schemeId: rec.placement.schemeId,
+                placedUnder: rec.placement.schemeVersion,
+                date: moveDate(m, input.on),
+                field: moveDateField(m),
+              },
+              tx,
+            )
             if (m._tag === "Recall") yield* checkEvidence(tx, rec, scheme, m.triggerId)
             if (m._tag === "Adjust") yield* checkEvidence(tx, rec, scheme, m.triggerId)
             const next = yield* InPost.transition(rec.placement, m, {
@@ -370,7 +394,7 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
               entityId: next.id,
               regionPath: rec.regionPath,
               before: { state: rec.placement.state },
-              after: { state: next.state, move: m },
+              after: { state: next.state, move: m, governedBy: governing },
             })
             return { consequences: consequenceIds, thresholds }
           }),

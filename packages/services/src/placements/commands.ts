@@ -51,6 +51,27 @@ export const moveDate = (m: InPost.PlacementMove, on: LocalDate.LocalDate): Loca
   }
 }
 
+/** The input field holding a move's date (`moveDate`), where the refusal of that date stands; none for EndTerm. */
+export const moveDateField = (m: InPost.PlacementMove): string | undefined => {
+  switch (m._tag) {
+    case "TakeUp":
+    case "ReturnToUnit":
+    case "RecordRelation":
+    case "Exit":
+      return "move.date"
+    case "Confirm":
+      return "move.electedOn"
+    case "ExtendProbation":
+      return "move.assessment.date"
+    case "StayOn":
+    case "Recall":
+    case "Adjust":
+      return "move.decision.date"
+    case "EndTerm":
+      return undefined
+  }
+}
+
 /** Check the post, the person and the scheme of a new placement; take the post; file the archive entries. */
 export const insertPlacement = (
   tx: Tx,
@@ -110,19 +131,8 @@ export const insertPlacement = (
       )
     // Issue 13, "dates bite": the version in force on the placement's date governs it (not one taking effect later,
     // nor one another version has replaced by then).
-    const published = yield* q(
-      tx
-        .select({ version: schemes.version, effectiveFrom: schemes.effectiveFrom })
-        .from(schemes)
-        .where(and(eq(schemes.schemeId, input.schemeId), eq(schemes.status, "published"))),
-      "placement.schemeVersions",
-    )
-    const governs = Scheme.governsOn(
-      input.schemeId,
-      published.map((v) => ({ version: v.version, effectiveFrom: v.effectiveFrom as LocalDate.LocalDate })),
-      input.schemeVersion,
-      input.placedOn,
-    )
+    const published = yield* schemeStore.publishedVersions(input.schemeId, tx)
+    const governs = Scheme.governsOn(input.schemeId, published, input.schemeVersion, input.placedOn)
     if (Either.isLeft(governs))
       return yield* Effect.fail(
         conflict("placement", input.schemeId, `scheme_${governs.left.reason}`, {

@@ -21,7 +21,8 @@ const NonEmpty = Schema.NonEmptyTrimmedString
 // ---------------------------------------------------------------------------------------------- the record
 
 /**
- * One legal move in a placement's history: the move, the states before and after, who and when.
+ * One legal move in a placement's history: the move, the states before and after, who and when, and the scheme
+ * version that governed it (the one in force on the move's date, issue 13; absent on entries written before).
  *
  * @category schemas
  * @since 0.1.0
@@ -33,6 +34,7 @@ export const PlacementHistoryEntry = Schema.Struct({
   by: Schema.String,
   role: Role,
   on: LocalDate,
+  schemeVersion: Schema.optional(Schema.Int),
 }).annotations({ identifier: "PlacementHistoryEntry", title: "任职记录 / placement history entry" })
 /**
  * The decoded value of the {@link PlacementHistoryEntry} schema.

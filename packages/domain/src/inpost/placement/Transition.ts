@@ -35,7 +35,11 @@ const t = (zh: string, en: string): Text => ({ zh, en })
  * @since 0.1.0
  */
 export interface PlacementContext {
-  /** The scheme version the placement was made under. */
+  /**
+   * The version of the placement's scheme in force on the move's date (issue 13: a recall decided in 2027 follows
+   * the version in force in 2027, not the one the placement was made under; Scheme.versionInForce). The
+   * placement's own version or a later one, never an earlier one nor another scheme.
+   */
   readonly scheme: Scheme
   /** Today, as the caller's clock says. */
   readonly on: LocalDate
@@ -84,7 +88,10 @@ export const transition = (p: Placement, move: PlacementMove, ctx: PlacementCont
       state: to,
       schemeId: p.schemeId,
       schemeVersion: p.schemeVersion,
-      history: [...p.history, { move, from: s, to, by: ctx.by.accountId, role, on }],
+      history: [
+        ...p.history,
+        { move, from: s, to, by: ctx.by.accountId, role, on, schemeVersion: scheme.version },
+      ],
     })
   const wrongState = (zhWhen: string, enWhen: string) =>
     fail("wrong_state", t(`此操作只能在${zhWhen}进行`, `this move is only possible ${enWhen}`))
@@ -117,7 +124,8 @@ export const transition = (p: Placement, move: PlacementMove, ctx: PlacementCont
           ),
         )
 
-  if (p.schemeId !== scheme.id || p.schemeVersion !== scheme.version)
+  // Another scheme, or a version older than the one the placement was made under, cannot govern its moves.
+  if (p.schemeId !== scheme.id || scheme.version < p.schemeVersion)
     return fail(
       "version_mismatch",
       t(
