@@ -294,6 +294,46 @@ describe("issue 13 item 4: a pool campaign's decision is gated on the pool it ch
     expect(apps.get("戊一")).toBeDefined()
   }, 120_000)
 
+  it("the demo's 001 pool meets its age structure, so its street decides a nominee (by its 党工委's admin)", async () => {
+    const street = await h.actorHeaders({ role: "street_admin", regionId: "guizhou-street" })
+    const check = await h.caller(street).campaigns.poolCheck({ id: "demo-guizhou-2026" })
+    if (check.composition._tag !== "Composition") throw new Error("composition not checked")
+    expect(check.composition.street.arithmetic.zh).toBe("4人中35岁以下2人，需至少2人（4×40%=1.6，向上取整）")
+    const page = await h
+      .caller(street)
+      .applications.list({ campaignId: "demo-guizhou-2026", state: "joint_review" })
+    const found = page.items.find((a) => a.application.records.joint_review !== undefined)
+    if (found === undefined) throw new Error("the demo has a nominee with a joint review on file")
+    let cur = { id: found.id, version: found.version }
+    const act = async (move: Parameters<ReturnType<Harness["caller"]>["applications"]["act"]>[0]["move"]) => {
+      const r = await h
+        .caller(street)
+        .applications.act({ applicationId: cur.id, expectedVersion: cur.version, move })
+      cur = { id: r.id, version: r.version }
+      return r
+    }
+    h.setToday("2026-12-01")
+    await act({ _tag: "Advance", from: "joint_review", to: "inspection" })
+    await act({
+      _tag: "Record",
+      record: {
+        _tag: "Inspection",
+        team: ["街道组织委员"],
+        date: "2026-12-01",
+        findings: { politics: "好", ability: "好", service: "好", standing: "好" },
+      },
+    })
+    await act({ _tag: "StartNotice", days: 5, start: "2026-12-01", countFrom: "day_after" })
+    h.setToday("2026-12-09")
+    const decided = await act({
+      _tag: "Decide",
+      outcome: "approved",
+      meeting: { body: "street", reference: "街道党工委会议" },
+      date: "2026-12-09",
+    })
+    expect(decided.state).toBe("decided")
+  }, 120_000)
+
   it("the yearly review checks every community of the street, those with no member at all included", async () => {
     const gz = await h.actorHeaders({ role: "street_admin", regionId: "guizhou-street" })
     h.setToday("2026-12-01")
