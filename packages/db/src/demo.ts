@@ -6,5 +6,11 @@
  */
 export { DEMO_ACCOUNTS, type DemoAccount, linkDemoAccount } from "./demo/accounts.js"
 export { type DemoLoadResult, loadDemoBase } from "./demo/load.js"
-export { DEMO_ANQIU_CANDIDATES, DEMO_PEOPLE_COUNT, demoIdNumber, demoPeople } from "./demo/people.js"
+export {
+  DEMO_ANQIU_CANDIDATES,
+  DEMO_GUIZHOU_CANDIDATES,
+  DEMO_PEOPLE_COUNT,
+  demoIdNumber,
+  demoPeople,
+} from "./demo/people.js"
 export { DEMO_POSTS, DEMO_REGIONS, DEMO_UNITS } from "./demo/places.js"

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm"
 import { Schema } from "effect"
 import type { Db } from "../database.js"
 import { auditLog, people, personVersions, posts, regions, schemes, units } from "../schema/index.js"
-import { DEMO_ANQIU_CANDIDATES, DEMO_PEOPLE_COUNT, demoPeople } from "./people.js"
+import { DEMO_ANQIU_CANDIDATES, DEMO_GUIZHOU_CANDIDATES, DEMO_PEOPLE_COUNT, demoPeople } from "./people.js"
 import { DEMO_POSTS, DEMO_REGIONS, DEMO_UNITS, type DemoRegion } from "./places.js"
 
 export interface DemoLoadResult {
@@ -68,7 +68,11 @@ export async function loadDemoBase(db: Db): Promise<Omit<DemoLoadResult, "campai
         .onConflictDoNothing()
       // A person's unit is their employer's (issue 14): the demo unit whose name is their current unit, if any.
       const unitByName = new Map(DEMO_UNITS.map((u) => [u.name, u.id]))
-      for (const { regionId, profile } of [...demoPeople(), ...DEMO_ANQIU_CANDIDATES]) {
+      for (const { regionId, profile } of [
+        ...demoPeople(),
+        ...DEMO_ANQIU_CANDIDATES,
+        ...DEMO_GUIZHOU_CANDIDATES,
+      ]) {
         const decoded = Schema.decodeSync(Person.Profile)(profile)
         const { id, idNumber, phone, ...rest } = Schema.encodeSync(Person.Profile)(decoded)
         const row = {

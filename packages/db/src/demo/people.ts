@@ -128,6 +128,50 @@ export const DEMO_ANQIU_CANDIDATES: ReadonlyArray<{
   },
 }))
 
+/**
+ * A community worker of 新华社区 aged 33 on 001's reference date, nominated as the community's principal reserve
+ * in the demo's 001 campaign, so the demo pool meets the street's age structure (001 三（4） 35周岁以下的要达到40%以上:
+ * 2 of its 4 nominees) and its decisions pass the pool gate (issue 13 item 4): the generated people of the street's
+ * communities are older but one.
+ */
+export const DEMO_GUIZHOU_CANDIDATES: ReadonlyArray<{
+  readonly regionId: string
+  readonly profile: Person.ProfileEncoded
+}> = [
+  {
+    regionId: "guizhou-street-c3",
+    profile: {
+      id: "demo-p-gz-1",
+      name: "罗晓宇",
+      sex: "male",
+      birthDate: "1993-03-15",
+      idNumber: demoIdNumber("520102", "1993-03-15", 203),
+      phone: "19900010203",
+      party: { _tag: "Full", joined: "2015-06-01", fullMemberSince: "2016-06-01" },
+      education: [{ level: "junior_college", fullTime: true }],
+      employment: "community_worker",
+      currentUnit: "新华社区",
+      currentPosition: "社区工作者",
+      workHistory: [
+        { from: "2016-08-01", organisation: "新华社区", position: "社区工作者", grassroots: true, tags: [] },
+      ],
+      conduct: [],
+      attestations: [
+        "political_loyalty",
+        "community_service_ability",
+        "conduct_character",
+        "computer_skills",
+      ].map((item) => ({
+        item,
+        result: true,
+        by: "reviewer" as const,
+        reviewer: "某街道审核组",
+        date: "2026-07-01",
+      })),
+    },
+  },
+]
+
 /** The demo people, encoded profiles (deterministic: same output every run). */
 export const demoPeople = (): ReadonlyArray<{
   readonly regionId: string

@@ -1,6 +1,6 @@
 import type { Access, Person, Scheme } from "@cadre/domain"
 import { Selection } from "@cadre/domain"
-import { and, asc, count, eq, inArray, or, type SQL, sql } from "drizzle-orm"
+import { and, asc, count, eq, inArray, notInArray, or, type SQL, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
@@ -425,3 +425,46 @@ export const profilesOf = (
           (profiles) => new Map(profiles.map((p) => [p.id, p])),
         ),
       )
+
+/** A nominee of a reserve-pool campaign as the pool gate reads them (Pool.PoolEntry's facts, nothing else). */
+export interface PoolNomineeRow {
+  readonly applicationId: string
+  readonly personId: string
+  readonly targetRole: string | null
+  readonly regionId: string
+  readonly regionName: string
+  readonly birthDate: string
+}
+
+/**
+ * The nominees of a campaign still in the running (every state but withdrawn and rejected — a "not approved"
+ * decision rejects), each with the community applied in and the birth date: what a pool campaign's decision is
+ * gated on (Pool.gateDecision). One row per application, five columns, no profile decoded; a reserve-pool campaign
+ * is one street's nominees.
+ */
+export const poolNominees = (h: Handle, campaignId: string): Effect.Effect<ReadonlyArray<PoolNomineeRow>> =>
+  Effect.map(
+    q(
+      h
+        .select({
+          applicationId: applications.id,
+          personId: applications.personId,
+          targetRole: applications.targetRole,
+          regionId: applications.regionId,
+          regionName: regions.name,
+          birthDate: sql<string | null>`${people.profile}->>'birthDate'`,
+        })
+        .from(applications)
+        .innerJoin(regions, eq(regions.id, applications.regionId))
+        .innerJoin(people, eq(people.id, applications.personId))
+        .where(
+          and(
+            eq(applications.campaignId, campaignId),
+            notInArray(applications.state, [...Selection.TERMINAL]),
+          ),
+        )
+        .orderBy(asc(applications.createdAt), asc(applications.id)),
+      "application.pool_nominees",
+    ),
+    (rows) => rows.map((r) => ({ ...r, birthDate: r.birthDate ?? "" })),
+  )

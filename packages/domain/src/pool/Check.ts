@@ -11,7 +11,7 @@
 
 import { Either, Schema } from "effect"
 import type { Finding } from "../eligibility/Finding.js"
-import type { Waiver } from "../eligibility/Finding.js"
+import { Waiver } from "../eligibility/Finding.js"
 import { formatCitation } from "../shared/Citation.js"
 import type { LocalDate } from "../shared/LocalDate.js"
 import { Text } from "../shared/Text.js"
@@ -108,6 +108,25 @@ export interface PoolFailure {
  * @since 0.1.0
  */
 export type PoolWaiver = Waiver & { readonly subject?: string | undefined }
+
+/**
+ * The schema of a {@link PoolWaiver} as a command carries it (reserves.enter, a pool campaign's `Decide`): the
+ * rule, the reason, the approver, the date, and the subject (a person id or a community id; absent: any subject
+ * of that rule).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const PoolWaiver = Schema.extend(
+  Waiver,
+  Schema.Struct({
+    subject: Schema.optional(
+      Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(200)).annotations({
+        title: "放宽对象（人员或社区） / subject",
+      }),
+    ),
+  }),
+).annotations({ identifier: "PoolWaiver", title: "放宽限制 / waiver" })
 
 /**
  * The failing findings of a report: the street's share, each community's list findings, each nominee's.
@@ -216,4 +235,54 @@ export const gate = (
       })
   }
   return left.length === 0 ? Either.right(waived) : Either.left(new PoolRefused({ failures: left }))
+}
+
+/**
+ * The gate on a pool campaign's decision to approve one nominee (issue 13 item 4). The decision changes the pool of
+ * the nominee's community, so it is gated on:
+ * - that community's list after the decision (the count and the roles: 001 二), counted over `pool` — the
+ *   campaign's nominees still in the running (decided, or not yet decided), this one included: a decision is
+ *   refused only when no later decision in the campaign could make the community meet the rule (the first of two
+ *   nominees in a community needing two is not refused for being alone so far);
+ * - the nominee's own findings (the age cap of the role: 001 三（4）);
+ * - the street-wide age structure of `pool` (001 三（4）).
+ * Other communities' findings do not block it (the pool check and the yearly review report them). Each failing
+ * rule passes only through `gate`: a 一般 / 原则上 one by a waiver of its rule and subject, anything else never.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { LocalDate, Pool, Scheme } from "@cadre/domain"
+ *
+ * const preset = Scheme.presetByKey("guizhou-street-reserve-pool")
+ * const rules = preset && Pool.poolRulesOf(Scheme.loadPreset(preset))
+ * if (rules !== undefined) {
+ *   const c = { id: "c-a", name: "甲社区" }
+ *   const a = { personId: "p1", roleKey: "principal", birthDate: LocalDate.make("1990-01-01"), community: c }
+ *   const b = { personId: "p2", roleKey: "deputy", birthDate: LocalDate.make("1991-01-01"), community: c }
+ *   // Deciding p1 while p2 is still pending: the community's list (p1, p2) meets 不少于2名（含正职、副职）.
+ *   Either.isRight(Pool.gateDecision(rules, [a, b], a, LocalDate.make("2026-07-12"), []).gate) // true
+ * }
+ * ```
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const gateDecision = (
+  rules: PoolRules,
+  pool: ReadonlyArray<PoolEntry>,
+  nominee: PoolEntry,
+  on: LocalDate,
+  waivers: ReadonlyArray<PoolWaiver>,
+): {
+  readonly report: PoolReport
+  readonly failures: ReadonlyArray<PoolFailure>
+  readonly gate: Either.Either<ReadonlyArray<WaivedFailure>, PoolRefused>
+} => {
+  const entries = pool.some((e) => e.personId === nominee.personId) ? pool : [...pool, nominee]
+  const report = checkPool(rules, entries, on, [nominee.community])
+  const failures = failuresOf(report).filter(
+    (f) => f.subject === undefined || f.subject === nominee.community.id || f.subject === nominee.personId,
+  )
+  return { report, failures, gate: gate(failures, waivers) }
 }

@@ -9,11 +9,12 @@ export {
   checkPool,
   failuresOf,
   gate,
+  gateDecision,
   type PoolEntry,
   type PoolFailure,
   PoolRefused,
   type PoolReport,
-  type PoolWaiver,
+  PoolWaiver,
   type WaivedFailure,
 } from "./Check.js"
 export {

@@ -13,6 +13,7 @@ import { Verdict } from "../eligibility/Verdict.js"
 import { ConductEntry, PersonId } from "../person/Profile.js"
 import { Channel } from "../scheme/Scheme.js"
 import { LocalDate } from "../shared/LocalDate.js"
+import { PoolWaiver } from "../pool/Check.js"
 import { State } from "./State.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
@@ -192,11 +193,20 @@ export const Move = Schema.Union(
   Schema.TaggedStruct("Withdraw", { reason: Schema.optional(Schema.String) }),
   /** Not selected / not eligible, with a reason shown to the applicant. */
   Schema.TaggedStruct("Reject", { reason: NonEmpty }),
-  /** The committee's decision: the meeting and its date. */
+  /**
+   * The committee's decision: the meeting and its date. In a reserve-pool campaign an approval is gated on the pool
+   * it changes (Pool.gateDecision); `poolWaivers` set aside its failing 一般 / 原则上 rules, each with its reason,
+   * approver, date and subject (the community or the person), kept with the move in the history and the audit.
+   */
   Schema.TaggedStruct("Decide", {
     outcome: DecisionOutcome,
     meeting: Schema.Struct({ body: DecidingBody, reference: Schema.optional(Schema.String) }),
     date: LocalDate,
+    poolWaivers: Schema.optional(
+      Schema.Array(PoolWaiver)
+        .pipe(Schema.maxItems(50))
+        .annotations({ title: "后备干部队伍放宽限制 / pool waivers" }),
+    ),
   }),
   /** 公示: `days` working days from `start` (see calendar CountFrom). */
   Schema.TaggedStruct("StartNotice", {

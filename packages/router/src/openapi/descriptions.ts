@@ -405,8 +405,8 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
   "applications.act": {
     summary: t("对报名记录采取一步操作", "Make a move on an application"),
     description: t(
-      "Advance、Record、Return、Reject、Decide 等。每一步另需其权限（审核 application.review、决定 application.decide），系统对接账号不具备这些权限，调用将得到 403。",
-      "Advance, Record, Return, Reject, Decide …; each move needs its own permission (review moves application.review, decisions application.decide), which integrator accounts do not hold: they are answered 403.",
+      "Advance、Record、Return、Reject、Decide 等。每一步另需其权限（审核 application.review、决定 application.decide），系统对接账号不具备这些权限，调用将得到 403。后备干部选拔批次中的同意决定须符合队伍结构（所在社区人数与类别、本人年龄上限、全街道年龄结构），“一般/原则上”规定须在 Decide 的 poolWaivers 中记录放宽（理由、批准人、日期、对象），否则 409 PoolRefused。",
+      "Advance, Record, Return, Reject, Decide …; each move needs its own permission (review moves application.review, decisions application.decide), which integrator accounts do not hold: they are answered 403. In a reserve-pool campaign an approval must keep the pool's composition (the community's count and roles, the nominee's age cap, the street's age structure); a \"generally / in principle\" rule is set aside only by a waiver in the Decide move's poolWaivers (reason, approver, date, subject), else 409 PoolRefused.",
     ),
     example: {
       applicationId: "demo-application-1",

@@ -3,6 +3,7 @@ import {
   type CommandContext,
   type Conflict,
   conflict,
+  campaignQueries,
   Database,
   type NotFound,
   notFound,
@@ -18,9 +19,10 @@ import { closeReserves } from "../shared/reserves.js"
 import { SchemeStore } from "../shared/SchemeStore.js"
 
 /**
- * The yearly review of a reserve pool (001 五1; Pool.composition, Pool.checkNominees): the members are the
+ * The yearly review of a reserve pool (001 五1; Pool.checkPool): the members are the
  * nominees appointed through the scheme's campaigns and the reserve pipeline's active members; the composition is
- * checked on those staying, and the unqualified are removed (their reserve rows close, each removal filed in the
+ * checked on those staying, over every community under the reviewed region (those with no member included: issue 13
+ * item 4), and the unqualified are removed (their reserve rows close, each removal filed in the
  * person's archive) in one transaction.
  */
 
@@ -91,33 +93,24 @@ export class PoolService extends Effect.Service<PoolService>()("@cadre/services/
                   }),
                 )
             const staying = rows.filter((r) => !removing.has(r.personId))
-            const members: Array<Pool.Member> = staying.map((r) => ({
-              personId: r.personId,
-              birthDate: String((r.profile as { birthDate?: string }).birthDate ?? "") as LocalDate.LocalDate,
-              community: { id: r.regionId, name: r.regionName },
-            }))
-            const composition = Pool.composition(rules.pool, members, input.on)
-            const byCommunity = new Map<
-              string,
-              { community: Pool.Community; nominees: Array<Pool.Nominee> }
-            >()
-            for (const r of staying) {
-              const c = byCommunity.get(r.regionId) ?? {
-                community: { id: r.regionId, name: r.regionName },
-                nominees: [],
-              }
-              c.nominees.push({
+            // Issue 13 item 4: every community under the reviewed region is checked, those left with no member at
+            // all included (a community with none fails 原则上不少于2名 with 0; it does not pass by being absent) —
+            // the same communities and the same check as campaigns.poolCheck.
+            const expected = yield* campaignQueries.communitiesUnder(tx, region.path)
+            const report = Pool.checkPool(
+              rules,
+              staying.map((r) => ({
                 personId: r.personId,
                 roleKey: r.targetRole ?? "",
                 birthDate: String(
                   (r.profile as { birthDate?: string }).birthDate ?? "",
                 ) as LocalDate.LocalDate,
-              })
-              byCommunity.set(r.regionId, c)
-            }
-            const communities = [...byCommunity.values()].map((c) =>
-              Pool.checkNominees(rules, c.community, c.nominees, input.on),
+                community: { id: r.regionId, name: r.regionName },
+              })),
+              input.on,
+              expected,
             )
+            const { composition, communities } = report
             yield* poolQueries.insertPoolReview(tx, {
               id,
               regionId: input.regionId,

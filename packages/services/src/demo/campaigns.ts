@@ -117,7 +117,13 @@ async function loadWith(runtime: Runtime): Promise<number> {
       cur = await move(
         ctx,
         cur,
-        { _tag: "ResolveFinding", ruleId: f.ruleId, outcome: "confirmed", reason: "经考察核实（演示）", date: d(on) },
+        {
+          _tag: "ResolveFinding",
+          ruleId: f.ruleId,
+          outcome: "confirmed",
+          reason: "经考察核实（演示）",
+          date: d(on),
+        },
         on,
       )
     return cur
@@ -169,7 +175,11 @@ async function loadWith(runtime: Runtime): Promise<number> {
       },
       "2026-11-25",
     )
-    await resolveOpen(regionActor("reviewer", "310110", YANGPU, "杨浦区审核人员（演示）"), scored, "2026-11-26")
+    await resolveOpen(
+      regionActor("reviewer", "310110", YANGPU, "杨浦区审核人员（演示）"),
+      scored,
+      "2026-11-26",
+    )
   }
 
   // 001 Guizhou: the street's reserve pool, nominees in joint review (stage: joint review).
@@ -199,7 +209,8 @@ async function loadWith(runtime: Runtime): Promise<number> {
   const nominees = [
     { personId: "demo-p-08", role: "principal", body: "和平社区党委" },
     { personId: "demo-p-26", role: "deputy", body: "和平社区党委" },
-    { personId: "demo-p-09", role: "principal", body: "新华社区党委" },
+    // Issue 13 item 4: 2 of the 4 nominees are 35 or under (001 三（4）), so the street's decisions pass the pool gate.
+    { personId: "demo-p-gz-1", role: "principal", body: "新华社区党委" },
     { personId: "demo-p-27", role: "deputy", body: "新华社区党委" },
   ]
   for (const [i, n] of nominees.entries()) {

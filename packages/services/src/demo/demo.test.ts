@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   type DatabaseHandle,
   DEMO_ANQIU_CANDIDATES,
+  DEMO_GUIZHOU_CANDIDATES,
   DEMO_PEOPLE_COUNT,
   DEMO_REGIONS,
   makeTestDatabase,
@@ -31,7 +32,7 @@ describe("demo data", () => {
     expect(second.loaded).toBe(false)
     expect(second).toMatchObject({
       regions: DEMO_REGIONS.length,
-      people: DEMO_PEOPLE_COUNT + DEMO_ANQIU_CANDIDATES.length,
+      people: DEMO_PEOPLE_COUNT + DEMO_ANQIU_CANDIDATES.length + DEMO_GUIZHOU_CANDIDATES.length,
       schemes: Scheme.PRESETS.length,
     })
     expect(await audit()).toBe(auditBefore)

@@ -21,6 +21,7 @@ import {
   type InPost,
   type LocalDate,
   type Person,
+  type Pool,
   type Scheme,
   Selection,
 } from "@cadre/domain"
@@ -38,6 +39,7 @@ import {
   begin,
   checkAppointPost,
   fillPost,
+  gatePoolDecision,
   movePermission,
   requireOpen,
   screen,
@@ -79,6 +81,7 @@ type MoveErr =
   | Selection.TransitionError
   | Selection.MoveNotYours
   | InPost.PostingHeld
+  | Pool.PoolRefused
 
 export class ApplicationService extends Effect.Service<ApplicationService>()(
   "@cadre/services/ApplicationService",
@@ -345,13 +348,24 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
                 input.move,
                 yield* applyMove(tx, calendar, ctx, locked, app, input.move, input.on),
               )
+              // Issue 13 item 4: an approval in a reserve-pool campaign is gated on the pool it changes.
+              const poolWaived = yield* gatePoolDecision(tx, locked, rec, app, input.move)
               yield* applicationQueries.saveApplication(tx, next, input.expectedVersion)
               yield* completeTasksLeftBehind(tx, next.id, next.state, ctx.actor.accountId, input.on)
               if (input.move._tag === "Appoint") yield* fillPost(tx, ctx, locked, input.move.postId)
               // A return to before the appointment gives the post back (unless a placement was already made on it).
               if (app.postId !== undefined && next.postId === undefined)
                 yield* vacatePost(tx, ctx, locked, app.id, app.postId)
-              yield* auditApp(tx, ctx, `application.${input.move._tag}`, locked, app, next, input.move)
+              yield* auditApp(
+                tx,
+                ctx,
+                `application.${input.move._tag}`,
+                locked,
+                app,
+                next,
+                input.move,
+                poolWaived.length === 0 ? undefined : { poolWaived },
+              )
             }),
           )
           return yield* readBack(input.applicationId, ctx.actor)

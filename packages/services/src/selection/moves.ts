@@ -12,7 +12,7 @@ import {
   type Tx,
   writeAudit,
 } from "@cadre/db"
-import { Access, Eligibility, type LocalDate, type Scheme, Selection } from "@cadre/domain"
+import { Access, Eligibility, type LocalDate, Pool, type Scheme, Selection } from "@cadre/domain"
 import { Effect, Either } from "effect"
 import type { WorkCalendar } from "../calendar/index.js"
 import { recordConductInTx } from "../people/index.js"
@@ -199,6 +199,7 @@ export const auditApp = (
   before: Selection.Application | null,
   after: Selection.Application,
   move: Selection.Move,
+  extra?: Readonly<Record<string, unknown>>,
 ): Effect.Effect<void> =>
   writeAudit(tx, ctx, {
     action,
@@ -206,7 +207,7 @@ export const auditApp = (
     entityId: after.id,
     regionPath: locked.campaign.regionPath,
     before: before === null ? null : { state: before.state },
-    after: { state: after.state, campaignId: after.campaignId, move },
+    after: { state: after.state, campaignId: after.campaignId, move, ...extra },
   })
 
 /**
@@ -342,4 +343,74 @@ export const withReportedRecords = (
       })
     const fresh = yield* screen(tx, locked, next.personId, rec.targetRole)
     return { ...next, verdict: Selection.rescreened(next.verdict, fresh) }
+  })
+
+/** A pool rule set aside at a decision, as the audit row and the answer keep it (like reserves.enter's). */
+export interface PoolWaived {
+  readonly ruleId: string
+  readonly subject?: string | undefined
+  readonly clause: string
+  readonly message: { readonly zh: string; readonly en: string }
+  readonly reason: string
+  readonly approver: string
+  readonly approvedOn: string
+}
+
+/**
+ * Issue 13 item 4: an approval in a reserve-pool campaign (a scheme with a pool composition) changes the pool of
+ * the nominee's community, so it passes only through Pool.gateDecision — the community's count and roles over the
+ * nominees still in the running (this one included), the nominee's own age cap, the street's age structure, on the
+ * campaign's reference date (the date campaigns.poolCheck uses). A failing 一般 / 原则上 rule needs a waiver on the
+ * Decide move (`poolWaivers`); a waiver the screening already recorded for the nominee (放宽, the same rule and
+ * clause: 001 三（4）'s age cap) counts for the nominee's own finding. Anything else is refused with PoolRefused.
+ * Not a pool campaign, or not an approval: nothing to gate.
+ */
+export const gatePoolDecision = (
+  tx: Tx,
+  locked: Locked,
+  rec: ApplicationRecord,
+  app: Selection.Application,
+  move: Selection.Move,
+): Effect.Effect<ReadonlyArray<PoolWaived>, Pool.PoolRefused> =>
+  Effect.gen(function* () {
+    if (move._tag !== "Decide" || move.outcome !== "approved") return []
+    const rules = Pool.poolRulesOf(locked.scheme)
+    if (rules === undefined) return []
+    const rows = yield* applicationQueries.poolNominees(tx, locked.campaign.id)
+    const entryOf = (r: applicationQueries.PoolNomineeRow): Pool.PoolEntry => ({
+      personId: r.personId,
+      roleKey: r.targetRole ?? "",
+      birthDate: r.birthDate as LocalDate.LocalDate,
+      community: { id: r.regionId, name: r.regionName },
+    })
+    const own = rows.find((r) => r.applicationId === app.id)
+    const nominee: Pool.PoolEntry =
+      own === undefined
+        ? {
+            personId: app.personId,
+            roleKey: rec.targetRole ?? "",
+            birthDate: rec.person.birthDate as LocalDate.LocalDate,
+            community: { id: rec.regionId, name: rec.regionId },
+          }
+        : entryOf(own)
+    const screened: ReadonlyArray<Pool.PoolWaiver> = (app.verdict?.findings ?? []).flatMap((f) =>
+      f.status === "waived" && f.waiver !== undefined ? [{ ...f.waiver, subject: app.personId }] : [],
+    )
+    const { gate } = Pool.gateDecision(
+      rules,
+      rows.map(entryOf),
+      nominee,
+      locked.campaign.referenceDate as LocalDate.LocalDate,
+      [...(move.poolWaivers ?? []), ...screened],
+    )
+    if (Either.isLeft(gate)) return yield* Effect.fail(gate.left)
+    return gate.right.map((w) => ({
+      ruleId: w.ruleId,
+      ...(w.subject === undefined ? {} : { subject: w.subject }),
+      clause: w.clause,
+      message: w.message,
+      reason: w.waiver.reason,
+      approver: w.waiver.approver,
+      approvedOn: w.waiver.approvedOn,
+    }))
   })
