@@ -178,7 +178,9 @@ const Applications = ({
   }
 
   const columns: TableColumnsType<ApplicationRow> = [
-    { title: t("campaign.name"), key: "name", render: (_, r) => r.person.name },
+    // Fixed at the left: the name stays in sight when the table scrolls sideways (375 px), and the expanded row's
+    // records and buttons are laid out in the visible width instead of the table's whole width.
+    { title: t("campaign.name"), key: "name", fixed: "left", render: (_, r) => r.person.name },
     {
       title: t("campaign.idNumber"),
       key: "id",
