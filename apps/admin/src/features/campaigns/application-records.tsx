@@ -165,7 +165,7 @@ export const ApplicationRecords = ({
                 {o.note}
                 {override === undefined ? null : (
                   <div>
-                    <Tag color="blue">{t("campaign.flow.overrideOpinion")}</Tag>
+                    <Tag color="blue">{t("campaign.flow.overriddenTag")}</Tag>
                     {t("campaign.flow.overriddenLine", {
                       body: t(`campaign.flow.bodies.${override.meeting.body}`),
                       date: date(override.date),
