@@ -31,7 +31,7 @@ import { Link } from "../../routes/navigation"
 import { useSession } from "../../session/session"
 import { ApplicationRecords } from "./application-records"
 import { DeadlineOverride, FindingDialog, OpinionDialog } from "./case-act-dialogs"
-import { type FindingFacts, lateStages, openFindings, type TimedMove } from "./case-acts"
+import { type FindingFacts, findingsResolvable, lateStages, openFindings, type TimedMove } from "./case-acts"
 import { saveFile } from "./download"
 import { type DialogKind, MoveDialog, type Send } from "./move-dialog"
 import { factsOf, type MoveKind, onlyYours, rowMoves } from "./moves"
@@ -347,7 +347,7 @@ const Applications = ({
               postTitle={postTitle}
               stageName={stageName}
               onResolveFinding={
-                r.yours.includes("ResolveFinding")
+                r.yours.includes("ResolveFinding") && findingsResolvable(steps, r)
                   ? (finding, outcome) => setCaseAct({ kind: "finding", row: r, finding, outcome })
                   : undefined
               }

@@ -4,7 +4,14 @@ import { afterEach, describe, expect, it, vi } from "vitest"
 import { adminResources } from "../../i18n"
 import { SessionProvider } from "../../session/session"
 import { CampaignPage } from "./campaign-page"
-import { lateStages, openDisagreements, openFindings, performs, reviewedFindings } from "./case-acts"
+import {
+  findingsResolvable,
+  lateStages,
+  openDisagreements,
+  openFindings,
+  performs,
+  reviewedFindings,
+} from "./case-acts"
 
 // Issue 13's moves on the campaign screen: 审核认定 (ResolveFinding), 决策机构否决意见 (OverrideOpinion) and
 // 记录逾期办理 (applications.overrideDeadline) after a move refused as late.
@@ -503,6 +510,16 @@ describe("case-acts (pure)", () => {
     expect(openFindings(v).map((f) => f.ruleId)).toEqual(["political_loyalty", "computer_skills"])
     expect(reviewedFindings(v).map((f) => f.ruleId)).toEqual(["conduct"])
     expect(openFindings(undefined)).toEqual([])
+  })
+
+  it("offers 审核认定 between the screening and the decision only", () => {
+    const at = (state: string, decision?: unknown) => ({ state, application: { decision } })
+    expect(findingsResolvable(steps, at("screened"))).toBe(true)
+    expect(findingsResolvable(steps, at("inspection"))).toBe(true)
+    expect(findingsResolvable(steps, at("inspection", { outcome: "approved" }))).toBe(false)
+    expect(findingsResolvable(steps, at("decided"))).toBe(false)
+    expect(findingsResolvable(steps, at("draft"))).toBe(false)
+    expect(findingsResolvable(steps, at("rejected"))).toBe(false)
   })
 
   it("lists each disagreeing department once, until overridden", () => {

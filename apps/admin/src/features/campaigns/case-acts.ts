@@ -31,6 +31,21 @@ export const reviewedFindings = <F extends FindingFacts>(
     (f): f is F & { readonly review: NonNullable<F["review"]> } => f.review !== undefined,
   )
 
+/**
+ * Findings may be resolved between the screening and the decision (the kernel's ResolveFinding): not on a draft, a
+ * closed application (rejected, withdrawn, reported in), a decided one, or one at or past the decision's step.
+ */
+export const findingsResolvable = (
+  steps: ReadonlyArray<{ readonly state: string }>,
+  row: { readonly state: string; readonly application: { readonly decision?: unknown } },
+): boolean => {
+  if (["draft", "rejected", "withdrawn", "reported_in"].includes(row.state)) return false
+  if (row.application.decision !== undefined) return false
+  const at = steps.findIndex((s) => s.state === row.state)
+  const decided = steps.findIndex((s) => s.state === "decided")
+  return at >= 0 && (decided < 0 || at < decided)
+}
+
 /** A joint-review record as the API lists it (the parts the screen reads). */
 export interface JointReviewFacts {
   readonly opinions: ReadonlyArray<{ readonly department: string; readonly agree: boolean }>
