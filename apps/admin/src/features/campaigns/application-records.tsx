@@ -1,7 +1,8 @@
 import { formatDate, useLanguage } from "@cadre/ui"
-import { Flex, Tag, Typography } from "antd"
+import { Button, Flex, Tag, Typography } from "antd"
 import type { ReactNode } from "react"
 import { useTranslation } from "react-i18next"
+import { type FindingFacts, openDisagreements, openFindings, reviewedFindings } from "./case-acts"
 import { meanScore } from "./moves"
 import type { ApplicationRow } from "./types"
 
@@ -24,10 +25,19 @@ const List = ({ children }: { children: ReactNode }) => (
 export const ApplicationRecords = ({
   row,
   postTitle,
+  stageName = (id) => id,
+  onResolveFinding,
+  onOverrideOpinion,
 }: {
   readonly row: ApplicationRow
   /** The post's title when the caller may read posts, else its id. */
   readonly postTitle: (id: string) => string
+  /** A stage's name on the campaign's path, for the deadline overrides. */
+  readonly stageName?: (stageId: string) => string
+  /** Offered when the caller may resolve findings (ResolveFinding among the row's `yours`). */
+  readonly onResolveFinding?: ((finding: FindingFacts, outcome: "confirmed" | "refused") => void) | undefined
+  /** Offered when the caller speaks for the deciding body (OverrideOpinion among `yours`), at the joint review. */
+  readonly onOverrideOpinion?: ((department: string) => void) | undefined
 }) => {
   const { t } = useTranslation("admin")
   const language = useLanguage()
@@ -36,7 +46,69 @@ export const ApplicationRecords = ({
   const app = row.application
   const r = app.records
   const waived = (app.verdict?.findings ?? []).filter((f) => f.status === "waived")
+  const open = openFindings(app.verdict)
+  const reviewed = reviewedFindings(app.verdict)
+  const disagreeing = new Set(openDisagreements(r.joint_review))
   const sections: Array<ReactNode> = []
+
+  if (open.length > 0)
+    sections.push(
+      <Section key="open" title={t("campaign.flow.openFindings")} testId="record-open-findings">
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t("campaign.flow.openFindingsNote")}
+        </Typography.Text>
+        <Flex vertical gap={6} style={{ marginTop: 4 }}>
+          {open.map((f) => (
+            <Flex key={f.ruleId} wrap gap={8} align="center" data-testid={`open-finding-${f.ruleId}`}>
+              <span style={{ minWidth: 0, flex: "1 1 220px" }}>
+                {f.label[lang]} <Tag>{`${f.citation.document} ${f.citation.clause}`}</Tag>
+              </span>
+              {onResolveFinding === undefined ? null : (
+                <Flex gap={8}>
+                  <Button
+                    size="small"
+                    autoInsertSpace={false}
+                    onClick={() => onResolveFinding(f, "confirmed")}
+                  >
+                    {t("campaign.flow.confirmFinding")}
+                  </Button>
+                  <Button
+                    size="small"
+                    danger
+                    autoInsertSpace={false}
+                    onClick={() => onResolveFinding(f, "refused")}
+                  >
+                    {t("campaign.flow.refuseFinding")}
+                  </Button>
+                </Flex>
+              )}
+            </Flex>
+          ))}
+        </Flex>
+      </Section>,
+    )
+  if (reviewed.length > 0)
+    sections.push(
+      <Section key="reviewed" title={t("campaign.flow.reviewedFindings")} testId="record-reviewed-findings">
+        <List>
+          {reviewed.map((f) => (
+            <li key={f.ruleId} data-testid={`reviewed-finding-${f.ruleId}`}>
+              {f.label[lang]}：
+              <Tag color={f.review.outcome === "confirmed" ? "green" : "red"}>
+                {f.review.outcome === "confirmed"
+                  ? t("campaign.flow.confirmFinding")
+                  : t("campaign.flow.refuseFinding")}
+              </Tag>
+              {t("campaign.flow.findingLine", {
+                outcome: t("campaign.flow.findingReason"),
+                reason: f.review.reason,
+                date: date(f.review.date),
+              })}
+            </li>
+          ))}
+        </List>
+      </Section>,
+    )
 
   if (row.reasons.length > 0)
     sections.push(
@@ -82,15 +154,42 @@ export const ApplicationRecords = ({
     sections.push(
       <Section key="jr" title={t("campaign.flow.records.joint_review")} testId="record-joint-review">
         <List>
-          {r.joint_review.opinions.map((o) => (
-            <li key={o.department}>
-              {o.department}：
-              <Tag color={o.agree ? "green" : "red"}>
-                {o.agree ? t("campaign.flow.agree") : t("campaign.flow.disagree")}
-              </Tag>
-              {o.note}
-            </li>
-          ))}
+          {r.joint_review.opinions.map((o) => {
+            const override = r.joint_review?.overrides?.find((x) => x.department === o.department)
+            return (
+              <li key={o.department} data-testid={`opinion-${o.department}`}>
+                {o.department}：
+                <Tag color={o.agree ? "green" : "red"}>
+                  {o.agree ? t("campaign.flow.agree") : t("campaign.flow.disagree")}
+                </Tag>
+                {o.note}
+                {override === undefined ? null : (
+                  <div>
+                    <Tag color="blue">{t("campaign.flow.overriddenTag")}</Tag>
+                    {t("campaign.flow.overriddenLine", {
+                      body: t(`campaign.flow.bodies.${override.meeting.body}`),
+                      date: date(override.date),
+                      reason: override.reason,
+                    })}
+                    {override.meeting.reference === undefined ? "" : `（${override.meeting.reference}）`}
+                  </div>
+                )}
+                {onOverrideOpinion !== undefined &&
+                row.state === "joint_review" &&
+                disagreeing.has(o.department) ? (
+                  <div style={{ marginTop: 4 }}>
+                    <Button
+                      size="small"
+                      autoInsertSpace={false}
+                      onClick={() => onOverrideOpinion(o.department)}
+                    >
+                      {t("campaign.flow.overrideOpinion")}
+                    </Button>
+                  </div>
+                ) : null}
+              </li>
+            )
+          })}
         </List>
       </Section>,
     )
@@ -174,6 +273,22 @@ export const ApplicationRecords = ({
       </Section>,
     )
   }
+  if ((app.deadlineOverrides ?? []).length > 0)
+    sections.push(
+      <Section key="late" title={t("campaign.flow.deadlineOverrides")} testId="record-deadline-overrides">
+        <List>
+          {(app.deadlineOverrides ?? []).map((o) => (
+            <li key={o.stageId}>
+              {t("campaign.flow.deadlineOverrideLine", {
+                stage: stageName(o.stageId),
+                reason: o.reason,
+                date: date(o.on),
+              })}
+            </li>
+          ))}
+        </List>
+      </Section>,
+    )
   if (app.postId !== undefined)
     sections.push(
       <Section key="post" title={t("campaign.flow.records.appointment")} testId="record-appointment">

@@ -22,7 +22,7 @@ import {
   Tag,
   Typography,
 } from "antd"
-import { useEffect, useState } from "react"
+import { useEffect, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
@@ -30,6 +30,8 @@ import { KeysetPager, useKeysetPages } from "../../layout/keyset-pager"
 import { Link } from "../../routes/navigation"
 import { useSession } from "../../session/session"
 import { ApplicationRecords } from "./application-records"
+import { DeadlineOverride, FindingDialog, OpinionDialog } from "./case-act-dialogs"
+import { type FindingFacts, findingsResolvable, lateStages, openFindings, type TimedMove } from "./case-acts"
 import { saveFile } from "./download"
 import { type DialogKind, MoveDialog, type Send } from "./move-dialog"
 import { factsOf, type MoveKind, onlyYours, rowMoves } from "./moves"
@@ -50,13 +52,14 @@ const outcomeColor = { eligible: "green", ineligible: "red", needs_review: "gold
  */
 const Applications = ({
   campaign,
-  today,
+  schedule,
   rows,
   posts,
   onChanged,
 }: {
   readonly campaign: Campaign
-  readonly today: string
+  /** The campaign's timetable and today as the server counts it. */
+  readonly schedule: Schedule
   readonly rows: ReadonlyArray<ApplicationRow>
   readonly posts: ReadonlyArray<Post> | null
   readonly onChanged: () => void
@@ -71,6 +74,26 @@ const Applications = ({
   const [dialog, setDialog] = useState<{ readonly kind: DialogKind; readonly row: ApplicationRow } | null>(
     null,
   )
+  // Issue 13's acts on a case: a finding to confirm or refuse, a disagreement to override.
+  const [caseAct, setCaseAct] = useState<
+    | {
+        readonly kind: "finding"
+        readonly row: ApplicationRow
+        readonly finding: FindingFacts
+        readonly outcome: "confirmed" | "refused"
+      }
+    | { readonly kind: "opinion"; readonly row: ApplicationRow; readonly department: string }
+    | null
+  >(null)
+  // The row and the move of the last refused move without a form: a late one offers 记录逾期办理.
+  const [refused, setRefused] = useState<{ readonly row: ApplicationRow; readonly move: TimedMove } | null>(
+    null,
+  )
+  // The version each move answered with: a dialog still open on a row (after 记录逾期办理, or a second finding)
+  // sends the latest one, not the one the row was read with.
+  const versions = useRef(new Map<string, number>())
+  const versionOf = (row: ApplicationRow) => Math.max(row.version, versions.current.get(row.id) ?? 0)
+  const today = schedule.today
   const steps = campaign.path.steps
   const stepLabel = (state: string) => steps.find((s) => s.state === state)?.label[lang] ?? state
   const postTitle = (id: string) => posts?.find((p) => p.id === id)?.title ?? id
@@ -81,7 +104,9 @@ const Applications = ({
     async (call) => {
       setBusy(row.id)
       try {
-        await call(api, row.version)
+        const out = await call(api, versionOf(row))
+        const version = (out as { readonly version?: unknown } | null | undefined)?.version
+        if (typeof version === "number") versions.current.set(row.id, version)
         onChanged()
         return null
       } catch (error) {
@@ -91,13 +116,36 @@ const Applications = ({
       }
     }
 
-  /** A move without a form: its refusal shows above the table. */
-  const direct = async (row: ApplicationRow, call: Parameters<Send>[0], done: string) => {
+  /** A move without a form: its refusal shows above the table (a late one with 记录逾期办理). */
+  const direct = async (
+    row: ApplicationRow,
+    call: Parameters<Send>[0],
+    done: string,
+    move: TimedMove | null = null,
+  ) => {
     setProblem(null)
+    setRefused(null)
     const p = await sendFor(row)(call)
     if (p === null) void message.success(done)
-    else setProblem(p)
+    else {
+      setProblem(p)
+      if (move !== null) setRefused({ row, move })
+    }
   }
+  const late =
+    refused === null || problem?.kind !== "api" || problem.tag !== "IllegalMove"
+      ? []
+      : lateStages(
+          steps,
+          schedule.entries,
+          { ...refused.row.application, state: refused.row.state },
+          refused.move,
+          today,
+        )
+  const stageName = (id: string) =>
+    steps.flatMap((s) => s.stages).find((st) => st.id === id)?.label[lang] ??
+    schedule.entries.find((e) => e.stageId === id)?.label[lang] ??
+    id
 
   const done = (kind: DialogKind, row: ApplicationRow) =>
     t(`campaign.flow.done.${kind}`, {
@@ -124,12 +172,15 @@ const Applications = ({
             move: { _tag: "Advance", from: row.state, to: to as ApplicationRow["state"] },
           }),
         t("campaign.advanced", { step: stepLabel(to) }),
+        { kind: "advance", to },
       )
     else setDialog({ kind, row })
   }
 
   const columns: TableColumnsType<ApplicationRow> = [
-    { title: t("campaign.name"), key: "name", render: (_, r) => r.person.name },
+    // Fixed at the left: the name stays in sight when the table scrolls sideways (375 px), and the expanded row's
+    // records and buttons are laid out in the visible width instead of the table's whole width.
+    { title: t("campaign.name"), key: "name", fixed: "left", render: (_, r) => r.person.name },
     {
       title: t("campaign.idNumber"),
       key: "id",
@@ -146,10 +197,18 @@ const Applications = ({
       key: "verdict",
       render: (_, r) => {
         const outcome = r.application.verdict?.outcome
+        const open = openFindings(r.application.verdict).length
         return outcome === undefined ? (
           t("campaign.outcomes.none")
         ) : (
-          <Tag color={outcomeColor[outcome]}>{t(`campaign.outcomes.${outcome}`)}</Tag>
+          <Flex vertical gap={2} align="start">
+            <Tag color={outcomeColor[outcome]}>{t(`campaign.outcomes.${outcome}`)}</Tag>
+            {open === 0 ? null : (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="open-findings">
+                {t("campaign.flow.openFindingsCount", { count: open })}
+              </Typography.Text>
+            )}
+          </Flex>
         )
       },
     },
@@ -253,11 +312,27 @@ const Applications = ({
     <>
       <ProblemAlert
         problem={problem}
-        onClose={() => setProblem(null)}
+        onClose={() => {
+          setProblem(null)
+          setRefused(null)
+        }}
         onReload={() => window.location.reload()}
         testId="action-error"
         style={{ marginBottom: 12 }}
       />
+      {refused === null ? null : (
+        <DeadlineOverride
+          key={`${refused.row.id}-${late[0]?.stageId ?? ""}`}
+          row={refused.row}
+          late={late}
+          send={sendFor(refused.row)}
+          onDone={() => {
+            setProblem(null)
+            setRefused(null)
+            void message.success(t("campaign.flow.late.done"))
+          }}
+        />
+      )}
       <Table<ApplicationRow>
         rowKey="id"
         size="small"
@@ -265,7 +340,25 @@ const Applications = ({
         dataSource={[...rows]}
         pagination={false}
         scroll={{ x: "max-content" }}
-        expandable={{ expandedRowRender: (r) => <ApplicationRecords row={r} postTitle={postTitle} /> }}
+        expandable={{
+          expandedRowRender: (r) => (
+            <ApplicationRecords
+              row={r}
+              postTitle={postTitle}
+              stageName={stageName}
+              onResolveFinding={
+                r.yours.includes("ResolveFinding") && findingsResolvable(steps, r)
+                  ? (finding, outcome) => setCaseAct({ kind: "finding", row: r, finding, outcome })
+                  : undefined
+              }
+              onOverrideOpinion={
+                r.yours.includes("OverrideOpinion")
+                  ? (department) => setCaseAct({ kind: "opinion", row: r, department })
+                  : undefined
+              }
+            />
+          ),
+        }}
       />
       {dialog === null ? null : (
         <MoveDialog
@@ -273,7 +366,7 @@ const Applications = ({
           kind={dialog.kind}
           row={dialog.row}
           campaign={campaign}
-          today={today}
+          schedule={schedule}
           posts={posts}
           send={sendFor(dialog.row)}
           onClose={() => setDialog(null)}
@@ -284,6 +377,37 @@ const Applications = ({
           }}
         />
       )}
+      {caseAct?.kind === "finding" ? (
+        <FindingDialog
+          key={`finding-${caseAct.row.id}-${caseAct.finding.ruleId}`}
+          row={caseAct.row}
+          finding={caseAct.finding}
+          outcome={caseAct.outcome}
+          today={today}
+          send={sendFor(caseAct.row)}
+          onClose={() => setCaseAct(null)}
+          onDone={() => {
+            const name = caseAct.row.person.name
+            setCaseAct(null)
+            void message.success(t("campaign.flow.findingDone", { name }))
+          }}
+        />
+      ) : caseAct?.kind === "opinion" ? (
+        <OpinionDialog
+          key={`opinion-${caseAct.row.id}-${caseAct.department}`}
+          row={caseAct.row}
+          department={caseAct.department}
+          campaign={campaign}
+          today={today}
+          send={sendFor(caseAct.row)}
+          onClose={() => setCaseAct(null)}
+          onDone={() => {
+            const name = caseAct.row.person.name
+            setCaseAct(null)
+            void message.success(t("campaign.flow.overrideDone", { name }))
+          }}
+        />
+      ) : null}
     </>
   )
 }
@@ -452,7 +576,7 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
                 <ProblemAlert problem={exportProblem} testId="export-error" style={{ marginBottom: 12 }} />
                 <Applications
                   campaign={campaign}
-                  today={schedule.today}
+                  schedule={schedule}
                   rows={applications.items}
                   posts={posts}
                   onChanged={reload}

@@ -1,11 +1,13 @@
 import { type Problem, ProblemAlert, useApi, useLanguage } from "@cadre/ui"
-import { Form, Modal } from "antd"
+import { App as AntdApp, Form, Modal } from "antd"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
+import { DeadlineOverride } from "./case-act-dialogs"
+import { lateStages, type TimedMove } from "./case-acts"
 import { type DialogKind, MoveFields, moveInitialValues } from "./move-fields"
 import type { decidingBodies } from "./move-form-rules"
 import { isReviewStep, type RecordValues, recordFrom } from "./moves"
-import type { ApplicationRow, Campaign, Post } from "./types"
+import type { ApplicationRow, Campaign, Post, Schedule } from "./types"
 
 export type { DialogKind } from "./move-fields"
 
@@ -14,15 +16,36 @@ export type Send = (
   call: (api: ReturnType<typeof useApi>, expectedVersion: number) => Promise<unknown>,
 ) => Promise<Problem | null>
 
+/** The move as the deadline check sees it, from the dialog's kind and values (null: no stage's date bites it). */
+const timedMove = (kind: DialogKind, to: string, v: Record<string, unknown>): TimedMove | null => {
+  switch (kind) {
+    case "advance":
+      return { kind: "advance", to }
+    case "record":
+      return { kind: "record" }
+    case "decide":
+      return { kind: "decide", date: String(v.date ?? "") }
+    case "startNotice":
+      return { kind: "startNotice" }
+    case "appoint":
+      return { kind: "appoint" }
+    case "reportIn":
+      return { kind: "reportIn", date: String(v.date ?? "") }
+    default:
+      return null
+  }
+}
+
 /**
  * One Modal + Form per move: validates in the user's language, sends the move with the row's version, and keeps
- * the form open with the server's explanation when the move is refused (stale → reload).
+ * the form open with the server's explanation when the move is refused (stale → reload). A move refused after a
+ * stage's deadline offers the runner 记录逾期办理 (applications.overrideDeadline); then 确定 sends it again.
  */
 export const MoveDialog = ({
   kind,
   row,
   campaign,
-  today,
+  schedule,
   send,
   posts,
   onClose,
@@ -31,8 +54,8 @@ export const MoveDialog = ({
   readonly kind: DialogKind
   readonly row: ApplicationRow
   readonly campaign: Campaign
-  /** Today as the server counts it (campaigns.schedule): dates may not lie after it. */
-  readonly today: string
+  /** The campaign's timetable and today as the server counts it (campaigns.schedule): dates may not lie after it. */
+  readonly schedule: Schedule
   readonly send: Send
   /** Posts the caller may read (posts.list), for the Appoint choices; null while loading. */
   readonly posts: ReadonlyArray<Post> | null
@@ -47,6 +70,11 @@ export const MoveDialog = ({
   const [form] = Form.useForm<any>()
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<Problem | null>(null)
+  const [attempt, setAttempt] = useState<TimedMove | null>(null)
+  // Stages overridden from this dialog (its row was read before): not offered again.
+  const [overridden, setOverridden] = useState<ReadonlyArray<string>>([])
+  const { message } = AntdApp.useApp()
+  const today = schedule.today
   const steps = campaign.path.steps
   const stepLabel = (state: string) => steps.find((s) => s.state === state)?.label[lang] ?? state
   const next = steps[steps.findIndex((s) => s.state === row.state) + 1]
@@ -54,6 +82,7 @@ export const MoveDialog = ({
   const submit = async (values: Record<string, unknown>) => {
     setBusy(true)
     setProblem(null)
+    setAttempt(timedMove(kind, next?.state ?? row.state, values))
     const v = values as Record<string, string> & RecordValues
     const act = (move: Parameters<typeof api.applications.act.mutate>[0]["move"]) =>
       send((client, expectedVersion) =>
@@ -144,6 +173,23 @@ export const MoveDialog = ({
     else setProblem(result)
   }
 
+  const late =
+    attempt === null || problem?.kind !== "api" || problem.tag !== "IllegalMove"
+      ? []
+      : lateStages(
+          steps,
+          schedule.entries,
+          {
+            state: row.state,
+            deadlineOverrides: [
+              ...(row.application.deadlineOverrides ?? []),
+              ...overridden.map((stageId) => ({ stageId })),
+            ],
+          },
+          attempt,
+          today,
+        )
+
   const name = row.person.name
   const title =
     kind === "advance"
@@ -172,6 +218,18 @@ export const MoveDialog = ({
         onReload={() => window.location.reload()}
         testId="action-error"
         style={{ marginBottom: 12 }}
+      />
+      <DeadlineOverride
+        key={late[0]?.stageId ?? ""}
+        row={row}
+        late={late}
+        send={send}
+        onDone={(stageId) => {
+          setOverridden((o) => [...o, stageId])
+          setProblem(null)
+          setAttempt(null)
+          void message.success(t("campaign.flow.late.done"))
+        }}
       />
       <Form
         form={form}

@@ -3,6 +3,8 @@ import { Button, Descriptions, Drawer, Flex, Input, Space, Table, Tag, Typograph
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { AppShell } from "../../layout/app-shell"
+import { useSession } from "../../session/session"
+import { ConductSection } from "./conduct-section"
 import { type PersonRow, usePeoplePage } from "./people-paging"
 
 type Version = Awaited<ReturnType<ReturnType<typeof useApi>["profiles"]["history"]["query"]>>[number]
@@ -37,6 +39,8 @@ const PersonRecord = ({ person, onClose }: { readonly person: PersonRow; readonl
     api.profiles.history.query({ id: person.id }).then(setVersions, setProblem)
   }, [api, person.id])
   const field = (f: string) => t(`fields.${FIELD_KEYS.has(f) ? f : "other"}`)
+  const { session } = useSession()
+  const mayRecord = session.status === "signedIn" && session.me.permissions.includes("conduct.record")
   return (
     <Drawer open title={`${t("record")} · ${person.name}`} onClose={onClose} width="min(720px, 100vw)">
       <Space direction="vertical" size="large" style={{ width: "100%" }} data-testid="person-record">
@@ -49,6 +53,7 @@ const PersonRecord = ({ person, onClose }: { readonly person: PersonRow; readonl
           <Descriptions.Item label={t("unit")}>{person.currentUnit ?? "—"}</Descriptions.Item>
           <Descriptions.Item label={t("position")}>{person.currentPosition ?? "—"}</Descriptions.Item>
         </Descriptions>
+        <ConductSection personId={person.id} name={person.name} mayRecord={mayRecord} />
         <Typography.Title level={5}>{t("history")}</Typography.Title>
         {problem !== null && <ProblemAlert problem={problemOf(problem)} />}
         <Table<Version>
@@ -79,7 +84,7 @@ const PersonRecord = ({ person, onClose }: { readonly person: PersonRow; readonl
 /**
  * 人员 (issue 14): the people of the caller's scope over profiles.list — masked ID number and phone, a name search,
  * pages — and each person's record with profiles.history (versions and their source: entered, imported,
- * self-declared).
+ * self-declared) and the conduct records staff keep against them (profiles.conduct, 登记 with conduct.record).
  */
 export const PeoplePage = () => {
   const { t } = useTranslation("people")
