@@ -64,6 +64,8 @@ export interface ErrorDetails {
     readonly message: { zh: string; en: string }
   }>
   readonly requestId: string | null
+  /** The refused rule's code when the failure has one (IllegalMove `past_deadline` …): what screens branch on. */
+  readonly reason?: string
 }
 
 /** Read the server's explanation out of a thrown error; undefined for anything that is not an API error. */
@@ -77,6 +79,7 @@ export const errorDetails = (error: unknown): ErrorDetails | undefined => {
     message: data.message ?? { zh: error.message, en: error.message },
     issues: data.issues ?? [],
     requestId: data.requestId ?? null,
+    ...(typeof data.reason === "string" ? { reason: data.reason } : {}),
   }
 }
 

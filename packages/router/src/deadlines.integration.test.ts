@@ -49,6 +49,8 @@ describe("000 二（一）: a recommendation after 18 December is refused", () =
     const late = await failure(recommend(unit, "t-deadline-1", 911))
     expect(late.code).toBe("CONFLICT")
     expect(tagOf(late)).toBe("IllegalMove")
+    // The rule's code travels with it, so a screen can offer 记录逾期办理 without reading the words.
+    expect((late.cause as unknown as { reason?: string } | undefined)?.reason).toBe("past_deadline")
     expect(textOf(late).zh).toContain("2026-12-18")
     expect(textOf(late).zh).toContain("2026-12-19")
     expect(textOf(late).zh).toContain("000 二（一）")

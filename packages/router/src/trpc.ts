@@ -35,6 +35,11 @@ export interface ErrorData {
   readonly message: Text
   readonly requestId: string | null
   readonly issues: ReadonlyArray<{ readonly path: ReadonlyArray<PropertyKey>; readonly message: Text }>
+  /**
+   * The rule's code, for a refusal that has one (IllegalMove `past_deadline`, Conflict
+   * `reference_date_contradicts_scheme` …): what a screen branches on, never the message's words.
+   */
+  readonly reason?: string
 }
 
 /** Carried as the TRPCError's cause so that the formatter can add `data.tag`, `data.message`, `data.issues`. */
@@ -43,6 +48,7 @@ export class Explained extends Error {
     readonly tag: string,
     readonly text: Text,
     readonly issues: ErrorData["issues"] = [],
+    readonly reason?: string,
   ) {
     super(text.en)
     this.name = tag
@@ -55,7 +61,11 @@ const explain = (
   text: Text,
   lang: Lang,
   issues?: ErrorData["issues"],
-) => new TRPCError({ code, message: text[lang], cause: new Explained(tag, text, issues) })
+  reason?: string,
+) => new TRPCError({ code, message: text[lang], cause: new Explained(tag, text, issues, reason) })
+
+/** The failures whose `reason` is a stable rule code a client may branch on (sent as `data.reason`). */
+const REASONED = new Set(["IllegalMove", "IllegalPlacementMove", "IllegalLeaveMove", "Conflict"])
 
 /** Throw a mapped failure as the TRPCError the caller sees (message in the caller's language). */
 export const failureToTRPC = (failure: Failure, lang: Lang): TRPCError => {
@@ -68,7 +78,11 @@ export const failureToTRPC = (failure: Failure, lang: Lang): TRPCError => {
       : failure._tag === "NoVersionInForce" && failure.field !== undefined
         ? [{ path: pathOf(failure.field), message: d.message }]
         : undefined
-  return explain(d.code, failure._tag, d.message, lang, issues)
+  const reason =
+    REASONED.has(failure._tag) && "reason" in failure && typeof failure.reason === "string"
+      ? failure.reason
+      : undefined
+  return explain(d.code, failure._tag, d.message, lang, issues, reason)
 }
 
 /** "a.b[0].c" → ["a", "b", 0, "c"]: a decode path as formatted (Decode.formatPath) back to its keys. */
@@ -127,7 +141,13 @@ const t = initTRPC
       const cause = error.cause
       const data: ErrorData =
         cause instanceof Explained
-          ? { tag: cause.tag, message: cause.text, issues: cause.issues, requestId: ctx?.requestId ?? null }
+          ? {
+              tag: cause.tag,
+              message: cause.text,
+              issues: cause.issues,
+              requestId: ctx?.requestId ?? null,
+              ...(cause.reason === undefined ? {} : { reason: cause.reason }),
+            }
           : {
               // tRPC reports a body that is not JSON as BAD_REQUEST caused by JSON.parse's SyntaxError.
               ...transportError(

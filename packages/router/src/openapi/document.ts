@@ -220,6 +220,12 @@ export const ErrorBody = Schema.Struct({
       requestId: Schema.NullOr(Schema.String).annotations({
         description: "请求编号，亦见 X-Request-Id 头 / the request id, also in the X-Request-Id header",
       }),
+      reason: Schema.optional(
+        Schema.String.annotations({
+          description:
+            "规则代码（IllegalMove、IllegalPlacementMove、IllegalLeaveMove、Conflict），如 past_deadline / the rule's code of a refusal that has one, e.g. past_deadline",
+        }),
+      ),
     }),
   }),
 }).annotations({ identifier: "ErrorBody", title: "错误应答 / error answer" })

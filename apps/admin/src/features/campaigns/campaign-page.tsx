@@ -133,7 +133,10 @@ const Applications = ({
     }
   }
   const late =
-    refused === null || problem?.kind !== "api" || problem.tag !== "IllegalMove"
+    refused === null ||
+    problem?.kind !== "api" ||
+    problem.tag !== "IllegalMove" ||
+    problem.reason !== "past_deadline"
       ? []
       : lateStages(
           steps,

@@ -178,11 +178,19 @@ const inJointReview = (yours: ReadonlyArray<string> = runner) => ({
   },
 })
 
-const refusal = (tag: string, zh: string, en: string) => ({
+const refusal = (tag: string, zh: string, en: string, reason?: string) => ({
   error: {
     message: "…",
     code: -32009,
-    data: { code: "CONFLICT", httpStatus: 409, tag, message: label(zh, en), issues: [], requestId: "r-1" },
+    data: {
+      code: "CONFLICT",
+      httpStatus: 409,
+      tag,
+      message: label(zh, en),
+      issues: [],
+      requestId: "r-1",
+      ...(reason === undefined ? {} : { reason }),
+    },
   },
 })
 
@@ -398,6 +406,7 @@ describe("记录逾期办理: a move refused after the stage's deadline", () => 
     "IllegalMove",
     "“征求纪检、公安等部门意见”环节的时限为 2026-12-10（依据：001 四（二）2），2026-12-15 已逾期；须由本批次的组织部门记录逾期补办理由后方可办理",
     "past deadline",
+    "past_deadline",
   )
 
   it("offers the runner the override for the late stage, sends it, then the move again with the new version", async () => {
@@ -453,6 +462,17 @@ describe("记录逾期办理: a move refused after the stage's deadline", () => 
       expectedVersion: 6,
       move: { _tag: "Advance", from: "joint_review", to: "inspection" },
     })
+  })
+
+  it("an IllegalMove for another rule offers no override, even when the stage's date has passed", async () => {
+    const agreeing = inJointReview()
+    const other = refusal("IllegalMove", "联合审查意见不全", "joint review incomplete", "opinions_missing")
+    stubApi([agreeing], { "applications.act": [{ status: 409, body: other }] })
+    renderPage()
+    fireEvent.click(await screen.findByRole("button", { name: "进入下一环节" }))
+    fireEvent.click(await screen.findByRole("button", { name: "确定转入" }))
+    await screen.findByText("联合审查意见不全")
+    expect(screen.queryByTestId("late-stage")).toBeNull()
   })
 
   it("in a move's dialog: the refusal offers the override, and 确定 then sends the move again", async () => {

@@ -174,7 +174,10 @@ export const MoveDialog = ({
   }
 
   const late =
-    attempt === null || problem?.kind !== "api" || problem.tag !== "IllegalMove"
+    attempt === null ||
+    problem?.kind !== "api" ||
+    problem.tag !== "IllegalMove" ||
+    problem.reason !== "past_deadline"
       ? []
       : lateStages(
           steps,
