@@ -735,3 +735,57 @@ describe("003 一 拓源储备一批: community workers → committee reserves �
     ).toBe("FORBIDDEN")
   }, 60_000)
 })
+
+describe("issue 13 item 5: an evaluation follows the scheme version in force on the day it is recorded", () => {
+  it("003 四 用好星级评定: star bands that take effect in 2096 grade a half year recorded then; before, no stars", async () => {
+    const d3 = await h.actorHeaders({ role: "org_dept_admin", regionId: "district-003" })
+    const e = encodedPreset("secretary-team-management") as unknown as { id: string }
+    e.id = "team-bands-later"
+    await publishVariant(d3, e as unknown as Scheme.SchemeEncoded)
+    // v2, in force from 2096-01-01: five star bands (v1, the speech's, sets none).
+    h.setToday("2095-01-02")
+    const draft = await h
+      .caller(d3)
+      .schemes.createVersion({ schemeId: "team-bands-later", fromVersion: 1, effectiveFrom: "2096-01-01" })
+    const body = draft.scheme as unknown as {
+      version: number
+      assessment: { starRating: { value: { bands: unknown; maxPoints: unknown }; citation: unknown } }
+    }
+    const star = body.assessment.starRating
+    star.value.maxPoints = { _tag: "Cited", value: 100, citation: star.citation }
+    star.value.bands = {
+      _tag: "Cited",
+      value: [
+        { minPoints: 90, stars: 5 },
+        { minPoints: 80, stars: 4 },
+        { minPoints: 0, stars: 1 },
+      ],
+      citation: star.citation,
+    }
+    const updated = await h.caller(d3).schemes.updateDraft({
+      schemeId: "team-bands-later",
+      version: body.version,
+      expectedRowVersion: draft.rowVersion,
+      scheme: body as never,
+    })
+    await h.caller(d3).schemes.publish({
+      schemeId: "team-bands-later",
+      version: body.version,
+      expectedRowVersion: updated.rowVersion,
+    })
+    const p = await inPost(
+      d3,
+      { ...D003, schemeId: "team-bands-later", tag: "vf" },
+      "2095-01-10",
+      "2098-01-10",
+    )
+    const c = h.caller(d3).evaluations
+    h.setToday("2095-07-05")
+    const before = await c.stars({ placementId: p.id, period: "2095-H1", points: 85 })
+    expect(before.result.rating._tag).toBe("Undetermined")
+    // The placement was made under v1; the half year recorded in 2096 follows v2 (the old code kept v1: no stars).
+    h.setToday("2096-07-05")
+    const after = await c.stars({ placementId: p.id, period: "2096-H1", points: 85 })
+    expect(after.result.rating).toEqual({ _tag: "Stars", stars: 4, of: 5 })
+  }, 60_000)
+})

@@ -47,6 +47,7 @@ type EvaluationRecordRow = evaluationQueries.EvaluationRecordRow
 type PlacementRecord = placementQueries.PlacementRecord
 
 type CmdErr =
+  | Scheme.NoVersionInForce
   | Access.Forbidden
   | NotFound
   | StaleVersion
@@ -131,7 +132,16 @@ export class EvaluationService extends Effect.Service<EvaluationService>()(
           const id = yield* transaction(db, operation, (tx) =>
             Effect.gen(function* () {
               const rec = yield* placementQueries.lockPlacement(tx, ctx.actor, input.placementId)
-              const scheme = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion, tx)
+              // Issue 13: the version in force on the day the evaluation is recorded governs it (as for a grade
+              // that is not a year's or a term's), never older than the placement's own.
+              const { scheme } = yield* schemes.inForce(
+                {
+                  schemeId: rec.placement.schemeId,
+                  placedUnder: rec.placement.schemeVersion,
+                  date: input.on,
+                },
+                tx,
+              )
               return yield* body(tx, rec, scheme)
             }),
           )
