@@ -125,3 +125,57 @@ describe("000 杨浦: needs_review findings are resolved by a reviewer before th
     expect(decided.state).toBe("decided")
   })
 })
+
+describe("001 贵州: the 党工委 decides on the nominee as they stand that day, not as they were screened", () => {
+  it("a sanction the street records after the screening stops an approval (001 三 不宜（2）); a rejection still goes", async () => {
+    const street = await h.actorHeaders({ role: "street_admin", regionId: "guizhou-street" })
+    const page = await h
+      .caller(street)
+      .applications.list({ campaignId: "demo-guizhou-2026", state: "joint_review" })
+    const found = page.items.find((a) => a.application.records.joint_review !== undefined)
+    if (found === undefined) throw new Error("the demo has a nominee with a joint review on file")
+    expect(found.application.verdict?.outcome).not.toBe("ineligible")
+    let cur = { id: found.id, version: found.version }
+    const act = async (move: Parameters<ReturnType<Harness["caller"]>["applications"]["act"]>[0]["move"]) => {
+      const r = await h
+        .caller(street)
+        .applications.act({ applicationId: cur.id, expectedVersion: cur.version, move })
+      cur = { id: r.id, version: r.version }
+      return r
+    }
+    h.setToday("2026-12-01")
+    await act({ _tag: "Advance", from: "joint_review", to: "inspection" })
+    await act({
+      _tag: "Record",
+      record: {
+        _tag: "Inspection",
+        team: ["街道组织委员"],
+        date: "2026-12-01",
+        findings: { politics: "好", ability: "好", service: "好", standing: "好" },
+      },
+    })
+    await act({ _tag: "StartNotice", days: 5, start: "2026-12-01", countFrom: "day_after" })
+    // During the 公示, a sanction of the spring is entered on the nominee's record.
+    await h.caller(street).profiles.recordConduct({
+      personId: found.application.personId,
+      record: {
+        kind: "party_sanction",
+        date: "2026-03-10",
+        description: "违反廉洁纪律，党内警告处分",
+        document: "街纪工委〔2026〕7号",
+      },
+    })
+    h.setToday("2026-12-09")
+    const meeting = { body: "street" as const, reference: "街道党工委会议" }
+    const e = await failure(act({ _tag: "Decide", outcome: "approved", meeting, date: "2026-12-09" }))
+    expect(e.code).toBe("CONFLICT")
+    expect(tagOf(e)).toBe("IllegalMove")
+    expect(textOf(e).zh).toContain("不符合")
+    const still = await h.caller(street).applications.get({ id: cur.id })
+    expect([still.version, still.state]).toEqual([cur.version, "public_notice"])
+    const rejected = await act({ _tag: "Decide", outcome: "not_approved", meeting, date: "2026-12-09" })
+    expect(rejected.state).toBe("rejected")
+    const f = rejected.application.verdict?.findings.find((x) => x.ruleId === "disciplinary_sanction")
+    expect([f?.status, f?.source]).toEqual(["fail", "staff"])
+  }, 120_000)
+})

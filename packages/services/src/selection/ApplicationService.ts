@@ -47,6 +47,7 @@ import {
   submitMove,
   vacatePost,
   withReportedRecords,
+  asOfDecision,
 } from "./moves.js"
 import { completeTasksLeftBehind } from "./taskCompletion.js"
 
@@ -346,7 +347,15 @@ export class ApplicationService extends Effect.Service<ApplicationService>()(
                 locked,
                 rec,
                 input.move,
-                yield* applyMove(tx, calendar, ctx, locked, app, input.move, input.on),
+                yield* applyMove(
+                  tx,
+                  calendar,
+                  ctx,
+                  locked,
+                  yield* asOfDecision(tx, locked, rec, app, input.move),
+                  input.move,
+                  input.on,
+                ),
               )
               // Issue 13 item 4: an approval in a reserve-pool campaign is gated on the pool it changes.
               const poolWaived = yield* gatePoolDecision(tx, locked, rec, app, input.move)

@@ -317,6 +317,33 @@ export const fillPost = (tx: Tx, ctx: CommandContext, locked: Locked, postId: st
   )
 
 /**
+ * The application as it stands on the day of its decision (issue 13, "facts carry their source"): the person is
+ * screened again against what is on record now — a sanction or an investigation staff entered after the
+ * screening, a profile corrected since — keeping the waivers granted (放宽) and the reviewers' resolutions
+ * (`Selection.rescreened`), so that the kernel's Decide judges today's facts, never a stale verdict. Other moves:
+ * the application unchanged.
+ */
+export const asOfDecision = (
+  tx: Tx,
+  locked: Locked,
+  rec: ApplicationRecord,
+  app: Selection.Application,
+  move: Selection.Move,
+): Effect.Effect<Selection.Application, NotFound> =>
+  move._tag !== "Decide" || app.verdict === undefined
+    ? Effect.succeed(app)
+    : Effect.map(
+        screen(
+          tx,
+          locked,
+          app.personId,
+          rec.targetRole,
+          app.verdict.findings.flatMap((f) => (f.waiver === undefined ? [] : [f.waiver])),
+        ),
+        (fresh) => ({ ...app, verdict: Selection.rescreened(app.verdict, fresh) }),
+      )
+
+/**
  * A joint-review opinion that reports sanctions, investigations or violations (issue 13, 001 四（二）2: the
  * 纪检/公安/综治/计生 opinions reach the exclusions): each is recorded against the person with the department as
  * its source, and the application is screened again in the same transaction, keeping a reviewer's resolutions
