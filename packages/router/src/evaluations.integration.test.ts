@@ -782,7 +782,7 @@ describe("issue 13 item 5: an evaluation follows the scheme version in force on 
     const c = h.caller(d3).evaluations
     h.setToday("2095-07-05")
     const before = await c.stars({ placementId: p.id, period: "2095-H1", points: 85 })
-    expect(before.result.rating._tag).toBe("Undetermined")
+    expect((before.result.rating as { _tag: string })._tag).toBe("Undetermined")
     // The placement was made under v1; the half year recorded in 2096 follows v2 (the old code kept v1: no stars).
     h.setToday("2096-07-05")
     const after = await c.stars({ placementId: p.id, period: "2096-H1", points: 85 })
