@@ -1,7 +1,7 @@
 import { auditLog } from "@cadre/db"
 import { and, eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { failure, type Harness, makeHarness, tagOf, textOf } from "./test-support.js"
+import { failure, guizhouNomineeInNotice, type Harness, makeHarness, tagOf, textOf } from "./test-support.js"
 
 /**
  * Issue 13, "facts carry their source": an application was decided while its verdict was still `needs_review`.
@@ -129,32 +129,8 @@ describe("000 杨浦: needs_review findings are resolved by a reviewer before th
 describe("001 贵州: the 党工委 decides on the nominee as they stand that day, not as they were screened", () => {
   it("a sanction the street records after the screening stops an approval (001 三 不宜（2）); a rejection still goes", async () => {
     const street = await h.actorHeaders({ role: "street_admin", regionId: "guizhou-street" })
-    const page = await h
-      .caller(street)
-      .applications.list({ campaignId: "demo-guizhou-2026", state: "joint_review" })
-    const found = page.items.find((a) => a.application.records.joint_review !== undefined)
-    if (found === undefined) throw new Error("the demo has a nominee with a joint review on file")
+    const { found, cur, act } = await guizhouNomineeInNotice(h, street)
     expect(found.application.verdict?.outcome).not.toBe("ineligible")
-    let cur = { id: found.id, version: found.version }
-    const act = async (move: Parameters<ReturnType<Harness["caller"]>["applications"]["act"]>[0]["move"]) => {
-      const r = await h
-        .caller(street)
-        .applications.act({ applicationId: cur.id, expectedVersion: cur.version, move })
-      cur = { id: r.id, version: r.version }
-      return r
-    }
-    h.setToday("2026-12-01")
-    await act({ _tag: "Advance", from: "joint_review", to: "inspection" })
-    await act({
-      _tag: "Record",
-      record: {
-        _tag: "Inspection",
-        team: ["街道组织委员"],
-        date: "2026-12-01",
-        findings: { politics: "好", ability: "好", service: "好", standing: "好" },
-      },
-    })
-    await act({ _tag: "StartNotice", days: 5, start: "2026-12-01", countFrom: "day_after" })
     // During the 公示, a sanction of the spring is entered on the nominee's record.
     await h.caller(street).profiles.recordConduct({
       personId: found.application.personId,

@@ -3,7 +3,7 @@ import { Person } from "@cadre/domain"
 import { and, eq } from "drizzle-orm"
 import { Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { failure, type Harness, makeHarness, tagOf, textOf } from "./test-support.js"
+import { failure, guizhouNomineeInNotice, type Harness, makeHarness, tagOf, textOf } from "./test-support.js"
 
 /**
  * Issue 13 item 4: a reserve-pool campaign's decision is gated on the pool it changes (Pool.gateDecision) — the
@@ -299,31 +299,7 @@ describe("issue 13 item 4: a pool campaign's decision is gated on the pool it ch
     const check = await h.caller(street).campaigns.poolCheck({ id: "demo-guizhou-2026" })
     if (check.composition._tag !== "Composition") throw new Error("composition not checked")
     expect(check.composition.street.arithmetic.zh).toBe("4人中35岁以下2人，需至少2人（4×40%=1.6，向上取整）")
-    const page = await h
-      .caller(street)
-      .applications.list({ campaignId: "demo-guizhou-2026", state: "joint_review" })
-    const found = page.items.find((a) => a.application.records.joint_review !== undefined)
-    if (found === undefined) throw new Error("the demo has a nominee with a joint review on file")
-    let cur = { id: found.id, version: found.version }
-    const act = async (move: Parameters<ReturnType<Harness["caller"]>["applications"]["act"]>[0]["move"]) => {
-      const r = await h
-        .caller(street)
-        .applications.act({ applicationId: cur.id, expectedVersion: cur.version, move })
-      cur = { id: r.id, version: r.version }
-      return r
-    }
-    h.setToday("2026-12-01")
-    await act({ _tag: "Advance", from: "joint_review", to: "inspection" })
-    await act({
-      _tag: "Record",
-      record: {
-        _tag: "Inspection",
-        team: ["街道组织委员"],
-        date: "2026-12-01",
-        findings: { politics: "好", ability: "好", service: "好", standing: "好" },
-      },
-    })
-    await act({ _tag: "StartNotice", days: 5, start: "2026-12-01", countFrom: "day_after" })
+    const { act } = await guizhouNomineeInNotice(h, street)
     h.setToday("2026-12-09")
     const decided = await act({
       _tag: "Decide",

@@ -207,3 +207,39 @@ export const insertPerson = async (
     .values({ id, regionId: p.regionId, idNumber, phone: phone ?? null, name: p.name, profile: rest })
   return id
 }
+
+type ActMove = Parameters<ReturnType<Harness["caller"]>["applications"]["act"]>[0]["move"]
+
+/**
+ * Demo 001 (贵州 street reserve pool): the street takes a nominee whose joint review is on file through the
+ * inspection into its 公示 (today 2026-12-01; the notice runs 5 working days, so 2026-12-09 is past it). Answers the
+ * nominee's listing and `act`, which moves it on as the street, keeping its version.
+ */
+export const guizhouNomineeInNotice = async (h: Harness, street: Record<string, string>) => {
+  const page = await h
+    .caller(street)
+    .applications.list({ campaignId: "demo-guizhou-2026", state: "joint_review" })
+  const found = page.items.find((a) => a.application.records.joint_review !== undefined)
+  if (found === undefined) throw new Error("the demo has a nominee with a joint review on file")
+  const cur = { id: found.id, version: found.version }
+  const act = async (move: ActMove) => {
+    const r = await h
+      .caller(street)
+      .applications.act({ applicationId: cur.id, expectedVersion: cur.version, move })
+    cur.version = r.version
+    return r
+  }
+  h.setToday("2026-12-01")
+  await act({ _tag: "Advance", from: "joint_review", to: "inspection" })
+  await act({
+    _tag: "Record",
+    record: {
+      _tag: "Inspection",
+      team: ["街道组织委员"],
+      date: "2026-12-01",
+      findings: { politics: "好", ability: "好", service: "好", standing: "好" },
+    },
+  })
+  await act({ _tag: "StartNotice", days: 5, start: "2026-12-01", countFrom: "day_after" })
+  return { found, cur, act }
+}
