@@ -3,7 +3,7 @@ import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { appDir, browser, overflow, password, preview, useDemoSystem } from "./demo-system.js"
 
-// Issue 13, as the Guizhou street's clerk does it on the demo data: 周海涛, screened with conditions awaiting review
+// Issue 13, as the Guizhou street's clerk does it on the demo data: 罗晓宇, screened with conditions awaiting review
 // (需人工审核), has one confirmed with its reason (审核认定); then under 人员 a sanction is recorded against him with its
 // source document (登记违纪违规记录) and listed on his record. At 1440 px and at 375 px (one finding each, one record
 // each: the demo data is the file's own).
@@ -40,7 +40,7 @@ const noRawText = async (page: Page) => {
 const openFindingsCount = async (page: Page) =>
   Number(
     (
-      await page.locator("tr.ant-table-row", { hasText: "周海涛" }).getByTestId("open-findings").textContent()
+      await page.locator("tr.ant-table-row", { hasText: "罗晓宇" }).getByTestId("open-findings").textContent()
     )?.match(/\d+/)?.[0],
   )
 
@@ -49,7 +49,7 @@ describe("审核认定 and 违纪违规记录 (Guizhou street clerk)", () => {
     it(`at ${width} px: confirms a finding awaiting review with its reason, records a sanction and sees it`, async () => {
       const page = await browser.newPage({ width, height: 900 })
       await signIn(page, campaign)
-      const row = page.locator("tr.ant-table-row", { hasText: "周海涛" })
+      const row = page.locator("tr.ant-table-row", { hasText: "罗晓宇" })
       await row.waitFor()
       const before = await openFindingsCount(page)
       expect(before).toBeGreaterThan(0)
@@ -67,14 +67,14 @@ describe("审核认定 and 违纪违规记录 (Guizhou street clerk)", () => {
 
       await first.getByRole("button", { name: /^确 ?认$/ }).click()
       const dialog = page.getByRole("dialog")
-      await dialog.getByText(`周海涛：审核认定“${ruleName}”`).waitFor()
+      await dialog.getByText(`罗晓宇：审核认定“${ruleName}”`).waitFor()
       // The reason is required: nothing is sent without it.
       await dialog.getByRole("button", { name: "确定" }).click()
       await dialog.getByText("请填写理由").waitFor()
       await page.screenshot({ path: `/tmp/h-adminacts-finding-dialog-${width}.png` })
       await dialog.getByLabel("认定理由").fill(`经社区走访和谈话核实（${width}）`)
       await dialog.getByRole("button", { name: "确定" }).click()
-      await page.getByText("已记录对 周海涛 的审核认定").waitFor()
+      await page.getByText("已记录对 罗晓宇 的审核认定").waitFor()
       await expect.poll(() => openFindingsCount(page)).toBe(before - 1)
       const reviewed = page.getByTestId(`reviewed-finding-${rule}`)
       await reviewed.waitFor()
@@ -84,11 +84,11 @@ describe("审核认定 and 违纪违规记录 (Guizhou street clerk)", () => {
       await page.getByTestId("record-open-findings").scrollIntoViewIfNeeded()
       await page.screenshot({ path: `/tmp/h-adminacts-findings-row-${width}.png` })
 
-      // 人员 → 周海涛 → 违纪违规记录 → 登记.
+      // 人员 → 罗晓宇 → 违纪违规记录 → 登记.
       await page.goto(`${preview.url}/people`)
-      await page.getByTestId("people-search").locator("input").fill("周海涛")
+      await page.getByTestId("people-search").locator("input").fill("罗晓宇")
       await page.getByTestId("people-search").locator("input").press("Enter")
-      const person = page.locator("tr.ant-table-row", { hasText: "周海涛" })
+      const person = page.locator("tr.ant-table-row", { hasText: "罗晓宇" })
       await person.getByRole("button", { name: /^查 ?看$/ }).click()
       const conduct = page.getByTestId("conduct")
       await conduct.waitFor()
@@ -98,7 +98,7 @@ describe("审核认定 and 违纪违规记录 (Guizhou street clerk)", () => {
         .toBe(true)
       const had = await items.count()
       await conduct.getByRole("button", { name: /^登 ?记$/ }).click()
-      const form = page.locator(".ant-modal", { hasText: "周海涛：登记违纪违规记录" })
+      const form = page.locator(".ant-modal", { hasText: "罗晓宇：登记违纪违规记录" })
       await form.waitFor()
       await form.getByLabel("类别").click()
       await page.getByTitle("党纪处分").click()
@@ -108,7 +108,7 @@ describe("审核认定 and 违纪违规记录 (Guizhou street clerk)", () => {
       expect(await overflow(page)).toBe(0)
       await page.screenshot({ path: `/tmp/h-adminacts-conduct-form-${width}.png` })
       await form.getByRole("button", { name: /^登 ?记$/ }).click()
-      await page.getByText("已登记 周海涛 的违纪违规记录").waitFor()
+      await page.getByText("已登记 罗晓宇 的违纪违规记录").waitFor()
       await expect.poll(() => items.count()).toBe(had + 1)
       const mine = items.filter({ hasText: `某纪发〔2025〕${width}号` })
       expect(await mine.textContent()).toContain("党纪处分")

@@ -156,18 +156,9 @@ export const DEMO_GUIZHOU_CANDIDATES: ReadonlyArray<{
         { from: "2016-08-01", organisation: "新华社区", position: "社区工作者", grassroots: true, tags: [] },
       ],
       conduct: [],
-      attestations: [
-        "political_loyalty",
-        "community_service_ability",
-        "conduct_character",
-        "computer_skills",
-      ].map((item) => ({
-        item,
-        result: true,
-        by: "reviewer" as const,
-        reviewer: "某街道审核组",
-        date: "2026-07-01",
-      })),
+      // Nothing attested yet: his screening leaves 001 三's attested conditions to the street's reviewer (the
+      // admin's 审核认定 walks through them on the demo).
+      attestations: [],
     },
   },
 ]
