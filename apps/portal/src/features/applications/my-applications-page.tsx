@@ -10,6 +10,7 @@ import {
   useLanguage,
 } from "@cadre/ui"
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -84,6 +85,21 @@ const MyApplications = ({ me }: { readonly me: Me }) => {
     }
   }
 
+  /** 重新提交 a returned application: screened again against the profile as it now stands. */
+  const resubmit = async (a: Application) => {
+    setBusy(`resubmit-${a.id}`)
+    setProblem(undefined)
+    try {
+      await api.applications.resubmit.mutate({ applicationId: a.id, expectedVersion: a.version })
+      void message.success(t("applications.resubmitted"))
+      await load()
+    } catch (error) {
+      setProblem(problemOf(error))
+    } finally {
+      setBusy(undefined)
+    }
+  }
+
   const download = async (a: Application) => {
     setBusy(`form-${a.id}`)
     setProblem(undefined)
@@ -119,6 +135,7 @@ const MyApplications = ({ me }: { readonly me: Me }) => {
             application={a}
             busy={busy}
             onWithdraw={() => withdraw(a)}
+            onResubmit={() => void resubmit(a)}
             onDownload={() => void download(a)}
           />
         ))
@@ -131,11 +148,13 @@ const ApplicationCard = ({
   application: a,
   busy,
   onWithdraw,
+  onResubmit,
   onDownload,
 }: {
   readonly application: Application
   readonly busy: string | undefined
   readonly onWithdraw: () => Promise<void>
+  readonly onResubmit: () => void
   readonly onDownload: () => void
 }) => {
   const { t } = useTranslation("portal")
@@ -215,6 +234,31 @@ const ApplicationCard = ({
             </ul>
           </div>
         ))}
+        {a.state === "draft" ? (
+          // Returned (退回): the applicant corrects what was asked and submits again (issue 13, item 5).
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="returned"
+            title={t("applications.returned")}
+            description={
+              <Flex vertical gap={8} style={{ marginTop: 8 }}>
+                <Button block href="/profile" onClick={onLinkClick("/profile")}>
+                  {t("applications.editProfile")}
+                </Button>
+                <Button
+                  type="primary"
+                  block
+                  loading={busy === `resubmit-${a.id}`}
+                  onClick={onResubmit}
+                  data-testid="resubmit"
+                >
+                  {t("applications.resubmit")}
+                </Button>
+              </Flex>
+            }
+          />
+        ) : null}
         {a.application.verdict === undefined ? null : (
           <Button block onClick={onDownload} loading={busy === `form-${a.id}`} data-testid="download-form">
             {t("applications.downloadForm")}
