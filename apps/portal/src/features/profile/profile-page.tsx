@@ -289,6 +289,8 @@ const ProfileForm = ({
     }
     setSummary([])
     setDraftSaved(undefined)
+    // Once the applicant goes on, "restored at step n" is old news.
+    setRestored(false)
     const to = Math.min(last, step + 1)
     setStep(to)
     window.scrollTo?.(0, 0)
