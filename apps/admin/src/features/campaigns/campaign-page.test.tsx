@@ -383,6 +383,63 @@ describe("moves with forms (研究决定, 公示, 异议, 放宽)", () => {
     })
   })
 
+  it("after PoolRefused, the decision carries the waivers the body records (001 三（4） 原则上), the community as subject", async () => {
+    const calls = stubApi(
+      {
+        status: 409,
+        body: {
+          error: {
+            ...illegal.error,
+            data: {
+              ...illegal.error.data,
+              tag: "PoolRefused",
+              message: label(
+                "新华社区推荐1名，需至少2名（001 三（4））；经批准可放宽",
+                "新华社区 has 1 nominee, at least 2 are required",
+              ),
+            },
+          },
+        },
+      },
+      [{ ...interviewed, regionId: "guizhou-street-c2" }],
+    )
+    renderPage(<CampaignPage id="c1" />)
+    fireEvent.click(await screen.findByRole("button", { name: "研究决定" }))
+    const dialog = await screen.findByRole("dialog")
+    expect(within(dialog).queryByTestId("pool-waivers")).toBeNull()
+    fireEvent.click(within(dialog).getByLabelText("同意"))
+    fireEvent.change(within(dialog).getByLabelText("会议日期"), { target: { value: "2026-12-09" } })
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole("button", { name: /确\s?定/ }))
+    })
+    await within(dialog).findByTestId("pool-waivers")
+    expect(within(dialog).getByTestId("action-error").textContent).toContain("新华社区推荐1名")
+    fireEvent.click(within(dialog).getByTestId("add-pool-waiver"))
+    const waiver = await within(dialog).findByTestId("pool-waiver-0")
+    fireEvent.mouseDown(within(waiver).getByRole("combobox"))
+    fireEvent.click(await screen.findByText("每个社区的后备人数"))
+    fireEvent.change(within(waiver).getByLabelText("放宽理由"), {
+      target: { value: "社区规模小，另一人选明年补齐" },
+    })
+    fireEvent.change(within(waiver).getByLabelText("批准人"), { target: { value: "街道党工委书记" } })
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole("button", { name: /确\s?定/ }))
+    })
+    await waitFor(() => expect(calls.filter((c) => c.procedure === "applications.act")).toHaveLength(2))
+    const second = calls.filter((c) => c.procedure === "applications.act")[1]?.body as {
+      move: { poolWaivers?: unknown }
+    }
+    expect(second.move.poolWaivers).toEqual([
+      {
+        ruleId: "pool.min_per_community",
+        reason: "社区规模小，另一人选明年补齐",
+        approver: "街道党工委书记",
+        approvedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        subject: "guizhou-street-c2",
+      },
+    ])
+  })
+
   it("shows the notice's last day as the API counts it before the notice starts", async () => {
     const decided = {
       ...interviewed,

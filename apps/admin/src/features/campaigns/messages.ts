@@ -135,6 +135,16 @@ export const campaignFlowZh = {
   addRater: "添加评委",
   mean: "平均分 {{score}}",
   waivers: "放宽限制",
+  poolWaivers: "放宽队伍结构要求",
+  poolWaiversHint: "仅“一般”“原则上”的结构要求可经批准放宽；逐条填写理由、批准人和日期后再确定。",
+  poolRule: "放宽的要求",
+  poolRules: {
+    "pool.min_per_community": "每个社区的后备人数",
+    "pool.roles": "含正职、副职人选",
+    "pool.young_share": "全街道35岁以下人员比例",
+  },
+  addPoolWaiver: "添加一项放宽",
+  waiverReason: "放宽理由",
   waivedTag: "已放宽",
   waiverLine: "理由：{{reason}}；批准人：{{approver}}（{{date}}）",
   records: {
@@ -324,6 +334,17 @@ export const campaignFlowEn: Messages<typeof campaignFlowZh> = {
   addRater: "Add a rater",
   mean: "Mean {{score}}",
   waivers: "Waivers",
+  poolWaivers: "Waive a pool composition rule",
+  poolWaiversHint:
+    "Only rules the scheme qualifies 一般 / 原则上 may be waived; give each its reason, approver and date.",
+  poolRule: "Rule waived",
+  poolRules: {
+    "pool.min_per_community": "Nominees per community",
+    "pool.roles": "Principal and deputy nominees",
+    "pool.young_share": "The street's share aged 35 or under",
+  },
+  addPoolWaiver: "Add a waiver",
+  waiverReason: "Reason",
   waivedTag: "Waived",
   waiverLine: "reason: {{reason}}; approved by {{approver}} ({{date}})",
   records: {

@@ -110,6 +110,7 @@ export const MoveDialog = ({
             ...(v.reference?.trim() ? { reference: v.reference.trim() } : {}),
           },
           date: v.date as string,
+          ...poolWaiversOf(values.poolWaivers, row.regionId),
         })
         break
       case "startNotice":
@@ -240,8 +241,44 @@ export const MoveDialog = ({
         initialValues={moveInitialValues(kind, row, campaign, today)}
         preserve={false}
       >
-        <MoveFields kind={kind} row={row} campaign={campaign} today={today} posts={posts} />
+        <MoveFields
+          kind={kind}
+          row={row}
+          campaign={campaign}
+          today={today}
+          posts={posts}
+          poolRefused={problem?.kind === "api" && problem.tag === "PoolRefused"}
+        />
       </Form>
     </Modal>
   )
+}
+
+/**
+ * The decision's `poolWaivers` from its form: a community rule's waiver names the nominee's community (the
+ * application's region) as its subject; the street's share names none.
+ */
+export const poolWaiversOf = (
+  entered: unknown,
+  communityId: string,
+): {
+  poolWaivers?: Array<{
+    ruleId: string
+    reason: string
+    approver: string
+    approvedOn: string
+    subject?: string
+  }>
+} => {
+  const rows = (Array.isArray(entered) ? entered : []) as ReadonlyArray<
+    Partial<Record<"ruleId" | "reason" | "approver" | "approvedOn", string>>
+  >
+  const poolWaivers = rows.map((w) => ({
+    ruleId: w.ruleId ?? "",
+    reason: (w.reason ?? "").trim(),
+    approver: (w.approver ?? "").trim(),
+    approvedOn: w.approvedOn ?? "",
+    ...(w.ruleId === "pool.young_share" ? {} : { subject: communityId }),
+  }))
+  return poolWaivers.length === 0 ? {} : { poolWaivers }
 }

@@ -1,5 +1,5 @@
 import { useLanguage } from "@cadre/ui"
-import { Alert, Form, Input, Radio, Select, Typography } from "antd"
+import { Alert, Button, Form, Input, Radio, Select, Typography } from "antd"
 import { useTranslation } from "react-i18next"
 import { decidingBodies, notAfter, notBefore, requiredRules } from "./move-form-rules"
 import { earlierSteps, type MoveKind, nextObjectionId, postChoices } from "./moves"
@@ -17,6 +17,7 @@ export const MoveFields = ({
   campaign,
   today,
   posts,
+  poolRefused = false,
 }: {
   readonly kind: DialogKind
   readonly row: ApplicationRow
@@ -25,6 +26,8 @@ export const MoveFields = ({
   readonly today: string
   /** Posts the caller may read, for the Appoint choices; null while loading. */
   readonly posts: ReadonlyArray<Post> | null
+  /** The last answer was PoolRefused: the decision may carry waivers of the pool's 一般 / 原则上 rules. */
+  readonly poolRefused?: boolean
 }) => {
   const { t } = useTranslation("admin")
   const language = useLanguage()
@@ -75,6 +78,7 @@ export const MoveFields = ({
           <Form.Item name="date" label={t("campaign.flow.meetingDate")} rules={[required("date"), noFuture]}>
             <Input type="date" max={today} />
           </Form.Item>
+          {poolRefused ? <PoolWaiverFields today={today} /> : null}
         </>
       )
     case "startNotice":
@@ -249,4 +253,71 @@ export const moveInitialValues = (
     default:
       return {}
   }
+}
+
+/** The pool rules a decision may set aside when the scheme qualifies them 一般 / 原则上 (001 三（4）). */
+export const POOL_RULES = ["pool.min_per_community", "pool.roles", "pool.young_share"] as const
+
+/**
+ * 放宽结构要求: after a PoolRefused answer, the deciding body may record a waiver of each 一般 / 原则上 rule the
+ * refusal names (reason, approver, date), sent as the decision's `poolWaivers`; the server refuses any other.
+ */
+const PoolWaiverFields = ({ today }: { readonly today: string }) => {
+  const { t } = useTranslation("admin")
+  const { required, requiredText } = requiredRules(t)
+  const noFuture = notAfter(today, t("campaign.flow.required.notFuture"))
+  return (
+    <div data-testid="pool-waivers">
+      <Typography.Text strong>{t("campaign.flow.poolWaivers")}</Typography.Text>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+        {t("campaign.flow.poolWaiversHint")}
+      </Typography.Paragraph>
+      <Form.List name="poolWaivers">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <div key={field.key} data-testid={`pool-waiver-${field.name}`}>
+                <Form.Item
+                  name={[field.name, "ruleId"]}
+                  label={t("campaign.flow.poolRule")}
+                  rules={[required("rule")]}
+                >
+                  <Select
+                    options={POOL_RULES.map((r) => ({ value: r, label: t(`campaign.flow.poolRules.${r}`) }))}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, "reason"]}
+                  label={t("campaign.flow.waiverReason")}
+                  rules={[requiredText("reason")]}
+                >
+                  <Input.TextArea autoSize count={{ show: true, max: 500 }} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, "approver"]}
+                  label={t("campaign.flow.approver")}
+                  rules={[requiredText("approver")]}
+                >
+                  <Input count={{ show: true, max: 100 }} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, "approvedOn"]}
+                  label={t("campaign.flow.approvedOn")}
+                  rules={[required("date"), noFuture]}
+                >
+                  <Input type="date" max={today} />
+                </Form.Item>
+                <Button size="small" onClick={() => remove(field.name)} style={{ marginBottom: 12 }}>
+                  {t("campaign.flow.remove")}
+                </Button>
+              </div>
+            ))}
+            <Button block onClick={() => add({ approvedOn: today })} data-testid="add-pool-waiver">
+              {t("campaign.flow.addPoolWaiver")}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </div>
+  )
 }
