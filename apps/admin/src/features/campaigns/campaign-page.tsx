@@ -31,7 +31,14 @@ import { Link } from "../../routes/navigation"
 import { useSession } from "../../session/session"
 import { ApplicationRecords } from "./application-records"
 import { DeadlineOverride, FindingDialog, OpinionDialog } from "./case-act-dialogs"
-import { type FindingFacts, findingsResolvable, lateStages, openFindings, type TimedMove } from "./case-acts"
+import {
+  type FindingFacts,
+  findingsResolvable,
+  isPastDeadline,
+  lateStages,
+  openFindings,
+  type TimedMove,
+} from "./case-acts"
 import { saveFile } from "./download"
 import { type DialogKind, MoveDialog, type Send } from "./move-dialog"
 import { factsOf, type MoveKind, onlyYours, rowMoves } from "./moves"
@@ -133,10 +140,7 @@ const Applications = ({
     }
   }
   const late =
-    refused === null ||
-    problem?.kind !== "api" ||
-    problem.tag !== "IllegalMove" ||
-    problem.reason !== "past_deadline"
+    refused === null || !isPastDeadline(problem)
       ? []
       : lateStages(
           steps,

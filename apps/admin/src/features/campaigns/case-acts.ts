@@ -1,3 +1,4 @@
+import type { Problem } from "@cadre/ui"
 import { isReviewStep } from "./moves"
 
 /**
@@ -115,6 +116,10 @@ export interface LateStage {
   readonly date: string
   readonly clause: string
 }
+
+/** The refusal is the kernel's late move (IllegalMove `past_deadline`): the runner may record 逾期办理. */
+export const isPastDeadline = (problem: Problem | null | undefined): boolean =>
+  problem?.kind === "api" && problem.tag === "IllegalMove" && problem.reason === "past_deadline"
 
 /**
  * The stages `move` is late for on this application: stages of the steps it performs whose last day in the

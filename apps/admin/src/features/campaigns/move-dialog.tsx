@@ -3,7 +3,7 @@ import { App as AntdApp, Form, Modal } from "antd"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { DeadlineOverride } from "./case-act-dialogs"
-import { lateStages, type TimedMove } from "./case-acts"
+import { isPastDeadline, lateStages, type TimedMove } from "./case-acts"
 import { type DialogKind, MoveFields, moveInitialValues } from "./move-fields"
 import type { decidingBodies } from "./move-form-rules"
 import { isReviewStep, type RecordValues, recordFrom } from "./moves"
@@ -175,10 +175,7 @@ export const MoveDialog = ({
   }
 
   const late =
-    attempt === null ||
-    problem?.kind !== "api" ||
-    problem.tag !== "IllegalMove" ||
-    problem.reason !== "past_deadline"
+    attempt === null || !isPastDeadline(problem)
       ? []
       : lateStages(
           steps,
