@@ -1,6 +1,6 @@
 import react from "@vitejs/plugin-react"
 import { defineConfig, type ProxyOptions } from "vite"
-import { initialJs } from "./initial-js.js"
+import { initialJs } from "../../tooling/vite/initial-js.js"
 
 // The SPA calls the API as /api/*; the dev server and `vite preview` forward it to API_URL without the prefix,
 // so the browser never needs CORS. In production a reverse proxy does the same.

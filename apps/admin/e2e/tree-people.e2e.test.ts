@@ -91,7 +91,9 @@ describe("区划 import and the people list (人员)", () => {
         .poll(async () => (await page.getByTestId("counts").textContent()) ?? "")
         .toMatch(/新增\s*1/)
       await commitToFull(page)
-      await page.getByRole("link", { name: "人员" }).first().click()
+      // The side menu; on a phone it is behind the menu button.
+      if (width === 375) await page.getByTestId("menu-button").click()
+      await page.getByTestId("side-menu").getByRole("link", { name: "人员" }).click()
       await page.waitForURL(/\/people$/)
       await page.getByTestId("people-search").locator("input").fill(name)
       await page.getByTestId("people-search").locator("input").press("Enter")

@@ -1,73 +1,19 @@
-import { type RouteTable, resolveRoute } from "@cadre/ui"
+import { NotFoundPage } from "@cadre/ui"
 import { Alert, Button, Flex, Spin } from "antd"
 import { type ComponentType, useEffect } from "react"
 import { useTranslation } from "react-i18next"
-import { CampaignPage } from "../features/campaigns/campaign-page"
-import { CampaignsPage } from "../features/campaigns/campaigns-page"
-import { FiguresPage } from "../features/figures/figures-page"
+import {
+  createBrowserRouter,
+  matchRoutes,
+  Outlet,
+  type RouteObject,
+  RouterProvider,
+  useParams,
+} from "react-router"
 import { HomePage } from "../features/home/home-page"
-import { ImportsPage } from "../features/imports/imports-page"
-import { PeoplePage } from "../features/people/people-page"
-import { AccountsPage } from "../features/manage/accounts-page"
-import { CalendarPage } from "../features/manage/calendar-page"
-import { PostsPage } from "../features/manage/posts-page"
-import { PlacementPage } from "../features/placements/placement-page"
-import { PlacementsPage } from "../features/placements/placements-page"
-import { SchemePage } from "../features/schemes/scheme-page"
-import { SchemesPage } from "../features/schemes/schemes-page"
 import { SignInPage } from "../features/sign-in/sign-in-page"
 import { SessionProvider, useSession } from "../session/session"
-import { navigate, useLocation } from "./navigation"
-
-/** The admin's pages by exact path. */
-export const routes: RouteTable = {
-  "/": HomePage,
-  "/sign-in": SignInPage,
-  "/campaigns": CampaignsPage,
-  "/placements": PlacementsPage,
-  "/figures": FiguresPage,
-  "/schemes": SchemesPage,
-  "/posts": PostsPage,
-  "/accounts": AccountsPage,
-  "/calendar": CalendarPage,
-  "/imports": ImportsPage,
-  "/people": PeoplePage,
-}
-
-/** Pages that need a signed-in account. */
-const privatePaths = new Set([
-  "/campaigns",
-  "/placements",
-  "/figures",
-  "/schemes",
-  "/posts",
-  "/accounts",
-  "/calendar",
-  "/imports",
-  "/people",
-])
-
-/** A page and its path parameters, and whether it needs a session. */
-export interface Match {
-  readonly Page: ComponentType<{ readonly id?: string }>
-  readonly id?: string
-  readonly signedIn: boolean
-}
-
-/** The page for a path: the route table, then `/campaigns/:id`, `/schemes/:id` and `/placements/:id`. */
-export const matchRoute = (pathname: string): Match => {
-  const path = pathname.replace(/(.)\/+$/, "$1")
-  const detail = /^\/campaigns\/([^/]+)$/.exec(path)
-  if (detail?.[1] !== undefined)
-    return { Page: CampaignPage, id: decodeURIComponent(detail[1]), signedIn: true }
-  const scheme = /^\/schemes\/([^/]+)$/.exec(path)
-  if (scheme?.[1] !== undefined)
-    return { Page: SchemePage, id: decodeURIComponent(scheme[1]), signedIn: true }
-  const placement = /^\/placements\/([^/]+)$/.exec(path)
-  if (placement?.[1] !== undefined)
-    return { Page: PlacementPage, id: decodeURIComponent(placement[1]), signedIn: true }
-  return { Page: resolveRoute(routes, path), signedIn: privatePaths.has(path) }
-}
+import { attachRouter, navigate, useLocation } from "./navigation"
 
 const Checking = () => (
   <Flex align="center" justify="center" style={{ minHeight: "100vh" }}>
@@ -98,24 +44,176 @@ const Unreachable = ({ onRetry }: { readonly onRetry: () => void }) => {
   )
 }
 
-const Router = () => {
+/** The pages below need a signed-in account: check it, send a visitor to sign-in and back here afterwards. */
+const RequireSession = () => {
   const { pathname, search } = useLocation()
   const { session, retry } = useSession()
-  const match = matchRoute(pathname)
-  const mustSignIn = match.signedIn && session.status === "signedOut"
+  const mustSignIn = session.status === "signedOut"
   useEffect(() => {
-    // Unauthenticated users go to sign-in, and come back here afterwards.
     if (mustSignIn) navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true })
   }, [mustSignIn, pathname, search])
-  if (match.signedIn && session.status === "unreachable") return <Unreachable onRetry={retry} />
-  if (match.signedIn && session.status !== "signedIn") return <Checking />
-  const { Page } = match
-  return match.id === undefined ? <Page /> : <Page id={match.id} />
+  if (session.status === "unreachable") return <Unreachable onRetry={retry} />
+  if (session.status !== "signedIn") return <Checking />
+  return <Outlet />
+}
+
+/** A page module loaded when first visited (the heavy screens — charts, editors — stay out of the first load). */
+const page =
+  <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) =>
+  async () => ({ Component: pick(await load()) })
+
+/** A detail page reached by `/…/:id`: the id comes from the URL, so a deep link opens the same screen. */
+const withId =
+  <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType<{ readonly id?: string }>) =>
+  async () => {
+    const Page = pick(await load())
+    const WithId = () => <Page id={useParams().id ?? ""} />
+    return { Component: WithId }
+  }
+
+/**
+ * The admin's routes. Public: home and sign-in. Everything else sits under `RequireSession`; each page checks
+ * its own permission again through the API, which is the real gate.
+ */
+export const routeObjects: RouteObject[] = [
+  {
+    id: "root",
+    hydrateFallbackElement: <Checking />,
+    children: [
+      { id: "home", path: "/", Component: HomePage },
+      { id: "sign-in", path: "/sign-in", Component: SignInPage },
+      {
+        id: "signed-in",
+        Component: RequireSession,
+        children: [
+          {
+            id: "campaigns",
+            path: "/campaigns",
+            lazy: page(
+              () => import("../features/campaigns/campaigns-page"),
+              (m) => m.CampaignsPage,
+            ),
+          },
+          {
+            id: "campaign",
+            path: "/campaigns/:id",
+            lazy: withId(
+              () => import("../features/campaigns/campaign-page"),
+              (m) => m.CampaignPage,
+            ),
+          },
+          {
+            id: "placements",
+            path: "/placements",
+            lazy: page(
+              () => import("../features/placements/placements-page"),
+              (m) => m.PlacementsPage,
+            ),
+          },
+          {
+            id: "placement",
+            path: "/placements/:id",
+            lazy: withId(
+              () => import("../features/placements/placement-page"),
+              (m) => m.PlacementPage,
+            ),
+          },
+          {
+            id: "figures",
+            path: "/figures",
+            lazy: page(
+              () => import("../features/figures/figures-page"),
+              (m) => m.FiguresPage,
+            ),
+          },
+          {
+            id: "schemes",
+            path: "/schemes",
+            lazy: page(
+              () => import("../features/schemes/schemes-page"),
+              (m) => m.SchemesPage,
+            ),
+          },
+          {
+            id: "scheme",
+            path: "/schemes/:id",
+            lazy: withId(
+              () => import("../features/schemes/scheme-page"),
+              (m) => m.SchemePage,
+            ),
+          },
+          {
+            id: "posts",
+            path: "/posts",
+            lazy: page(
+              () => import("../features/manage/posts-page"),
+              (m) => m.PostsPage,
+            ),
+          },
+          {
+            id: "accounts",
+            path: "/accounts",
+            lazy: page(
+              () => import("../features/manage/accounts-page"),
+              (m) => m.AccountsPage,
+            ),
+          },
+          {
+            id: "calendar",
+            path: "/calendar",
+            lazy: page(
+              () => import("../features/manage/calendar-page"),
+              (m) => m.CalendarPage,
+            ),
+          },
+          {
+            id: "imports",
+            path: "/imports",
+            lazy: page(
+              () => import("../features/imports/imports-page"),
+              (m) => m.ImportsPage,
+            ),
+          },
+          {
+            id: "people",
+            path: "/people",
+            lazy: page(
+              () => import("../features/people/people-page"),
+              (m) => m.PeoplePage,
+            ),
+          },
+        ],
+      },
+      { id: "not-found", path: "*", Component: NotFoundPage },
+    ],
+  },
+]
+
+/** Which route a path opens, its `:id`, and whether it needs a session (for tests and deep-link checks). */
+export const matchRoute = (
+  pathname: string,
+): { readonly route: string; readonly id?: string; readonly signedIn: boolean } => {
+  const matches = matchRoutes(routeObjects, pathname) ?? []
+  const leaf = matches[matches.length - 1]
+  const route = leaf?.route.id ?? "not-found"
+  const id = leaf?.params.id
+  const signedIn = matches.some((m) => m.route.id === "signed-in")
+  return id === undefined ? { route, signedIn } : { route, id, signedIn }
+}
+
+// One router for the app's life; `navigate()` in ./navigation goes through it.
+let router: ReturnType<typeof createBrowserRouter> | undefined
+const theRouter = () => {
+  if (router === undefined) {
+    router = createBrowserRouter(routeObjects)
+    attachRouter(router)
+  }
+  return router
 }
 
 /** The app: the session, and the page for the current location. */
 export const App = () => (
   <SessionProvider>
-    <Router />
+    <RouterProvider router={theRouter()} />
   </SessionProvider>
 )

@@ -1,6 +1,8 @@
 import type { RouterOutputs } from "@cadre/client"
-import { ApiProvider, isUnauthenticated, type Language, makeClient } from "@cadre/ui"
+import { ApiProvider, isUnauthenticated, type Language, makeClient, useApi } from "@cadre/ui"
+import { type QueryClient, QueryClientProvider } from "@tanstack/react-query"
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react"
+import { makeQueryClient, onMutationSettled, TRPCProvider, trackedFetch } from "../api/query"
 
 /** Who is signed in (auth.me): account, role, scope, display name. */
 export type Me = RouterOutputs["auth"]["me"]
@@ -71,6 +73,16 @@ export const SessionProvider = ({ children }: { readonly children?: ReactNode })
     hint.get() ? { status: "checking" } : { status: "signedOut" },
   )
   const [attempt, setAttempt] = useState(0)
+  // The cache of what this app read. Emptied whenever the account changes (sign-in, sign-out, expiry): what one
+  // clerk read is never shown to the next one on this browser. A 401 on any read ends the session.
+  const [queryClient] = useState(() =>
+    makeQueryClient({
+      onUnauthenticated: () => {
+        hint.set(false)
+        setSession({ status: "signedOut" })
+      },
+    }),
+  )
   useEffect(() => {
     // `attempt` counts the user's 重试 after the API was unreachable; each asks the server again.
     void attempt
@@ -100,31 +112,61 @@ export const SessionProvider = ({ children }: { readonly children?: ReactNode })
     setAttempt((n) => n + 1)
   }, [])
 
-  const signIn = useCallback(async (identifier: string, password: string, language: Language) => {
-    await makeClient(language).auth.login.mutate({ identifier, password })
-    hint.set(true)
-    setSession(await whoAmI())
-  }, [])
+  const signIn = useCallback(
+    async (identifier: string, password: string, language: Language) => {
+      await makeClient(language).auth.login.mutate({ identifier, password })
+      queryClient.clear()
+      hint.set(true)
+      setSession(await whoAmI())
+    },
+    [queryClient],
+  )
   const signOut = useCallback(async () => {
     try {
       await makeClient("zh-CN").auth.logout.mutate()
     } finally {
+      queryClient.clear()
       hint.set(false)
       setSession({ status: "signedOut" })
     }
-  }, [])
+  }, [queryClient])
   const expired = useCallback(() => {
+    queryClient.clear()
     hint.set(false)
     setSession({ status: "signedOut" })
-  }, [])
+  }, [queryClient])
   const value = useMemo(
     () => ({ session, signIn, signOut, expired, retry }),
     [session, signIn, signOut, expired, retry],
   )
   return (
     <Context.Provider value={value}>
-      <ApiProvider>{children}</ApiProvider>
+      <ApiProvider fetch={trackedFetch}>
+        <ServerState queryClient={queryClient}>{children}</ServerState>
+      </ApiProvider>
     </Context.Provider>
+  )
+}
+
+/**
+ * The query cache of this app (one per SessionProvider, so tests do not share one) and tRPC's integration over
+ * the same client the pages use. A successful move makes every read stale.
+ */
+const ServerState = ({
+  queryClient,
+  children,
+}: {
+  readonly queryClient: QueryClient
+  readonly children?: ReactNode
+}) => {
+  const client = useApi()
+  useEffect(() => onMutationSettled(() => void queryClient.invalidateQueries()), [queryClient])
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={client} queryClient={queryClient}>
+        {children}
+      </TRPCProvider>
+    </QueryClientProvider>
   )
 }
 

@@ -543,10 +543,11 @@ describe("routing and moves", () => {
 
   it("maps /campaigns/:id to the detail page and keeps sign-in redirects on this site", () => {
     expect(matchRoute("/campaigns/demo-yangpu-2026")).toMatchObject({
+      route: "campaign",
       id: "demo-yangpu-2026",
       signedIn: true,
     })
-    expect(matchRoute("/campaigns/").signedIn).toBe(true)
+    expect(matchRoute("/campaigns/")).toMatchObject({ route: "campaigns", signedIn: true })
     expect(matchRoute("/").signedIn).toBe(false)
     expect(nextPath("?next=%2Fcampaigns%2Fx")).toBe("/campaigns/x")
     expect(nextPath("?next=%2F%2Fevil.example")).toBe("/campaigns")

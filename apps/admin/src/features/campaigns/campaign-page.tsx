@@ -29,6 +29,7 @@ import { AppShell } from "../../layout/app-shell"
 import { KeysetPager, useKeysetPages } from "../../layout/keyset-pager"
 import { Link } from "../../routes/navigation"
 import { useSession } from "../../session/session"
+import { CampaignStatus } from "./campaign-status"
 import { ApplicationRecords } from "./application-records"
 import { DeadlineOverride, FindingDialog, OpinionDialog } from "./case-act-dialogs"
 import {
@@ -470,7 +471,8 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
   const api = useApi()
   const language = useLanguage()
   const lang = language === "en" ? "en" : "zh"
-  const { expired } = useSession()
+  const { expired, session } = useSession()
+  const mayWrite = session.status === "signedIn" && session.me.permissions.includes("campaign.write")
   const { message } = AntdApp.useApp()
   const [exporting, setExporting] = useState(false)
   const [exportProblem, setExportProblem] = useState<Problem | null>(null)
@@ -534,6 +536,9 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
                   · {t("campaigns.places")} {campaign.places} · {t("campaign.referenceDate")}{" "}
                   {formatDate(campaign.referenceDate, language)}
                 </Typography.Text>
+                <div style={{ marginTop: 8 }}>
+                  <CampaignStatus campaign={campaign} mayWrite={mayWrite} />
+                </div>
               </div>
               <Card title={t("campaign.path")} size="small">
                 <Steps

@@ -1,13 +1,14 @@
 import type { RouterOutputs } from "@cadre/client"
 import { isUnauthenticated, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
-import { Card, Col, Empty, Flex, Row, Spin, Tag, Typography } from "antd"
-import { useEffect } from "react"
+import { App as AntdApp, Button, Card, Col, Empty, Flex, Row, Spin, Tag, Typography } from "antd"
+import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { KeysetPager, useKeysetPages } from "../../layout/keyset-pager"
-import { Link } from "../../routes/navigation"
+import { Link, navigate } from "../../routes/navigation"
 import { useSession } from "../../session/session"
+import { CreateCampaignDialog } from "./create-campaign-dialog"
 
 export type CampaignRow = RouterOutputs["campaigns"]["list"]["items"][number]
 
@@ -95,7 +96,15 @@ export const CampaignsPage = () => {
   const { t } = useTranslation("admin")
   const api = useApi()
   const language = useLanguage()
-  const { expired } = useSession()
+  const { expired, session } = useSession()
+  const { message } = AntdApp.useApp()
+  const [creating, setCreating] = useState(false)
+  // The org dept creates campaigns in its own region (campaign.write); the server checks the scope again.
+  const me = session.status === "signedIn" ? session.me : undefined
+  const createIn =
+    me?.permissions.includes("campaign.write") && me.scope._tag === "RegionScope"
+      ? me.scope.regionId
+      : undefined
   const pages = useKeysetPages()
   const { cursor } = pages
   const { load } = useLoad(() => api.campaigns.list.query({ cursor }), `${language} ${cursor ?? ""}`)
@@ -105,9 +114,27 @@ export const CampaignsPage = () => {
   }, [failedAuth, expired])
   return (
     <AppShell title={t("campaigns.title")}>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("campaigns.title")}
-      </Typography.Title>
+      <Flex wrap align="center" justify="space-between" gap={8}>
+        <Typography.Title level={1} style={{ fontSize: 24 }}>
+          {t("campaigns.title")}
+        </Typography.Title>
+        {createIn === undefined ? null : (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="new-campaign">
+            {t("campaigns.new")}
+          </Button>
+        )}
+      </Flex>
+      {creating && createIn !== undefined ? (
+        <CreateCampaignDialog
+          regionId={createIn}
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false)
+            void message.success(t("campaigns.created"))
+            navigate(`/campaigns/${encodeURIComponent(id)}`)
+          }}
+        />
+      ) : null}
       {load.state === "loading" ? (
         <Spin />
       ) : load.state === "failed" ? (

@@ -266,7 +266,7 @@ describe("在岗干部 list", () => {
 
   it("routes /placements/:id to the detail page", () => {
     const m = matchRoute("/placements/demo-pl-da-in-term")
-    expect(m.Page).toBe(PlacementPage)
+    expect(m.route).toBe("placement")
     expect(m.id).toBe("demo-pl-da-in-term")
     expect(m.signedIn).toBe(true)
   })

@@ -1,5 +1,24 @@
 import { gzipSync } from "node:zlib"
-import type { Plugin } from "vite"
+
+// The few Rollup shapes the plugin reads, written out so this file needs no `vite` next to it (each app's
+// vite.config.ts checks the plugin against Vite's own Plugin type where it is used).
+interface OutputChunk {
+  readonly type: "chunk"
+  readonly fileName: string
+  readonly isEntry: boolean
+  readonly imports: ReadonlyArray<string>
+  readonly code: string
+}
+type Bundle = Record<string, OutputChunk | { readonly type: "asset" }>
+interface PluginContext {
+  info(message: string): void
+  error(message: string): never
+}
+interface Plugin {
+  readonly name: string
+  readonly apply: "build"
+  generateBundle(this: PluginContext, options: unknown, bundle: Bundle): void
+}
 
 /**
  * Prints the JavaScript a first visit downloads before anything shows — the entry chunk and the chunks it imports
