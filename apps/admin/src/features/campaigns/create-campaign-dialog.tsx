@@ -77,7 +77,12 @@ export const CreateCampaignDialog = ({
       onSuccess: (campaign) => onCreated(campaign.id),
       onError: (error) => {
         const p = problemOf(error)
-        const placed = fieldIssues(p, fieldOf)
+        // A refused reference date is a Conflict about the whole campaign on the wire; it belongs at its field.
+        const atReferenceDate =
+          "reason" in p && p.reason?.startsWith("reference_date_") === true
+            ? [{ field: "referenceDate", message: p.message }]
+            : []
+        const placed = [...fieldIssues(p, fieldOf), ...atReferenceDate]
         form.setFields(
           placed.map((i) => ({ name: i.field as keyof CreateValues, errors: [pick(i.message, language)] })),
         )

@@ -151,6 +151,24 @@ export const placementsZh = {
     inForce: "生效中",
     lapsed: "已解除",
   },
+  termMoves: {
+    TakeUp: {
+      action: "到岗",
+      title: "到岗任职",
+      date: "到岗日期",
+      termEnd: "任期届满日（可不填）",
+      termEndHelp: "方案规定任期的，按方案计算；方案未规定或允许另定的，在此填写。",
+    },
+    EndTerm: { action: "任期届满", title: "任期届满", text: "任期已满，登记届满后可办理留任或期满离任。" },
+    StayOn: {
+      action: "留任",
+      title: "留任",
+      text: "本人愿意留任，经组织研究决定继续任职。",
+      until: "新任期至（可不填）",
+      untilHelp: "方案未规定任期的，在此填写新任期的届满日。",
+    },
+    Exit: { action: "期满离任", title: "期满离任", date: "离任日期", reason: "离任说明" },
+  },
   actions: {
     title: "办理",
     closed: "任职已结束，档案只能查阅",
@@ -344,6 +362,29 @@ export const placementsEn: Messages<typeof placementsZh> = {
     none: "None",
     inForce: "in force",
     lapsed: "lapsed",
+  },
+  termMoves: {
+    TakeUp: {
+      action: "Take up the post",
+      title: "Take up the post",
+      date: "Date taken up",
+      termEnd: "Term ends (optional)",
+      termEndHelp:
+        "Where the scheme sets the term it is computed; give it here where the scheme sets none or lets the appointment state it.",
+    },
+    EndTerm: {
+      action: "End of term",
+      title: "End of term",
+      text: "The term has been served; after this, stay on or exit.",
+    },
+    StayOn: {
+      action: "Stay on",
+      title: "Stay on",
+      text: "The cadre wishes to stay, and the organisation decides to continue the posting.",
+      until: "New term until (optional)",
+      untilHelp: "Where the scheme sets no term length, give the new term's end here.",
+    },
+    Exit: { action: "Exit", title: "Exit at the end of term", date: "Date of exit", reason: "Remarks" },
   },
   actions: {
     title: "Actions",

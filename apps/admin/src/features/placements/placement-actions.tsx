@@ -6,6 +6,7 @@ import type { Lang } from "./form-helpers"
 import type { PlacementDetail, Role, SchemeView } from "./placement-helpers"
 import { ProbationDialog, type ProbationForm } from "./probation-dialog"
 import { RecallDialog, type RecallForm } from "./recall-dialog"
+import { type TermMoveForm, TermMoveDialog, type TermMoveKind } from "./term-move-dialog"
 import { type Move, useCommand } from "./use-command"
 
 /**
@@ -31,11 +32,22 @@ export const PlacementActions = ({
   const lang: Lang = language === "en" ? "en" : "zh"
   const { message } = AntdApp.useApp()
   const { problem, setProblem, busy, run } = useCommand()
-  const [open, setOpen] = useState<"probation" | "recall" | null>(null)
+  const [open, setOpen] = useState<"probation" | "recall" | TermMoveKind | null>(null)
   const [probationForm] = Form.useForm<ProbationForm>()
   const [recallForm] = Form.useForm<RecallForm>()
+  const [termForm] = Form.useForm<TermMoveForm>()
   const onProbation = placement.state === "on_probation" || placement.state === "probation_extended"
   const serving = onProbation || placement.state === "in_term"
+  // The term moves this state allows (the kernel's state machine; the server checks again, with the dates).
+  const termMoves: ReadonlyArray<TermMoveKind> =
+    placement.state === "placed"
+      ? ["TakeUp"]
+      : placement.state === "in_term" && placement.termEnd !== null && placement.termEnd <= today
+        ? ["EndTerm"]
+        : placement.state === "term_ended"
+          ? ["StayOn", "Exit"]
+          : []
+  const termKind = open === "probation" || open === "recall" ? null : open
 
   const act = async (move: Move) => {
     setOpen(null)
@@ -58,6 +70,20 @@ export const PlacementActions = ({
         testId="action-error"
       />
       <Flex wrap gap={8}>
+        {termMoves.map((kind) => (
+          <Button
+            key={kind}
+            type={kind === "TakeUp" ? "primary" : "default"}
+            disabled={busy}
+            data-testid={`term-move-${kind}`}
+            onClick={() => {
+              termForm.resetFields()
+              setOpen(kind)
+            }}
+          >
+            {t(`termMoves.${kind}.action`)}
+          </Button>
+        ))}
         {onProbation ? (
           <Button
             type="primary"
@@ -89,6 +115,14 @@ export const PlacementActions = ({
         form={probationForm}
         scheme={scheme}
         role={role}
+        today={today}
+        onCancel={() => setOpen(null)}
+        onSubmit={act}
+      />
+
+      <TermMoveDialog
+        kind={termKind}
+        form={termForm}
         today={today}
         onCancel={() => setOpen(null)}
         onSubmit={act}

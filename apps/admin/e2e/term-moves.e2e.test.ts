@@ -1,0 +1,54 @@
+import type { Page } from "playwright-core"
+import { describe, expect, it } from "vitest"
+import { browser, overflow, password, preview, useDemoSystem } from "./demo-system.js"
+
+// The term moves on their screen (issue 16): a street takes up its placed cadre (000 三（一）: the probation as
+// deputy secretary starts), and a term that has ended offers 留任 and 期满离任, nothing else.
+useDemoSystem()
+
+const signIn = async (page: Page, path: string, email: string) => {
+  await page.goto(`${preview.url}${path}`)
+  await page.waitForURL(/\/sign-in\?next=/)
+  await page.getByLabel("邮箱或手机号").fill(email)
+  await page.getByLabel("密码").fill(password)
+  await page.getByRole("button", { name: /^登\s?录$/ }).click()
+  await page.waitForURL(new RegExp(`${path}$`))
+}
+
+describe("term moves (到岗 · 任期届满 · 留任 · 期满离任)", () => {
+  it("a street takes up its placed cadre from the placement's page, at 375 px", async () => {
+    const page = await browser.newPage({ width: 375, height: 800 })
+    await signIn(page, "/placements/demo-pl-yp-placed", "yangpu.dinghai@demo.example.org")
+    const state = page.getByTestId("placement-state")
+    await expect.poll(() => state.textContent()).toBe("已安排，待到岗")
+    // Only the move this state allows.
+    expect(await page.locator("[data-testid^=term-move-]").count()).toBe(1)
+    await page.getByTestId("term-move-TakeUp").click()
+    const dialog = page.getByRole("dialog")
+    await dialog.getByLabel("到岗日期").fill("")
+    await dialog.getByRole("button", { name: /^提\s?交$/ }).click()
+    await dialog.getByText("请填写此项").waitFor()
+    await dialog.getByLabel("到岗日期").fill("2026-12-01")
+    await dialog.getByRole("button", { name: /^提\s?交$/ }).click()
+    // Yangpu has a probation as deputy secretary: taking up starts it.
+    await expect.poll(() => state.textContent()).toBe("见习")
+    expect(await page.getByTestId("term-move-TakeUp").count()).toBe(0)
+    expect(await overflow(page)).toBeLessThanOrEqual(0)
+    expect(browser.errors).toEqual([])
+    await page.close()
+  })
+
+  it("a term that has ended offers 留任 and 期满离任 to the org dept", async () => {
+    const page = await browser.newPage({ width: 1280, height: 900 })
+    await signIn(page, "/placements/demo-pl-jc-term-ended", "jincheng.org@demo.example.org")
+    await expect.poll(() => page.getByTestId("placement-state").textContent()).toBe("任期届满")
+    const moves = await page.locator("[data-testid^=term-move-]").allTextContents()
+    expect(moves.map((m) => m.replace(/\s/g, ""))).toEqual(["留任", "期满离任"])
+    await page.getByTestId("term-move-Exit").click()
+    const dialog = page.getByRole("dialog")
+    await dialog.getByText("离任说明").waitFor()
+    await dialog.getByRole("button", { name: /^取\s?消$/ }).click()
+    expect(browser.errors).toEqual([])
+    await page.close()
+  })
+})
