@@ -352,11 +352,14 @@ describe("a selection carried through from the campaign screen", () => {
     expect(
       await huang
         .getByRole("button")
-        .filter({ hasText: /任职|报到/ })
+        // The moves of the path (建立任职安排, which makes the placement, is not one of them).
+        .filter({ hasText: /^\s*(任\s?职|报\s?到)\s*$/ })
         .count(),
     ).toBe(0)
     await huang.getByRole("button", { name: /^(更多操作|More)$/ }).click()
-    await expect.poll(() => page.getByRole("menuitem").allTextContents()).toEqual(["退回"])
+    // The row's dropdown, not the side menu (whose entries are menu items too).
+    const rowMenu = page.locator(".ant-dropdown:not(.ant-dropdown-hidden)")
+    await expect.poll(() => rowMenu.getByRole("menuitem").allTextContents()).toEqual(["退回"])
     await page.keyboard.press("Escape")
     await expect
       .poll(() => page.getByTestId("record-appointment").textContent())
@@ -436,6 +439,12 @@ describe("a selection carried through from the campaign screen", () => {
     const appointment = page.getByTestId("record-appointment")
     await expect.poll(() => appointment.textContent()).toContain("隆昌路居民区党组织书记")
     expect(await appointment.textContent()).toContain("Reported in on")
+
+    // The org dept makes the placement from the appointment; its page opens, where the street takes it up.
+    await zhang.getByTestId("place-from-application").click()
+    await page.getByRole("button", { name: "OK" }).click()
+    await page.waitForURL(/\/placements\/[^/]+$/)
+    await expect.poll(() => page.getByTestId("placement-state").textContent()).toBe("placed, not yet in post")
 
     expect(browser.errors).toEqual([])
     await page.close()

@@ -164,6 +164,11 @@ const zhCN = {
     rejected: "已将 {{name}} 标记为未通过",
     cancel: "取消",
     exportRoster: "导出花名册",
+    place: {
+      action: "建立任职安排",
+      confirm: "为 {{name}} 建立任职安排（按本批次方案和所任岗位）？",
+      done: "已为 {{name}} 建立任职安排",
+    },
     exported: "已导出 {{filename}}",
     channels: {
       self_registration: "个人报名",
@@ -378,6 +383,11 @@ const en: Messages<typeof zhCN> = {
     rejected: "{{name}} is marked as rejected",
     cancel: "Cancel",
     exportRoster: "Export roster",
+    place: {
+      action: "Create placement",
+      confirm: "Create the placement of {{name}} (on the post, under this campaign's scheme)?",
+      done: "Placement created for {{name}}",
+    },
     exported: "Exported {{filename}}",
     channels: {
       self_registration: "Self-registration",

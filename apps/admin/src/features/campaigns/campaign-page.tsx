@@ -30,6 +30,7 @@ import { KeysetPager, useKeysetPages } from "../../layout/keyset-pager"
 import { Link } from "../../routes/navigation"
 import { useSession } from "../../session/session"
 import { CampaignStatus } from "./campaign-status"
+import { PlaceFromApplication } from "./place-from-application"
 import { ApplicationRecords } from "./application-records"
 import { DeadlineOverride, FindingDialog, OpinionDialog } from "./case-act-dialogs"
 import {
@@ -310,6 +311,7 @@ const Applications = ({
                 </Button>
               </Dropdown>
             )}
+            <PlaceFromApplication applicationId={r.id} state={r.state} name={r.person.name} />
           </Flex>
         )
       },

@@ -64,7 +64,8 @@ const Facts = ({ p, today }: { readonly p: PlacementDetail; readonly today: stri
       label: t("facts.scheme"),
       children: (
         <span data-testid="placement-scheme">
-          {p.schemeName[lang]}（{t("scheme", { scheme: p.schemeId, version: p.schemeVersion })}）
+          {/* The scheme by its name and version, never its id (issue 16: names, not codes). */}
+          {t("scheme", { scheme: p.schemeName[lang], version: p.schemeVersion })}
         </span>
       ),
     },

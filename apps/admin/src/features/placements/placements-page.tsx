@@ -137,7 +137,8 @@ export const PlacementsPage = () => {
     {
       title: t("columns.programme"),
       key: "scheme",
-      render: (_, r) => t("scheme", { scheme: r.schemeId, version: r.schemeVersion }),
+      // By the scheme's name (issue 16: names, not codes); the id only if the version row is missing.
+      render: (_, r) => t("scheme", { scheme: r.schemeName?.[lang] ?? r.schemeId, version: r.schemeVersion }),
     },
   ]
 
