@@ -735,7 +735,13 @@ describe("001 Guizhou street reserve pool: 2 nominees per community, joint revie
 // ---------------------------------------------------------------------------------------------- Anqiu (004)
 
 describe("004 Anqiu secondment: recommendation → 1:2 shortlist → standing committee → publication", () => {
-  const AQ_ATTEST = ["city_department_cadre", "character_conduct", "health", "willingness_grassroots"]
+  const AQ_ATTEST = [
+    "city_department_cadre",
+    "character_conduct",
+    "health",
+    "lacks_grassroots_experience",
+    "willingness_grassroots",
+  ]
   it("keeps the shortlist to twice the places and appoints after a 公示 across National Day", async () => {
     const org = await h.actorHeaders({ role: "org_dept_admin", regionId: "370784" })
     const unit = await h.actorHeaders({

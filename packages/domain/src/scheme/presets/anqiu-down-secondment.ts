@@ -86,14 +86,19 @@ export const anqiuDownSecondment: Preset = {
           item: "health",
         },
         {
-          // "缺乏基层工作经历" read literally: no grassroots work to speak of, i.e. less than one whole month. The
-          // notes give no number; a region that means "less than N years" sets its own threshold.
-          _tag: "LacksGrassrootsExperience",
+          // "缺乏基层工作经历" names no length of grassroots work, so the preset sets none (issue 20: the former
+          // "less than 1 month" was a number the seed does not state). A reviewer judges it, seeing the work
+          // history; a district that fixes a length publishes a version with a `LacksGrassrootsExperience` rule
+          // whose `thresholdMonths` cites its own document.
+          _tag: "Attested",
           id: "lacks_grassroots",
           citation: c("安丘 严格选人标准（5）", "缺乏基层工作经历"),
-          label: text("缺乏基层工作经历", "Lacks grassroots experience"),
+          label: text(
+            "缺乏基层工作经历（文件未规定界限，由审核人员认定）",
+            "Lacks grassroots experience (no length is set: a reviewer judges)",
+          ),
           waivable: false,
-          thresholdMonths: 1,
+          item: "lacks_grassroots_experience",
         },
         {
           _tag: "Attested",

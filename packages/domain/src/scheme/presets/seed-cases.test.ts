@@ -276,17 +276,40 @@ describe("004 Anqiu downward secondment", () => {
     expect(finding(evaluate(scheme, p, { referenceDate: ref }).findings, "rank").status).toBe("fail")
   })
 
-  it("004 安丘 严格选人标准（5）: a cadre who has served at the grassroots fails “lacks grassroots experience”", () => {
-    const p = person("1988-03-01", {
-      rank: { level: "deputy_section", track: "leading" },
-      workHistory: [
-        { from: "2012-01-01", to: "2014-12-31", organisation: "某镇", position: "科员", grassroots: true },
-      ],
-      attestations: attestAll(scheme),
+  it("004 安丘 严格选人标准（5）: “缺乏基层工作经历” states no length, so no computed threshold decides it: a reviewer does", () => {
+    // Issue 20: the preset used to fail anyone with a month of grassroots work ("1 个月"), a number the seed
+    // does not state. Two months at a township, or none at all: either way a reviewer's word decides.
+    const served = (months: number, attested?: boolean) =>
+      person("1988-03-01", {
+        rank: { level: "deputy_section", track: "leading" },
+        workHistory:
+          months === 0
+            ? []
+            : [
+                {
+                  from: "2021-01-01",
+                  to: `2021-0${months}-28`,
+                  organisation: "某镇",
+                  position: "科员",
+                  grassroots: true,
+                },
+              ],
+        attestations: (attestAll(scheme) ?? [])
+          .filter((a) => attested !== undefined || a.item !== "lacks_grassroots_experience")
+          .map((a) => (a.item === "lacks_grassroots_experience" ? { ...a, result: attested === true } : a)),
+      })
+    const f = (p: Profile) =>
+      finding(evaluate(scheme, p, { referenceDate: ref }).findings, "lacks_grassroots")
+    expect(f(served(2))).toMatchObject({
+      status: "needs_review",
+      kind: "Attested",
+      citation: { document: "004", clause: "安丘 严格选人标准（5）" },
     })
-    expect(finding(evaluate(scheme, p, { referenceDate: ref }).findings, "lacks_grassroots").status).toBe(
-      "fail",
-    )
+    expect(f(served(0)).status).toBe("needs_review")
+    expect(f(served(2, false)).status).toBe("fail")
+    expect(f(served(2, true)).status).toBe("pass")
+    // No rule of the preset carries a number of months the seed does not give.
+    expect(scheme.eligibility.rules.filter((r) => r._tag === "LacksGrassrootsExperience")).toEqual([])
   })
 
   it("004 安丘 规范选派程序（3）: the heads' meeting shortlists at 1:2", () => {
