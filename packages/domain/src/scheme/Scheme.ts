@@ -19,6 +19,7 @@ import { Assessment } from "./sections/Assessment.js"
 import { Eligibility } from "./sections/Eligibility.js"
 import { RegionId, SchemeId, SchemeKind, SourceDocument } from "./sections/Identity.js"
 import {
+  LeaveFiling,
   LeaveTier,
   MentorCapacity,
   Relations,
@@ -72,6 +73,8 @@ const SchemeStruct = Schema.Struct({
   leave: Param(Schema.NonEmptyArray(LeaveTier)),
   /** How the days of leave count, for its length and for a late return (issue 13); absent: calendar days. */
   leaveDays: Schema.optional(Param(LeaveDayCount)),
+  /** Leave filed (备案) with a body from some length on, whoever approves it (issue 20: 004 Anqiu); absent: none. */
+  leaveFiling: Schema.optional(Param(LeaveFiling)),
   // In-post fields added after format 1 was fixed: optional, so schemes stored without them still decode (absent
   // reads as "not stated"), and presets fill them in where the seed states them.
   relations: Schema.optional(Param(Relations)),

@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import { Either, Schema } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { evaluate } from "../../eligibility/Evaluate.js"
@@ -7,7 +7,9 @@ import { checkCharacter } from "../../person/IdNumber.js"
 import { Profile, type ProfileEncoded, RANK_LEVELS, type RankLevel } from "../../person/Profile.js"
 import { addDays, addYears, fullYearsBetween, type LocalDate, make } from "../../shared/LocalDate.js"
 import { loadPreset } from "../Preset.js"
-import { quotaCount, type Scheme } from "../Scheme.js"
+import { explainRoute, leaveFilingFor, requestLeave } from "../../inpost/Leave.js"
+import { generateObligations } from "../../inpost/Obligations.js"
+import { quotaCount, Scheme } from "../Scheme.js"
 import {
   anqiuDownSecondment,
   daanFirstSecretary,
@@ -310,6 +312,91 @@ describe("004 Anqiu downward secondment", () => {
     expect(f(served(2, true)).status).toBe("pass")
     // No rule of the preset carries a number of months the seed does not give.
     expect(scheme.eligibility.rules.filter((r) => r._tag === "LacksGrassrootsExperience")).toEqual([])
+  })
+
+  it("004 安丘 强化考核激励: leave of “[missing] days or more” is filed with the city org dept — the clause is data, its number 文件未规定 for the district to fill in", () => {
+    const filing = scheme.leaveFiling
+    expect(filing).toMatchObject({
+      _tag: "Cited",
+      value: { fileWith: "org_dept", fromDays: { _tag: "Unspecified" } },
+      citation: {
+        document: "004",
+        clause: "安丘 强化考核激励",
+        quote: "挂职干部请假天以上要报市委组织部备案",
+      },
+    })
+    // Until the district fills it in, every request carries the clause and says the number is missing.
+    expect(leaveFilingFor(filing, 2)).toMatchObject({ status: "undetermined", fileWith: "org_dept" })
+    expect(leaveFilingFor(filing, 2)?.note?.zh).toContain("文件未规定")
+    // The district's version: "3天以上" includes 3 days (6 half-days); 2.5 days is not filed.
+    const filled = Schema.decodeUnknownSync(Scheme)({
+      ...anqiuDownSecondment.encoded,
+      version: 2,
+      effectiveFrom: "2027-01-01",
+      leave: {
+        _tag: "Cited",
+        value: [{ approver: "street" }],
+        citation: { document: "004", clause: "安丘 本地补充" },
+      },
+      leaveFiling: {
+        _tag: "Cited",
+        value: {
+          fileWith: "org_dept",
+          fromDays: { _tag: "Cited", value: 3, citation: { document: "004", clause: "安丘 本地补充" } },
+        },
+        citation: { document: "004", clause: "安丘 强化考核激励" },
+      },
+    })
+    expect(leaveFilingFor(filled.leaveFiling, 6)).toMatchObject({
+      status: "due",
+      fileWith: "org_dept",
+      fromDays: 3,
+    })
+    expect(leaveFilingFor(filled.leaveFiling, 5)).toBeUndefined()
+    const req = (to: string) =>
+      requestLeave(
+        {
+          id: "l",
+          placementId: "pl",
+          personId: filled.id as never,
+          from: make("2027-03-01"),
+          to: make(to),
+          reason: "事假",
+        },
+        filled,
+        make("2027-02-20"),
+      )
+    const three = Either.getOrThrow(req("2027-03-03"))
+    expect(three.route).toMatchObject({ approver: "street", filing: { status: "due", fileWith: "org_dept" } })
+    expect(explainRoute(three.route, three.halfDays).zh).toContain(
+      "3天以上，报组织部门备案（004 安丘 本地补充）",
+    )
+    expect(Either.getOrThrow(req("2027-03-02")).route.filing).toBeUndefined()
+  })
+
+  it("004 安丘 强化考核激励: the org dept's 跟踪考察 is owed every calendar quarter, “in principle”", () => {
+    const tracking = scheme.reports.find((r) => r.id === "tracking")
+    expect(tracking).toMatchObject({
+      from: "org_dept",
+      cadence: {
+        _tag: "Cited",
+        qualifier: "in_principle",
+        value: { _tag: "Every", interval: { amount: 3, unit: "month" } },
+      },
+      citation: { document: "004", clause: "安丘 强化考核激励" },
+    })
+    const owed = generateObligations(
+      { placementId: "pl-aq", terms: [{ number: 1, start: make("2026-01-05"), end: make("2027-01-04") }] },
+      scheme.reports,
+    ).filter((o) => o.reportId === "tracking")
+    expect(owed.map((o) => o.due)).toEqual([
+      "2026-03-31",
+      "2026-06-30",
+      "2026-09-30",
+      "2026-12-31",
+      "2027-01-04",
+    ])
+    expect(owed.every((o) => o.from === "org_dept")).toBe(true)
   })
 
   it("004 安丘 规范选派程序（3）: the heads' meeting shortlists at 1:2", () => {

@@ -97,6 +97,28 @@ export const LeaveTier = Schema.Struct({
 export type LeaveTier = typeof LeaveTier.Type
 
 /**
+ * Leave of `fromDays` days or more (以上: the number included) is filed (备案) with `fileWith`, whoever approves it.
+ * `fromDays` is itself a parameter: 004 安丘 强化考核激励 reads "挂职干部请假天以上要报市委组织部备案" with the number
+ * missing, so the preset records the clause and leaves the number `Unspecified` for the district to fill in.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const LeaveFiling = Schema.Struct({
+  fromDays: Param(Schema.Int.pipe(Schema.positive())).annotations({
+    title: "备案起始天数（含） / filed from this many days",
+  }),
+  fileWith: Actor,
+}).annotations({ identifier: "LeaveFiling", title: "请假备案 / leave filing" })
+/**
+ * The decoded value of the {@link LeaveFiling} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type LeaveFiling = typeof LeaveFiling.Type
+
+/**
  * What happens to each of the cadre's relations while in post (000 一（二）1: 转组织关系，不转行政和工资关系).
  * A relation the document does not mention is left out.
  *
