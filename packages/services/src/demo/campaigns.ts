@@ -223,10 +223,18 @@ async function loadWith(runtime: Runtime): Promise<number> {
       on: d("2026-07-10"),
     })
     if (a.application.verdict?.outcome === "ineligible" || i > 1) continue
+    // 001 四（二）1: the community publicises its nominees (5 working days from the day after 10 July, to 17 July)
+    // before the street's review (四（二）2).
+    const noticed = await move(
+      gz,
+      a,
+      { _tag: "StartNotice", days: 5, start: d("2026-07-10"), countFrom: "day_after" },
+      "2026-07-10",
+    )
     const j = await resolveOpen(
       regionActor("reviewer", "guizhou-street", GUIZHOU_STREET, "某街道审核人员（演示）"),
-      await move(gz, a, { _tag: "Advance", from: "screened", to: "joint_review" }, "2026-07-13"),
-      "2026-07-14",
+      await move(gz, noticed, { _tag: "Advance", from: "public_notice", to: "joint_review" }, "2026-07-20"),
+      "2026-07-21",
     )
     if (i === 0)
       await move(
@@ -244,7 +252,7 @@ async function loadWith(runtime: Runtime): Promise<number> {
             ],
           },
         },
-        "2026-07-15",
+        "2026-07-22",
       )
   }
 
