@@ -121,6 +121,13 @@ const schemeIssues = (s: typeof SchemeStruct.Type): ReadonlyArray<string> => {
     )
       issues.push(`环节“${st.id}”的时限引用了不存在的环节 / stage ${st.id} follows an unknown stage`)
   }
+  const cycleIds = new Set(s.assessment.cycles.map((c) => c.id))
+  if (s.recall.consequences._tag === "Cited")
+    for (const c of s.recall.consequences.value)
+      if (c.cycleId !== undefined && !cycleIds.has(c.cycleId))
+        issues.push(
+          `后果“${c.id}”引用了不存在的考核 / consequence ${c.id} names an unknown cycle: ${c.cycleId}`,
+        )
   const docs = new Set(s.sources.map((d) => d.id))
   for (const r of [...s.eligibility.rules, ...s.eligibility.exclusions])
     if (!docs.has(r.citation.document))
