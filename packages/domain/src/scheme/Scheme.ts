@@ -22,6 +22,7 @@ import {
   LeaveFiling,
   LeaveTier,
   MentorCapacity,
+  MentorRole,
   Relations,
   ReportObligation,
   Term,
@@ -31,7 +32,7 @@ import { LeaveDayCount } from "./sections/LeaveDays.js"
 import { Pool } from "./sections/Pool.js"
 import { Provision } from "./sections/Provision.js"
 import { Recall } from "./sections/Recall.js"
-import { Channel, Stage } from "./sections/Stages.js"
+import { BatchSize, Channel, Stage } from "./sections/Stages.js"
 
 export * from "./sections/Assessment.js"
 export * from "./sections/Basics.js"
@@ -69,6 +70,8 @@ const SchemeStruct = Schema.Struct({
   term: Term,
   channels: Param(Schema.NonEmptyArray(Channel)),
   stages: Schema.Array(Stage),
+  /** Cadres per batch (issue 20: 004 江东 一 "一般每批3人"); absent: the scheme does not say. */
+  batchSize: Schema.optional(Param(BatchSize)),
   reports: Schema.Array(ReportObligation),
   leave: Param(Schema.NonEmptyArray(LeaveTier)),
   /** How the days of leave count, for its length and for a late return (issue 13); absent: calendar days. */
@@ -79,6 +82,8 @@ const SchemeStruct = Schema.Struct({
   // reads as "not stated"), and presets fill them in where the seed states them.
   relations: Schema.optional(Param(Relations)),
   mentorCapacity: Schema.optional(Param(MentorCapacity)),
+  /** The mentors (培养责任人) each cadre is given, by kind (issue 20: 004 江东 四); absent: not stated. */
+  mentorsPerCadre: Schema.optional(Param(Schema.NonEmptyArray(MentorRole))),
   training: Schema.optional(Param(Schema.NonEmptyArray(TrainingMinimum))),
   /**
    * May a person hold more than one posting (appointment or placement) at a time under this scheme? Only a cited

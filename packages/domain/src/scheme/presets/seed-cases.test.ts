@@ -8,13 +8,16 @@ import { Profile, type ProfileEncoded, RANK_LEVELS, type RankLevel } from "../..
 import { addDays, addYears, fullYearsBetween, type LocalDate, make } from "../../shared/LocalDate.js"
 import { loadPreset } from "../Preset.js"
 import { explainRoute, leaveFilingFor, requestLeave } from "../../inpost/Leave.js"
+import { mentorTeam } from "../../inpost/Mentoring.js"
 import { generateObligations } from "../../inpost/Obligations.js"
+import { checkBatchSize } from "../../selection/Batch.js"
 import { quotaCount, Scheme } from "../Scheme.js"
 import {
   anqiuDownSecondment,
   daanFirstSecretary,
   guizhouStreetReservePool,
   huaishangVillagePosting,
+  jiangdongPetitionSecondment,
   jinchengSecondmentDown,
   jinchengSecondmentUp,
 } from "./index.js"
@@ -500,5 +503,61 @@ describe("004 Huaishang village posting", () => {
       ],
     ])
     expect(scheme.recall.consequences).toMatchObject({ value: [{ effect: "graded", grade: "incompetent" }] })
+  })
+})
+
+describe("004 Jiangdong petition secondment", () => {
+  const scheme = loadPreset(jiangdongPetitionSecondment)
+
+  it("004 江东 一: “一般每批3人” — 3 passes; 4 fails until a reason and approver are recorded, then shows as waived", () => {
+    expect(checkBatchSize(scheme, 3)).toMatchObject({ _tag: "Checked", status: "pass", expected: 3 })
+    const four = checkBatchSize(scheme, 4)
+    expect(four).toMatchObject({ _tag: "Checked", status: "fail", waivable: true, actual: 4 })
+    if (four._tag !== "Checked") throw new Error("checked")
+    expect(four.message.zh).toBe("本批4人，不同于“一般每批3人”：须记录理由和批准人（004 江东 一）")
+    const waiver = { reason: "信访高峰期增派1人", approver: "区委组织部", approvedOn: make("2026-03-01") }
+    const waived = checkBatchSize(scheme, 4, waiver)
+    expect(waived).toMatchObject({ status: "waived", waiver })
+    // A waiver without a reason is no waiver.
+    expect(checkBatchSize(scheme, 4, { ...waiver, reason: " " })).toMatchObject({ status: "fail" })
+    // Without 一般 the same number admits no exception; a scheme that states none checks nothing.
+    const strict = {
+      batchSize: { _tag: "Cited" as const, value: 3, citation: { document: "004", clause: "江东 一" } },
+    }
+    expect(checkBatchSize(strict, 4, waiver)).toMatchObject({
+      status: "fail",
+      waivable: false,
+    })
+    expect(checkBatchSize(loadPreset(anqiuDownSecondment), 4)).toEqual({ _tag: "NotStated" })
+  })
+
+  it("004 江东 四: each cadre has 1 deputy head of the petition bureau and 1 experienced petition officer as 培养责任人", () => {
+    const on = make("2026-04-01")
+    const pairing = (id: string, mentorId: string, role: string) => ({
+      id,
+      mentorId: mentorId as never,
+      menteeId: "p-1" as never,
+      from: make("2026-03-01"),
+      role,
+    })
+    const one = mentorTeam(scheme.mentorsPerCadre, [pairing("a", "m-1", "deputy_director")], "p-1", on)
+    expect(one).toMatchObject({
+      complete: false,
+      citation: { document: "004", clause: "江东 四" },
+      roles: [
+        { key: "deputy_director", needed: 1, have: 1 },
+        { key: "petition_officer", needed: 1, have: 0 },
+      ],
+    })
+    expect(one?.message.zh).toBe("培养责任人未配齐：精通业务工作的信访干部需1名、现有0名（004 江东 四）")
+    const both = mentorTeam(
+      scheme.mentorsPerCadre,
+      [pairing("a", "m-1", "deputy_director"), pairing("b", "m-2", "petition_officer")],
+      "p-1",
+      on,
+    )
+    expect(both?.complete).toBe(true)
+    // A scheme without the rule: nothing to check.
+    expect(mentorTeam(loadPreset(anqiuDownSecondment).mentorsPerCadre, [], "p-1", on)).toBeUndefined()
   })
 })

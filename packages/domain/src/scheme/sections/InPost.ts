@@ -186,6 +186,26 @@ export const MentorCapacity = Schema.Struct({
 export type MentorCapacity = typeof MentorCapacity.Type
 
 /**
+ * One kind of mentor (培养责任人) each cadre is given, and how many (004 江东 四: 1 名信访局副局长 and 1 名精通业务工作的
+ * 信访干部 for each cadre). `key` is what a pairing records as the mentor's role.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const MentorRole = Schema.Struct({
+  key: Schema.NonEmptyTrimmedString,
+  label: Text,
+  count: Schema.Int.pipe(Schema.positive()),
+}).annotations({ identifier: "MentorRole", title: "培养责任人 / mentor per cadre" })
+/**
+ * The decoded value of the {@link MentorRole} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type MentorRole = typeof MentorRole.Type
+
+/**
  * The kind of training a minimum counts: centralised, topical, pre-post, or any.
  *
  * @category schemas
