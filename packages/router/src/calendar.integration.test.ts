@@ -14,7 +14,13 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => h?.close())
 
-const AQ_ATTEST = ["city_department_cadre", "character_conduct", "health", "willingness_grassroots"]
+const AQ_ATTEST = [
+  "city_department_cadre",
+  "character_conduct",
+  "health",
+  "lacks_grassroots_experience",
+  "willingness_grassroots",
+]
 let seq = 901 // odd: male, as insertPerson writes
 
 /** A campaign of Anqiu's scheme in `regionId`, one cadre recommended, shortlisted and decided, then 公示 started. */

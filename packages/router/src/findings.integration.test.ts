@@ -1,7 +1,7 @@
 import { auditLog } from "@cadre/db"
 import { and, eq } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { failure, guizhouNomineeInNotice, type Harness, makeHarness, tagOf, textOf } from "./test-support.js"
+import { failure, guizhouNomineeInspected, type Harness, makeHarness, tagOf, textOf } from "./test-support.js"
 
 /**
  * Issue 13, "facts carry their source": an application was decided while its verdict was still `needs_review`.
@@ -129,9 +129,9 @@ describe("000 杨浦: needs_review findings are resolved by a reviewer before th
 describe("001 贵州: the 党工委 decides on the nominee as they stand that day, not as they were screened", () => {
   it("a sanction the street records after the screening stops an approval (001 三 不宜（2）); a rejection still goes", async () => {
     const street = await h.actorHeaders({ role: "street_admin", regionId: "guizhou-street" })
-    const { found, cur, act } = await guizhouNomineeInNotice(h, street)
+    const { found, cur, act } = await guizhouNomineeInspected(h, street)
     expect(found.application.verdict?.outcome).not.toBe("ineligible")
-    // During the 公示, a sanction of the spring is entered on the nominee's record.
+    // After the inspection, before the decision, a sanction of the spring is entered on the nominee's record.
     await h.caller(street).profiles.recordConduct({
       personId: found.application.personId,
       record: {
@@ -148,7 +148,7 @@ describe("001 贵州: the 党工委 decides on the nominee as they stand that da
     expect(tagOf(e)).toBe("IllegalMove")
     expect(textOf(e).zh).toContain("不符合")
     const still = await h.caller(street).applications.get({ id: cur.id })
-    expect([still.version, still.state]).toEqual([cur.version, "public_notice"])
+    expect([still.version, still.state]).toEqual([cur.version, "inspection"])
     const rejected = await act({ _tag: "Decide", outcome: "not_approved", meeting, date: "2026-12-09" })
     expect(rejected.state).toBe("rejected")
     const f = rejected.application.verdict?.findings.find((x) => x.ruleId === "disciplinary_sanction")

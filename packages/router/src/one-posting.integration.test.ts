@@ -15,7 +15,13 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => h?.close())
 
-const AQ_ATTEST = ["city_department_cadre", "character_conduct", "health", "willingness_grassroots"]
+const AQ_ATTEST = [
+  "city_department_cadre",
+  "character_conduct",
+  "health",
+  "lacks_grassroots_experience",
+  "willingness_grassroots",
+]
 let seq = 301 // odd: male, as insertPerson writes
 let org: Record<string, string>
 let unit: Record<string, string>

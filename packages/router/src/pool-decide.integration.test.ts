@@ -3,7 +3,7 @@ import { Person } from "@cadre/domain"
 import { and, eq } from "drizzle-orm"
 import { Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { failure, guizhouNomineeInNotice, type Harness, makeHarness, tagOf, textOf } from "./test-support.js"
+import { failure, guizhouNomineeInspected, type Harness, makeHarness, tagOf, textOf } from "./test-support.js"
 
 /**
  * Issue 13 item 4: a reserve-pool campaign's decision is gated on the pool it changes (Pool.gateDecision) — the
@@ -59,8 +59,9 @@ const addPerson = async (regionId: string, name: string, birthDate: string): Pro
 type Nominee = { community: string; role: string; name: string; birthDate: string }
 
 /**
- * A street campaign under `schemeId`, its nominees recommended and taken through joint review, inspection and a
- * 5-working-day 公示 from 13 July; today is left at 21 July, the decision day. Returns the applications by name.
+ * A street campaign under `schemeId`, its nominees recommended and taken through a 5-working-day 公示 from 13 July,
+ * then joint review and inspection (001 四（二）1–2); today is left at 21 July, the decision day. Returns the
+ * applications by name.
  */
 const runToDecision = async (street: Record<string, string>, schemeId: string, nominees: Array<Nominee>) => {
   h.setToday("2026-07-01")
@@ -74,7 +75,12 @@ const runToDecision = async (street: Record<string, string>, schemeId: string, n
     startYear: 2026,
     referenceDate: "2026-07-12",
     decidingBody: "street",
-    scheduleOverrides: { recommend: "2026-07-13", decide: "2026-07-21" },
+    scheduleOverrides: {
+      recommend: "2026-07-13",
+      joint_review: "2026-07-21",
+      inspect: "2026-07-21",
+      decide: "2026-07-21",
+    },
   })
   await h.caller(street).campaigns.openForApplications({ id: c.id, expectedVersion: c.version })
   h.setToday("2026-07-10")
@@ -104,8 +110,13 @@ const runToDecision = async (street: Record<string, string>, schemeId: string, n
     apps.set(name, { id: r.id, version: r.version })
     return r
   }
+  // 001 四（二）1: the community's 公示 first, then the street's joint review and inspection (四（二）2).
+  h.setToday("2026-07-13")
+  for (const n of nominees)
+    await act(n.name, { _tag: "StartNotice", days: 5, start: "2026-07-13", countFrom: "day_after" })
+  h.setToday("2026-07-21")
   for (const n of nominees) {
-    await act(n.name, { _tag: "Advance", from: "screened", to: "joint_review" })
+    await act(n.name, { _tag: "Advance", from: "public_notice", to: "joint_review" })
     await act(n.name, {
       _tag: "Record",
       record: {
@@ -124,15 +135,11 @@ const runToDecision = async (street: Record<string, string>, schemeId: string, n
       record: {
         _tag: "Inspection",
         team: ["街道组织委员"],
-        date: "2026-07-10",
+        date: "2026-07-21",
         findings: { politics: "好", ability: "好", service: "好", standing: "好" },
       },
     })
   }
-  h.setToday("2026-07-13")
-  for (const n of nominees)
-    await act(n.name, { _tag: "StartNotice", days: 5, start: "2026-07-13", countFrom: "day_after" })
-  h.setToday("2026-07-21")
   const decide = (name: string, poolWaivers?: ReadonlyArray<Record<string, string>>) =>
     act(name, {
       _tag: "Decide",
@@ -180,7 +187,7 @@ describe("issue 13 item 4: a pool campaign's decision is gated on the pool it ch
     expect([tagOf(waived), textOf(waived).zh]).toEqual(["PoolRefused", arithmetic])
     // Nothing was written: the application is where it was.
     const still = await h.caller(street).applications.get({ id: apps.get("甲一")?.id as string })
-    expect([still.state, still.version]).toEqual(["public_notice", before])
+    expect([still.state, still.version]).toEqual(["inspection", before])
   }, 120_000)
 
   it("a 原则上 community rule passes only with a waiver recorded on the decision and audited; 含正职、副职 never", async () => {
@@ -299,7 +306,7 @@ describe("issue 13 item 4: a pool campaign's decision is gated on the pool it ch
     const check = await h.caller(street).campaigns.poolCheck({ id: "demo-guizhou-2026" })
     if (check.composition._tag !== "Composition") throw new Error("composition not checked")
     expect(check.composition.street.arithmetic.zh).toBe("4人中35岁以下2人，需至少2人（4×40%=1.6，向上取整）")
-    const { act } = await guizhouNomineeInNotice(h, street)
+    const { act } = await guizhouNomineeInspected(h, street)
     h.setToday("2026-12-09")
     const decided = await act({
       _tag: "Decide",

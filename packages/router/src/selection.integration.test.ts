@@ -439,9 +439,9 @@ describe("000 Yangpu: unit recommendation → interview → 部务会 → report
 
 // ---------------------------------------------------------------------------------------------- Guizhou (001)
 
-describe("001 Guizhou street reserve pool: 2 nominees per community, joint review, 公示 → decision", () => {
+describe("001 Guizhou street reserve pool: 2 nominees per community, 公示, joint review → decision", () => {
   const GZ_ATTEST = ["political_loyalty", "community_service_ability", "conduct_character", "computer_skills"]
-  it("nominates, reviews jointly, inspects, publicises on working days with an objection, then decides", async () => {
+  it("nominates, publicises on working days with an objection, reviews jointly, inspects, then decides", async () => {
     const street = await h.actorHeaders({ role: "street_admin", regionId: "guizhou-street" })
     const other = await h.actorHeaders({ role: "street_admin", regionId: "310110001" })
     const nominees = [
@@ -480,14 +480,14 @@ describe("001 Guizhou street reserve pool: 2 nominees per community, joint revie
     expect((await failure(h.caller(other).campaigns.get({ id: c.id }))).code).toBe("NOT_FOUND")
     await h.caller(street).campaigns.openForApplications({ id: c.id, expectedVersion: c.version })
     const detail = await h.caller(street).campaigns.get({ id: c.id })
-    // 001: the community publicises its nominees before the street's meeting decides.
+    // 001 四（二）1–3: the community publicises its nominees before the street's review, inspection and decision.
     expect(detail.path.steps.map((s) => s.state)).toEqual([
       "draft",
       "submitted",
       "screened",
+      "public_notice",
       "joint_review",
       "inspection",
-      "public_notice",
       "decided",
       "appointed",
     ])
@@ -546,12 +546,81 @@ describe("001 Guizhou street reserve pool: 2 nominees per community, joint revie
       current.set(id, r.version)
       return r
     }
+    // The schedule from the scheme: recommendations by 12 July, the decision by 18 July (001 四).
+    const schedule = await h.caller(street).campaigns.schedule({ id: c.id })
+    expect(schedule.entries.find((e) => e.stageId === "recommend")?.date).toBe("2026-07-12")
+    expect(schedule.entries.find((e) => e.stageId === "decide")?.date).toBe("2026-07-18")
+    // Issue 13, "dates bite": 001 四（二） dates the nominees' 公示 by 12 July (四（二）1), the street's review by 17 July
+    // (四（二）2) and the decision by 18 July (四（二）3); this run's notice starts on 13 July and the street reviews
+    // and decides on 21 July, so the street sets its own timetable for those stages (else each move is refused as
+    // past its deadline).
+    const running = await h.caller(street).campaigns.get({ id: c.id })
+    await h.caller(street).campaigns.update({
+      id: c.id,
+      expectedVersion: running.version,
+      scheduleOverrides: {
+        recommend: "2026-07-13",
+        joint_review: "2026-07-21",
+        inspect: "2026-07-21",
+        decide: "2026-07-21",
+      },
+    })
+    // Deciding before the notice: refused (the notice precedes the street's review and decision in 001).
+    const first = [...current.keys()][0] as string
+    expect(
+      tagOf(
+        await failure(
+          h.caller(street).applications.act({
+            applicationId: first,
+            expectedVersion: current.get(first) as number,
+            move: { _tag: "Decide", outcome: "approved", meeting: { body: "street" }, date: "2026-07-16" },
+          }),
+        ),
+      ),
+    ).toBe("IllegalMove")
+    // Issue 20 (001 四（二）1): the community publicises its nominees before the street's 初审, the departments'
+    // opinions and the inspection (四（二）2) — straight after screening, not after the inspection. Joint review
+    // before the notice is refused.
+    expect(
+      tagOf(
+        await failure(
+          h.caller(street).applications.act({
+            applicationId: first,
+            expectedVersion: current.get(first) as number,
+            move: { _tag: "Advance", from: "screened", to: "joint_review" },
+          }),
+        ),
+      ),
+    ).toBe("IllegalMove")
+    // 公示 of 5 working days from Monday 13 July, counted from the next day: 14–17 and 20 July.
+    h.setToday("2026-07-13")
+    const lastDays = new Set<string | undefined>()
+    for (const id of current.keys())
+      lastDays.add(
+        (await act(id, { _tag: "StartNotice", days: 5, start: "2026-07-13", countFrom: "day_after" }))
+          .application.notice?.lastDay,
+      )
+    expect(lastDays).toEqual(new Set(["2026-07-20"]))
+    // A resident objects during the notice.
+    h.setToday("2026-07-15")
+    await act(first, { _tag: "FileObjection", objectionId: "异议-1", summary: "反映其长期不在社区居住" })
+    h.setToday("2026-07-21")
+    const blocked = await failure(
+      h.caller(street).applications.act({
+        applicationId: first,
+        expectedVersion: current.get(first) as number,
+        move: { _tag: "Advance", from: "public_notice", to: "joint_review" },
+      }),
+    )
+    expect(textOf(blocked).zh).toContain("异议")
+    await act(first, {
+      _tag: "ResolveObjection",
+      objectionId: "异议-1",
+      finding: "经核查，本人一直在社区居住，反映不属实",
+      upheld: false,
+    })
     for (const id of current.keys()) {
-      await act(id, {
-        _tag: "Advance",
-        from: "screened",
-        to: "joint_review",
-      })
+      await act(id, { _tag: "Advance", from: "public_notice", to: "joint_review" })
       // 联审: discipline, public security, comprehensive governance, family planning (001 四（二）2).
       await act(id, {
         _tag: "Record",
@@ -571,7 +640,7 @@ describe("001 Guizhou street reserve pool: 2 nominees per community, joint revie
         record: {
           _tag: "Inspection",
           team: ["街道组织委员", "社区党委书记"],
-          date: "2026-07-15",
+          date: "2026-07-21",
           findings: {
             politics: "政治立场坚定",
             ability: "工作能力较强",
@@ -602,59 +671,6 @@ describe("001 Guizhou street reserve pool: 2 nominees per community, joint revie
     if (pool.composition._tag !== "Composition") throw new Error("composition not checked")
     expect(pool.composition.street.arithmetic.zh).toBe("4人中35岁以下2人，需至少2人（4×40%=1.6，向上取整）")
     expect(pool.composition.street.status).toBe("pass")
-    // The schedule from the scheme: recommendations by 12 July, the decision by 18 July (001 四).
-    const schedule = await h.caller(street).campaigns.schedule({ id: c.id })
-    expect(schedule.entries.find((e) => e.stageId === "recommend")?.date).toBe("2026-07-12")
-    expect(schedule.entries.find((e) => e.stageId === "decide")?.date).toBe("2026-07-18")
-    // Issue 13, "dates bite": 001 四（二） dates the nominees' 公示 by 12 July (四（二）1) and the decision by 18 July
-    // (四（二）3); this run's notice starts on 13 July and the street decides on 21 July, so the street sets its own
-    // timetable for those two stages (else both moves are refused as past their deadlines).
-    const running = await h.caller(street).campaigns.get({ id: c.id })
-    await h.caller(street).campaigns.update({
-      id: c.id,
-      expectedVersion: running.version,
-      scheduleOverrides: { recommend: "2026-07-13", decide: "2026-07-21" },
-    })
-    // Deciding before the notice: refused (the notice precedes the decision in 001).
-    const first = [...current.keys()][0] as string
-    expect(
-      tagOf(
-        await failure(
-          h.caller(street).applications.act({
-            applicationId: first,
-            expectedVersion: current.get(first) as number,
-            move: { _tag: "Decide", outcome: "approved", meeting: { body: "street" }, date: "2026-07-16" },
-          }),
-        ),
-      ),
-    ).toBe("IllegalMove")
-    // 公示 of 5 working days from Monday 13 July, counted from the next day: 14–17 and 20 July.
-    h.setToday("2026-07-13")
-    const lastDays = new Set<string | undefined>()
-    for (const id of current.keys())
-      lastDays.add(
-        (await act(id, { _tag: "StartNotice", days: 5, start: "2026-07-13", countFrom: "day_after" }))
-          .application.notice?.lastDay,
-      )
-    expect(lastDays).toEqual(new Set(["2026-07-20"]))
-    // A resident objects during the notice.
-    h.setToday("2026-07-15")
-    await act(first, { _tag: "FileObjection", objectionId: "异议-1", summary: "反映其长期不在社区居住" })
-    h.setToday("2026-07-21")
-    const blocked = await failure(
-      h.caller(street).applications.act({
-        applicationId: first,
-        expectedVersion: current.get(first) as number,
-        move: { _tag: "Decide", outcome: "approved", meeting: { body: "street" }, date: "2026-07-21" },
-      }),
-    )
-    expect(textOf(blocked).zh).toContain("异议")
-    await act(first, {
-      _tag: "ResolveObjection",
-      objectionId: "异议-1",
-      finding: "经核查，本人一直在社区居住，反映不属实",
-      upheld: false,
-    })
     for (const id of current.keys()) {
       const r = await act(id, {
         _tag: "Decide",
@@ -735,7 +751,13 @@ describe("001 Guizhou street reserve pool: 2 nominees per community, joint revie
 // ---------------------------------------------------------------------------------------------- Anqiu (004)
 
 describe("004 Anqiu secondment: recommendation → 1:2 shortlist → standing committee → publication", () => {
-  const AQ_ATTEST = ["city_department_cadre", "character_conduct", "health", "willingness_grassroots"]
+  const AQ_ATTEST = [
+    "city_department_cadre",
+    "character_conduct",
+    "health",
+    "lacks_grassroots_experience",
+    "willingness_grassroots",
+  ]
   it("keeps the shortlist to twice the places and appoints after a 公示 across National Day", async () => {
     const org = await h.actorHeaders({ role: "org_dept_admin", regionId: "370784" })
     const unit = await h.actorHeaders({

@@ -211,11 +211,11 @@ export const insertPerson = async (
 type ActMove = Parameters<ReturnType<Harness["caller"]>["applications"]["act"]>[0]["move"]
 
 /**
- * Demo 001 (贵州 street reserve pool): the street takes a nominee whose joint review is on file through the
- * inspection into its 公示 (today 2026-12-01; the notice runs 5 working days, so 2026-12-09 is past it). Answers the
+ * Demo 001 (贵州 street reserve pool): the street takes a nominee whose 公示 has run and whose joint review is on
+ * file through the inspection (today 2026-12-01), ready for the street's decision (001 四（二）1–3). Answers the
  * nominee's listing and `act`, which moves it on as the street, keeping its version.
  */
-export const guizhouNomineeInNotice = async (h: Harness, street: Record<string, string>) => {
+export const guizhouNomineeInspected = async (h: Harness, street: Record<string, string>) => {
   const page = await h
     .caller(street)
     .applications.list({ campaignId: "demo-guizhou-2026", state: "joint_review" })
@@ -240,6 +240,5 @@ export const guizhouNomineeInNotice = async (h: Harness, street: Record<string, 
       findings: { politics: "好", ability: "好", service: "好", standing: "好" },
     },
   })
-  await act({ _tag: "StartNotice", days: 5, start: "2026-12-01", countFrom: "day_after" })
   return { found, cur, act }
 }

@@ -116,15 +116,19 @@ export const DEMO_ANQIU_CANDIDATES: ReadonlyArray<{
       { from: "2012-08-01", organisation: unit as string, position: "科员", grassroots: false, tags: [] },
     ],
     conduct: [],
-    attestations: ["city_department_cadre", "character_conduct", "health", "willingness_grassroots"].map(
-      (item) => ({
-        item,
-        result: true,
-        by: "reviewer" as const,
-        reviewer: `${unit as string}党组`,
-        date: "2026-11-18",
-      }),
-    ),
+    attestations: [
+      "city_department_cadre",
+      "character_conduct",
+      "health",
+      "lacks_grassroots_experience",
+      "willingness_grassroots",
+    ].map((item) => ({
+      item,
+      result: true,
+      by: "reviewer" as const,
+      reviewer: `${unit as string}党组`,
+      date: "2026-11-18",
+    })),
   },
 }))
 

@@ -150,6 +150,24 @@ export const newGrading = (cycle: AssessmentCycle, period: string): GradingRecor
 })
 
 /**
+ * A grade a rule imposes rather than a body's judgement (004 淮上 目标考核 三是: a recalled cadre "当年考评为“不称职”"):
+ * decided by `by` on `on`, whatever steps were taken before. A first opinion on record is kept (it is history); a
+ * report of an earlier grade is dropped, since the grade reported is no longer the grade.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const imposeGrade = (
+  before: GradingRecord,
+  decided: { readonly by: Actor; readonly on: LocalDate; readonly grade: Grade },
+): GradingRecord => ({
+  cycleId: before.cycleId,
+  period: before.period,
+  ...(before.firstOpinion === undefined ? {} : { firstOpinion: before.firstOpinion }),
+  decided,
+})
+
+/**
  * The next step to take, or undefined when the record is complete.
  *
  * @category rules

@@ -10,7 +10,8 @@ import {
 import type { Grade } from "../scheme/Scheme.js"
 import { make } from "../shared/LocalDate.js"
 import { evaluateIncentives } from "./Incentives.js"
-import { applyRecall, evaluateTriggers, inForce, recallsInWindow } from "./Recall.js"
+import { imposeGrade, newGrading } from "./Grading.js"
+import { applyRecall, evaluateTriggers, inForce, recallGrades, recallsInWindow } from "./Recall.js"
 
 const daan = loadPreset(daanFirstSecretary)
 const huaishang = loadPreset(huaishangVillagePosting)
@@ -247,5 +248,53 @@ describe("Incentives", () => {
       f("2024-01-15", [...grades.slice(0, 2), { year: 2023, grade: "competent" }]).three_years_excellent,
     ).toBe(false)
     expect(f("2024-01-15", grades.slice(1)).three_years_excellent).toBe(false)
+  })
+})
+
+describe("004 淮上 目标考核 三是: a recall's “当年考评为“不称职”” is a grade of that year, not only a consequence", () => {
+  it("names the annual assessment of the recall's year, incompetent, with the clause", () => {
+    const outcome = applyRecall({ consequences: huaishang.recall.consequences, on: make("2027-12-28") })
+    const { grades, unplaced } = recallGrades(huaishang.assessment.cycles, outcome)
+    expect(unplaced).toEqual([])
+    expect(grades.map((g) => [g.consequenceId, g.cycle.id, g.period, g.grade])).toEqual([
+      ["graded_incompetent", "annual", "2027", "incompetent"],
+    ])
+    expect(grades[0]?.text.zh).toBe(
+      "召回：每年对到村任职干部考核一次（2027）定为不称职（004 淮上 目标考核 三是）",
+    )
+  })
+
+  it("a graded consequence naming no cycle, in a scheme with several year-end cycles, is not placed anywhere", () => {
+    const cs = huaishang.recall.consequences
+    if (cs._tag !== "Cited") throw new Error("cited")
+    const bare = { ...cs, value: cs.value.map(({ cycleId: _drop, ...c }) => c) }
+    const { grades, unplaced } = recallGrades(
+      huaishang.assessment.cycles,
+      applyRecall({ consequences: bare, on: make("2027-12-28") }),
+    )
+    expect(grades).toEqual([])
+    expect(unplaced.map((a) => a.consequenceId)).toEqual(["graded_incompetent"])
+    // With exactly one year-end cycle, that one takes it.
+    const one = huaishang.assessment.cycles.filter((c) => c.id === "annual" || c.cadence._tag !== "YearEnd")
+    expect(
+      recallGrades(one, applyRecall({ consequences: bare, on: make("2027-12-28") })).grades[0]?.cycle.id,
+    ).toBe("annual")
+  })
+
+  it("the imposed grade replaces a reported one and keeps the first opinion", () => {
+    const cycle = huaishang.assessment.cycles.find((c) => c.id === "satisfaction")
+    if (cycle === undefined) throw new Error("cycle")
+    const before = {
+      ...newGrading(cycle, "2027"),
+      firstOpinion: { by: "residents" as const, on: make("2027-12-20"), opinion: "满意率45%" },
+      decided: { by: "street" as const, on: make("2027-12-21"), grade: "competent" as const },
+      reported: { by: "street" as const, to: "org_dept" as const, on: make("2027-12-22") },
+    }
+    expect(imposeGrade(before, { by: "street", on: make("2027-12-28"), grade: "incompetent" })).toEqual({
+      cycleId: "satisfaction",
+      period: "2027",
+      firstOpinion: before.firstOpinion,
+      decided: { by: "street", on: "2027-12-28", grade: "incompetent" },
+    })
   })
 })

@@ -22,6 +22,7 @@ import { Either, Schema } from "effect"
 import type {
   Actor,
   Assessment,
+  AssessmentCycle,
   Consequence,
   Duration,
   Grade,
@@ -279,6 +280,8 @@ export interface AppliedConsequence {
   /** The assessment year it concerns ("当年"), for effects that are about a year's grade or awards. */
   readonly year?: number
   readonly grade?: Grade
+  /** For `graded`: the cycle the scheme names for the grade (absent: its only year-end cycle). */
+  readonly cycleId?: string
   readonly citation: Citation
   readonly text: Text
 }
@@ -311,6 +314,7 @@ const apply = (c: Consequence, on: LocalDate): AppliedConsequence => {
     ...(until !== undefined ? { until } : {}),
     ...(c.period === "that_year" || c.effect === "graded" ? { year } : {}),
     ...(c.grade !== undefined ? { grade: c.grade } : {}),
+    ...(c.cycleId !== undefined ? { cycleId: c.cycleId } : {}),
     citation: c.citation,
     text: {
       zh: `${c.label.zh}：${span.zh}${c.effect === "graded" && c.grade !== undefined ? `，${year}年度考核为${GRADE_LABELS[c.grade].zh}` : ""}（${cite}）`,
@@ -437,4 +441,65 @@ export const applyRecall = (input: {
     if (reached) unit.push(apply(c, input.on))
   }
   return { on: input.on, cadre, unit, unitThresholds }
+}
+
+/**
+ * A grade a recall sets: the cycle and period it is recorded in, the grade, and the consequence it comes from.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface RecallGrade {
+  readonly consequenceId: string
+  readonly cycle: AssessmentCycle
+  /** The year, as a year-end cycle's period is written ("2027"). */
+  readonly period: string
+  readonly grade: Grade
+  readonly citation: Citation
+  readonly text: Text
+}
+
+/**
+ * The grades a recall's `graded` consequences set (004 淮上 目标考核 三是: "当年考评为“不称职”"), each in the cycle the
+ * consequence names or, when it names none, the scheme's only year-end cycle. `unplaced` lists the graded
+ * consequences the scheme gives no cycle for (none named and not exactly one year-end cycle): the grade stays a
+ * consequence on record and is not written as an assessment.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const recallGrades = (
+  cycles: ReadonlyArray<AssessmentCycle>,
+  outcome: Pick<RecallOutcome, "cadre">,
+): { readonly grades: ReadonlyArray<RecallGrade>; readonly unplaced: ReadonlyArray<AppliedConsequence> } => {
+  const grades: Array<RecallGrade> = []
+  const unplaced: Array<AppliedConsequence> = []
+  const yearEnds = cycles.filter((c) => c.cadence._tag === "YearEnd")
+  for (const a of outcome.cadre) {
+    if (a.effect !== "graded" || a.grade === undefined || a.year === undefined) continue
+    const cycle =
+      a.cycleId !== undefined
+        ? cycles.find((c) => c.id === a.cycleId)
+        : yearEnds.length === 1
+          ? yearEnds[0]
+          : undefined
+    if (cycle === undefined) {
+      unplaced.push(a)
+      continue
+    }
+    const g = GRADE_LABELS[a.grade]
+    const cite = formatCitation(a.citation)
+    grades.push({
+      consequenceId: a.consequenceId,
+      cycle,
+      period: String(a.year),
+      grade: a.grade,
+      citation: a.citation,
+      text: {
+        zh: `召回：${cycle.label.zh}（${a.year}）定为${g.zh}（${cite}）`,
+        en: `Recall: ${cycle.label.en} (${a.year}) graded ${g.en} (${cite})`,
+      },
+    })
+  }
+  return { grades, unplaced }
 }

@@ -8,6 +8,7 @@
 export {
   applyGrading,
   GradingRefusal,
+  imposeGrade,
   GradingRefused,
   type GradingMove,
   type GradingRecord,
@@ -49,7 +50,9 @@ export {
   inForce,
   periodEnd,
   type RecallFacts,
+  type RecallGrade,
   type RecallOutcome,
+  recallGrades,
   recallsInWindow,
   type TriggerEvaluation,
   type UnitThreshold,

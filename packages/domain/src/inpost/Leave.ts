@@ -39,7 +39,7 @@ import {
   type LeaveMove,
   type LeaveRequest,
 } from "./leave/Model.js"
-import { explainRoute, halfDaysOf, routeLeave } from "./leave/Routing.js"
+import { explainRoute, halfDaysOf, leaveFilingFor, routeLeave } from "./leave/Routing.js"
 
 export * from "./leave/Model.js"
 export * from "./leave/Routing.js"
@@ -63,7 +63,7 @@ export const requestLeave = (
     readonly endsMorning?: boolean
     readonly reason: string
   },
-  scheme: Pick<Scheme, "leave" | "leaveDays">,
+  scheme: Pick<Scheme, "leave" | "leaveDays"> & Partial<Pick<Scheme, "leaveFiling">>,
   on: LocalDate,
   calendar?: WorkCalendar,
 ): Either.Either<LeaveRequest, IllegalLeaveMove> => {
@@ -87,6 +87,7 @@ export const requestLeave = (
     )
   const route = routeLeave(scheme.leave, halfDays)
   if (Either.isLeft(route)) return fail(route.left.reason, route.left.detail)
+  const filing = leaveFilingFor(scheme.leaveFiling, halfDays)
   return Either.right({
     id: input.id,
     placementId: input.placementId,
@@ -98,7 +99,7 @@ export const requestLeave = (
     halfDays,
     reason: input.reason,
     requestedOn: on,
-    route: route.right,
+    route: filing === undefined ? route.right : { ...route.right, filing },
     state: "requested",
   })
 }

@@ -11,7 +11,8 @@
 
 import { Either, Schema } from "effect"
 import { PersonId } from "../person/Profile.js"
-import type { MentorCapacity } from "../scheme/Scheme.js"
+import type { MentorCapacity, MentorRole } from "../scheme/Scheme.js"
+import { type Citation, formatCitation } from "../shared/Citation.js"
 import type { Param } from "../shared/Cited.js"
 import { compare, fromParts, LocalDate, parts } from "../shared/LocalDate.js"
 import { Text } from "../shared/Text.js"
@@ -31,6 +32,8 @@ export const Pairing = Schema.Struct({
   from: LocalDate,
   /** Last day of the pairing (inclusive); absent while it runs. */
   to: Schema.optional(LocalDate),
+  /** The kind of mentor this is for the mentee (a `mentorsPerCadre` key: 004 江东 四 deputy head, petition officer). */
+  role: Schema.optional(NonEmpty),
 }).annotations({ identifier: "Pairing", title: "结对帮带 / mentoring pair" })
 /**
  * The decoded value of the {@link Pairing} schema.
@@ -212,4 +215,67 @@ export const endPairing = (
       }),
     )
   return Either.right(pairings.map((x) => (x.id === id ? { ...x, to: on } : x)))
+}
+
+/**
+ * A mentee's mentors against the scheme's `mentorsPerCadre` on a date: for each kind, how many it asks and how many
+ * running pairings of that kind the mentee has. `complete` when every kind is met; a kind short is listed.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface MentorTeam {
+  readonly complete: boolean
+  readonly roles: ReadonlyArray<{
+    readonly key: string
+    readonly label: Text
+    readonly needed: number
+    readonly have: number
+  }>
+  readonly citation: Citation
+  readonly message: Text
+}
+
+/**
+ * Does the mentee have the mentors (培养责任人) the scheme gives each cadre, on `on`? 004 江东 四 "为每个挂职干部确定1名
+ * 信访局副局长和1名精通业务工作的信访干部": one pairing of each kind running that day. Undefined when the scheme states
+ * no such rule (absent or unspecified).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const mentorTeam = (
+  rule: Param<ReadonlyArray<MentorRole>> | undefined,
+  pairings: ReadonlyArray<Pairing>,
+  menteeId: string,
+  on: LocalDate,
+): MentorTeam | undefined => {
+  if (rule === undefined || rule._tag === "Unspecified") return undefined
+  const running = pairings.filter(
+    (p) =>
+      p.menteeId === menteeId && compare(p.from, on) <= 0 && (p.to === undefined || compare(on, p.to) <= 0),
+  )
+  const roles = rule.value.map((r) => ({
+    key: r.key,
+    label: r.label,
+    needed: r.count,
+    have: new Set(running.filter((p) => p.role === r.key).map((p) => p.mentorId)).size,
+  }))
+  const short = roles.filter((r) => r.have < r.needed)
+  const cite = formatCitation(rule.citation)
+  return {
+    complete: short.length === 0,
+    roles,
+    citation: rule.citation,
+    message:
+      short.length === 0
+        ? {
+            zh: `培养责任人已配齐：${roles.map((r) => `${r.label.zh}${r.have}名`).join("、")}（${cite}）`,
+            en: `Mentors complete: ${roles.map((r) => `${r.have} ${r.label.en}`).join(", ")} (${cite})`,
+          }
+        : {
+            zh: `培养责任人未配齐：${short.map((r) => `${r.label.zh}需${r.needed}名、现有${r.have}名`).join("；")}（${cite}）`,
+            en: `Mentors missing: ${short.map((r) => `${r.label.en} ${r.have} of ${r.needed}`).join("; ")} (${cite})`,
+          },
+  }
 }

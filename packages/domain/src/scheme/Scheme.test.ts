@@ -1,5 +1,6 @@
 import { Either, Schema } from "effect"
 import { describe, expect, it } from "vitest"
+import { huaishangVillagePosting } from "./presets/huaishang-village-posting.js"
 import { yangpuCommunitySecretary } from "./presets/yangpu-community-secretary.js"
 import { Quota, quotaCount, Scheme, type SchemeEncoded } from "./Scheme.js"
 
@@ -21,6 +22,22 @@ describe("Scheme validation", () => {
     expect(
       error({ ...base, eligibility: { ...base.eligibility, rules: [stray, ...rest] } } as SchemeEncoded),
     ).toContain("cites an unlisted document")
+  })
+  it("refuses a graded consequence naming a cycle the scheme does not have (issue 20: 淮上 writes the annual grade)", () => {
+    const hs = huaishangVillagePosting.encoded
+    expect(error(hs)).toBe("")
+    const cs = hs.recall.consequences
+    if (cs._tag !== "Cited") throw new Error("cited")
+    const bad = {
+      ...hs,
+      recall: {
+        ...hs.recall,
+        consequences: { ...cs, value: cs.value.map((c) => ({ ...c, cycleId: "yearly" })) },
+      },
+    }
+    expect(error(bad as SchemeEncoded)).toContain(
+      "consequence graded_incompetent names an unknown cycle: yearly",
+    )
   })
   it("refuses a reference date that names an unknown stage", () => {
     const s = {

@@ -19,8 +19,10 @@ import { Assessment } from "./sections/Assessment.js"
 import { Eligibility } from "./sections/Eligibility.js"
 import { RegionId, SchemeId, SchemeKind, SourceDocument } from "./sections/Identity.js"
 import {
+  LeaveFiling,
   LeaveTier,
   MentorCapacity,
+  MentorRole,
   Relations,
   ReportObligation,
   Term,
@@ -30,7 +32,7 @@ import { LeaveDayCount } from "./sections/LeaveDays.js"
 import { Pool } from "./sections/Pool.js"
 import { Provision } from "./sections/Provision.js"
 import { Recall } from "./sections/Recall.js"
-import { Channel, Stage } from "./sections/Stages.js"
+import { BatchSize, Channel, Stage } from "./sections/Stages.js"
 
 export * from "./sections/Assessment.js"
 export * from "./sections/Basics.js"
@@ -68,14 +70,20 @@ const SchemeStruct = Schema.Struct({
   term: Term,
   channels: Param(Schema.NonEmptyArray(Channel)),
   stages: Schema.Array(Stage),
+  /** Cadres per batch (issue 20: 004 江东 一 "一般每批3人"); absent: the scheme does not say. */
+  batchSize: Schema.optional(Param(BatchSize)),
   reports: Schema.Array(ReportObligation),
   leave: Param(Schema.NonEmptyArray(LeaveTier)),
   /** How the days of leave count, for its length and for a late return (issue 13); absent: calendar days. */
   leaveDays: Schema.optional(Param(LeaveDayCount)),
+  /** Leave filed (备案) with a body from some length on, whoever approves it (issue 20: 004 Anqiu); absent: none. */
+  leaveFiling: Schema.optional(Param(LeaveFiling)),
   // In-post fields added after format 1 was fixed: optional, so schemes stored without them still decode (absent
   // reads as "not stated"), and presets fill them in where the seed states them.
   relations: Schema.optional(Param(Relations)),
   mentorCapacity: Schema.optional(Param(MentorCapacity)),
+  /** The mentors (培养责任人) each cadre is given, by kind (issue 20: 004 江东 四); absent: not stated. */
+  mentorsPerCadre: Schema.optional(Param(Schema.NonEmptyArray(MentorRole))),
   training: Schema.optional(Param(Schema.NonEmptyArray(TrainingMinimum))),
   /**
    * May a person hold more than one posting (appointment or placement) at a time under this scheme? Only a cited
@@ -118,6 +126,13 @@ const schemeIssues = (s: typeof SchemeStruct.Type): ReadonlyArray<string> => {
     )
       issues.push(`环节“${st.id}”的时限引用了不存在的环节 / stage ${st.id} follows an unknown stage`)
   }
+  const cycleIds = new Set(s.assessment.cycles.map((c) => c.id))
+  if (s.recall.consequences._tag === "Cited")
+    for (const c of s.recall.consequences.value)
+      if (c.cycleId !== undefined && !cycleIds.has(c.cycleId))
+        issues.push(
+          `后果“${c.id}”引用了不存在的考核 / consequence ${c.id} names an unknown cycle: ${c.cycleId}`,
+        )
   const docs = new Set(s.sources.map((d) => d.id))
   for (const r of [...s.eligibility.rules, ...s.eligibility.exclusions])
     if (!docs.has(r.citation.document))

@@ -36,15 +36,17 @@ describe("path derivation from the seed presets", () => {
     expect(p.unmapped).toEqual([])
   })
 
-  it("001 四（二）: the reserve pool is recommendation (with 公示) → joint review → inspection → 公示 → street decision", () => {
+  it("001 四（二）1–3: the reserve pool is recommendation → the community's 公示 → joint review → inspection → street decision", () => {
+    // 四（二）1: the community "確定……推薦人選……並進行公示" and reports them to the street; the street's 初审, the
+    // departments' opinions and the inspection (四（二）2) follow — the notice is not after the inspection.
     const p = derivePath(loadPreset(guizhouStreetReservePool))
     expect(states(p)).toEqual([
       "draft",
       "submitted",
       "screened",
+      "public_notice",
       "joint_review",
       "inspection",
-      "public_notice",
       "decided",
       "appointed",
     ])
@@ -54,7 +56,15 @@ describe("path derivation from the seed presets", () => {
     expect(cites(p, "inspection")).toEqual(["inspect 001 四（二）2"])
     expect(cites(p, "decided")).toEqual(["decide 001 四（二）3"])
     expect(p.campaignStages.map((s) => s.id)).toEqual(["deploy", "submit_forms", "report"])
-    expect(nextStep(p, "inspection")).toBe("public_notice")
+    expect(nextStep(p, "screened")).toBe("public_notice")
+    expect(nextStep(p, "public_notice")).toBe("joint_review")
+    expect(nextStep(p, "inspection")).toBe("decided")
+    expect(p.steps.find((s) => s.state === "joint_review")?.stages[0]?.departments).toEqual([
+      "纪检",
+      "公安",
+      "综治",
+      "计生",
+    ])
   })
 
   it("004 安丘 规范选派程序（2）–（3）: application → 1:2 shortlist → standing committee → publication", () => {

@@ -22,8 +22,10 @@
  *
  * `draft`, `submitted`, `screened` (the kernel's verdict), `decided` and `appointed` are on every path.
  * The public notice sits after the decision (任前公示) unless the scheme's notice stage comes before its decision
- * stage: then the notice runs before the decision (001: the community publicises its nominees, 四（二）1, before
- * the street's meeting decides, 四（二）3 — the platform runs that notice just before the decision).
+ * stage: then the notice keeps its place in the scheme's order, after screening and before the first step a later
+ * stage switches on (001: the community publicises its nominees, 四（二）1, before the street's joint review and
+ * inspection, 四（二）2, and the street's meeting decides, 四（二）3 — issue 20: it used to run just before the
+ * decision, after the inspection).
  *
  * @since 0.1.0
  */
@@ -180,8 +182,16 @@ export const derivePath = (scheme: Scheme): Path => {
   const decideAt = firstIndex.get("decided")
   const noticeFirst = noticeAt !== undefined && decideAt !== undefined && noticeAt < decideAt
   const order: Array<ProcedureState> = PROCEDURE.filter((s) => on.has(s) && s !== "public_notice")
-  if (on.has("public_notice"))
-    order.splice(order.indexOf("decided") + (noticeFirst ? 0 : 1), 0, "public_notice")
+  if (on.has("public_notice")) {
+    // Before the decision, the notice keeps its place among the scheme's stages: it goes before the first step
+    // after screening that a later stage switches on (001: the community's notice, 四（二）1, comes before the
+    // street's joint review and inspection, 四（二）2), at the latest just before the decision.
+    const after = order.indexOf("screened") + 1
+    const later = order.findIndex(
+      (st, i) => i >= after && (st === "decided" || (firstIndex.get(st) ?? -1) > (noticeAt ?? 0)),
+    )
+    order.splice(noticeFirst ? later : order.indexOf("decided") + 1, 0, "public_notice")
+  }
   return {
     schemeId: scheme.id,
     schemeVersion: scheme.version,

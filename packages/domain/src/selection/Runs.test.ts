@@ -130,7 +130,7 @@ describe("000 Yangpu: unit recommendation → interview → 部务会 → placem
   })
 })
 
-describe("001 Guizhou reserve pool: recommendation → joint review → inspection → 公示 → street decision", () => {
+describe("001 Guizhou reserve pool: recommendation → 公示 → joint review → inspection → street decision", () => {
   const scheme = loadPreset(guizhouStreetReservePool)
   const path = derivePath(scheme)
   const campaign = campaignFor(path, {
@@ -147,7 +147,7 @@ describe("001 Guizhou reserve pool: recommendation → joint review → inspecti
     date: make("2025-07-18"),
   }
 
-  it("001 四（二）1–3: the decision waits for the notice to end and its objections to be resolved", () => {
+  it("001 四（二）1–3: the community's 公示 comes first; the street's review waits for it to end and its objections to be resolved", () => {
     const inNotice = drive(newApplication({ id: "g-1", personId, campaign }), [
       [{ _tag: "Submit", channel: "organisation_recommendation" }, ctx("2025-07-07")],
       [
@@ -157,34 +157,39 @@ describe("001 Guizhou reserve pool: recommendation → joint review → inspecti
         },
         ctx("2025-07-07"),
       ],
-      [{ _tag: "Advance", from: "screened", to: "joint_review" }, ctx("2025-07-08")],
+      // Published Mon 7 Jul; 5 working days from the next day: 8, 9, 10, 11, 14 Jul.
       [
-        { _tag: "Advance", from: "joint_review", to: "inspection", record: RECORDS.joint_review },
-        ctx("2025-07-09"),
+        { _tag: "StartNotice", days: 5, start: make("2025-07-07"), countFrom: "day_after" },
+        ctx("2025-07-07"),
       ],
-      [{ _tag: "Record", record: RECORDS.inspection }, ctx("2025-07-10")],
-      // Published Thu 10 Jul; 5 working days from the next day: 11, 14, 15, 16, 17 Jul.
-      [
-        { _tag: "StartNotice", days: 5, start: make("2025-07-10"), countFrom: "day_after" },
-        ctx("2025-07-10"),
-      ],
-      [{ _tag: "FileObjection", objectionId: "o1", summary: "反映其参加宗教活动" }, ctx("2025-07-14")],
+      [{ _tag: "FileObjection", objectionId: "o1", summary: "反映其参加宗教活动" }, ctx("2025-07-09")],
     ])
-    expect(inNotice.notice?.lastDay).toBe("2025-07-17")
-    expect(reason(transition(inNotice, decide, ctx("2025-07-17")))).toBe("notice_running")
-    expect(reason(transition(inNotice, decide, ctx("2025-07-18")))).toBe("objection_open")
+    expect(inNotice.notice?.lastDay).toBe("2025-07-14")
+    const toReview: Move = { _tag: "Advance", from: "public_notice", to: "joint_review" }
+    // Issue 20: the joint review (四（二）2) does not come before the notice, and the decision cannot jump it.
+    expect(reason(transition(inNotice, decide, ctx("2025-07-15")))).not.toBe("ok")
+    expect(reason(transition(inNotice, toReview, ctx("2025-07-14")))).toBe("notice_running")
+    expect(reason(transition(inNotice, toReview, ctx("2025-07-15")))).toBe("objection_open")
     const resolved = drive(inNotice, [
       [
         { _tag: "ResolveObjection", objectionId: "o1", finding: "经核查不属实", upheld: false },
-        ctx("2025-07-17"),
+        ctx("2025-07-14"),
       ],
     ])
-    const decided = drive(resolved, [[decide, ctx("2025-07-18")]])
+    const inspected = drive(resolved, [
+      [toReview, ctx("2025-07-15")],
+      [
+        { _tag: "Advance", from: "joint_review", to: "inspection", record: RECORDS.joint_review },
+        ctx("2025-07-16"),
+      ],
+      [{ _tag: "Record", record: RECORDS.inspection }, ctx("2025-07-16")],
+    ])
+    const decided = drive(inspected, [[decide, ctx("2025-07-18")]])
     expect(decided.state).toBe("decided")
     // Before the decision the nominee may still withdraw; after it, not.
     expect(
       reason(
-        transition(resolved, { _tag: "Withdraw" }, contextFor(path, campaign, "2025-07-17", "applicant")),
+        transition(inspected, { _tag: "Withdraw" }, contextFor(path, campaign, "2025-07-17", "applicant")),
       ),
     ).toBe("ok")
     expect(
@@ -281,16 +286,18 @@ describe("issue 13, 001 四（二）2: joint review needs every department the s
   })
   const ctx = (on: string) => contextFor(path, campaign, on)
   const personId = Schema.decodeSync(PersonId)("p-jr")
+  // 001 四（二）1 first: the community's 公示 (Tue 1 July, 5 working days from the next day: to 8 July).
   const atJointReview = drive(newApplication({ id: "jr-1", personId, campaign }), [
-    [{ _tag: "Submit", channel: "organisation_recommendation" }, ctx("2025-07-07")],
+    [{ _tag: "Submit", channel: "organisation_recommendation" }, ctx("2025-07-01")],
     [
       {
         _tag: "Screen",
         verdict: verdictFor({ personId, schemeId: scheme.id, schemeVersion: scheme.version }),
       },
-      ctx("2025-07-07"),
+      ctx("2025-07-01"),
     ],
-    [{ _tag: "Advance", from: "screened", to: "joint_review" }, ctx("2025-07-08")],
+    [{ _tag: "StartNotice", days: 5, start: make("2025-07-01"), countFrom: "day_after" }, ctx("2025-07-01")],
+    [{ _tag: "Advance", from: "public_notice", to: "joint_review" }, ctx("2025-07-09")],
   ])
   const opinion = (department: string, agree = true) => ({
     department,

@@ -17,6 +17,7 @@ export {
   speaksFor,
   yourMoves,
 } from "./Authority.js"
+export { type BatchCheck, type BatchWaiver, checkBatchSize } from "./Batch.js"
 export {
   FindingsUnresolved,
   findingsUnresolved,

@@ -1,4 +1,5 @@
-import { assessmentQueries, type placementQueries, type Tx } from "@cadre/db"
+import { randomUUID } from "node:crypto"
+import { assessmentQueries, type CommandContext, type placementQueries, type Tx, writeAudit } from "@cadre/db"
 import { Assessment, type InPost, type LocalDate, type Scheme } from "@cadre/domain"
 import { Effect, Either } from "effect"
 import { entry } from "../shared/inpost.js"
@@ -80,4 +81,62 @@ export const decideGrade = (
         ),
       )
     return { body, entries, counted: quota.length > 0 }
+  })
+
+/**
+ * A grade a recall sets (004 淮上 目标考核 三是: "当年考评为“不称职”") is written as that year's assessment through the
+ * path every grade takes (decideGrade: quotas, incentives, triggers; saved on the assessment row, replacing a grade
+ * already given, which the audit row keeps), decided by the body that decided the recall. Answers the archive entry.
+ */
+export const imposeRecallGrade = (
+  tx: Tx,
+  ctx: CommandContext,
+  rec: placementQueries.PlacementRecord,
+  scheme: Scheme.Scheme,
+  g: Assessment.RecallGrade,
+  by: Scheme.Actor,
+  on: LocalDate.LocalDate,
+) =>
+  Effect.gen(function* () {
+    const row = yield* assessmentQueries.lockAssessment(tx, rec.placement.id, g.cycle.id, g.period)
+    const record = Assessment.imposeGrade(row?.body.record ?? Assessment.newGrading(g.cycle, g.period), {
+      by,
+      on,
+      grade: g.grade,
+    })
+    const input = { period: g.period, on }
+    const decided = yield* decideGrade(tx, rec, scheme, g.cycle, input, Number(g.period), g.grade, record)
+    yield* assessmentQueries.saveAssessment(tx, {
+      id: row?.id ?? randomUUID(),
+      existing: row !== undefined,
+      placementId: rec.placement.id,
+      personId: rec.person.id,
+      cycleId: g.cycle.id,
+      period: g.period,
+      grade: g.grade,
+      quotaGroup: decided.counted ? rec.quotaGroup : (row?.quotaGroup ?? null),
+      body: decided.body,
+    })
+    yield* writeAudit(tx, ctx, {
+      action: "assessment.RecallGrade",
+      entity: "placement",
+      entityId: rec.placement.id,
+      regionPath: rec.regionPath,
+      before: { grade: row?.grade ?? null },
+      after: {
+        cycleId: g.cycle.id,
+        period: g.period,
+        grade: g.grade,
+        by,
+        consequenceId: g.consequenceId,
+        clause: `${g.citation.document} ${g.citation.clause}`,
+      },
+    })
+    return entry(
+      `assessment/${rec.placement.id}/${g.cycle.id}/${g.period}/recall`,
+      on,
+      "assessment",
+      g.text,
+      { ref: rec.placement.id, citation: g.citation },
+    )
   })

@@ -3,5 +3,6 @@
  * of a reserve pool (PoolService). The public face of the folder.
  */
 export { AssessmentService } from "./AssessmentService.js"
+export { imposeRecallGrade } from "./decide.js"
 export type { AssessmentRecord, GradingStepInput, QuotaUseRecord } from "./grading.js"
 export { PoolService } from "./PoolService.js"

@@ -223,10 +223,18 @@ async function loadWith(runtime: Runtime): Promise<number> {
       on: d("2026-07-10"),
     })
     if (a.application.verdict?.outcome === "ineligible" || i > 1) continue
+    // 001 四（二）1: the community publicises its nominees (5 working days from the day after 10 July, to 17 July)
+    // before the street's review (四（二）2).
+    const noticed = await move(
+      gz,
+      a,
+      { _tag: "StartNotice", days: 5, start: d("2026-07-10"), countFrom: "day_after" },
+      "2026-07-10",
+    )
     const j = await resolveOpen(
       regionActor("reviewer", "guizhou-street", GUIZHOU_STREET, "某街道审核人员（演示）"),
-      await move(gz, a, { _tag: "Advance", from: "screened", to: "joint_review" }, "2026-07-13"),
-      "2026-07-14",
+      await move(gz, noticed, { _tag: "Advance", from: "public_notice", to: "joint_review" }, "2026-07-20"),
+      "2026-07-21",
     )
     if (i === 0)
       await move(
@@ -244,7 +252,7 @@ async function loadWith(runtime: Runtime): Promise<number> {
             ],
           },
         },
-        "2026-07-15",
+        "2026-07-22",
       )
   }
 
@@ -324,14 +332,30 @@ async function loadWith(runtime: Runtime): Promise<number> {
     decidingBody: "standing_committee",
   })
   // Two who fall short of its rules (shown why) and two who meet them all: a 1:2 shortlist for the one place.
-  for (const personId of ["demo-p-16", "demo-p-34", "demo-p-aq-1", "demo-p-aq-2"])
-    await recommend(aqUnit, {
+  for (const personId of ["demo-p-16", "demo-p-34", "demo-p-aq-1", "demo-p-aq-2"]) {
+    const a = await recommend(aqUnit, {
       campaignId: aqc.id,
       personId,
       channel: "unit_recommendation",
       recommendation: { body: "安丘市发展和改革局党组", meeting: "党组会议", meetingDate: d("2026-11-18") },
       on: d("2026-11-20"),
     })
+    // 安丘 严格选人标准（5） states no length of grassroots work (issue 20): the org dept's reviewer judges it. demo-p-34
+    // has worked at the grassroots since joining, so the reviewer refuses "缺乏基层工作经历".
+    if (personId === "demo-p-34")
+      await move(
+        aq,
+        a,
+        {
+          _tag: "ResolveFinding",
+          ruleId: "lacks_grassroots",
+          outcome: "refused",
+          reason: "参加工作以来一直在基层工作，不属于缺乏基层工作经历（演示）",
+          date: d("2026-11-23"),
+        },
+        "2026-11-23",
+      )
+  }
 
   // 004 Huaishang: open to self-registration on the portal (stage: registration).
   const hs = regionActor("org_dept_admin", "340311", HUAISHANG, "淮上区委组织部（演示）")

@@ -92,6 +92,9 @@ type CmdErr = Err<
   | InPost.ArchiveRefused
   | InPost.PostingHeld
   | Scheme.NoVersionInForce
+  // A recall that grades the year (issue 20: 004 淮上) takes the grade's path, quotas included.
+  | Assessment.QuotaRefused
+  | Assessment.GroupCountInvalid
 >
 
 type PlacementRow = Parameters<typeof placementQueries.toPlacementRecord>[0]
@@ -367,7 +370,14 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
             let consequenceIds: ReadonlyArray<string> = []
             let thresholds: ReadonlyArray<Assessment.UnitThreshold> = []
             if (m._tag === "Recall") {
-              const { outcome, ids } = yield* applyConsequences(tx, ctx, rec, scheme, m.decision.date)
+              const { outcome, ids, graded } = yield* applyConsequences(
+                tx,
+                ctx,
+                rec,
+                scheme,
+                m.decision.date,
+                m.decision.by,
+              )
               consequenceIds = ids
               thresholds = outcome.unitThresholds
               for (const [i, c] of outcome.cadre.entries())
@@ -377,6 +387,7 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
                     citation: c.citation,
                   }),
                 )
+              entries.push(...graded)
               yield* openReplacement(tx, rec, next, scheme, m.decision.date)
             }
             if (closed) yield* vacate(tx, ctx, rec)

@@ -13,6 +13,7 @@ import {
 import { Access, Assessment, InPost, type LocalDate, type Person, Scheme, type Text } from "@cadre/domain"
 import { and, eq, isNotNull, sql } from "drizzle-orm"
 import { Effect, Either, Schema } from "effect"
+import { imposeRecallGrade } from "../assessments/index.js"
 import { entry, fileInArchive } from "../shared/inpost.js"
 import { requireOnePosting } from "../shared/onePosting.js"
 import type { SchemeStore } from "../shared/SchemeStore.js"
@@ -279,13 +280,17 @@ export const checkEvidence = (
     }
   })
 
-/** Apply the scheme's recall consequences; record them on the person (and the unit), dated from the decision. */
+/**
+ * Apply the scheme's recall consequences; record them on the person (and the unit), dated from the decision, and
+ * write the grades they set as assessments (decided by `by`, the body that decided the recall).
+ */
 export const applyConsequences = (
   tx: Tx,
   ctx: CommandContext,
   rec: PlacementRecord,
   scheme: Scheme.Scheme,
   on: LocalDate.LocalDate,
+  by: Scheme.Actor,
 ) =>
   Effect.gen(function* () {
     const unitId = rec.dispatchingUnitId
@@ -321,7 +326,10 @@ export const applyConsequences = (
         unitId,
       },
     })
-    return { outcome, ids }
+    const graded: Array<InPost.ArchiveEntry> = []
+    for (const g of Assessment.recallGrades(scheme.assessment.cycles, outcome).grades)
+      graded.push(yield* imposeRecallGrade(tx, ctx, rec, scheme, g, by, on))
+    return { outcome, ids, graded }
   })
 
 /** The replacement request a recall opens (由派出单位重新选派人员), with the scheme's provision as its reason. */

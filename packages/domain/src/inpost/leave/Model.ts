@@ -72,6 +72,20 @@ export const LeaveRoute = Schema.Struct({
   /** The tier's limit in days (absent: the open-ended tier). */
   upToDays: Schema.optional(Schema.Int),
   citation: Citation,
+  /**
+   * The scheme's filing rule (`leaveFiling`) as it bears on this request: `due` — file with `fileWith`; `undetermined`
+   * — the scheme has the clause but not its number of days, so the approver decides and `note` says why. Absent: no
+   * filing rule, or the request is shorter than its number of days.
+   */
+  filing: Schema.optional(
+    Schema.Struct({
+      status: Schema.Literal("due", "undetermined"),
+      fileWith: Actor,
+      fromDays: Schema.optional(Schema.Int),
+      note: Schema.optional(Text),
+      citation: Citation,
+    }),
+  ),
 })
 /**
  * The decoded value of the {@link LeaveRoute} schema.

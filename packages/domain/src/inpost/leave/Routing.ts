@@ -6,7 +6,8 @@
  */
 
 import { Either } from "effect"
-import type { LeaveTier, Scheme } from "../../scheme/Scheme.js"
+import type { LeaveFiling, LeaveTier, Scheme } from "../../scheme/Scheme.js"
+import type { Param } from "../../shared/Cited.js"
 import type { LocalDate } from "../../shared/LocalDate.js"
 import type { Text } from "../../shared/Text.js"
 import { ACTOR_LABELS } from "../Actors.js"
@@ -81,6 +82,27 @@ export const routeLeave = (
 }
 
 /**
+ * What the scheme's filing rule (备案) asks of a request of `halfDays`: `due` at or above its number of days ("N天以上"
+ * includes N), `undetermined` when the scheme records the clause without the number (004 安丘 强化考核激励), undefined
+ * when there is no rule or the request is shorter.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const leaveFilingFor = (
+  filing: Param<LeaveFiling> | undefined,
+  halfDays: number,
+): LeaveRoute["filing"] => {
+  if (filing === undefined || filing._tag === "Unspecified") return undefined
+  const { fromDays, fileWith } = filing.value
+  if (fromDays._tag === "Unspecified")
+    return { status: "undetermined", fileWith, note: fromDays.note, citation: filing.citation }
+  return halfDays >= 2 * fromDays.value
+    ? { status: "due", fileWith, fromDays: fromDays.value, citation: fromDays.citation }
+    : undefined
+}
+
+/**
  * Why the request went where it did, in both languages (shown to the cadre and the approver).
  *
  * @category utils
@@ -90,10 +112,26 @@ export const explainRoute = (r: LeaveRoute, halfDays: number): Text => {
   const days = formatHalfDays(halfDays)
   const who = ACTOR_LABELS[r.approver]
   const clause = `${r.citation.document} ${r.citation.clause}`
-  return r.upToDays !== undefined
-    ? t(
-        `请假 ${days} 天，不超过 ${r.upToDays} 天，由${who.zh}审批（${clause}）`,
-        `${days} days, within ${r.upToDays}: approved by ${who.en} (${clause})`,
-      )
-    : t(`请假 ${days} 天，由${who.zh}审批（${clause}）`, `${days} days: approved by ${who.en} (${clause})`)
+  const base =
+    r.upToDays !== undefined
+      ? t(
+          `请假 ${days} 天，不超过 ${r.upToDays} 天，由${who.zh}审批（${clause}）`,
+          `${days} days, within ${r.upToDays}: approved by ${who.en} (${clause})`,
+        )
+      : t(`请假 ${days} 天，由${who.zh}审批（${clause}）`, `${days} days: approved by ${who.en} (${clause})`)
+  const f = r.filing
+  if (f === undefined) return base
+  const to = ACTOR_LABELS[f.fileWith]
+  const fc = `${f.citation.document} ${f.citation.clause}`
+  const more =
+    f.status === "due"
+      ? t(
+          `；${f.fromDays ?? ""}天以上，报${to.zh}备案（${fc}）`,
+          `; ${f.fromDays ?? ""} days or more: filed with ${to.en} (${fc})`,
+        )
+      : t(
+          `；是否报${to.zh}备案：文件未规定天数（${f.note?.zh ?? ""}），由审批人按本地规定判断（${fc}）`,
+          `; filing with ${to.en}: the document gives no number of days (${f.note?.en ?? ""}), the approver decides (${fc})`,
+        )
+  return { zh: base.zh + more.zh, en: base.en + more.en }
 }

@@ -86,14 +86,19 @@ export const anqiuDownSecondment: Preset = {
           item: "health",
         },
         {
-          // "缺乏基层工作经历" read literally: no grassroots work to speak of, i.e. less than one whole month. The
-          // notes give no number; a region that means "less than N years" sets its own threshold.
-          _tag: "LacksGrassrootsExperience",
+          // "缺乏基层工作经历" names no length of grassroots work, so the preset sets none (issue 20: the former
+          // "less than 1 month" was a number the seed does not state). A reviewer judges it, seeing the work
+          // history; a district that fixes a length publishes a version with a `LacksGrassrootsExperience` rule
+          // whose `thresholdMonths` cites its own document.
+          _tag: "Attested",
           id: "lacks_grassroots",
           citation: c("安丘 严格选人标准（5）", "缺乏基层工作经历"),
-          label: text("缺乏基层工作经历", "Lacks grassroots experience"),
+          label: text(
+            "缺乏基层工作经历（文件未规定界限，由审核人员认定）",
+            "Lacks grassroots experience (no length is set: a reviewer judges)",
+          ),
           waivable: false,
-          thresholdMonths: 1,
+          item: "lacks_grassroots_experience",
         },
         {
           _tag: "Attested",
@@ -207,13 +212,46 @@ export const anqiuDownSecondment: Preset = {
       },
     ],
 
-    reports: [],
+    reports: [
+      {
+        // 跟踪考察 is the org dept's duty towards each cadre, every quarter "in principle": an obligation the
+        // platform dates (calendar quarters, inpost/Obligations.ts) and shows as owed by the org dept.
+        id: "tracking",
+        from: "org_dept",
+        to: "org_dept",
+        subject: text(
+          "对挂职干部跟踪考察（原则上每季度一次）",
+          "Tracking review of the seconded cadre (in principle once a quarter)",
+        ),
+        cadence: cited(
+          { _tag: "Every", interval: { amount: 3, unit: "month" } },
+          c("安丘 强化考核激励", "市委组织部对挂职干部实行跟踪考察,原则上每季度考察一次"),
+          { qualifier: "in_principle" },
+        ),
+        citation: c("安丘 强化考核激励", "市委组织部对挂职干部实行跟踪考察"),
+      },
+    ],
 
     leave: unspecified(
       text(
-        "原文“挂职干部请假天以上要报市委组织部备案”缺少天数，无法设定分级",
-        "The text reads “leave of [missing] days or more is filed with the city org dept”: the number is missing, so no tier can be set",
+        "原文只规定请假备案（见 leaveFiling），未规定由谁审批请假",
+        "The text only requires leave to be filed (see leaveFiling); it does not say who approves leave",
       ),
+    ),
+
+    // "挂职干部请假天以上要报市委组织部备案": the filing and its recipient are stated, the number of days is missing from
+    // the text. Recorded as the clause with the number unspecified: the district fills it in with a new version.
+    leaveFiling: cited(
+      {
+        fromDays: unspecified(
+          text(
+            "原文“请假天以上”缺少天数，文件未规定；由本地区填写后发布新版本",
+            "The text reads “leave of [missing] days or more”: the number is not stated; the district fills it in with a new version",
+          ),
+        ),
+        fileWith: "org_dept",
+      },
+      c("安丘 强化考核激励", "挂职干部请假天以上要报市委组织部备案"),
     ),
 
     relations: cited(

@@ -288,6 +288,8 @@ export const huaishangVillagePosting: Preset = {
             appliesTo: "cadre",
             effect: "graded",
             grade: "incompetent",
+            // 考评 is the yearly assessment (目标考核 二是 "每年对选派到村任职干部进行一次考核"): the recall writes its grade.
+            cycleId: "annual",
             period: "that_year",
             citation: c("淮上 目标考核 三是", "当年考评为“不称职”"),
           },

@@ -61,6 +61,26 @@ export const jiangdongPetitionSecondment: Preset = {
       referenceDate: unspecified(text("未规定条件的计算基准日", "No reference date is set")),
     },
 
+    // "一般每批3人": a campaign of another size needs a recorded reason (selection/Batch.ts).
+    batchSize: cited(3, c("江东 一", "一般每批3人"), { qualifier: "generally" }),
+
+    // "为每个挂职干部确定1名信访局副局长和1名精通业务工作的信访干部": each cadre's two mentors, by kind.
+    mentorsPerCadre: cited(
+      [
+        {
+          key: "deputy_director",
+          label: text("信访局副局长", "deputy head of the petition bureau"),
+          count: 1,
+        },
+        {
+          key: "petition_officer",
+          label: text("精通业务工作的信访干部", "experienced petition officer"),
+          count: 1,
+        },
+      ],
+      c("江东 四", "为每个挂职干部确定1名信访局副局长和1名精通业务工作的信访干部"),
+    ),
+
     term: {
       length: cited({ amount: 6, unit: "month" }, c("江东 一", "一般每批3人,挂职时间为6个月"), {
         qualifier: "generally",

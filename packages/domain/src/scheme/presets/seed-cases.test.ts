@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import { Either, Schema } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { evaluate } from "../../eligibility/Evaluate.js"
@@ -7,12 +7,17 @@ import { checkCharacter } from "../../person/IdNumber.js"
 import { Profile, type ProfileEncoded, RANK_LEVELS, type RankLevel } from "../../person/Profile.js"
 import { addDays, addYears, fullYearsBetween, type LocalDate, make } from "../../shared/LocalDate.js"
 import { loadPreset } from "../Preset.js"
-import { quotaCount, type Scheme } from "../Scheme.js"
+import { explainRoute, leaveFilingFor, requestLeave } from "../../inpost/Leave.js"
+import { mentorTeam } from "../../inpost/Mentoring.js"
+import { generateObligations } from "../../inpost/Obligations.js"
+import { checkBatchSize } from "../../selection/Batch.js"
+import { quotaCount, Scheme } from "../Scheme.js"
 import {
   anqiuDownSecondment,
   daanFirstSecretary,
   guizhouStreetReservePool,
   huaishangVillagePosting,
+  jiangdongPetitionSecondment,
   jinchengSecondmentDown,
   jinchengSecondmentUp,
 } from "./index.js"
@@ -276,17 +281,125 @@ describe("004 Anqiu downward secondment", () => {
     expect(finding(evaluate(scheme, p, { referenceDate: ref }).findings, "rank").status).toBe("fail")
   })
 
-  it("004 安丘 严格选人标准（5）: a cadre who has served at the grassroots fails “lacks grassroots experience”", () => {
-    const p = person("1988-03-01", {
-      rank: { level: "deputy_section", track: "leading" },
-      workHistory: [
-        { from: "2012-01-01", to: "2014-12-31", organisation: "某镇", position: "科员", grassroots: true },
-      ],
-      attestations: attestAll(scheme),
+  it("004 安丘 严格选人标准（5）: “缺乏基层工作经历” states no length, so no computed threshold decides it: a reviewer does", () => {
+    // Issue 20: the preset used to fail anyone with a month of grassroots work ("1 个月"), a number the seed
+    // does not state. Two months at a township, or none at all: either way a reviewer's word decides.
+    const served = (months: number, attested?: boolean) =>
+      person("1988-03-01", {
+        rank: { level: "deputy_section", track: "leading" },
+        workHistory:
+          months === 0
+            ? []
+            : [
+                {
+                  from: "2021-01-01",
+                  to: `2021-0${months}-28`,
+                  organisation: "某镇",
+                  position: "科员",
+                  grassroots: true,
+                },
+              ],
+        attestations: (attestAll(scheme) ?? [])
+          .filter((a) => attested !== undefined || a.item !== "lacks_grassroots_experience")
+          .map((a) => (a.item === "lacks_grassroots_experience" ? { ...a, result: attested === true } : a)),
+      })
+    const f = (p: Profile) =>
+      finding(evaluate(scheme, p, { referenceDate: ref }).findings, "lacks_grassroots")
+    expect(f(served(2))).toMatchObject({
+      status: "needs_review",
+      kind: "Attested",
+      citation: { document: "004", clause: "安丘 严格选人标准（5）" },
     })
-    expect(finding(evaluate(scheme, p, { referenceDate: ref }).findings, "lacks_grassroots").status).toBe(
-      "fail",
+    expect(f(served(0)).status).toBe("needs_review")
+    expect(f(served(2, false)).status).toBe("fail")
+    expect(f(served(2, true)).status).toBe("pass")
+    // No rule of the preset carries a number of months the seed does not give.
+    expect(scheme.eligibility.rules.filter((r) => r._tag === "LacksGrassrootsExperience")).toEqual([])
+  })
+
+  it("004 安丘 强化考核激励: leave of “[missing] days or more” is filed with the city org dept — the clause is data, its number 文件未规定 for the district to fill in", () => {
+    const filing = scheme.leaveFiling
+    expect(filing).toMatchObject({
+      _tag: "Cited",
+      value: { fileWith: "org_dept", fromDays: { _tag: "Unspecified" } },
+      citation: {
+        document: "004",
+        clause: "安丘 强化考核激励",
+        quote: "挂职干部请假天以上要报市委组织部备案",
+      },
+    })
+    // Until the district fills it in, every request carries the clause and says the number is missing.
+    expect(leaveFilingFor(filing, 2)).toMatchObject({ status: "undetermined", fileWith: "org_dept" })
+    expect(leaveFilingFor(filing, 2)?.note?.zh).toContain("文件未规定")
+    // The district's version: "3天以上" includes 3 days (6 half-days); 2.5 days is not filed.
+    const filled = Schema.decodeUnknownSync(Scheme)({
+      ...anqiuDownSecondment.encoded,
+      version: 2,
+      effectiveFrom: "2027-01-01",
+      leave: {
+        _tag: "Cited",
+        value: [{ approver: "street" }],
+        citation: { document: "004", clause: "安丘 本地补充" },
+      },
+      leaveFiling: {
+        _tag: "Cited",
+        value: {
+          fileWith: "org_dept",
+          fromDays: { _tag: "Cited", value: 3, citation: { document: "004", clause: "安丘 本地补充" } },
+        },
+        citation: { document: "004", clause: "安丘 强化考核激励" },
+      },
+    })
+    expect(leaveFilingFor(filled.leaveFiling, 6)).toMatchObject({
+      status: "due",
+      fileWith: "org_dept",
+      fromDays: 3,
+    })
+    expect(leaveFilingFor(filled.leaveFiling, 5)).toBeUndefined()
+    const req = (to: string) =>
+      requestLeave(
+        {
+          id: "l",
+          placementId: "pl",
+          personId: filled.id as never,
+          from: make("2027-03-01"),
+          to: make(to),
+          reason: "事假",
+        },
+        filled,
+        make("2027-02-20"),
+      )
+    const three = Either.getOrThrow(req("2027-03-03"))
+    expect(three.route).toMatchObject({ approver: "street", filing: { status: "due", fileWith: "org_dept" } })
+    expect(explainRoute(three.route, three.halfDays).zh).toContain(
+      "3天以上，报组织部门备案（004 安丘 本地补充）",
     )
+    expect(Either.getOrThrow(req("2027-03-02")).route.filing).toBeUndefined()
+  })
+
+  it("004 安丘 强化考核激励: the org dept's 跟踪考察 is owed every calendar quarter, “in principle”", () => {
+    const tracking = scheme.reports.find((r) => r.id === "tracking")
+    expect(tracking).toMatchObject({
+      from: "org_dept",
+      cadence: {
+        _tag: "Cited",
+        qualifier: "in_principle",
+        value: { _tag: "Every", interval: { amount: 3, unit: "month" } },
+      },
+      citation: { document: "004", clause: "安丘 强化考核激励" },
+    })
+    const owed = generateObligations(
+      { placementId: "pl-aq", terms: [{ number: 1, start: make("2026-01-05"), end: make("2027-01-04") }] },
+      scheme.reports,
+    ).filter((o) => o.reportId === "tracking")
+    expect(owed.map((o) => o.due)).toEqual([
+      "2026-03-31",
+      "2026-06-30",
+      "2026-09-30",
+      "2026-12-31",
+      "2027-01-04",
+    ])
+    expect(owed.every((o) => o.from === "org_dept")).toBe(true)
   })
 
   it("004 安丘 规范选派程序（3）: the heads' meeting shortlists at 1:2", () => {
@@ -390,5 +503,61 @@ describe("004 Huaishang village posting", () => {
       ],
     ])
     expect(scheme.recall.consequences).toMatchObject({ value: [{ effect: "graded", grade: "incompetent" }] })
+  })
+})
+
+describe("004 Jiangdong petition secondment", () => {
+  const scheme = loadPreset(jiangdongPetitionSecondment)
+
+  it("004 江东 一: “一般每批3人” — 3 passes; 4 fails until a reason and approver are recorded, then shows as waived", () => {
+    expect(checkBatchSize(scheme, 3)).toMatchObject({ _tag: "Checked", status: "pass", expected: 3 })
+    const four = checkBatchSize(scheme, 4)
+    expect(four).toMatchObject({ _tag: "Checked", status: "fail", waivable: true, actual: 4 })
+    if (four._tag !== "Checked") throw new Error("checked")
+    expect(four.message.zh).toBe("本批4人，不同于“一般每批3人”：须记录理由和批准人（004 江东 一）")
+    const waiver = { reason: "信访高峰期增派1人", approver: "区委组织部", approvedOn: make("2026-03-01") }
+    const waived = checkBatchSize(scheme, 4, waiver)
+    expect(waived).toMatchObject({ status: "waived", waiver })
+    // A waiver without a reason is no waiver.
+    expect(checkBatchSize(scheme, 4, { ...waiver, reason: " " })).toMatchObject({ status: "fail" })
+    // Without 一般 the same number admits no exception; a scheme that states none checks nothing.
+    const strict = {
+      batchSize: { _tag: "Cited" as const, value: 3, citation: { document: "004", clause: "江东 一" } },
+    }
+    expect(checkBatchSize(strict, 4, waiver)).toMatchObject({
+      status: "fail",
+      waivable: false,
+    })
+    expect(checkBatchSize(loadPreset(anqiuDownSecondment), 4)).toEqual({ _tag: "NotStated" })
+  })
+
+  it("004 江东 四: each cadre has 1 deputy head of the petition bureau and 1 experienced petition officer as 培养责任人", () => {
+    const on = make("2026-04-01")
+    const pairing = (id: string, mentorId: string, role: string) => ({
+      id,
+      mentorId: mentorId as never,
+      menteeId: "p-1" as never,
+      from: make("2026-03-01"),
+      role,
+    })
+    const one = mentorTeam(scheme.mentorsPerCadre, [pairing("a", "m-1", "deputy_director")], "p-1", on)
+    expect(one).toMatchObject({
+      complete: false,
+      citation: { document: "004", clause: "江东 四" },
+      roles: [
+        { key: "deputy_director", needed: 1, have: 1 },
+        { key: "petition_officer", needed: 1, have: 0 },
+      ],
+    })
+    expect(one?.message.zh).toBe("培养责任人未配齐：精通业务工作的信访干部需1名、现有0名（004 江东 四）")
+    const both = mentorTeam(
+      scheme.mentorsPerCadre,
+      [pairing("a", "m-1", "deputy_director"), pairing("b", "m-2", "petition_officer")],
+      "p-1",
+      on,
+    )
+    expect(both?.complete).toBe(true)
+    // A scheme without the rule: nothing to check.
+    expect(mentorTeam(loadPreset(anqiuDownSecondment).mentorsPerCadre, [], "p-1", on)).toBeUndefined()
   })
 })

@@ -97,6 +97,28 @@ export const LeaveTier = Schema.Struct({
 export type LeaveTier = typeof LeaveTier.Type
 
 /**
+ * Leave of `fromDays` days or more (以上: the number included) is filed (备案) with `fileWith`, whoever approves it.
+ * `fromDays` is itself a parameter: 004 安丘 强化考核激励 reads "挂职干部请假天以上要报市委组织部备案" with the number
+ * missing, so the preset records the clause and leaves the number `Unspecified` for the district to fill in.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const LeaveFiling = Schema.Struct({
+  fromDays: Param(Schema.Int.pipe(Schema.positive())).annotations({
+    title: "备案起始天数（含） / filed from this many days",
+  }),
+  fileWith: Actor,
+}).annotations({ identifier: "LeaveFiling", title: "请假备案 / leave filing" })
+/**
+ * The decoded value of the {@link LeaveFiling} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type LeaveFiling = typeof LeaveFiling.Type
+
+/**
  * What happens to each of the cadre's relations while in post (000 一（二）1: 转组织关系，不转行政和工资关系).
  * A relation the document does not mention is left out.
  *
@@ -162,6 +184,26 @@ export const MentorCapacity = Schema.Struct({
  * @since 0.1.0
  */
 export type MentorCapacity = typeof MentorCapacity.Type
+
+/**
+ * One kind of mentor (培养责任人) each cadre is given, and how many (004 江东 四: 1 名信访局副局长 and 1 名精通业务工作的
+ * 信访干部 for each cadre). `key` is what a pairing records as the mentor's role.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const MentorRole = Schema.Struct({
+  key: Schema.NonEmptyTrimmedString,
+  label: Text,
+  count: Schema.Int.pipe(Schema.positive()),
+}).annotations({ identifier: "MentorRole", title: "培养责任人 / mentor per cadre" })
+/**
+ * The decoded value of the {@link MentorRole} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type MentorRole = typeof MentorRole.Type
 
 /**
  * The kind of training a minimum counts: centralised, topical, pre-post, or any.

@@ -81,6 +81,11 @@ export const Consequence = Schema.Struct({
   ),
   duration: Schema.optional(Duration),
   grade: Schema.optional(Grade),
+  /**
+   * For `graded`: the assessment cycle whose grade the recall sets (004 淮上 "当年考评为“不称职”": the annual
+   * assessment). Absent: the scheme's only year-end cycle, if it has exactly one.
+   */
+  cycleId: Schema.optional(Schema.NonEmptyTrimmedString),
   /** "当年": the consequence lasts to the end of the calendar year of the recall. */
   period: Schema.optional(Schema.Literal("that_year")),
   /**

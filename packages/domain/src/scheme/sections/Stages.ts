@@ -116,3 +116,15 @@ export const Stage = Schema.Struct({
  * @since 0.1.0
  */
 export type Stage = typeof Stage.Type
+
+/**
+ * How many cadres one batch (one campaign) sends (004 江东 一 "一般每批3人": 3, qualified 一般 — a campaign of another
+ * size needs a recorded reason; see selection/Batch.ts).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const BatchSize = Schema.Int.pipe(Schema.positive()).annotations({
+  identifier: "BatchSize",
+  title: "每批人数 / cadres per batch",
+})
