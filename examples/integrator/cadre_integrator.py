@@ -139,7 +139,8 @@ def main():
     version = max(s["version"] for s in published)
     person_id = os.environ.get("CADRE_PERSON")
     if not person_id:
-        people = api.call("profiles.list", {"limit": 5})
+        # One page of people (issue 19): { items, nextCursor, total, totalExact }.
+        people = api.call("profiles.list", {"limit": 5})["items"]
         if not people:
             print("no person in scope", file=sys.stderr)
             return 1

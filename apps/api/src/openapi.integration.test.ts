@@ -197,7 +197,8 @@ describe("/docs", () => {
 describe("the REST form", () => {
   it("answers three queries as tRPC does: a list, one version by number, an explained verdict", async () => {
     const people = await trpc("profiles.list", { limit: 1 }, bearer())
-    const person = (people.body.result as { data: Array<{ id: string }> }).data[0]?.id ?? "none"
+    const person =
+      (people.body.result as { data: { items: Array<{ id: string }> } }).data.items[0]?.id ?? "none"
     const cases: ReadonlyArray<readonly [string, Json | undefined, string]> = [
       ["schemes.list", {}, ""],
       [

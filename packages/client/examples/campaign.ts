@@ -37,7 +37,7 @@ const main = async (): Promise<void> => {
   // 2. A unit recommendation, screened at once against the campaign's version.
   const before = (await org.applications.list.query({ campaignId: CAMPAIGN })).items
   const taken = new Set(before.map((a) => a.personId))
-  const people = await unit.profiles.list.query({ limit: 100 })
+  const { items: people } = await unit.profiles.list.query({ limit: 100 })
   const candidate = people.find((p) => !taken.has(p.id))
   if (candidate !== undefined) {
     const rec = await unit.applications.recommend.mutate({

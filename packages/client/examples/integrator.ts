@@ -73,7 +73,9 @@ const main = async (): Promise<void> => {
   console.log(`changes against v${latest.version}: ${diff.changes.map((c) => c._tag).join(", ") || "none"}`)
 
   // 4. A person's eligibility under the new version, explained.
-  const [person] = await api.profiles.list.query({ limit: 1 })
+  const {
+    items: [person],
+  } = await api.profiles.list.query({ limit: 1 })
   if (person === undefined) throw new Error("no person visible to this account")
   const verdict = await api.eligibility.check.query({
     schemeId: SCHEME_ID,

@@ -128,7 +128,8 @@ export {
   type MaskedPerson,
   type MaskedRow,
   maskedColumns,
-  type PersonFilter,
+  type PersonLine,
+  type PersonListFilter,
   type PersonRecord,
   type PersonVersionRow,
   StoredProfile,
@@ -137,7 +138,7 @@ export {
   WHOLE_PROFILE_ROLES,
 } from "./queries/people.js"
 export * as postQueries from "./queries/posts.js"
-export { Post, type PostFilter, type PostRecord, PostStatus } from "./queries/posts.js"
+export { Post, type PostFilter, type PostLine, type PostRecord, PostStatus } from "./queries/posts.js"
 export * as regionQueries from "./queries/regions.js"
 export type { RegionRecord } from "./queries/regions.js"
 export * as schemeQueries from "./queries/schemes.js"
@@ -159,7 +160,7 @@ export * as applicationQueries from "./queries/applications.js"
 export * as taskQueries from "./queries/tasks.js"
 export type { CampaignRecord, PostInfo } from "./queries/campaigns.js"
 export type { ApplicationFilter, ApplicationRecord } from "./queries/applications.js"
-export type { Page, PageKey, PageRequest } from "./queries/keyset.js"
+export { type CappedCount, COUNT_CAP, type Page, type PageKey, type PageRequest } from "./queries/keyset.js"
 export type { StoredTask } from "./queries/tasks.js"
 export * as recallQueries from "./queries/recalls.js"
 export * as dutyQueries from "./queries/duties.js"

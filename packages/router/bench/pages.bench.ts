@@ -3,6 +3,8 @@
 // page, a page from the middle by its cursor, and the last — beside its peer measured in the same run: reading the
 // whole campaign the way the list did before it paged (applicationQueries.listApplications, no LIMIT), up to 10k.
 // Prints milliseconds (median of RUNS) and answer sizes. PGlite by default; PostgreSQL when TEST_DATABASE_URL is set.
+// Beside it, profiles.list (issue 19: keyset on (created_at, id), lean rows) over the same people: first page, a page
+// near the end, and a name search whose count stops at 10,000 (the people the campaign's applications copied).
 // Run: pnpm bench (here, or at the root through turbo). BENCH_PAGES_SIZES=1000,10000 to choose the sizes.
 import { applicationQueries } from "@cadre/db"
 import { sql } from "drizzle-orm"
@@ -96,9 +98,37 @@ const cursorAt = async (offset: number): Promise<string> => {
   return Buffer.from(JSON.stringify([row?.at, row?.id])).toString("base64url")
 }
 
+/** The cursor the API would give for the person at `offset` of the people list's order (created_at, id). */
+const personCursorAt = async (offset: number): Promise<string> => {
+  const r = await h.handle.db.execute(sql`
+    select created_at::text as at, id from people order by created_at, id offset ${offset} limit 1`)
+  const row = (r as unknown as { rows: Array<{ at: string; id: string }> }).rows[0]
+  return Buffer.from(JSON.stringify([row?.at, row?.id])).toString("base64url")
+}
+
 const rows: Array<Array<string>> = []
+const peopleRows: Array<Array<string>> = []
 for (const n of SIZES) {
   await growTo(n)
+  await h.handle.db.execute(sql`analyze people`)
+  {
+    const people = (i: { cursor?: string; name?: string }) => h.caller(org).profiles.list({ limit: 50, ...i })
+    const first = await medianOf(() => people({}))
+    const lastCursor = await personCursorAt(n - 10)
+    const last = await medianOf(() => people({ cursor: lastCursor }))
+    const byName = await medianOf(() => people({ name: "基准候选9" }))
+    peopleRows.push([
+      String(n),
+      first.ms.toFixed(1),
+      last.ms.toFixed(1),
+      kb(first.value),
+      byName.ms.toFixed(1),
+      `${byName.value.total}${byName.value.totalExact ? "" : "+"}`,
+    ])
+    console.log(
+      `  ${n} people: first page ${first.ms.toFixed(1)} ms, last ${last.ms.toFixed(1)} ms, name search ${byName.ms.toFixed(1)} ms`,
+    )
+  }
   const list = (cursor?: string) =>
     h.caller(org).applications.list({ campaignId: campaign.id, limit: 50, cursor })
   const first = await medianOf(() => list())
@@ -164,4 +194,10 @@ console.log(
 )
 console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for (const r of rows) console.log(`| ${r.join(" | ")} |`)
+console.log("")
+console.log(
+  "| people | profiles.list first page ms | page near the end ms | page kB | name search ms | its total |",
+)
+console.log("|---:|---:|---:|---:|---:|---:|")
+for (const r of peopleRows) console.log(`| ${r.join(" | ")} |`)
 await h.close()

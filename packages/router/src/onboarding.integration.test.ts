@@ -125,7 +125,7 @@ describe("a district from nothing (docs/onboarding.md)", () => {
       },
     })
     expect(own.unitId).toBe("u-yz-mz")
-    expect((await org.profiles.list({})).map((p) => p.name).sort()).toEqual(["应立群", "鄞小芳"].sort())
+    expect((await org.profiles.list({})).items.map((p) => p.name).sort()).toEqual(["应立群", "鄞小芳"].sort())
     // Yangpu's org dept sees none of it.
     const yangpu = h.caller(await h.actorHeaders({ role: "org_dept_admin", regionId: "310110" }))
     expect((await failure(yangpu.profiles.get({ id: person.id }))).code).toBe("NOT_FOUND")

@@ -61,3 +61,20 @@ export const toPage = <Row, R>(
     next: found.length > page.limit && last !== undefined ? keyOf(last) : null,
   }
 }
+
+/**
+ * A count that stops at `cap` (issue 19: "a total or an estimate"): where counting every row passing a filter would
+ * read the whole table at a million rows (people by part of a name), the list counts at most `cap + 1` of them and
+ * says `exact: false` past `cap` — the screen shows "more than 10,000".
+ */
+export interface CappedCount {
+  readonly total: number
+  /** False when more than `total` rows pass (the count stopped at the cap). */
+  readonly exact: boolean
+}
+
+/** The largest count a list reads exactly before answering "more than". */
+export const COUNT_CAP = 10_000
+
+export const toCapped = (n: number, cap: number = COUNT_CAP): CappedCount =>
+  n > cap ? { total: cap, exact: false } : { total: n, exact: true }

@@ -1,11 +1,22 @@
 import { Access, Person } from "@cadre/domain"
-import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm"
+import { and, count, eq, ilike, or, type SQL, sql } from "drizzle-orm"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
 import { decodeRow, escapeLike, seesRegionSql } from "../internal.js"
 import { applications, people, personVersions, placements, posts, regions } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 import * as conductQueries from "./conduct.js"
+import {
+  COUNT_CAP,
+  type CappedCount,
+  keysetAfter,
+  keysetOrder,
+  keyText,
+  type Page,
+  type PageRequest,
+  toCapped,
+  toPage,
+} from "./keyset.js"
 
 /**
  * People as stored. The ID number and phone live in their own columns and are masked IN SQL for every list and
@@ -103,14 +114,6 @@ export interface PersonWithPath {
   readonly path: string
 }
 
-export interface PersonFilter {
-  readonly regionId?: string | undefined
-  /** Part of the name. */
-  readonly name?: string | undefined
-  readonly limit?: number | undefined
-  readonly offset?: number | undefined
-}
-
 /**
  * Access.ownUnit for people, in SQL: the person is the unit's (people.unit_id), or the unit dispatched them or hosts
  * them (a placement), or recommended them (an application). Undefined (no narrowing) for accounts not a unit's.
@@ -143,29 +146,105 @@ const selectWithPath = (h: Handle) =>
     .from(people)
     .innerJoin(regions, eq(people.regionId, regions.id))
 
-/** People within the actor's scope (SQL), masked, ordered by region path, name and id. */
-export const listMasked = (
+/**
+ * A person as a list shows them (issue 19, "answers carry what the screen shows"): name, sex, birth date, ID number
+ * and phone masked in SQL, the current unit and position, where the record is filed. The fields come out of the
+ * profile jsonb one by one in SQL; the whole profile is neither read out nor decoded per row.
+ */
+export interface PersonLine {
+  readonly id: string
+  readonly name: string
+  readonly sex: string | null
+  readonly birthDate: string | null
+  readonly idNumberMasked: string
+  readonly phoneMasked: string | null
+  readonly currentUnit: string | null
+  readonly currentPosition: string | null
+  readonly regionId: string
+  readonly regionPath: string
+  readonly unitId: string | null
+  readonly version: number
+}
+
+/** The people list's filters: the region the record is filed in, part of the name. */
+export interface PersonListFilter {
+  readonly regionId?: string | undefined
+  readonly name?: string | undefined
+}
+
+const personListWhere = (actor: Access.Actor, filter: PersonListFilter): SQL | undefined =>
+  and(
+    seesPersonSql(actor),
+    filter.regionId === undefined ? undefined : eq(people.regionId, filter.regionId),
+    filter.name === undefined || filter.name === ""
+      ? undefined
+      : ilike(people.name, `%${escapeLike(filter.name)}%`),
+  )
+
+/**
+ * One keyset page of the people the actor sees, by (created_at, id) — the index `people_created_idx` (migration
+ * 0017): the order records were entered, newest first with `order: "desc"`.
+ */
+export const pagePeople = (
   h: Handle,
   actor: Access.Actor,
-  filter?: PersonFilter,
-): Effect.Effect<ReadonlyArray<MaskedPerson>> =>
-  Effect.flatMap(
+  filter: PersonListFilter,
+  page: PageRequest,
+): Effect.Effect<Page<PersonLine>> =>
+  Effect.map(
     q(
-      selectMasked(h)
+      h
+        .select({
+          id: people.id,
+          name: people.name,
+          sex: sql<string | null>`${people.profile}->>'sex'`,
+          birthDate: sql<string | null>`${people.profile}->>'birthDate'`,
+          idNumberMasked: maskedIdNumber,
+          phoneMasked: maskedPhone,
+          currentUnit: sql<string | null>`${people.profile}->>'currentUnit'`,
+          currentPosition: sql<string | null>`${people.profile}->>'currentPosition'`,
+          regionId: people.regionId,
+          regionPath: regions.path,
+          unitId: people.unitId,
+          version: people.version,
+          key: keyText(people.createdAt),
+        })
+        .from(people)
+        .innerJoin(regions, eq(people.regionId, regions.id))
         .where(
-          and(
-            seesPersonSql(actor),
-            filter?.regionId === undefined ? undefined : eq(people.regionId, filter.regionId),
-            filter?.name === undefined ? undefined : ilike(people.name, `%${escapeLike(filter.name)}%`),
-          ),
+          and(personListWhere(actor, filter), keysetAfter(people.createdAt, people.id, "timestamptz", page)),
         )
-        .orderBy(asc(regions.path), asc(people.name), asc(people.id))
-        .limit(Math.min(Math.max(filter?.limit ?? 200, 1), 1000))
-        .offset(Math.max(filter?.offset ?? 0, 0)),
-      "person.list",
+        .orderBy(...keysetOrder(people.createdAt, people.id, page))
+        .limit(page.limit + 1),
+      "person.page",
     ),
-    (rows) => Effect.sync(() => rows.map(toMasked)),
+    (found) =>
+      toPage(
+        found,
+        page,
+        (r) => ({ at: r.key, id: r.id }),
+        ({ key: _key, ...line }) => line,
+      ),
   )
+
+/**
+ * How many people the actor sees pass the filter, counted up to {@link COUNT_CAP} (a name search over a million
+ * records would otherwise count them all): `exact: false` past it.
+ */
+export const countPeople = (
+  h: Handle,
+  actor: Access.Actor,
+  filter: PersonListFilter,
+): Effect.Effect<CappedCount> => {
+  const passing = h
+    .select({ one: sql`1` })
+    .from(people)
+    .innerJoin(regions, eq(people.regionId, regions.id))
+    .where(personListWhere(actor, filter))
+    .limit(COUNT_CAP + 1)
+    .as("passing")
+  return Effect.map(q(h.select({ n: count() }).from(passing), "person.count"), ([r]) => toCapped(r?.n ?? 0))
+}
 
 /** One person within the actor's scope, masked. */
 export const getMasked = (

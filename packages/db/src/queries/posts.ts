@@ -1,10 +1,11 @@
 import type { Access } from "@cadre/domain"
-import { and, asc, eq, sql } from "drizzle-orm"
+import { and, count, eq, type SQL, sql } from "drizzle-orm"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
-import { decodeRow, seesRegionSql } from "../internal.js"
-import { posts, regions } from "../schema/index.js"
+import { decodeRow, seesRegionSql, within } from "../internal.js"
+import { posts, regions, units } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
+import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
 
 /** Posts (seats) as stored, scoped by their region's path. */
 
@@ -31,9 +32,18 @@ export interface PostRecord extends Post {
 }
 
 export interface PostFilter {
+  /** The region the post is in, exactly. */
   readonly regionId?: string | undefined
+  /** A region's path: the posts of that region and every region beneath it. */
+  readonly withinPath?: string | undefined
   readonly unitId?: string | undefined
   readonly status?: PostStatus | undefined
+}
+
+/** A post as the list shows it: the post, its region's path and name, its unit's name (null for none). */
+export interface PostLine extends PostRecord {
+  readonly regionName: string
+  readonly unitName: string | null
 }
 
 export type PostRow = typeof posts.$inferSelect
@@ -68,27 +78,78 @@ const decodeAll = (rows: ReadonlyArray<PostRow>, regionPath: string) =>
 const selectPosts = (h: Handle) =>
   h.select({ post: posts, path: regions.path }).from(posts).innerJoin(regions, eq(posts.regionId, regions.id))
 
-/** Posts whose region lies within the actor's scope, by region path and id. */
-export const list = (
+const postListWhere = (actor: Access.Actor, filter: PostFilter): SQL | undefined =>
+  and(
+    seesRegionSql(actor, regions.path),
+    filter.regionId === undefined ? undefined : eq(posts.regionId, filter.regionId),
+    filter.withinPath === undefined ? undefined : within(regions.path, filter.withinPath),
+    filter.unitId === undefined ? undefined : eq(posts.unitId, filter.unitId),
+  )
+
+/**
+ * One keyset page of the posts the actor sees passing the filter, by (created_at, id) — the index
+ * `posts_created_idx` (migration 0017) — each with its region's name and its unit's name.
+ */
+export const pagePosts = (
   h: Handle,
   actor: Access.Actor,
-  filter?: PostFilter,
-): Effect.Effect<ReadonlyArray<PostRecord>> =>
-  Effect.flatMap(
+  filter: PostFilter,
+  page: PageRequest,
+): Effect.Effect<Page<PostLine>> =>
+  Effect.map(
     q(
-      selectPosts(h)
+      h
+        .select({
+          post: posts,
+          path: regions.path,
+          regionName: regions.name,
+          unitName: units.name,
+          key: keyText(posts.createdAt),
+        })
+        .from(posts)
+        .innerJoin(regions, eq(posts.regionId, regions.id))
+        .leftJoin(units, eq(units.id, posts.unitId))
         .where(
           and(
-            seesRegionSql(actor, regions.path),
-            filter?.regionId === undefined ? undefined : eq(posts.regionId, filter.regionId),
-            filter?.unitId === undefined ? undefined : eq(posts.unitId, filter.unitId),
-            filter?.status === undefined ? undefined : eq(posts.status, filter.status),
+            postListWhere(actor, filter),
+            filter.status === undefined ? undefined : eq(posts.status, filter.status),
+            keysetAfter(posts.createdAt, posts.id, "timestamptz", page),
           ),
         )
-        .orderBy(asc(regions.path), asc(posts.id)),
-      "post.list",
+        .orderBy(...keysetOrder(posts.createdAt, posts.id, page))
+        .limit(page.limit + 1),
+      "post.page",
     ),
-    (rows) => Effect.sync(() => rows.map((r) => toPostRecord(r.post, r.path))),
+    (found) =>
+      toPage(
+        found,
+        page,
+        (r) => ({ at: r.key, id: r.post.id }),
+        (r) => ({ ...toPostRecord(r.post, r.path), regionName: r.regionName, unitName: r.unitName }),
+      ),
+  )
+
+/**
+ * How many posts the actor sees pass the filter but the status, by status (the status filter's choices; the total
+ * is the chosen status's count, or their sum). Exact: posts are seats, one per community or unit place — tens of
+ * thousands at a province, counted in the region-path index.
+ */
+export const countPostsByStatus = (
+  h: Handle,
+  actor: Access.Actor,
+  filter: PostFilter,
+): Effect.Effect<ReadonlyArray<{ readonly status: PostStatus; readonly count: number }>> =>
+  Effect.map(
+    q(
+      h
+        .select({ status: posts.status, n: count() })
+        .from(posts)
+        .innerJoin(regions, eq(posts.regionId, regions.id))
+        .where(postListWhere(actor, filter))
+        .groupBy(posts.status),
+      "post.countByStatus",
+    ),
+    (rows) => rows.map((r) => ({ status: r.status, count: r.n })),
   )
 
 /** One post within the actor's scope. */

@@ -46,6 +46,8 @@ export const people = pgTable(
     uniqueIndex("people_id_number_unique").on(t.idNumber),
     index("people_region_idx").on(t.regionId),
     index("people_unit_idx").on(t.unitId),
+    // The people list's keyset order (issue 19, migration 0017).
+    index("people_created_idx").on(t.createdAt, t.id),
   ],
 )
 

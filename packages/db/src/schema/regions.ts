@@ -80,6 +80,8 @@ export const posts = pgTable(
   (t) => [
     index("posts_region_idx").on(t.regionId),
     index("posts_unit_idx").on(t.unitId),
+    // The posts list's keyset order (issue 19, migration 0017).
+    index("posts_created_idx").on(t.createdAt, t.id),
     check("posts_status_check", sql`${t.status} in ('vacant', 'filled', 'closed')`),
   ],
 )

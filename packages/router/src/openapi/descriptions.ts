@@ -112,9 +112,19 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
   },
   "units.get": { summary: t("一个单位", "One unit"), example: { id: "demo-unit-1" } },
   "posts.list": {
-    summary: t("岗位（社区书记岗位、挂职岗位）", "Posts (community secretary posts, secondment places)"),
+    summary: t(
+      "岗位（社区书记岗位、挂职岗位），分页",
+      "Posts (community secretary posts, secondment places), one page at a time",
+    ),
+    description: t(
+      "按创建时间排序（order=desc 为最新在前），每页至多 200 条（limit，默认 50），以 nextCursor / cursor 翻页；可按所在区域（regionId）、区域及其下级（withinRegionId）、单位、状态筛选。",
+      "Ordered by creation (order=desc for newest first), at most 200 a page (limit, default 50), paged by nextCursor / cursor; filter by the post's region (regionId), a region and everything beneath it (withinRegionId), unit, status.",
+    ),
     example: {},
-    answer: t("岗位数组。", "An array of posts."),
+    answer: t(
+      "{ items: 岗位（含区域名、单位名）, nextCursor, total: 符合条件的总数, statuses: 各状态个数 }。",
+      "{ items: posts (with region and unit names), nextCursor, total: how many pass the filter, statuses: how many of each status }.",
+    ),
   },
   "posts.get": { summary: t("一个岗位", "One post"), example: { id: "demo-post-1" } },
   "schemes.presets": {
@@ -212,11 +222,14 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
   "profiles.list": {
     summary: t("管辖范围内的人员（脱敏）", "People within your scope (masked)"),
     description: t(
-      "身份证号、手机号脱敏显示；limit、offset 分页。",
-      "ID numbers and phones masked; page with limit and offset.",
+      "身份证号、手机号脱敏显示；按录入时间排序（order=desc 为最新在前），每页至多 200 条（limit，默认 50），以 nextCursor / cursor 翻页；可按所在区域、姓名（部分）筛选。",
+      "ID numbers and phones masked; ordered by when the record was entered (order=desc for newest first), at most 200 a page (limit, default 50), paged by nextCursor / cursor; filter by region and part of the name.",
     ),
     example: { limit: 20 },
-    answer: t("人员摘要数组。", "An array of person summaries."),
+    answer: t(
+      "{ items: 人员摘要（姓名、性别、出生日期、脱敏证件号与手机号、单位职务）, nextCursor, total, totalExact }：total 数到 10000 为止，超过时 totalExact 为 false（即“10000 条以上”）。",
+      '{ items: person summaries (name, sex, birth date, masked ID number and phone, unit and position), nextCursor, total, totalExact }: total counts up to 10,000; past that totalExact is false ("more than 10,000").',
+    ),
   },
   "profiles.get": {
     summary: t("一个人员（脱敏）", "One person (masked)"),

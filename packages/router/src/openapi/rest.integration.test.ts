@@ -30,7 +30,7 @@ const ctx = (headers: Record<string, string>) =>
 describe("callRest", () => {
   it("answers what the caller answers, and an answer with a declared Schema decodes with it", async () => {
     const people = await h.caller(integrator).profiles.list({ limit: 1 })
-    const personId = people[0]?.id
+    const personId = people.items[0]?.id
     expect(personId).toBeDefined()
     const input = { schemeId: "yangpu-community-secretary", personId, referenceDate: "2026-06-30" }
     const answer = await callRest(ctx(integrator), op("eligibility.check"), input)

@@ -11,7 +11,7 @@ import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { DraftStep, DraftValues } from "./profile-draft.js"
-import { ExpectedVersion, Id, iso } from "./shared.js"
+import { ExpectedVersion, Id, iso, PageFields, pageOut, pageRequest } from "./shared.js"
 
 /** The profile as an applicant submits it: the kernel Profile without `id` (the server assigns it). */
 export const ProfileInput = Person.Profile.from.omit("id").annotations({ title: "干部信息 / cadre profile" })
@@ -138,7 +138,13 @@ export const profilesRouter = router({
         .run(Effect.flatMap(PersonService, (r) => r.history(ctx.actor, i.id)))
         .then((rows) => rows.map((v) => ({ ...v, at: iso(v.at) }))),
     ),
-  /** People in the caller's scope, masked. */
+  /**
+   * One page of the people in the caller's scope (issue 19), by the date the record was entered (oldest first unless
+   * `order: "desc"`), at most `limit` (≤ 200, default 50), with `nextCursor` (null on the last page). Each row
+   * carries what the list shows — name, sex, birth date, ID number and phone masked, current unit and position —
+   * not the whole profile. `total` counts the people passing the filter up to 10,000; past that `totalExact` is
+   * false and `total` reads "more than 10,000" (a name search over a million records is not counted to the end).
+   */
   list: procedure
     .permission("profile.read")
     .input(
@@ -148,14 +154,19 @@ export const profilesRouter = router({
           name: Schema.optional(
             Schema.String.pipe(Schema.maxLength(50)).annotations({ title: "姓名 / name" }),
           ),
-          limit: Schema.optional(
-            Schema.Int.pipe(Schema.between(1, 500)).annotations({ title: "条数 / limit" }),
-          ),
-          offset: Schema.optional(Schema.NonNegativeInt.annotations({ title: "起始位置 / offset" })),
+          ...PageFields,
         }),
       ),
     )
-    .query(({ ctx, input: i }) => ctx.run(Effect.flatMap(PersonService, (r) => r.list(ctx.actor, i)))),
+    .query(({ ctx, input: { cursor, limit, order, ...filter } }) =>
+      ctx
+        .run(
+          Effect.flatMap(PersonService, (r) =>
+            r.list(ctx.actor, filter, pageRequest({ cursor, limit, order })),
+          ),
+        )
+        .then((page) => ({ ...pageOut(page, (p) => p), totalExact: page.exact })),
+    ),
   /**
    * Staff record a sanction, an investigation or a violation against a person in their scope (issue 13: the org dept,
    * the street): kind, date, closing date for an investigation, description and the source document (文号 or title);

@@ -11,7 +11,10 @@ import {
   type NotFound,
   notFound,
   one,
-  type PersonFilter,
+  type PageKey,
+  type PageRequest,
+  type PersonLine,
+  type PersonListFilter,
   type PersonRecord,
   type PersonVersionRow,
   peopleQueries,
@@ -27,6 +30,14 @@ import {
 import { Access, Person } from "@cadre/domain"
 import { Effect } from "effect"
 import { requirePermission } from "../shared/authority.js"
+
+/** One page of people (issue 19): lean rows, the next page's key, the total (up to COUNT_CAP: `exact` says). */
+export interface PersonPage {
+  readonly items: ReadonlyArray<PersonLine>
+  readonly next: PageKey | null
+  readonly total: number
+  readonly exact: boolean
+}
 
 export interface OwnProfileInput {
   /** Where the applicant lives or works: the region whose staff will read the profile. */
@@ -134,11 +145,22 @@ export class PersonService extends Effect.Service<PersonService>()("@cadre/servi
       )
 
     /** People within the actor's scope, masked. */
+    /** One page of the people in the actor's scope passing the filter (issue 19), with the total (capped). */
     const list = (
       actor: Access.Actor,
-      filter?: PersonFilter,
-    ): Effect.Effect<ReadonlyArray<MaskedPerson>, Access.Forbidden> =>
-      Effect.zipRight(requirePermission(actor, "profile.read"), peopleQueries.listMasked(db, actor, filter))
+      filter: PersonListFilter,
+      page: PageRequest,
+    ): Effect.Effect<PersonPage, Access.Forbidden> =>
+      Effect.zipRight(
+        requirePermission(actor, "profile.read"),
+        Effect.map(
+          Effect.all([
+            peopleQueries.pagePeople(db, actor, filter, page),
+            peopleQueries.countPeople(db, actor, filter),
+          ]),
+          ([found, counted]) => ({ items: found.rows, next: found.next, ...counted }),
+        ),
+      )
 
     /** One person within the actor's scope, masked. */
     const get = (actor: Access.Actor, id: string): Effect.Effect<MaskedPerson, NotFound | Access.Forbidden> =>

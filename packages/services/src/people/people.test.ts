@@ -92,15 +92,26 @@ describe("PersonRepo", () => {
     expect(own.profile.id).toBe(created.profile.id)
 
     const street = actor("street_admin", DINGHAI)
-    const listed = await run(repos.people.list(street, { name: "测试申请人" }))
-    expect(listed).toHaveLength(1)
-    const [p] = listed
+    const listed = await run(
+      repos.people.list(street, { name: "测试申请人" }, { after: null, limit: 200, order: "asc" }),
+    )
+    expect(listed.items).toHaveLength(1)
+    expect(listed.total).toBe(1)
+    const [p] = listed.items
     expect(p?.idNumberMasked).toBe(Person.maskIdNumber(ID))
     expect(p?.phoneMasked).toBe(Person.maskPhone("19900001234"))
     expect(JSON.stringify(listed)).not.toContain(ID)
     expect(JSON.stringify(listed)).not.toContain("19900001234")
     expect(
-      await run(repos.people.list(actor("street_admin", PINGLIANG), { name: "测试申请人" })),
+      (
+        await run(
+          repos.people.list(
+            actor("street_admin", PINGLIANG),
+            { name: "测试申请人" },
+            { after: null, limit: 200, order: "asc" },
+          ),
+        )
+      ).items,
     ).toHaveLength(0)
 
     // Whole reads only for allowed roles, and audited without the whole number.
@@ -120,7 +131,9 @@ describe("PersonRepo", () => {
   })
 
   it("applicants see only themselves: no lists, a second profile or a used ID number is a Conflict", async () => {
-    expect((await failure(repos.people.list(applicant)))._tag).toBe("Forbidden")
+    expect(
+      (await failure(repos.people.list(applicant, {}, { after: null, limit: 200, order: "asc" })))._tag,
+    ).toBe("Forbidden")
     const again = await failure(
       repos.people.createOwn(ctx(applicant), { regionId: "310110001001", profile: encoded(ID) }),
     )

@@ -8,11 +8,15 @@ import {
   type NotFound,
   notFound,
   one,
+  type PageKey,
+  type PageRequest,
   Post,
   type PostFilter,
+  type PostLine,
   type PostRecord,
   PostStatus,
   postQueries,
+  regionQueries,
   type StaleVersion,
   staleVersion,
   transaction,
@@ -41,6 +45,14 @@ export interface UpdatePostInput {
 
 const Title = Post.fields.title
 
+/** One page of posts (issue 19): the rows, the next page's key, the total passing the filter, counts by status. */
+export interface PostPage {
+  readonly items: ReadonlyArray<PostLine>
+  readonly next: PageKey | null
+  readonly total: number
+  readonly byStatus: ReadonlyArray<{ readonly status: PostStatus; readonly count: number }>
+}
+
 /**
  * Posts (seats: a community secretary post, a secondment place). They belong to regions and are read and
  * changed with the unit permissions.
@@ -49,11 +61,34 @@ export class PostService extends Effect.Service<PostService>()("@cadre/services/
   effect: Effect.gen(function* () {
     const { db } = yield* Database
 
+    /**
+     * One page of the posts in the actor's scope passing the filter (issue 19), the total passing it and the counts
+     * by status. `withinRegionId` names a region: its posts and those beneath it (none when it is out of sight).
+     */
     const list = (
       actor: Access.Actor,
-      filter?: PostFilter,
-    ): Effect.Effect<ReadonlyArray<PostRecord>, Access.Forbidden> =>
-      Effect.zipRight(requirePermission(actor, "unit.read"), postQueries.list(db, actor, filter))
+      filter: Omit<PostFilter, "withinPath"> & { readonly withinRegionId?: string | undefined },
+      page: PageRequest,
+    ): Effect.Effect<PostPage, Access.Forbidden> =>
+      Effect.gen(function* () {
+        yield* requirePermission(actor, "unit.read")
+        const { withinRegionId, ...rest } = filter
+        let withinPath: string | undefined
+        if (withinRegionId !== undefined) {
+          const region = yield* regionQueries.get(db, actor, withinRegionId)
+          if (region === undefined) return { items: [], next: null, total: 0, byStatus: [] }
+          withinPath = region.path
+        }
+        const where = { ...rest, ...(withinPath === undefined ? {} : { withinPath }) }
+        const [found, byStatus] = yield* Effect.all([
+          postQueries.pagePosts(db, actor, where, page),
+          postQueries.countPostsByStatus(db, actor, where),
+        ])
+        const total = byStatus
+          .filter((s) => filter.status === undefined || s.status === filter.status)
+          .reduce((n, s) => n + s.count, 0)
+        return { items: found.rows, next: found.next, total, byStatus }
+      })
 
     const get = (actor: Access.Actor, id: string): Effect.Effect<PostRecord, NotFound | Access.Forbidden> =>
       Effect.gen(function* () {

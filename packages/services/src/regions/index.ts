@@ -1,7 +1,7 @@
 /** Reference data: regions (the tree, merges), the units within them and their posts (seats). */
-export type { PostFilter, PostRecord, RegionRecord, UnitFilter, UnitRecord } from "@cadre/db"
+export type { PostFilter, PostLine, PostRecord, RegionRecord, UnitFilter, UnitRecord } from "@cadre/db"
 export { Post, PostStatus } from "@cadre/db"
-export { type CreatePostInput, PostService, type UpdatePostInput } from "./PostService.js"
+export { type CreatePostInput, type PostPage, PostService, type UpdatePostInput } from "./PostService.js"
 export {
   type CreateRegionInput,
   type MergeRegionInput,

@@ -105,7 +105,8 @@ describe("RegionRepo: scoped reads", () => {
           if (Exit.isFailure(exit)) throw new Error(Cause.pretty(exit.cause))
           expect(exit.value.map((r) => r.id).sort()).toEqual(expectedRegions.sort())
           if (Access.can(a, "profile.read")) {
-            const listed = await run(repos.people.list(a, { limit: 1000 }))
+            const listed = (await run(repos.people.list(a, {}, { after: null, limit: 200, order: "asc" })))
+              .items
             const expectedPeople = personRows.rows
               .filter((p) => Access.seesRegion(a, p.path))
               .map((p) => p.id)
@@ -234,8 +235,11 @@ describe("UnitRepo and PostRepo", () => {
     expect(post.regionId).toBe("310110001")
     const filled = await run(repos.posts.update(c, { id: post.id, expectedVersion: 1, status: "filled" }))
     expect(filled.status).toBe("filled")
-    const list = await run(repos.posts.list(c.actor, { status: "filled" }))
-    expect(list.map((p) => p.id)).toContain(post.id)
+    const list = await run(
+      repos.posts.list(c.actor, { status: "filled" }, { after: null, limit: 200, order: "asc" }),
+    )
+    expect(list.items.map((p) => p.id)).toContain(post.id)
+    expect(list.total).toBe(list.items.length)
   })
 
   it("a reviewer (read-only role) may not create units", async () => {

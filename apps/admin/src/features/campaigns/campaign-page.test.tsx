@@ -146,7 +146,7 @@ const stubApi = (
       "campaigns.get": campaign,
       "campaigns.schedule": schedule,
       "applications.list": { items: rows, nextCursor: null, total: rows.length },
-      "posts.list": [],
+      "posts.list": { items: [], nextCursor: null, total: 0, statuses: [] },
       ...more,
     }
     if (procedure === "applications.act" || procedure === "applications.waive")

@@ -486,8 +486,12 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
         api.campaigns.get.query({ id }),
         api.campaigns.schedule.query({ id }),
         api.applications.list.query({ campaignId: id, limit: PAGE_SIZE, cursor }),
-        // Post titles for the appointment; a role that may not read posts still sees the ids.
-        api.posts.list.query({}).catch((): ReadonlyArray<Post> => []),
+        // Post titles for the appointment (the first 200 in scope, a page's maximum); a role that may not read
+        // posts still sees the ids.
+        api.posts.list
+          .query({ limit: 200 })
+          .then((page) => page.items)
+          .catch((): ReadonlyArray<Post> => []),
       ]),
     `${id}|${language}|${pages.page}|${cursor ?? ""}`,
   )

@@ -7,4 +7,4 @@ export type Step = Campaign["path"]["steps"][number]
 /** A move as applications.act takes it. */
 export type Move = RouterInputs["applications"]["act"]["move"]
 export type StepRecord = Extract<Move, { _tag: "Record" }>["record"]
-export type Post = RouterOutputs["posts"]["list"][number]
+export type Post = RouterOutputs["posts"]["list"]["items"][number]

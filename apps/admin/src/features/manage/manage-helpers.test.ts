@@ -4,13 +4,10 @@ import {
   chinaDateOf,
   creatableRoles,
   editableStatuses,
-  filterPosts,
-  type PostRow,
   placeOf,
   type RegionRow,
   regionTree,
   scopeName,
-  statusCounts,
   type UnitRow,
   unitsForRole,
   parseDates,
@@ -46,27 +43,6 @@ const regions = [
   region("510304102202", "何市镇白岩村", "510304102", `${D}510304102/510304102202/`),
 ]
 
-const post = (id: string, title: string, regionId: string, status: PostRow["status"]): PostRow =>
-  ({
-    id,
-    title,
-    regionId,
-    unitId: null,
-    status,
-    movedFromRegionId: null,
-    regionPath: regions.find((r) => r.id === regionId)?.path ?? "",
-    version: 1,
-  }) as unknown as PostRow
-
-// Statuses as the demo data leaves them (placements fill 烟坡 by seed, 民主 by appointment; 白岩 recalled).
-const posts = [
-  post("post-da-zhengjie", "正街社区党组织第一书记", "510304101001", "vacant"),
-  post("post-da-yanpo", "烟坡村党组织第一书记", "510304101201", "filled"),
-  post("post-da-minzhu", "民主村党组织第一书记", "510304101202", "filled"),
-  post("post-da-shuanghe", "双河村党组织第一书记", "510304102201", "vacant"),
-  post("post-da-baiyan", "白岩村党组织第一书记", "510304102202", "vacant"),
-]
-
 const unit = (id: string, name: string, roles: ReadonlyArray<string>): UnitRow =>
   ({
     id,
@@ -99,35 +75,7 @@ describe("the region tree (regions.tree is pre-order, the scope's top has its pa
   })
 })
 
-describe("filtering posts", () => {
-  const titles = (rows: ReadonlyArray<PostRow>) => rows.map((p) => p.title)
-
-  it("a township shows the posts of its villages and communities (posts.list filters by exact region only)", () => {
-    expect(titles(filterPosts(posts, regions, { regionId: "510304101", status: null }))).toEqual([
-      "正街社区党组织第一书记",
-      "烟坡村党组织第一书记",
-      "民主村党组织第一书记",
-    ])
-  })
-
-  it("combines region and status", () => {
-    expect(titles(filterPosts(posts, regions, { regionId: "510304101", status: "vacant" }))).toEqual([
-      "正街社区党组织第一书记",
-    ])
-    expect(titles(filterPosts(posts, regions, { regionId: null, status: "filled" }))).toEqual([
-      "烟坡村党组织第一书记",
-      "民主村党组织第一书记",
-    ])
-  })
-
-  it("an unknown region shows nothing rather than everything", () => {
-    expect(filterPosts(posts, regions, { regionId: "nowhere", status: null })).toEqual([])
-  })
-
-  it("counts by status", () => {
-    expect(statusCounts(posts)).toEqual({ vacant: 3, filled: 2, closed: 0 })
-  })
-
+describe("posts", () => {
   it("a filled post's status follows its placement; a vacant one may be closed and reopened", () => {
     expect(editableStatuses("filled")).toEqual(["filled"])
     expect(editableStatuses("vacant")).toEqual(["vacant", "closed"])

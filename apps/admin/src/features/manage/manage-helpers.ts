@@ -1,7 +1,7 @@
 import { chinaDate } from "@cadre/ui"
 import type { RouterInputs, RouterOutputs } from "@cadre/client"
 
-export type PostRow = RouterOutputs["posts"]["list"][number]
+export type PostRow = RouterOutputs["posts"]["list"]["items"][number]
 export type PostStatus = PostRow["status"]
 export type RegionRow = RouterOutputs["regions"]["tree"][number]
 export type UnitRow = RouterOutputs["units"]["list"][number]
@@ -69,36 +69,6 @@ export const placeOf = (
   const trail = regionTrail(regionId, regions)
   const name = trail[trail.length - 1] ?? regionId
   return { name, parent: trail.length >= 2 ? (trail[trail.length - 2] ?? null) : null }
-}
-
-export interface PostFilter {
-  /** A region: its posts and those of every region beneath it. */
-  readonly regionId: string | null
-  readonly status: PostStatus | null
-}
-
-/**
- * The posts within a region's subtree (posts.list filters by exact region only, so a street would miss its
- * communities' posts) and of a status.
- */
-export const filterPosts = (
-  posts: ReadonlyArray<PostRow>,
-  regions: ReadonlyArray<RegionRow>,
-  filter: PostFilter,
-): ReadonlyArray<PostRow> => {
-  const path = filter.regionId === null ? null : regions.find((r) => r.id === filter.regionId)?.path
-  return posts.filter(
-    (p) =>
-      (filter.regionId === null || (path !== undefined && path !== null && p.regionPath.startsWith(path))) &&
-      (filter.status === null || p.status === filter.status),
-  )
-}
-
-/** Counts by status, for the filter's labels. */
-export const statusCounts = (posts: ReadonlyArray<PostRow>): Readonly<Record<PostStatus, number>> => {
-  const counts: Record<PostStatus, number> = { vacant: 0, filled: 0, closed: 0 }
-  for (const p of posts) counts[p.status] += 1
-  return counts
 }
 
 /**

@@ -40,7 +40,7 @@ export const PostDialog = ({
   readonly regions: ReadonlyArray<RegionRow>
   readonly units: ReadonlyArray<UnitRow>
   readonly onClose: () => void
-  readonly onSaved: (saved: PostRow) => void
+  readonly onSaved: (saved: { readonly title: string }) => void
 }) => {
   const { t } = useTranslation("manage")
   const api = useApi()

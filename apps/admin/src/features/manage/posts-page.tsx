@@ -17,15 +17,14 @@ import { useTranslation } from "react-i18next"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { useSession } from "../../session/session"
+import { KeysetPager, useKeysetPages } from "../../layout/keyset-pager"
 import {
-  filterPosts,
   POST_STATUSES,
   type PostRow,
   type PostStatus,
   placeOf,
   postStatusColor,
   regionTree,
-  statusCounts,
 } from "./manage-helpers"
 import { PostDialog } from "./post-dialog"
 
@@ -33,9 +32,13 @@ import { PostDialog } from "./post-dialog"
 export const mayWritePosts = (permissions: ReadonlyArray<string>): boolean =>
   permissions.includes("region.write") && permissions.includes("unit.write")
 
+/** Posts a page (issue 19: keyset pages, the server filters and counts). */
+const PAGE_SIZE = 50
+
 /**
- * 岗位: the posts in the caller's scope with region, unit and status; filtered by a region (with everything
- * beneath it) and status; new posts and edits (title, vacant ↔ closed) for roles that may write.
+ * 岗位: the posts in the caller's scope with region, unit and status, a page at a time (posts.list: keyset pages,
+ * KeysetPager); filtered on the server by a region (with everything beneath it: withinRegionId) and status, with
+ * each status's count; new posts and edits (title, vacant ↔ closed) for roles that may write.
  */
 export const PostsPage = () => {
   const { t } = useTranslation("manage")
@@ -48,26 +51,43 @@ export const PostsPage = () => {
   const [regionId, setRegionId] = useState<string | null>(null)
   const [status, setStatus] = useState<PostStatus | null>(null)
   const [dialog, setDialog] = useState<{ readonly post: PostRow | null } | null>(null)
+  const pages = useKeysetPages()
+  const { cursor } = pages
   const { load, reload } = useLoad(
     () =>
       Promise.all([
-        api.posts.list.query({}),
         api.regions.tree.query({}),
-        // Units only name a post's unit: a refusal of them must not hide the posts.
+        // Units are the dialog's choices: a refusal of them must not hide the posts.
         api.units.list.query({}).catch((): Awaited<ReturnType<typeof api.units.list.query>> => []),
       ]),
     language,
   )
-  const failedAuth = load.state === "failed" && isUnauthenticated(load.error)
+  const { load: postsLoad, reload: reloadPosts } = useLoad(
+    () =>
+      api.posts.list.query({
+        limit: PAGE_SIZE,
+        ...(regionId === null ? {} : { withinRegionId: regionId }),
+        ...(status === null ? {} : { status }),
+        ...(cursor === undefined ? {} : { cursor }),
+      }),
+    `${language}|${regionId ?? ""}|${status ?? ""}|${pages.page}|${cursor ?? ""}`,
+  )
+  const failed = load.state === "failed" ? load : postsLoad.state === "failed" ? postsLoad : null
+  const failedAuth = failed !== null && isUnauthenticated(failed.error)
   useEffect(() => {
     if (failedAuth) expired()
   }, [failedAuth, expired])
 
-  const [posts, regions, units] = load.state === "done" ? load.data : [[], [], []]
+  const [regions, units] = load.state === "done" ? load.data : [[], []]
+  const page = postsLoad.state === "done" ? postsLoad.data : null
+  const shown = page?.items ?? []
+  const count = (s: PostStatus) => page?.statuses.find((x) => x.status === s)?.count ?? 0
+  const inRegion = POST_STATUSES.reduce((n, s) => n + count(s), 0)
   const tree = useMemo(() => regionTree(regions), [regions])
-  const inRegion = filterPosts(posts, regions, { regionId, status: null })
-  const counts = statusCounts(inRegion)
-  const shown = filterPosts(posts, regions, { regionId, status })
+  const [anyPosts, setAnyPosts] = useState(false)
+  useEffect(() => {
+    if (page !== null && page.total > 0) setAnyPosts(true)
+  }, [page])
 
   const columns: TableColumnsType<PostRow> = [
     {
@@ -99,8 +119,7 @@ export const PostsPage = () => {
     {
       title: t("posts.columns.unit"),
       key: "unit",
-      render: (_, p) =>
-        p.unitId === null ? t("posts.noUnit") : (units.find((u) => u.id === p.unitId)?.name ?? p.unitId),
+      render: (_, p) => (p.unitId === null ? t("posts.noUnit") : (p.unitName ?? p.unitId)),
     },
     {
       title: t("posts.columns.status"),
@@ -139,18 +158,21 @@ export const PostsPage = () => {
         ) : null}
       </Flex>
       <Typography.Paragraph type="secondary">{t("posts.intro")}</Typography.Paragraph>
-      {load.state === "loading" ? (
+      {load.state === "loading" || (postsLoad.state === "loading" && page === null) ? (
         <Spin />
-      ) : load.state === "failed" ? (
-        <ProblemAlert problem={problemOf(load.error)} />
-      ) : posts.length === 0 ? (
+      ) : failed !== null ? (
+        <ProblemAlert problem={problemOf(failed.error)} />
+      ) : !anyPosts && regionId === null && status === null && page?.total === 0 ? (
         <Empty description={t("posts.empty")} />
       ) : (
         <Flex vertical gap={12}>
           <Flex wrap gap={8} align="center">
             <TreeSelect<string | undefined>
               value={regionId ?? undefined}
-              onChange={(v) => setRegionId(v ?? null)}
+              onChange={(v) => {
+                setRegionId(v ?? null)
+                pages.first()
+              }}
               treeData={tree}
               treeDefaultExpandAll
               allowClear
@@ -162,20 +184,23 @@ export const PostsPage = () => {
             />
             <Select<PostStatus | "all">
               value={status ?? "all"}
-              onChange={(v) => setStatus(v === "all" ? null : v)}
+              onChange={(v) => {
+                setStatus(v === "all" ? null : v)
+                pages.first()
+              }}
               aria-label={t("posts.filterStatus")}
               data-testid="status-filter"
               style={{ width: 160, maxWidth: "100%" }}
               options={[
-                { value: "all", label: t("posts.statusCount", { label: t("all"), count: inRegion.length }) },
+                { value: "all", label: t("posts.statusCount", { label: t("all"), count: inRegion }) },
                 ...POST_STATUSES.map((s) => ({
                   value: s,
-                  label: t("posts.statusCount", { label: t(`posts.statuses.${s}`), count: counts[s] }),
+                  label: t("posts.statusCount", { label: t(`posts.statuses.${s}`), count: count(s) }),
                 })),
               ]}
             />
             <Typography.Text type="secondary" data-testid="posts-shown">
-              {t("posts.shown", { count: shown.length })}
+              {t("posts.shown", { count: page?.total ?? 0 })}
             </Typography.Text>
           </Flex>
           <Table<PostRow>
@@ -187,6 +212,7 @@ export const PostsPage = () => {
             scroll={{ x: "max-content" }}
             locale={{ emptyText: t("posts.noMatch") }}
           />
+          <KeysetPager pages={pages} total={page?.total ?? 0} nextCursor={page?.nextCursor ?? null} />
         </Flex>
       )}
       {dialog === null || load.state !== "done" ? null : (
@@ -204,6 +230,7 @@ export const PostsPage = () => {
                 : t("posts.updated", { title: saved.title }),
             )
             reload()
+            reloadPosts()
           }}
         />
       )}

@@ -65,7 +65,7 @@ const stubApi = (
         permissions,
       },
       "regions.get": { name: "某街道" },
-      "profiles.list": [person],
+      "profiles.list": { items: [person], nextCursor: null, total: 1, totalExact: true },
       "profiles.history": [],
     }
     return Response.json({ result: { data: data[procedure] } })

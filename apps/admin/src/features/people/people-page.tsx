@@ -1,8 +1,9 @@
 import { ProblemAlert, problemOf, useApi } from "@cadre/ui"
-import { Button, Descriptions, Drawer, Flex, Input, Space, Table, Tag, Typography } from "antd"
+import { Button, Descriptions, Drawer, Input, Space, Table, Tag, Typography } from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { AppShell } from "../../layout/app-shell"
+import { KeysetPager } from "../../layout/keyset-pager"
 import { useSession } from "../../session/session"
 import { ConductSection } from "./conduct-section"
 import { type PersonRow, usePeoplePage } from "./people-paging"
@@ -130,15 +131,12 @@ export const PeoplePage = () => {
             },
           ]}
         />
-        <Flex justify="end" align="center" gap={8} wrap data-testid="pager">
-          <Typography.Text type="secondary">{t("page", { page: pages.page })}</Typography.Text>
-          <Button size="small" disabled={pages.page === 1} onClick={pages.previous}>
-            {t("previous")}
-          </Button>
-          <Button size="small" disabled={!pages.hasNext} onClick={pages.next}>
-            {t("next")}
-          </Button>
-        </Flex>
+        {!pages.totalExact && (
+          <Typography.Text type="secondary" data-testid="people-more">
+            {t("more", { total: pages.total })}
+          </Typography.Text>
+        )}
+        <KeysetPager pages={pages.pages} total={pages.total} nextCursor={pages.nextCursor} />
       </Space>
       {open !== null && <PersonRecord person={open} onClose={() => setOpen(null)} />}
     </AppShell>

@@ -1,40 +1,42 @@
 import { useApi } from "@cadre/ui"
 import { useEffect, useState } from "react"
+import { useKeysetPages } from "../../layout/keyset-pager"
 
 /**
- * The people list's paging, kept in this one file: profiles.list as it is on main (limit and offset; one row more
- * than the page tells whether there is a next one). When the list becomes keyset-paged, only this hook changes.
+ * The people list's paging, kept in this one file: profiles.list is a keyset page (issue 19) — each answer carries
+ * `nextCursor`, the screen goes forward along it and back along the cursors it used (useKeysetPages). A new search
+ * starts again at the first page.
  */
 export const PAGE_SIZE = 20
 
-export type PersonRow = Awaited<ReturnType<ReturnType<typeof useApi>["profiles"]["list"]["query"]>>[number]
+type PeoplePage = Awaited<ReturnType<ReturnType<typeof useApi>["profiles"]["list"]["query"]>>
+export type PersonRow = PeoplePage["items"][number]
 
 export const usePeoplePage = (name: string) => {
   const api = useApi()
-  const [page, setPage] = useState(1)
-  const [rows, setRows] = useState<ReadonlyArray<PersonRow>>([])
-  const [hasNext, setHasNext] = useState(false)
+  const pages = useKeysetPages()
+  const { cursor, first } = pages
+  const [page, setPage] = useState<PeoplePage | null>(null)
   const [loading, setLoading] = useState(true)
   const [problem, setProblem] = useState<unknown>(null)
   // A new search starts again at the first page.
   useEffect(() => {
     void name
-    setPage(1)
-  }, [name])
+    first()
+  }, [name, first])
   useEffect(() => {
     let live = true
     setLoading(true)
     api.profiles.list
       .query({
         ...(name === "" ? {} : { name }),
-        limit: PAGE_SIZE + 1,
-        offset: (page - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+        ...(cursor === undefined ? {} : { cursor }),
       })
       .then(
         (found) => {
           if (!live) return
-          setRows(found.slice(0, PAGE_SIZE))
-          setHasNext(found.length > PAGE_SIZE)
+          setPage(found)
           setProblem(null)
         },
         (e: unknown) => live && setProblem(e),
@@ -43,14 +45,14 @@ export const usePeoplePage = (name: string) => {
     return () => {
       live = false
     }
-  }, [api, name, page])
+  }, [api, name, cursor])
   return {
-    rows,
-    page,
-    hasNext,
+    rows: page?.items ?? [],
+    total: page?.total ?? 0,
+    totalExact: page?.totalExact ?? true,
+    nextCursor: page?.nextCursor ?? null,
+    pages,
     loading,
     problem,
-    next: () => setPage((p) => p + 1),
-    previous: () => setPage((p) => Math.max(1, p - 1)),
   }
 }
