@@ -56,14 +56,15 @@ describe("posts (岗位)", () => {
     await page.locator("h1", { hasText: "岗位" }).waitFor()
     await expect.poll(() => rows(page).count()).toBe(6)
 
-    // Each post with its region (and the township above), no unit, and its status as the API says.
+    // Each post with its region (and the township above), no unit, and its status as the API says; in the order
+    // they were created (the list pages by creation, issue 19).
     expect(await titles(page)).toEqual([
-      "正街社区党组织第一书记",
-      "烟坡村党组织第一书记",
+      "白岩村党组织第一书记",
       "民主村党组织第一书记",
       "双河村党组织第一书记",
-      "白岩村党组织第一书记",
       "盐井村党组织第一书记",
+      "烟坡村党组织第一书记",
+      "正街社区党组织第一书记",
     ])
     const status = (title: string) => row(page, title).getByTestId("post-status").textContent()
     expect(await status("正街社区党组织第一书记")).toBe("空缺")
@@ -78,7 +79,7 @@ describe("posts (岗位)", () => {
     await pickRegion(page, "region-filter", "牛佛镇")
     await expect
       .poll(() => titles(page))
-      .toEqual(["正街社区党组织第一书记", "烟坡村党组织第一书记", "民主村党组织第一书记"])
+      .toEqual(["民主村党组织第一书记", "烟坡村党组织第一书记", "正街社区党组织第一书记"])
     await pickOption(page, "status-filter", "空缺")
     await expect.poll(() => titles(page)).toEqual(["正街社区党组织第一书记"])
     expect(await page.getByTestId("posts-shown").textContent()).toBe("共 1 个岗位")
@@ -126,7 +127,7 @@ describe("posts (岗位)", () => {
     await dialog.getByRole("button", { name: /保\s?存/ }).click()
     await page.getByText("已保存岗位“白岩村党组织副书记（挂职）”").waitFor()
     // Closed now: no longer among the vacant posts; under every status it shows as closed.
-    await expect.poll(() => titles(page)).toEqual(["双河村党组织第一书记", "白岩村党组织第一书记"])
+    await expect.poll(() => titles(page)).toEqual(["白岩村党组织第一书记", "双河村党组织第一书记"])
     await pickOption(page, "status-filter", "已撤销")
     await expect.poll(() => titles(page)).toEqual(["白岩村党组织副书记（挂职）"])
 
