@@ -27,19 +27,20 @@ describe("the frame and 新建选派批次", () => {
     await page.waitForURL(/\/campaigns$/)
     const menu = page.getByTestId("side-menu")
     // The org dept's areas, by name; a clerk never sees a key like nav.schemes.
-    const entries = await menu.getByRole("link").allTextContents()
-    expect(entries).toEqual([
-      "首页",
-      "选派方案",
-      "选派批次",
-      "在岗干部",
-      "统计分析",
-      "人员",
-      "岗位",
-      "导入",
-      "工作日历",
-      "账号管理",
-    ])
+    await expect
+      .poll(() => menu.getByRole("link").allTextContents())
+      .toEqual([
+        "首页",
+        "选派方案",
+        "选派批次",
+        "在岗干部",
+        "统计分析",
+        "人员",
+        "岗位",
+        "导入",
+        "工作日历",
+        "账号管理",
+      ])
     expect(await page.getByTestId("breadcrumb").textContent()).toBe("首页/选派批次")
 
     await page.getByTestId("new-campaign").click()
@@ -100,6 +101,35 @@ describe("the frame and 新建选派批次", () => {
     await second.getByText("2027年度杨浦区选派机关干部到居民区任职").first().waitFor()
     expect(browser.errors).toEqual([])
     await second.close()
+
+    // 杨浦区民政局 recommends one of its own people into the open campaign (000 二（一）: units recommend).
+    await page.getByRole("button", { name: "退出登录" }).click()
+    await page.waitForURL(/\/sign-in/)
+    await page.goto(deepLink)
+    await page.waitForURL(/\/sign-in\?next=/)
+    await page.getByLabel("邮箱或手机号").fill("yangpu.minzheng@demo.example.org")
+    await page.getByLabel("密码").fill(password)
+    await page.getByRole("button", { name: /^登\s?录$/ }).click()
+    await page.waitForURL(deepLink)
+    await page.getByTestId("recommend").click()
+    const form = page.getByRole("dialog")
+    // The meeting cannot be after today, and every field is asked for, in Chinese.
+    await form.getByRole("button", { name: /^推\s?荐$/ }).click()
+    for (const text of ["请选择人选", "请填写推荐单位", "请填写研究会议", "请填写会议日期"])
+      await form.getByText(text).waitFor()
+    await form.getByTestId("recommend-person").click()
+    const option = visibleDropdown(page).locator(".ant-select-item-option").first()
+    const chosen = ((await option.textContent()) ?? "").replace(/（.*$/, "")
+    // Namesakes are told apart by the masked ID number, never the whole one.
+    expect(await option.textContent()).toMatch(/\d{6}\*+\d{3}[\dX]/)
+    await option.click()
+    await form.getByLabel("推荐单位").fill("杨浦区民政局党组")
+    await form.getByLabel("研究会议").fill("党组会议（2026年第12次）")
+    await form.getByLabel("会议日期").fill("2026-11-20")
+    await form.getByRole("button", { name: /^推\s?荐$/ }).click()
+    await form.waitFor({ state: "detached" })
+    await page.locator("tr.ant-table-row", { hasText: chosen }).waitFor()
+    expect(browser.errors).toEqual([])
     await page.close()
   })
 

@@ -31,6 +31,7 @@ import { Link } from "../../routes/navigation"
 import { useSession } from "../../session/session"
 import { CampaignStatus } from "./campaign-status"
 import { PlaceFromApplication } from "./place-from-application"
+import { RecommendButton } from "./recommend-button"
 import { ApplicationRecords } from "./application-records"
 import { DeadlineOverride, FindingDialog, OpinionDialog } from "./case-act-dialogs"
 import {
@@ -542,9 +543,10 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
                   · {t("campaigns.places")} {campaign.places} · {t("campaign.referenceDate")}{" "}
                   {formatDate(campaign.referenceDate, language)}
                 </Typography.Text>
-                <div style={{ marginTop: 8 }}>
+                <Flex wrap gap={8} align="start" style={{ marginTop: 8 }}>
                   <CampaignStatus campaign={campaign} mayWrite={mayWrite} />
-                </div>
+                  <RecommendButton campaign={campaign} today={schedule.today} />
+                </Flex>
               </div>
               <Card title={t("campaign.path")} size="small">
                 <Steps
