@@ -14,6 +14,7 @@ CREATE TABLE "export_jobs" (
 	"actor" jsonb NOT NULL,
 	"region_path" text NOT NULL,
 	"file_name" text NOT NULL,
+	"params" jsonb NOT NULL,
 	"total" integer DEFAULT 0 NOT NULL,
 	"done" integer DEFAULT 0 NOT NULL,
 	"size" integer,

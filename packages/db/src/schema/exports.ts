@@ -35,6 +35,8 @@ export const exportJobs = pgTable(
     /** The campaign's region path (the audit row's and an org dept's view of the jobs). */
     regionPath: text("region_path").notNull(),
     fileName: text("file_name").notNull(),
+    /** What the rows are built with, fixed at the start: `{ today }` (the 安排表's date for the not yet reported). */
+    params: jsonb("params").notNull(),
     total: integer("total").notNull().default(0),
     done: integer("done").notNull().default(0),
     /** Bytes of the finished file. */
