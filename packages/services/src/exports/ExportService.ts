@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto"
 import { Writable } from "node:stream"
 import {
   applicationQueries,
+  campaignQueries,
   type CommandContext,
   type Conflict,
   conflict,
@@ -24,7 +25,6 @@ import { arrangementXlsxStream, rosterXlsxStream } from "@cadre/exports"
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm"
 import { Effect, Runtime } from "effect"
 import { requirePermission } from "../shared/authority.js"
-import { visibleCampaign } from "../selection/locked.js"
 import { ARRANGEMENT_STATES, arrangementRowOf, rosterRowOf } from "./rows.js"
 
 /** The campaign exports streamed or run as jobs: the 花名册 and the 安排表. */
@@ -121,7 +121,10 @@ export class ExportService extends Effect.Service<ExportService>()("@cadre/servi
     ): Effect.Effect<PreparedExport & { readonly regionPath: string }, Access.Forbidden | NotFound> =>
       Effect.gen(function* () {
         yield* requirePermission(actor, "campaign.read")
-        const campaign = yield* visibleCampaign(db, actor, campaignId)
+        const campaign = yield* Effect.flatMap(
+          campaignQueries.findCampaign(db, campaignId, campaignQueries.campaignVisibleTo(actor)),
+          (c) => (c === undefined ? Effect.fail(notFound("campaign", campaignId)) : Effect.succeed(c)),
+        )
         const visible = applicationQueries.applicationVisibleTo(actor)
         const states = kind === "arrangement" ? ARRANGEMENT_STATES : undefined
         const total = yield* exportQueries.countRows(db, campaign.id, visible, states)
