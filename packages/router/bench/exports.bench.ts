@@ -6,6 +6,8 @@
 // Run: pnpm exec tsx bench/exports.bench.ts (here).
 import { Writable } from "node:stream"
 import { performance } from "node:perf_hooks"
+import type { ExportService as ExportServiceT } from "@cadre/services"
+import type { Effect as EffectT } from "effect"
 
 if (process.env.BENCH_DATABASE_URL !== undefined) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL
 const { sql } = await import("drizzle-orm")
@@ -69,7 +71,7 @@ console.log(`  (data generated in ${((performance.now() - t0) / 1000).toFixed(1)
 const actor = await h.deps.auth.resolveActor(new Headers(org))
 if (actor === null) throw new Error("no actor")
 const ctx = { actor, requestId: "bench" }
-const run = <A, E>(f: (s: ExportService) => Effect.Effect<A, E>) =>
+const run = <A, E>(f: (s: ExportServiceT) => EffectT.Effect<A, E>) =>
   h.deps.runtime.runPromise(Effect.flatMap(ExportService, f))
 
 /** Time `f`, sampling the RSS every 50 ms; prints the figure line. */
