@@ -1,5 +1,10 @@
 import { Eligibility, LocalDate, Person, Selection } from "@cadre/domain"
-import { ApplicationService, CampaignService, EXPORT_JOB_THRESHOLD, ExportService } from "@cadre/services"
+import {
+  ApplicationService,
+  CampaignService,
+  EXPORT_JOB_THRESHOLD,
+  type ExportService,
+} from "@cadre/services"
 import { Effect } from "effect"
 import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
