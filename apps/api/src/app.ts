@@ -7,6 +7,7 @@ import { bodyLimit } from "hono/body-limit"
 import { cors } from "hono/cors"
 import type { ContentfulStatusCode } from "hono/utils/http-status"
 import { DOCS_CSP, isDocsPath, mountDocs } from "./docs.js"
+import { mountExports } from "./exports.js"
 import { isImportUpload, mountImports } from "./imports.js"
 import { EDGE, type EdgeError, envelope, MAX_BODY_MB, SECURITY_HEADERS } from "./envelope.js"
 import { errorFields, type Logger, silentLogger } from "./logger.js"
@@ -239,6 +240,8 @@ export const buildApp = (options: AppOptions): Hono<AppEnv> => {
     )
     // The roster import's file routes (template, upload, errors.xlsx), before the REST form's catch-all.
     mountImports(app, deps, fail, crossSite)
+    // The roster and arrangement streamed, and export jobs' files (docs/adr/0010-export-jobs.md).
+    mountExports(app, deps, fail, crossSite, logger)
     // The REST form of the procedures in /openapi.json (docs/api.md § REST).
     app.all("/api/v1/*", restHandler({ context: (c) => context(c, c.req.raw.headers, new Headers()), fail }))
   }

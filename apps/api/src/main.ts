@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import type { AddressInfo } from "node:net"
 import { makeIdempotencyStore } from "@cadre/db"
-import { ImportService } from "@cadre/services"
+import { ExportService, ImportService } from "@cadre/services"
 import { Effect, Either } from "effect"
 import { buildApp } from "./app.js"
 import { loadConfig } from "./config.js"
@@ -76,6 +76,19 @@ if (config.loadDemoData === true) {
     ),
   )
   if (pending.length > 0) logger.info("import jobs resumed", { jobs: pending })
+}
+
+// Export jobs a previous process left queued or running run again from their first row; expired files are
+// deleted first (docs/adr/0010-export-jobs.md).
+{
+  const pending = await services.deps.runtime.runPromise(
+    Effect.flatMap(ExportService, (s) =>
+      Effect.tap(s.pendingJobs(), (ids) =>
+        Effect.forEach(ids, (id) => Effect.forkDaemon(s.runJob(id)), { discard: true }),
+      ),
+    ),
+  )
+  if (pending.length > 0) logger.info("export jobs restarted", { jobs: pending })
 }
 
 let draining = false

@@ -85,6 +85,8 @@ export {
   calendarLocalYears,
   idempotencyKeys,
   importJobs,
+  exportJobs,
+  exportChunks,
   importRows,
   calendarYears,
   campaigns,
@@ -157,10 +159,12 @@ export { type ReserveMemberRecord, ReserveSource } from "./queries/reserves.js"
 export type { SurveyResult } from "./queries/surveys.js"
 export * as campaignQueries from "./queries/campaigns.js"
 export * as applicationQueries from "./queries/applications.js"
+export * as exportQueries from "./queries/exportRows.js"
 export * as taskQueries from "./queries/tasks.js"
 export type { CampaignRecord, PostInfo } from "./queries/campaigns.js"
 export type { ApplicationFilter, ApplicationRecord } from "./queries/applications.js"
 export { type CappedCount, COUNT_CAP, type Page, type PageKey, type PageRequest } from "./queries/keyset.js"
+export type { ExportRow } from "./queries/exportRows.js"
 export type { StoredTask } from "./queries/tasks.js"
 export * as recallQueries from "./queries/recalls.js"
 export * as dutyQueries from "./queries/duties.js"

@@ -3,7 +3,8 @@
  * "选派干部集中到所安排的各街道报到……安排到具体的居民区任职" and 三（一） "先在居民区党组织担任副书记见习".
  */
 import { dotted } from "./format.js"
-import { buildSheet, type Column } from "./sheet.js"
+import type { Writable } from "node:stream"
+import { buildSheet, type Column, streamSheet } from "./sheet.js"
 import type { ArrangementInput, ArrangementRow } from "./types.js"
 
 /** The header row, in order. */
@@ -39,11 +40,25 @@ const spec: Record<Header, Omit<Column<ArrangementRow>, "header">> = {
 
 /** The arrangement table as an .xlsx file (one sheet "安排表"). */
 export const arrangementXlsx = async (input: ArrangementInput): Promise<Uint8Array> =>
-  buildSheet({
-    sheetName: "安排表",
-    title: input.title,
-    ...(input.subtitle === undefined ? {} : { subtitle: input.subtitle }),
-    columns: ARRANGEMENT_HEADERS.map((header) => ({ header, ...spec[header] })),
-    rows: input.rows,
-    frozenColumns: 2,
-  })
+  buildSheet({ ...layout(input), rows: input.rows })
+
+const layout = (input: Omit<ArrangementInput, "rows">) => ({
+  sheetName: "安排表",
+  title: input.title,
+  ...(input.subtitle === undefined ? {} : { subtitle: input.subtitle }),
+  columns: ARRANGEMENT_HEADERS.map((header) => ({ header, ...spec[header] })),
+  frozenColumns: 2,
+})
+
+/** The same table streamed into `out` from an async iterable of rows (bounded memory). Resolves with the row count. */
+export const arrangementXlsxStream = (
+  input: Omit<ArrangementInput, "rows"> & {
+    readonly rows: AsyncIterable<ArrangementRow>
+    readonly sample?: number
+  },
+  out: Writable,
+): Promise<number> =>
+  streamSheet(
+    { ...layout(input), rows: input.rows, ...(input.sample === undefined ? {} : { sample: input.sample }) },
+    out,
+  )

@@ -5,10 +5,11 @@
  * - `registrationFormPdf`: 报名表 of one application, A4 for double-sided printing (seed 000 附件 "请正反打印").
  * Inputs are plain data (src/types.ts): the caller formats labels and masks personal data.
  */
-export { ARRANGEMENT_HEADERS, arrangementXlsx } from "./arrangement.js"
+export { ARRANGEMENT_HEADERS, arrangementXlsx, arrangementXlsxStream } from "./arrangement.js"
 export { ExportInputError } from "./format.js"
 export { A4, MARGINS, registrationFormPdf } from "./registrationForm.js"
-export { ROSTER_HEADERS, rosterXlsx } from "./roster.js"
+export { ROSTER_HEADERS, rosterXlsx, rosterXlsxStream } from "./roster.js"
+export { WIDTH_SAMPLE } from "./sheet.js"
 export type * from "./types.js"
 export {
   type CodeList,

@@ -4,7 +4,8 @@
  * convention (出生年月 and 入党时间 as `YYYY.MM`) plus the platform's own 报名渠道 / 资格比对结论 / 当前环节.
  */
 import { chineseDate, yearMonth, yearMonthOpt } from "./format.js"
-import { buildSheet, type Column } from "./sheet.js"
+import type { Writable } from "node:stream"
+import { buildSheet, type Column, streamSheet } from "./sheet.js"
 import type { RosterInput, RosterRow } from "./types.js"
 
 /** The header row, in order. */
@@ -65,14 +66,29 @@ const spec: Record<Header, Omit<Column<RosterRow>, "header">> = {
 }
 
 /** The roster of a campaign as an .xlsx file (one sheet "花名册"). Bad input rejects with `ExportInputError`. */
-export const rosterXlsx = async (input: RosterInput): Promise<Uint8Array> => {
+export const rosterXlsx = async (input: RosterInput): Promise<Uint8Array> =>
+  buildSheet({ ...layout(input), rows: input.rows })
+
+const layout = (input: Omit<RosterInput, "rows">) => {
   const basis = `年龄按${chineseDate(input.ageReferenceDate, "ageReferenceDate")}计算周岁`
-  return buildSheet({
+  return {
     sheetName: "花名册",
     title: `${input.campaignName}花名册`,
     subtitle: input.note === undefined ? basis : `${basis}　　${input.note}`,
     columns: ROSTER_HEADERS.map((header) => ({ header, ...spec[header] })),
-    rows: input.rows,
     frozenColumns: 2,
-  })
+  }
 }
+
+/**
+ * The same roster streamed into `out` (issue 19 §4): rows are taken from the async iterable as they come (a
+ * database cursor read in batches) and written at once, so memory stays bounded. Resolves with the row count.
+ */
+export const rosterXlsxStream = (
+  input: Omit<RosterInput, "rows"> & { readonly rows: AsyncIterable<RosterRow>; readonly sample?: number },
+  out: Writable,
+): Promise<number> =>
+  streamSheet(
+    { ...layout(input), rows: input.rows, ...(input.sample === undefined ? {} : { sample: input.sample }) },
+    out,
+  )

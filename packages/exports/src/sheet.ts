@@ -7,6 +7,8 @@
  * "characters of the default font", a CJK character takes about two of them, and a file written by a library
  * has no cached heights for wrapped text, so without explicit heights a wrapped 工作单位及职务 shows one line.
  */
+import { once } from "node:events"
+import type { Writable } from "node:stream"
 import ExcelJS from "exceljs"
 
 export interface Column<Row> {
@@ -51,41 +53,43 @@ const linesIn = (text: string, width: number): number => {
   return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0)
 }
 
-export const buildSheet = async <Row>(spec: SheetSpec<Row>): Promise<Uint8Array> => {
-  const { columns, rows } = spec
-  const cells = rows.map((row, i) => columns.map((c) => c.value(row, i)))
-  const widths = columns.map((c, j) => {
-    const longest = Math.max(
-      displayWidth(c.header),
-      ...cells.map((r) =>
-        Math.max(
-          ...String(r[j] ?? "")
-            .split("\n")
-            .map(displayWidth),
-        ),
-      ),
-    )
+/** Column widths from the longest content (header included), clamped to each column's bounds. */
+const widthsOf = <Row>(
+  columns: ReadonlyArray<Column<Row>>,
+  cells: ReadonlyArray<ReadonlyArray<string | number>>,
+): Array<number> =>
+  columns.map((c, j) => {
+    let longest = displayWidth(c.header)
+    for (const r of cells)
+      for (const line of String(r[j] ?? "").split("\n")) longest = Math.max(longest, displayWidth(line))
     return Math.min(c.maxWidth, Math.max(c.minWidth, longest + 2))
   })
 
-  const wb = new ExcelJS.Workbook()
-  wb.creator = "@cadre/exports"
-  wb.title = spec.title
+/** The worksheet options both writers share: frozen panes, A4 landscape fit to width, the page footer. */
+const sheetOptions = <Row>(spec: Omit<SheetSpec<Row>, "rows">, headerRow: number) => ({
+  views: [{ state: "frozen" as const, xSplit: spec.frozenColumns, ySplit: headerRow }],
+  pageSetup: {
+    paperSize: 9, // A4
+    orientation: "landscape" as const,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0, // as many pages tall as needed
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  },
+  headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" },
+})
+
+/** Title, optional subtitle and header row of a sheet (either writer's); the header row's number. */
+const writeHead = <Row>(
+  ws: ExcelJS.Worksheet,
+  spec: Omit<SheetSpec<Row>, "rows">,
+  widths: ReadonlyArray<number>,
+  commit: (row: ExcelJS.Row) => void,
+): number => {
+  const { columns } = spec
   const headerRow = spec.subtitle === undefined ? 2 : 3
   const n = columns.length
-  const ws = wb.addWorksheet(spec.sheetName, {
-    views: [{ state: "frozen", xSplit: spec.frozenColumns, ySplit: headerRow }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0, // as many pages tall as needed
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" },
-  })
   ws.columns = widths.map((width) => ({ width }))
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`
 
@@ -95,6 +99,7 @@ export const buildSheet = async <Row>(spec: SheetSpec<Row>): Promise<Uint8Array>
   title.font = { name: FONT, size: 16, bold: true }
   title.alignment = { horizontal: "center", vertical: "middle" }
   ws.getRow(1).height = 32
+  commit(ws.getRow(1))
 
   if (spec.subtitle !== undefined) {
     ws.mergeCells(2, 1, 2, n)
@@ -103,6 +108,7 @@ export const buildSheet = async <Row>(spec: SheetSpec<Row>): Promise<Uint8Array>
     sub.font = { name: FONT, size: BODY_SIZE }
     sub.alignment = { horizontal: "left", vertical: "middle" }
     ws.getRow(2).height = 20
+    commit(ws.getRow(2))
   }
 
   const head = ws.getRow(headerRow)
@@ -114,26 +120,100 @@ export const buildSheet = async <Row>(spec: SheetSpec<Row>): Promise<Uint8Array>
     cell.border = box
   })
   head.height = Math.max(...columns.map((c, j) => linesIn(c.header, widths[j] ?? 1))) * 15 + 8
-
-  cells.forEach((values, i) => {
-    const row = ws.getRow(headerRow + 1 + i)
-    let lines = 1
-    values.forEach((value, j) => {
-      const c = columns[j]
-      const cell = row.getCell(j + 1)
-      // An omitted optional field is a truly empty cell (Excel's blanks filter and COUNTA see it as empty).
-      cell.value = value === "" ? null : value
-      cell.font = { name: FONT, size: BODY_SIZE }
-      cell.alignment = { horizontal: c?.align ?? "left", vertical: "middle", wrapText: true }
-      cell.border = box
-      if (c?.text === true) cell.numFmt = "@"
-      lines = Math.max(lines, linesIn(String(value), widths[j] ?? 1))
-    })
-    row.height = lines * LINE_HEIGHT_PT + 6
-  })
-
+  commit(head)
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: n } }
+  return headerRow
+}
 
+/** One data row's cells, styles and height. */
+const writeRow = <Row>(
+  row: ExcelJS.Row,
+  columns: ReadonlyArray<Column<Row>>,
+  widths: ReadonlyArray<number>,
+  values: ReadonlyArray<string | number>,
+): void => {
+  let lines = 1
+  values.forEach((value, j) => {
+    const c = columns[j]
+    const cell = row.getCell(j + 1)
+    // An omitted optional field is a truly empty cell (Excel's blanks filter and COUNTA see it as empty).
+    cell.value = value === "" ? null : value
+    cell.font = { name: FONT, size: BODY_SIZE }
+    cell.alignment = { horizontal: c?.align ?? "left", vertical: "middle", wrapText: true }
+    cell.border = box
+    if (c?.text === true) cell.numFmt = "@"
+    lines = Math.max(lines, linesIn(String(value), widths[j] ?? 1))
+  })
+  row.height = lines * LINE_HEIGHT_PT + 6
+}
+
+export const buildSheet = async <Row>(spec: SheetSpec<Row>): Promise<Uint8Array> => {
+  const { columns, rows } = spec
+  const cells = rows.map((row, i) => columns.map((c) => c.value(row, i)))
+  const widths = widthsOf(columns, cells)
+  const wb = new ExcelJS.Workbook()
+  wb.creator = "@cadre/exports"
+  wb.title = spec.title
+  const headerRow = spec.subtitle === undefined ? 2 : 3
+  const ws = wb.addWorksheet(spec.sheetName, sheetOptions(spec, headerRow))
+  writeHead(ws, spec, widths, () => {})
+  cells.forEach((values, i) => {
+    writeRow(ws.getRow(headerRow + 1 + i), columns, widths, values)
+  })
   const out = await wb.xlsx.writeBuffer()
   return new Uint8Array(out as ArrayBuffer)
+}
+
+/** Rows read ahead to size the columns of a streamed sheet (the rest are written with those widths). */
+export const WIDTH_SAMPLE = 1000
+
+export interface StreamSheetSpec<Row> extends Omit<SheetSpec<Row>, "rows"> {
+  readonly rows: AsyncIterable<Row>
+  /** Rows read before the first is written, to size the columns (default {@link WIDTH_SAMPLE}). */
+  readonly sample?: number
+}
+
+/**
+ * The same sheet as {@link buildSheet}, streamed (exceljs's `stream.xlsx.WorkbookWriter`): each row is committed as
+ * it arrives from `rows` and its XML goes into the zip on `out`, so memory stays bounded whatever the row count
+ * (no shared strings: every text is inline). The column widths come from the first `sample` rows (a sheet of at
+ * most that many rows is cell for cell and width for width the in-memory one). Waits for `out` to drain when it
+ * is full, so a slow reader slows the producer. Resolves with the rows written once the file is complete.
+ */
+export const streamSheet = async <Row>(spec: StreamSheetSpec<Row>, out: Writable): Promise<number> => {
+  const { columns } = spec
+  const it = spec.rows[Symbol.asyncIterator]()
+  const head: Array<ReadonlyArray<string | number>> = []
+  const sample = spec.sample ?? WIDTH_SAMPLE
+  let next = await it.next()
+  while (next.done !== true && head.length < sample) {
+    const row = next.value
+    head.push(columns.map((c) => c.value(row, head.length)))
+    next = await it.next()
+  }
+  const widths = widthsOf(columns, head)
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+  wb.creator = "@cadre/exports"
+  wb.title = spec.title
+  const headerRow = spec.subtitle === undefined ? 2 : 3
+  const ws = wb.addWorksheet(spec.sheetName, sheetOptions(spec, headerRow))
+  writeHead(ws, spec, widths, (r) => r.commit())
+  let i = 0
+  const put = async (values: ReadonlyArray<string | number>) => {
+    const row = ws.getRow(headerRow + 1 + i)
+    writeRow(row, columns, widths, values)
+    row.commit()
+    i++
+    if (out.writableNeedDrain) await once(out, "drain")
+  }
+  for (const values of head) await put(values)
+  head.length = 0
+  while (next.done !== true) {
+    const row = next.value
+    await put(columns.map((c) => c.value(row, i)))
+    next = await it.next()
+  }
+  ws.commit()
+  await wb.commit()
+  return i
 }

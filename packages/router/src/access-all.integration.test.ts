@@ -1013,6 +1013,19 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: (c, _a, i) => c.exports.arrangement({ campaignId: pick(campaignRows, i).id }),
     expected: (a, i) => scoped(a, "campaign.read", Access.seesCampaign(a, pick(campaignRows, i).path), "ok"),
   },
+  "exports.start": {
+    runs: 8,
+    run: (c, _a, i) => c.exports.start({ campaignId: pick(campaignRows, i).id, kind: "roster" }),
+    expected: (a, i) => scoped(a, "campaign.read", Access.seesCampaign(a, pick(campaignRows, i).path), "ok"),
+  },
+  "exports.job": {
+    run: (c) => c.exports.job({ jobId: "exp-none" }),
+    expected: (a) => (Access.can(a, "campaign.read") ? "NOT_FOUND" : "FORBIDDEN"),
+  },
+  "exports.cancel": {
+    run: (c) => c.exports.cancel({ jobId: "exp-none" }),
+    expected: (a) => (Access.can(a, "campaign.read") ? "NOT_FOUND" : "FORBIDDEN"),
+  },
   "exports.registrationForm": {
     runs: 8,
     run: (c, _a, i) => c.exports.registrationForm({ applicationId: pick(appRows, i).id }),

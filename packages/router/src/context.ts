@@ -30,6 +30,8 @@ export interface RouterDeps {
   readonly logger: RouterLogger
   /** Today's date (ISO, China time) for moves that record or check dates; default: the system clock. */
   readonly today?: () => string
+  /** Rows over which a roster or arrangement export runs as a job (default EXPORT_JOB_THRESHOLD; tests set it low). */
+  readonly exportJobThreshold?: number
 }
 
 /** The per-request context every procedure receives. */

@@ -22,6 +22,8 @@ export {
   type Services,
 } from "./context.js"
 export { describeFailure, type Failure, INTERNAL } from "./errors.js"
+export { todayOf } from "./today.js"
+export { exportJobUrl, exportUrl } from "./routers/exports.js"
 export { input } from "./input.js"
 export { langFromHeaders } from "./lang.js"
 export { DESCRIPTIONS } from "./openapi/descriptions.js"

@@ -37,6 +37,7 @@ export {
 } from "./evaluations/index.js"
 export { applicationLayer, ServicesLive, servicesOverDb } from "./layers.js"
 export * from "./imports/index.js"
+export * from "./exports/index.js"
 export * from "./people/index.js"
 export * from "./regions/index.js"
 export * from "./schemes/index.js"

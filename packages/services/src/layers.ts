@@ -5,6 +5,7 @@ import { AuditService } from "./audit/index.js"
 import { WorkCalendar } from "./calendar/WorkCalendar.js"
 import { EligibilityService } from "./eligibility/index.js"
 import { ImportService } from "./imports/index.js"
+import { ExportService } from "./exports/index.js"
 import { ConductService, PersonService, ProfileDraftService } from "./people/index.js"
 import { PostService, RegionService, UnitService } from "./regions/index.js"
 import { SchemeService } from "./schemes/index.js"
@@ -34,6 +35,7 @@ export const ServicesLive = Layer.mergeAll(
   ConductService.Default,
   ProfileDraftService.Default,
   ImportService.Default,
+  ExportService.Default,
   SchemeService.Default,
   EligibilityService.Default,
   AuditService.Default,

@@ -437,6 +437,27 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
     description: t("已任命、已到岗干部及其岗位。", "The appointed and reported-in cadres with their posts."),
     answer: FILE,
   },
+  "exports.start": {
+    summary: t("开始导出花名册或安排表", "Start a roster or arrangement export"),
+    description: t(
+      "不超过 5000 行：job 为 null，url 为流式下载地址（GET，同一登录或令牌）；超过则在后台作为导出任务运行，job 给出进度，用 exports.job 轮询，完成后从 job.url 下载（保留一天）。",
+      "At most 5,000 rows: job is null and url is the streamed download (GET, the same session or token); over that the export runs in the background as a job: poll exports.job, then download from job.url (kept for a day).",
+    ),
+    example: { campaignId: "demo-daan-2026", kind: "roster" },
+  },
+  "exports.job": {
+    summary: t("导出任务进度", "Export job progress"),
+    description: t(
+      "状态、已写行数/总行数、每秒行数；done 后 url 为下载地址。",
+      "Status, rows done / total and rows per second; once done, url is the download.",
+    ),
+    example: { jobId: "exp-example" },
+  },
+  "exports.cancel": {
+    summary: t("取消导出任务", "Cancel an export job"),
+    description: t("停止任务并删除已写部分。", "Stops the job and deletes what it wrote."),
+    example: { jobId: "exp-example" },
+  },
   "tasks.forCampaign": {
     summary: t("批次的审核任务", "A campaign's review tasks"),
     answer: t("任务数组。", "An array of tasks."),

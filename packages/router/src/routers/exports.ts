@@ -1,14 +1,16 @@
+import { PassThrough } from "node:stream"
 import { WHOLE_PROFILE_ROLES } from "@cadre/db"
-import { type Access, Eligibility, LocalDate, Person, Selection } from "@cadre/domain"
+import { type Access, Eligibility, LocalDate, Person } from "@cadre/domain"
+import { type RegistrationFormInput, registrationFormPdf } from "@cadre/exports"
 import {
-  type ArrangementRow,
-  arrangementXlsx,
-  type RegistrationFormInput,
-  type RosterRow,
-  registrationFormPdf,
-  rosterXlsx,
-} from "@cadre/exports"
-import { ApplicationService, CampaignService } from "@cadre/services"
+  ApplicationService,
+  CampaignService,
+  EXPORT_JOB_THRESHOLD,
+  EXPORT_KINDS,
+  type ExportJobView,
+  type ExportKind,
+  ExportService,
+} from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { Rejected } from "../errors.js"
 import { input } from "../input.js"
@@ -19,8 +21,11 @@ import { referenceOf } from "./selection-shared.js"
 
 /**
  * Exports: the campaign roster (花名册) and arrangement table (安排表) as .xlsx, an application's registration form
- * (报名表) as an A4 PDF for double-sided printing (000). Files travel base64-encoded in the JSON answer, with a
- * file name and MIME type, so the typed client and the SPA save them the same way. Each export is audited, and each
+ * (报名表) as an A4 PDF for double-sided printing (000). The roster and arrangement are read in keyset batches and
+ * streamed (ExportService): `start` answers the URL of the plain HTTP download (apps/api exports.ts) or, over the
+ * job threshold, a background job to poll (`job`) and `cancel`. The small base64 forms (`roster`, `arrangement`,
+ * refused over the threshold) and the 报名表 travel base64-encoded in the JSON answer, with a file name and MIME
+ * type. Each export is audited, and each
  * is a mutation: it runs only by POST with a JSON body, so a plain link or a form on another site cannot make a
  * visitor's browser fetch personal data with their cookie.
  */
@@ -44,11 +49,6 @@ const CHANNEL: Readonly<Record<string, string>> = {
   unit_recommendation: "单位推荐",
   organisation_recommendation: "组织推荐",
 }
-const OUTCOME: Readonly<Record<Eligibility.Outcome, string>> = {
-  eligible: "符合条件",
-  ineligible: "不符合条件",
-  needs_review: "待人工审核",
-}
 
 const partyOf = (p: Person.Profile): { status: string; joined?: string } =>
   p.party._tag === "NotMember"
@@ -57,13 +57,6 @@ const partyOf = (p: Person.Profile): { status: string; joined?: string } =>
       ? { status: "中共预备党员", joined: p.party.joined }
       : { status: "中共党员", joined: p.party.joined }
 
-const highest = (p: Person.Profile) =>
-  [...p.education].sort((a, b) => Person.educationRank(b.level) - Person.educationRank(a.level))[0]
-
-const educationText = (p: Person.Profile): string => {
-  const e = highest(p)
-  return e === undefined ? "" : `${Eligibility.EDUCATION_LABELS[e.level].zh}${e.fullTime ? "" : "（在职）"}`
-}
 const rankText = (p: Person.Profile): string =>
   p.rank === undefined ? "" : Eligibility.RANK_LABELS[p.rank.level].zh
 const unitAndPost = (p: Person.Profile): string => `${p.currentUnit ?? ""}${p.currentPosition ?? ""}`
@@ -73,104 +66,111 @@ const mayPrintWhole = (actor: Access.Actor, personId: string): boolean =>
   (actor.role === "applicant" && actor.scope._tag === "SelfScope" && actor.scope.personId === personId) ||
   WHOLE_PROFILE_ROLES.includes(actor.role)
 
-export const exportsRouter = router({
-  /** 花名册: one row per application the caller sees, phones masked. */
-  roster: procedure
+/** The bytes an export writes into a stream (the base64 procedures: small files only). */
+const bytesOf = async (write: (out: PassThrough) => Promise<number>): Promise<Uint8Array> => {
+  const out = new PassThrough()
+  const parts: Buffer[] = []
+  out.on("data", (b: Buffer) => parts.push(b))
+  const ended = new Promise((resolve, reject) => {
+    out.on("end", resolve)
+    out.on("error", reject)
+  })
+  await write(out)
+  await ended
+  return new Uint8Array(Buffer.concat(parts))
+}
+
+const Kind = Schema.Literal(...EXPORT_KINDS).annotations({
+  title: "导出类型 / export kind (roster: 花名册; arrangement: 安排表)",
+})
+const JobId = Id("导出任务编号 / export job id")
+
+/** Where a file is downloaded: the streamed export of a campaign, or a finished job's file. */
+export const exportUrl = (campaignId: string, kind: ExportKind): string =>
+  `/api/v1/exports/campaigns/${encodeURIComponent(campaignId)}/${kind}.xlsx`
+export const exportJobUrl = (jobId: string): string =>
+  `/api/v1/exports/jobs/${encodeURIComponent(jobId)}/file`
+
+const withUrl = (job: ExportJobView) => ({ ...job, url: job.status === "done" ? exportJobUrl(job.id) : null })
+
+/** The in-process runner (docs/adr/0010-export-jobs.md): a started job runs on a daemon fiber. */
+const runInBackground = (jobId: string) =>
+  Effect.flatMap(ExportService, (s) => Effect.forkDaemon(s.runJob(jobId))).pipe(Effect.asVoid)
+
+/** A small roster or arrangement as base64 (over the job threshold: 409, start a job). */
+const smallFile = (kind: ExportKind) =>
+  procedure
     .permission("campaign.read")
     .input(input(Schema.Struct({ campaignId: Id("批次编号 / campaign id") })))
     .mutation(({ ctx, input: i }) =>
       ctx.run(
         Effect.gen(function* () {
-          const campaigns = yield* CampaignService
-          const applications = yield* ApplicationService
-          const { campaign } = yield* campaigns.schemeOf(ctx.actor, i.campaignId)
-          const apps = yield* applications.allApplications(ctx.actor, campaign.id)
-          const postInfo = yield* campaigns.postsInfo(
-            apps.flatMap((a) => (a.application.postId ? [a.application.postId] : [])),
+          const p = yield* Effect.flatMap(ExportService, (s) =>
+            s.stream(
+              ctx.cmd,
+              { campaignId: i.campaignId, kind, today: todayOf(ctx) },
+              ctx.deps.exportJobThreshold ?? EXPORT_JOB_THRESHOLD,
+            ),
           )
-          const rows: Array<RosterRow> = []
-          for (const a of apps) {
-            const { profile } = yield* applications.profileOf(ctx.actor, a.application.id)
-            const party = partyOf(profile)
-            const ref = campaign.referenceDate as LocalDate.LocalDate
-            rows.push({
-              name: profile.name,
-              sex: SEX[profile.sex] ?? "",
-              birthDate: profile.birthDate,
-              age: LocalDate.fullYearsBetween(profile.birthDate, ref),
-              ethnicity: profile.ethnicity ?? "",
-              politicalStatus: party.status,
-              ...(party.joined === undefined ? {} : { partyJoinDate: party.joined }),
-              education: educationText(profile),
-              workUnitAndPost: unitAndPost(profile),
-              rank: rankText(profile),
-              channel: CHANNEL[a.application.channel ?? ""] ?? "",
-              ...(a.application.recommendation === undefined
-                ? {}
-                : { recommendingUnit: a.application.recommendation.body }),
-              eligibility: a.application.verdict === undefined ? "" : OUTCOME[a.application.verdict.outcome],
-              stage: Selection.STATE_LABELS[a.application.state].zh,
-              ...(a.application.postId === undefined
-                ? {}
-                : { intendedPost: postInfo.get(a.application.postId)?.title ?? a.application.postId }),
-              phone: a.person.phoneMasked ?? "",
-            })
-          }
-          const bytes = yield* Effect.promise(() =>
-            rosterXlsx({ campaignName: campaign.name, ageReferenceDate: campaign.referenceDate, rows }),
+          const bytes = yield* Effect.promise(() => bytesOf((out) => p.write(out)))
+          return { ...file(p.fileName, XLSX, bytes), rows: p.total }
+        }),
+      ),
+    )
+
+export const exportsRouter = router({
+  /** 花名册: one row per application the caller sees, phones masked. */
+  roster: smallFile("roster"),
+
+  /** 安排表: the appointed and reported-in cadres with their posts. */
+  arrangement: smallFile("arrangement"),
+
+  /**
+   * Start a roster or arrangement export (issue 19 §4): at most the job threshold, `job` is null and `url` is the
+   * file to GET (streamed); over it, a job runs in the background and `job` reports it (poll exports.job).
+   */
+  start: procedure
+    .permission("campaign.read")
+    .input(input(Schema.Struct({ campaignId: Id("批次编号 / campaign id"), kind: Kind })))
+    .mutation(({ ctx, input: i }) =>
+      ctx.run(
+        Effect.gen(function* () {
+          const s = yield* ExportService
+          const { total, job } = yield* s.start(
+            ctx.cmd,
+            { campaignId: i.campaignId, kind: i.kind, today: todayOf(ctx) },
+            ctx.deps.exportJobThreshold ?? EXPORT_JOB_THRESHOLD,
           )
-          yield* campaigns.auditExport(ctx.cmd, {
-            entity: "campaign",
-            entityId: campaign.id,
-            regionPath: campaign.regionPath,
-            what: `roster (${rows.length} rows)`,
-          })
-          return { ...file(`${campaign.name}-花名册.xlsx`, XLSX, bytes), rows: rows.length }
+          if (job === null) return { total, job: null, url: exportUrl(i.campaignId, i.kind) }
+          yield* runInBackground(job.id)
+          return { total, job: withUrl(job), url: null }
         }),
       ),
     ),
 
-  /** 安排表: the appointed and reported-in cadres with their posts. */
-  arrangement: procedure
+  /** An export job's progress (done / total, rows per second); `url` once the file is ready. */
+  job: procedure
     .permission("campaign.read")
-    .input(input(Schema.Struct({ campaignId: Id("批次编号 / campaign id") })))
+    .input(input(Schema.Struct({ jobId: JobId })))
+    .query(({ ctx, input: i }) =>
+      ctx.run(
+        Effect.map(
+          Effect.flatMap(ExportService, (s) => s.job(ctx.actor, i.jobId)),
+          withUrl,
+        ),
+      ),
+    ),
+
+  /** Cancel an export job not yet finished. */
+  cancel: procedure
+    .permission("campaign.read")
+    .input(input(Schema.Struct({ jobId: JobId })))
     .mutation(({ ctx, input: i }) =>
       ctx.run(
-        Effect.gen(function* () {
-          const campaigns = yield* CampaignService
-          const applications = yield* ApplicationService
-          const { campaign } = yield* campaigns.schemeOf(ctx.actor, i.campaignId)
-          const apps = (yield* applications.allApplications(ctx.actor, campaign.id)).filter(
-            (a) => a.application.state === "appointed" || a.application.state === "reported_in",
-          )
-          const info = yield* campaigns.postsInfo(
-            apps.flatMap((a) => (a.application.postId ? [a.application.postId] : [])),
-          )
-          const rows: Array<ArrangementRow> = []
-          for (const a of apps) {
-            const { profile } = yield* applications.profileOf(ctx.actor, a.application.id)
-            const post = a.application.postId === undefined ? undefined : info.get(a.application.postId)
-            rows.push({
-              name: profile.name,
-              dispatchingUnitAndPost: unitAndPost(profile),
-              street: post?.parentName ?? "",
-              community: post?.regionName ?? "",
-              post: post?.title ?? "",
-              reportDate: a.application.reportedInOn ?? a.application.appointedOn ?? todayOf(ctx),
-              ...(a.application.reportedInOn === undefined ? { remarks: "尚未报到" } : {}),
-            })
-          }
-          const bytes = yield* Effect.promise(() =>
-            arrangementXlsx({ title: `${campaign.name}安排表`, rows }),
-          )
-          yield* campaigns.auditExport(ctx.cmd, {
-            entity: "campaign",
-            entityId: campaign.id,
-            regionPath: campaign.regionPath,
-            what: `arrangement (${rows.length} rows)`,
-          })
-          return { ...file(`${campaign.name}-安排表.xlsx`, XLSX, bytes), rows: rows.length }
-        }),
+        Effect.map(
+          Effect.flatMap(ExportService, (s) => s.cancel(ctx.cmd, i.jobId)),
+          withUrl,
+        ),
       ),
     ),
 

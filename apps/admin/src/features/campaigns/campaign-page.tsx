@@ -15,6 +15,7 @@ import {
   Dropdown,
   Flex,
   Popconfirm,
+  Progress,
   Spin,
   Steps,
   Table,
@@ -42,7 +43,7 @@ import {
   openFindings,
   type TimedMove,
 } from "./case-acts"
-import { saveFile } from "./download"
+import { downloadFrom } from "./download"
 import { type DialogKind, MoveDialog, type Send } from "./move-dialog"
 import { factsOf, type MoveKind, onlyYours, rowMoves } from "./moves"
 import type { ApplicationRow, Campaign, Post, Schedule } from "./types"
@@ -479,6 +480,8 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
   const { message } = AntdApp.useApp()
   const [exporting, setExporting] = useState(false)
   const [exportProblem, setExportProblem] = useState<Problem | null>(null)
+  /** A large roster runs as an export job: its progress while it runs. */
+  const [exportJob, setExportJob] = useState<{ readonly done: number; readonly total: number } | null>(null)
   const pages = useKeysetPages()
   const { cursor } = pages
   const { load, reload } = useLoad(
@@ -505,13 +508,27 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
     setExporting(true)
     setExportProblem(null)
     try {
-      const file = await api.exports.roster.mutate({ campaignId: id })
-      saveFile(file)
-      void message.success(t("campaign.exported", { filename: file.filename }))
+      // Small: streamed from the file route at once. Large: a job, polled with a progress bar, then its file.
+      const started = await api.exports.start.mutate({ campaignId: id, kind: "roster" })
+      let url = started.url
+      if (started.job !== null) {
+        let job = started.job
+        setExportJob(job)
+        while (job.status === "queued" || job.status === "running") {
+          await new Promise((resolve) => setTimeout(resolve, 1000))
+          job = await api.exports.job.query({ jobId: job.id })
+          setExportJob(job)
+        }
+        if (job.url === null) throw new Error(job.error ?? job.status)
+        url = job.url
+      }
+      const filename = await downloadFrom(url ?? "", "花名册.xlsx")
+      void message.success(t("campaign.exported", { filename }))
     } catch (error) {
       setExportProblem(problemOf(error))
     } finally {
       setExporting(false)
+      setExportJob(null)
     }
   }
 
@@ -594,6 +611,15 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
                 }
               >
                 <ProblemAlert problem={exportProblem} testId="export-error" style={{ marginBottom: 12 }} />
+                {exportJob !== null && (
+                  <Progress
+                    data-testid="export-progress"
+                    percent={exportJob.total === 0 ? 0 : Math.floor((100 * exportJob.done) / exportJob.total)}
+                    format={() => `${exportJob.done} / ${exportJob.total}`}
+                    status="active"
+                    style={{ marginBottom: 12 }}
+                  />
+                )}
                 <Applications
                   campaign={campaign}
                   schedule={schedule}
