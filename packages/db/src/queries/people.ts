@@ -152,7 +152,8 @@ const selectWithPath = (h: Handle) =>
  * profile jsonb one by one in SQL; the whole profile is neither read out nor decoded per row.
  */
 export interface PersonLine {
-  readonly id: string
+  /** Branded as everywhere else, so a list row's id goes straight into a call that takes a person id. */
+  readonly id: Person.PersonId
   readonly name: string
   readonly sex: string | null
   readonly birthDate: string | null
@@ -223,7 +224,7 @@ export const pagePeople = (
         found,
         page,
         (r) => ({ at: r.key, id: r.id }),
-        ({ key: _key, ...line }) => line,
+        ({ key: _key, id, ...line }) => ({ id: id as Person.PersonId, ...line }),
       ),
   )
 
