@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   FileTextOutlined,
   FlagOutlined,
@@ -38,6 +39,13 @@ export const NAV = [
     icon: <TeamOutlined />,
   },
   { key: "figures", href: "/figures", permission: "figures.read", group: "work", icon: <BarChartOutlined /> },
+  {
+    key: "tasks",
+    href: "/tasks",
+    permission: "application.review",
+    group: "work",
+    icon: <CheckSquareOutlined />,
+  },
   { key: "people", href: "/people", permission: "profile.read", group: "records", icon: <UserOutlined /> },
   { key: "posts", href: "/posts", permission: "region.read", group: "records", icon: <ApartmentOutlined /> },
   {

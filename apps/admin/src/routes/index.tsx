@@ -175,6 +175,14 @@ export const routeObjects: RouteObject[] = [
             ),
           },
           {
+            id: "tasks",
+            path: "/tasks",
+            lazy: page(
+              () => import("../features/tasks/tasks-page"),
+              (m) => m.TasksPage,
+            ),
+          },
+          {
             id: "people",
             path: "/people",
             lazy: page(

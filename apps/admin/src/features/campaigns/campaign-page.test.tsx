@@ -147,6 +147,7 @@ const stubApi = (
       "campaigns.schedule": schedule,
       "applications.list": { items: rows, nextCursor: null, total: rows.length },
       "posts.list": { items: [], nextCursor: null, total: 0, statuses: [] },
+      "tasks.forCampaign": [],
       ...more,
     }
     if (procedure === "applications.act" || procedure === "applications.waive")

@@ -31,6 +31,7 @@ import { KeysetPager, useKeysetPages } from "../../layout/keyset-pager"
 import { Link } from "../../routes/navigation"
 import { useSession } from "../../session/session"
 import { CampaignStatus } from "./campaign-status"
+import { CampaignTasks } from "./campaign-tasks"
 import { PlaceFromApplication } from "./place-from-application"
 import { RecommendButton } from "./recommend-button"
 import { ApplicationRecords } from "./application-records"
@@ -601,6 +602,7 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
               <Card title={t("campaign.timetable")} size="small">
                 <Timetable schedule={schedule} />
               </Card>
+              <CampaignTasks campaignId={campaign.id} />
               <Card
                 title={t("campaign.applications")}
                 size="small"

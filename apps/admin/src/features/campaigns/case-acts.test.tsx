@@ -211,6 +211,7 @@ const stubApi = (
       "campaigns.schedule": schedule,
       "applications.list": { items: rows, nextCursor: null, total: rows.length },
       "posts.list": { items: [], nextCursor: null, total: 0, statuses: [] },
+      "tasks.forCampaign": [],
     }
     return Response.json({ result: { data: data[procedure] } })
   })

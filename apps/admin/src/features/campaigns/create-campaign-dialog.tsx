@@ -1,10 +1,11 @@
 import type { RouterInputs } from "@cadre/client"
-import { fieldIssues, pick, type Problem, ProblemAlert, problemOf, useLanguage } from "@cadre/ui"
+import { pick, type Problem, ProblemAlert, problemOf, useLanguage } from "@cadre/ui"
 import { useMutation, useQuery } from "@tanstack/react-query"
 import { Checkbox, Form, Input, InputNumber, Modal, Select } from "antd"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useTRPC } from "../../api/query"
+import { placeServerIssues } from "../../api/server-issues"
 import { latestPublished } from "../figures/figures-data"
 import { decidingBodies } from "./move-form-rules"
 
@@ -82,12 +83,8 @@ export const CreateCampaignDialog = ({
           "reason" in p && p.reason?.startsWith("reference_date_") === true
             ? [{ field: "referenceDate", message: p.message }]
             : []
-        const placed = [...fieldIssues(p, fieldOf), ...atReferenceDate]
-        form.setFields(
-          placed.map((i) => ({ name: i.field as keyof CreateValues, errors: [pick(i.message, language)] })),
-        )
         // What no field shows (a refusal of the whole campaign) stays above the form.
-        if (placed.length === 0) setProblem(p)
+        setProblem(placeServerIssues(form, p, fieldOf, language, atReferenceDate))
       },
     })
   }

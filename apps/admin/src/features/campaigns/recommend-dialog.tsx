@@ -1,10 +1,11 @@
 import type { RouterInputs } from "@cadre/client"
-import { fieldIssues, pick, type Problem, ProblemAlert, problemOf, useLanguage } from "@cadre/ui"
+import { type Problem, ProblemAlert, problemOf, useLanguage } from "@cadre/ui"
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query"
 import { Form, Input, Modal, Radio, Select } from "antd"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useTRPC } from "../../api/query"
+import { placeServerIssues } from "../../api/server-issues"
 import { notAfter } from "./move-form-rules"
 
 type RecommendInput = RouterInputs["applications"]["recommend"]
@@ -78,17 +79,7 @@ export const RecommendDialog = ({
     const name = options.find((o) => o.value === values.personId)?.name ?? ""
     recommend.mutate(recommendInputOf(campaignId, values), {
       onSuccess: () => onRecommended(name),
-      onError: (error) => {
-        const p = problemOf(error)
-        const placed = fieldIssues(p, fieldOf)
-        form.setFields(
-          placed.map((i) => ({
-            name: i.field as keyof RecommendValues,
-            errors: [pick(i.message, language)],
-          })),
-        )
-        if (placed.length === 0) setProblem(p)
-      },
+      onError: (error) => setProblem(placeServerIssues(form, problemOf(error), fieldOf, language)),
     })
   }
   const required = (key: string) => ({

@@ -1,0 +1,94 @@
+import type { RouterOutputs } from "@cadre/client"
+import { formatDate, ProblemAlert, problemOf, useLanguage } from "@cadre/ui"
+import { useQuery } from "@tanstack/react-query"
+import { Card, Empty, Flex, Grid, Spin, Table, Tag, Typography } from "antd"
+import { useTranslation } from "react-i18next"
+import { useTRPC } from "../../api/query"
+import { AppShell } from "../../layout/app-shell"
+import { Link } from "../../routes/navigation"
+
+export type TaskRow = RouterOutputs["tasks"]["mine"][number]
+
+/** 已逾期 / 截止日 / 未定时限: a task's due date as the clerk reads it. */
+const Due = ({ task }: { readonly task: TaskRow }) => {
+  const { t } = useTranslation("admin")
+  const language = useLanguage()
+  if (task.dueOn === null) return <Typography.Text type="secondary">{t("tasks.noDue")}</Typography.Text>
+  return (
+    <Flex gap={6} wrap align="center">
+      <span>{formatDate(task.dueOn, language)}</span>
+      {task.overdue ? (
+        <Tag color="red" data-testid="task-overdue">
+          {t("tasks.overdue")}
+        </Tag>
+      ) : null}
+    </Flex>
+  )
+}
+
+const campaignLink = (task: TaskRow) => `/campaigns/${encodeURIComponent(task.campaignId)}`
+
+/**
+ * 待办任务 (a reviewer, `application.review`): the review steps assigned to me, overdue first by due date, each
+ * with the person, the campaign and the step; the work itself is done on the campaign's page, which the row opens.
+ * On a phone the rows are cards, so nothing scrolls sideways.
+ */
+export const TasksPage = () => {
+  const { t } = useTranslation("admin")
+  const language = useLanguage()
+  const lang = language === "en" ? "en" : "zh"
+  const trpc = useTRPC()
+  const tasks = useQuery(trpc.tasks.mine.queryOptions())
+  const narrow = Grid.useBreakpoint().md === false
+  const rows = tasks.data ?? []
+  return (
+    <AppShell title={t("tasks.title")}>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t("tasks.title")}
+      </Typography.Title>
+      {tasks.isPending ? (
+        <Spin />
+      ) : tasks.isError ? (
+        <ProblemAlert problem={problemOf(tasks.error)} />
+      ) : rows.length === 0 ? (
+        <Empty description={t("tasks.empty")} />
+      ) : narrow ? (
+        <Flex vertical gap={12} data-testid="tasks">
+          {rows.map((task) => (
+            <Card key={task.id} size="small" data-testid="task">
+              <Flex vertical gap={4}>
+                <Typography.Text strong>{task.personName}</Typography.Text>
+                <span>
+                  {t("tasks.step")}：{task.stepLabel[lang]}
+                </span>
+                <span>
+                  {t("tasks.campaign")}：<Link href={campaignLink(task)}>{task.campaignName}</Link>
+                </span>
+                <Flex gap={4} align="center">
+                  {t("tasks.due")}：<Due task={task} />
+                </Flex>
+              </Flex>
+            </Card>
+          ))}
+        </Flex>
+      ) : (
+        <Table<TaskRow>
+          rowKey="id"
+          dataSource={[...rows]}
+          pagination={false}
+          data-testid="tasks"
+          columns={[
+            { title: t("tasks.person"), key: "person", render: (_, r) => r.personName },
+            { title: t("tasks.step"), key: "step", render: (_, r) => r.stepLabel[lang] },
+            {
+              title: t("tasks.campaign"),
+              key: "campaign",
+              render: (_, r) => <Link href={campaignLink(r)}>{r.campaignName}</Link>,
+            },
+            { title: t("tasks.due"), key: "due", render: (_, r) => <Due task={r} /> },
+          ]}
+        />
+      )}
+    </AppShell>
+  )
+}
