@@ -32,3 +32,20 @@ export const useDemoSystem = (): void => {
 /** How far the page scrolls sideways (0 when it fits the screen, as at 375 px it must). */
 export const overflow = (page: Page): Promise<number> =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+
+/** Signs in as `email` on `path`, signing out first if someone else is signed in in this browser. */
+export const signInAt = async (page: Page, path: string, email: string): Promise<void> => {
+  await page.goto(`${preview.url}${path}`)
+  const signOut = page.getByRole("button", { name: "退出登录" })
+  await signOut.or(page.getByLabel("邮箱或手机号")).first().waitFor()
+  if (await signOut.isVisible()) {
+    await signOut.click()
+    await page.waitForURL(/\/sign-in/)
+    await page.goto(`${preview.url}${path}`)
+  }
+  await page.waitForURL(/\/sign-in\?next=/)
+  await page.getByLabel("邮箱或手机号").fill(email)
+  await page.getByLabel("密码").fill(password)
+  await page.getByRole("button", { name: /^登\s?录$/ }).click()
+  await page.waitForURL(new RegExp(`${path}$`))
+}

@@ -1,28 +1,12 @@
 import type { Page } from "playwright-core"
 import { describe, expect, it } from "vitest"
-import { browser, overflow, password, preview, useDemoSystem } from "./demo-system.js"
+import { browser, overflow, signInAt, useDemoSystem } from "./demo-system.js"
 
 // 待办任务 (issue 16): the org dept assigns a review step to its reviewer; the campaign shows who has it until
 // when, and the reviewer finds it in the inbox — cards on a phone — and opens the campaign from it.
 useDemoSystem()
 
 const campaign = "demo-yangpu-2026"
-
-const signIn = async (page: Page, path: string, email: string) => {
-  await page.goto(`${preview.url}${path}`)
-  const signOut = page.getByRole("button", { name: "退出登录" })
-  await signOut.or(page.getByLabel("邮箱或手机号")).first().waitFor()
-  if (await signOut.isVisible()) {
-    await signOut.click()
-    await page.waitForURL(/\/sign-in/)
-    await page.goto(`${preview.url}${path}`)
-  }
-  await page.waitForURL(/\/sign-in\?next=/)
-  await page.getByLabel("邮箱或手机号").fill(email)
-  await page.getByLabel("密码").fill(password)
-  await page.getByRole("button", { name: /^登\s?录$/ }).click()
-  await page.waitForURL(new RegExp(`${path}$`))
-}
 
 const call = <T>(page: Page, kind: "query" | "mutation", procedure: string, input?: unknown): Promise<T> =>
   page.evaluate(
@@ -47,7 +31,7 @@ const call = <T>(page: Page, kind: "query" | "mutation", procedure: string, inpu
 describe("待办任务", () => {
   it("assigned by the org dept, shown on the campaign and in the reviewer's inbox at 375 px", async () => {
     const page = await browser.newPage({ width: 1280, height: 900 })
-    await signIn(page, `/campaigns/${campaign}`, "yangpu.org@demo.example.org")
+    await signInAt(page, `/campaigns/${campaign}`, "yangpu.org@demo.example.org")
     // The org dept gives its reviewer the interview step of the candidate at interview (no screen for 分派 yet).
     const accounts = await call<ReadonlyArray<{ accountId: string; email: string }>>(
       page,
@@ -79,7 +63,7 @@ describe("待办任务", () => {
     await page.close()
 
     const phone = await browser.newPage({ width: 375, height: 740 })
-    await signIn(phone, "/tasks", "yangpu.reviewer@demo.example.org")
+    await signInAt(phone, "/tasks", "yangpu.reviewer@demo.example.org")
     const card = phone.getByTestId("task")
     await card.first().waitFor()
     expect(await card.count()).toBe(1)

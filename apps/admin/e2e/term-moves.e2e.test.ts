@@ -1,32 +1,14 @@
-import type { Page } from "playwright-core"
 import { describe, expect, it } from "vitest"
-import { browser, overflow, password, preview, useDemoSystem } from "./demo-system.js"
+import { browser, overflow, signInAt, useDemoSystem } from "./demo-system.js"
 
 // The term moves on their screen (issue 16): a street takes up its placed cadre (000 三（一）: the probation as
 // deputy secretary starts), and a term that has ended offers 留任 and 期满离任, nothing else.
 useDemoSystem()
 
-/** Signs in as `email` on `path`, signing out first if someone else is signed in in this browser. */
-const signIn = async (page: Page, path: string, email: string) => {
-  await page.goto(`${preview.url}${path}`)
-  const signOut = page.getByRole("button", { name: "退出登录" })
-  await signOut.or(page.getByLabel("邮箱或手机号")).first().waitFor()
-  if (await signOut.isVisible()) {
-    await signOut.click()
-    await page.waitForURL(/\/sign-in/)
-    await page.goto(`${preview.url}${path}`)
-  }
-  await page.waitForURL(/\/sign-in\?next=/)
-  await page.getByLabel("邮箱或手机号").fill(email)
-  await page.getByLabel("密码").fill(password)
-  await page.getByRole("button", { name: /^登\s?录$/ }).click()
-  await page.waitForURL(new RegExp(`${path}$`))
-}
-
 describe("term moves (到岗 · 任期届满 · 留任 · 期满离任)", () => {
   it("a street takes up its placed cadre from the placement's page, at 375 px", async () => {
     const page = await browser.newPage({ width: 375, height: 800 })
-    await signIn(page, "/placements/demo-pl-yp-placed", "yangpu.dinghai@demo.example.org")
+    await signInAt(page, "/placements/demo-pl-yp-placed", "yangpu.dinghai@demo.example.org")
     const state = page.getByTestId("placement-state")
     await expect.poll(() => state.textContent()).toBe("已安排，待到岗")
     // Only the move this state allows.
@@ -49,7 +31,7 @@ describe("term moves (到岗 · 任期届满 · 留任 · 期满离任)", () => 
 
   it("a term that has ended offers 留任 and 期满离任 to the org dept", async () => {
     const page = await browser.newPage({ width: 1280, height: 900 })
-    await signIn(page, "/placements/demo-pl-jc-term-ended", "jincheng.org@demo.example.org")
+    await signInAt(page, "/placements/demo-pl-jc-term-ended", "jincheng.org@demo.example.org")
     // The street still signed in from the first test read this placement before signing out: outside its
     // scope, a 404. Only what happens from here counts.
     browser.errors.length = 0
