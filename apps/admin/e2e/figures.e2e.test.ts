@@ -130,7 +130,13 @@ describe("figures (统计分析)", () => {
       overdue.byRegion.map((r) => [r.regionName, String(r.count), `${r.maxDays} 天`]),
     )
     // The list, most overdue first, each row linking to its placement.
-    const reports = await query<Array<{ placementId: string; personName: string }>>(page, "reports.overdue")
+    const reports = (
+      await query<{ items: Array<{ placementId: string; personName: string }>; total: number }>(
+        page,
+        "reports.overdue",
+        { limit: 200 },
+      )
+    ).items
     expect(reports).toHaveLength(overdue.total)
     const links = page.getByTestId("overdue-table").locator("tbody a")
     expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(

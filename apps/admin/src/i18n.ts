@@ -1,4 +1,5 @@
 import type { Messages } from "@cadre/ui"
+import { auditEn, auditZh } from "./features/audit/messages"
 import { campaignFlowEn, campaignFlowZh } from "./features/campaigns/messages"
 import { figuresEn, figuresZh } from "./features/figures/messages"
 import { manageEn, manageZh } from "./features/manage/messages"
@@ -55,6 +56,9 @@ const zhCN = {
     imports: "导入",
     people: "人员",
     tasks: "待办任务",
+    leave: "请假审批",
+    reports: "报告管理",
+    audit: "操作日志",
     signOut: "退出登录",
     label: "主菜单",
     open: "打开菜单",
@@ -310,6 +314,9 @@ const en: Messages<typeof zhCN> = {
     imports: "Import",
     people: "People",
     tasks: "My tasks",
+    leave: "Leave approvals",
+    reports: "Reports",
+    audit: "Audit log",
     signOut: "Sign out",
     label: "Main menu",
     open: "Open the menu",
@@ -536,6 +543,7 @@ export const adminResources = {
     schemes: schemesZh,
     manage: manageZh,
     people: peopleZh,
+    audit: auditZh,
   },
   en: {
     admin: en,
@@ -544,5 +552,6 @@ export const adminResources = {
     schemes: schemesEn,
     manage: manageEn,
     people: peopleEn,
+    audit: auditEn,
   },
 }

@@ -170,6 +170,12 @@ export * as recallQueries from "./queries/recalls.js"
 export * as dutyQueries from "./queries/duties.js"
 export * as figuresQueries from "./queries/figures.js"
 export type { ConsequenceRecord, ReplacementRecord } from "./queries/recalls.js"
-export type { LeaveRecord, PairRecord } from "./queries/duties.js"
+export type {
+  LeaveFilter,
+  LeaveListRecord,
+  LeaveRecord,
+  PairRecord,
+  SubmissionListRecord,
+} from "./queries/duties.js"
 export * as accountQueries from "./queries/accounts.js"
 export type { AccountScope, AccountSummary, NewRole, NewToken } from "./queries/accounts.js"

@@ -724,6 +724,10 @@ const TABLE: Readonly<Record<string, Entry>> = {
     },
   },
   // —— audit ——
+  "audit.entities": {
+    run: (c) => c.audit.entities(),
+    expected: (a) => plainly(a, "audit.read"),
+  },
   "audit.query": {
     run: async (c, a, i) => {
       const row = pick(auditRows, i)
@@ -1205,6 +1209,10 @@ const TABLE: Readonly<Record<string, Entry>> = {
   },
   "reports.overdue": {
     run: (c) => c.reports.overdue({}),
+    expected: (a) => plainly(a, "placement.read"),
+  },
+  "reports.received": {
+    run: (c) => c.reports.received({}),
     expected: (a) => plainly(a, "placement.read"),
   },
   "leave.request": {

@@ -727,7 +727,7 @@ describe("004 晋城: reports generated from the scheme, leave routed by its tie
     )
 
     h.setToday("2026-04-02")
-    const overdue = (await h.caller(jc).reports.overdue({})).filter((o) => o.placementId === p.id)
+    const overdue = (await h.caller(jc).reports.overdue({ placementIds: [p.id] })).items
     expect(overdue.map((o) => [o.key, o.daysOverdue])).toEqual([[`${p.id}/quarterly/2026-03-02`, 2]])
     expect(
       (await h.caller(jc).figures.overdue({})).byRegion.find((r) => r.regionId === "140500")?.count,
@@ -749,6 +749,17 @@ describe("004 晋城: reports generated from the scheme, leave routed by its tie
       attachments: [{ name: "报告.pdf", ref: "files/q1.pdf" }],
     })
     expect(filed).toMatchObject({ status: "late", submittedOn: "2026-04-02" })
+    // The org dept's reports inbox (已收到) lists it with its subject, newest first; another district does not.
+    const got = (await h.caller(jc).reports.received({ limit: 200 })).items.filter(
+      (r) => r.placementId === p.id,
+    )
+    expect(got.map((r) => [r.key, r.submittedOn, r.excerpt])).toEqual([
+      [`${p.id}/quarterly/2026-03-02`, "2026-04-02", "一季度工作报告"],
+    ])
+    expect(got[0]?.subject.zh).toBeTruthy()
+    expect(
+      (await h.caller(org.da).reports.received({ limit: 200 })).items.map((r) => r.placementId),
+    ).not.toContain(p.id)
 
     // The cadre signs in with their own account: asks for leave, sees their own placement only.
     const cadre = await h.actorHeaders({ role: "applicant" })
@@ -761,7 +772,7 @@ describe("004 晋城: reports generated from the scheme, leave routed by its tie
       extra: { startsAfternoon?: boolean; endsMorning?: boolean } = {},
     ) => h.caller(cadre).leave.request({ placementId: p.id, from, to, reason: "家事", ...extra })
     // Before asking, the cadre sees where the request would go; nothing is written by the preview.
-    const leaveCount = async () => (await h.caller(jc).leave.list({ placementId: p.id })).length
+    const leaveCount = async () => (await h.caller(jc).leave.list({ placementId: p.id })).total
     const before = await leaveCount()
     const preview = await h
       .caller(cadre)
@@ -785,6 +796,34 @@ describe("004 晋城: reports generated from the scheme, leave routed by its tie
     expect(threeAndHalf.route.zh).toBe("请假 3.5 天，由组织部门审批（004 晋城 管理考核 一是）")
     const twoAndHalf = await ask("2026-04-20", "2026-04-22", { startsAfternoon: true })
     expect(twoAndHalf).toMatchObject({ days: "2.5", approver: "host_unit" })
+    // The approvers' inboxes (请假审批): each body sees the requests the scheme routes to it, with whose they are.
+    const inbox = async (hd: Record<string, string>) =>
+      (await h.caller(hd).leave.list({ awaitingMe: true, limit: 200 })).items.filter(
+        (l) => l.placementId === p.id,
+      )
+    expect((await inbox(host)).map((l) => l.id).sort()).toEqual([three.id, twoAndHalf.id].sort())
+    expect((await inbox(jc)).map((l) => l.id)).toEqual([threeAndHalf.id])
+    expect((await inbox(host))[0]).toMatchObject({
+      personName: expect.any(String),
+      regionName: expect.any(String),
+    })
+    // The org dept still sees every request in its list; the cadre sees none awaiting them.
+    expect((await h.caller(jc).leave.list({ placementId: p.id, state: "requested" })).total).toBe(3)
+    expect((await h.caller(cadre).leave.list({ awaitingMe: true })).items).toEqual([])
+    // A page holds at most `limit` rows; the cursor walks every row once.
+    const walk: Array<string> = []
+    let next: string | null | undefined
+    do {
+      const pg = await h.caller(jc).leave.list({
+        placementId: p.id,
+        limit: 1,
+        ...(next == null ? {} : { cursor: next }),
+      })
+      expect(pg.items.length).toBeLessThanOrEqual(1)
+      walk.push(...pg.items.map((l) => l.id))
+      next = pg.nextCursor
+    } while (next !== null)
+    expect(walk.sort()).toEqual([three.id, threeAndHalf.id, twoAndHalf.id].sort())
     // Approve: only the routed approver; the cadre has no leave.approve at all.
     expect(
       (
@@ -811,6 +850,9 @@ describe("004 晋城: reports generated from the scheme, leave routed by its tie
       .caller(jc)
       .leave.decide({ id: threeAndHalf.id, expectedVersion: threeAndHalf.version, move: { _tag: "Approve" } })
     expect([ok3.state, ok35.state]).toEqual(["approved", "approved"])
+    // Decided, they leave the inboxes; the one still to decide stays.
+    expect((await inbox(host)).map((l) => l.id)).toEqual([twoAndHalf.id])
+    expect(await inbox(jc)).toEqual([])
     const refused = await h.caller(host).leave.decide({
       id: twoAndHalf.id,
       expectedVersion: twoAndHalf.version,
@@ -1127,7 +1169,9 @@ describe("overdue reports are chased on placements that have not ended", () => {
     h.setToday("2026-11-26")
     const own = await h.caller(yp).reports.obligations({ placementId: "demo-pl-yp-adjusted" })
     expect(own.filter((o) => o.status === "overdue").length).toBeGreaterThan(0)
-    const listed = await h.caller(yp).reports.overdue({})
+    const page = await h.caller(yp).reports.overdue({ limit: 200 })
+    expect(page.nextCursor).toBeNull()
+    const listed = page.items
     expect(listed.filter((o) => o.placementId === "demo-pl-yp-adjusted")).toEqual([])
     // Serving placements are still chased (the demo's in-term Yangpu cadre has the street's reports due).
     const serving = new Set(listed.map((o) => o.placementId))

@@ -383,6 +383,28 @@ describe("profiles and eligibility", () => {
     const e = await failure(h.caller(integrator).audit.query({}))
     expect(e.code).toBe("FORBIDDEN")
   })
+
+  it("audit rows carry names, never codes: who (系统 for the demo loader), what, where (issue 16)", async () => {
+    const { items } = await h.caller(org).audit.query({ limit: 1000 })
+    expect(items.length).toBeGreaterThan(0)
+    for (const r of items) {
+      // No label repeats a code: not the action, not the entity, not a system account id.
+      expect(r.actionLabel.zh).not.toMatch(/[a-z_]+\.[A-Za-z_]+/)
+      expect(r.entityLabel.zh).not.toMatch(/^[a-z_]+$/)
+      expect(r.actorName.zh).not.toMatch(/^system:/)
+    }
+    const demo = items.find((r) => r.actorAccountId.startsWith("system:"))
+    expect(demo?.actorName.zh).toBe("系统")
+    const made = items.find((r) => r.action === "campaign.create")
+    if (made !== undefined) expect(made.actionLabel.zh).toBe("选派批次：新建")
+    // A person's own account is named by its display name; the region by its name.
+    const byAccount = items.find((r) => !r.actorAccountId.startsWith("system:"))
+    if (byAccount !== undefined) expect(byAccount.actorName.zh).not.toBe(byAccount.actorAccountId)
+    expect(items.some((r) => r.regionName !== null && /[\u4e00-\u9fa5]/.test(r.regionName))).toBe(true)
+    // The kinds a screen filters by, named.
+    const kinds = await h.caller(org).audit.entities()
+    expect(kinds.find((k) => k.entity === "placement")?.label.zh).toBe("任职安排")
+  })
 })
 
 describe("accounts", () => {

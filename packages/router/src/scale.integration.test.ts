@@ -39,8 +39,19 @@ const overdueOneByOne = async (headers: Record<string, string>) => {
   }
 }
 
-const listed = async (headers: Record<string, string>) =>
-  (await h.caller(headers).reports.overdue({})).map((o) => `${o.placementId} ${o.key}`).sort()
+/** Every page of reports.overdue, followed by its cursor. */
+const listed = async (headers: Record<string, string>) => {
+  const out: Array<string> = []
+  let cursor: string | undefined
+  do {
+    const page = await h
+      .caller(headers)
+      .reports.overdue({ limit: 200, ...(cursor === undefined ? {} : { cursor }) })
+    out.push(...page.items.map((o) => `${o.placementId} ${o.key}`))
+    cursor = page.nextCursor ?? undefined
+  } while (cursor !== undefined)
+  return out.sort()
+}
 
 describe("overdue reports: one query over serving placements, the same answers (issue 19)", () => {
   it("equals the per-placement obligations on the demo data, on several days", async () => {
@@ -75,5 +86,36 @@ describe("overdue reports: one query over serving placements, the same answers (
     const afterExit = await listed(jc)
     expect(afterExit.some((x) => x.startsWith(`${placementId} `))).toBe(false)
     expect(afterExit).toEqual(await overdueOneByOne(jc))
+  })
+
+  it("pages: at most `limit` rows, most overdue first, every row once along the cursor; a forged cursor is refused", async () => {
+    h.setToday("2027-01-15")
+    const all = await h.caller(jc).reports.overdue({ limit: 200 })
+    expect(all.total).toBeGreaterThan(2)
+    const walked: Array<{ key: string; daysOverdue: number }> = []
+    let cursor: string | undefined
+    do {
+      const page = await h
+        .caller(jc)
+        .reports.overdue({ limit: 2, ...(cursor === undefined ? {} : { cursor }) })
+      expect(page.items.length).toBeLessThanOrEqual(2)
+      expect(page.total).toBe(all.total)
+      walked.push(...page.items)
+      cursor = page.nextCursor ?? undefined
+    } while (cursor !== undefined)
+    expect(walked.map((o) => o.key)).toEqual(all.items.map((o) => o.key))
+    expect(new Set(walked.map((o) => o.key)).size).toBe(all.total)
+    const days = walked.map((o) => o.daysOverdue)
+    expect(days).toEqual([...days].sort((a, b) => b - a))
+    // Narrowed to one placement's rows (what a placements page asks for).
+    const one = walked[0] === undefined ? "" : (all.items[0]?.placementId ?? "")
+    const narrowed = await h.caller(jc).reports.overdue({ placementIds: [one] })
+    expect(narrowed.items.every((o) => o.placementId === one)).toBe(true)
+    expect(narrowed.total).toBe(all.items.filter((o) => o.placementId === one).length)
+    const forged = await h
+      .caller(jc)
+      .reports.overdue({ cursor: "not-a-cursor" })
+      .catch((e: unknown) => e)
+    expect(String((forged as Error).message)).toContain("不是本接口给出的翻页游标")
   })
 })

@@ -7,8 +7,11 @@ import {
   CloudUploadOutlined,
   FileTextOutlined,
   FlagOutlined,
+  HistoryOutlined,
   HomeOutlined,
   MenuOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons"
@@ -37,6 +40,14 @@ export const NAV = [
     permission: "placement.read",
     group: "work",
     icon: <TeamOutlined />,
+  },
+  { key: "leave", href: "/leave", permission: "leave.approve", group: "work", icon: <ScheduleOutlined /> },
+  {
+    key: "reports",
+    href: "/reports",
+    permission: "placement.read",
+    group: "work",
+    icon: <ProfileOutlined />,
   },
   { key: "figures", href: "/figures", permission: "figures.read", group: "work", icon: <BarChartOutlined /> },
   {
@@ -69,6 +80,7 @@ export const NAV = [
     group: "system",
     icon: <AuditOutlined />,
   },
+  { key: "audit", href: "/audit", permission: "audit.read", group: "system", icon: <HistoryOutlined /> },
 ] as const
 
 export const NAV_GROUPS = ["work", "records", "system"] as const

@@ -183,6 +183,30 @@ export const routeObjects: RouteObject[] = [
             ),
           },
           {
+            id: "leave",
+            path: "/leave",
+            lazy: page(
+              () => import("../features/placements/leave-inbox-page"),
+              (m) => m.LeaveInboxPage,
+            ),
+          },
+          {
+            id: "reports",
+            path: "/reports",
+            lazy: page(
+              () => import("../features/placements/reports-inbox-page"),
+              (m) => m.ReportsInboxPage,
+            ),
+          },
+          {
+            id: "audit",
+            path: "/audit",
+            lazy: page(
+              () => import("../features/audit/audit-page"),
+              (m) => m.AuditPage,
+            ),
+          },
+          {
             id: "people",
             path: "/people",
             lazy: page(

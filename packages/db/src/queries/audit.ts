@@ -1,13 +1,18 @@
 import type { Access } from "@cadre/domain"
-import { and, desc, eq, gte, lt } from "drizzle-orm"
+import { and, desc, eq, getTableColumns, gte, lt, sql } from "drizzle-orm"
 import { Effect } from "effect"
 import { seesRegionSql } from "../internal.js"
-import { auditLog } from "../schema/index.js"
+import { auditLog, regions, user } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 
 /** The audit log as stored (rows are written by each command inside its transaction: `writeAudit`). */
 
-export type AuditEntry = typeof auditLog.$inferSelect
+export type AuditEntry = typeof auditLog.$inferSelect & {
+  /** The acting account's display name (null for a system actor or an account since removed). */
+  readonly actorName: string | null
+  /** The name of the region the row belongs to (null when no region has that path any more). */
+  readonly regionName: string | null
+}
 
 export interface AuditQuery {
   readonly entity?: string | undefined
@@ -38,7 +43,15 @@ export const query = (h: Handle, actor: Access.Actor, filter?: AuditQuery): Effe
   return Effect.map(
     q(
       h
-        .select()
+        .select({
+          ...getTableColumns(auditLog),
+          actorName: sql<
+            string | null
+          >`(select ${user.name} from ${user} where ${user.id} = ${auditLog.actorAccountId})`,
+          regionName: sql<
+            string | null
+          >`(select ${regions.name} from ${regions} where ${regions.path} = ${auditLog.regionPath} limit 1)`,
+        })
         .from(auditLog)
         .where(
           and(

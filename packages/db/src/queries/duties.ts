@@ -16,6 +16,17 @@ import {
   trainingRecords,
 } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
+import {
+  COUNT_CAP,
+  type CappedCount,
+  keysetAfter,
+  keysetOrder,
+  keyText,
+  type Page,
+  type PageRequest,
+  toCapped,
+  toPage,
+} from "./keyset.js"
 import { seesPlacementSql } from "./placements.js"
 
 /**
@@ -103,6 +114,96 @@ export const servingWithSubmissions = (
           ),
         })),
       ),
+  )
+
+/** A filed report as the reports inbox shows it (已收到): whose, where, when, and the scheme that names it. */
+export interface SubmissionListRecord {
+  readonly id: string
+  readonly placementId: string
+  readonly personName: string
+  readonly regionName: string
+  readonly reportId: string
+  readonly submission: InPost.Submission
+  readonly scheme: { readonly id: string; readonly version: number }
+}
+
+/**
+ * One keyset page of the reports filed on placements the actor sees (narrowed by `where`), newest first by
+ * default, on (submitted_on, id) — the index `report_submissions_submitted_idx`.
+ */
+export const pageSubmissions = (
+  h: Handle,
+  actor: Access.Actor,
+  where: SQL | undefined,
+  page: PageRequest,
+): Effect.Effect<Page<SubmissionListRecord>> =>
+  Effect.map(
+    q(
+      h
+        .select({
+          id: reportSubmissions.id,
+          placementId: reportSubmissions.placementId,
+          reportId: reportSubmissions.reportId,
+          body: reportSubmissions.body,
+          key: keyText(reportSubmissions.submittedOn),
+          personName: people.name,
+          regionName: regions.name,
+          schemeId: placements.schemeId,
+          schemeVersion: placements.schemeVersion,
+        })
+        .from(reportSubmissions)
+        .innerJoin(placements, eq(placements.id, reportSubmissions.placementId))
+        .innerJoin(regions, eq(regions.id, placements.regionId))
+        .innerJoin(people, eq(people.id, placements.personId))
+        .where(
+          and(
+            seesPlacementSql(actor),
+            where,
+            keysetAfter(reportSubmissions.submittedOn, reportSubmissions.id, "date", page),
+          ),
+        )
+        .orderBy(...keysetOrder(reportSubmissions.submittedOn, reportSubmissions.id, page))
+        .limit(page.limit + 1),
+      "report.page",
+    ),
+    (found) =>
+      toPage(
+        found,
+        page,
+        (r) => ({ at: r.key, id: r.id }),
+        (r) => ({
+          id: r.id,
+          placementId: r.placementId,
+          personName: r.personName,
+          regionName: r.regionName,
+          reportId: r.reportId,
+          submission: decodeRow(InPost.Submission, "report_submissions", r.id, r.body),
+          scheme: { id: r.schemeId, version: r.schemeVersion },
+        }),
+      ),
+  )
+
+/** How many reports were filed on placements the actor sees (narrowed by `where`), up to {@link COUNT_CAP}. */
+export const countSubmissions = (
+  h: Handle,
+  actor: Access.Actor,
+  where: SQL | undefined,
+): Effect.Effect<CappedCount> =>
+  Effect.map(
+    q(
+      h.select({ n: sql<number>`count(*)::int` }).from(
+        h
+          .select({ one: sql`1`.as("one") })
+          .from(reportSubmissions)
+          .innerJoin(placements, eq(placements.id, reportSubmissions.placementId))
+          .innerJoin(regions, eq(regions.id, placements.regionId))
+          .where(and(seesPlacementSql(actor), where))
+          .limit(COUNT_CAP + 1)
+          .as("capped"),
+      ),
+      "report.count",
+    ),
+    ([r]) => toCapped(r?.n ?? 0),
   )
 
 export const insertSubmission = (
@@ -195,25 +296,95 @@ export const lockLeave = (
     return yield* Effect.sync(() => toLeave(r))
   })
 
-/** Leave requests on placements the actor sees, by start. */
-export const listLeaves = (
-  h: Handle,
-  actor: Access.Actor,
-  filter: { readonly placementId?: string | undefined; readonly state?: InPost.LeaveState | undefined },
-): Effect.Effect<ReadonlyArray<LeaveRecord>> => {
-  const conds: Array<SQL> = [seesPlacementSql(actor)]
+/** What a leave list filters on: one placement, a state, and which bodies must approve (the inbox: "mine"). */
+export interface LeaveFilter {
+  readonly placementId?: string | undefined
+  readonly state?: InPost.LeaveState | undefined
+  /** Only requests routed to one of these approvers (the bodies the caller's role speaks for). */
+  readonly approvers?: ReadonlyArray<string> | undefined
+}
+
+/** A leave request as a list shows it: the request, and whose it is and where (names, never ids alone). */
+export interface LeaveListRecord extends LeaveRecord {
+  readonly personName: string
+  readonly regionName: string
+}
+
+const leaveConditions = (actor: Access.Actor, filter: LeaveFilter): SQL | undefined => {
+  const conds: Array<SQL | undefined> = [seesPlacementSql(actor)]
   if (filter.placementId !== undefined) conds.push(eq(leaveRequests.placementId, filter.placementId))
   if (filter.state !== undefined) conds.push(eq(leaveRequests.state, filter.state))
-  return Effect.flatMap(
-    q(
-      selectLeaves(h)
-        .where(and(...conds))
-        .orderBy(asc(leaveRequests.fromDate), asc(leaveRequests.id)),
-      "leave.list",
-    ),
-    (rows) => Effect.sync(() => rows.map(toLeave)),
-  )
+  if (filter.approvers !== undefined) conds.push(anyOf(leaveRequests.approver, filter.approvers))
+  return and(...conds)
 }
+
+/**
+ * One keyset page of the leave requests on placements the actor sees, by (first day, id) — the index
+ * `leave_requests_from_idx` — with the cadre's name and the placement's region.
+ */
+export const pageLeaves = (
+  h: Handle,
+  actor: Access.Actor,
+  filter: LeaveFilter,
+  page: PageRequest,
+): Effect.Effect<Page<LeaveListRecord>> =>
+  Effect.map(
+    q(
+      h
+        .select({
+          row: leaveRequests,
+          path: regions.path,
+          schemeId: placements.schemeId,
+          schemeVersion: placements.schemeVersion,
+          personName: people.name,
+          regionName: regions.name,
+          key: keyText(leaveRequests.fromDate),
+        })
+        .from(leaveRequests)
+        .innerJoin(placements, eq(placements.id, leaveRequests.placementId))
+        .innerJoin(regions, eq(regions.id, placements.regionId))
+        .innerJoin(people, eq(people.id, leaveRequests.personId))
+        .where(
+          and(
+            leaveConditions(actor, filter),
+            keysetAfter(leaveRequests.fromDate, leaveRequests.id, "date", page),
+          ),
+        )
+        .orderBy(...keysetOrder(leaveRequests.fromDate, leaveRequests.id, page))
+        .limit(page.limit + 1),
+      "leave.page",
+    ),
+    (found) =>
+      toPage(
+        found,
+        page,
+        (r) => ({ at: r.key, id: r.row.id }),
+        (r) => ({ ...toLeave(r), personName: r.personName, regionName: r.regionName }),
+      ),
+  )
+
+/** How many leave requests pass the filter (stops at {@link COUNT_CAP}: "more than 10,000"). */
+export const countLeaves = (
+  h: Handle,
+  actor: Access.Actor,
+  filter: LeaveFilter,
+): Effect.Effect<CappedCount> =>
+  Effect.map(
+    q(
+      h.select({ n: sql<number>`count(*)::int` }).from(
+        h
+          .select({ one: sql`1`.as("one") })
+          .from(leaveRequests)
+          .innerJoin(placements, eq(placements.id, leaveRequests.placementId))
+          .innerJoin(regions, eq(regions.id, placements.regionId))
+          .where(leaveConditions(actor, filter))
+          .limit(COUNT_CAP + 1)
+          .as("capped"),
+      ),
+      "leave.count",
+    ),
+    ([r]) => toCapped(r?.n ?? 0),
+  )
 
 export const insertLeave = (tx: Tx, leave: InPost.LeaveRequest): Effect.Effect<void> =>
   q(

@@ -510,6 +510,18 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
   },
   "reports.overdue": {
     summary: t("逾期未交的报告", "Reports due and not filed"),
+    description: t(
+      "按应交日期排序（逾期最久者在前），分页返回；placementIds 只查这些任职安排。",
+      "Earliest due first (most overdue), a page at a time; placementIds narrows it to those placements.",
+    ),
+    example: {},
+  },
+  "reports.received": {
+    summary: t("已收到的报告", "Reports filed"),
+    description: t(
+      "辖区内已报送的报告，最新在前，分页返回。",
+      "Reports filed in scope, newest first, a page at a time.",
+    ),
     example: {},
   },
   "leave.absences": { summary: t("擅自离岗记录", "Recorded absences without leave") },

@@ -2,6 +2,7 @@ import { AuditService } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
+import { actionLabel, actorLabel, ENTITY_LABELS, entityLabel } from "./audit-labels.js"
 import { Cursor, cursorKey, DEFAULT_PAGE_SIZE, Instant, iso, writeCursor } from "./shared.js"
 
 /** A cursor `audit.query` gave out: its key is a row id. */
@@ -18,6 +19,15 @@ const AuditCursor = Cursor.pipe(
  * small; lists elsewhere stop at 200).
  */
 export const auditRouter = router({
+  /** The kinds of record the log names (for a filter's choices), each by name. */
+  entities: procedure
+    .permission("audit.read")
+    .query(({ ctx }) =>
+      ctx
+        .run(Effect.flatMap(AuditService, (r) => r.mayRead(ctx.actor)))
+        .then(() => Object.entries(ENTITY_LABELS).map(([entity, label]) => ({ entity, label }))),
+    ),
+
   query: procedure
     .permission("audit.read")
     .input(
@@ -52,7 +62,14 @@ export const auditRouter = router({
           ),
         )
         .then(({ rows, next }) => ({
-          items: rows.map(({ at, ...row }) => ({ ...row, at: iso(at) })),
+          items: rows.map(({ at, actorName, regionName, ...row }) => ({
+            ...row,
+            at: iso(at),
+            actorName: actorLabel(row.actorAccountId, actorName),
+            actionLabel: actionLabel(row.action),
+            entityLabel: entityLabel(row.entity),
+            regionName,
+          })),
           nextCursor:
             next === null ? null : writeCursor({ at: iso(next.at).slice(0, 10), id: String(next.id) }),
         }))

@@ -5,7 +5,7 @@ import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
 import { Day, PlacementId } from "./inpost-shared.js"
-import { ExpectedVersion, Id } from "./shared.js"
+import { ExpectedVersion, Id, PageFields, pageOut, pageRequest } from "./shared.js"
 
 /**
  * Leave during the term (issue 5), routed by the scheme's tiers (004 晋城 管理考核 一是), and absences. A cadre
@@ -147,18 +147,39 @@ export const leaveRouter = router({
         .then(leaveOut),
     ),
 
+  /**
+   * A page of the leave requests on placements the caller sees (issue 19), by first day (oldest first unless
+   * `order: "desc"`), at most `limit` (≤ 200), with `nextCursor`. Each row names the cadre and the placement's
+   * region. `awaitingMe: true` is the approver's inbox (请假审批): requests still to decide that the scheme routes
+   * to a body the caller speaks for; `total` counts up to 10,000 (`totalExact`).
+   */
   list: procedure
     .authenticated()
     .input(
       input(
         Schema.Struct({
           placementId: Schema.optional(PlacementId),
-          state: Schema.optional(InPost.LeaveState),
+          state: Schema.optional(InPost.LeaveState.annotations({ title: "请假状态 / state" })),
+          awaitingMe: Schema.optional(Schema.Boolean.annotations({ title: "待我审批 / awaiting me" })),
+          ...PageFields,
         }),
       ),
     )
-    .query(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(LeaveService, (r) => r.leaves(ctx.actor, i))).then((rows) => rows.map(leaveOut)),
+    .query(({ ctx, input: { cursor, limit, order, ...filter } }) =>
+      ctx
+        .run(
+          Effect.flatMap(LeaveService, (r) =>
+            r.leaves(ctx.actor, filter, pageRequest({ cursor, limit, order })),
+          ),
+        )
+        .then((page) => ({
+          ...pageOut({ items: page.rows, next: page.next, total: page.total.total }, (x) => ({
+            ...leaveOut(x),
+            personName: x.personName,
+            regionName: x.regionName,
+          })),
+          totalExact: page.total.exact,
+        })),
     ),
 
   /** 擅自离岗, recorded by a managing body. */

@@ -5,7 +5,17 @@ import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
 import { PlacementId } from "./inpost-shared.js"
-import { Id } from "./shared.js"
+import {
+  Cursor,
+  cursorKey,
+  DEFAULT_PAGE_SIZE,
+  Id,
+  MAX_PAGE_SIZE,
+  PageFields,
+  PageSize,
+  pageRequest,
+  writeCursor,
+} from "./shared.js"
 
 /**
  * Report obligations during the term (issue 5): generated from the scheme (never typed in). A cadre with an
@@ -63,24 +73,97 @@ export const reportsRouter = router({
         .then(obligationOut),
     ),
 
-  /** Reports due and not filed, over the placements in scope, most overdue first. */
+  /**
+   * Reports due and not filed, over the placements in scope, most overdue first (by due date, then obligation),
+   * a page at a time (issue 19): at most `limit` (≤ 200), `nextCursor` to continue, `total` in all.
+   * `placementIds` narrows it to the rows a placements page shows.
+   */
   overdue: procedure
     .permission("placement.read")
-    .input(input(Schema.Struct({ regionId: Schema.optional(Id("区域 / region")) })))
-    .query(({ ctx, input: i }) =>
-      ctx.run(Effect.flatMap(ReportService, (r) => r.overdue(ctx.actor, todayOf(ctx), i))).then((rows) =>
-        rows.map((o) => ({
-          placementId: o.placementId,
-          personId: o.personId,
-          personName: o.personName,
-          regionId: o.regionId,
-          regionName: o.regionName,
-          key: o.obligation.key,
-          subject: o.obligation.subject,
-          due: o.obligation.due ?? null,
-          clause: `${o.obligation.citation.document} ${o.obligation.citation.clause}`,
-          daysOverdue: o.daysOverdue,
-        })),
+    .input(
+      input(
+        Schema.Struct({
+          regionId: Schema.optional(Id("区域 / region")),
+          placementIds: Schema.optional(
+            Schema.Array(Id("任职安排编号 / placement id")).pipe(Schema.maxItems(MAX_PAGE_SIZE)),
+          ).annotations({ title: "任职安排 / placements" }),
+          cursor: Schema.optional(Cursor),
+          limit: Schema.optional(PageSize),
+        }),
       ),
+    )
+    .query(({ ctx, input: { cursor, limit, placementIds, ...filter } }) =>
+      ctx
+        .run(Effect.flatMap(ReportService, (r) => r.overdue(ctx.actor, todayOf(ctx), filter)))
+        .then((all) => {
+          const wanted = placementIds === undefined ? undefined : new Set<string>(placementIds)
+          // Most overdue first is earliest due first; the obligation key (unique) breaks ties, so a cursor holds.
+          const rows = all
+            .filter((o) => wanted === undefined || wanted.has(o.placementId))
+            .map((o) => ({ o, due: o.obligation.due ?? "" }))
+            .sort(
+              (a, b) => a.due.localeCompare(b.due) || a.o.obligation.key.localeCompare(b.o.obligation.key),
+            )
+          const after = cursorKey(cursor)
+          const start =
+            after === null
+              ? 0
+              : rows.findIndex(
+                  (x) => x.due > after.at || (x.due === after.at && x.o.obligation.key > after.id),
+                )
+          const size = limit ?? DEFAULT_PAGE_SIZE
+          const from = start < 0 ? rows.length : start
+          const page = rows.slice(from, from + size)
+          const last = page.at(-1)
+          return {
+            items: page.map(({ o }) => ({
+              placementId: o.placementId,
+              personId: o.personId,
+              personName: o.personName,
+              regionId: o.regionId,
+              regionName: o.regionName,
+              key: o.obligation.key,
+              subject: o.obligation.subject,
+              due: o.obligation.due ?? null,
+              clause: `${o.obligation.citation.document} ${o.obligation.citation.clause}`,
+              daysOverdue: o.daysOverdue,
+            })),
+            nextCursor:
+              from + size < rows.length && last !== undefined
+                ? writeCursor({ at: last.due, id: last.o.obligation.key })
+                : null,
+            total: rows.length,
+          }
+        }),
+    ),
+
+  /** Reports filed on placements in scope (the reports inbox's 已收到), newest first, a keyset page at a time. */
+  received: procedure
+    .permission("placement.read")
+    .input(input(Schema.Struct({ regionId: Schema.optional(Id("区域 / region")), ...PageFields })))
+    .query(({ ctx, input: { cursor, limit, order, ...filter } }) =>
+      ctx
+        .run(
+          Effect.flatMap(ReportService, (r) =>
+            r.received(ctx.actor, filter, pageRequest({ cursor, limit, order: order ?? "desc" })),
+          ),
+        )
+        .then((p) => ({
+          items: p.rows.map((r) => ({
+            id: r.id,
+            placementId: r.placementId,
+            personName: r.personName,
+            regionName: r.regionName,
+            reportId: r.reportId,
+            subject: r.subject,
+            key: r.submission.key,
+            submittedOn: r.submission.submittedOn,
+            excerpt: r.submission.text.slice(0, 200),
+            attachments: r.submission.attachments.length,
+          })),
+          nextCursor: writeCursor(p.next),
+          total: p.total.total,
+          totalExact: p.total.exact,
+        })),
     ),
 })

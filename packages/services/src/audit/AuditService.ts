@@ -12,6 +12,10 @@ export class AuditService extends Effect.Service<AuditService>()("@cadre/service
     const query = (actor: Access.Actor, q?: AuditQuery): Effect.Effect<AuditPage, Access.Forbidden> =>
       Effect.zipRight(requirePermission(actor, "audit.read"), auditQueries.query(db, actor, q))
 
-    return { query } as const
+    /** Whether the actor may read the log at all (for reads about the log that touch no row). */
+    const mayRead = (actor: Access.Actor): Effect.Effect<void, Access.Forbidden> =>
+      requirePermission(actor, "audit.read")
+
+    return { query, mayRead } as const
   }),
 }) {}

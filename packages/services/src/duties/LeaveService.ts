@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto"
 import {
+  type CappedCount,
   type CommandContext,
   type Conflict,
   Database,
   dutyQueries,
   type InvalidInput,
+  type LeaveListRecord,
   type NotFound,
   notFound,
+  type Page,
+  type PageRequest,
   placementQueries,
   type StaleVersion,
   type Tx,
@@ -251,13 +255,34 @@ export class LeaveService extends Effect.Service<LeaveService>()("@cadre/service
         return yield* leaveAfterCommit(ctx.actor, input.leaveId)
       })
 
+    /**
+     * A page of the leave requests on placements the caller sees. `awaitingMe`: only requests still to decide
+     * that are routed to a body the caller's role speaks for (the approver's inbox, 请假审批).
+     */
     const leaves = (
       actor: Access.Actor,
-      filter: { readonly placementId?: string | undefined; readonly state?: InPost.LeaveState | undefined },
-    ): Effect.Effect<ReadonlyArray<LeaveRecord>, Err<never>> =>
+      filter: {
+        readonly placementId?: string | undefined
+        readonly state?: InPost.LeaveState | undefined
+        readonly awaitingMe?: boolean | undefined
+      },
+      page: PageRequest,
+    ): Effect.Effect<Page<LeaveListRecord> & { readonly total: CappedCount }, Err<never>> =>
       Effect.gen(function* () {
         yield* requireRead(actor)
-        return yield* dutyQueries.listLeaves(db, actor, filter)
+        const f =
+          filter.awaitingMe === true
+            ? {
+                placementId: filter.placementId,
+                state: "requested" as const,
+                approvers: InPost.ACTS_AS[actor.role],
+              }
+            : { placementId: filter.placementId, state: filter.state }
+        const [p, total] = yield* Effect.all([
+          dutyQueries.pageLeaves(db, actor, f, page),
+          dutyQueries.countLeaves(db, actor, f),
+        ])
+        return { ...p, total }
       })
 
     const recordAbsence = (

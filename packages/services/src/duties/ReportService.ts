@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto"
 import {
+  type CappedCount,
   type CommandContext,
   type Conflict,
   conflict,
@@ -9,13 +10,16 @@ import {
   type InvalidInput,
   type NotFound,
   notFound,
+  type Page,
+  type PageRequest,
   placementQueries,
   type StaleVersion,
+  type SubmissionListRecord,
   schema,
   transaction,
   writeAudit,
 } from "@cadre/db"
-import { type Access, InPost, type LocalDate } from "@cadre/domain"
+import { type Access, InPost, type LocalDate, type Text } from "@cadre/domain"
 import { and, type SQL, sql } from "drizzle-orm"
 import { Effect } from "effect"
 import { requirePermission } from "../shared/authority.js"
@@ -45,6 +49,11 @@ export interface OverdueRecord {
   readonly regionPath: string
   readonly obligation: InPost.ObligationInstance
   readonly daysOverdue: number
+}
+
+/** A filed report with the subject its scheme gives it. */
+export interface ReceivedRecord extends SubmissionListRecord {
+  readonly subject: Text
 }
 
 type Err<E> = E | Access.Forbidden
@@ -223,7 +232,37 @@ export class ReportService extends Effect.Service<ReportService>()("@cadre/servi
         )
       })
 
-    return { obligations, submitReport, overdue, overdueFigures } as const
+    /**
+     * Reports filed on placements in scope (the inbox's 已收到), newest first unless asked otherwise, a keyset page
+     * at a time; each names its subject from the placement's scheme version.
+     */
+    const received = (
+      actor: Access.Actor,
+      filter: { readonly regionId?: string | undefined },
+      page: PageRequest,
+    ): Effect.Effect<Page<ReceivedRecord> & { readonly total: CappedCount }, Err<never>> =>
+      Effect.gen(function* () {
+        yield* requirePermission(actor, "placement.read")
+        let where: SQL | undefined
+        if (filter.regionId !== undefined) {
+          const path = yield* placementQueries.regionPathOf(db, filter.regionId)
+          if (path === undefined) return { rows: [], next: null, total: { total: 0, exact: true } }
+          where = sql`${regions.path} like ${`${path}%`}`
+        }
+        const [p, total] = yield* Effect.all([
+          dutyQueries.pageSubmissions(db, actor, where, page),
+          dutyQueries.countSubmissions(db, actor, where),
+        ])
+        const rows: Array<ReceivedRecord> = []
+        for (const r of p.rows) {
+          const scheme = yield* schemes.load(r.scheme.id, r.scheme.version)
+          const report = scheme.reports.find((x) => x.id === r.reportId)
+          rows.push({ ...r, subject: report?.subject ?? { zh: r.reportId, en: r.reportId } })
+        }
+        return { rows, next: p.next, total }
+      })
+
+    return { obligations, submitReport, overdue, overdueFigures, received } as const
   }),
   dependencies: [SchemeStore.Default],
 }) {}

@@ -12,7 +12,7 @@ export type Cohort = RouterOutputs["figures"]["cohort"]
 export type QuotaUse = RouterOutputs["figures"]["quotaUse"][number]
 export type OverdueFigures = RouterOutputs["figures"]["overdue"]
 export type TermEnding = RouterOutputs["figures"]["termsEnding"][number]
-export type OverdueReport = RouterOutputs["reports"]["overdue"][number]
+export type OverdueReport = RouterOutputs["reports"]["overdue"]["items"][number]
 export type SchemeSummary = RouterOutputs["schemes"]["list"][number]
 export type Share = Coverage["all"]["covered"]
 

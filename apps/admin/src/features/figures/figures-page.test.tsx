@@ -42,7 +42,7 @@ const yangpu = {
   "figures.coverage": yangpuCoverage,
   "figures.cohort": yangpuCohort,
   "figures.overdue": yangpuOverdue,
-  "reports.overdue": yangpuOverdueReports,
+  "reports.overdue": { items: yangpuOverdueReports, nextCursor: null, total: yangpuOverdueReports.length },
   "figures.termsEnding": [],
 }
 

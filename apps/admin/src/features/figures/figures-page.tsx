@@ -86,7 +86,11 @@ export const FiguresPage = () => {
   // Every figure that has an area narrows with the area chosen (quota use is per scheme, not per area).
   const area = regionId === "" ? {} : { regionId }
   const overdueFigures = useLoad(() => api.figures.overdue.query(area), `${language}|${regionId}`).load
-  const overdueReports = useLoad(() => api.reports.overdue.query(area), `${language}|${regionId}`).load
+  // The most overdue 200 (the whole list, paged, is the reports inbox's: 报告管理).
+  const overdueReports = useLoad(
+    () => api.reports.overdue.query({ ...area, limit: 200 }).then((p) => p.items),
+    `${language}|${regionId}`,
+  ).load
   const terms = useLoad(() => api.figures.termsEnding.query(area), `${language}|${regionId}`).load
 
   const loads: ReadonlyArray<Load<unknown>> = [

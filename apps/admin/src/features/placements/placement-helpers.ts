@@ -3,9 +3,9 @@ import type { RouterOutputs } from "@cadre/client"
 
 export type PlacementRow = RouterOutputs["placements"]["list"]["items"][number]
 export type PlacementDetail = RouterOutputs["placements"]["get"]
-export type OverdueReport = RouterOutputs["reports"]["overdue"][number]
+export type OverdueReport = RouterOutputs["reports"]["overdue"]["items"][number]
 export type Obligation = RouterOutputs["reports"]["obligations"][number]
-export type LeaveRow = RouterOutputs["leave"]["list"][number]
+export type LeaveRow = RouterOutputs["leave"]["list"]["items"][number]
 export type AssessmentRow = RouterOutputs["assessments"]["list"][number]
 export type ArchiveView = RouterOutputs["archive"]["get"]
 export type SchemeView = RouterOutputs["schemes"]["get"]["scheme"]

@@ -402,7 +402,8 @@ export const PlacementPage = ({ id = "" }: { readonly id?: string }) => {
     const [archive, obligations, leave, absences, assessments, scheme] = await Promise.all([
       api.archive.get.query({ personId: placement.personId }),
       api.reports.obligations.query({ placementId: id }),
-      api.leave.list.query({ placementId: id }),
+      // A placement has a handful of requests a year: its first 200 are its whole list in practice.
+      api.leave.list.query({ placementId: id, limit: 200 }).then((p) => p.items),
       api.leave.absences.query({ placementId: id }),
       api.assessments.list.query({ placementId: id }),
       // The scheme only fills the forms' defaults (assessor, cycles, triggers, tiers); the page works without it.

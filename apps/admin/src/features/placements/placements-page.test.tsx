@@ -210,11 +210,11 @@ const stubApi = (gradeAnswer?: { status: number; body: unknown }, reads: Record<
       },
       "regions.get": { name: "大安区" },
       "placements.list": pageOf(rows),
-      "reports.overdue": overdue,
+      "reports.overdue": { items: overdue, nextCursor: null, total: overdue.length },
       "placements.get": detail,
       "archive.get": archive,
       "reports.obligations": obligations,
-      "leave.list": [],
+      "leave.list": { items: [], nextCursor: null, total: 0, totalExact: true },
       "leave.absences": [],
       "assessments.list": [],
       "schemes.get": { scheme },
@@ -369,7 +369,7 @@ describe("leave (请销假)", () => {
 
   it("shows the routed approver with the clause, and approves with the request's version", async () => {
     const calls = stubApi(undefined, {
-      "leave.list": [requested],
+      "leave.list": { items: [requested], nextCursor: null, total: 1, totalExact: true },
       // A day over an earlier leave, recorded with its late return (as leave.absences answers).
       "leave.absences": [
         {

@@ -48,15 +48,22 @@ export const PlacementsPage = () => {
   const { cursor } = pages
   // The overdue list is a mark, not the page: a refusal of it must not hide the placements.
   const { load } = useLoad(
-    () =>
-      Promise.all([
-        api.placements.list.query({
-          ...(state === "all" ? {} : { state }),
-          limit: PAGE_SIZE,
-          cursor,
-        }),
-        api.reports.overdue.query({}).catch((): ReadonlyArray<OverdueReport> => []),
-      ]),
+    async () => {
+      const found = await api.placements.list.query({
+        ...(state === "all" ? {} : { state }),
+        limit: PAGE_SIZE,
+        cursor,
+      })
+      // Only this page's placements are asked about (a page never exceeds the overdue list's maximum).
+      const marks =
+        found.items.length === 0
+          ? []
+          : await api.reports.overdue
+              .query({ placementIds: found.items.map((p) => p.id), limit: 200 })
+              .then((o): ReadonlyArray<OverdueReport> => o.items)
+              .catch((): ReadonlyArray<OverdueReport> => [])
+      return [found, marks] as const
+    },
     `${language}|${state}|${pages.page}|${cursor ?? ""}`,
   )
   const failedAuth = load.state === "failed" && isUnauthenticated(load.error)

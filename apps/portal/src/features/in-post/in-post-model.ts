@@ -4,7 +4,8 @@ import type { RouterOutputs } from "@cadre/client"
 /** What the API gives a cadre about their own placements, report obligations and leave (docs/inpost.md §2–4). */
 export type Placement = RouterOutputs["placements"]["mine"][number]
 export type Obligation = RouterOutputs["reports"]["obligations"][number]
-export type Leave = RouterOutputs["leave"]["list"][number]
+/** A leave request as the API answers it (the list adds names the cadre does not need). */
+export type Leave = RouterOutputs["leave"]["request"]
 export type LeavePreview = RouterOutputs["leave"]["preview"]
 
 /** How a report is marked for the cadre. The API's `submitted` and `late` are both filed; `open` is due. */

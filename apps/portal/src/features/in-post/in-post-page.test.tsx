@@ -134,7 +134,7 @@ const fakeApi = (options: {
           quarterly("2026-10-01", "2026-12-31", "open", null),
         ])
       case "leave.list":
-        return ok([approvedLeave, pendingLeave])
+        return ok({ items: [approvedLeave, pendingLeave], nextCursor: null, total: 2, totalExact: true })
       case "reports.submit":
         submits++
         return submits === 1

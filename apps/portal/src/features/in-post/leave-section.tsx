@@ -52,7 +52,7 @@ export const LeaveSection = ({
   const load = useCallback(async () => {
     setProblem(undefined)
     try {
-      setLeaves(await api.leave.list.query({ placementId: placement.id }))
+      setLeaves((await api.leave.list.query({ placementId: placement.id, limit: 200 })).items)
     } catch (error) {
       setProblem(problemOf(error))
     }
