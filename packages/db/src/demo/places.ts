@@ -72,6 +72,7 @@ export const DEMO_REGIONS: ReadonlyArray<DemoRegion> = [
   r("370784100", "兴安街道", "street", "370784"),
   r("370784100201", "兴安街道东关村", "village", "370784100"),
   r("330000", "浙江省", "province"),
+  r("330100", "杭州市", "city", "330000"),
   r("330200", "宁波市", "city", "330000"),
   r("330204", "江东区", "district", "330200"),
   r("340000", "安徽省", "province"),
