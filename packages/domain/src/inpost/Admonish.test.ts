@@ -106,6 +106,7 @@ describe("003 五: 批评教育、促其整改 recorded on the placement by the 
         measures: ["criticism_education", "rectification"],
         reason: "2025年上半年履职评估：作风不实",
         decision: decision("2025-07-10"),
+        citation: expect.objectContaining({ document: "003", clause: "五 强化负面惩戒" }),
       },
     ])
     expect(p.history.at(-1)).toMatchObject({ from: "in_term", to: "in_term", move: { _tag: "Admonish" } })

@@ -9,6 +9,7 @@ import { Schema } from "effect"
 import { Role } from "../../access/Access.js"
 import { PersonId } from "../../person/Profile.js"
 import { AdmonishMeasure, Relations, type Scheme } from "../../scheme/Scheme.js"
+import { Citation } from "../../shared/Citation.js"
 import { LocalDate } from "../../shared/LocalDate.js"
 import { Text } from "../../shared/Text.js"
 import { relationsOf } from "./FromScheme.js"
@@ -70,6 +71,8 @@ export const Admonishment = Schema.Struct({
   measures: Schema.NonEmptyArray(AdmonishMeasure),
   reason: NonEmpty,
   decision: PlacementDecision,
+  /** The trigger's clause, as the governing scheme version cites it on the decision's day. */
+  citation: Citation,
 }).annotations({ identifier: "Admonishment", title: "教育提醒记录 / admonishment on record" })
 /**
  * The decoded value of the {@link Admonishment} schema.

@@ -440,6 +440,7 @@ export const transition = (p: Placement, move: PlacementMove, ctx: PlacementCont
             measures: move.measures,
             reason: move.reason,
             decision: move.decision,
+            citation: tr.right.citation,
           },
         ],
       })
