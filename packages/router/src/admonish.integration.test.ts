@@ -22,11 +22,13 @@ const audited = async (action: string, id: string) =>
     .from(auditLog)
     .where(and(eq(auditLog.action, action), eq(auditLog.entityId, id)))
 
+/** The refusal's message and rule code (the caller's TRPCError carries it as `cause.reason`, sent as `data.reason`). */
 const failure = async (p: Promise<unknown>) => {
   try {
     await p
   } catch (e) {
-    return e as { code: string; message: string; data?: { reason?: string } }
+    const err = e as { code: string; message: string; cause?: { reason?: string } }
+    return { code: err.code, message: err.message, data: { reason: err.cause?.reason } }
   }
   throw new Error("expected a refusal")
 }
@@ -65,7 +67,7 @@ describe("004 淮上 目标考核 三是: 诫勉谈话 below 60% satisfaction, r
     const talk = {
       _tag: "Admonish" as const,
       triggerId: "admonish_below_60",
-      measures: ["admonishment_talk" as const],
+      measures: ["admonishment_talk"] as ["admonishment_talk"],
       reason: "2026年满意度测评满意率 55/100 = 55.0%，达不到60%",
       decision: { by: "street" as const, date: "2026-12-28", reference: "镇党委会〔2026〕10次" },
     }
@@ -127,13 +129,11 @@ describe("003 五 强化负面惩戒: 批评教育、促其整改 on a negative-
     const org = await h.actorHeaders({ role: "org_dept_admin", regionId: "district-003" })
     const street = await h.actorHeaders({ role: "street_admin", regionId: "district-003-s1" })
     h.setToday("2026-03-02")
-    const post = await h
-      .caller(org)
-      .posts.create({
-        id: "post-adm-3",
-        regionId: "district-003-s1-c1",
-        title: "示例社区党组织书记（负面清单测试）",
-      })
+    const post = await h.caller(org).posts.create({
+      id: "post-adm-3",
+      regionId: "district-003-s1-c1",
+      title: "示例社区党组织书记（负面清单测试）",
+    })
     const personId = await insertPerson(h.handle, {
       id: "adm-3",
       regionId: "district-003",
@@ -160,7 +160,7 @@ describe("003 五 强化负面惩戒: 批评教育、促其整改 on a negative-
     const finding = {
       _tag: "Admonish" as const,
       triggerId: "neg_poor_evaluation",
-      measures: ["criticism_education" as const, "rectification" as const],
+      measures: ["criticism_education", "rectification"] as ["criticism_education", "rectification"],
       reason: "2026年上半年履职评估结果较差",
       decision: { by: "org_dept" as const, date: "2026-07-15" },
     }
@@ -199,6 +199,7 @@ describe("003 五 强化负面惩戒: 批评教育、促其整改 on a negative-
       }),
     )
     expect(mismatch.data?.reason).toBe("trigger_action_mismatch")
+    h.setToday("2026-07-20")
     const adjusted = await h.caller(org).placements.act({
       id: p.id,
       expectedVersion: p.version,
