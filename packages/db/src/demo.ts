@@ -9,6 +9,7 @@ export { type DemoLoadResult, loadDemoBase } from "./demo/load.js"
 export {
   DEMO_ANQIU_CANDIDATES,
   DEMO_GUIZHOU_CANDIDATES,
+  DEMO_HUAISHANG_CADRES,
   DEMO_PEOPLE_COUNT,
   demoIdNumber,
   demoPeople,

@@ -3,7 +3,13 @@ import { eq, sql } from "drizzle-orm"
 import { Schema } from "effect"
 import type { Db } from "../database.js"
 import { auditLog, people, personVersions, posts, regions, schemes, units } from "../schema/index.js"
-import { DEMO_ANQIU_CANDIDATES, DEMO_GUIZHOU_CANDIDATES, DEMO_PEOPLE_COUNT, demoPeople } from "./people.js"
+import {
+  DEMO_ANQIU_CANDIDATES,
+  DEMO_GUIZHOU_CANDIDATES,
+  DEMO_HUAISHANG_CADRES,
+  DEMO_PEOPLE_COUNT,
+  demoPeople,
+} from "./people.js"
 import { DEMO_POSTS, DEMO_REGIONS, DEMO_UNITS, type DemoRegion } from "./places.js"
 
 export interface DemoLoadResult {
@@ -72,6 +78,7 @@ export async function loadDemoBase(db: Db): Promise<Omit<DemoLoadResult, "campai
         ...demoPeople(),
         ...DEMO_ANQIU_CANDIDATES,
         ...DEMO_GUIZHOU_CANDIDATES,
+        ...DEMO_HUAISHANG_CADRES,
       ]) {
         const decoded = Schema.decodeSync(Person.Profile)(profile)
         const { id, idNumber, phone, ...rest } = Schema.encodeSync(Person.Profile)(decoded)

@@ -167,6 +167,44 @@ export const DEMO_GUIZHOU_CANDIDATES: ReadonlyArray<{
   },
 ]
 
+/**
+ * A cadre of 淮上区农业农村局 posted to 吴湖村 under the 淮上 scheme, for the demo placement whose year-end survey
+ * falls below 60% and whose township records a 诫勉谈话 (004 淮上 目标考核 三是): the generated people of the district
+ * are all placed elsewhere.
+ */
+export const DEMO_HUAISHANG_CADRES: ReadonlyArray<{
+  readonly regionId: string
+  readonly profile: Person.ProfileEncoded
+}> = [
+  {
+    regionId: "340311",
+    profile: {
+      id: "demo-p-hs-1",
+      name: "周立新",
+      sex: "male",
+      birthDate: "1989-10-08",
+      idNumber: demoIdNumber("340311", "1989-10-08", 205),
+      phone: "19900010205",
+      party: { _tag: "Full", joined: "2011-06-01", fullMemberSince: "2012-06-01" },
+      education: [{ level: "bachelor", fullTime: true }],
+      employment: "civil_servant",
+      currentUnit: "淮上区农业农村局",
+      currentPosition: "科员",
+      workHistory: [
+        {
+          from: "2012-08-01",
+          organisation: "淮上区农业农村局",
+          position: "科员",
+          grassroots: false,
+          tags: [],
+        },
+      ],
+      conduct: [],
+      attestations: [],
+    },
+  },
+]
+
 /** The demo people, encoded profiles (deterministic: same output every run). */
 export const demoPeople = (): ReadonlyArray<{
   readonly regionId: string

@@ -72,6 +72,7 @@ export const DEMO_REGIONS: ReadonlyArray<DemoRegion> = [
   r("370784100", "兴安街道", "street", "370784"),
   r("370784100201", "兴安街道东关村", "village", "370784100"),
   r("330000", "浙江省", "province"),
+  r("330100", "杭州市", "city", "330000"),
   r("330200", "宁波市", "city", "330000"),
   r("330204", "江东区", "district", "330200"),
   r("340000", "安徽省", "province"),
@@ -205,6 +206,8 @@ export const DEMO_POSTS: ReadonlyArray<DemoPost> = [
   },
   { id: "post-jd-xfj", regionId: "330204", unitId: "u-jd-xfj", title: "信访岗位挂职锻炼", status: "vacant" },
   { id: "post-hs-wuhu", regionId: "340311100201", title: "吴湖村党组织书记（选派）", status: "vacant" },
+  // 004 淮上: the demo placement with a 诫勉谈话 on record (the campaign's post above stays vacant).
+  { id: "post-hs-xinhua", regionId: "340311100201", title: "吴湖村党组织第一书记（选派）", status: "vacant" },
   // 001 贵州: the reserve places of two communities (appointing a nominee records them there).
   {
     id: "post-gz-heping-reserve",

@@ -21,6 +21,7 @@
 import { Either, Schema } from "effect"
 import type {
   Actor,
+  AdmonishMeasure,
   Assessment,
   AssessmentCycle,
   Consequence,
@@ -142,6 +143,60 @@ export const ACTION_LABELS: Readonly<Record<RecallTrigger["action"], Text>> = {
   adjust_or_return: { zh: "调整或返回派出单位", en: "adjust or return to the unit" },
   admonish: { zh: "诫勉谈话/批评教育", en: "admonishment" },
   remove_from_pool: { zh: "调整出库", en: "removal from the pool" },
+}
+
+/**
+ * Display labels of each admonishment measure, in Chinese and English (003 五, 004 淮上 目标考核 三是).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const ADMONISH_MEASURE_LABELS: Readonly<Record<AdmonishMeasure, Text>> = {
+  criticism_education: { zh: "批评教育", en: "criticism and education" },
+  rectification: { zh: "促其整改", en: "told to correct" },
+  admonishment_talk: { zh: "诫勉谈话", en: "admonishment talk" },
+}
+
+/**
+ * A negative list as the scheme keeps it: its items (triggers, each with its action) and how many of the stated
+ * size the document leaves unnamed — district-set slots, never invented items (003 五: 15 counted, 6 named).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface NegativeListStatus {
+  readonly size: number
+  readonly items: ReadonlyArray<RecallTrigger>
+  /** Items the document counts but does not name: the district fills them in. */
+  readonly districtSet: number
+  readonly citation: Citation
+  readonly text: Text
+}
+
+/**
+ * The scheme's negative list with its items resolved, or undefined when the scheme keeps none.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const negativeListOf = (
+  recall: Pick<Recall, "triggers" | "negativeList">,
+): NegativeListStatus | undefined => {
+  const nl = recall.negativeList
+  if (nl === undefined || nl._tag !== "Cited") return undefined
+  const items = nl.value.items.flatMap((id) => recall.triggers.filter((t) => t.id === id))
+  const districtSet = Math.max(0, nl.value.size - items.length)
+  const cite = formatCitation(nl.citation)
+  return {
+    size: nl.value.size,
+    items,
+    districtSet,
+    citation: nl.citation,
+    text: {
+      zh: `负面清单共${nl.value.size}项，方案列出${items.length}项${districtSet > 0 ? `，其余${districtSet}项文件未列明，由本地区填写` : ""}（${cite}）`,
+      en: `A negative list of ${nl.value.size} items; the scheme names ${items.length}${districtSet > 0 ? `, the other ${districtSet} are not named by the document and are district-set` : ""} (${cite})`,
+    },
+  }
 }
 
 /**

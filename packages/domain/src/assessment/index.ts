@@ -42,12 +42,15 @@ export {
 export * as Rational from "./Rational.js"
 export {
   ACTION_LABELS,
+  ADMONISH_MEASURE_LABELS,
   type AppliedConsequence,
   applyRecall,
   type Evidence,
   evaluateTriggers,
   type FiredTrigger,
   inForce,
+  type NegativeListStatus,
+  negativeListOf,
   periodEnd,
   type RecallFacts,
   type RecallGrade,

@@ -140,6 +140,17 @@ const MOVES: Readonly<Record<PlacementMoveTag, readonly [PlacementMove, Role]>> 
     },
     "org_dept_admin",
   ],
+  // 000 has no admonish trigger: in post the move is refused as unknown_trigger (003/004 tests cover the measure).
+  Admonish: [
+    {
+      _tag: "Admonish",
+      triggerId: "neg_slack_style",
+      measures: ["criticism_education"],
+      reason: "作风不实",
+      decision: decision("2026-02-20"),
+    },
+    "org_dept_admin",
+  ],
   Exit: [{ _tag: "Exit", date: d("2026-02-28"), reason: "期满" }, "street_admin"],
 }
 
@@ -154,6 +165,7 @@ const PROBATION_ROW = {
   StayOn: W,
   Recall: "recalled",
   Adjust: "adjusted",
+  Admonish: "unknown_trigger",
   Exit: W,
 } as const
 const CLOSED_ROW = Object.fromEntries(Object.keys(MOVES).map((k) => [k, "closed"])) as Record<
@@ -173,6 +185,7 @@ const TABLE: Readonly<Record<PlacementState, Readonly<Record<PlacementMoveTag, O
     StayOn: W,
     Recall: W,
     Adjust: W,
+    Admonish: W,
     Exit: W,
   },
   on_probation: { ...PROBATION_ROW, RecordRelation: "on_probation" },
@@ -187,6 +200,7 @@ const TABLE: Readonly<Record<PlacementState, Readonly<Record<PlacementMoveTag, O
     StayOn: W,
     Recall: "recalled",
     Adjust: "adjusted",
+    Admonish: "unknown_trigger",
     Exit: W,
   },
   term_ended: {
@@ -199,6 +213,7 @@ const TABLE: Readonly<Record<PlacementState, Readonly<Record<PlacementMoveTag, O
     StayOn: "in_term",
     Recall: W,
     Adjust: W,
+    Admonish: W,
     Exit: "exited",
   },
   returned_to_unit: CLOSED_ROW,

@@ -168,6 +168,7 @@ export const roleFor = (m: PlacementMove): Role => {
       return roleOf(m.assessment.by)
     case "Recall":
     case "Adjust":
+    case "Admonish":
     case "StayOn":
       return roleOf(m.decision.by)
     default:

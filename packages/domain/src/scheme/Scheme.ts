@@ -133,6 +133,22 @@ const schemeIssues = (s: typeof SchemeStruct.Type): ReadonlyArray<string> => {
         issues.push(
           `后果“${c.id}”引用了不存在的考核 / consequence ${c.id} names an unknown cycle: ${c.cycleId}`,
         )
+  const nl = s.recall.negativeList
+  if (nl?._tag === "Cited") {
+    const triggerIds = new Set(s.recall.triggers.map((t) => t.id))
+    for (const id of nl.value.items)
+      if (!triggerIds.has(id))
+        issues.push(`负面清单引用了不存在的情形 / the negative list names an unknown trigger: ${id}`)
+    if (nl.value.items.length > nl.value.size)
+      issues.push(
+        `负面清单列出${nl.value.items.length}项，多于规定的${nl.value.size}项 / the negative list names ${nl.value.items.length} items, more than its ${nl.value.size}`,
+      )
+  }
+  for (const t of s.recall.triggers)
+    if (t.measures !== undefined && t.action !== "admonish")
+      issues.push(
+        `情形“${t.id}”不是教育提醒，不能列出措施 / trigger ${t.id} is not an admonishment; it has no measures`,
+      )
   const docs = new Set(s.sources.map((d) => d.id))
   for (const r of [...s.eligibility.rules, ...s.eligibility.exclusions])
     if (!docs.has(r.citation.document))

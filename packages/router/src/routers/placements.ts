@@ -1,5 +1,5 @@
 import { type PlacementRecord, PlacementService } from "@cadre/services"
-import { InPost, LocalDate } from "@cadre/domain"
+import { Assessment, InPost, LocalDate } from "@cadre/domain"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
@@ -40,6 +40,15 @@ export const placementOut = (r: PlacementRecord) => ({
   endedOn: r.endedOn,
   ending: r.placement.ending ?? null,
   outcome: r.outcome,
+  /** Admonishments on record (003 五 批评教育、促其整改; 004 淮上 诫勉谈话), with the clause of their trigger. */
+  admonishments: (r.placement.admonishments ?? []).map((a) => ({
+    triggerId: a.triggerId,
+    measures: a.measures,
+    measureLabels: a.measures.map((m) => Assessment.ADMONISH_MEASURE_LABELS[m]),
+    reason: a.reason,
+    decision: a.decision,
+    clause: `${a.citation.document} ${a.citation.clause}`,
+  })),
   version: r.version,
   placement: encodePlacement(r.placement),
 })

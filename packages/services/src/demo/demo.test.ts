@@ -5,6 +5,7 @@ import {
   type DatabaseHandle,
   DEMO_ANQIU_CANDIDATES,
   DEMO_GUIZHOU_CANDIDATES,
+  DEMO_HUAISHANG_CADRES,
   DEMO_PEOPLE_COUNT,
   DEMO_REGIONS,
   makeTestDatabase,
@@ -32,7 +33,11 @@ describe("demo data", () => {
     expect(second.loaded).toBe(false)
     expect(second).toMatchObject({
       regions: DEMO_REGIONS.length,
-      people: DEMO_PEOPLE_COUNT + DEMO_ANQIU_CANDIDATES.length + DEMO_GUIZHOU_CANDIDATES.length,
+      people:
+        DEMO_PEOPLE_COUNT +
+        DEMO_ANQIU_CANDIDATES.length +
+        DEMO_GUIZHOU_CANDIDATES.length +
+        DEMO_HUAISHANG_CADRES.length,
       schemes: Scheme.PRESETS.length,
     })
     expect(await audit()).toBe(auditBefore)

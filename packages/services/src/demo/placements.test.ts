@@ -71,4 +71,25 @@ describe("demo placements", () => {
       .where(eq(replacementRequests.placementId, "demo-pl-da-recalled"))
     expect(rep).toEqual({ state: "open", post: "post-da-baiyan" })
   })
+
+  it("004 淮上 目标考核 三是: the demo shows a 诫勉谈话 on record, the cadre still in post", async () => {
+    const [row] = await h.db
+      .select({ state: placements.state, body: placements.body })
+      .from(placements)
+      .where(eq(placements.id, "demo-pl-hs-admonished"))
+    expect(row?.state).toBe("in_term")
+    const body = row?.body as {
+      admonishments?: ReadonlyArray<{ triggerId: string; measures: ReadonlyArray<string> }>
+    }
+    expect(body.admonishments?.map((a) => [a.triggerId, a.measures])).toEqual([
+      ["admonish_below_60", ["admonishment_talk"]],
+    ])
+    const audit = await h.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(
+        sql`${auditLog.action} = 'placement.Admonish' and ${auditLog.entityId} = 'demo-pl-hs-admonished'`,
+      )
+    expect(audit[0]?.n).toBe(1)
+  })
 })

@@ -15,6 +15,7 @@ const { placements } = schema
  *   000 杨浦: placed · on probation · probation extended · in term (confirmed by election, graded in the scheme's
  *            order) · returned to the unit after probation · adjusted when the residential area merged;
  *   002 大安: in term · recalled after a survey above 30% dissatisfied (consequences, replacement request) · exited;
+ *   004 淮上: in term after a 诫勉谈话 recorded by the township on a year-end survey below 60% (目标考核 三是);
  *   004 晋城: term ended (awaiting the use recommendation), with reports filed and leave taken; and one in term
  *            (王凤霞 at the petition bureau, the demo cadre account's own placement) with the first two quarterly
  *            reports filed, the third left overdue, and a two-day leave request waiting for the host unit.
@@ -44,6 +45,7 @@ const actor = (
 const YANGPU = "/310000/310110/"
 const DAAN = "/510000/510300/510304/"
 const JINCHENG = "/140000/140500/"
+const HUAISHANG = "/340000/340300/340311/"
 
 export const DEMO_PLACEMENT_IDS = [
   "demo-pl-yp-returned",
@@ -57,6 +59,7 @@ export const DEMO_PLACEMENT_IDS = [
   "demo-pl-da-exited",
   "demo-pl-jc-term-ended",
   "demo-pl-jc-in-term",
+  "demo-pl-hs-admonished",
 ] as const
 
 /** The person behind the demo cadre account (`cadre.jc@demo.example.org`): 王凤霞, in post at 晋城市信访局. */
@@ -465,4 +468,41 @@ async function loadWith(runtime: ManagedRuntime.ManagedRuntime<Services, never>)
       on: d("2026-11-20"),
     }),
   )
+
+  // —— 004 淮上, in term after 诫勉谈话 (目标考核 三是 "对群众满意率达不到60%的,诫勉谈话"): the year-end survey falls
+  // below 60% and the township committee records the talk on the placement; the cadre stays in post.
+  const hsOrg = actor("org_dept_admin", "340311", HUAISHANG)
+  const hsTownship = actor("street_admin", "340311100", `${HUAISHANG}340311100/`)
+  await place(
+    hsOrg,
+    "demo-pl-hs-admonished",
+    "demo-p-hs-1",
+    "post-hs-xinhua",
+    "huaishang-village-posting",
+    "2025-01-06",
+  )
+  await moves("demo-pl-hs-admonished", [
+    [hsOrg, { _tag: "TakeUp", date: d("2025-01-10"), termEnd: d("2028-01-10") }, "2025-01-10"],
+  ])
+  await run(
+    grading.survey(hsOrg, {
+      placementId: "demo-pl-hs-admonished",
+      year: 2025,
+      counts: { satisfied: 56, dissatisfied: 44 },
+      on: d("2025-12-26"),
+    }),
+  )
+  await moves("demo-pl-hs-admonished", [
+    [
+      hsTownship,
+      {
+        _tag: "Admonish",
+        triggerId: "admonish_below_60",
+        measures: ["admonishment_talk"],
+        reason: "2025年满意度测评满意率 56/100 = 56.0%，达不到60%",
+        decision: { by: "street", date: d("2025-12-30"), reference: "镇党委会〔2025〕12次" },
+      },
+      "2025-12-30",
+    ],
+  ])
 }

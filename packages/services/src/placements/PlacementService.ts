@@ -19,7 +19,7 @@ import {
   within,
   writeAudit,
 } from "@cadre/db"
-import { Access, type Assessment, InPost, type LocalDate, type Scheme, Selection } from "@cadre/domain"
+import { Access, Assessment, InPost, type LocalDate, type Scheme, Selection } from "@cadre/domain"
 import { and, asc, eq, type SQL } from "drizzle-orm"
 import { Effect } from "effect"
 import { requirePermission } from "../shared/authority.js"
@@ -348,6 +348,8 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
             )
             if (m._tag === "Recall") yield* checkEvidence(tx, rec, scheme, m.triggerId)
             if (m._tag === "Adjust") yield* checkEvidence(tx, rec, scheme, m.triggerId)
+            // 004 淮上 目标考核 三是: 诫勉谈话 on a survey below 60% needs that survey on record, as a recall does.
+            if (m._tag === "Admonish") yield* checkEvidence(tx, rec, scheme, m.triggerId)
             const next = yield* InPost.transition(rec.placement, m, {
               scheme,
               on: input.on,
@@ -367,6 +369,23 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
                 { ref: next.id },
               ),
             ]
+            if (m._tag === "Admonish") {
+              // 003 五 / 004 淮上: the measure is on the cadre's file (one-person-one-file), with its clause.
+              const tr = scheme.recall.triggers.find((x) => x.id === m.triggerId)
+              const ms = m.measures.map((x) => Assessment.ADMONISH_MEASURE_LABELS[x])
+              entries.push(
+                entry(
+                  `${next.id}/admonish-${next.history.length}`,
+                  m.decision.date,
+                  "penalty",
+                  t(
+                    `${ms.map((x) => x.zh).join("、")}：${tr?.label.zh ?? m.triggerId}（${m.reason}）`,
+                    `${ms.map((x) => x.en).join(", ")}: ${tr?.label.en ?? m.triggerId} (${m.reason})`,
+                  ),
+                  { ref: next.id, ...(tr === undefined ? {} : { citation: tr.citation }) },
+                ),
+              )
+            }
             let consequenceIds: ReadonlyArray<string> = []
             let thresholds: ReadonlyArray<Assessment.UnitThreshold> = []
             if (m._tag === "Recall") {

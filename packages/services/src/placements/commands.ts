@@ -46,6 +46,7 @@ export const moveDate = (m: InPost.PlacementMove, on: LocalDate.LocalDate): Loca
     case "StayOn":
     case "Recall":
     case "Adjust":
+    case "Admonish":
       return m.decision.date
     case "EndTerm":
       return on
@@ -67,6 +68,7 @@ export const moveDateField = (m: InPost.PlacementMove): string | undefined => {
     case "StayOn":
     case "Recall":
     case "Adjust":
+    case "Admonish":
       return "move.decision.date"
     case "EndTerm":
       return undefined

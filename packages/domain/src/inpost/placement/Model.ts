@@ -8,12 +8,13 @@
 import { Schema } from "effect"
 import { Role } from "../../access/Access.js"
 import { PersonId } from "../../person/Profile.js"
-import { Relations, type Scheme } from "../../scheme/Scheme.js"
+import { AdmonishMeasure, Relations, type Scheme } from "../../scheme/Scheme.js"
+import { Citation } from "../../shared/Citation.js"
 import { LocalDate } from "../../shared/LocalDate.js"
 import { Text } from "../../shared/Text.js"
 import { relationsOf } from "./FromScheme.js"
 import { PlacementMove } from "./Moves.js"
-import { Ending, OnRecordAssessment, TermRecord } from "./Records.js"
+import { Ending, OnRecordAssessment, PlacementDecision, TermRecord } from "./Records.js"
 import { PlacementState } from "./State.js"
 
 const NonEmpty = Schema.NonEmptyTrimmedString
@@ -60,6 +61,28 @@ export const AssessmentPurpose = Schema.Literal("confirmation", "extension", "re
 export type AssessmentPurpose = typeof AssessmentPurpose.Type
 
 /**
+ * An admonishment on record: the trigger, the measures taken, why, and the managing body's decision.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Admonishment = Schema.Struct({
+  triggerId: NonEmpty,
+  measures: Schema.NonEmptyArray(AdmonishMeasure),
+  reason: NonEmpty,
+  decision: PlacementDecision,
+  /** The trigger's clause, as the governing scheme version cites it on the decision's day. */
+  citation: Citation,
+}).annotations({ identifier: "Admonishment", title: "教育提醒记录 / admonishment on record" })
+/**
+ * The decoded value of the {@link Admonishment} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Admonishment = typeof Admonishment.Type
+
+/**
  * A cadre's placement in a post under one scheme version: its state, dates, probation, terms, relations,
  * assessments, ending and history.
  *
@@ -93,6 +116,8 @@ export const Placement = Schema.Struct({
   }),
   assessments: Schema.Array(Schema.Struct({ purpose: AssessmentPurpose, assessment: OnRecordAssessment })),
   ending: Schema.optional(Ending),
+  /** Admonishments recorded (the `Admonish` move): 批评教育、促其整改 (003 五), 诫勉谈话 (004 淮上). */
+  admonishments: Schema.optional(Schema.Array(Admonishment)),
   history: Schema.Array(PlacementHistoryEntry),
 }).annotations({ identifier: "Placement", title: "任职安排 / placement" })
 /**

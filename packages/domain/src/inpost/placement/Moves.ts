@@ -6,6 +6,7 @@
 
 import { Schema } from "effect"
 import { LocalDate } from "../../shared/LocalDate.js"
+import { AdmonishMeasure } from "../../scheme/sections/Recall.js"
 import { Text } from "../../shared/Text.js"
 import { OnRecordAssessment, PlacementDecision, RelationKind } from "./Records.js"
 import { PLACEMENT_STATE_LABELS, PlacementState } from "./State.js"
@@ -53,6 +54,16 @@ export const PlacementMove = Schema.Union(
     reason: NonEmpty,
     decision: PlacementDecision,
   }),
+  /**
+   * 教育提醒 on one of the scheme's `admonish` triggers, decided by the managing body it names: 批评教育、促其整改 (003
+   * 五 强化负面惩戒), 诫勉谈话 (004 淮上 目标考核 三是). The placement goes on; the measure is on its record.
+   */
+  Schema.TaggedStruct("Admonish", {
+    triggerId: NonEmpty,
+    measures: Schema.NonEmptyArray(AdmonishMeasure),
+    reason: NonEmpty,
+    decision: PlacementDecision,
+  }),
   /** 期满离任. */
   Schema.TaggedStruct("Exit", { date: LocalDate, reason: NonEmpty }),
 ).annotations({ identifier: "PlacementMove", title: "任职操作 / placement move" })
@@ -87,6 +98,7 @@ export const PLACEMENT_MOVE_LABELS: Readonly<Record<PlacementMoveTag, Text>> = {
   StayOn: { zh: "留任", en: "stay on" },
   Recall: { zh: "召回", en: "recall" },
   Adjust: { zh: "调整或返回", en: "adjust or return" },
+  Admonish: { zh: "教育提醒（批评教育、诫勉谈话等）", en: "admonish" },
   Exit: { zh: "离任", en: "exit" },
 }
 
@@ -116,6 +128,7 @@ export const PlacementIllegalReason = Schema.Literal(
   "term_not_over",
   "unknown_trigger",
   "trigger_action_mismatch",
+  "measure_not_in_clause", // an admonishment measure the trigger's clause does not name
   "relation_stays",
   "relation_recorded",
 )

@@ -15,6 +15,7 @@ import type { Text } from "../../shared/Text.js"
 import { ACTOR_LABELS, actsAs, decidesAs, managesCadres } from "../Actors.js"
 import { addDuration } from "../Dates.js"
 import { probationAssessor, probationOf, termEndFor } from "./FromScheme.js"
+import { ADMONISH_MEASURE_LABELS } from "../../assessment/Recall.js"
 import { type AssessmentPurpose, currentTerm, type Placement } from "./Model.js"
 import { IllegalPlacementMove, type PlacementIllegalReason, type PlacementMove } from "./Moves.js"
 import { type OnRecordAssessment, type PlacementDecision, RELATION_LABELS } from "./Records.js"
@@ -411,6 +412,37 @@ export const transition = (p: Placement, move: PlacementMove, ctx: PlacementCont
           triggerId: move.triggerId,
           decision: move.decision,
         },
+      })
+    }
+    case "Admonish": {
+      // 003 五 强化负面惩戒 "及时批评教育,促其整改"; 004 淮上 目标考核 三是 "诫勉谈话": a measure on record, the
+      // placement goes on.
+      if (!SERVING_STATES.includes(s)) return wrongState("见习或任职期间", "while on probation or in term")
+      const tr = trigger(move.triggerId, "admonish")
+      if (Either.isLeft(tr)) return Either.left(tr.left)
+      const named = tr.right.measures
+      const stray = named === undefined ? [] : move.measures.filter((m) => !named.includes(m))
+      if (named !== undefined && stray.length > 0)
+        return fail(
+          "measure_not_in_clause",
+          t(
+            `情形“${tr.right.label.zh}”（${tr.right.citation.document} ${tr.right.citation.clause}）规定的措施是${named.map((m) => ADMONISH_MEASURE_LABELS[m].zh).join("、")}，不包括${stray.map((m) => ADMONISH_MEASURE_LABELS[m].zh).join("、")}`,
+            `"${tr.right.label.en}" (${tr.right.citation.document} ${tr.right.citation.clause}) names ${named.map((m) => ADMONISH_MEASURE_LABELS[m].en).join(", ")}, not ${stray.map((m) => ADMONISH_MEASURE_LABELS[m].en).join(", ")}`,
+          ),
+        )
+      const bad = checkDecision(move.decision, tr.right.decidedBy, tr.right.citation)
+      if (bad !== undefined) return bad
+      return ok(s, {
+        admonishments: [
+          ...(p.admonishments ?? []),
+          {
+            triggerId: move.triggerId,
+            measures: move.measures,
+            reason: move.reason,
+            decision: move.decision,
+            citation: tr.right.citation,
+          },
+        ],
       })
     }
   }

@@ -261,6 +261,7 @@ export const huaishangVillagePosting: Preset = {
           },
           action: "admonish",
           decidedBy: "street",
+          measures: ["admonishment_talk"],
           citation: c("淮上 目标考核 三是", "对群众满意率达不到60%的,诫勉谈话"),
         },
         {

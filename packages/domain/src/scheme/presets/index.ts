@@ -8,6 +8,7 @@ import type { Preset } from "../Preset.js"
 import { anqiuDownSecondment } from "./anqiu-down-secondment.js"
 import { daanFirstSecretary } from "./daan-first-secretary.js"
 import { guizhouStreetReservePool } from "./guizhou-street-reserve-pool.js"
+import { hangzhouKeyProjectSecondment } from "./hangzhou-key-project-secondment.js"
 import { huaishangVillagePosting } from "./huaishang-village-posting.js"
 import { jiangdongPetitionSecondment } from "./jiangdong-petition-secondment.js"
 import { jinchengSecondmentDown } from "./jincheng-secondment-down.js"
@@ -35,6 +36,7 @@ export const PRESETS: ReadonlyArray<Preset> = [
   anqiuDownSecondment,
   jiangdongPetitionSecondment,
   huaishangVillagePosting,
+  hangzhouKeyProjectSecondment,
 ]
 
 /**
@@ -49,6 +51,7 @@ export {
   anqiuDownSecondment,
   daanFirstSecretary,
   guizhouStreetReservePool,
+  hangzhouKeyProjectSecondment,
   huaishangVillagePosting,
   jiangdongPetitionSecondment,
   jinchengSecondmentDown,

@@ -12,7 +12,8 @@ import { citeIn, type Preset } from "../Preset.js"
  *
  * What the Schema cannot hold is kept as a `Provision`: the mentor's 3–4 mentees, the "1+1+N" training system,
  * the five-star rating scale, the four secretary types. The 20 situations barring election and the 15-item
- * negative list are region-editable lists: the speech names none of the 20 and six of the 15.
+ * negative list are region-editable lists: the speech names none of the 20 and six of the 15 (`recall.negativeList`
+ * counts 15 and shows the nine it does not name as district-set).
  */
 const c = citeIn("003")
 
@@ -412,6 +413,8 @@ export const secretaryTeamManagement: Preset = {
           ),
           condition: { _tag: "Circumstance" as const, description: text(zh, en) },
           action: "admonish" as const,
+          // "及时批评教育,促其整改": the two measures the managing body records (the Admonish move), one or both.
+          measures: ["criticism_education", "rectification"] as const,
           citation: c(
             "五 强化负面惩戒",
             "对作风不实、工作干劲不足、履职评估结果较差的,及时批评教育,促其整改",
@@ -434,6 +437,25 @@ export const secretaryTeamManagement: Preset = {
           citation: c("五 强化负面惩戒", "对岗位目标任务完成差、以权谋私、群众反映强烈的,及时调整并严肃处理"),
         })),
       ],
+      // 15 items counted, 6 named (五 强化负面惩戒): the other 9 are district-set slots, never invented here.
+      negativeList: cited(
+        {
+          size: 15,
+          items: [
+            "neg_slack_style",
+            "neg_low_drive",
+            "neg_poor_evaluation",
+            "neg_poor_results",
+            "neg_abuse_of_power",
+            "neg_public_complaints",
+          ],
+          unnamed: text(
+            "发言称15项具体负面情形，只列出其中6项及其处理；其余9项文件未列明，由本区填写（含各项处理：批评教育、促其整改或调整）",
+            "The speech counts 15 situations and names six with their outcomes; the other nine are not named by the document and are district-set (each with its outcome: criticism, correction or adjustment)",
+          ),
+        },
+        c("五 强化负面惩戒", "建立社区党组织书记履职负面清单,明确15项具体负面情形"),
+      ),
       consequences: unspecified(
         text(
           "发言只说“严肃处理”，未规定具体后果",

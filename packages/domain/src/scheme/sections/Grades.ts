@@ -45,6 +45,11 @@ export const AssessmentCycle = Schema.Struct({
   cadence: Cadence,
   firstOpinionBy: Schema.optional(Actor),
   decidedBy: Schema.optional(Actor),
+  /**
+   * The bodies the deciding body assesses together with (会同): 004 杭州 "由派出单位会同接收单位对挂职干部进行考核" —
+   * decided by the dispatching unit jointly with the host unit. Shown on the cycle; the grade is `decidedBy`'s.
+   */
+  jointlyWith: Schema.optional(Schema.NonEmptyArray(Actor)),
   reportTo: Schema.optional(Actor),
   citation: Citation,
 }).annotations({ identifier: "AssessmentCycle", title: "考核 / assessment cycle" })

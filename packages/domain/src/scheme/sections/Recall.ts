@@ -39,6 +39,26 @@ export const RecallCondition = Schema.Union(
 export type RecallCondition = typeof RecallCondition.Type
 
 /**
+ * An admonishment measure a clause names for its `admonish` action: 批评教育 and 促其整改 (003 五 强化负面惩戒),
+ * 诫勉谈话 (004 淮上 目标考核 三是).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const AdmonishMeasure = Schema.Literal(
+  "criticism_education",
+  "rectification",
+  "admonishment_talk",
+).annotations({ identifier: "AdmonishMeasure", title: "教育提醒措施 / admonishment measure" })
+/**
+ * The decoded value of the {@link AdmonishMeasure} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type AdmonishMeasure = typeof AdmonishMeasure.Type
+
+/**
  * A condition under which a cadre is recalled or otherwise acted on, with the action and who decides.
  *
  * @category schemas
@@ -50,6 +70,11 @@ export const RecallTrigger = Schema.Struct({
   condition: RecallCondition,
   action: Schema.Literal("recall", "adjust_or_return", "admonish", "remove_from_pool"),
   decidedBy: Schema.optional(Actor),
+  /**
+   * For `admonish`: the measures the clause names (003 五: 批评教育、促其整改; 004 淮上: 诫勉谈话). The managing body
+   * records one or more of them on the placement (the `Admonish` move); absent: any measure.
+   */
+  measures: Schema.optional(Schema.NonEmptyArray(AdmonishMeasure)),
   citation: Citation,
 }).annotations({ identifier: "RecallTrigger", title: "召回/调整 / recall trigger" })
 /**
@@ -116,6 +141,29 @@ export const Consequence = Schema.Struct({
 export type Consequence = typeof Consequence.Type
 
 /**
+ * A negative list (负面清单) of a stated size (003 五: "明确15项具体负面情形"): the triggers that are its items, and
+ * what the document leaves to the district when it names fewer items than it counts.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const NegativeList = Schema.Struct({
+  /** How many items the document says the list has. */
+  size: Schema.Int.pipe(Schema.positive()),
+  /** The ids of the recall triggers that are its items, in the document's order. */
+  items: Schema.Array(Schema.NonEmptyTrimmedString),
+  /** Why items are missing (the document counts them but does not name them): shown as district-set. */
+  unnamed: Schema.optional(Text),
+}).annotations({ identifier: "NegativeList", title: "负面清单 / negative list" })
+/**
+ * The decoded value of the {@link NegativeList} schema.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type NegativeList = typeof NegativeList.Type
+
+/**
  * The scheme's recall part: its triggers and their consequences.
  *
  * @category schemas
@@ -124,6 +172,8 @@ export type Consequence = typeof Consequence.Type
 export const Recall = Schema.Struct({
   triggers: Schema.Array(RecallTrigger),
   consequences: Param(Schema.Array(Consequence)),
+  /** A negative list of triggers, when the document keeps one (003 五 强化负面惩戒). */
+  negativeList: Schema.optional(Param(NegativeList)),
 }).annotations({ identifier: "RecallParameters", title: "召回与调整 / recall and adjustment" })
 /**
  * The decoded value of the {@link Recall} schema.
