@@ -3,7 +3,8 @@ import { App as AntdApp, Button, Flex, Form } from "antd"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import type { Lang } from "./form-helpers"
-import type { PlacementDetail, Role, SchemeView } from "./placement-helpers"
+import { AdmonishDialog, type AdmonishForm } from "./admonish-dialog"
+import { admonishTriggers, type PlacementDetail, type Role, type SchemeView } from "./placement-helpers"
 import { ProbationDialog, type ProbationForm } from "./probation-dialog"
 import { RecallDialog, type RecallForm } from "./recall-dialog"
 import { type TermMoveForm, TermMoveDialog, type TermMoveKind } from "./term-move-dialog"
@@ -32,7 +33,8 @@ export const PlacementActions = ({
   const lang: Lang = language === "en" ? "en" : "zh"
   const { message } = AntdApp.useApp()
   const { problem, setProblem, busy, run } = useCommand()
-  const [open, setOpen] = useState<"probation" | "recall" | TermMoveKind | null>(null)
+  const [open, setOpen] = useState<"probation" | "recall" | "admonish" | TermMoveKind | null>(null)
+  const [admonishForm] = Form.useForm<AdmonishForm>()
   const [probationForm] = Form.useForm<ProbationForm>()
   const [recallForm] = Form.useForm<RecallForm>()
   const [termForm] = Form.useForm<TermMoveForm>()
@@ -47,7 +49,9 @@ export const PlacementActions = ({
         : placement.state === "term_ended"
           ? ["StayOn", "Exit"]
           : []
-  const termKind = open === "probation" || open === "recall" ? null : open
+  const termKind = open === "probation" || open === "recall" || open === "admonish" ? null : open
+  // 教育提醒 only where the scheme lists a trigger for it (003's negative list, 淮上's survey rule).
+  const mayAdmonish = serving && admonishTriggers(scheme).length > 0
 
   const act = async (move: Move) => {
     setOpen(null)
@@ -96,6 +100,18 @@ export const PlacementActions = ({
             {t("actions.probation")}
           </Button>
         ) : null}
+        {mayAdmonish ? (
+          <Button
+            disabled={busy}
+            data-testid="admonish"
+            onClick={() => {
+              admonishForm.resetFields()
+              setOpen("admonish")
+            }}
+          >
+            {t("admonish.action")}
+          </Button>
+        ) : null}
         {serving ? (
           <Button
             danger
@@ -123,6 +139,15 @@ export const PlacementActions = ({
       <TermMoveDialog
         kind={termKind}
         form={termForm}
+        today={today}
+        onCancel={() => setOpen(null)}
+        onSubmit={act}
+      />
+
+      <AdmonishDialog
+        open={open === "admonish"}
+        form={admonishForm}
+        scheme={scheme}
         today={today}
         onCancel={() => setOpen(null)}
         onSubmit={act}

@@ -121,6 +121,10 @@ export const defaultPeriod = (
 export const recallTriggers = (scheme: Pick<SchemeView, "recall"> | null) =>
   (scheme?.recall.triggers ?? []).filter((t) => t.action === "recall")
 
+/** The scheme's triggers an Admonish may name (action `admonish`), each with the measures its clause names. */
+export const admonishTriggers = (scheme: Pick<SchemeView, "recall"> | null) =>
+  (scheme?.recall.triggers ?? []).filter((t) => t.action === "admonish")
+
 /** The scheme's leave tiers, tightest first as the kernel matches them; or the note of why there are none. */
 export const leaveTiers = (
   scheme: Pick<SchemeView, "leave"> | null,

@@ -154,6 +154,32 @@ const Facts = ({ p, today }: { readonly p: PlacementDetail; readonly today: stri
             ),
           },
         ]),
+    ...(p.admonishments.length === 0
+      ? []
+      : [
+          {
+            key: "admonishments",
+            label: t("admonish.recorded"),
+            children: (
+              <Flex vertical gap={6} data-testid="placement-admonishments">
+                {p.admonishments.map((a) => (
+                  <Flex vertical gap={2} key={`${a.triggerId}|${a.decision.date}|${a.reason}`}>
+                    <span>
+                      {a.measureLabels.map((m) => m[lang]).join("、")}：{a.reason} <Tag>{a.clause}</Tag>
+                    </span>
+                    <Typography.Text type="secondary">
+                      {t("admonish.decided", {
+                        by: t(`actors.${a.decision.by}`),
+                        date: date(a.decision.date),
+                      })}
+                      {a.decision.reference === undefined ? "" : ` · ${a.decision.reference}`}
+                    </Typography.Text>
+                  </Flex>
+                ))}
+              </Flex>
+            ),
+          },
+        ]),
     ...(p.fullTime.length === 0
       ? []
       : [

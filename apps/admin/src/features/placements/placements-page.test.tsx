@@ -94,6 +94,7 @@ const detail = {
     { relation: "pay", label: label("工资关系", "pay relation"), rule: "stays", movedOn: null },
   ],
   consequences: [],
+  admonishments: [],
 }
 
 const archive = {
