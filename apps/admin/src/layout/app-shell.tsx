@@ -89,6 +89,22 @@ export const NAV_GROUPS = ["work", "records", "system"] as const
 export const areaOf = (pathname: string): (typeof NAV)[number] | undefined =>
   NAV.find((n) => pathname === n.href || pathname.startsWith(`${n.href}/`))
 
+/**
+ * A table wider than the screen scrolls sideways inside `.ant-table-content`; a keyboard user can scroll it only if
+ * it takes focus (WCAG 2.1.1, axe's scrollable-region-focusable). antd gives it no tabindex, so every such region
+ * under the page's content gets one as tables appear (a ref callback with a MutationObserver; React 19 cleanup).
+ */
+const scrollablesFocusable = (main: HTMLElement | null) => {
+  if (main === null) return
+  const mark = () => {
+    for (const el of main.querySelectorAll<HTMLElement>(".ant-table-content:not([tabindex])")) el.tabIndex = 0
+  }
+  mark()
+  const observer = new MutationObserver(mark)
+  observer.observe(main, { childList: true, subtree: true })
+  return () => observer.disconnect()
+}
+
 /** Who am I: name, role and scope of the signed-in account, and sign-out. */
 const WhoAmI = ({ compact }: { readonly compact: boolean }) => {
   const { t } = useTranslation("admin")
@@ -260,7 +276,10 @@ export const AppShell = ({ title, children }: { readonly title: string; readonly
           </Flex>
         </header>
         <UnreachableBanner />
-        <Layout.Content style={{ padding: narrow ? 12 : 24, maxWidth: 1400, width: "100%" }}>
+        <Layout.Content
+          ref={scrollablesFocusable}
+          style={{ padding: narrow ? 12 : 24, maxWidth: 1400, width: "100%" }}
+        >
           {children}
         </Layout.Content>
       </Layout>

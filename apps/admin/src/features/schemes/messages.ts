@@ -45,8 +45,8 @@ export const schemesZh = {
     draftNote: "草稿：修改后发布方能生效。",
     sources: "依据文件",
     meta: "版本信息",
-    createdBy: "创建人 {{by}}，{{at}}",
-    publishedBy: "发布人 {{by}}，{{at}}",
+    createdBy: "创建于 {{at}}",
+    publishedBy: "发布于 {{at}}",
   },
   sections: {
     rules: "人选条件",
@@ -417,8 +417,8 @@ export const schemesEn: Messages<typeof schemesZh> = {
     draftNote: "Draft: it takes effect only once published.",
     sources: "Source documents",
     meta: "About this version",
-    createdBy: "Created by {{by}}, {{at}}",
-    publishedBy: "Published by {{by}}, {{at}}",
+    createdBy: "Created {{at}}",
+    publishedBy: "Published {{at}}",
   },
   sections: {
     rules: "Eligibility rules",

@@ -311,13 +311,11 @@ export const SchemePage = ({ id = "" }: { readonly id?: string }) => {
             <div style={{ marginTop: 8 }}>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t("effectiveFrom", { date: formatDate(rec.scheme.effectiveFrom, language) })} ·{" "}
-                {t("page.createdBy", {
-                  by: rec.createdBy,
-                  at: formatDateTime(new Date(rec.createdAt), language),
-                })}
+                {/* When, not who: the account is an id here; who did it is in 操作日志, by name. */}
+                {t("page.createdBy", { at: formatDateTime(new Date(rec.createdAt), language) })}
                 {rec.publishedAt === null
                   ? ""
-                  : ` · ${t("page.publishedBy", { by: rec.publishedBy ?? "", at: formatDateTime(new Date(rec.publishedAt), language) })}`}
+                  : ` · ${t("page.publishedBy", { at: formatDateTime(new Date(rec.publishedAt), language) })}`}
               </Typography.Text>
             </div>
             {rec.status === "published" ? (
