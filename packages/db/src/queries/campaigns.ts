@@ -1,9 +1,9 @@
 import { type Access, Scheme, Selection } from "@cadre/domain"
-import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm"
+import { and, asc, count, eq, gt, ilike, inArray, or, type SQL, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
-import { decodeRow, within } from "../internal.js"
+import { decodeRow, escapeLike, within } from "../internal.js"
 import { campaignStateCounts, campaigns, placements, posts, regions, schemes } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
@@ -174,14 +174,35 @@ export const listCampaigns = (
     (rows) => withCounts(h, rows),
   )
 
+/** What campaigns.list filters on besides the caller's sight: status, scheme, a region and beneath, part of a name. */
+export interface CampaignFilter {
+  readonly status?: CampaignStatus | undefined
+  readonly schemeId?: string | undefined
+  /** A region's path: campaigns of that region and beneath it. */
+  readonly withinPath?: string | undefined
+  /** Part of the campaign's name (case-insensitive). */
+  readonly name?: string | undefined
+}
+
+const campaignListWhere = (visible: SQL, filter: CampaignFilter): SQL | undefined =>
+  and(
+    visible,
+    filter.status === undefined ? undefined : eq(campaigns.status, filter.status),
+    filter.schemeId === undefined ? undefined : eq(campaigns.schemeId, filter.schemeId),
+    filter.withinPath === undefined ? undefined : within(regions.path, filter.withinPath),
+    filter.name === undefined ? undefined : ilike(campaigns.name, `%${escapeLike(filter.name)}%`),
+  )
+
 /**
- * One keyset page of the campaigns passing `visible` (and the status), by (created_at, id): new campaigns sort
- * last, so a reader paging on neither sees a row twice nor misses one.
+ * One keyset page of the campaigns passing `visible` and the filter, by (created_at, id) — the index
+ * `campaigns_created_idx` (migration 0018); newest first when the page asks `desc`. A campaign created while a
+ * reader pages sorts before the newest-first reader's cursor (or after the oldest-first one's last row), so it
+ * neither repeats a row nor shifts the rows not yet read.
  */
 export const pageCampaigns = (
   h: Handle,
   visible: SQL,
-  status: CampaignStatus | undefined,
+  filter: CampaignFilter,
   page: PageRequest,
 ): Effect.Effect<Page<CampaignRecord>> =>
   Effect.flatMap(
@@ -189,8 +210,7 @@ export const pageCampaigns = (
       selectCampaigns(h)
         .where(
           and(
-            visible,
-            status === undefined ? undefined : eq(campaigns.status, status),
+            campaignListWhere(visible, filter),
             keysetAfter(campaigns.createdAt, campaigns.id, "timestamptz", page),
           ),
         )
@@ -209,19 +229,15 @@ export const pageCampaigns = (
     },
   )
 
-/** How many campaigns pass `visible` and the status (the total beside a page). */
-export const countCampaigns = (
-  h: Handle,
-  visible: SQL,
-  status: CampaignStatus | undefined,
-): Effect.Effect<number> =>
+/** How many campaigns pass `visible` and the filter (the total beside a page). */
+export const countCampaigns = (h: Handle, visible: SQL, filter: CampaignFilter): Effect.Effect<number> =>
   Effect.map(
     q(
       h
         .select({ n: count() })
         .from(campaigns)
         .innerJoin(regions, eq(campaigns.regionId, regions.id))
-        .where(and(visible, status === undefined ? undefined : eq(campaigns.status, status))),
+        .where(campaignListWhere(visible, filter)),
       "campaign.count",
     ),
     ([r]) => r?.n ?? 0,
