@@ -221,7 +221,7 @@ describe("units.list", () => {
       { limit: 4 },
     )
     const all = (await h.caller(org).units.list({ limit: MAX_PAGE_SIZE })).items
-    const heshiIds = new Set(all.filter((u) => u.regionPath.includes("/510304102")).map((u) => u.id))
+    const heshiIds = new Set<string>(all.filter((u) => u.regionPath.includes("/510304102")).map((u) => u.id))
     expect(heshiIds.size).toBeGreaterThanOrEqual(10)
     expect(ids.filter((id) => heshiIds.has(id))).toEqual([])
     const own = (await h.caller(niufo).units.list({ limit: MAX_PAGE_SIZE })).items
