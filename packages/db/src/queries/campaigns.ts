@@ -96,8 +96,6 @@ const selectCampaigns = (h: Handle) =>
       row: campaigns,
       path: regions.path,
       schemeName: sql<unknown>`${schemes.body} -> 'name'`,
-      // The keyset of the paged list (campaigns.list).
-      createdAtKey: keyText(campaigns.createdAt),
     })
     .from(campaigns)
     .innerJoin(regions, eq(campaigns.regionId, regions.id))
@@ -207,7 +205,10 @@ export const pageCampaigns = (
 ): Effect.Effect<Page<CampaignRecord>> =>
   Effect.flatMap(
     q(
-      selectCampaigns(h)
+      h
+        .select({ row: campaigns, path: regions.path, createdAtKey: keyText(campaigns.createdAt) })
+        .from(campaigns)
+        .innerJoin(regions, eq(campaigns.regionId, regions.id))
         .where(
           and(
             campaignListWhere(visible, filter),
@@ -225,9 +226,53 @@ export const pageCampaigns = (
         (r) => ({ at: r.createdAtKey, id: r.row.id }),
         (r) => r,
       )
-      return Effect.map(withCounts(h, paged.rows), (rows) => ({ rows, next: paged.next }))
+      return Effect.flatMap(schemeNamesOf(h, paged.rows), (names) =>
+        Effect.map(
+          withCounts(
+            h,
+            paged.rows.map((r) => ({
+              ...r,
+              schemeName: names.get(`${r.row.schemeId}\u0000${r.row.schemeVersion}`) ?? null,
+            })),
+          ),
+          (rows) => ({ rows, next: paged.next }),
+        ),
+      )
     },
   )
+
+/**
+ * The names of the scheme versions a page of campaigns keeps, read after the page is cut: joined before the LIMIT,
+ * the scheme body (a large jsonb) would be read for every campaign the planner sorts (400 ms at 10,000 campaigns).
+ */
+const schemeNamesOf = (
+  h: Handle,
+  rows: ReadonlyArray<{ readonly row: CampaignRow }>,
+): Effect.Effect<ReadonlyMap<string, unknown>> => {
+  const pairs = [...new Set(rows.map((r) => `${r.row.schemeId}\u0000${r.row.schemeVersion}`))]
+  if (pairs.length === 0) return Effect.succeed(new Map())
+  return Effect.map(
+    q(
+      h
+        .select({
+          schemeId: schemes.schemeId,
+          version: schemes.version,
+          name: sql<unknown>`${schemes.body} -> 'name'`,
+        })
+        .from(schemes)
+        .where(
+          or(
+            ...pairs.map((p) => {
+              const [id = "", version = "0"] = p.split("\u0000")
+              return and(eq(schemes.schemeId, id), eq(schemes.version, Number(version)))
+            }),
+          ),
+        ),
+      "campaign.schemeNames",
+    ),
+    (found) => new Map(found.map((r) => [`${r.schemeId}\u0000${r.version}`, r.name])),
+  )
+}
 
 /** How many campaigns pass `visible` and the filter (the total beside a page). */
 export const countCampaigns = (h: Handle, visible: SQL, filter: CampaignFilter): Effect.Effect<number> =>

@@ -40,8 +40,14 @@ export const keysetAfter = (
 ): SQL | undefined => {
   if (page.after === null) return undefined
   // A text key compares in the column's collation, the one `keysetOrder` sorts by: the page and the cursor agree.
-  const key = sql`(${page.after.at}::${sql.raw(type)}, ${page.after.id})`
-  return page.order === "asc" ? sql`(${sort}, ${id}) > ${key}` : sql`(${sort}, ${id}) < ${key}`
+  const at = sql`${page.after.at}::${sql.raw(type)}`
+  const key = sql`(${at}, ${page.after.id})`
+  // The bound on the sort key alone is implied by the row comparison; it is there for the planner, which cannot
+  // read an index on the sort key for `(sort, id) > key` when sort and id come from different tables (an account's
+  // e-mail and its role row's id), and would otherwise sort every row in scope to find a page near the end.
+  return page.order === "asc"
+    ? sql`${sort} >= ${at} and (${sort}, ${id}) > ${key}`
+    : sql`${sort} <= ${at} and (${sort}, ${id}) < ${key}`
 }
 
 /** The order of the keyset: sort key, then id, both the same way. */
