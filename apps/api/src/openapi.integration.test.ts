@@ -99,10 +99,10 @@ beforeAll(async () => {
 
   // The org dept admin issues a token to the demo integrator, as an admin would (accounts.issueToken).
   const admin = { cookie: await login("yangpu.org@demo.example.org") }
-  const accounts = await trpc("accounts.list", undefined, admin)
+  const accounts = await trpc("accounts.list", { name: "yangpu.api" }, admin)
   const integrator = (
-    accounts.body.result as { data: Array<{ accountId: string; email: string }> }
-  ).data.find((a) => a.email === "yangpu.api@demo.example.org")
+    accounts.body.result as { data: { items: Array<{ accountId: string; email: string }> } }
+  ).data.items.find((a) => a.email === "yangpu.api@demo.example.org")
   if (integrator === undefined) throw new Error("no demo integrator")
   const issued = await trpc(
     "accounts.issueToken",

@@ -24,7 +24,7 @@ const main = async (): Promise<void> => {
   const unit = await signIn(url, "yangpu.minzheng@demo.example.org", lang)
 
   // 1. The campaign, its path and timetable.
-  // A page (at most 200, default 50); go on with `cursor: page.nextCursor` while it is not null.
+  // A page, newest first (at most 200, default 50); go on with `cursor: page.nextCursor` while it is not null.
   const page = await org.campaigns.list.query({ status: "open" })
   console.log(`${page.total} open campaign(s): ${page.items.map((c) => c.name).join("; ")}`)
   const c = await org.campaigns.get.query({ id: CAMPAIGN })

@@ -20,8 +20,9 @@ const SCHEME_ID = process.env.CADRE_SCHEME ?? "yangpu-community-secretary"
 /** Demo step: sign in as the demo org dept admin (cookie session) and issue a token to the demo integrator. */
 const demoToken = async (): Promise<string> => {
   const admin = await signIn(url, "yangpu.org@demo.example.org", lang)
-  const accounts = await admin.accounts.list.query()
-  const integrator = accounts.find((a) => a.role === "integrator")
+  // Accounts come a page at a time (issue 19): the integrators of the scope fit on the first.
+  const accounts = await admin.accounts.list.query({ role: "integrator" })
+  const integrator = accounts.items[0]
   if (integrator === undefined) throw new Error("no integrator account in the demo data")
   const issued = await admin.accounts.issueToken.mutate({ accountId: integrator.accountId, name: "example" })
   console.log(`demo: issued token ${issued.prefix}… to ${integrator.email}`)

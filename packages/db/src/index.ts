@@ -179,4 +179,4 @@ export type {
   SubmissionListRecord,
 } from "./queries/duties.js"
 export * as accountQueries from "./queries/accounts.js"
-export type { AccountScope, AccountSummary, NewRole, NewToken } from "./queries/accounts.js"
+export type { AccountFilter, AccountScope, AccountSummary, NewRole, NewToken } from "./queries/accounts.js"

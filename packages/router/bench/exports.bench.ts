@@ -9,7 +9,8 @@ import { performance } from "node:perf_hooks"
 import type { ExportService as ExportServiceT } from "@cadre/services"
 import type { Effect as EffectT } from "effect"
 
-if (process.env.BENCH_DATABASE_URL !== undefined) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL
+if (process.env.BENCH_DATABASE_URL !== undefined)
+  process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL
 const { sql } = await import("drizzle-orm")
 const { Effect } = await import("effect")
 const { ExportService } = await import("@cadre/services")
@@ -94,7 +95,9 @@ const measure = async (label: string, f: () => Promise<{ rows: number; bytes: nu
 }
 
 await measure("streamed, as the HTTP route sends it", async () => {
-  const p = await run((s) => s.stream(ctx, { campaignId: campaign.id, kind: "roster", today: "2026-03-21" }, Infinity))
+  const p = await run((s) =>
+    s.stream(ctx, { campaignId: campaign.id, kind: "roster", today: "2026-03-21" }, Infinity),
+  )
   let bytes = 0
   const sink = new Writable({
     write(chunk: Buffer, _e, cb) {

@@ -5,6 +5,7 @@
 // Prints milliseconds (median of RUNS) and answer sizes. PGlite by default; PostgreSQL when TEST_DATABASE_URL is set.
 // Beside it, profiles.list (issue 19: keyset on (created_at, id), lean rows) over the same people: first page, a page
 // near the end, and a name search whose count stops at 10,000 (the people the campaign's applications copied).
+// Then the next slice's lists (campaigns, units, accounts, tasks.mine) at the same sizes, first page and near the end.
 // Run: pnpm bench (here, or at the root through turbo). BENCH_PAGES_SIZES=1000,10000 to choose the sizes.
 import { applicationQueries } from "@cadre/db"
 import { sql } from "drizzle-orm"
@@ -108,7 +109,9 @@ const personCursorAt = async (offset: number): Promise<string> => {
 
 const rows: Array<Array<string>> = []
 const peopleRows: Array<Array<string>> = []
-for (const n of SIZES) {
+// BENCH_PAGES_SKIP_APPLICATIONS=1 times only the lists of the next slice (below).
+const SKIP_APPLICATIONS = process.env.BENCH_PAGES_SKIP_APPLICATIONS === "1"
+for (const n of SKIP_APPLICATIONS ? [] : SIZES) {
   await growTo(n)
   await h.handle.db.execute(sql`analyze people`)
   {
@@ -200,4 +203,107 @@ console.log(
 )
 console.log("|---:|---:|---:|---:|---:|---:|")
 for (const r of peopleRows) console.log(`| ${r.join(" | ")} |`)
+
+// ---------------------------------------------------------------------------------------- the next slice's lists
+// campaigns.list (newest first), units.list (by name), accounts.list (by e-mail) and tasks.mine (by due date, undated
+// last) grown to the same sizes by copying one row of each in SQL; the first page and a page near the end (its
+// cursor looked up once, as a reader paging on would hold it), 50 a page, median of RUNS.
+const reviewer = await h.actorHeaders({ role: "reviewer", regionId: "510304" })
+const reviewerId = (await h.caller(reviewer).auth.me()).accountId
+const unitTemplate = await h.caller(org).units.create({
+  name: "基准单位",
+  regionId: "510304",
+  roles: ["dispatching"],
+  category: "public_institution",
+})
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url")
+const firstRow = async <R>(q: ReturnType<typeof sql>): Promise<R> =>
+  (h.handle.db.execute(q) as unknown as Promise<{ rows: Array<R> }>).then((r) => r.rows[0] as R)
+let grown = 0
+/** Every list grown to `n` rows: copies of the template campaign, unit, reviewer account, and tasks of the reviewer. */
+const growListsTo = async (n: number) => {
+  const from = grown
+  await h.handle.db.execute(sql`
+    insert into campaigns select (jsonb_populate_record(null::campaigns, to_jsonb(c) || jsonb_build_object(
+      'id', 'bench-c-' || i, 'name', '基准批次' || i,
+      'created_at', c.created_at + (i + 1) * interval '1 millisecond'))).*
+    from campaigns c, generate_series(${from}::int, ${n - 1}::int) as i where c.id = ${campaign.id}`)
+  await h.handle.db.execute(sql`
+    insert into units select (jsonb_populate_record(null::units, to_jsonb(u) || jsonb_build_object(
+      'id', 'bench-u-' || i, 'name', '基准单位' || lpad(i::text, 7, '0')))).*
+    from units u, generate_series(${from}::int, ${n - 1}::int) as i where u.id = ${unitTemplate.id}`)
+  await h.handle.db.execute(sql`
+    insert into "user" select (jsonb_populate_record(null::"user", to_jsonb(x) || jsonb_build_object(
+      'id', 'bench-user-' || i, 'email', 'bench-' || lpad(i::text, 7, '0') || '@bench.example.org'))).*
+    from "user" x, generate_series(${from}::int, ${n - 1}::int) as i where x.id = ${reviewerId}`)
+  await h.handle.db.execute(sql`
+    insert into account_roles select (jsonb_populate_record(null::account_roles, to_jsonb(r) || jsonb_build_object(
+      'id', 'bench-role-' || i, 'user_id', 'bench-user-' || i))).*
+    from account_roles r, generate_series(${from}::int, ${n - 1}::int) as i where r.user_id = ${reviewerId}`)
+  await h.handle.db.execute(sql`
+    insert into review_tasks (id, application_id, step, assignee, status, due_on, body)
+    select 'bench-t-' || i, ${template.id}, 'screened', ${reviewerId}, 'open', d,
+           jsonb_build_object('id', 'bench-t-' || i, 'applicationId', ${template.id}::text, 'step', 'screened',
+             'assignee', ${reviewerId}::text, 'dueOn', d::text, 'remindedOn', '[]'::jsonb, 'history', '[]'::jsonb)
+    from generate_series(${from}::int, ${n - 1}::int) as i, lateral (select date '2026-01-01' + (i % 700) as d) as due`)
+  for (const t of ["campaigns", "units", "user", "account_roles", "review_tasks"])
+    await h.handle.db.execute(sql.raw(`analyze "${t}"`))
+  grown = n
+}
+const listRows: Array<Array<string>> = []
+for (const n of SIZES) {
+  await growListsTo(n)
+  const near = n - 10
+  const c = await firstRow<{ at: string; id: string }>(sql`
+    select created_at::text as at, id from campaigns order by created_at desc, id desc offset ${near} limit 1`)
+  const u = await firstRow<{ at: string; id: string }>(sql`
+    select name as at, id from units order by name, id offset ${near} limit 1`)
+  const a = await firstRow<{ at: string; id: string }>(sql`
+    select u.email as at, r.id from account_roles r join "user" u on u.id = r.user_id
+    order by u.email, r.id offset ${near} limit 1`)
+  const t = await firstRow<{ at: string; id: string }>(sql`
+    select coalesce(due_on, 'infinity'::date)::text as at, id from review_tasks
+    where assignee = ${reviewerId} and status = 'open'
+    order by coalesce(due_on, 'infinity'::date), id offset ${near} limit 1`)
+  const lists: ReadonlyArray<
+    readonly [string, (cursor?: string) => Promise<{ readonly items: ReadonlyArray<unknown> }>, string]
+  > = [
+    [
+      "campaigns.list",
+      (cursor?: string) => h.caller(org).campaigns.list({ limit: 50, cursor }),
+      b64([c.at, c.id]),
+    ],
+    [
+      "units.list",
+      (cursor?: string) => h.caller(org).units.list({ limit: 50, cursor }),
+      b64(["n", u.at, u.id]),
+    ],
+    [
+      "accounts.list",
+      (cursor?: string) => h.caller(org).accounts.list({ limit: 50, cursor }),
+      b64(["n", a.at, a.id]),
+    ],
+    [
+      "tasks.mine",
+      (cursor?: string) => h.caller(reviewer).tasks.mine({ limit: 50, cursor }),
+      b64(["d", t.at, t.id]),
+    ],
+  ]
+  const cells: Array<string> = [String(n)]
+  for (const [name, list, cursor] of lists) {
+    const first = await medianOf(() => list())
+    const last = await medianOf(() => list(cursor))
+    if (first.value.items.length !== 50 || last.value.items.length === 0)
+      throw new Error(`${name} at ${n}: ${first.value.items.length} / ${last.value.items.length} rows`)
+    cells.push(first.ms.toFixed(1), last.ms.toFixed(1))
+    console.log(`  ${n} ${name}: first page ${first.ms.toFixed(1)} ms, near the end ${last.ms.toFixed(1)} ms`)
+  }
+  listRows.push(cells)
+}
+console.log("")
+console.log(
+  "| rows | campaigns.list first / last ms | | units.list first / last ms | | accounts.list first / last ms | | tasks.mine first / last ms | |",
+)
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for (const r of listRows) console.log(`| ${r.join(" | ")} |`)
 await h.close()

@@ -302,7 +302,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
   // —— accounts ——
   "accounts.list": {
     run: async (c, a, i) => {
-      const rows = await c.accounts.list()
+      const rows = (await c.accounts.list({ limit: 200 })).items
       expect(rows.every((r) => a !== null && Access.pathWithin(a.scopePath, r.scopePath))).toBe(true)
       return rows.some((r) => r.accountId === pick(signedIn(), i).accountId) ? "listed" : "absent"
     },
@@ -400,7 +400,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
   "units.list": {
     run: async (c, a, i) => {
       const u = pick(unitRows, i)
-      const rows = await c.units.list({ regionId: u.regionId })
+      const rows = (await c.units.list({ regionId: u.regionId, limit: 200 })).items
       expect(rows.every((r) => a !== null && Access.seesRegion(a, r.regionPath))).toBe(true)
       return rows.some((r) => r.id === u.id) ? "listed" : "absent"
     },
@@ -1042,7 +1042,7 @@ const TABLE: Readonly<Record<string, Entry>> = {
   },
   // —— review tasks ——
   "tasks.mine": {
-    run: (c) => c.tasks.mine(),
+    run: (c) => c.tasks.mine({}),
     expected: (a) => (Access.can(a, "application.review") ? "ok" : "FORBIDDEN"),
   },
   "tasks.forCampaign": {

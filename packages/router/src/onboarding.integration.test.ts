@@ -72,7 +72,7 @@ describe("a district from nothing (docs/onboarding.md)", () => {
       role: "dispatching_unit_admin",
       scope: { unitId: "u-yz-mz" },
     })
-    expect((await org.accounts.list()).map((a) => a.role).sort()).toEqual(
+    expect((await org.accounts.list({})).items.map((a) => a.role).sort()).toEqual(
       ["dispatching_unit_admin", "org_dept_admin", "street_admin"].sort(),
     )
 

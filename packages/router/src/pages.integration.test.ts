@@ -234,7 +234,7 @@ describe("campaigns.list pages (issue 19)", () => {
 
   it("property: at most `limit` a page, every campaign exactly once, in both orders; the total counts them", async () => {
     for (let i = 0; i < 12; i++) await createCampaign()
-    const whole = await h.caller(org).campaigns.list({ limit: MAX_PAGE_SIZE })
+    const whole = await h.caller(org).campaigns.list({ limit: MAX_PAGE_SIZE, order: "asc" })
     expect(whole.total).toBe(whole.items.length)
     expect(whole.items.length).toBeGreaterThanOrEqual(13)
     const ids = whole.items.map((c) => c.id)
@@ -253,9 +253,11 @@ describe("campaigns.list pages (issue 19)", () => {
   })
 
   it("a cursor stays right while campaigns are created: nothing twice, nothing skipped, the new ones last", async () => {
-    const before = (await h.caller(org).campaigns.list({ limit: MAX_PAGE_SIZE })).items.map((c) => c.id)
+    const before = (await h.caller(org).campaigns.list({ limit: MAX_PAGE_SIZE, order: "asc" })).items.map(
+      (c) => c.id,
+    )
     const added: Array<string> = []
-    const seen = await readCampaigns({ limit: 4 }, async (page) => {
+    const seen = await readCampaigns({ limit: 4, order: "asc" }, async (page) => {
       if (page < 2) added.push((await createCampaign()).id)
     })
     expect(seen).toEqual([...before, ...added])

@@ -122,7 +122,7 @@ describe("regions, units, posts", () => {
   })
 
   it("units: list in scope, create, update; a street admin cannot create one outside its street", async () => {
-    const listed = await h.caller(org).units.list({})
+    const listed = (await h.caller(org).units.list({ limit: 200 })).items
     expect(listed.map((u) => u.id)).toContain("u-yp-mz")
     const unit = await h.caller(street).units.create({
       name: "定海路街道社区事务受理服务中心",
@@ -427,7 +427,7 @@ describe("accounts", () => {
       }),
     )
     expect(e.code).toBe("FORBIDDEN")
-    const list = await h.caller(org).accounts.list()
+    const list = (await h.caller(org).accounts.list({ limit: 200 })).items
     expect(list.map((a) => a.email)).toContain("new.street@test.example.org")
     // Each with when it was created, as an ISO timestamp (the new one: moments ago).
     const created = list.find((a) => a.email === "new.street@test.example.org")?.createdAt ?? ""

@@ -1036,12 +1036,12 @@ describe("review tasks: assign, remind when overdue, transfer (转办), hand ove
     expect(out.code).toBe("CONFLICT")
     let t = await h.caller(org).tasks.assign({ applicationId: app.id, assignee: r1, dueOn: "2026-11-30" })
     expect(t.step).toBe("screened")
-    expect((await h.caller(r1h).tasks.mine()).map((x) => x.id)).toContain(t.id)
+    expect((await h.caller(r1h).tasks.mine({})).items.map((x) => x.id)).toContain(t.id)
     // Not overdue yet: no reminder.
     const early = await failure(h.caller(org).tasks.remind({ taskId: t.id, expectedVersion: t.version }))
     expect(early.code).toBe("CONFLICT")
     h.setToday("2026-12-01")
-    expect((await h.caller(r1h).tasks.mine()).find((x) => x.id === t.id)?.overdue).toBe(true)
+    expect((await h.caller(r1h).tasks.mine({})).items.find((x) => x.id === t.id)?.overdue).toBe(true)
     t = await h.caller(org).tasks.remind({ taskId: t.id, expectedVersion: t.version })
     expect(t.task.remindedOn).toEqual(["2026-12-01"])
     // 转办 needs a reviewer in scope: the caller (r1, district) may hand it to r2, not to another district's.
@@ -1059,14 +1059,14 @@ describe("review tasks: assign, remind when overdue, transfer (转办), hand ove
     ).toBe("FORBIDDEN")
     // r2 leaves the post: the org dept hands r2's open tasks to r3.
     expect(await h.caller(org).tasks.handover({ from: r2, to: r3 })).toEqual({ moved: 1 })
-    expect((await h.caller(r3h).tasks.mine()).map((x) => x.id)).toEqual([t.id])
+    expect((await h.caller(r3h).tasks.mine({})).items.map((x) => x.id)).toEqual([t.id])
     // The application leaves the step: the task is done.
     await h.caller(org).applications.act({
       applicationId: app.id,
       expectedVersion: app.version,
       move: { _tag: "Advance", from: "screened", to: "interview" },
     })
-    expect(await h.caller(r3h).tasks.mine()).toEqual([])
+    expect((await h.caller(r3h).tasks.mine({})).items).toEqual([])
     const all = await h.caller(org).tasks.forCampaign({ campaignId: "demo-yangpu-2026" })
     expect(all.find((x) => x.id === t.id)?.open).toBe(false)
     expect(all.find((x) => x.id === t.id)?.task.history.map((e) => e._tag)).toEqual([

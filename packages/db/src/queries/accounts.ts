@@ -1,10 +1,11 @@
 import type { Access } from "@cadre/domain"
-import { and, eq } from "drizzle-orm"
+import { and, count, eq, ilike, or, type SQL } from "drizzle-orm"
 import { Effect } from "effect"
 import type { Tx } from "../database.js"
-import { within } from "../internal.js"
+import { escapeLike, within } from "../internal.js"
 import { accountRoles, apiTokens, regions, units, user } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
+import { keysetAfter, keysetOrder, type Page, type PageRequest, toPage } from "./keyset.js"
 
 /**
  * Our side of accounts, beside better-auth's own tables: the role and scope of each user (account_roles) and the
@@ -124,12 +125,40 @@ export const activeRole = (
     ([r]) => r,
   )
 
-/** Accounts whose scope lies within `scopePath`, by scope path and e-mail. */
-export const list = (h: Handle, scopePath: string): Effect.Effect<ReadonlyArray<AccountSummary>> =>
+/** What the accounts list filters on besides the caller's scope: the role, part of the name or e-mail. */
+export interface AccountFilter {
+  readonly role?: string | undefined
+  /** Part of the name or the e-mail (case-insensitive). */
+  readonly name?: string | undefined
+}
+
+const accountListWhere = (scopePath: string, filter: AccountFilter): SQL | undefined =>
+  and(
+    within(accountRoles.scopePath, scopePath),
+    filter.role === undefined ? undefined : eq(accountRoles.role, filter.role),
+    filter.name === undefined
+      ? undefined
+      : or(
+          ilike(user.name, `%${escapeLike(filter.name)}%`),
+          ilike(user.email, `%${escapeLike(filter.name)}%`),
+        ),
+  )
+
+/**
+ * One keyset page of the accounts whose scope lies within `scopePath`, by (e-mail, role row id) — the e-mail is
+ * unique per user (better-auth's index), the role row's id tells a user's rows apart.
+ */
+export const pageAccounts = (
+  h: Handle,
+  scopePath: string,
+  filter: AccountFilter,
+  page: PageRequest,
+): Effect.Effect<Page<AccountSummary>> =>
   Effect.map(
     q(
       h
         .select({
+          rowId: accountRoles.id,
           accountId: user.id,
           email: user.email,
           name: user.name,
@@ -142,11 +171,34 @@ export const list = (h: Handle, scopePath: string): Effect.Effect<ReadonlyArray<
         })
         .from(accountRoles)
         .innerJoin(user, eq(user.id, accountRoles.userId))
-        .where(within(accountRoles.scopePath, scopePath))
-        .orderBy(accountRoles.scopePath, user.email),
-      "account.list",
+        .where(
+          and(accountListWhere(scopePath, filter), keysetAfter(user.email, accountRoles.id, "text", page)),
+        )
+        .orderBy(...keysetOrder(user.email, accountRoles.id, page))
+        .limit(page.limit + 1),
+      "account.page",
     ),
-    (rows) => rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })),
+    (found) =>
+      toPage(
+        found,
+        page,
+        (r) => ({ at: r.email, id: r.rowId }),
+        ({ rowId: _, ...r }) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }),
+      ),
+  )
+
+/** How many accounts within `scopePath` pass the filter (exact: staff accounts, not people). */
+export const countAccounts = (h: Handle, scopePath: string, filter: AccountFilter): Effect.Effect<number> =>
+  Effect.map(
+    q(
+      h
+        .select({ n: count() })
+        .from(accountRoles)
+        .innerJoin(user, eq(user.id, accountRoles.userId))
+        .where(accountListWhere(scopePath, filter)),
+      "account.count",
+    ),
+    ([r]) => r?.n ?? 0,
   )
 
 /** Insert an api_tokens row (the hash, never the token). */

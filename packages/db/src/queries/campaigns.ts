@@ -1,9 +1,9 @@
 import { type Access, Scheme, Selection } from "@cadre/domain"
-import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm"
+import { and, asc, count, eq, gt, ilike, inArray, or, type SQL, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
-import { decodeRow, within } from "../internal.js"
+import { decodeRow, escapeLike, within } from "../internal.js"
 import { campaignStateCounts, campaigns, placements, posts, regions, schemes } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
@@ -96,8 +96,6 @@ const selectCampaigns = (h: Handle) =>
       row: campaigns,
       path: regions.path,
       schemeName: sql<unknown>`${schemes.body} -> 'name'`,
-      // The keyset of the paged list (campaigns.list).
-      createdAtKey: keyText(campaigns.createdAt),
     })
     .from(campaigns)
     .innerJoin(regions, eq(campaigns.regionId, regions.id))
@@ -174,23 +172,46 @@ export const listCampaigns = (
     (rows) => withCounts(h, rows),
   )
 
+/** What campaigns.list filters on besides the caller's sight: status, scheme, a region and beneath, part of a name. */
+export interface CampaignFilter {
+  readonly status?: CampaignStatus | undefined
+  readonly schemeId?: string | undefined
+  /** A region's path: campaigns of that region and beneath it. */
+  readonly withinPath?: string | undefined
+  /** Part of the campaign's name (case-insensitive). */
+  readonly name?: string | undefined
+}
+
+const campaignListWhere = (visible: SQL, filter: CampaignFilter): SQL | undefined =>
+  and(
+    visible,
+    filter.status === undefined ? undefined : eq(campaigns.status, filter.status),
+    filter.schemeId === undefined ? undefined : eq(campaigns.schemeId, filter.schemeId),
+    filter.withinPath === undefined ? undefined : within(regions.path, filter.withinPath),
+    filter.name === undefined ? undefined : ilike(campaigns.name, `%${escapeLike(filter.name)}%`),
+  )
+
 /**
- * One keyset page of the campaigns passing `visible` (and the status), by (created_at, id): new campaigns sort
- * last, so a reader paging on neither sees a row twice nor misses one.
+ * One keyset page of the campaigns passing `visible` and the filter, by (created_at, id) — the index
+ * `campaigns_created_idx` (migration 0018); newest first when the page asks `desc`. A campaign created while a
+ * reader pages sorts before the newest-first reader's cursor (or after the oldest-first one's last row), so it
+ * neither repeats a row nor shifts the rows not yet read.
  */
 export const pageCampaigns = (
   h: Handle,
   visible: SQL,
-  status: CampaignStatus | undefined,
+  filter: CampaignFilter,
   page: PageRequest,
 ): Effect.Effect<Page<CampaignRecord>> =>
   Effect.flatMap(
     q(
-      selectCampaigns(h)
+      h
+        .select({ row: campaigns, path: regions.path, createdAtKey: keyText(campaigns.createdAt) })
+        .from(campaigns)
+        .innerJoin(regions, eq(campaigns.regionId, regions.id))
         .where(
           and(
-            visible,
-            status === undefined ? undefined : eq(campaigns.status, status),
+            campaignListWhere(visible, filter),
             keysetAfter(campaigns.createdAt, campaigns.id, "timestamptz", page),
           ),
         )
@@ -205,23 +226,63 @@ export const pageCampaigns = (
         (r) => ({ at: r.createdAtKey, id: r.row.id }),
         (r) => r,
       )
-      return Effect.map(withCounts(h, paged.rows), (rows) => ({ rows, next: paged.next }))
+      return Effect.flatMap(schemeNamesOf(h, paged.rows), (names) =>
+        Effect.map(
+          withCounts(
+            h,
+            paged.rows.map((r) => ({
+              ...r,
+              schemeName: names.get(`${r.row.schemeId}\u0000${r.row.schemeVersion}`) ?? null,
+            })),
+          ),
+          (rows) => ({ rows, next: paged.next }),
+        ),
+      )
     },
   )
 
-/** How many campaigns pass `visible` and the status (the total beside a page). */
-export const countCampaigns = (
+/**
+ * The names of the scheme versions a page of campaigns keeps, read after the page is cut: joined before the LIMIT,
+ * the scheme body (a large jsonb) would be read for every campaign the planner sorts (400 ms at 10,000 campaigns).
+ */
+const schemeNamesOf = (
   h: Handle,
-  visible: SQL,
-  status: CampaignStatus | undefined,
-): Effect.Effect<number> =>
+  rows: ReadonlyArray<{ readonly row: CampaignRow }>,
+): Effect.Effect<ReadonlyMap<string, unknown>> => {
+  const pairs = [...new Set(rows.map((r) => `${r.row.schemeId}\u0000${r.row.schemeVersion}`))]
+  if (pairs.length === 0) return Effect.succeed(new Map())
+  return Effect.map(
+    q(
+      h
+        .select({
+          schemeId: schemes.schemeId,
+          version: schemes.version,
+          name: sql<unknown>`${schemes.body} -> 'name'`,
+        })
+        .from(schemes)
+        .where(
+          or(
+            ...pairs.map((p) => {
+              const [id = "", version = "0"] = p.split("\u0000")
+              return and(eq(schemes.schemeId, id), eq(schemes.version, Number(version)))
+            }),
+          ),
+        ),
+      "campaign.schemeNames",
+    ),
+    (found) => new Map(found.map((r) => [`${r.schemeId}\u0000${r.version}`, r.name])),
+  )
+}
+
+/** How many campaigns pass `visible` and the filter (the total beside a page). */
+export const countCampaigns = (h: Handle, visible: SQL, filter: CampaignFilter): Effect.Effect<number> =>
   Effect.map(
     q(
       h
         .select({ n: count() })
         .from(campaigns)
         .innerJoin(regions, eq(campaigns.regionId, regions.id))
-        .where(and(visible, status === undefined ? undefined : eq(campaigns.status, status))),
+        .where(campaignListWhere(visible, filter)),
       "campaign.count",
     ),
     ([r]) => r?.n ?? 0,

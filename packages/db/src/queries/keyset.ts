@@ -26,26 +26,36 @@ export interface Page<R> {
 }
 
 /** The sort key's SQL type, to compare the key the caller sends with the column. */
-export type KeyType = "timestamptz" | "date"
+export type KeyType = "timestamptz" | "date" | "text"
+
+/** A sort key: a column, or an expression over columns (e.g. `coalesce(due_on, 'infinity'::date)`). */
+export type SortKey = AnyColumn | SQL
 
 /** `(sort, id) > key` (or `<` newest first); nothing on the first page. */
 export const keysetAfter = (
-  sort: AnyColumn,
+  sort: SortKey,
   id: AnyColumn,
   type: KeyType,
   page: PageRequest,
 ): SQL | undefined => {
   if (page.after === null) return undefined
-  const key = sql`(${page.after.at}::${sql.raw(type)}, ${page.after.id})`
-  return page.order === "asc" ? sql`(${sort}, ${id}) > ${key}` : sql`(${sort}, ${id}) < ${key}`
+  // A text key compares in the column's collation, the one `keysetOrder` sorts by: the page and the cursor agree.
+  const at = sql`${page.after.at}::${sql.raw(type)}`
+  const key = sql`(${at}, ${page.after.id})`
+  // The bound on the sort key alone is implied by the row comparison; it is there for the planner, which cannot
+  // read an index on the sort key for `(sort, id) > key` when sort and id come from different tables (an account's
+  // e-mail and its role row's id), and would otherwise sort every row in scope to find a page near the end.
+  return page.order === "asc"
+    ? sql`${sort} >= ${at} and (${sort}, ${id}) > ${key}`
+    : sql`${sort} <= ${at} and (${sort}, ${id}) < ${key}`
 }
 
 /** The order of the keyset: sort key, then id, both the same way. */
-export const keysetOrder = (sort: AnyColumn, id: AnyColumn, page: PageRequest): [SQL, SQL] =>
+export const keysetOrder = (sort: SortKey, id: AnyColumn, page: PageRequest): [SQL, SQL] =>
   page.order === "asc" ? [asc(sort), asc(id)] : [desc(sort), desc(id)]
 
 /** The sort key as text, to select beside the row (what the next page's cursor carries). */
-export const keyText = (sort: AnyColumn): SQL<string> => sql<string>`${sort}::text`
+export const keyText = (sort: SortKey): SQL<string> => sql<string>`${sort}::text`
 
 /** A page from `limit + 1` rows read: the first `limit`, and the last one's key when a further row exists. */
 export const toPage = <Row, R>(

@@ -1,11 +1,12 @@
 import { Selection } from "@cadre/domain"
-import { and, asc, eq, type SQL } from "drizzle-orm"
+import { and, asc, count, eq, type SQL, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
 import { decodeRow, within } from "../internal.js"
 import { accountRoles, applications, campaigns, people, regions, reviewTasks, user } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
+import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
 
 /**
  * Review tasks (办理任务) as stored: the kernel's ReviewTask in `body`, with the columns lists sort and filter on
@@ -34,18 +35,20 @@ export interface StoredTask {
 const encodeTask = Schema.encodeSync(Selection.ReviewTask)
 const appRegion = alias(regions, "task_app_region")
 
+const selectFields = {
+  row: reviewTasks,
+  campaignId: campaigns.id,
+  campaignName: campaigns.name,
+  campaignPath: regions.path,
+  appRegionPath: appRegion.path,
+  applicationState: applications.state,
+  personName: people.name,
+  assigneeName: user.name,
+}
+
 const select = (h: Handle) =>
   h
-    .select({
-      row: reviewTasks,
-      campaignId: campaigns.id,
-      campaignName: campaigns.name,
-      campaignPath: regions.path,
-      appRegionPath: appRegion.path,
-      applicationState: applications.state,
-      personName: people.name,
-      assigneeName: user.name,
-    })
+    .select(selectFields)
     .from(reviewTasks)
     .innerJoin(applications, eq(applications.id, reviewTasks.applicationId))
     .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
@@ -88,16 +91,80 @@ export const lockTask = (tx: Tx, id: string): Effect.Effect<StoredTask | undefin
     ([r]) => Effect.sync(() => (r === undefined ? undefined : toStored(r))),
   )
 
-/** Open tasks assigned to an account, by due date then creation. */
-export const openTasksAssignedTo = (h: Handle, accountId: string): Effect.Effect<ReadonlyArray<StoredTask>> =>
+/**
+ * The sort key of an assignee's open tasks: the due date, an undated task last ('infinity' sorts after every date).
+ * An open task is overdue exactly when its due date has passed (Selection.isOverdue), so this order puts the
+ * overdue first without naming today: the key does not change when the day turns, and a cursor stays valid.
+ */
+const dueKey = sql`coalesce(${reviewTasks.dueOn}, 'infinity'::date)`
+
+/** What tasks.mine filters on besides the assignee: the campaign. */
+export interface MyTaskFilter {
+  readonly campaignId?: string | undefined
+}
+
+const mineWhere = (accountId: string, filter: MyTaskFilter): SQL | undefined =>
+  and(
+    eq(reviewTasks.assignee, accountId),
+    eq(reviewTasks.status, "open"),
+    filter.campaignId === undefined ? undefined : eq(applications.campaignId, filter.campaignId),
+  )
+
+/**
+ * One keyset page of the open tasks assigned to an account: overdue first, then by due date, undated last, then
+ * by id — the composite key (coalesce(due_on, 'infinity'), id), the partial index `review_tasks_open_due_idx`
+ * (migration 0018). A task assigned meanwhile with an earlier due date sorts before the cursor and is not
+ * read by this walk; none after it moves, so no row repeats and none is skipped.
+ */
+export const pageOpenTasksAssignedTo = (
+  h: Handle,
+  accountId: string,
+  filter: MyTaskFilter,
+  page: PageRequest,
+): Effect.Effect<Page<StoredTask>> =>
   Effect.flatMap(
     q(
-      select(h)
-        .where(and(eq(reviewTasks.assignee, accountId), eq(reviewTasks.status, "open")))
-        .orderBy(asc(reviewTasks.dueOn), asc(reviewTasks.createdAt)),
+      h
+        .select({ ...selectFields, key: keyText(dueKey) })
+        .from(reviewTasks)
+        .innerJoin(applications, eq(applications.id, reviewTasks.applicationId))
+        .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
+        .innerJoin(regions, eq(regions.id, campaigns.regionId))
+        .innerJoin(appRegion, eq(appRegion.id, applications.regionId))
+        .innerJoin(people, eq(people.id, applications.personId))
+        .leftJoin(user, eq(user.id, reviewTasks.assignee))
+        .where(and(mineWhere(accountId, filter), keysetAfter(dueKey, reviewTasks.id, "date", page)))
+        .orderBy(...keysetOrder(dueKey, reviewTasks.id, page))
+        .limit(page.limit + 1),
       "task.mine",
     ),
-    decodeAll,
+    (found) =>
+      Effect.sync(() =>
+        toPage(
+          found,
+          page,
+          (r) => ({ at: r.key, id: r.row.id }),
+          (r) => toStored(r),
+        ),
+      ),
+  )
+
+/** How many open tasks an account has passing the filter (exact: a reviewer's desk, not a province). */
+export const countOpenTasksAssignedTo = (
+  h: Handle,
+  accountId: string,
+  filter: MyTaskFilter,
+): Effect.Effect<number> =>
+  Effect.map(
+    q(
+      h
+        .select({ n: count() })
+        .from(reviewTasks)
+        .innerJoin(applications, eq(applications.id, reviewTasks.applicationId))
+        .where(mineWhere(accountId, filter)),
+      "task.mineCount",
+    ),
+    ([r]) => r?.n ?? 0,
   )
 
 /** A campaign's tasks passing `visible` (open first, then by due date). */

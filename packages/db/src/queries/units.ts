@@ -1,10 +1,11 @@
 import { type Access, Regions } from "@cadre/domain"
-import { and, asc, eq, sql } from "drizzle-orm"
+import { and, count, eq, ilike, type SQL, sql } from "drizzle-orm"
 import { Effect } from "effect"
 import type { Tx } from "../database.js"
-import { decodeRow, seesRegionSql } from "../internal.js"
+import { decodeRow, escapeLike, seesRegionSql, within } from "../internal.js"
 import { regions, units } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
+import { keysetAfter, keysetOrder, type Page, type PageRequest, toPage } from "./keyset.js"
 
 /** Units (单位) as stored: the kernel Unit plus its region's path and row version, scoped by that path. */
 
@@ -17,6 +18,10 @@ export interface UnitRecord extends Regions.Unit {
 export interface UnitFilter {
   readonly regionId?: string | undefined
   readonly role?: Regions.UnitRole | undefined
+  /** A region's path: units of that region and beneath it. */
+  readonly withinPath?: string | undefined
+  /** Part of the unit's name (case-insensitive). */
+  readonly name?: string | undefined
 }
 
 export type UnitRow = typeof units.$inferSelect
@@ -47,26 +52,57 @@ export const decodeUnit = (row: UnitRow, regionPath: string): Effect.Effect<Unit
 const selectUnits = (h: Handle) =>
   h.select({ unit: units, path: regions.path }).from(units).innerJoin(regions, eq(units.regionId, regions.id))
 
-/** Units whose region lies within the actor's scope, by region path and name. */
-export const list = (
+const unitListWhere = (actor: Access.Actor, filter: UnitFilter): SQL | undefined =>
+  and(
+    seesRegionSql(actor, regions.path),
+    filter.regionId === undefined ? undefined : eq(units.regionId, filter.regionId),
+    filter.role === undefined ? undefined : sql`${filter.role} = any(${units.roles})`,
+    filter.withinPath === undefined ? undefined : within(regions.path, filter.withinPath),
+    filter.name === undefined ? undefined : ilike(units.name, `%${escapeLike(filter.name)}%`),
+  )
+
+/**
+ * One keyset page of the units the actor sees passing the filter, by (name, id) — the index `units_name_idx`
+ * (migration 0018): a picker reads units by name, and a unit added meanwhile lands in its place by name without
+ * repeating or shifting the rows after the cursor.
+ */
+export const pageUnits = (
   h: Handle,
   actor: Access.Actor,
-  filter?: UnitFilter,
-): Effect.Effect<ReadonlyArray<UnitRecord>> =>
+  filter: UnitFilter,
+  page: PageRequest,
+): Effect.Effect<Page<UnitRecord>> =>
   Effect.flatMap(
     q(
       selectUnits(h)
-        .where(
-          and(
-            seesRegionSql(actor, regions.path),
-            filter?.regionId === undefined ? undefined : eq(units.regionId, filter.regionId),
-            filter?.role === undefined ? undefined : sql`${filter.role} = any(${units.roles})`,
-          ),
-        )
-        .orderBy(asc(regions.path), asc(units.name)),
-      "unit.list",
+        .where(and(unitListWhere(actor, filter), keysetAfter(units.name, units.id, "text", page)))
+        .orderBy(...keysetOrder(units.name, units.id, page))
+        .limit(page.limit + 1),
+      "unit.page",
     ),
-    (rows) => Effect.sync(() => rows.map((r) => toUnitRecord(r.unit, r.path))),
+    (found) =>
+      Effect.sync(() =>
+        toPage(
+          found,
+          page,
+          (r) => ({ at: r.unit.name, id: r.unit.id }),
+          (r) => toUnitRecord(r.unit, r.path),
+        ),
+      ),
+  )
+
+/** How many units the actor sees pass the filter (exact: units are hundreds per district, not millions). */
+export const countUnits = (h: Handle, actor: Access.Actor, filter: UnitFilter): Effect.Effect<number> =>
+  Effect.map(
+    q(
+      h
+        .select({ n: count() })
+        .from(units)
+        .innerJoin(regions, eq(units.regionId, regions.id))
+        .where(unitListWhere(actor, filter)),
+      "unit.count",
+    ),
+    ([r]) => r?.n ?? 0,
   )
 
 /** One unit within the actor's scope. */

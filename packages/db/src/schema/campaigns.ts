@@ -58,6 +58,8 @@ export const campaigns = pgTable(
   },
   (t) => [
     index("campaigns_region_idx").on(t.regionId),
+    // campaigns.list's keyset (issue 19).
+    index("campaigns_created_idx").on(t.createdAt, t.id),
     foreignKey({
       columns: [t.schemeId, t.schemeVersion],
       foreignColumns: [schemes.schemeId, schemes.version],
@@ -157,6 +159,10 @@ export const reviewTasks = pgTable(
   },
   (t) => [
     index("review_tasks_assignee_idx").on(t.assignee, t.status),
+    // tasks.mine's keyset (issue 19): an assignee's open tasks by due date, undated last, then id.
+    index("review_tasks_open_due_idx")
+      .on(t.assignee, sql`coalesce(${t.dueOn}, 'infinity'::date)`, t.id)
+      .where(sql`${t.status} = 'open'`),
     index("review_tasks_application_idx").on(t.applicationId),
     check("review_tasks_status_check", sql`${t.status} in ('open', 'done')`),
   ],

@@ -53,7 +53,8 @@ export const units = pgTable(
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
-  (t) => [index("units_region_idx").on(t.regionId)],
+  // units.list's keyset by name (issue 19).
+  (t) => [index("units_region_idx").on(t.regionId), index("units_name_idx").on(t.name, t.id)],
 )
 
 /**

@@ -106,9 +106,16 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
     ),
   },
   "units.list": {
-    summary: t("管辖范围内的单位", "Units within your scope"),
+    summary: t("管辖范围内的单位，分页", "Units within your scope, one page at a time"),
+    description: t(
+      "按单位名称排序（order=desc 为倒序），每页至多 200 条（limit，默认 50），以 nextCursor / cursor 翻页；可按所在区域（regionId）、区域及其下级（withinRegionId）、单位角色（role）、名称（部分，name）筛选。",
+      "Ordered by name (order=desc reverses it), at most 200 a page (limit, default 50), paged by nextCursor / cursor; filter by the unit's region (regionId), a region and everything beneath it (withinRegionId), role, part of the name (name).",
+    ),
     example: {},
-    answer: t("单位数组。", "An array of units."),
+    answer: t(
+      "{ items: 单位, nextCursor, total: 符合条件的总数 }。",
+      "{ items: units, nextCursor, total: how many pass the filter }.",
+    ),
   },
   "units.get": { summary: t("一个单位", "One unit"), example: { id: "demo-unit-1" } },
   "posts.list": {
@@ -359,8 +366,8 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
   "campaigns.list": {
     summary: t("选派批次，分页", "Campaigns, one page at a time"),
     description: t(
-      "按创建时间排序（order=desc 为最新在前），每页至多 200 条（limit，默认 50），以 nextCursor / cursor 翻页；可按状态筛选。",
-      "Ordered by creation (order=desc for newest first), at most 200 a page (limit, default 50), paged by nextCursor / cursor; filter by status.",
+      "按创建时间排序，最新在前（order=asc 为最早在前），每页至多 200 条（limit，默认 50），以 nextCursor / cursor 翻页；可按状态（status）、方案（schemeId）、区域及其下级（withinRegionId，须在管辖范围内）、批次名称（部分，name）筛选。",
+      "Ordered by creation, newest first (order=asc for oldest first), at most 200 a page (limit, default 50), paged by nextCursor / cursor; filter by status, scheme (schemeId), a region in your scope and everything beneath it (withinRegionId), part of the name (name).",
     ),
     example: {},
     answer: t(

@@ -7,7 +7,16 @@ import type { SignedIn } from "../auth/service.js"
 import type { Context } from "../context.js"
 import { input } from "../input.js"
 import { failureToTRPC, procedure, router } from "../trpc.js"
-import { Id, Instant } from "./shared.js"
+import {
+  Id,
+  Instant,
+  keyedPageFields,
+  keyedPageRequest,
+  NameKey,
+  NameSearch,
+  pageOut,
+  writeKeyed,
+} from "./shared.js"
 
 const EXPIRED = { zh: "应晚于当前时间", en: "must be later than now" }
 
@@ -130,10 +139,31 @@ const Role = Schema.Literal(
 
 /** Accounts created by admins (a scope beneath their own: Access.mayCreateAccount) and integrators' API tokens. */
 export const accountsRouter = router({
-  /** Accounts whose scope lies within the caller's. */
+  /**
+   * One page of the accounts whose scope lies within the caller's (issue 19), by e-mail (A→Z unless
+   * `order: "desc"`), at most `limit` (≤ 200, default 50), with `nextCursor` (null on the last page) and the
+   * `total` passing the filters: `role`, `name` (part of the name or the e-mail).
+   */
   list: procedure
     .permission("account.create")
-    .query(({ ctx }) => ctx.run(Effect.flatMap(AccountService, (a) => a.list(ctx.actor)))),
+    .input(
+      input(
+        Schema.Struct({
+          role: Schema.optional(Role),
+          name: Schema.optional(NameSearch("姓名或邮箱包含 / name or e-mail contains")),
+          ...keyedPageFields(NameKey),
+        }),
+      ),
+    )
+    .query(({ ctx, input: { cursor, limit, order, ...filter } }) =>
+      ctx
+        .run(
+          Effect.flatMap(AccountService, (a) =>
+            a.list(ctx.actor, filter, keyedPageRequest(NameKey, { cursor, limit, order })),
+          ),
+        )
+        .then((page) => pageOut(page, (a) => a, writeKeyed(NameKey))),
+    ),
   create: procedure
     .permission("account.create")
     .input(

@@ -8,7 +8,7 @@ import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
 import { publicDetail, publicSummary, selfCheckOut } from "./public-campaigns.js"
 import { CampaignId, campaignOut } from "./selection-shared.js"
-import { ExpectedVersion, Id, MAX_INT4, PageFields, pageOut, pageRequest } from "./shared.js"
+import { ExpectedVersion, Id, MAX_INT4, NameSearch, PageFields, pageOut, pageRequest } from "./shared.js"
 
 /**
  * Selection campaigns (选派批次): create, adjust, open and close them, and read what they need before a decision
@@ -88,12 +88,23 @@ const setStatus = (status: "open" | "closed") =>
     )
 
 export const campaignsRouter = router({
+  /**
+   * One page of the campaigns the caller reads (issue 19), newest first unless `order: "asc"`, by creation (the
+   * keyset (created_at, id)), at most `limit` (≤ 200, default 50), with `nextCursor` (null on the last page) and the
+   * `total` passing the filters: `status`, `schemeId`, `withinRegionId` (a region in the caller's scope and
+   * beneath it) and `name` (part of the name).
+   */
   list: procedure
     .permission("campaign.read")
     .input(
       input(
         Schema.Struct({
-          status: Schema.optional(Schema.Literal("draft", "open", "closed")),
+          status: Schema.optional(
+            Schema.Literal("draft", "open", "closed").annotations({ title: "批次状态 / status" }),
+          ),
+          schemeId: Schema.optional(Id("方案编号 / scheme id")),
+          withinRegionId: Schema.optional(Id("区域（含下级） / region and beneath")),
+          name: Schema.optional(NameSearch("批次名称包含 / name contains")),
           ...PageFields,
         }),
       ),
@@ -102,7 +113,7 @@ export const campaignsRouter = router({
       ctx
         .run(
           Effect.flatMap(CampaignService, (r) =>
-            r.list(ctx.actor, filter, pageRequest({ cursor, limit, order })),
+            r.list(ctx.actor, filter, pageRequest({ cursor, limit, order: order ?? "desc" })),
           ),
         )
         .then((page) => pageOut(page, campaignOut)),

@@ -60,18 +60,21 @@ export const DEFAULT_PAGE_SIZE = 50
 // "2026-12-07 03:07:45.123456+00" (offset maybe ±hh:mm).
 const PG_KEY = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2}){0,2})?$/
 
-const readCursor = (s: string): PageKey | undefined => {
+const decodeCursor = (s: string): unknown => {
   try {
-    const v: unknown = JSON.parse(Buffer.from(s, "base64url").toString("utf8"))
-    if (!Array.isArray(v) || v.length !== 2) return undefined
-    const [at, id] = v as [unknown, unknown]
-    if (typeof at !== "string" || typeof id !== "string") return undefined
-    if (!PG_KEY.test(at) || !isInstant(at.slice(0, 10)) || id.length === 0 || id.length > 120)
-      return undefined
-    return { at, id }
+    return JSON.parse(Buffer.from(s, "base64url").toString("utf8"))
   } catch {
     return undefined
   }
+}
+
+const readCursor = (s: string): PageKey | undefined => {
+  const v = decodeCursor(s)
+  if (!Array.isArray(v) || v.length !== 2) return undefined
+  const [at, id] = v as [unknown, unknown]
+  if (typeof at !== "string" || typeof id !== "string") return undefined
+  if (!PG_KEY.test(at) || !isInstant(at.slice(0, 10)) || id.length === 0 || id.length > 120) return undefined
+  return { at, id }
 }
 
 /** The opaque cursor a page answers with (`nextCursor`) and the next request sends back. */
@@ -118,4 +121,86 @@ export const pageRequest = (i: {
 export const pageOut = <R, O>(
   page: { readonly items: ReadonlyArray<R>; readonly next: PageKey | null; readonly total: number },
   out: (r: R) => O,
-) => ({ items: page.items.map(out), nextCursor: writeCursor(page.next), total: page.total })
+  write: (key: PageKey | null) => string | null = writeCursor,
+) => ({ items: page.items.map(out), nextCursor: write(page.next), total: page.total })
+
+/** Part of a name to search for (case-insensitive, anywhere in the name). */
+export const NameSearch = (title: string) =>
+  Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(100)).annotations({ title })
+
+// ------------------------------------------------------------------------- keyed cursors (not by an instant)
+
+/**
+ * A cursor of a list sorted by something other than an instant: a tag naming the kind of key, the key, the id.
+ * The tag keeps one list's cursor out of another's: a name cursor sent to a list paged by creation (or the other
+ * way round) is refused at the field instead of being cast to the wrong type in SQL.
+ */
+export interface KeyedCursor {
+  /** The tag the cursor carries. */
+  readonly tag: string
+  /** Whether a key of this kind is one the list could have written. */
+  readonly keyOk: (key: string) => boolean
+  readonly title: string
+}
+
+const readKeyed = (kind: KeyedCursor, s: string): PageKey | undefined => {
+  const v = decodeCursor(s)
+  if (!Array.isArray(v) || v.length !== 3) return undefined
+  const [tag, at, id] = v as [unknown, unknown, unknown]
+  if (tag !== kind.tag || typeof at !== "string" || typeof id !== "string") return undefined
+  if (!kind.keyOk(at) || id.length === 0 || id.length > 120) return undefined
+  return { at, id }
+}
+
+/** A list's cursor as the API takes it: one this list gave out, else refused at the field. */
+export const keyedCursor = (kind: KeyedCursor) =>
+  Schema.String.pipe(
+    Schema.maxLength(800),
+    Schema.filter((s) => readKeyed(kind, s) !== undefined, {
+      message: () =>
+        "不是本接口给出的翻页游标，请从第一页重新查询 / not a cursor this API gave out: start again from the first page",
+    }),
+  ).annotations({ title: kind.title })
+
+/** The cursor continuing after `key`, for a list of this kind. */
+export const writeKeyed =
+  (kind: KeyedCursor) =>
+  (key: PageKey | null): string | null =>
+    key === null
+      ? null
+      : Buffer.from(JSON.stringify([kind.tag, key.at, key.id]), "utf8").toString("base64url")
+
+/** The page a keyed list's input asks for (the cursor already passed {@link keyedCursor}). */
+export const keyedPageRequest = (
+  kind: KeyedCursor,
+  i: {
+    readonly cursor?: string | undefined
+    readonly limit?: number | undefined
+    readonly order?: "asc" | "desc" | undefined
+  },
+): PageRequest => ({
+  after: i.cursor === undefined ? null : (readKeyed(kind, i.cursor) ?? null),
+  limit: i.limit ?? DEFAULT_PAGE_SIZE,
+  order: i.order ?? "asc",
+})
+
+/** Lists by a name or an e-mail (units, accounts): any text of at most 400 characters. */
+export const NameKey: KeyedCursor = {
+  tag: "n",
+  keyOk: (k) => k.length <= 400,
+  title: "翻页游标 / cursor",
+}
+
+/** Lists by a due date, undated last (tasks.mine): a real date, or "infinity" (no due date). */
+export const DueKey: KeyedCursor = {
+  tag: "d",
+  keyOk: (k) => k === "infinity" || (/^\d{4}-\d{2}-\d{2}$/.test(k) && isInstant(k)),
+  title: "翻页游标 / cursor",
+}
+
+/** The page fields of a list keyed by `kind`: its cursor, how many, which way. */
+export const keyedPageFields = (kind: KeyedCursor) => ({
+  cursor: Schema.optional(keyedCursor(kind)),
+  limit: Schema.optional(PageSize),
+  order: Schema.optional(Schema.Literal("asc", "desc").annotations({ title: "排序方向 / order" })),
+})

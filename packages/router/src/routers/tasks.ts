@@ -4,7 +4,15 @@ import { Effect, Schema } from "effect"
 import { input } from "../input.js"
 import { procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
-import { ExpectedVersion, Id } from "./shared.js"
+import {
+  DueKey,
+  ExpectedVersion,
+  Id,
+  keyedPageFields,
+  keyedPageRequest,
+  pageOut,
+  writeKeyed,
+} from "./shared.js"
 
 /**
  * Review tasks (办理任务): assign a reviewer to an application's current step, transfer (转办) with a reason to
@@ -37,13 +45,30 @@ const TaskId = Id("任务编号 / task id")
 const AccountId = Id("账号 / account")
 
 export const tasksRouter = router({
-  /** My open tasks, overdue first by due date. */
+  /**
+   * One page of my open tasks (issue 19): overdue first, then by due date, undated last, then by id (`order:
+   * "desc"` reverses it), at most `limit` (≤ 200, default 50), with `nextCursor` (null on the last page) and the
+   * `total`; `campaignId` keeps one campaign's. The cursor carries the last row's due date and id, not today: it
+   * stays valid over midnight, and tasks assigned meanwhile before it do not shift the rows after it.
+   */
   mine: procedure
     .permission("application.review")
-    .query(({ ctx }) =>
+    .input(
+      input(
+        Schema.Struct({
+          campaignId: Schema.optional(Id("批次编号 / campaign id")),
+          ...keyedPageFields(DueKey),
+        }),
+      ),
+    )
+    .query(({ ctx, input: { cursor, limit, order, ...filter } }) =>
       ctx
-        .run(Effect.flatMap(TaskService, (r) => r.mine(ctx.actor, todayOf(ctx))))
-        .then((rows) => rows.map(taskOut)),
+        .run(
+          Effect.flatMap(TaskService, (r) =>
+            r.mine(ctx.actor, filter, keyedPageRequest(DueKey, { cursor, limit, order }), todayOf(ctx)),
+          ),
+        )
+        .then((page) => pageOut(page, taskOut, writeKeyed(DueKey))),
     ),
 
   /** A campaign's tasks (the campaign's own scope). */

@@ -1,4 +1,5 @@
 import {
+  type AccountFilter,
   type AccountScope,
   type AccountSummary,
   type AuditContext,
@@ -6,6 +7,8 @@ import {
   type CommandContext,
   Database,
   type NewRole,
+  type PageKey,
+  type PageRequest,
   type Tx,
   transaction,
   writeAudit,
@@ -16,6 +19,13 @@ import { requirePermission } from "../shared/authority.js"
 import { Rejected } from "../shared/errors.js"
 
 /** A new admin or integrator account's scope: a region, or a unit (which sits in a region). */
+/** A page of accounts: the rows, the key after the last (null on the last page), how many pass the filter. */
+export interface AccountPage {
+  readonly items: ReadonlyArray<AccountSummary>
+  readonly next: PageKey | null
+  readonly total: number
+}
+
 export type NewScope = { readonly regionId: string } | { readonly unitId: string }
 
 /** A new API token as the auth side minted it: only its SHA-256 and display prefix reach storage. */
@@ -50,9 +60,23 @@ export class AccountService extends Effect.Service<AccountService>()("@cadre/ser
   effect: Effect.gen(function* () {
     const { db } = yield* Database
 
-    /** Accounts whose scope lies within the actor's (admins managing their staff and integrators). */
-    const list = (actor: Access.Actor): Effect.Effect<ReadonlyArray<AccountSummary>, Access.Forbidden> =>
-      Effect.zipRight(requirePermission(actor, "account.create"), accountQueries.list(db, actor.scopePath))
+    /**
+     * One page of the accounts whose scope lies within the actor's (admins managing their staff and integrators),
+     * by e-mail (issue 19), and how many pass the filter.
+     */
+    const list = (
+      actor: Access.Actor,
+      filter: AccountFilter,
+      page: PageRequest,
+    ): Effect.Effect<AccountPage, Access.Forbidden> =>
+      Effect.gen(function* () {
+        yield* requirePermission(actor, "account.create")
+        const [found, total] = yield* Effect.all([
+          accountQueries.pageAccounts(db, actor.scopePath, filter, page),
+          accountQueries.countAccounts(db, actor.scopePath, filter),
+        ])
+        return { items: found.rows, next: found.next, total }
+      })
 
     const scopeOf = (scope: NewScope): Effect.Effect<AccountScope | undefined> =>
       "regionId" in scope

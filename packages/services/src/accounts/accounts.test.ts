@@ -152,7 +152,9 @@ describe("AccountService", () => {
       "Forbidden",
     )
     // The list holds the accounts bound above, all within the creator's scope.
-    const listed = await Effect.runPromise(accounts.list(org))
+    const listed = (
+      await Effect.runPromise(accounts.list(org, {}, { after: null, limit: 200, order: "asc" }))
+    ).items
     expect(listed.map((a) => a.email)).toContain("acct-s@test.example.org")
     expect(listed.every((a) => a.scopePath.startsWith(YANGPU))).toBe(true)
   })

@@ -8,6 +8,8 @@ import {
   type NotFound,
   notFound,
   one,
+  type PageKey,
+  type PageRequest,
   regionQueries,
   type StaleVersion,
   staleVersion,
@@ -21,6 +23,13 @@ import {
 import { type Access, Regions } from "@cadre/domain"
 import { Effect } from "effect"
 import { requirePermission } from "../shared/authority.js"
+
+/** A page of units: the rows, the key after the last (null on the last page), how many pass the filter. */
+export interface UnitPage {
+  readonly items: ReadonlyArray<UnitRecord>
+  readonly next: PageKey | null
+  readonly total: number
+}
 
 export interface CreateUnitInput {
   readonly id?: string | undefined
@@ -49,12 +58,31 @@ export class UnitService extends Effect.Service<UnitService>()("@cadre/services/
   effect: Effect.gen(function* () {
     const { db } = yield* Database
 
-    /** Units whose region lies within the actor's scope. */
+    /**
+     * One page of the units whose region lies within the actor's scope (issue 19), by name, and how many pass the
+     * filter. `withinRegionId` names a region in sight: its units and those beneath it (none when it is out of sight).
+     */
     const list = (
       actor: Access.Actor,
-      filter?: UnitFilter,
-    ): Effect.Effect<ReadonlyArray<UnitRecord>, Access.Forbidden> =>
-      Effect.zipRight(requirePermission(actor, "unit.read"), unitQueries.list(db, actor, filter))
+      filter: Omit<UnitFilter, "withinPath"> & { readonly withinRegionId?: string | undefined },
+      page: PageRequest,
+    ): Effect.Effect<UnitPage, Access.Forbidden> =>
+      Effect.gen(function* () {
+        yield* requirePermission(actor, "unit.read")
+        const { withinRegionId, ...rest } = filter
+        let withinPath: string | undefined
+        if (withinRegionId !== undefined) {
+          const region = yield* regionQueries.get(db, actor, withinRegionId)
+          if (region === undefined) return { items: [], next: null, total: 0 }
+          withinPath = region.path
+        }
+        const where = { ...rest, ...(withinPath === undefined ? {} : { withinPath }) }
+        const [found, total] = yield* Effect.all([
+          unitQueries.pageUnits(db, actor, where, page),
+          unitQueries.countUnits(db, actor, where),
+        ])
+        return { items: found.rows, next: found.next, total }
+      })
 
     const get = (actor: Access.Actor, id: string): Effect.Effect<UnitRecord, NotFound | Access.Forbidden> =>
       Effect.gen(function* () {

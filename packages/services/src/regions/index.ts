@@ -8,4 +8,4 @@ export {
   type MergeResult,
   RegionService,
 } from "./RegionService.js"
-export { type CreateUnitInput, UnitService, type UpdateUnitInput } from "./UnitService.js"
+export { type CreateUnitInput, type UnitPage, UnitService, type UpdateUnitInput } from "./UnitService.js"

@@ -215,9 +215,10 @@ describe("UnitRepo and PostRepo", () => {
       }),
     )
     expect(unit.version).toBe(1)
-    const mine = await run(repos.units.list(c.actor))
+    const all = { after: null, limit: 200, order: "asc" } as const
+    const mine = (await run(repos.units.list(c.actor, {}, all))).items
     expect(mine.map((u) => u.id)).toContain(unit.id)
-    const theirs = await run(repos.units.list(actor("street_admin", PINGLIANG)))
+    const theirs = (await run(repos.units.list(actor("street_admin", PINGLIANG), {}, all))).items
     expect(theirs.map((u) => u.id)).not.toContain(unit.id)
     const updated = await run(
       repos.units.update(c, { id: unit.id, expectedVersion: 1, roles: ["host", "dispatching"] }),

@@ -11,6 +11,7 @@ import {
   type PageKey,
   type PageRequest,
   type PostInfo,
+  regionQueries,
   type StaleVersion,
   staleVersion,
   transaction,
@@ -77,15 +78,27 @@ export interface PublicCampaign {
   readonly scheme: Scheme.Scheme
 }
 
+/** campaigns.list's filters (besides the caller's sight). */
+export interface CampaignListFilter {
+  readonly status?: "draft" | "open" | "closed" | undefined
+  readonly schemeId?: string | undefined
+  readonly withinRegionId?: string | undefined
+  readonly name?: string | undefined
+}
+
 export class CampaignService extends Effect.Service<CampaignService>()("@cadre/services/CampaignService", {
   effect: Effect.gen(function* () {
     const { db } = yield* Database
     const schemes = yield* SchemeStore
 
-    /** One keyset page of the campaigns the caller reads (by creation), and how many pass the filter in all. */
+    /**
+     * One keyset page of the campaigns the caller reads (by creation), and how many pass the filter in all.
+     * `withinRegionId` names a region in the caller's scope: its campaigns and those beneath it (none when the
+     * region is out of sight, so a cursor or a filter never reaches past the scope); `name` is part of the name.
+     */
     const list = (
       actor: Access.Actor,
-      filter: { readonly status?: "draft" | "open" | "closed" | undefined },
+      filter: CampaignListFilter,
       page: PageRequest,
     ): Effect.Effect<
       {
@@ -97,10 +110,18 @@ export class CampaignService extends Effect.Service<CampaignService>()("@cadre/s
     > =>
       Effect.gen(function* () {
         yield* requirePermission(actor, "campaign.read")
+        const { withinRegionId, ...rest } = filter
+        let withinPath: string | undefined
+        if (withinRegionId !== undefined) {
+          const region = yield* regionQueries.get(db, actor, withinRegionId)
+          if (region === undefined) return { items: [], next: null, total: 0 }
+          withinPath = region.path
+        }
+        const where = { ...rest, ...(withinPath === undefined ? {} : { withinPath }) }
         const visible = campaignQueries.campaignVisibleTo(actor)
         const [found, total] = yield* Effect.all([
-          campaignQueries.pageCampaigns(db, visible, filter.status, page),
-          campaignQueries.countCampaigns(db, visible, filter.status),
+          campaignQueries.pageCampaigns(db, visible, where, page),
+          campaignQueries.countCampaigns(db, visible, where),
         ])
         const items = yield* ownCounts(db, actor, found.rows)
         return { items, next: found.next, total }

@@ -5,6 +5,8 @@ import {
   Database,
   type NotFound,
   notFound,
+  type PageKey,
+  type PageRequest,
   type StaleVersion,
   type StoredTask,
   staleVersion,
@@ -126,17 +128,27 @@ export class TaskService extends Effect.Service<TaskService>()("@cadre/services/
         r === undefined ? Effect.fail(notFound("task", id)) : Effect.succeed(toRecord(r, on)),
       )
 
-    /** Open tasks assigned to the caller. */
+    /**
+     * One page of the open tasks assigned to the caller (issue 19): overdue first, then by due date, undated last,
+     * then by id; and how many there are in all.
+     */
     const mine = (
       actor: Access.Actor,
+      filter: taskQueries.MyTaskFilter,
+      page: PageRequest,
       on: LocalDate.LocalDate,
-    ): Effect.Effect<ReadonlyArray<TaskRecord>, Access.Forbidden> =>
-      Effect.zipRight(
-        requirePermission(actor, "application.review"),
-        Effect.map(taskQueries.openTasksAssignedTo(db, actor.accountId), (rows) =>
-          rows.map((r) => toRecord(r, on)),
-        ),
-      )
+    ): Effect.Effect<
+      { readonly items: ReadonlyArray<TaskRecord>; readonly next: PageKey | null; readonly total: number },
+      Access.Forbidden
+    > =>
+      Effect.gen(function* () {
+        yield* requirePermission(actor, "application.review")
+        const [found, total] = yield* Effect.all([
+          taskQueries.pageOpenTasksAssignedTo(db, actor.accountId, filter, page),
+          taskQueries.countOpenTasksAssignedTo(db, actor.accountId, filter),
+        ])
+        return { items: found.rows.map((r) => toRecord(r, on)), next: found.next, total }
+      })
 
     /** Tasks of a campaign the caller runs (open and done). */
     const forCampaign = (

@@ -532,6 +532,28 @@ describe("campaign list (选派批次)", () => {
       ["interview", 1],
     ])
   })
+
+  it("pages by cursor; a name search goes to the server and starts again at the first page (issue 19)", async () => {
+    const calls = stubApi({ status: 200, body: {} }, applications, {
+      "campaigns.list": (i: { cursor?: string } | undefined) =>
+        i?.cursor === "c2"
+          ? { items: [{ ...campaign, id: "c2", name: "第二页批次" }], nextCursor: null, total: 2 }
+          : { items: [campaign], nextCursor: "c2", total: 2 },
+    })
+    renderPage(<CampaignsPage />)
+    await screen.findByTestId("campaign-c1")
+    const lists = () =>
+      calls.filter((c) => c.procedure === "campaigns.list").map((c) => JSON.parse(c.input ?? "{}"))
+    expect(lists()[0]).toEqual({})
+    fireEvent.click(screen.getByRole("button", { name: /下一页/ }))
+    await screen.findByTestId("campaign-c2")
+    expect(lists().at(-1)).toEqual({ cursor: "c2" })
+    const search = screen.getByRole("searchbox", { name: "按批次名称查找" })
+    fireEvent.change(search, { target: { value: " 杨浦 " } })
+    fireEvent.keyDown(search, { key: "Enter", code: "Enter", keyCode: 13 })
+    await waitFor(() => expect(lists().at(-1)).toEqual({ name: "杨浦" }))
+    await screen.findByTestId("campaign-c1")
+  })
 })
 
 describe("routing and moves", () => {

@@ -1,6 +1,19 @@
 import type { RouterOutputs } from "@cadre/client"
 import { isUnauthenticated, ProblemAlert, problemOf, useApi, useLanguage } from "@cadre/ui"
-import { App as AntdApp, Button, Card, Col, Empty, Flex, Row, Spin, Tag, Typography } from "antd"
+import {
+  App as AntdApp,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Input,
+  Row,
+  Select,
+  Spin,
+  Tag,
+  Typography,
+} from "antd"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useLoad } from "../../api/use-load"
@@ -105,9 +118,26 @@ export const CampaignsPage = () => {
     me?.permissions.includes("campaign.write") && me.scope._tag === "RegionScope"
       ? me.scope.regionId
       : undefined
+  const [search, setSearch] = useState("")
+  const [status, setStatus] = useState<CampaignRow["status"] | null>(null)
   const pages = useKeysetPages()
-  const { cursor } = pages
-  const { load } = useLoad(() => api.campaigns.list.query({ cursor }), `${language} ${cursor ?? ""}`)
+  const { cursor, first } = pages
+  // A new search or status starts again at the first page.
+  useEffect(() => {
+    void search
+    void status
+    first()
+  }, [search, status, first])
+  // Newest first (the server's order), one page at a time (issue 19), filtered on the server.
+  const { load } = useLoad(
+    () =>
+      api.campaigns.list.query({
+        ...(search === "" ? {} : { name: search }),
+        ...(status === null ? {} : { status }),
+        ...(cursor === undefined ? {} : { cursor }),
+      }),
+    `${language}|${search}|${status ?? ""}|${pages.page}|${cursor ?? ""}`,
+  )
   const failedAuth = load.state === "failed" && isUnauthenticated(load.error)
   useEffect(() => {
     if (failedAuth) expired()
@@ -123,6 +153,30 @@ export const CampaignsPage = () => {
             {t("campaigns.new")}
           </Button>
         )}
+      </Flex>
+      <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t("campaigns.search")}
+          aria-label={t("campaigns.search")}
+          onSearch={(v) => setSearch(v.trim())}
+          style={{ maxWidth: 320 }}
+          data-testid="campaigns-search"
+        />
+        <Select<CampaignRow["status"] | "all">
+          aria-label={t("campaigns.status")}
+          style={{ minWidth: 140 }}
+          value={status ?? "all"}
+          onChange={(v) => setStatus(v === "all" ? null : v)}
+          options={[
+            { value: "all", label: t("campaigns.anyStatus") },
+            ...(["draft", "open", "closed"] as const).map((s) => ({
+              value: s,
+              label: t(`campaigns.statuses.${s}`),
+            })),
+          ]}
+          data-testid="campaigns-status"
+        />
       </Flex>
       {creating && createIn !== undefined ? (
         <CreateCampaignDialog

@@ -4,6 +4,7 @@ import {
   Button,
   Empty,
   Flex,
+  Input,
   Spin,
   Table,
   type TableColumnsType,
@@ -13,11 +14,15 @@ import {
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useLoad } from "../../api/use-load"
+import { allPages } from "../../api/all-pages"
 import { AppShell } from "../../layout/app-shell"
+import { KeysetPager, useKeysetPages } from "../../layout/keyset-pager"
 import { useSession } from "../../session/session"
 import { AccountDialog } from "./account-dialog"
-import { type AccountRow, chinaDateOf, creatableRoles, scopeName } from "./manage-helpers"
+import { type AccountRow, chinaDateOf, creatableRoles, scopeName, type UnitRow } from "./manage-helpers"
 import { TokenDialog } from "./token-dialog"
+
+const PAGE_SIZE = 50
 
 /**
  * 账号: the accounts whose scope lies within the caller's (name, e-mail, role, scope, status); new accounts
@@ -34,22 +39,41 @@ export const AccountsPage = () => {
     (me?.permissions.includes("account.create") ?? false) && creatableRoles(me?.role ?? "").length > 0
   const [creating, setCreating] = useState(false)
   const [tokenFor, setTokenFor] = useState<AccountRow | null>(null)
+  const [search, setSearch] = useState("")
+  const pages = useKeysetPages()
+  const { cursor, first } = pages
+  // A new search starts again at the first page.
+  useEffect(() => {
+    void search
+    first()
+  }, [search, first])
   const { load, reload } = useLoad(
     () =>
       Promise.all([
-        api.accounts.list.query(),
         api.regions.tree.query({}),
         // Units and the policy help to read and fill in; a refusal of them must not hide the accounts.
-        api.units.list.query({}).catch((): Awaited<ReturnType<typeof api.units.list.query>> => []),
+        allPages((i) => api.units.list.query(i)).catch((): ReadonlyArray<UnitRow> => []),
         api.auth.passwordPolicy.query().catch(() => null),
       ]),
     language,
   )
-  const failedAuth = load.state === "failed" && isUnauthenticated(load.error)
+  // One page of accounts (issue 19), by e-mail, with the name or e-mail searched on the server.
+  const { load: accountsLoad, reload: reloadAccounts } = useLoad(
+    () =>
+      api.accounts.list.query({
+        limit: PAGE_SIZE,
+        ...(search === "" ? {} : { name: search }),
+        ...(cursor === undefined ? {} : { cursor }),
+      }),
+    `${language}|${search}|${pages.page}|${cursor ?? ""}`,
+  )
+  const failed = load.state === "failed" ? load : accountsLoad.state === "failed" ? accountsLoad : null
+  const failedAuth = failed !== null && isUnauthenticated(failed.error)
   useEffect(() => {
     if (failedAuth) expired()
   }, [failedAuth, expired])
-  const [accounts, regions, units, policy] = load.state === "done" ? load.data : [[], [], [], null]
+  const [regions, units, policy] = load.state === "done" ? load.data : [[], [], null]
+  const accounts = accountsLoad.state === "done" ? accountsLoad.data.items : []
 
   const columns: TableColumnsType<AccountRow> = [
     { title: t("accounts.columns.name"), key: "name", render: (_, a) => a.name },
@@ -104,21 +128,38 @@ export const AccountsPage = () => {
         ) : null}
       </Flex>
       <Typography.Paragraph type="secondary">{t("accounts.intro")}</Typography.Paragraph>
-      {load.state === "loading" ? (
+      <Input.Search
+        allowClear
+        placeholder={t("accounts.search")}
+        aria-label={t("accounts.search")}
+        onSearch={(v) => setSearch(v.trim())}
+        style={{ maxWidth: 320, marginBottom: 8 }}
+        data-testid="accounts-search"
+      />
+      {load.state === "loading" || accountsLoad.state === "loading" ? (
         <Spin />
-      ) : load.state === "failed" ? (
-        <ProblemAlert problem={problemOf(load.error)} />
+      ) : failed !== null ? (
+        <ProblemAlert problem={problemOf(failed.error)} />
       ) : accounts.length === 0 ? (
         <Empty description={t("accounts.empty")} />
       ) : (
-        <Table<AccountRow>
-          rowKey="accountId"
-          size="small"
-          columns={columns}
-          dataSource={[...accounts]}
-          pagination={false}
-          scroll={{ x: "max-content" }}
-        />
+        <>
+          <Table<AccountRow>
+            rowKey="accountId"
+            size="small"
+            columns={columns}
+            dataSource={[...accounts]}
+            pagination={false}
+            scroll={{ x: "max-content" }}
+          />
+          {accountsLoad.state === "done" ? (
+            <KeysetPager
+              pages={pages}
+              total={accountsLoad.data.total}
+              nextCursor={accountsLoad.data.nextCursor}
+            />
+          ) : null}
+        </>
       )}
       {creating && me !== null && load.state === "done" ? (
         <AccountDialog
@@ -131,6 +172,7 @@ export const AccountsPage = () => {
             setCreating(false)
             void message.success(t("accounts.created", { email }))
             reload()
+            reloadAccounts()
           }}
         />
       ) : null}

@@ -78,6 +78,7 @@ export const manageZh = {
   accounts: {
     intro: "管辖范围内的管理端账号和系统对接账号。新账号的范围须在本账号范围之下，由服务端核验。",
     empty: "暂无账号",
+    search: "按姓名或邮箱查找",
     columns: {
       name: "姓名",
       email: "邮箱",
@@ -209,6 +210,7 @@ export const manageEn: Messages<typeof manageZh> = {
     intro:
       "Admin and integrator accounts in your scope. A new account's scope must lie beneath yours; the server checks it.",
     empty: "No accounts yet",
+    search: "Search by name or e-mail",
     columns: {
       name: "Name",
       email: "E-mail",

@@ -56,7 +56,7 @@ const stubApi = () => {
       },
       "regions.get": { name: "牛佛镇" },
       "regions.tree": [],
-      "units.list": [],
+      "units.list": { items: [], nextCursor: null, total: 0 },
     }
     return Response.json({ result: { data: data[procedure] } })
   })

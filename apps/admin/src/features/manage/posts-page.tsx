@@ -14,6 +14,7 @@ import {
 } from "antd"
 import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
+import { allPages } from "../../api/all-pages"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { useSession } from "../../session/session"
@@ -25,6 +26,7 @@ import {
   placeOf,
   postStatusColor,
   regionTree,
+  type UnitRow,
 } from "./manage-helpers"
 import { PostDialog } from "./post-dialog"
 
@@ -58,7 +60,7 @@ export const PostsPage = () => {
       Promise.all([
         api.regions.tree.query({}),
         // Units are the dialog's choices: a refusal of them must not hide the posts.
-        api.units.list.query({}).catch((): Awaited<ReturnType<typeof api.units.list.query>> => []),
+        allPages((i) => api.units.list.query(i)).catch((): ReadonlyArray<UnitRow> => []),
       ]),
     language,
   )

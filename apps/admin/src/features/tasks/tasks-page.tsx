@@ -1,13 +1,16 @@
 import type { RouterOutputs } from "@cadre/client"
 import { formatDate, ProblemAlert, problemOf, useLanguage } from "@cadre/ui"
-import { useQuery } from "@tanstack/react-query"
+import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { Card, Empty, Flex, Grid, Spin, Table, Tag, Typography } from "antd"
 import { useTranslation } from "react-i18next"
 import { useTRPC } from "../../api/query"
 import { AppShell } from "../../layout/app-shell"
+import { KeysetPager, useKeysetPages } from "../../layout/keyset-pager"
 import { Link } from "../../routes/navigation"
 
-export type TaskRow = RouterOutputs["tasks"]["mine"][number]
+export type TaskRow = RouterOutputs["tasks"]["mine"]["items"][number]
+
+const PAGE_SIZE = 20
 
 /** 已逾期 / 截止日 / 未定时限: a task's due date as the clerk reads it. */
 const Due = ({ task }: { readonly task: TaskRow }) => {
@@ -38,9 +41,21 @@ export const TasksPage = () => {
   const language = useLanguage()
   const lang = language === "en" ? "en" : "zh"
   const trpc = useTRPC()
-  const tasks = useQuery(trpc.tasks.mine.queryOptions())
+  // One page at a time (issue 19), overdue first then by due date; 下一页 goes on from the last row's cursor.
+  const pages = useKeysetPages()
+  const { cursor } = pages
+  const tasks = useQuery(
+    trpc.tasks.mine.queryOptions(
+      { limit: PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }) },
+      { placeholderData: keepPreviousData },
+    ),
+  )
   const narrow = Grid.useBreakpoint().md === false
-  const rows = tasks.data ?? []
+  const rows = tasks.data?.items ?? []
+  const pager =
+    tasks.data === undefined ? null : (
+      <KeysetPager pages={pages} total={tasks.data.total} nextCursor={tasks.data.nextCursor} />
+    )
   return (
     <AppShell title={t("tasks.title")}>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
@@ -53,41 +68,47 @@ export const TasksPage = () => {
       ) : rows.length === 0 ? (
         <Empty description={t("tasks.empty")} />
       ) : narrow ? (
-        <Flex vertical gap={12} data-testid="tasks">
-          {rows.map((task) => (
-            <Card key={task.id} size="small" data-testid="task">
-              <Flex vertical gap={4}>
-                <Typography.Text strong>{task.personName}</Typography.Text>
-                <span>
-                  {t("tasks.step")}：{task.stepLabel[lang]}
-                </span>
-                <span>
-                  {t("tasks.campaign")}：<Link href={campaignLink(task)}>{task.campaignName}</Link>
-                </span>
-                <Flex gap={4} align="center">
-                  {t("tasks.due")}：<Due task={task} />
+        <>
+          <Flex vertical gap={12} data-testid="tasks">
+            {rows.map((task) => (
+              <Card key={task.id} size="small" data-testid="task">
+                <Flex vertical gap={4}>
+                  <Typography.Text strong>{task.personName}</Typography.Text>
+                  <span>
+                    {t("tasks.step")}：{task.stepLabel[lang]}
+                  </span>
+                  <span>
+                    {t("tasks.campaign")}：<Link href={campaignLink(task)}>{task.campaignName}</Link>
+                  </span>
+                  <Flex gap={4} align="center">
+                    {t("tasks.due")}：<Due task={task} />
+                  </Flex>
                 </Flex>
-              </Flex>
-            </Card>
-          ))}
-        </Flex>
+              </Card>
+            ))}
+          </Flex>
+          {pager}
+        </>
       ) : (
-        <Table<TaskRow>
-          rowKey="id"
-          dataSource={[...rows]}
-          pagination={false}
-          data-testid="tasks"
-          columns={[
-            { title: t("tasks.person"), key: "person", render: (_, r) => r.personName },
-            { title: t("tasks.step"), key: "step", render: (_, r) => r.stepLabel[lang] },
-            {
-              title: t("tasks.campaign"),
-              key: "campaign",
-              render: (_, r) => <Link href={campaignLink(r)}>{r.campaignName}</Link>,
-            },
-            { title: t("tasks.due"), key: "due", render: (_, r) => <Due task={r} /> },
-          ]}
-        />
+        <>
+          <Table<TaskRow>
+            rowKey="id"
+            dataSource={[...rows]}
+            pagination={false}
+            data-testid="tasks"
+            columns={[
+              { title: t("tasks.person"), key: "person", render: (_, r) => r.personName },
+              { title: t("tasks.step"), key: "step", render: (_, r) => r.stepLabel[lang] },
+              {
+                title: t("tasks.campaign"),
+                key: "campaign",
+                render: (_, r) => <Link href={campaignLink(r)}>{r.campaignName}</Link>,
+              },
+              { title: t("tasks.due"), key: "due", render: (_, r) => <Due task={r} /> },
+            ]}
+          />
+          {pager}
+        </>
       )}
     </AppShell>
   )
