@@ -166,6 +166,8 @@ export const testDatabaseUrl = (): string | undefined => {
   return url === undefined || url === "" ? undefined : url
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 /** `url` with another database name. */
 const withDatabase = (url: string, database: string): string => {
   const u = new URL(url)
@@ -183,6 +185,22 @@ const withAdmin = async <A>(url: string, f: (client: pg.Client) => Promise<A>): 
     return await f(client)
   } finally {
     await client.end()
+  }
+}
+
+/**
+ * Run a statement that needs a database nobody is connected to (copy it, rename it). A pool that just ended may
+ * still be leaving on the server's side ("is being accessed by other users", 55006): try again for a while.
+ */
+const whenIdle = async (admin: pg.Client, statement: string): Promise<void> => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(statement)
+      return
+    } catch (e) {
+      if ((e as { code?: string }).code !== "55006" || attempt >= 100) throw e
+      await sleep(100)
+    }
   }
 }
 
@@ -209,7 +227,7 @@ const ensureTemplate = async (
       await admin.query(`create database "${building}" template "${from}"`)
       try {
         await build(withDatabase(url, building))
-        await admin.query(`alter database "${building}" rename to "${template}"`)
+        await whenIdle(admin, `alter database "${building}" rename to "${template}"`)
       } catch (e) {
         await admin.query(`drop database if exists "${building}" with (force)`).catch(() => undefined)
         throw e
@@ -237,7 +255,7 @@ const migratedTemplate = async (url: string): Promise<string> => {
 /** A fresh database copied from `template`; close() drops it. */
 const makePostgresTestDatabase = async (url: string, template: string): Promise<DatabaseHandle> => {
   const name = `${baseDatabase(url)}_t_${randomBytes(6).toString("hex")}`.slice(0, 63)
-  await withAdmin(url, (admin) => admin.query(`create database "${name}" template "${template}"`))
+  await withAdmin(url, (admin) => whenIdle(admin, `create database "${name}" template "${template}"`))
   const pool = new pg.Pool({ connectionString: withDatabase(url, name), max: 4 })
   const handle = fromPool(pool)
   return {
@@ -301,8 +319,6 @@ export function prepareTestSeed(name: string): {
     },
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Build the seed once per run across worker processes: the first to take `dir/lock` builds, the others wait for
