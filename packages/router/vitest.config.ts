@@ -5,4 +5,7 @@ import { defineConfig } from "vitest/config"
 // once per run since the fuzz and limits suites joined: PGlite runs SQL synchronously in the worker's thread, and
 // some stretch holds the event loop past birpc's timeout. That is vitest's bookkeeping, not a test result; it is
 // not allowed to fail the run while the blocking stretch is found (see the issue-15 note). Failed tests still fail.
-export default defineConfig(unitTestConfig({ dangerouslyIgnoreUnhandledErrors: true }))
+// The demo data every harness starts from is loaded once per run (src/test-global-setup.ts) and copied per file.
+export default defineConfig(
+  unitTestConfig({ dangerouslyIgnoreUnhandledErrors: true, globalSetup: ["./src/test-global-setup.ts"] }),
+)

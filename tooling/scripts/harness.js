@@ -258,3 +258,30 @@ export const launchBrowser = async ({ today = E2E_TODAY } = {}) => {
     },
   }
 }
+
+/**
+ * Starts what a browser test file walks through — the built API ({@link startApi}), a `vite preview` of the app
+ * ({@link startPreview}) and a Chromium ({@link launchBrowser}) — at once rather than one after the other: the
+ * API's port is chosen first, so the preview can proxy to it before it answers. The same three as starting them in
+ * turn; if one fails to start, the others are stopped and the error is thrown.
+ * @param {{ appDir: string, apiEnv?: Record<string, string>, today?: string }} options
+ * @returns {Promise<{ api: Service, preview: Service, browser: Browser }>}
+ */
+export const startSystem = async ({ appDir, apiEnv = {}, today }) => {
+  const port = await freePort()
+  const [api, preview, browser] = await Promise.allSettled([
+    startApi({ port, env: apiEnv }),
+    startPreview({ appDir, apiUrl: `http://127.0.0.1:${port}` }),
+    launchBrowser(today === undefined ? {} : { today }),
+  ])
+  if (api.status === "fulfilled" && preview.status === "fulfilled" && browser.status === "fulfilled") {
+    return { api: api.value, preview: preview.value, browser: browser.value }
+  }
+  await Promise.all([
+    browser.status === "fulfilled" ? browser.value.close() : undefined,
+    preview.status === "fulfilled" ? preview.value.stop() : undefined,
+    api.status === "fulfilled" ? api.value.stop() : undefined,
+  ])
+  const failed = [api, preview, browser].find((r) => r.status === "rejected")
+  throw failed?.status === "rejected" ? failed.reason : new Error("startSystem")
+}

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url"
-import { type Browser, launchBrowser, type Service, startApi, startPreview } from "@cadre/e2e-harness"
+import { type Browser, type Service, startSystem } from "@cadre/e2e-harness"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll } from "vitest"
 
@@ -18,9 +18,10 @@ export let browser: Browser
 /** Start the system before this file's tests and stop it after them. */
 export const useDemoSystem = (): void => {
   beforeAll(async () => {
-    api = await startApi({ env: { LOAD_DEMO_DATA: "true", DEMO_PASSWORD: password } })
-    preview = await startPreview({ appDir, apiUrl: api.url })
-    browser = await launchBrowser()
+    ;({ api, preview, browser } = await startSystem({
+      appDir,
+      apiEnv: { LOAD_DEMO_DATA: "true", DEMO_PASSWORD: password },
+    }))
   })
   afterAll(async () => {
     await browser?.close()

@@ -1,13 +1,6 @@
 import { createRequire } from "node:module"
 import { fileURLToPath } from "node:url"
-import {
-  type Browser,
-  launchBrowser,
-  type Service,
-  startApi,
-  startPreview,
-  textedCode,
-} from "@cadre/e2e-harness"
+import { type Browser, type Service, startSystem, textedCode } from "@cadre/e2e-harness"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
@@ -21,9 +14,7 @@ let preview: Service
 let browser: Browser
 
 beforeAll(async () => {
-  api = await startApi({ env: { LOAD_DEMO_DATA: "true" } })
-  preview = await startPreview({ appDir, apiUrl: api.url })
-  browser = await launchBrowser()
+  ;({ api, preview, browser } = await startSystem({ appDir, apiEnv: { LOAD_DEMO_DATA: "true" } }))
 })
 
 afterAll(async () => {

@@ -1,15 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { fileURLToPath } from "node:url"
 import { readFile } from "node:fs/promises"
-import {
-  type Browser,
-  launchBrowser,
-  mailedCode,
-  type Service,
-  startApi,
-  startPreview,
-  textedCode,
-} from "@cadre/e2e-harness"
+import { type Browser, mailedCode, type Service, startSystem, textedCode } from "@cadre/e2e-harness"
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -23,9 +15,7 @@ let preview: Service
 let browser: Browser
 
 beforeAll(async () => {
-  api = await startApi({ env: { LOAD_DEMO_DATA: "true" } })
-  preview = await startPreview({ appDir, apiUrl: api.url })
-  browser = await launchBrowser()
+  ;({ api, preview, browser } = await startSystem({ appDir, apiEnv: { LOAD_DEMO_DATA: "true" } }))
 })
 
 afterAll(async () => {

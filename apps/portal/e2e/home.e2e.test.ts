@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url"
-import { type Browser, launchBrowser, type Service, startApi, startPreview } from "@cadre/e2e-harness"
+import { type Browser, type Service, startSystem } from "@cadre/e2e-harness"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 
 // Against the built app under `vite preview` and the built API, in Debian's Chromium.
@@ -10,9 +10,7 @@ let preview: Service
 let browser: Browser
 
 beforeAll(async () => {
-  api = await startApi()
-  preview = await startPreview({ appDir, apiUrl: api.url })
-  browser = await launchBrowser()
+  ;({ api, preview, browser } = await startSystem({ appDir }))
 })
 
 // The browser profile is shared by the tests: forget the language choice after each one.

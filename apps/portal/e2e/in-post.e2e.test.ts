@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url"
-import { type Browser, launchBrowser, type Service, startApi, startPreview } from "@cadre/e2e-harness"
+import { type Browser, type Service, startSystem } from "@cadre/e2e-harness"
 import type { Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 
@@ -16,9 +16,10 @@ let preview: Service
 let browser: Browser
 
 beforeAll(async () => {
-  api = await startApi({ env: { LOAD_DEMO_DATA: "true", DEMO_PASSWORD: password } })
-  preview = await startPreview({ appDir, apiUrl: api.url })
-  browser = await launchBrowser()
+  ;({ api, preview, browser } = await startSystem({
+    appDir,
+    apiEnv: { LOAD_DEMO_DATA: "true", DEMO_PASSWORD: password },
+  }))
 })
 
 // The browser profile is shared by the tests: forget the signed-in flag and the language after each one.

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url"
-import { type Browser, launchBrowser, type Service, startApi, startPreview } from "@cadre/e2e-harness"
+import { type Browser, type Service, startSystem } from "@cadre/e2e-harness"
 import type { Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 
@@ -34,9 +34,10 @@ const call = async (cookie: string, procedure: string, body: unknown, method: "G
 }
 
 beforeAll(async () => {
-  api = await startApi({ env: { LOAD_DEMO_DATA: "true", DEMO_PASSWORD: password } })
-  preview = await startPreview({ appDir, apiUrl: api.url })
-  browser = await launchBrowser()
+  ;({ api, preview, browser } = await startSystem({
+    appDir,
+    apiEnv: { LOAD_DEMO_DATA: "true", DEMO_PASSWORD: password },
+  }))
 
   const login = await fetch(`${api.url}/trpc/auth.login`, {
     method: "POST",

@@ -118,7 +118,14 @@ export {
   user,
   verification,
 } from "./schema/index.js"
-export { makeTestDatabase, migrateIntoSchema, testDatabaseUrl } from "./testing.js"
+export {
+  makeSeededTestDatabase,
+  makeTestDatabase,
+  migrateIntoSchema,
+  prepareTestSeed,
+  type TestSeed,
+  testDatabaseUrl,
+} from "./testing.js"
 export * as auditQueries from "./queries/audit.js"
 export type { AuditEntry, AuditPage, AuditQuery } from "./queries/audit.js"
 export * as conductQueries from "./queries/conduct.js"

@@ -1,9 +1,18 @@
-import { apiTokens, type DatabaseHandle, demoIdNumber, makeTestDatabase, people } from "@cadre/db"
+import {
+  apiTokens,
+  type DatabaseHandle,
+  demoIdNumber,
+  makeSeededTestDatabase,
+  makeTestDatabase,
+  people,
+  type TestSeed,
+} from "@cadre/db"
 import { loadDemoData } from "@cadre/services"
 import { type Access, Person } from "@cadre/domain"
 import { TRPCError } from "@trpc/server"
 import { applicationLayer } from "@cadre/services"
 import { ManagedRuntime, Schema } from "effect"
+import { inject } from "vitest"
 import { makeAuthService } from "./auth/service.js"
 import { newToken } from "./auth/tokens.js"
 import { createContext, type RouterDeps, type RouterLogger } from "./context.js"
@@ -50,6 +59,19 @@ export interface Harness {
 
 let counter = 0
 
+/**
+ * The run's demo-data seed (src/test-global-setup.ts), unless CADRE_TEST_SEED=off asks for the demo data to be
+ * loaded afresh into every harness's database (what the seed copies; the same rows either way).
+ */
+const demoSeed = (): TestSeed | undefined => {
+  if (process.env.CADRE_TEST_SEED === "off") return undefined
+  try {
+    return inject("cadreDemoSeed")
+  } catch {
+    return undefined // outside a vitest worker
+  }
+}
+
 export const makeHarness = async (
   options: {
     readonly maxFailures?: number
@@ -58,8 +80,12 @@ export const makeHarness = async (
     readonly now?: () => Date
   } = {},
 ): Promise<Harness> => {
-  const handle = await makeTestDatabase()
-  await loadDemoData(handle.db)
+  const seed = demoSeed()
+  const handle =
+    seed === undefined
+      ? await makeTestDatabase()
+      : await makeSeededTestDatabase(seed, (db) => loadDemoData(db))
+  if (seed === undefined) await loadDemoData(handle.db)
   const logs: Array<LogLine> = []
   const logger: RouterLogger = {
     info: (msg, fields = {}) => logs.push({ level: "info", msg, fields }),
