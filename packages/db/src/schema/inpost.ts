@@ -114,6 +114,8 @@ export const reportSubmissions = pgTable(
   (t) => [
     uniqueIndex("report_submissions_key_unique").on(t.obligationKey),
     index("report_submissions_placement_idx").on(t.placementId),
+    // The reports inbox (reports.received) pages by (submitted_on, id).
+    index("report_submissions_submitted_idx").on(t.submittedOn, t.id),
   ],
 )
 
@@ -139,6 +141,8 @@ export const leaveRequests = pgTable(
   },
   (t) => [
     index("leave_requests_placement_idx").on(t.placementId),
+    // The leave lists and the approver's inbox (leave.list) page by (from_date, id).
+    index("leave_requests_from_idx").on(t.fromDate, t.id),
     check("leave_requests_state_check", sql`${t.state} in ('requested', 'approved', 'refused', 'returned')`),
   ],
 )

@@ -1,0 +1,2 @@
+CREATE INDEX "leave_requests_from_idx" ON "leave_requests" USING btree ("from_date","id");--> statement-breakpoint
+CREATE INDEX "report_submissions_submitted_idx" ON "report_submissions" USING btree ("submitted_on","id");
