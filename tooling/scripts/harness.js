@@ -9,6 +9,7 @@ import { chromium } from "playwright-core"
 import { freePort, paths, requireFile, startProcess, stopProcess, waitForHttp } from "./lib/processes.js"
 
 export { freePort, paths, repoRoot, startProcess, stopProcess, waitForHttp } from "./lib/processes.js"
+export { seriousViolations } from "./lib/axe.js"
 
 /**
  * @typedef {object} Service

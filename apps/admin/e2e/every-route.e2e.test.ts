@@ -1,4 +1,4 @@
-import { createRequire } from "node:module"
+import { seriousViolations } from "@cadre/e2e-harness"
 import type { Page } from "playwright-core"
 import { describe, expect, it } from "vitest"
 import { browser, preview, signInAt, useDemoSystem } from "./demo-system.js"
@@ -6,34 +6,6 @@ import { browser, preview, signInAt, useDemoSystem } from "./demo-system.js"
 // Issue 16 item 4: every route the menu offers, and a detail page of each kind, in zh-CN and in English — no raw
 // i18n key, no English stage code on a zh-CN screen, and no serious or critical axe-core violation (WCAG 2.1 A/AA).
 useDemoSystem()
-
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js")
-
-interface Violation {
-  readonly id: string
-  readonly impact: string | null
-  readonly help: string
-  readonly nodes: ReadonlyArray<{ readonly target: ReadonlyArray<string>; readonly failureSummary?: string }>
-}
-
-/** axe-core's serious and critical violations on the page as it is now. */
-const seriousViolations = async (page: Page): Promise<ReadonlyArray<string>> => {
-  await page.addScriptTag({ path: axePath })
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: Violation[] }> } })
-      .axe
-    const result = await axe.run({
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    })
-    return result.violations
-  })
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")} (${v.nodes[0]?.failureSummary ?? ""})`,
-    )
-}
 
 /** The kernel's state and role codes; none may show on a zh-CN screen. */
 const CODES =

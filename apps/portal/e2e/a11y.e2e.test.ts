@@ -1,13 +1,11 @@
-import { createRequire } from "node:module"
 import { fileURLToPath } from "node:url"
-import { type Browser, type Service, startSystem, textedCode } from "@cadre/e2e-harness"
+import { type Browser, type Service, seriousViolations, startSystem, textedCode } from "@cadre/e2e-harness"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 // Issue 17 item 5: the portal's pages have no serious or critical accessibility violation (axe-core's rules, run
 // in the page), work with the keyboard alone, and show no raw i18n key or English stage name in zh-CN.
 const appDir = fileURLToPath(new URL("..", import.meta.url))
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js")
 
 let api: Service
 let preview: Service
@@ -22,29 +20,6 @@ afterAll(async () => {
   await preview?.stop()
   await api?.stop()
 })
-
-interface Violation {
-  readonly id: string
-  readonly impact: string | null
-  readonly help: string
-  readonly nodes: ReadonlyArray<{ readonly target: ReadonlyArray<string> }>
-}
-
-/** axe-core's serious and critical violations on the page as it is now (WCAG 2.1 A and AA rules). */
-const seriousViolations = async (page: Page): Promise<ReadonlyArray<string>> => {
-  await page.addScriptTag({ path: axePath })
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: Violation[] }> } })
-      .axe
-    const result = await axe.run({
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    })
-    return result.violations
-  })
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
-}
 
 /** English state names the kernel uses as codes; none may show on a zh-CN screen. */
 const STAGE_CODES =
