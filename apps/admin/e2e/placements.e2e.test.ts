@@ -214,6 +214,8 @@ describe("在岗干部 (cadres in post)", () => {
       await d.getByLabel("事实与依据").fill("见习期延长后仍不能胜任，经部务会研究召回")
       await d.getByLabel("决定主体").click()
       await openSelect(p, "部务会")
+      // Nothing is pre-filled (issue 16): the clerk gives the decision's date.
+      await d.getByLabel("决定日期").fill("2026-11-26")
       await d.getByLabel("文号或会议").fill("部务会〔2026〕11次")
       await d
         .getByRole("button", { name: "提 交" })

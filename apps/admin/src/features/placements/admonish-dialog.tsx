@@ -1,17 +1,15 @@
 import { useLanguage } from "@cadre/ui"
 import { Checkbox, Form, type FormInstance, Input, Modal, Select, Typography } from "antd"
 import { useTranslation } from "react-i18next"
-import { actorOptions, type Lang, required } from "./form-helpers"
-import { type Actor, admonishTriggers, type SchemeView } from "./placement-helpers"
+import { DecisionFields, type DecisionForm, decisionOf } from "./decision-fields"
+import { type Lang, required } from "./form-helpers"
+import { admonishTriggers, type SchemeView } from "./placement-helpers"
 import type { Move } from "./use-command"
 
-export interface AdmonishForm {
+export interface AdmonishForm extends DecisionForm {
   readonly triggerId: string
   readonly measures: ReadonlyArray<"criticism_education" | "rectification" | "admonishment_talk">
   readonly reason: string
-  readonly by: Actor
-  readonly date: string
-  readonly reference?: string
 }
 
 /** The admonishment as a move; a blank reference is left out rather than sent empty. */
@@ -23,11 +21,7 @@ export const admonishMove = (v: AdmonishForm): Move => {
     triggerId: v.triggerId,
     measures: [first, ...rest],
     reason: v.reason.trim(),
-    decision: {
-      by: v.by,
-      date: v.date,
-      ...(v.reference === undefined || v.reference.trim() === "" ? {} : { reference: v.reference.trim() }),
-    },
+    decision: decisionOf(v),
   }
 }
 
@@ -104,35 +98,14 @@ export const AdmonishDialog = ({
         <Form.Item name="reason" label={t("admonish.reason")} rules={required(t("actions.required"))}>
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
-        <Form.Item name="by" label={t("actions.decisionBy")} rules={required(t("actions.required"))}>
-          <Select
-            placeholder={t("admonish.byPlaceholder")}
-            options={actorOptions(
-              trigger?.decidedBy === undefined
-                ? ["org_dept", "org_dept_meeting", "street"]
-                : [trigger.decidedBy],
-              t,
-            )}
-          />
-        </Form.Item>
-        <Form.Item
-          name="date"
-          label={t("actions.decisionDate")}
-          rules={[
-            ...required(t("actions.required")),
-            {
-              validator: (_, v: string | undefined) =>
-                v === undefined || v === "" || v <= today
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t("admonish.notAfterToday"))),
-            },
-          ]}
-        >
-          <Input type="date" max={today} />
-        </Form.Item>
-        <Form.Item name="reference" label={t("actions.reference")}>
-          <Input maxLength={200} />
-        </Form.Item>
+        <DecisionFields
+          today={today}
+          actors={
+            trigger?.decidedBy === undefined
+              ? ["org_dept", "org_dept_meeting", "street"]
+              : [trigger.decidedBy]
+          }
+        />
       </Form>
     </Modal>
   )

@@ -1,16 +1,14 @@
 import { useLanguage } from "@cadre/ui"
 import { Form, type FormInstance, Input, Modal, Select } from "antd"
 import { useTranslation } from "react-i18next"
-import { actorOptions, type Lang, required } from "./form-helpers"
-import { type Actor, recallTriggers, type SchemeView } from "./placement-helpers"
+import { DecisionFields, type DecisionForm, decisionOf } from "./decision-fields"
+import { type Lang, required } from "./form-helpers"
+import { recallTriggers, type SchemeView } from "./placement-helpers"
 import type { Move } from "./use-command"
 
-export interface RecallForm {
+export interface RecallForm extends DecisionForm {
   readonly triggerId?: string
   readonly evidence: string
-  readonly by: Actor
-  readonly date: string
-  readonly reference?: string
 }
 
 /** The recall as a move; an unchosen trigger and a blank reference are left out rather than sent empty. */
@@ -18,14 +16,13 @@ export const recallMove = (v: RecallForm): Move => ({
   _tag: "Recall",
   ...(v.triggerId === undefined ? {} : { triggerId: v.triggerId }),
   evidence: v.evidence.trim(),
-  decision: {
-    by: v.by,
-    date: v.date,
-    ...(v.reference === undefined || v.reference.trim() === "" ? {} : { reference: v.reference.trim() }),
-  },
+  decision: decisionOf(v),
 })
 
-/** 召回: the scheme's trigger with its clause (optional), the evidence, and who decided it when. */
+/**
+ * 召回: the scheme's trigger with its clause (optional), the evidence, and who decided it when — chosen by the
+ * clerk, never pre-filled.
+ */
 export const RecallDialog = ({
   open,
   form,
@@ -62,13 +59,7 @@ export const RecallDialog = ({
       }}
       destroyOnHidden
     >
-      <Form<RecallForm>
-        form={form}
-        name="recall"
-        layout="vertical"
-        preserve={false}
-        initialValues={{ by: "org_dept", date: today }}
-      >
+      <Form<RecallForm> form={form} name="recall" layout="vertical" preserve={false}>
         <Form.Item name="triggerId" label={t("actions.trigger")}>
           <Select
             allowClear
@@ -80,27 +71,17 @@ export const RecallDialog = ({
           />
         </Form.Item>
         <Form.Item name="evidence" label={t("actions.evidence")} rules={required(t("actions.required"))}>
-          <Input.TextArea rows={3} maxLength={2000} />
+          <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
-        <Form.Item name="by" label={t("actions.decisionBy")} rules={required(t("actions.required"))}>
-          <Select
-            options={actorOptions(
-              [
-                "org_dept",
-                "org_dept_meeting",
-                "standing_committee",
-                ...triggers.flatMap((tr) => (tr.decidedBy === undefined ? [] : [tr.decidedBy])),
-              ],
-              t,
-            )}
-          />
-        </Form.Item>
-        <Form.Item name="date" label={t("actions.decisionDate")} rules={required(t("actions.required"))}>
-          <Input type="date" />
-        </Form.Item>
-        <Form.Item name="reference" label={t("actions.reference")}>
-          <Input maxLength={200} />
-        </Form.Item>
+        <DecisionFields
+          today={today}
+          actors={[
+            "org_dept",
+            "org_dept_meeting",
+            "standing_committee",
+            ...triggers.flatMap((tr) => (tr.decidedBy === undefined ? [] : [tr.decidedBy])),
+          ]}
+        />
       </Form>
     </Modal>
   )
