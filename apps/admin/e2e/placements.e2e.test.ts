@@ -187,6 +187,10 @@ describe("在岗干部 (cadres in post)", () => {
     const dialog = page.getByRole("dialog")
     // The scheme's probation assessor (the probation_review cycle: the street) is offered first.
     expect(await dialog.textContent()).toContain("街道（乡镇）党（工）委")
+    // Nothing is pre-chosen but the scheme's assessor (issue 16): the clerk gives the conclusion and the dates.
+    await dialog.getByLabel("能胜任：正式任职").check()
+    await dialog.getByLabel("考评日期").fill("2026-11-25")
+    await dialog.getByLabel("选举日期").fill("2026-11-25")
     await dialog.getByLabel("考评意见").fill("经街道综合考评，能胜任")
     await dialog
       .getByRole("button", { name: "提 交" })

@@ -85,7 +85,6 @@ export const GradeForm = ({
           cycleId: firstCycle.id,
           period: defaultPeriod(firstCycle, today),
           by: firstCycle.decidedBy ?? actorOfRole(role),
-          grade: "competent",
         }}
         onValuesChange={(changed: Partial<GradeValues>) => {
           if (changed.cycleId === undefined) return
@@ -136,8 +135,13 @@ export const GradeForm = ({
               )}
             />
           </Form.Item>
-          <Form.Item name="grade" label={t("assessments.grade")} style={{ minWidth: 120 }}>
-            <Select options={gradeOptions(scheme, lang, t)} />
+          <Form.Item
+            name="grade"
+            label={t("assessments.grade")}
+            rules={[{ required: true, message: t("assessments.chooseGrade") }]}
+            style={{ minWidth: 120 }}
+          >
+            <Select placeholder={t("assessments.gradePlaceholder")} options={gradeOptions(scheme, lang, t)} />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" loading={busy}>

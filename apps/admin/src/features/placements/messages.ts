@@ -116,6 +116,8 @@ export const placementsZh = {
     requested: "已登记，由{{approver}}审批",
   },
   assessments: {
+    chooseGrade: "请选择等次",
+    gradePlaceholder: "请选择",
     title: "考核",
     none: "暂无考核记录",
     period: "考核期间",
@@ -176,6 +178,7 @@ export const placementsZh = {
     probation: "见习期考评",
     probationTitle: "见习期考评与处理",
     outcome: "考评结论与处理",
+    chooseOutcome: "请选择考评结论",
     confirm: "能胜任：正式任职",
     extend: "尚不能胜任：延长见习期",
     returnToUnit: "尚不能胜任：返回派出单位",
@@ -378,6 +381,8 @@ export const placementsEn: Messages<typeof placementsZh> = {
     requested: "Recorded; to be approved by {{approver}}",
   },
   assessments: {
+    chooseGrade: "Choose the grade",
+    gradePlaceholder: "Choose",
     title: "Assessment",
     none: "No assessments yet",
     period: "Period",
@@ -443,6 +448,7 @@ export const placementsEn: Messages<typeof placementsZh> = {
     probation: "Probation assessment",
     probationTitle: "Probation: assessment and outcome",
     outcome: "Conclusion and outcome",
+    chooseOutcome: "Choose the conclusion",
     confirm: "Competent: confirm in post",
     extend: "Not yet competent: extend probation",
     returnToUnit: "Not yet competent: return to the dispatching unit",

@@ -1,5 +1,6 @@
 import { Form, type FormInstance, Input, Modal, Radio, Select } from "antd"
 import { useTranslation } from "react-i18next"
+import { notAfter } from "./decision-fields"
 import { actorOptions, required } from "./form-helpers"
 import { type Actor, actorsOfRole, probationAssessor, type Role, type SchemeView } from "./placement-helpers"
 import type { Move } from "./use-command"
@@ -70,14 +71,14 @@ export const ProbationDialog = ({
         name="probation"
         layout="vertical"
         preserve={false}
-        initialValues={{
-          outcome: "confirm",
-          by: probationAssessor(scheme),
-          assessedOn: today,
-          electedOn: today,
-        }}
+        // The scheme's assessor is a fact of the scheme; the outcome and the dates are the clerk's to give.
+        initialValues={{ by: probationAssessor(scheme) }}
       >
-        <Form.Item name="outcome" label={t("actions.outcome")}>
+        <Form.Item
+          name="outcome"
+          label={t("actions.outcome")}
+          rules={[{ required: true, message: t("actions.chooseOutcome") }]}
+        >
           <Radio.Group
             style={{ display: "flex", flexDirection: "column", gap: 4 }}
             options={[
@@ -90,8 +91,12 @@ export const ProbationDialog = ({
         <Form.Item name="by" label={t("actions.assessedBy")} rules={required(t("actions.required"))}>
           <Select options={actorOptions([probationAssessor(scheme), ...actorsOfRole(role)], t)} />
         </Form.Item>
-        <Form.Item name="assessedOn" label={t("actions.assessedOn")} rules={required(t("actions.required"))}>
-          <Input type="date" />
+        <Form.Item
+          name="assessedOn"
+          label={t("actions.assessedOn")}
+          rules={[...required(t("actions.required")), notAfter(today, t("admonish.notAfterToday"))]}
+        >
+          <Input type="date" max={today} />
         </Form.Item>
         <Form.Item name="summary" label={t("actions.summary")} rules={required(t("actions.required"))}>
           <Input.TextArea rows={2} maxLength={500} />
@@ -108,11 +113,11 @@ export const ProbationDialog = ({
           >
             <Input type="date" />
           </Form.Item>
-        ) : (
+        ) : outcome === "confirm" ? (
           <Form.Item name="electedOn" label={t("actions.electedOn")} rules={required(t("actions.required"))}>
             <Input type="date" />
           </Form.Item>
-        )}
+        ) : null}
       </Form>
     </Modal>
   )

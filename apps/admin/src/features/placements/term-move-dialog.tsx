@@ -1,5 +1,6 @@
 import { Form, type FormInstance, Input, Modal, Select } from "antd"
 import { useTranslation } from "react-i18next"
+import { notAfter } from "./decision-fields"
 import { actorOptions, required } from "./form-helpers"
 import type { Actor } from "./placement-helpers"
 import type { Move } from "./use-command"
@@ -86,22 +87,16 @@ export const TermMoveDialog = ({
       destroyOnHidden
     >
       {kind === null ? null : (
-        <Form<TermMoveForm>
-          form={form}
-          name={`term-${kind}`}
-          layout="vertical"
-          preserve={false}
-          initialValues={{ date: today, by: "org_dept" }}
-        >
+        <Form<TermMoveForm> form={form} name={`term-${kind}`} layout="vertical" preserve={false}>
           {kind === "EndTerm" ? <p>{t("termMoves.EndTerm.text")}</p> : null}
           {kind === "StayOn" ? <p>{t("termMoves.StayOn.text")}</p> : null}
           {kind === "TakeUp" || kind === "Exit" || kind === "StayOn" ? (
             <Form.Item
               name="date"
               label={t(kind === "StayOn" ? "actions.decisionDate" : `termMoves.${kind}.date`)}
-              rules={need}
+              rules={[...need, notAfter(today, t("admonish.notAfterToday"))]}
             >
-              <Input type="date" />
+              <Input type="date" max={today} />
             </Form.Item>
           ) : null}
           {kind === "TakeUp" ? (
@@ -116,7 +111,10 @@ export const TermMoveDialog = ({
           {kind === "StayOn" ? (
             <>
               <Form.Item name="by" label={t("actions.decisionBy")} rules={need}>
-                <Select options={actorOptions(["org_dept", "org_dept_meeting", "standing_committee"], t)} />
+                <Select
+                  placeholder={t("admonish.byPlaceholder")}
+                  options={actorOptions(["org_dept", "org_dept_meeting", "standing_committee"], t)}
+                />
               </Form.Item>
               <Form.Item name="reference" label={t("actions.reference")}>
                 <Input maxLength={200} />
