@@ -45,6 +45,7 @@ import {
   type TimedMove,
 } from "./case-acts"
 import { downloadFrom } from "./download"
+import { WhatIfPanel } from "./what-if-panel"
 import { type DialogKind, MoveDialog, type Send } from "./move-dialog"
 import { factsOf, type MoveKind, onlyYours, rowMoves } from "./moves"
 import type { ApplicationRow, Campaign, Post, Schedule } from "./types"
@@ -478,6 +479,11 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
   const lang = language === "en" ? "en" : "zh"
   const { expired, session } = useSession()
   const mayWrite = session.status === "signedIn" && session.me.permissions.includes("campaign.write")
+  // 方案试算 screens the applicants against another version of the scheme: it reads the scheme and screens.
+  const mayWhatIf =
+    session.status === "signedIn" &&
+    session.me.permissions.includes("scheme.read") &&
+    session.me.permissions.includes("eligibility.check")
   const { message } = AntdApp.useApp()
   const [exporting, setExporting] = useState(false)
   const [exportProblem, setExportProblem] = useState<Problem | null>(null)
@@ -631,6 +637,7 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
                 />
                 <KeysetPager pages={pages} total={applications.total} nextCursor={applications.nextCursor} />
               </Card>
+              {mayWhatIf ? <WhatIfPanel campaign={campaign} /> : null}
             </Flex>
           )
         })()

@@ -196,6 +196,25 @@ export const campaignFlowZh = {
     submit: "记录",
     done: "已记录逾期办理，请重新办理该操作",
   },
+  whatIf: {
+    title: "方案试算",
+    intro:
+      "用本方案的另一版本（例如修订中的草稿）重新比对本批次的报名人员，查看谁的资格结论会改变、因哪一条。只试算，不改变任何记录。",
+    version: "比对版本",
+    versionPlaceholder: "请选择要试算的版本",
+    versionLabel: "第{{version}}版（{{status}}，{{from}}起施行）",
+    current: "本批次所用",
+    status: { draft: "草稿", published: "已发布" },
+    noOther: "本方案暂无其他版本可供试算。",
+    summary: "共比对 {{screened}} 人：{{changed}} 人结论改变，{{unchanged}} 人不变。",
+    move: "{{from}} → {{to}}：{{count}} 人",
+    none: "结论均不改变。",
+    person: "人员",
+    before: "现结论",
+    after: "试算结论",
+    because: "原因（条款）",
+    direction: { better: "放宽", worse: "收紧", same: "不变" },
+  },
 }
 
 export const campaignFlowEn: Messages<typeof campaignFlowZh> = {
@@ -400,5 +419,24 @@ export const campaignFlowEn: Messages<typeof campaignFlowZh> = {
     reason: "Reason for acting late",
     submit: "Record",
     done: "Deadline override recorded: make the move again",
+  },
+  whatIf: {
+    title: "What-if screening",
+    intro:
+      "Screen this campaign's applicants again against another version of its scheme (a draft under revision, say) and see whose verdict would change, and under which rule. Nothing is written.",
+    version: "Version",
+    versionPlaceholder: "Choose the version to try",
+    versionLabel: "Version {{version}} ({{status}}, in force from {{from}})",
+    current: "this campaign's",
+    status: { draft: "draft", published: "published" },
+    noOther: "This scheme has no other version to try.",
+    summary: "{{screened}} screened: {{changed}} would change, {{unchanged}} would not.",
+    move: "{{from}} → {{to}}: {{count}}",
+    none: "No verdict would change.",
+    person: "Person",
+    before: "Now",
+    after: "With this version",
+    because: "Why (clause)",
+    direction: { better: "looser", worse: "stricter", same: "same" },
   },
 }

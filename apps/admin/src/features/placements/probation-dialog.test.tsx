@@ -11,6 +11,8 @@ import type { Move } from "./use-command"
 afterEach(cleanup)
 
 const scheme = { assessment: { cycles: [] } } as unknown as SchemeView
+/** The street records the probation assessment (000 三（一）). */
+const streetAdmin = "street_admin" as const
 
 const Harness = ({ onSubmit }: { readonly onSubmit: (m: Move) => Promise<void> }) => {
   const [form] = Form.useForm<ProbationForm>()
@@ -19,7 +21,7 @@ const Harness = ({ onSubmit }: { readonly onSubmit: (m: Move) => Promise<void> }
       open
       form={form}
       scheme={scheme}
-      role="street_admin"
+      role={streetAdmin}
       today="2026-11-26"
       onCancel={() => undefined}
       onSubmit={onSubmit}
