@@ -28,7 +28,10 @@ describe("后备干部", () => {
     const form = page.getByTestId("enter-form")
     await form.waitFor()
     // Nothing pre-selected: submitting empty names every required field.
-    await page.getByRole("button", { name: /^入\s?库$/ }).click()
+    await page
+      .locator(".ant-modal")
+      .getByRole("button", { name: /^入\s?库$/ })
+      .click()
     await form.getByText("请选择人员").waitFor()
     expect(await form.getByText("请填写入库依据").count()).toBe(1)
     await page.getByTestId("enter-person").click()
@@ -40,10 +43,16 @@ describe("后备干部", () => {
     // The wrong source for the stage is refused at the source field, in plain words with the clause.
     await choose(page, "enter-source", "招录")
     await page.getByTestId("enter-basis").fill("“95后”优秀社区工作者，社区推荐")
-    await page.getByRole("button", { name: /^入\s?库$/ }).click()
+    await page
+      .locator(".ant-modal")
+      .getByRole("button", { name: /^入\s?库$/ })
+      .click()
     await form.getByText(/从优秀社区工作者中纳入.*003 一 拓源储备一批/).waitFor()
     await choose(page, "enter-source", "社区工作者")
-    await page.getByRole("button", { name: /^入\s?库$/ }).click()
+    await page
+      .locator(".ant-modal")
+      .getByRole("button", { name: /^入\s?库$/ })
+      .click()
     await page.getByText("已将 吴佳琪 纳入后备干部队伍").waitFor()
     const row = rows.filter({ hasText: "吴佳琪" })
     await row.waitFor()

@@ -119,7 +119,7 @@ export const reservesZh = {
     reviewedOn: "评议日期",
     members: "留库人数",
     membersValue: "{{count}} 人",
-    removed: "调整出库",
+    removed: "调整出库：{{list}}",
     removedNone: "无",
     findings: "队伍结构",
     notChecked: "未检查",
@@ -132,6 +132,7 @@ export const reservesZh = {
     not_checked: "未检查",
   },
   cancel: "取消",
+  close: "关闭",
 }
 
 export const reservesEn: Messages<typeof reservesZh> = {
@@ -252,8 +253,8 @@ export const reservesEn: Messages<typeof reservesZh> = {
     reviewedOn: "Reviewed on",
     members: "Staying",
     membersValue: "{{count}}",
-    removed: "Removed",
-    removedNone: "None",
+    removed: "Removed: {{list}}",
+    removedNone: "none",
     findings: "Composition",
     notChecked: "Not checked",
   },
@@ -265,4 +266,5 @@ export const reservesEn: Messages<typeof reservesZh> = {
     not_checked: "Not checked",
   },
   cancel: "Cancel",
+  close: "Close",
 }

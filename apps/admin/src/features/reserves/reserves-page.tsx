@@ -312,10 +312,12 @@ export const ReservesPage = () => {
                   {t("reviews.members")} {t("reviews.membersValue", { count: r.members })}
                 </Typography.Text>
                 <Typography.Text style={{ whiteSpace: "normal" }}>
-                  {t("reviews.removed")}：
-                  {r.removed.length === 0
-                    ? t("reviews.removedNone")
-                    : r.removed.map((x) => x.reason).join("；")}
+                  {t("reviews.removed", {
+                    list:
+                      r.removed.length === 0
+                        ? t("reviews.removedNone")
+                        : r.removed.map((x) => x.reason).join(language === "en" ? "; " : "；"),
+                  })}
                 </Typography.Text>
                 <FindingList findings={reviewFindings(r)} />
               </Flex>

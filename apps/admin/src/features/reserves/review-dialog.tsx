@@ -92,7 +92,7 @@ export const ReviewDialog = ({
         open
         title={t("review.done", { year: done.year })}
         onCancel={onClose}
-        footer={<Button onClick={onClose}>{t("cancel")}</Button>}
+        footer={<Button onClick={onClose}>{t("close")}</Button>}
         destroyOnHidden
       >
         <Typography.Title level={2} style={{ fontSize: 16 }}>
