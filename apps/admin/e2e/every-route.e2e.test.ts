@@ -86,7 +86,8 @@ describe("every route in both languages", () => {
     await page.getByRole("button", { name: "English" }).first().click()
     for (const path of [...routes, ...details]) await checkRoute(page, path, "en")
     await page.close()
-  })
+    // Eighteen routes twice, axe on each in zh-CN: over a minute on a busy machine.
+  }, 150_000)
 
   it("a host unit's menu at 375 px (the inboxes it works in), in zh-CN", async () => {
     const page = await browser.newPage({ width: 375, height: 812 })

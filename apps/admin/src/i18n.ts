@@ -5,6 +5,7 @@ import { figuresEn, figuresZh } from "./features/figures/messages"
 import { manageEn, manageZh } from "./features/manage/messages"
 import { peopleEn, peopleZh } from "./features/people/messages"
 import { placementsEn, placementsZh } from "./features/placements/messages"
+import { reservesEn, reservesZh } from "./features/reserves/messages"
 import { schemesEn, schemesZh } from "./features/schemes/messages"
 
 /**
@@ -57,6 +58,7 @@ const zhCN = {
     people: "人员",
     tasks: "待办任务",
     leave: "请假审批",
+    reserves: "后备干部",
     reports: "报告管理",
     audit: "操作日志",
     signOut: "退出登录",
@@ -317,6 +319,7 @@ const en: Messages<typeof zhCN> = {
     people: "People",
     tasks: "My tasks",
     leave: "Leave approvals",
+    reserves: "Reserve cadres",
     reports: "Reports",
     audit: "Audit log",
     signOut: "Sign out",
@@ -548,6 +551,7 @@ export const adminResources = {
     manage: manageZh,
     people: peopleZh,
     audit: auditZh,
+    reserves: reservesZh,
   },
   en: {
     admin: en,
@@ -557,5 +561,6 @@ export const adminResources = {
     manage: manageEn,
     people: peopleEn,
     audit: auditEn,
+    reserves: reservesEn,
   },
 }

@@ -8,6 +8,7 @@ export { DEMO_ACCOUNTS, type DemoAccount, linkDemoAccount } from "./demo/account
 export { type DemoLoadResult, loadDemoBase } from "./demo/load.js"
 export {
   DEMO_ANQIU_CANDIDATES,
+  DEMO_D003_PEOPLE,
   DEMO_GUIZHOU_CANDIDATES,
   DEMO_HUAISHANG_CADRES,
   DEMO_PEOPLE_COUNT,

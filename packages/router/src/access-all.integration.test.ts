@@ -1473,6 +1473,10 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: (c) => c.reserves.list({}),
     expected: (a) => plainly(a, "pool.review"),
   },
+  "reserves.schemes": {
+    run: (c) => c.reserves.schemes({}),
+    expected: (a) => plainly(a, "pool.review"),
+  },
   "figures.coverage": {
     run: (c, _a, i) => c.figures.coverage({ regionId: pick(regionRows, i).id }),
     expected: (a, i) => scoped(a, "figures.read", Access.seesRegion(a, pick(regionRows, i).path), "ok"),

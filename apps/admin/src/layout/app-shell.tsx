@@ -12,6 +12,7 @@ import {
   MenuOutlined,
   ProfileOutlined,
   ScheduleOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons"
@@ -42,6 +43,13 @@ export const NAV = [
     icon: <TeamOutlined />,
   },
   { key: "leave", href: "/leave", permission: "leave.approve", group: "work", icon: <ScheduleOutlined /> },
+  {
+    key: "reserves",
+    href: "/reserves",
+    permission: "pool.review",
+    group: "work",
+    icon: <SolutionOutlined />,
+  },
   {
     key: "reports",
     href: "/reports",

@@ -119,6 +119,14 @@ export const routeObjects: RouteObject[] = [
             ),
           },
           {
+            id: "reserves",
+            path: "/reserves",
+            lazy: page(
+              () => import("../features/reserves/reserves-page"),
+              (m) => m.ReservesPage,
+            ),
+          },
+          {
             id: "figures",
             path: "/figures",
             lazy: page(

@@ -5,6 +5,7 @@ import type { Db } from "../database.js"
 import { auditLog, people, personVersions, posts, regions, schemes, units } from "../schema/index.js"
 import {
   DEMO_ANQIU_CANDIDATES,
+  DEMO_D003_PEOPLE,
   DEMO_GUIZHOU_CANDIDATES,
   DEMO_HUAISHANG_CADRES,
   DEMO_PEOPLE_COUNT,
@@ -79,6 +80,7 @@ export async function loadDemoBase(db: Db): Promise<Omit<DemoLoadResult, "campai
         ...DEMO_ANQIU_CANDIDATES,
         ...DEMO_GUIZHOU_CANDIDATES,
         ...DEMO_HUAISHANG_CADRES,
+        ...DEMO_D003_PEOPLE,
       ]) {
         const decoded = Schema.decodeSync(Person.Profile)(profile)
         const { id, idNumber, phone, ...rest } = Schema.encodeSync(Person.Profile)(decoded)

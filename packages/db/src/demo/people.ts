@@ -259,3 +259,39 @@ export const demoPeople = (): ReadonlyArray<{
     }
     return { regionId: home.regionId, profile }
   })
+
+/**
+ * Three young people of 示例社区 (003's district), for the demo's reserve pipeline (003 一 拓源储备一批): two entered
+ * by the demo (a “95后” community worker as a committee reserve, a committee member as a secretary reserve), the
+ * third left for the org dept to enter from the 后备干部 screen.
+ */
+export const DEMO_D003_PEOPLE: ReadonlyArray<{
+  readonly regionId: string
+  readonly profile: Person.ProfileEncoded
+}> = (
+  [
+    ["demo-p-d3-1", "陈思雨", "female", "1997-06-12", 208, "社区工作者"],
+    ["demo-p-d3-2", "林浩然", "male", "1990-02-20", 207, "居委会委员"],
+    ["demo-p-d3-3", "吴佳琪", "female", "1998-11-05", 210, "社区工作者"],
+  ] as const
+).map(([id, name, sex, birthDate, sequence, position]) => ({
+  regionId: "district-003-s1-c1",
+  profile: {
+    id,
+    name,
+    sex,
+    birthDate,
+    idNumber: demoIdNumber("310110", birthDate, sequence),
+    phone: `1990001${pad(sequence, 4)}`,
+    party: { _tag: "Full", joined: "2019-06-01", fullMemberSince: "2020-06-01" },
+    education: [{ level: "bachelor", fullTime: true }],
+    employment: "community_worker",
+    currentUnit: "示例社区",
+    currentPosition: position,
+    workHistory: [
+      { from: "2020-08-01", organisation: "示例社区", position: "社区工作者", grassroots: true, tags: [] },
+    ],
+    conduct: [],
+    attestations: [],
+  },
+}))

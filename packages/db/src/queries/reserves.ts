@@ -1,10 +1,11 @@
 import { LocalDate, type Text } from "@cadre/domain"
-import { and, asc, eq, type SQL, sql } from "drizzle-orm"
+import { and, asc, count, eq, type SQL, sql } from "drizzle-orm"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
 import { decodeRow, within } from "../internal.js"
 import { people, personConsequences, regions, reserveMembers } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
+import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
 
 /**
  * The reserve pipeline as stored (`reserve_members`, 003 一 拓源储备一批): one row per person and scheme while
@@ -42,6 +43,8 @@ export interface ReserveMemberRecord {
   readonly schemeId: string
   readonly schemeVersion: number
   readonly role: string
+  /** Where the person came from, as the entry step records it. */
+  readonly source: ReserveSource | null
   readonly state: "active" | "removed"
   readonly enteredOn: string
   readonly leftOn: string | null
@@ -69,6 +72,7 @@ const toReserve = (r: { row: ReserveRow; personName: string; regionName: string 
     schemeId: r.row.schemeId,
     schemeVersion: r.row.schemeVersion,
     role: r.row.role,
+    source: b.steps.find((st) => st.step === "entered")?.source ?? null,
     state: r.row.state as "active" | "removed",
     enteredOn: r.row.enteredOn,
     leftOn: r.row.leftOn,
@@ -91,33 +95,61 @@ export const getReserve = (h: Handle, id: string): Effect.Effect<ReserveMemberRe
     Effect.sync(() => (r === undefined ? undefined : toReserve(r))),
   )
 
-/** Reserve members within `scopePath`, by community, entry date and person. */
-export const listReserves = (
-  h: Handle,
-  scopePath: string,
-  filter: {
-    readonly schemeId?: string | undefined
-    readonly regionId?: string | undefined
-    readonly state?: "active" | "removed" | undefined
-  },
-): Effect.Effect<ReadonlyArray<ReserveMemberRecord>> => {
+export interface ReserveFilter {
+  readonly schemeId?: string | undefined
+  readonly regionId?: string | undefined
+  readonly state?: "active" | "removed" | undefined
+}
+
+const reserveWhere = (scopePath: string, filter: ReserveFilter): SQL | undefined => {
   const conds: Array<SQL> = [within(regions.path, scopePath)]
   if (filter.schemeId !== undefined) conds.push(eq(reserveMembers.schemeId, filter.schemeId))
   if (filter.regionId !== undefined) conds.push(eq(reserveMembers.regionId, filter.regionId))
   if (filter.state !== undefined) conds.push(eq(reserveMembers.state, filter.state))
-  return Effect.flatMap(
+  return and(...conds)
+}
+
+/**
+ * One keyset page of the reserve members within `scopePath` (issue 19), by community and id — the order
+ * `reserve_members_region_idx` (region_id) serves, the id breaking ties. There is no index on the entry date
+ * (`entered_on`), so the list is not paged by it. The total counts the rows passing the filter.
+ */
+export const pageReserves = (
+  h: Handle,
+  scopePath: string,
+  filter: ReserveFilter,
+  page: PageRequest,
+): Effect.Effect<Page<ReserveMemberRecord> & { readonly total: number }> => {
+  const where = reserveWhere(scopePath, filter)
+  return Effect.zipWith(
     q(
-      withNames(h)
-        .where(and(...conds))
-        .orderBy(
-          asc(reserveMembers.regionId),
-          asc(reserveMembers.enteredOn),
-          asc(reserveMembers.personId),
-          asc(reserveMembers.id),
-        ),
-      "reserve.list",
+      h
+        .select({
+          row: reserveMembers,
+          personName: people.name,
+          regionName: regions.name,
+          key: keyText(reserveMembers.regionId),
+        })
+        .from(reserveMembers)
+        .innerJoin(people, eq(people.id, reserveMembers.personId))
+        .innerJoin(regions, eq(regions.id, reserveMembers.regionId))
+        .where(and(where, keysetAfter(reserveMembers.regionId, reserveMembers.id, "text", page)))
+        .orderBy(...keysetOrder(reserveMembers.regionId, reserveMembers.id, page))
+        .limit(page.limit + 1),
+      "reserve.page",
     ),
-    (rows) => Effect.sync(() => rows.map(toReserve)),
+    q(
+      h
+        .select({ n: count() })
+        .from(reserveMembers)
+        .innerJoin(regions, eq(regions.id, reserveMembers.regionId))
+        .where(where),
+      "reserve.count",
+    ),
+    (found, [c]) => ({
+      ...toPage(found, page, (r) => ({ at: r.key, id: r.row.id }), toReserve),
+      total: c?.n ?? 0,
+    }),
   )
 }
 

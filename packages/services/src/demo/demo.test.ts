@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   type DatabaseHandle,
   DEMO_ANQIU_CANDIDATES,
+  DEMO_D003_PEOPLE,
   DEMO_GUIZHOU_CANDIDATES,
   DEMO_HUAISHANG_CADRES,
   DEMO_PEOPLE_COUNT,
@@ -37,7 +38,8 @@ describe("demo data", () => {
         DEMO_PEOPLE_COUNT +
         DEMO_ANQIU_CANDIDATES.length +
         DEMO_GUIZHOU_CANDIDATES.length +
-        DEMO_HUAISHANG_CADRES.length,
+        DEMO_HUAISHANG_CADRES.length +
+        DEMO_D003_PEOPLE.length,
       schemes: Scheme.PRESETS.length,
     })
     expect(await audit()).toBe(auditBefore)

@@ -6,9 +6,12 @@ import {
   Database,
   type NotFound,
   notFound,
+  type PageKey,
+  type PageRequest,
   placementQueries,
   poolQueries,
   reserveQueries,
+  schemeQueries,
   type StaleVersion,
   staleVersion,
   transaction,
@@ -337,20 +340,80 @@ export class ReserveService extends Effect.Service<ReserveService>()("@cadre/ser
         return yield* reserveOut(input.id)
       })
 
+    /** The label of a pool role in its scheme version (the key itself where the scheme has no such role). */
+    const roleLabelOf = (scheme: Scheme.Scheme, key: string): Text => {
+      const roles =
+        scheme.pool._tag === "Cited" && scheme.pool.value.roles._tag === "Cited"
+          ? scheme.pool.value.roles.value
+          : []
+      return roles.find((r) => r.key === key)?.label ?? t(key, key)
+    }
+
+    /**
+     * One keyset page of the reserve members in the caller's scope (issue 19), by community and id, each with its
+     * scheme's name and the label of its role in that scheme version, and the total passing the filter.
+     */
     const reserves = (
       actor: Access.Actor,
-      filter: {
-        readonly schemeId?: string | undefined
-        readonly regionId?: string | undefined
-        readonly state?: "active" | "removed" | undefined
+      filter: reserveQueries.ReserveFilter,
+      page: PageRequest,
+    ): Effect.Effect<
+      {
+        readonly items: ReadonlyArray<
+          ReserveMemberRecord & { readonly roleLabel: Text; readonly schemeName: Text }
+        >
+        readonly next: PageKey | null
+        readonly total: number
       },
-    ): Effect.Effect<ReadonlyArray<ReserveMemberRecord>, Access.Forbidden> =>
+      Access.Forbidden
+    > =>
       Effect.gen(function* () {
         yield* requirePermission(actor, "pool.review")
-        return yield* reserveQueries.listReserves(db, actor.scopePath, filter)
+        const found = yield* reserveQueries.pageReserves(db, actor.scopePath, filter, page)
+        const items = yield* Effect.forEach(found.rows, (r) =>
+          Effect.map(schemes.load(r.schemeId, r.schemeVersion), (scheme) => ({
+            ...r,
+            roleLabel: roleLabelOf(scheme, r.role),
+            schemeName: scheme.name,
+          })),
+        )
+        return { items, next: found.next, total: found.total }
       })
 
-    return { enterReserve, advanceReserve, reserves } as const
+    /**
+     * The published scheme versions the caller sees that set a reserve pool (001, 003), with what entering a person
+     * needs: the pool's roles, its composition clauses and the nominee rules a recorded waiver may set aside (一般 /
+     * 原则上: 001 三（4） the age cap by role).
+     */
+    const poolSchemes = (actor: Access.Actor) =>
+      Effect.gen(function* () {
+        yield* requirePermission(actor, "pool.review")
+        const rows = yield* schemeQueries.list(db, actor, { status: "published" })
+        const out = yield* Effect.forEach(rows, (row) =>
+          Effect.map(schemes.load(row.schemeId, row.version), (scheme) => {
+            const rules = Pool.poolRulesOf(scheme)
+            if (rules === undefined) return []
+            const pool = rules.pool
+            return [
+              {
+                schemeId: row.schemeId,
+                version: row.version,
+                name: scheme.name,
+                regionName: row.regionName,
+                effectiveFrom: row.effectiveFrom,
+                roles: pool.roles._tag === "Cited" ? pool.roles.value : [],
+                pipeline: pool.roles._tag === "Cited" && hasPipeline(pool.roles.value),
+                waivable: rules.ageCaps
+                  .filter((r) => r.waivable)
+                  .map((r) => ({ ruleId: r.id, label: r.label, clause: clauseOf(r.citation) })),
+              },
+            ]
+          }),
+        )
+        return out.flat()
+      })
+
+    return { enterReserve, advanceReserve, reserves, poolSchemes } as const
   }),
   dependencies: [SchemeStore.Default],
 }) {}
