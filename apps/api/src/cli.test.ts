@@ -32,7 +32,9 @@ const withDb = async (
   }
 }
 
-describe("cadre", () => {
+// Each test runs the CLI as a Node process over PGlite: seconds alone, far more on a loaded 2-core CI machine.
+// The timeouts are safety limits, not speed assertions.
+describe("cadre", { timeout: 120_000 }, () => {
   const dataDir = join(dir, "pglite")
   const env = { DATA_DIR: dataDir }
 
@@ -103,7 +105,7 @@ describe("cadre", () => {
   })
 })
 
-describe("cadre district:create (issue 14 item 4: a district from nothing)", () => {
+describe("cadre district:create (issue 14 item 4: a district from nothing)", { timeout: 120_000 }, () => {
   const dataDir = join(dir, "district")
   const env = { DATA_DIR: dataDir }
   const args = (extra: ReadonlyArray<string> = []) => [
@@ -222,7 +224,9 @@ describe("cadre district:create (issue 14 item 4: a district from nothing)", () 
   }, 120_000)
 })
 
-describe("cadre calendar:enter-year (issue 15 item 3: the national calendar is the operator's, not a district's)", () => {
+describe("cadre calendar:enter-year (issue 15 item 3: the national calendar is the operator's, not a district's)", {
+  timeout: 120_000,
+}, () => {
   const dataDir = join(dir, "calendar")
   const env = { DATA_DIR: dataDir }
 

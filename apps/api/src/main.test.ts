@@ -43,7 +43,7 @@ const freePort = async (): Promise<number> => {
 }
 
 // Each test starts a Node process through tsx: seconds on a busy machine, hence the long timeouts.
-describe("main", { timeout: 60_000 }, () => {
+describe("main", { timeout: 150_000 }, () => {
   it("exits non-zero with a bilingual message on bad configuration", async () => {
     const child = startMain({ PORT: "not-a-port" })
     const out = collect(child)
@@ -58,7 +58,7 @@ describe("main", { timeout: 60_000 }, () => {
     const child = startMain({ PORT: String(port), HOST: "127.0.0.1", DATA_DIR: "memory://" })
     const out = collect(child)
     try {
-      const deadline = Date.now() + 45_000
+      const deadline = Date.now() + 120_000
       while (!out.stdout.includes('"msg":"listening"')) {
         if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not start: ${out.stderr}`)
         await new Promise((resolve) => setTimeout(resolve, 50))
