@@ -4,7 +4,7 @@ import { App as AntdApp } from "antd"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import { adminResources } from "../../i18n"
 import { SessionProvider } from "../../session/session"
-import { TransferDialog } from "./task-dialogs"
+import { AssignDialog, TransferDialog } from "./task-dialogs"
 
 // 转办 (issue 16): nothing chosen in advance, a reason required and never cut, the server's refusal at its field.
 
@@ -30,7 +30,7 @@ const stubApi = (transfer: () => Response) => {
   vi.stubGlobal("fetch", async (input: string, init?: RequestInit) => {
     const url = new URL(String(input), "http://localhost")
     const procedure = url.pathname.replace("/api/trpc/", "")
-    if (procedure === "tasks.transfer") {
+    if (procedure === "tasks.transfer" || procedure === "tasks.assign") {
       sent.push(JSON.parse(String(init?.body ?? "null")))
       return transfer()
     }
@@ -136,5 +136,40 @@ describe("转办 dialog", () => {
     // The server's words (with its ids) are not shown: the form says it in its own.
     expect(screen.queryByText(/任务 t-1/)).toBeNull()
     expect(onDone).not.toHaveBeenCalled()
+  })
+})
+
+describe("分派 dialog", () => {
+  it("refuses a due date before today at its field and sends nothing; a later one goes with the reviewer", async () => {
+    const sent = stubApi(() => Response.json({ result: { data: {} } }))
+    const onDone = vi.fn()
+    render(
+      <UiProvider i18n={createI18n({ resources: adminResources, defaultNS: "admin", language: "zh-CN" })}>
+        <SessionProvider>
+          <AntdApp>
+            <AssignDialog
+              application={{ applicationId: "app-1", personName: "张三", step: "面试" }}
+              today="2026-11-26"
+              onClose={() => undefined}
+              onDone={onDone}
+            />
+          </AntdApp>
+        </SessionProvider>
+      </UiProvider>,
+    )
+    expect(screen.getByText("分派任务：张三 · 面试")).toBeTruthy()
+    const box = screen.getByTestId("assign-to").querySelector("input") as HTMLInputElement
+    fireEvent.mouseDown(box)
+    fireEvent.change(box, { target: { value: "李" } })
+    fireEvent.click(await screen.findByText("李审核"))
+    fireEvent.change(screen.getByTestId("assign-due"), { target: { value: "2026-11-25" } })
+    fireEvent.click(screen.getByRole("button", { name: "确认分派" }))
+    expect(await screen.findByText("办理时限不能早于今天")).toBeTruthy()
+    expect(sent).toEqual([])
+    fireEvent.change(screen.getByTestId("assign-due"), { target: { value: "2026-11-26" } })
+    fireEvent.click(screen.getByRole("button", { name: "确认分派" }))
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith("李审核"))
+    expect(JSON.stringify(sent[0])).toContain('"dueOn":"2026-11-26"')
+    expect(JSON.stringify(sent[0])).toContain('"assignee":"acc-2"')
   })
 })
