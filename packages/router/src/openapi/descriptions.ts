@@ -469,20 +469,6 @@ export const DESCRIPTIONS: Readonly<Record<string, Described>> = {
     summary: t("批次的审核任务", "A campaign's review tasks"),
     answer: t("任务数组。", "An array of tasks."),
   },
-  "tasks.assignees": {
-    summary: t("可接收审核任务的人员", "Who may be handed a review task"),
-    description: t(
-      "本范围内可审核的有效账号，按姓名排序、分页；name 按姓名查找，exclude 排除一个账号，applicationId 只列范围覆盖该报名的人员。",
-      "Active accounts in your scope that may review, by name, paged; name searches part of the name, exclude leaves one account out, applicationId keeps those whose scope covers that application.",
-    ),
-  },
-  "tasks.openCount": {
-    summary: t("账号名下未办结的任务数", "An account's open tasks"),
-    description: t(
-      "该账号在本范围各批次中未办结的审核任务数，即交接（handover）将移交的数量。",
-      "How many open review tasks the account holds in the campaigns of your scope: what a handover would move.",
-    ),
-  },
   "calendar.years": {
     summary: t("工作日历覆盖的年份", "Years the working-day calendar covers"),
     answer: t("年份数组及每年的来源。", "The years and where each came from."),
