@@ -113,6 +113,7 @@ export const AccountsPage = () => {
     {
       title: t("accounts.columns.actions"),
       key: "actions",
+      fixed: "right",
       render: (_, a) => (
         <Flex gap={8} wrap>
           {a.role === "integrator" && a.active ? (
@@ -121,7 +122,12 @@ export const AccountsPage = () => {
             </Button>
           ) : null}
           {mayHandOver && REVIEWING_ROLES.has(a.role) ? (
-            <Button size="small" onClick={() => setHandingOver(a)} data-testid="account-handover">
+            <Button
+              size="small"
+              autoInsertSpace={false}
+              onClick={() => setHandingOver(a)}
+              data-testid="account-handover"
+            >
               {t("admin:tasks.handover.action")}
             </Button>
           ) : null}

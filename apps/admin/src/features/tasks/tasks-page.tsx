@@ -57,7 +57,12 @@ export const TasksPage = () => {
   const { message } = AntdApp.useApp()
   const [transferring, setTransferring] = useState<TaskRow | null>(null)
   const transferButton = (task: TaskRow) => (
-    <Button size="small" onClick={() => setTransferring(task)} data-testid="task-transfer">
+    <Button
+      size="small"
+      autoInsertSpace={false}
+      onClick={() => setTransferring(task)}
+      data-testid="task-transfer"
+    >
       {t("tasks.transfer.action")}
     </Button>
   )
