@@ -7,6 +7,7 @@ import { peopleEn, peopleZh } from "./features/people/messages"
 import { placementsEn, placementsZh } from "./features/placements/messages"
 import { reservesEn, reservesZh } from "./features/reserves/messages"
 import { schemesEn, schemesZh } from "./features/schemes/messages"
+import { tasksEn, tasksZh } from "./features/tasks/messages"
 
 /**
  * The admin app's own messages (namespace `admin`); shared ones are in @cadre/ui's `common`. `roles` and `states`
@@ -66,20 +67,7 @@ const zhCN = {
     open: "打开菜单",
   },
   navGroups: { work: "选派工作", records: "基础数据", system: "系统管理" },
-  tasks: {
-    title: "待办任务",
-    empty: "暂无待办任务",
-    person: "人员",
-    step: "办理环节",
-    campaign: "选派批次",
-    due: "办理时限",
-    noDue: "未定时限",
-    overdue: "已逾期",
-    forCampaign: "办理任务",
-    assignee: "承办人",
-    remind: "催办",
-    reminded: "已催办 {{name}}",
-  },
+  tasks: tasksZh,
   roles: {
     org_dept_admin: "组织部管理员",
     street_admin: "街道（乡镇）管理员",
@@ -327,20 +315,7 @@ const en: Messages<typeof zhCN> = {
     open: "Open the menu",
   },
   navGroups: { work: "Dispatch work", records: "Records", system: "System" },
-  tasks: {
-    title: "My tasks",
-    empty: "No tasks",
-    person: "Person",
-    step: "Step",
-    campaign: "Campaign",
-    due: "Due",
-    noDue: "No due date",
-    overdue: "Overdue",
-    forCampaign: "Review tasks",
-    assignee: "Assigned to",
-    remind: "Remind",
-    reminded: "{{name}} reminded",
-  },
+  tasks: tasksEn,
   roles: {
     org_dept_admin: "Org dept admin",
     street_admin: "Street (township) admin",

@@ -1059,6 +1059,14 @@ const TABLE: Readonly<Record<string, Entry>> = {
     run: (c) => c.tasks.transfer({ taskId: "no-such-task", expectedVersion: 1, to: "x", reason: "测试" }),
     expected: (a) => (Access.can(a, "application.review") ? "NOT_FOUND" : "FORBIDDEN"),
   },
+  "tasks.assignees": {
+    run: (c) => c.tasks.assignees({}),
+    expected: (a) => (Access.can(a, "application.review") ? "ok" : "FORBIDDEN"),
+  },
+  "tasks.openCount": {
+    run: (c) => c.tasks.openCount({ accountId: "nobody-left" }),
+    expected: (a) => (Access.can(a, "campaign.write") ? "ok" : "FORBIDDEN"),
+  },
   "tasks.remind": {
     run: (c) => c.tasks.remind({ taskId: "no-such-task", expectedVersion: 1 }),
     expected: (a) => (Access.can(a, "campaign.write") ? "NOT_FOUND" : "FORBIDDEN"),

@@ -51,6 +51,7 @@ export interface Harness {
     readonly regionId?: string | null
     readonly unitId?: string | null
     readonly email?: string
+    readonly name?: string
   }) => Promise<Record<string, string>>
   /** Set the date the router takes as today (moves record it; notices and deadlines compare against it). */
   readonly setToday: (date: string) => void
@@ -126,7 +127,7 @@ export const makeHarness = async (
       counter += 1
       const { accountId } = await auth.provisionAccount({
         email: spec.email ?? `actor-${counter}-${Date.now()}@test.example.org`,
-        name: `Test ${spec.role}`,
+        name: spec.name ?? `Test ${spec.role}`,
         password: DEMO_PASSWORD,
         role: spec.role,
         regionId: spec.regionId ?? null,

@@ -65,7 +65,13 @@ const explain = (
 ) => new TRPCError({ code, message: text[lang], cause: new Explained(tag, text, issues, reason) })
 
 /** The failures whose `reason` is a stable rule code a client may branch on (sent as `data.reason`). */
-const REASONED = new Set(["IllegalMove", "IllegalPlacementMove", "IllegalLeaveMove", "Conflict"])
+const REASONED = new Set([
+  "IllegalMove",
+  "IllegalPlacementMove",
+  "IllegalLeaveMove",
+  "Conflict",
+  "TaskRefused",
+])
 
 /** Throw a mapped failure as the TRPCError the caller sees (message in the caller's language). */
 export const failureToTRPC = (failure: Failure, lang: Lang): TRPCError => {

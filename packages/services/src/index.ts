@@ -55,6 +55,7 @@ export {
   CampaignService,
   type PostInfo,
   type PublicCampaign,
+  type AssigneeRecord,
   type TaskRecord,
   TaskService,
 } from "./selection/index.js"

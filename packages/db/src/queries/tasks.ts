@@ -1,10 +1,19 @@
 import { Selection } from "@cadre/domain"
-import { and, asc, count, eq, type SQL, sql } from "drizzle-orm"
+import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
-import { decodeRow, within } from "../internal.js"
-import { accountRoles, applications, campaigns, people, regions, reviewTasks, user } from "../schema/index.js"
+import { decodeRow, escapeLike, within } from "../internal.js"
+import {
+  accountRoles,
+  applications,
+  campaigns,
+  people,
+  regions,
+  reviewTasks,
+  units,
+  user,
+} from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
 
@@ -335,4 +344,137 @@ export const completeTask = (tx: Tx, done: Selection.ReviewTask, version: number
         .where(eq(reviewTasks.id, done.id)),
       "task.complete",
     ),
+  )
+
+// ------------------------------------------------------------------------------------- who may take a task
+
+/** What the list of possible assignees filters on besides the caller's scope. */
+export interface AssigneeFilter {
+  /** The roles that may review (the service passes those Access.can grants application.review). */
+  readonly roles: ReadonlyArray<string>
+  /** Part of the name (case-insensitive). */
+  readonly name?: string | undefined
+  /** Leave this account out (the task's holder, the reviewer handing over). */
+  readonly exclude?: string | undefined
+  /**
+   * Only accounts whose scope covers one of these paths (an application's campaign region and its own region:
+   * Access.seesApplication from the reviewer's side).
+   */
+  readonly covers?: ReadonlyArray<string> | undefined
+}
+
+/** A possible assignee: an active account that may review, with its scope's name. */
+export interface StoredAssignee {
+  readonly accountId: string
+  readonly name: string
+  readonly role: string
+  readonly regionName: string | null
+  readonly unitName: string | null
+}
+
+const scopeRegion = alias(regions, "assignee_region")
+
+const assigneeWhere = (scopePath: string, filter: AssigneeFilter): SQL | undefined =>
+  and(
+    within(accountRoles.scopePath, scopePath),
+    eq(accountRoles.active, true),
+    filter.roles.length === 0 ? sql`false` : inArray(accountRoles.role, [...filter.roles]),
+    filter.name === undefined ? undefined : ilike(user.name, `%${escapeLike(filter.name)}%`),
+    filter.exclude === undefined ? undefined : ne(accountRoles.userId, filter.exclude),
+    filter.covers === undefined
+      ? undefined
+      : or(
+          ...filter.covers.map(
+            (path) =>
+              sql`${accountRoles.scopePath} <> '' and starts_with(${path}::text, ${accountRoles.scopePath})`,
+          ),
+        ),
+  )
+
+/**
+ * One keyset page of the accounts within `scopePath` that may take a review task, by (name, role row id): active,
+ * with a reviewing role, narrowed by the filter. No permission check here (TaskService.assignees).
+ */
+export const pageAssignees = (
+  h: Handle,
+  scopePath: string,
+  filter: AssigneeFilter,
+  page: PageRequest,
+): Effect.Effect<Page<StoredAssignee>> =>
+  Effect.map(
+    q(
+      h
+        .select({
+          rowId: accountRoles.id,
+          accountId: accountRoles.userId,
+          name: user.name,
+          role: accountRoles.role,
+          regionName: scopeRegion.name,
+          unitName: units.name,
+        })
+        .from(accountRoles)
+        .innerJoin(user, eq(user.id, accountRoles.userId))
+        .leftJoin(scopeRegion, eq(scopeRegion.id, accountRoles.regionId))
+        .leftJoin(units, eq(units.id, accountRoles.unitId))
+        .where(and(assigneeWhere(scopePath, filter), keysetAfter(user.name, accountRoles.id, "text", page)))
+        .orderBy(...keysetOrder(user.name, accountRoles.id, page))
+        .limit(page.limit + 1),
+      "task.assignees",
+    ),
+    (found) =>
+      toPage(
+        found,
+        page,
+        (r) => ({ at: r.name, id: r.rowId }),
+        ({ rowId: _, ...r }) => r,
+      ),
+  )
+
+/** How many accounts pass the same filter (exact: a scope's reviewers, a few dozen). */
+export const countAssignees = (h: Handle, scopePath: string, filter: AssigneeFilter): Effect.Effect<number> =>
+  Effect.map(
+    q(
+      h
+        .select({ n: count() })
+        .from(accountRoles)
+        .innerJoin(user, eq(user.id, accountRoles.userId))
+        .where(assigneeWhere(scopePath, filter)),
+      "task.assigneesCount",
+    ),
+    ([r]) => r?.n ?? 0,
+  )
+
+/** How many open tasks an account holds in campaigns passing `visible` (what a handover would move). */
+export const countOpenTasksOf = (h: Handle, accountId: string, visible: SQL): Effect.Effect<number> =>
+  Effect.map(
+    q(
+      h
+        .select({ n: count() })
+        .from(reviewTasks)
+        .innerJoin(applications, eq(applications.id, reviewTasks.applicationId))
+        .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
+        .innerJoin(regions, eq(regions.id, campaigns.regionId))
+        .where(and(eq(reviewTasks.assignee, accountId), eq(reviewTasks.status, "open"), visible)),
+      "task.openCount",
+    ),
+    ([r]) => r?.n ?? 0,
+  )
+
+/** An application's campaign region path and its own region path (to narrow the assignees to it). */
+export const applicationPaths = (
+  h: Handle,
+  applicationId: string,
+): Effect.Effect<{ readonly campaignPath: string; readonly regionPath: string } | undefined> =>
+  Effect.map(
+    q(
+      h
+        .select({ campaignPath: regions.path, regionPath: appRegion.path })
+        .from(applications)
+        .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
+        .innerJoin(regions, eq(regions.id, campaigns.regionId))
+        .innerJoin(appRegion, eq(appRegion.id, applications.regionId))
+        .where(eq(applications.id, applicationId)),
+      "task.applicationPaths",
+    ),
+    ([a]) => a,
   )

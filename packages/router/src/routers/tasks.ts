@@ -1,8 +1,9 @@
-import { LocalDate, Selection } from "@cadre/domain"
+import { InvalidInput } from "@cadre/db"
+import { Access, LocalDate, Selection } from "@cadre/domain"
 import { type TaskRecord, TaskService } from "@cadre/services"
 import { Effect, Schema } from "effect"
 import { input } from "../input.js"
-import { procedure, router } from "../trpc.js"
+import { failureToTRPC, procedure, router } from "../trpc.js"
 import { todayOf } from "../today.js"
 import {
   DueKey,
@@ -10,6 +11,8 @@ import {
   Id,
   keyedPageFields,
   keyedPageRequest,
+  NameKey,
+  NameSearch,
   pageOut,
   writeKeyed,
 } from "./shared.js"
@@ -40,6 +43,8 @@ export const taskOut = (r: TaskRecord) => ({
   summary: Selection.describeTask(r.task),
   task: encodeTask(r.task),
 })
+
+const DUE_PAST = { zh: "不能早于今天", en: "cannot be before today" }
 
 const TaskId = Id("任务编号 / task id")
 const AccountId = Id("账号 / account")
@@ -92,11 +97,23 @@ export const tasksRouter = router({
         }),
       ),
     )
-    .mutation(({ ctx, input: i }) =>
-      ctx
-        .run(Effect.flatMap(TaskService, (r) => r.assign(ctx.cmd, { ...i, on: todayOf(ctx) })))
-        .then(taskOut),
-    ),
+    .mutation(({ ctx, input: i }) => {
+      const on = todayOf(ctx)
+      // A due date already past would make the task overdue the day it is given: refused at its field.
+      if (i.dueOn !== undefined && i.dueOn < on)
+        throw failureToTRPC(
+          new InvalidInput({
+            entity: "task",
+            issues: [{ path: "dueOn", message: DUE_PAST }],
+            message: {
+              zh: `输入有误：办理时限（dueOn）：${DUE_PAST.zh}`,
+              en: `Invalid input: due on (dueOn): ${DUE_PAST.en}`,
+            },
+          }),
+          ctx.lang,
+        )
+      return ctx.run(Effect.flatMap(TaskService, (r) => r.assign(ctx.cmd, { ...i, on }))).then(taskOut)
+    }),
 
   /** 转办 */
   transfer: procedure
@@ -117,6 +134,55 @@ export const tasksRouter = router({
       ctx
         .run(Effect.flatMap(TaskService, (r) => r.transfer(ctx.cmd, { ...i, on: todayOf(ctx) })))
         .then(taskOut),
+    ),
+
+  /**
+   * Who may be handed a review task (issue 16: the admin picks a reviewer by name): one page of the active accounts
+   * within the caller's scope whose role may review, by name (A→Z unless `order: "desc"`), at most `limit` (≤ 200,
+   * default 50), with `nextCursor` and `total`; `name` searches part of the name, `exclude` leaves one account
+   * out (the task's holder, the reviewer handing over), `applicationId` keeps those whose scope covers that
+   * application. Each row: the account id, the display name, the role with its label, the unit or region by name.
+   */
+  assignees: procedure
+    .permission("application.review")
+    .input(
+      input(
+        Schema.Struct({
+          name: Schema.optional(NameSearch("姓名包含 / name contains")),
+          exclude: Schema.optional(AccountId),
+          applicationId: Schema.optional(Id("报名记录编号 / application id")),
+          ...keyedPageFields(NameKey),
+        }),
+      ),
+    )
+    .query(({ ctx, input: { cursor, limit, order, ...filter } }) =>
+      ctx
+        .run(
+          Effect.flatMap(TaskService, (r) =>
+            r.assignees(ctx.actor, filter, keyedPageRequest(NameKey, { cursor, limit, order })),
+          ),
+        )
+        .then((page) =>
+          pageOut(
+            page,
+            (a) => ({
+              accountId: a.accountId,
+              name: a.name,
+              role: a.role,
+              roleLabel: Access.ROLE_LABELS[a.role],
+              scopeName: a.unitName ?? a.regionName,
+            }),
+            writeKeyed(NameKey),
+          ),
+        ),
+    ),
+
+  /** How many open tasks an account holds in the campaigns the caller runs (what `handover` would move). */
+  openCount: procedure
+    .permission("campaign.write")
+    .input(input(Schema.Struct({ accountId: AccountId })))
+    .query(({ ctx, input: i }) =>
+      ctx.run(Effect.flatMap(TaskService, (r) => r.openCount(ctx.actor, i.accountId))),
     ),
 
   /** 催办: only an overdue task, once a day. */

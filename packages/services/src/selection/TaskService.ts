@@ -1,4 +1,5 @@
 import {
+  type AssigneeFilter,
   type CommandContext,
   type Conflict,
   conflict,
@@ -38,6 +39,20 @@ export interface TaskRecord {
   readonly assigneeName: string | null
   readonly overdue: boolean
 }
+
+/** An account that may be handed a review task, as the pickers show it. */
+export interface AssigneeRecord {
+  readonly accountId: string
+  readonly name: string
+  readonly role: Access.Role
+  readonly regionName: string | null
+  readonly unitName: string | null
+}
+
+/** The roles that may review applications (and so hold a review task). */
+const REVIEWING_ROLES: ReadonlyArray<Access.Role> = Access.ROLES.filter((role) =>
+  Access.can({ role }, "application.review"),
+)
 
 type TaskErr = Access.Forbidden | NotFound | StaleVersion | Conflict | Selection.TaskRefused
 
@@ -321,6 +336,68 @@ export class TaskService extends Effect.Service<TaskService>()("@cadre/services/
         )
       })
 
-    return { mine, forCampaign, assign, transfer, remind, handover } as const
+    /**
+     * Who may be handed a review task, for the admin's pickers (issue 16): active accounts within the caller's
+     * scope whose role may review (the accounts `reviewerInScope` accepts), by name; with `applicationId`, only
+     * those whose scope covers that application (which the caller must see). One page and the total.
+     */
+    const assignees = (
+      actor: Access.Actor,
+      filter: {
+        readonly name?: string | undefined
+        readonly exclude?: string | undefined
+        readonly applicationId?: string | undefined
+      },
+      page: PageRequest,
+    ): Effect.Effect<
+      {
+        readonly items: ReadonlyArray<AssigneeRecord>
+        readonly next: PageKey | null
+        readonly total: number
+      },
+      Access.Forbidden | NotFound
+    > =>
+      Effect.gen(function* () {
+        yield* requirePermission(actor, "application.review")
+        let covers: ReadonlyArray<string> | undefined
+        if (filter.applicationId !== undefined) {
+          const a = yield* taskQueries.applicationPaths(db, filter.applicationId)
+          if (a === undefined || !Access.seesApplication(actor, { ...a, personId: "" }))
+            return yield* Effect.fail(notFound("application", filter.applicationId))
+          covers = [a.campaignPath, a.regionPath]
+        }
+        const where: AssigneeFilter = {
+          roles: REVIEWING_ROLES,
+          name: filter.name,
+          exclude: filter.exclude,
+          covers,
+        }
+        const [found, total] = yield* Effect.all([
+          taskQueries.pageAssignees(db, actor.scopePath, where, page),
+          taskQueries.countAssignees(db, actor.scopePath, where),
+        ])
+        return {
+          items: found.rows.map((r) => ({ ...r, role: r.role as Access.Role })),
+          next: found.next,
+          total,
+        }
+      })
+
+    /** How many open tasks an account holds in the campaigns the caller runs: what a handover would move. */
+    const openCount = (
+      actor: Access.Actor,
+      accountId: string,
+    ): Effect.Effect<{ readonly open: number }, Access.Forbidden> =>
+      Effect.gen(function* () {
+        yield* requirePermission(actor, "campaign.write")
+        const open = yield* taskQueries.countOpenTasksOf(
+          db,
+          accountId,
+          taskQueries.campaignWithin(actor.scopePath),
+        )
+        return { open }
+      })
+
+    return { mine, forCampaign, assign, transfer, remind, handover, assignees, openCount } as const
   }),
 }) {}

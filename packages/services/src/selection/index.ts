@@ -20,4 +20,4 @@ export {
   CampaignService,
   type PublicCampaign,
 } from "./CampaignService.js"
-export { type TaskRecord, TaskService } from "./TaskService.js"
+export { type AssigneeRecord, type TaskRecord, TaskService } from "./TaskService.js"

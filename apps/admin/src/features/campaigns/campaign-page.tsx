@@ -23,13 +23,17 @@ import {
   Tag,
   Typography,
 } from "antd"
+import { useQuery } from "@tanstack/react-query"
 import { useEffect, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
+import { useTRPC } from "../../api/query"
 import { useLoad } from "../../api/use-load"
 import { AppShell } from "../../layout/app-shell"
 import { KeysetPager, useKeysetPages } from "../../layout/keyset-pager"
 import { Link } from "../../routes/navigation"
 import { useSession } from "../../session/session"
+import { AssignDialog } from "../tasks/task-dialogs"
+import { takesTask } from "../tasks/task-forms"
 import { CampaignStatus } from "./campaign-status"
 import { CampaignTasks } from "./campaign-tasks"
 import { PlaceFromApplication } from "./place-from-application"
@@ -61,7 +65,9 @@ const outcomeColor = { eligible: "green", ineligible: "red", needs_review: "gold
 /**
  * The applications table. Each row has one button for the move to its next step on the path (Advance, 研究决定,
  * 公示, 任职, 报到) and a "更多操作" menu (record, objections, 退回, 放宽, 重新比对, 不予通过); every move is sent
- * with the row's version, and a refusal shows the server's explanation. A row expands to its records.
+ * with the row's version, and a refusal shows the server's explanation. A row expands to its records. For
+ * `campaign.write`, 分派 gives the row's current step to a reviewer (once: an open task is transferred, not
+ * assigned again); the stage column names who holds it.
  */
 const Applications = ({
   campaign,
@@ -84,6 +90,14 @@ const Applications = ({
   const { message } = AntdApp.useApp()
   const [problem, setProblem] = useState<Problem | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  const { session } = useSession()
+  const mayAssign = session.status === "signedIn" && session.me.permissions.includes("campaign.write")
+  const trpc = useTRPC()
+  // The campaign's tasks (the same read as 办理任务 below): who holds each row's current step.
+  const tasks = useQuery(trpc.tasks.forCampaign.queryOptions({ campaignId: campaign.id }))
+  const holderOf = (row: ApplicationRow) =>
+    (tasks.data ?? []).find((task) => task.open && task.applicationId === row.id && task.step === row.state)
+  const [assigning, setAssigning] = useState<ApplicationRow | null>(null)
   const [dialog, setDialog] = useState<{ readonly kind: DialogKind; readonly row: ApplicationRow } | null>(
     null,
   )
@@ -236,6 +250,11 @@ const Applications = ({
             <Tag color={r.state === "rejected" ? "red" : "blue"} data-testid="application-state">
               {r.stateLabel[lang]}
             </Tag>
+            {holderOf(r) === undefined ? null : (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="task-holder">
+                {t("tasks.assignee")}：{holderOf(r)?.assigneeName ?? "—"}
+              </Typography.Text>
+            )}
             {r.state === "public_notice" && n !== undefined ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="notice-period">
                 {t("campaign.flow.noticeUntil", { date: formatDate(n.lastDay, language) })}
@@ -315,6 +334,16 @@ const Applications = ({
                 </Button>
               </Dropdown>
             )}
+            {mayAssign && takesTask(r.state) && tasks.data !== undefined && holderOf(r) === undefined ? (
+              <Button
+                size="small"
+                autoInsertSpace={false}
+                onClick={() => setAssigning(r)}
+                data-testid="assign-task"
+              >
+                {t("tasks.assign.action")}
+              </Button>
+            ) : null}
             <PlaceFromApplication applicationId={r.id} state={r.state} name={r.person.name} />
           </Flex>
         )
@@ -388,6 +417,25 @@ const Applications = ({
             const row = dialog.row
             setDialog(null)
             void message.success(done(kind, row))
+          }}
+        />
+      )}
+      {assigning === null ? null : (
+        <AssignDialog
+          key={assigning.id}
+          application={{
+            applicationId: assigning.id,
+            personName: assigning.person.name,
+            step: assigning.stateLabel[lang],
+          }}
+          today={today}
+          onClose={() => setAssigning(null)}
+          onDone={(assignee) => {
+            const row = assigning
+            setAssigning(null)
+            void message.success(
+              t("tasks.assign.done", { name: row.person.name, step: row.stateLabel[lang], assignee }),
+            )
           }}
         />
       )}

@@ -18,15 +18,20 @@ import { allPages } from "../../api/all-pages"
 import { AppShell } from "../../layout/app-shell"
 import { KeysetPager, useKeysetPages } from "../../layout/keyset-pager"
 import { useSession } from "../../session/session"
+import { HandoverDialog } from "../tasks/task-dialogs"
 import { AccountDialog } from "./account-dialog"
 import { type AccountRow, chinaDateOf, creatableRoles, scopeName, type UnitRow } from "./manage-helpers"
 import { TokenDialog } from "./token-dialog"
 
 const PAGE_SIZE = 50
 
+/** Roles that may hold review tasks (Access: application.review), whose open tasks may be handed over. */
+const REVIEWING_ROLES: ReadonlySet<string> = new Set(["org_dept_admin", "street_admin", "reviewer"])
+
 /**
  * 账号: the accounts whose scope lies within the caller's (name, e-mail, role, scope, status); new accounts
- * (roles the caller may create; the server checks the scope), and one-time API tokens for integrators.
+ * (roles the caller may create; the server checks the scope), one-time API tokens for integrators, and for
+ * `campaign.write` 交接待办: a reviewer's open tasks handed to a successor (issue 16).
  */
 export const AccountsPage = () => {
   const { t } = useTranslation("manage")
@@ -39,6 +44,8 @@ export const AccountsPage = () => {
     (me?.permissions.includes("account.create") ?? false) && creatableRoles(me?.role ?? "").length > 0
   const [creating, setCreating] = useState(false)
   const [tokenFor, setTokenFor] = useState<AccountRow | null>(null)
+  const mayHandOver = me?.permissions.includes("campaign.write") ?? false
+  const [handingOver, setHandingOver] = useState<AccountRow | null>(null)
   const [search, setSearch] = useState("")
   const pages = useKeysetPages()
   const { cursor, first } = pages
@@ -106,12 +113,26 @@ export const AccountsPage = () => {
     {
       title: t("accounts.columns.actions"),
       key: "actions",
-      render: (_, a) =>
-        a.role === "integrator" && a.active ? (
-          <Button size="small" onClick={() => setTokenFor(a)}>
-            {t("accounts.issueToken")}
-          </Button>
-        ) : null,
+      fixed: "right",
+      render: (_, a) => (
+        <Flex gap={8} wrap>
+          {a.role === "integrator" && a.active ? (
+            <Button size="small" onClick={() => setTokenFor(a)}>
+              {t("accounts.issueToken")}
+            </Button>
+          ) : null}
+          {mayHandOver && REVIEWING_ROLES.has(a.role) ? (
+            <Button
+              size="small"
+              autoInsertSpace={false}
+              onClick={() => setHandingOver(a)}
+              data-testid="account-handover"
+            >
+              {t("admin:tasks.handover.action")}
+            </Button>
+          ) : null}
+        </Flex>
+      ),
     },
   ]
 
@@ -177,6 +198,13 @@ export const AccountsPage = () => {
         />
       ) : null}
       {tokenFor === null ? null : <TokenDialog account={tokenFor} onClose={() => setTokenFor(null)} />}
+      {handingOver === null ? null : (
+        <HandoverDialog
+          key={handingOver.accountId}
+          account={{ accountId: handingOver.accountId, name: handingOver.name }}
+          onClose={() => setHandingOver(null)}
+        />
+      )}
     </AppShell>
   )
 }

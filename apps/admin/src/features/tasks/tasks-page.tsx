@@ -1,12 +1,14 @@
 import type { RouterOutputs } from "@cadre/client"
 import { formatDate, ProblemAlert, problemOf, useLanguage } from "@cadre/ui"
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
-import { Card, Empty, Flex, Grid, Spin, Table, Tag, Typography } from "antd"
+import { App as AntdApp, Button, Card, Empty, Flex, Grid, Spin, Table, Tag, Typography } from "antd"
+import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useTRPC } from "../../api/query"
 import { AppShell } from "../../layout/app-shell"
 import { KeysetPager, useKeysetPages } from "../../layout/keyset-pager"
 import { Link } from "../../routes/navigation"
+import { TransferDialog } from "./task-dialogs"
 
 export type TaskRow = RouterOutputs["tasks"]["mine"]["items"][number]
 
@@ -34,6 +36,7 @@ const campaignLink = (task: TaskRow) => `/campaigns/${encodeURIComponent(task.ca
 /**
  * 待办任务 (a reviewer, `application.review`): the review steps assigned to me, overdue first by due date, each
  * with the person, the campaign and the step; the work itself is done on the campaign's page, which the row opens.
+ * 转办 hands a task to another reviewer in scope with a reason (the column pinned right; a button on the card).
  * On a phone the rows are cards, so nothing scrolls sideways.
  */
 export const TasksPage = () => {
@@ -51,6 +54,18 @@ export const TasksPage = () => {
     ),
   )
   const narrow = Grid.useBreakpoint().md === false
+  const { message } = AntdApp.useApp()
+  const [transferring, setTransferring] = useState<TaskRow | null>(null)
+  const transferButton = (task: TaskRow) => (
+    <Button
+      size="small"
+      autoInsertSpace={false}
+      onClick={() => setTransferring(task)}
+      data-testid="task-transfer"
+    >
+      {t("tasks.transfer.action")}
+    </Button>
+  )
   const rows = tasks.data?.items ?? []
   const pager =
     tasks.data === undefined ? null : (
@@ -83,6 +98,7 @@ export const TasksPage = () => {
                   <Flex gap={4} align="center">
                     {t("tasks.due")}：<Due task={task} />
                   </Flex>
+                  <Flex justify="end">{transferButton(task)}</Flex>
                 </Flex>
               </Card>
             ))}
@@ -96,6 +112,7 @@ export const TasksPage = () => {
             dataSource={[...rows]}
             pagination={false}
             data-testid="tasks"
+            scroll={{ x: "max-content" }}
             columns={[
               { title: t("tasks.person"), key: "person", render: (_, r) => r.personName },
               { title: t("tasks.step"), key: "step", render: (_, r) => r.stepLabel[lang] },
@@ -105,10 +122,34 @@ export const TasksPage = () => {
                 render: (_, r) => <Link href={campaignLink(r)}>{r.campaignName}</Link>,
               },
               { title: t("tasks.due"), key: "due", render: (_, r) => <Due task={r} /> },
+              {
+                title: t("tasks.actions"),
+                key: "actions",
+                fixed: "right",
+                render: (_, r) => transferButton(r),
+              },
             ]}
           />
           {pager}
         </>
+      )}
+      {transferring === null ? null : (
+        <TransferDialog
+          key={transferring.id}
+          task={{
+            id: transferring.id,
+            version: transferring.version,
+            applicationId: transferring.applicationId,
+            assignee: transferring.assignee,
+            personName: transferring.personName,
+            step: transferring.stepLabel[lang],
+          }}
+          onClose={() => setTransferring(null)}
+          onDone={(name) => {
+            setTransferring(null)
+            void message.success(t("tasks.transfer.done", { name }))
+          }}
+        />
       )}
     </AppShell>
   )
