@@ -1,11 +1,8 @@
 import { unitTestConfig } from "@cadre/vitest-config"
 import { defineConfig } from "vitest/config"
 
-// Every test passes, but on PGlite a worker's RPC to vitest ("Timeout calling onTaskUpdate", 60 s) has timed out
-// once per run since the fuzz and limits suites joined: PGlite runs SQL synchronously in the worker's thread, and
-// some stretch holds the event loop past birpc's timeout. That is vitest's bookkeeping, not a test result; it is
-// not allowed to fail the run while the blocking stretch is found (see the issue-15 note). Failed tests still fail.
 // The demo data every harness starts from is loaded once per run (src/test-global-setup.ts) and copied per file.
-export default defineConfig(
-  unitTestConfig({ dangerouslyIgnoreUnhandledErrors: true, globalSetup: ["./src/test-global-setup.ts"] }),
-)
+// (vitest's worker RPC timeout — "Timeout calling onTaskUpdate" after every test passed, when PGlite held a
+// worker's thread past 60 s on a loaded machine — is fixed by patches/vitest@3.2.7.patch, a backport of vitest 4's
+// fix, so an unhandled error fails this suite again like any other.)
+export default defineConfig(unitTestConfig({ globalSetup: ["./src/test-global-setup.ts"] }))
