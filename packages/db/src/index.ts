@@ -171,7 +171,15 @@ export * as exportQueries from "./queries/exportRows.js"
 export * as taskQueries from "./queries/tasks.js"
 export type { CampaignRecord, PostInfo } from "./queries/campaigns.js"
 export type { ApplicationFilter, ApplicationRecord } from "./queries/applications.js"
-export { type CappedCount, COUNT_CAP, type Page, type PageKey, type PageRequest } from "./queries/keyset.js"
+export {
+  type CappedCount,
+  type Countable,
+  COUNT_CAP,
+  cappedCount,
+  type Page,
+  type PageKey,
+  type PageRequest,
+} from "./queries/keyset.js"
 export type { ExportRow } from "./queries/exportRows.js"
 export type { StoredTask } from "./queries/tasks.js"
 export * as recallQueries from "./queries/recalls.js"
