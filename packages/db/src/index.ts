@@ -50,6 +50,7 @@ export {
   staleVersion,
 } from "./errors.js"
 export {
+  anyOf,
   type CommandContext,
   decodeInput,
   decodeInputEither,
@@ -107,6 +108,7 @@ export {
   rateLimits,
   regions,
   replacementRequests,
+  reportObligations,
   reportSubmissions,
   reserveMembers,
   reviewTasks,
