@@ -34,7 +34,7 @@ import { type PlacementRecord, requireRead, requireWrite, t, visiblePlacement } 
  * each filed report goes into the person's archive (一人一档) in the same transaction.
  */
 
-const { placements, regions } = schema
+const { regions, reportObligations } = schema
 
 export interface ObligationRecord {
   readonly obligation: InPost.ObligationInstance
@@ -240,7 +240,11 @@ export class ReportService extends Effect.Service<ReportService>()("@cadre/servi
         if (inRegion === null) return { rows: [], next: null, total: { total: 0, exact: true } }
         const where = and(
           inRegion,
-          filter.placementIds === undefined ? undefined : anyOf(placements.id, filter.placementIds),
+          // On the obligation's own column, so the planner can read report_obligations_placement_idx for a
+          // placements page's few ids rather than walk the due-date index past every other placement's rows.
+          filter.placementIds === undefined
+            ? undefined
+            : anyOf(reportObligations.placementId, filter.placementIds),
         )
         const [p, total] = yield* Effect.all([
           dutyQueries.pageOverdue(db, actor, on, where, { ...page, order: "asc" }),
