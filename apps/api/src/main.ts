@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import type { AddressInfo } from "node:net"
 import { makeIdempotencyStore } from "@cadre/db"
-import { ExportService, ImportService } from "@cadre/services"
+import { ExportService, ImportService, ReportService } from "@cadre/services"
 import { Effect, Either } from "effect"
 import { buildApp } from "./app.js"
 import { loadConfig } from "./config.js"
@@ -51,6 +51,15 @@ if (config.loadDemoData === true) {
     logger.info("demo data step done", { step }),
   )
   logger.info("demo data loaded", { accountsCreated: created.length })
+}
+
+// Report obligations not yet materialised (placements written before migration 0020, or by hand) are caught up
+// before the API answers, one transaction a batch: reports.overdue pages over them (issue 19).
+{
+  const caughtUp = await services.deps.runtime.runPromise(
+    Effect.flatMap(ReportService, (s) => s.materialiseObligations()),
+  )
+  if (caughtUp > 0) logger.info("report obligations materialised", { placements: caughtUp })
 }
 
 // Import jobs a previous process left queued or running (a restart, a kill -9) go on from their last committed

@@ -51,6 +51,7 @@ export {
   staleVersion,
 } from "./errors.js"
 export {
+  anyOf,
   type CommandContext,
   decodeInput,
   decodeInputEither,
@@ -108,6 +109,7 @@ export {
   rateLimits,
   regions,
   replacementRequests,
+  reportObligations,
   reportSubmissions,
   reserveMembers,
   reviewTasks,
@@ -172,7 +174,15 @@ export * as exportQueries from "./queries/exportRows.js"
 export * as taskQueries from "./queries/tasks.js"
 export type { CampaignRecord, PostInfo } from "./queries/campaigns.js"
 export type { ApplicationFilter, ApplicationRecord } from "./queries/applications.js"
-export { type CappedCount, COUNT_CAP, type Page, type PageKey, type PageRequest } from "./queries/keyset.js"
+export {
+  type CappedCount,
+  type Countable,
+  COUNT_CAP,
+  cappedCount,
+  type Page,
+  type PageKey,
+  type PageRequest,
+} from "./queries/keyset.js"
 export type { ExportRow } from "./queries/exportRows.js"
 export type { AssigneeFilter, StoredAssignee, StoredTask } from "./queries/tasks.js"
 export * as recallQueries from "./queries/recalls.js"

@@ -12,7 +12,6 @@ import { type Access, Person } from "@cadre/domain"
 import { TRPCError } from "@trpc/server"
 import { applicationLayer } from "@cadre/services"
 import { ManagedRuntime, Schema } from "effect"
-import { inject } from "vitest"
 import { makeAuthService } from "./auth/service.js"
 import { newToken } from "./auth/tokens.js"
 import { createContext, type RouterDeps, type RouterLogger } from "./context.js"
@@ -64,8 +63,11 @@ let counter = 0
  * The run's demo-data seed (src/test-global-setup.ts), unless CADRE_TEST_SEED=off asks for the demo data to be
  * loaded afresh into every harness's database (what the seed copies; the same rows either way).
  */
-const demoSeed = (): TestSeed | undefined => {
+const demoSeed = async (): Promise<TestSeed | undefined> => {
   if (process.env.CADRE_TEST_SEED === "off") return undefined
+  // Outside vitest (a bench under tsx) there is no seed, and importing vitest there throws: imported only inside.
+  if (process.env.VITEST === undefined) return undefined
+  const { inject } = await import("vitest")
   try {
     return inject("cadreDemoSeed")
   } catch {
@@ -81,7 +83,7 @@ export const makeHarness = async (
     readonly now?: () => Date
   } = {},
 ): Promise<Harness> => {
-  const seed = demoSeed()
+  const seed = await demoSeed()
   const handle =
     seed === undefined
       ? await makeTestDatabase()

@@ -23,6 +23,8 @@ export {
   LeaveService,
   MentoringService,
   type ObligationRecord,
+  type OverdueByRegion,
+  type OverduePage,
   type OverdueRecord,
   type PairRecord,
   ReportService,

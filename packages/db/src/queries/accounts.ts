@@ -1,11 +1,19 @@
 import type { Access } from "@cadre/domain"
-import { and, count, eq, ilike, or, type SQL } from "drizzle-orm"
+import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm"
 import { Effect } from "effect"
 import type { Tx } from "../database.js"
 import { escapeLike, within } from "../internal.js"
 import { accountRoles, apiTokens, regions, units, user } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
-import { keysetAfter, keysetOrder, type Page, type PageRequest, toPage } from "./keyset.js"
+import {
+  type CappedCount,
+  cappedCount,
+  keysetAfter,
+  keysetOrder,
+  type Page,
+  type PageRequest,
+  toPage,
+} from "./keyset.js"
 
 /**
  * Our side of accounts, beside better-auth's own tables: the role and scope of each user (account_roles) and the
@@ -187,18 +195,20 @@ export const pageAccounts = (
       ),
   )
 
-/** How many accounts within `scopePath` pass the filter (exact: staff accounts, not people). */
-export const countAccounts = (h: Handle, scopePath: string, filter: AccountFilter): Effect.Effect<number> =>
-  Effect.map(
-    q(
-      h
-        .select({ n: count() })
-        .from(accountRoles)
-        .innerJoin(user, eq(user.id, accountRoles.userId))
-        .where(accountListWhere(scopePath, filter)),
-      "account.count",
-    ),
-    ([r]) => r?.n ?? 0,
+/** How many accounts within `scopePath` pass the filter, counted up to {@link COUNT_CAP} (`exact` says). */
+export const countAccounts = (
+  h: Handle,
+  scopePath: string,
+  filter: AccountFilter,
+): Effect.Effect<CappedCount> =>
+  cappedCount(
+    h,
+    h
+      .select({ one: sql`1`.as("one") })
+      .from(accountRoles)
+      .innerJoin(user, eq(user.id, accountRoles.userId))
+      .where(accountListWhere(scopePath, filter)),
+    "account.count",
   )
 
 /** Insert an api_tokens row (the hash, never the token). */

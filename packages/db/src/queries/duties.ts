@@ -12,19 +12,19 @@ import {
   people,
   placements,
   regions,
+  reportObligations,
   reportSubmissions,
   trainingRecords,
 } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 import {
-  COUNT_CAP,
   type CappedCount,
+  cappedCount,
   keysetAfter,
   keysetOrder,
   keyText,
   type Page,
   type PageRequest,
-  toCapped,
   toPage,
 } from "./keyset.js"
 import { seesPlacementSql } from "./placements.js"
@@ -56,64 +56,136 @@ export const submissionsOf = (
           ),
       )
 
-/** A placement still serving, with the reports filed for it: what the overdue list is computed from. */
-export interface ServingWithSubmissions {
-  readonly placement: InPost.Placement
+/** The states a placement serves in (not InPost.TERMINAL_PLACEMENT_STATES): the only ones chased for reports. */
+const SERVING_STATES = InPost.PLACEMENT_STATES.filter((s) => !InPost.isClosed(s))
+
+/** An overdue obligation as the overdue list shows it: whose, where, and the scheme version that words it. */
+export interface OverdueRow {
+  readonly key: string
+  readonly placementId: string
+  readonly reportId: string
+  readonly due: string
   readonly personId: string
   readonly personName: string
   readonly regionId: string
   readonly regionName: string
   readonly regionPath: string
-  readonly submissions: ReadonlyArray<InPost.Submission>
+  readonly scheme: { readonly id: string; readonly version: number }
 }
 
-/** The states a placement serves in (not InPost.TERMINAL_PLACEMENT_STATES): the only ones chased for reports. */
-const SERVING_STATES = InPost.PLACEMENT_STATES.filter((s) => !InPost.isClosed(s))
+/**
+ * What is overdue on `on` among the placements the actor sees (narrowed by `where`, which may test `regions.path`
+ * and `placements.id`): materialised obligations (nothing filed) due before `on`, of placements still serving.
+ */
+const overdueWhere = (actor: Access.Actor, on: string, where: SQL | undefined): SQL | undefined =>
+  and(
+    sql`${reportObligations.due} < ${on}::date`,
+    anyOf(placements.state, SERVING_STATES),
+    seesPlacementSql(actor),
+    where,
+  )
+
+const fromOverdue = (h: Handle) =>
+  h
+    .select({
+      key: reportObligations.key,
+      placementId: reportObligations.placementId,
+      reportId: reportObligations.reportId,
+      due: reportObligations.due,
+      personId: people.id,
+      personName: people.name,
+      regionId: placements.regionId,
+      regionName: regions.name,
+      regionPath: regions.path,
+      schemeId: placements.schemeId,
+      schemeVersion: placements.schemeVersion,
+    })
+    .from(reportObligations)
+    .innerJoin(placements, eq(placements.id, reportObligations.placementId))
+    .innerJoin(regions, eq(regions.id, placements.regionId))
+    .innerJoin(people, eq(people.id, placements.personId))
 
 /**
- * The serving placements passing `where` (which may test `regions.path`), each with its submissions: one query,
- * on `placements_state_idx` and `report_submissions_placement_idx`, never reading ended placements and never
- * binding a parameter per placement.
+ * One keyset page of the overdue obligations (issue 19), most overdue first: by (due, key) on
+ * `report_obligations_due_idx`, reading the rows after the cursor up to the page — never every obligation in scope.
  */
-export const servingWithSubmissions = (
+export const pageOverdue = (
   h: Handle,
+  actor: Access.Actor,
+  on: string,
   where: SQL | undefined,
-): Effect.Effect<ReadonlyArray<ServingWithSubmissions>> =>
-  Effect.flatMap(
+  page: PageRequest,
+): Effect.Effect<Page<OverdueRow>> =>
+  Effect.map(
     q(
-      h
-        .select({
-          id: placements.id,
-          body: placements.body,
-          personId: people.id,
-          personName: people.name,
-          regionId: placements.regionId,
-          regionName: regions.name,
-          regionPath: regions.path,
-          submissions: sql<ReadonlyArray<{ id: string; body: unknown }>>`coalesce((
-            select jsonb_agg(jsonb_build_object('id', s.id, 'body', s.body))
-            from ${reportSubmissions} s where s.placement_id = ${placements.id}), '[]'::jsonb)`,
-        })
-        .from(placements)
-        .innerJoin(regions, eq(regions.id, placements.regionId))
-        .innerJoin(people, eq(people.id, placements.personId))
-        .where(and(anyOf(placements.state, SERVING_STATES), where)),
+      fromOverdue(h)
+        .where(
+          and(
+            overdueWhere(actor, on, where),
+            keysetAfter(reportObligations.due, reportObligations.key, "date", page),
+          ),
+        )
+        .orderBy(...keysetOrder(reportObligations.due, reportObligations.key, page))
+        .limit(page.limit + 1),
       "report.overdue",
     ),
-    (rows) =>
-      Effect.sync(() =>
-        rows.map((r) => ({
-          placement: decodeRow(InPost.Placement, "placements", r.id, r.body),
-          personId: r.personId,
-          personName: r.personName,
-          regionId: r.regionId,
-          regionName: r.regionName,
-          regionPath: r.regionPath,
-          submissions: r.submissions.map((x) =>
-            decodeRow(InPost.Submission, "report_submissions", x.id, x.body),
-          ),
-        })),
+    (found) =>
+      toPage(
+        found,
+        page,
+        (r) => ({ at: r.due, id: r.key }),
+        ({ schemeId, schemeVersion, ...r }) => ({ ...r, scheme: { id: schemeId, version: schemeVersion } }),
       ),
+  )
+
+/** How many obligations are overdue (as {@link pageOverdue} reads them), up to COUNT_CAP. */
+export const countOverdue = (
+  h: Handle,
+  actor: Access.Actor,
+  on: string,
+  where: SQL | undefined,
+): Effect.Effect<CappedCount> =>
+  cappedCount(
+    h,
+    h
+      .select({ one: sql`1`.as("one") })
+      .from(reportObligations)
+      .innerJoin(placements, eq(placements.id, reportObligations.placementId))
+      .innerJoin(regions, eq(regions.id, placements.regionId))
+      .where(overdueWhere(actor, on, where)),
+    "report.overdueCount",
+  )
+
+/** Overdue obligations counted per region of the placements (figures.overdue), with the earliest due date. */
+export const overdueByRegion = (
+  h: Handle,
+  actor: Access.Actor,
+  on: string,
+  where: SQL | undefined,
+): Effect.Effect<
+  ReadonlyArray<{
+    readonly regionId: string
+    readonly regionName: string
+    readonly regionPath: string
+    readonly count: number
+    readonly earliest: string
+  }>
+> =>
+  q(
+    h
+      .select({
+        regionId: regions.id,
+        regionName: regions.name,
+        regionPath: regions.path,
+        count: sql<number>`count(*)::int`,
+        earliest: sql<string>`min(${reportObligations.due})::text`,
+      })
+      .from(reportObligations)
+      .innerJoin(placements, eq(placements.id, reportObligations.placementId))
+      .innerJoin(regions, eq(regions.id, placements.regionId))
+      .where(overdueWhere(actor, on, where))
+      .groupBy(regions.id, regions.name, regions.path),
+    "report.overdueByRegion",
   )
 
 /** A filed report as the reports inbox shows it (已收到): whose, where, when, and the scheme that names it. */
@@ -189,21 +261,15 @@ export const countSubmissions = (
   actor: Access.Actor,
   where: SQL | undefined,
 ): Effect.Effect<CappedCount> =>
-  Effect.map(
-    q(
-      h.select({ n: sql<number>`count(*)::int` }).from(
-        h
-          .select({ one: sql`1`.as("one") })
-          .from(reportSubmissions)
-          .innerJoin(placements, eq(placements.id, reportSubmissions.placementId))
-          .innerJoin(regions, eq(regions.id, placements.regionId))
-          .where(and(seesPlacementSql(actor), where))
-          .limit(COUNT_CAP + 1)
-          .as("capped"),
-      ),
-      "report.count",
-    ),
-    ([r]) => toCapped(r?.n ?? 0),
+  cappedCount(
+    h,
+    h
+      .select({ one: sql`1`.as("one") })
+      .from(reportSubmissions)
+      .innerJoin(placements, eq(placements.id, reportSubmissions.placementId))
+      .innerJoin(regions, eq(regions.id, placements.regionId))
+      .where(and(seesPlacementSql(actor), where)),
+    "report.count",
   )
 
 export const insertSubmission = (
@@ -369,21 +435,15 @@ export const countLeaves = (
   actor: Access.Actor,
   filter: LeaveFilter,
 ): Effect.Effect<CappedCount> =>
-  Effect.map(
-    q(
-      h.select({ n: sql<number>`count(*)::int` }).from(
-        h
-          .select({ one: sql`1`.as("one") })
-          .from(leaveRequests)
-          .innerJoin(placements, eq(placements.id, leaveRequests.placementId))
-          .innerJoin(regions, eq(regions.id, placements.regionId))
-          .where(leaveConditions(actor, filter))
-          .limit(COUNT_CAP + 1)
-          .as("capped"),
-      ),
-      "leave.count",
-    ),
-    ([r]) => toCapped(r?.n ?? 0),
+  cappedCount(
+    h,
+    h
+      .select({ one: sql`1`.as("one") })
+      .from(leaveRequests)
+      .innerJoin(placements, eq(placements.id, leaveRequests.placementId))
+      .innerJoin(regions, eq(regions.id, placements.regionId))
+      .where(leaveConditions(actor, filter)),
+    "leave.count",
   )
 
 export const insertLeave = (tx: Tx, leave: InPost.LeaveRequest): Effect.Effect<void> =>

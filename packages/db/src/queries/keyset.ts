@@ -1,4 +1,6 @@
-import { type AnyColumn, asc, desc, type SQL, sql } from "drizzle-orm"
+import { type AnyColumn, asc, desc, type SQL, type Subquery, sql } from "drizzle-orm"
+import { Effect } from "effect"
+import { type Handle, q } from "../storage.js"
 
 /**
  * Keyset pages (issue 19): a list reads the rows after the last one the caller saw, in an indexed order
@@ -88,3 +90,27 @@ export const COUNT_CAP = 10_000
 
 export const toCapped = (n: number, cap: number = COUNT_CAP): CappedCount =>
   n > cap ? { total: cap, exact: false } : { total: n, exact: true }
+
+/**
+ * A filtered query whose rows {@link cappedCount} counts: a drizzle select (any columns, e.g. `select 1 … where …`)
+ * without a limit of its own — the count sets it.
+ */
+export interface Countable {
+  limit(n: number): { as(alias: string): Subquery }
+}
+
+/**
+ * Count at most `cap + 1` rows of `rows` (a filtered select) and say whether that is all of them: `{ total, exact }`,
+ * `exact: false` (and `total` = `cap`) when more rows pass. The database stops reading at `cap + 1`, so the count
+ * costs at most that many rows whatever the table's size.
+ */
+export const cappedCount = (
+  h: Handle,
+  rows: Countable,
+  operation: string,
+  cap: number = COUNT_CAP,
+): Effect.Effect<CappedCount> =>
+  Effect.map(
+    q(h.select({ n: sql<number>`count(*)::int` }).from(rows.limit(cap + 1).as("capped")), operation),
+    ([r]) => toCapped(r?.n ?? 0, cap),
+  )

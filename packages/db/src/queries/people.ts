@@ -1,5 +1,5 @@
 import { Access, Person } from "@cadre/domain"
-import { and, count, eq, ilike, or, type SQL, sql } from "drizzle-orm"
+import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
 import { decodeRow, escapeLike, seesRegionSql } from "../internal.js"
@@ -7,14 +7,13 @@ import { applications, people, personVersions, placements, posts, regions } from
 import { type Handle, q } from "../storage.js"
 import * as conductQueries from "./conduct.js"
 import {
-  COUNT_CAP,
   type CappedCount,
+  cappedCount,
   keysetAfter,
   keysetOrder,
   keyText,
   type Page,
   type PageRequest,
-  toCapped,
   toPage,
 } from "./keyset.js"
 
@@ -236,16 +235,16 @@ export const countPeople = (
   h: Handle,
   actor: Access.Actor,
   filter: PersonListFilter,
-): Effect.Effect<CappedCount> => {
-  const passing = h
-    .select({ one: sql`1` })
-    .from(people)
-    .innerJoin(regions, eq(people.regionId, regions.id))
-    .where(personListWhere(actor, filter))
-    .limit(COUNT_CAP + 1)
-    .as("passing")
-  return Effect.map(q(h.select({ n: count() }).from(passing), "person.count"), ([r]) => toCapped(r?.n ?? 0))
-}
+): Effect.Effect<CappedCount> =>
+  cappedCount(
+    h,
+    h
+      .select({ one: sql`1`.as("one") })
+      .from(people)
+      .innerJoin(regions, eq(people.regionId, regions.id))
+      .where(personListWhere(actor, filter)),
+    "person.count",
+  )
 
 /** One person within the actor's scope, masked. */
 export const getMasked = (

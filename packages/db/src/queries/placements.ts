@@ -1,11 +1,20 @@
-import { Access, InPost, LocalDate, type Text } from "@cadre/domain"
+import { Access, InPost, LocalDate, type Scheme, type Text } from "@cadre/domain"
 import { and, count, eq, or, type SQL, sql } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core"
 import { Effect, Schema } from "effect"
 import type { Tx } from "../database.js"
 import { type NotFound, notFound, type StaleVersion, staleVersion } from "../errors.js"
-import { decodeRow, within } from "../internal.js"
-import { people, placements, posts, regions, schemes, units } from "../schema/index.js"
+import { anyOf, decodeRow, within } from "../internal.js"
+import {
+  people,
+  placements,
+  posts,
+  regions,
+  reportObligations,
+  reportSubmissions,
+  schemes,
+  units,
+} from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
 import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
 import { maskedColumns, seesPersonSql } from "./people.js"
@@ -227,11 +236,16 @@ export const lockPlacement = (
 
 const encodePlacement = Schema.encodeSync(InPost.Placement)
 
-/** Write a placement's new state under the version the command locked (its row lock makes a miss impossible). */
+/**
+ * Write a placement's new state under the version the command locked (its row lock makes a miss impossible), and,
+ * in the same transaction, the report obligations it now owes (`reports`: its own scheme version's, the version
+ * the placement was made under — what InPost.obligationsOf generates from).
+ */
 export const savePlacement = (
   tx: Tx,
   p: InPost.Placement,
   version: number,
+  reports: Scheme.Scheme["reports"],
   extra: { readonly outcome?: PlacementOutcome } = {},
 ): Effect.Effect<void> =>
   Effect.flatMap(
@@ -248,6 +262,7 @@ export const savePlacement = (
             ? {}
             : { outcome: Schema.encodeSync(PlacementOutcome)(extra.outcome) }),
           version: sql`${placements.version} + 1`,
+          obligationsVersion: sql`${placements.version} + 1`,
           updatedAt: new Date(),
         })
         .where(and(eq(placements.id, p.id), eq(placements.version, version)))
@@ -255,8 +270,103 @@ export const savePlacement = (
       "placement.save",
     ),
     (updated) =>
-      updated.length === 0 ? Effect.die(new Error("placement row changed inside its own lock")) : Effect.void,
+      updated.length === 0
+        ? Effect.die(new Error("placement row changed inside its own lock"))
+        : syncObligations(tx, [{ placement: p, reports }]),
   )
+
+// ---------------------------------------------------------------------------------------------- report obligations
+
+/** Rows of report_obligations inserted per statement (4 parameters each, far below the 65,535 limit). */
+const OBLIGATION_BATCH = 2_000
+
+/**
+ * Materialise what these placements owe (issue 19): their rows of `report_obligations` replaced by the dated
+ * obligations InPost.obligationsOf generates, less those a report was filed against; none for a placement that has
+ * ended (it is no longer chased). Call inside the transaction that writes the placements (the caller holds their
+ * row locks), so the obligations never disagree with a committed placement.
+ */
+export const syncObligations = (
+  tx: Tx,
+  items: ReadonlyArray<{ readonly placement: InPost.Placement; readonly reports: Scheme.Scheme["reports"] }>,
+): Effect.Effect<void> =>
+  Effect.gen(function* () {
+    if (items.length === 0) return
+    const ids = items.map((x) => x.placement.id)
+    yield* q(
+      tx.delete(reportObligations).where(anyOf(reportObligations.placementId, ids)),
+      "obligations.clear",
+    )
+    const filed = yield* q(
+      tx
+        .select({ key: reportSubmissions.obligationKey })
+        .from(reportSubmissions)
+        .where(anyOf(reportSubmissions.placementId, ids)),
+      "obligations.filed",
+    )
+    const done = new Set(filed.map((f) => f.key))
+    const rows = items.flatMap(({ placement, reports }) =>
+      InPost.isClosed(placement.state)
+        ? []
+        : InPost.obligationsOf(placement, { reports }).flatMap((o) =>
+            o.due === undefined || done.has(o.key)
+              ? []
+              : [{ key: o.key, placementId: placement.id, reportId: o.reportId, due: o.due }],
+          ),
+    )
+    for (let i = 0; i < rows.length; i += OBLIGATION_BATCH)
+      yield* q(tx.insert(reportObligations).values(rows.slice(i, i + OBLIGATION_BATCH)), "obligations.insert")
+  })
+
+/**
+ * Placements whose obligations are not materialised at their current version (rows written before migration 0020,
+ * or by hand), locked (`FOR UPDATE SKIP LOCKED`: a command holding one finishes it itself), at most `limit`.
+ */
+export const lockStaleObligations = (
+  tx: Tx,
+  limit: number,
+): Effect.Effect<
+  ReadonlyArray<{
+    readonly placement: InPost.Placement
+    readonly schemeId: string
+    readonly schemeVersion: number
+  }>
+> =>
+  Effect.map(
+    q(
+      tx
+        .select({
+          id: placements.id,
+          body: placements.body,
+          schemeId: placements.schemeId,
+          schemeVersion: placements.schemeVersion,
+        })
+        .from(placements)
+        .where(sql`${placements.obligationsVersion} is distinct from ${placements.version}`)
+        .orderBy(placements.id)
+        .limit(limit)
+        .for("update", { skipLocked: true }),
+      "obligations.stale",
+    ),
+    (rows) =>
+      rows.map((r) => ({
+        placement: decodeRow(InPost.Placement, "placements", r.id, r.body),
+        schemeId: r.schemeId,
+        schemeVersion: r.schemeVersion,
+      })),
+  )
+
+/** Record that these (locked) placements' obligations are materialised at their current version. */
+export const markObligationsSynced = (tx: Tx, ids: ReadonlyArray<string>): Effect.Effect<void> =>
+  ids.length === 0
+    ? Effect.void
+    : q(
+        tx
+          .update(placements)
+          .set({ obligationsVersion: sql`${placements.version}` })
+          .where(anyOf(placements.id, ids)),
+        "obligations.synced",
+      ).pipe(Effect.asVoid)
 
 /** A region's path by id (audit rows of commands on things that carry a region id). */
 export const regionPathOf = (h: Handle, regionId: string): Effect.Effect<string | undefined> =>

@@ -15,7 +15,16 @@ import {
   user,
 } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
-import { keysetAfter, keysetOrder, keyText, type Page, type PageRequest, toPage } from "./keyset.js"
+import {
+  type CappedCount,
+  cappedCount,
+  keysetAfter,
+  keysetOrder,
+  keyText,
+  type Page,
+  type PageRequest,
+  toPage,
+} from "./keyset.js"
 
 /**
  * Review tasks (办理任务) as stored: the kernel's ReviewTask in `body`, with the columns lists sort and filter on
@@ -163,17 +172,15 @@ export const countOpenTasksAssignedTo = (
   h: Handle,
   accountId: string,
   filter: MyTaskFilter,
-): Effect.Effect<number> =>
-  Effect.map(
-    q(
-      h
-        .select({ n: count() })
-        .from(reviewTasks)
-        .innerJoin(applications, eq(applications.id, reviewTasks.applicationId))
-        .where(mineWhere(accountId, filter)),
-      "task.mineCount",
-    ),
-    ([r]) => r?.n ?? 0,
+): Effect.Effect<CappedCount> =>
+  cappedCount(
+    h,
+    h
+      .select({ one: sql`1`.as("one") })
+      .from(reviewTasks)
+      .innerJoin(applications, eq(applications.id, reviewTasks.applicationId))
+      .where(mineWhere(accountId, filter)),
+    "task.mineCount",
   )
 
 /** A campaign's tasks passing `visible` (open first, then by due date). */

@@ -1,11 +1,19 @@
 import { type Access, Regions } from "@cadre/domain"
-import { and, count, eq, ilike, type SQL, sql } from "drizzle-orm"
+import { and, eq, ilike, type SQL, sql } from "drizzle-orm"
 import { Effect } from "effect"
 import type { Tx } from "../database.js"
 import { decodeRow, escapeLike, seesRegionSql, within } from "../internal.js"
 import { regions, units } from "../schema/index.js"
 import { type Handle, q } from "../storage.js"
-import { keysetAfter, keysetOrder, type Page, type PageRequest, toPage } from "./keyset.js"
+import {
+  type CappedCount,
+  cappedCount,
+  keysetAfter,
+  keysetOrder,
+  type Page,
+  type PageRequest,
+  toPage,
+} from "./keyset.js"
 
 /** Units (单位) as stored: the kernel Unit plus its region's path and row version, scoped by that path. */
 
@@ -91,18 +99,16 @@ export const pageUnits = (
       ),
   )
 
-/** How many units the actor sees pass the filter (exact: units are hundreds per district, not millions). */
-export const countUnits = (h: Handle, actor: Access.Actor, filter: UnitFilter): Effect.Effect<number> =>
-  Effect.map(
-    q(
-      h
-        .select({ n: count() })
-        .from(units)
-        .innerJoin(regions, eq(units.regionId, regions.id))
-        .where(unitListWhere(actor, filter)),
-      "unit.count",
-    ),
-    ([r]) => r?.n ?? 0,
+/** How many units the actor sees pass the filter, counted up to {@link COUNT_CAP} (`exact` says). */
+export const countUnits = (h: Handle, actor: Access.Actor, filter: UnitFilter): Effect.Effect<CappedCount> =>
+  cappedCount(
+    h,
+    h
+      .select({ one: sql`1`.as("one") })
+      .from(units)
+      .innerJoin(regions, eq(units.regionId, regions.id))
+      .where(unitListWhere(actor, filter)),
+    "unit.count",
   )
 
 /** One unit within the actor's scope. */

@@ -64,6 +64,12 @@ export const placements = pgTable(
     termEnd: date("term_end", { mode: "string" }),
     /** The day it ended early or at exit (InPost Ending.date). */
     endedOn: date("ended_on", { mode: "string" }),
+    /**
+     * The placement `version` whose report obligations `report_obligations` holds (issue 19); null or behind
+     * `version` until they are materialised (placementQueries.syncObligations; a start-up step catches up rows
+     * written before migration 0020).
+     */
+    obligationsVersion: integer("obligations_version"),
     /** After the term (004 晋城 成果运用 二是): training direction, use recommendation, what became of the cadre. */
     outcome: jsonb("outcome"),
     /** InPost.Placement, encoded. */
@@ -116,6 +122,31 @@ export const reportSubmissions = pgTable(
     index("report_submissions_placement_idx").on(t.placementId),
     // The reports inbox (reports.received) pages by (submitted_on, id).
     index("report_submissions_submitted_idx").on(t.submittedOn, t.id),
+  ],
+)
+
+/**
+ * The dated report obligations a placement still owes (issue 19): one row per InPost.ObligationInstance with a due
+ * date and nothing filed against it, for placements that have not ended, so that reports.overdue reads a page of
+ * them in (due, key) order instead of generating every placement's obligations. Written with the placement
+ * (placementQueries.syncObligations, in the transaction that saves it); a report filed against one deletes its
+ * row (trigger `report_obligations_filed`, migration 0020), whoever inserts the submission.
+ */
+export const reportObligations = pgTable(
+  "report_obligations",
+  {
+    /** InPost.ObligationInstance key: `<placement>/<report id>/<period start>` or `…/term-<n>`. */
+    key: text("key").primaryKey(),
+    placementId: text("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    reportId: text("report_id").notNull(),
+    due: date("due", { mode: "string" }).notNull(),
+  },
+  (t) => [
+    // reports.overdue's keyset: most overdue first is earliest due first, then the key.
+    index("report_obligations_due_idx").on(t.due, t.key),
+    index("report_obligations_placement_idx").on(t.placementId),
   ],
 )
 

@@ -75,29 +75,10 @@ export const figuresRouter = router({
             ),
           ),
         )
-        .then((rows) => {
-          const byRegion = new Map<
-            string,
-            { regionId: string; regionName: string; count: number; maxDays: number }
-          >()
-          for (const o of rows) {
-            const x = byRegion.get(o.regionId) ?? {
-              regionId: o.regionId,
-              regionName: o.regionName,
-              count: 0,
-              maxDays: 0,
-            }
-            x.count += 1
-            x.maxDays = Math.max(x.maxDays, o.daysOverdue)
-            byRegion.set(o.regionId, x)
-          }
-          return {
-            total: rows.length,
-            byRegion: [...byRegion.values()].sort(
-              (a, b) => b.count - a.count || a.regionId.localeCompare(b.regionId),
-            ),
-          }
-        }),
+        .then((rows) => ({
+          total: rows.reduce((n, r) => n + r.count, 0),
+          byRegion: [...rows].sort((a, b) => b.count - a.count || a.regionId.localeCompare(b.regionId)),
+        })),
     ),
 
   /** Terms whose last day falls within the next `days` (default 90), both ends included. */

@@ -75,7 +75,8 @@ export const reportsRouter = router({
 
   /**
    * Reports due and not filed, over the placements in scope, most overdue first (by due date, then obligation),
-   * a page at a time (issue 19): at most `limit` (≤ 200), `nextCursor` to continue, `total` in all.
+   * a keyset page at a time read from the materialised obligations (issue 19): at most `limit` (≤ 200),
+   * `nextCursor` to continue, `total` in all (counted up to 10,000: `totalExact` false past it).
    * `placementIds` narrows it to the rows a placements page shows.
    */
   overdue: procedure
@@ -92,49 +93,35 @@ export const reportsRouter = router({
         }),
       ),
     )
-    .query(({ ctx, input: { cursor, limit, placementIds, ...filter } }) =>
+    .query(({ ctx, input: { cursor, limit, placementIds, regionId } }) =>
       ctx
-        .run(Effect.flatMap(ReportService, (r) => r.overdue(ctx.actor, todayOf(ctx), filter)))
-        .then((all) => {
-          const wanted = placementIds === undefined ? undefined : new Set<string>(placementIds)
-          // Most overdue first is earliest due first; the obligation key (unique) breaks ties, so a cursor holds.
-          const rows = all
-            .filter((o) => wanted === undefined || wanted.has(o.placementId))
-            .map((o) => ({ o, due: o.obligation.due ?? "" }))
-            .sort(
-              (a, b) => a.due.localeCompare(b.due) || a.o.obligation.key.localeCompare(b.o.obligation.key),
-            )
-          const after = cursorKey(cursor)
-          const start =
-            after === null
-              ? 0
-              : rows.findIndex(
-                  (x) => x.due > after.at || (x.due === after.at && x.o.obligation.key > after.id),
-                )
-          const size = limit ?? DEFAULT_PAGE_SIZE
-          const from = start < 0 ? rows.length : start
-          const page = rows.slice(from, from + size)
-          const last = page.at(-1)
-          return {
-            items: page.map(({ o }) => ({
-              placementId: o.placementId,
-              personId: o.personId,
-              personName: o.personName,
-              regionId: o.regionId,
-              regionName: o.regionName,
-              key: o.obligation.key,
-              subject: o.obligation.subject,
-              due: o.obligation.due ?? null,
-              clause: `${o.obligation.citation.document} ${o.obligation.citation.clause}`,
-              daysOverdue: o.daysOverdue,
-            })),
-            nextCursor:
-              from + size < rows.length && last !== undefined
-                ? writeCursor({ at: last.due, id: last.o.obligation.key })
-                : null,
-            total: rows.length,
-          }
-        }),
+        .run(
+          Effect.flatMap(ReportService, (r) =>
+            r.overdue(
+              ctx.actor,
+              todayOf(ctx),
+              { regionId, placementIds },
+              { after: cursorKey(cursor), limit: limit ?? DEFAULT_PAGE_SIZE },
+            ),
+          ),
+        )
+        .then((p) => ({
+          items: p.rows.map((o) => ({
+            placementId: o.placementId,
+            personId: o.personId,
+            personName: o.personName,
+            regionId: o.regionId,
+            regionName: o.regionName,
+            key: o.obligation.key,
+            subject: o.obligation.subject,
+            due: o.obligation.due,
+            clause: `${o.obligation.citation.document} ${o.obligation.citation.clause}`,
+            daysOverdue: o.daysOverdue,
+          })),
+          nextCursor: writeCursor(p.next),
+          total: p.total.total,
+          totalExact: p.total.exact,
+        })),
     ),
 
   /** Reports filed on placements in scope (the reports inbox's 已收到), newest first, a keyset page at a time. */

@@ -119,10 +119,21 @@ export const pageRequest = (i: {
 
 /** A page for the wire: its rows shaped by `out`, the cursor that continues it (null on the last), the total. */
 export const pageOut = <R, O>(
-  page: { readonly items: ReadonlyArray<R>; readonly next: PageKey | null; readonly total: number },
+  page: {
+    readonly items: ReadonlyArray<R>
+    readonly next: PageKey | null
+    readonly total: number
+    /** A list whose total is counted up to COUNT_CAP says whether it stopped there (`false`: more rows pass). */
+    readonly totalExact?: boolean
+  },
   out: (r: R) => O,
   write: (key: PageKey | null) => string | null = writeCursor,
-) => ({ items: page.items.map(out), nextCursor: write(page.next), total: page.total })
+) => ({
+  items: page.items.map(out),
+  nextCursor: write(page.next),
+  total: page.total,
+  ...(page.totalExact === undefined ? {} : { totalExact: page.totalExact }),
+})
 
 /** Part of a name to search for (case-insensitive, anywhere in the name). */
 export const NameSearch = (title: string) =>

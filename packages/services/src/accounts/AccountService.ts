@@ -23,7 +23,9 @@ import { Rejected } from "../shared/errors.js"
 export interface AccountPage {
   readonly items: ReadonlyArray<AccountSummary>
   readonly next: PageKey | null
+  /** Counted up to COUNT_CAP (10,000): `totalExact` false when more pass. */
   readonly total: number
+  readonly totalExact: boolean
 }
 
 export type NewScope = { readonly regionId: string } | { readonly unitId: string }
@@ -75,7 +77,7 @@ export class AccountService extends Effect.Service<AccountService>()("@cadre/ser
           accountQueries.pageAccounts(db, actor.scopePath, filter, page),
           accountQueries.countAccounts(db, actor.scopePath, filter),
         ])
-        return { items: found.rows, next: found.next, total }
+        return { items: found.rows, next: found.next, total: total.total, totalExact: total.exact }
       })
 
     const scopeOf = (scope: NewScope): Effect.Effect<AccountScope | undefined> =>

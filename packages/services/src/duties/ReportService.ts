@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto"
 import {
+  anyOf,
   type CappedCount,
   type CommandContext,
   type Conflict,
@@ -12,6 +13,7 @@ import {
   notFound,
   type Page,
   type PageRequest,
+  type PageKey,
   placementQueries,
   type StaleVersion,
   type SubmissionListRecord,
@@ -19,7 +21,7 @@ import {
   transaction,
   writeAudit,
 } from "@cadre/db"
-import { type Access, InPost, type LocalDate, type Text } from "@cadre/domain"
+import { type Access, type Citation, InPost, type LocalDate, type Scheme, type Text } from "@cadre/domain"
 import { and, type SQL, sql } from "drizzle-orm"
 import { Effect } from "effect"
 import { requirePermission } from "../shared/authority.js"
@@ -32,7 +34,7 @@ import { type PlacementRecord, requireRead, requireWrite, t, visiblePlacement } 
  * each filed report goes into the person's archive (一人一档) in the same transaction.
  */
 
-const { regions } = schema
+const { regions, reportObligations } = schema
 
 export interface ObligationRecord {
   readonly obligation: InPost.ObligationInstance
@@ -40,6 +42,7 @@ export interface ObligationRecord {
   readonly submission: InPost.Submission | null
 }
 
+/** An obligation due and not filed, on a placement still serving. */
 export interface OverdueRecord {
   readonly placementId: string
   readonly personId: string
@@ -47,8 +50,31 @@ export interface OverdueRecord {
   readonly regionId: string
   readonly regionName: string
   readonly regionPath: string
-  readonly obligation: InPost.ObligationInstance
+  /** The obligation (InPost.ObligationInstance's key, report, subject, due date and clause). */
+  readonly obligation: {
+    readonly key: string
+    readonly reportId: string
+    readonly subject: Text
+    readonly due: LocalDate.LocalDate
+    readonly citation: Citation
+  }
   readonly daysOverdue: number
+}
+
+/** A page of the overdue list: most overdue first (due date, then obligation key), and how many in all. */
+export interface OverduePage {
+  readonly rows: ReadonlyArray<OverdueRecord>
+  readonly next: PageKey | null
+  /** Counted up to COUNT_CAP (10,000): `exact` false when more are overdue. */
+  readonly total: CappedCount
+}
+
+/** figures.overdue: per region of the placements, how many are overdue and by how many days at most. */
+export interface OverdueByRegion {
+  readonly regionId: string
+  readonly regionName: string
+  readonly count: number
+  readonly maxDays: number
 }
 
 /** A filed report with the subject its scheme gives it. */
@@ -184,52 +210,116 @@ export class ReportService extends Effect.Service<ReportService>()("@cadre/servi
         return found
       })
 
+    /** The scope's narrowing by region (its path), or null when the region does not exist (nothing to list). */
+    const regionWhere = (regionId: string | undefined): Effect.Effect<SQL | undefined | null> =>
+      regionId === undefined
+        ? Effect.succeed(undefined)
+        : Effect.map(placementQueries.regionPathOf(db, regionId), (path) =>
+            path === undefined ? null : sql`${regions.path} like ${`${path}%`}`,
+          )
+
     /**
-     * Obligations due before `on` with nothing filed, over every placement in scope that has not ended, most
-     * overdue first.
+     * Obligations due before `on` with nothing filed, over the placements in scope that have not ended, most
+     * overdue first (earliest due date, then obligation key), one keyset page at a time (issue 19): read from the
+     * materialised obligations (report_obligations), so a page costs its rows, not the scope's. `placementIds`
+     * narrows it to the rows a placements page shows. A placement that has ended is not chased for reports any
+     * more: what it lacks stays visible on its own obligations (reports.obligations) and in the archive.
      */
-    /** The same list for the figures screen, which answers to figures.read (a unit admin has placement.read only). */
+    const overdue = (
+      actor: Access.Actor,
+      on: LocalDate.LocalDate,
+      filter: {
+        readonly regionId?: string | undefined
+        readonly placementIds?: ReadonlyArray<string> | undefined
+      },
+      page: Omit<PageRequest, "order">,
+    ): Effect.Effect<OverduePage, Err<never>> =>
+      Effect.gen(function* () {
+        yield* requirePermission(actor, "placement.read")
+        const inRegion = yield* regionWhere(filter.regionId)
+        if (inRegion === null) return { rows: [], next: null, total: { total: 0, exact: true } }
+        const where = and(
+          inRegion,
+          // On the obligation's own column, so the planner can read report_obligations_placement_idx for a
+          // placements page's few ids rather than walk the due-date index past every other placement's rows.
+          filter.placementIds === undefined
+            ? undefined
+            : anyOf(reportObligations.placementId, filter.placementIds),
+        )
+        const [p, total] = yield* Effect.all([
+          dutyQueries.pageOverdue(db, actor, on, where, { ...page, order: "asc" }),
+          dutyQueries.countOverdue(db, actor, on, where),
+        ])
+        const rows: Array<OverdueRecord> = []
+        for (const { scheme: ref, key, reportId, due, ...r } of p.rows) {
+          const scheme = yield* schemes.load(ref.id, ref.version)
+          const report = scheme.reports.find((x) => x.id === reportId)
+          rows.push({
+            ...r,
+            obligation: {
+              key,
+              reportId,
+              subject: report?.subject ?? { zh: reportId, en: reportId },
+              due: due as LocalDate.LocalDate,
+              citation: report?.citation ?? { document: scheme.id, clause: "" },
+            },
+            daysOverdue: InPost.daysBetween(due as LocalDate.LocalDate, on),
+          })
+        }
+        return { rows, next: p.next, total }
+      })
+
+    /**
+     * The overdue obligations counted per region for the figures screen, which answers to figures.read (a unit
+     * admin has placement.read only); one grouped query over the materialised obligations.
+     */
     const overdueFigures = (
       actor: Access.Actor,
       on: LocalDate.LocalDate,
       filter: { readonly regionId?: string | undefined } = {},
-    ): Effect.Effect<ReadonlyArray<OverdueRecord>, Err<never>> =>
-      Effect.zipRight(requirePermission(actor, "figures.read"), overdue(actor, on, filter))
-
-    const overdue = (
-      actor: Access.Actor,
-      on: LocalDate.LocalDate,
-      filter: { readonly regionId?: string | undefined } = {},
-    ): Effect.Effect<ReadonlyArray<OverdueRecord>, Err<never>> =>
+    ): Effect.Effect<ReadonlyArray<OverdueByRegion>, Err<never>> =>
       Effect.gen(function* () {
+        yield* requirePermission(actor, "figures.read")
         yield* requirePermission(actor, "placement.read")
-        const conds: Array<SQL> = [placementQueries.seesPlacementSql(actor)]
-        if (filter.regionId !== undefined) {
-          const path = yield* placementQueries.regionPathOf(db, filter.regionId)
-          if (path === undefined) return []
-          conds.push(sql`${regions.path} like ${`${path}%`}`)
+        const inRegion = yield* regionWhere(filter.regionId)
+        if (inRegion === null) return []
+        const rows = yield* dutyQueries.overdueByRegion(db, actor, on, inRegion)
+        return rows.map((r) => ({
+          regionId: r.regionId,
+          regionName: r.regionName,
+          count: r.count,
+          maxDays: InPost.daysBetween(r.earliest as LocalDate.LocalDate, on),
+        }))
+      })
+
+    /**
+     * Placements whose obligations are not materialised at their current version (written before migration 0020
+     * or by hand), caught up in batches, one transaction a batch: run once at start (apps/api) and by the bench
+     * after cloning rows in SQL. Returns how many placements it brought up to date.
+     */
+    const materialiseObligations = (batch = 500): Effect.Effect<number, Conflict> =>
+      Effect.gen(function* () {
+        let done = 0
+        for (;;) {
+          const n = yield* transaction(db, "report.obligations", (tx) =>
+            Effect.gen(function* () {
+              const stale = yield* placementQueries.lockStaleObligations(tx, batch)
+              const items: Array<{ placement: InPost.Placement; reports: Scheme.Scheme["reports"] }> = []
+              for (const s of stale) {
+                const scheme = yield* schemes.load(s.schemeId, s.schemeVersion, tx)
+                items.push({ placement: s.placement, reports: scheme.reports })
+              }
+              yield* placementQueries.syncObligations(tx, items)
+              yield* placementQueries.markObligationsSynced(
+                tx,
+                stale.map((s) => s.placement.id),
+              )
+              return stale.length
+            }),
+          )
+          done += n
+          if (n < batch) return done
         }
-        // A placement that has ended is not chased for reports any more: what it lacks stays visible on its
-        // own obligations (reports.obligations) and in the archive, not on the list of what to follow up.
-        const rows = yield* dutyQueries.servingWithSubmissions(db, and(...conds))
-        const out: Array<OverdueRecord> = []
-        for (const rec of rows) {
-          const scheme = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion)
-          for (const o of InPost.overdue(InPost.obligationsOf(rec.placement, scheme), rec.submissions, on))
-            out.push({
-              placementId: rec.placement.id,
-              personId: rec.personId,
-              personName: rec.personName,
-              regionId: rec.regionId,
-              regionName: rec.regionName,
-              regionPath: rec.regionPath,
-              obligation: o.obligation,
-              daysOverdue: o.daysOverdue,
-            })
-        }
-        return out.sort(
-          (a, b) => b.daysOverdue - a.daysOverdue || a.obligation.key.localeCompare(b.obligation.key),
-        )
       })
 
     /**
@@ -262,7 +352,7 @@ export class ReportService extends Effect.Service<ReportService>()("@cadre/servi
         return { rows, next: p.next, total }
       })
 
-    return { obligations, submitReport, overdue, overdueFigures, received } as const
+    return { obligations, submitReport, overdue, overdueFigures, materialiseObligations, received } as const
   }),
   dependencies: [SchemeStore.Default],
 }) {}

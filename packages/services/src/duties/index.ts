@@ -11,5 +11,11 @@ export {
 } from "./InspectionService.js"
 export { type LeaveRecord, LeaveService } from "./LeaveService.js"
 export { MentoringService, type PairRecord } from "./MentoringService.js"
-export { type ObligationRecord, type OverdueRecord, ReportService } from "./ReportService.js"
+export {
+  type ObligationRecord,
+  type OverdueByRegion,
+  type OverduePage,
+  type OverdueRecord,
+  ReportService,
+} from "./ReportService.js"
 export { TrainingService } from "./TrainingService.js"

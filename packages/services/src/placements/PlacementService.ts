@@ -355,7 +355,9 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
               on: input.on,
               by: { accountId: ctx.actor.accountId, role: ctx.actor.role },
             })
-            yield* placementQueries.savePlacement(tx, next, input.expectedVersion)
+            // The obligations are generated from the version the placement was made under (InPost.obligationsOf).
+            const own = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion, tx)
+            yield* placementQueries.savePlacement(tx, next, input.expectedVersion, own.reports)
             const closed = InPost.isClosed(next.state)
             const date = moveDate(m, input.on)
             const label = InPost.PLACEMENT_MOVE_LABELS[m._tag]
@@ -477,7 +479,10 @@ export class PlacementService extends Effect.Service<PlacementService>()("@cadre
               recordedOn: input.on,
               recordedBy: ctx.actor.accountId,
             }
-            yield* placementQueries.savePlacement(tx, rec.placement, input.expectedVersion, { outcome })
+            const own = yield* schemes.load(rec.placement.schemeId, rec.placement.schemeVersion, tx)
+            yield* placementQueries.savePlacement(tx, rec.placement, input.expectedVersion, own.reports, {
+              outcome,
+            })
             yield* fileInArchive(tx, ctx, {
               personId: rec.person.id,
               regionPath: rec.regionPath,

@@ -3,7 +3,7 @@ import {
   type CommandContext,
   conflict,
   notFound,
-  type placementQueries,
+  placementQueries,
   q,
   recallQueries,
   schema,
@@ -183,9 +183,12 @@ export const insertPlacement = (
         state: p.state,
         placedOn: p.placedOn,
         body: encodePlacement(p),
+        obligationsVersion: 1,
       }),
       "placement.insert",
     )
+    // What it owes (nothing before it is taken up; materialised all the same, in this transaction).
+    yield* placementQueries.syncObligations(tx, [{ placement: p, reports: scheme.reports }])
     if (!input.postAlreadyFilled) {
       yield* q(
         tx

@@ -28,7 +28,9 @@ import { requirePermission } from "../shared/authority.js"
 export interface UnitPage {
   readonly items: ReadonlyArray<UnitRecord>
   readonly next: PageKey | null
+  /** Counted up to COUNT_CAP (10,000): `totalExact` false when more pass. */
   readonly total: number
+  readonly totalExact: boolean
 }
 
 export interface CreateUnitInput {
@@ -73,7 +75,7 @@ export class UnitService extends Effect.Service<UnitService>()("@cadre/services/
         let withinPath: string | undefined
         if (withinRegionId !== undefined) {
           const region = yield* regionQueries.get(db, actor, withinRegionId)
-          if (region === undefined) return { items: [], next: null, total: 0 }
+          if (region === undefined) return { items: [], next: null, total: 0, totalExact: true }
           withinPath = region.path
         }
         const where = { ...rest, ...(withinPath === undefined ? {} : { withinPath }) }
@@ -81,7 +83,7 @@ export class UnitService extends Effect.Service<UnitService>()("@cadre/services/
           unitQueries.pageUnits(db, actor, where, page),
           unitQueries.countUnits(db, actor, where),
         ])
-        return { items: found.rows, next: found.next, total }
+        return { items: found.rows, next: found.next, total: total.total, totalExact: total.exact }
       })
 
     const get = (actor: Access.Actor, id: string): Effect.Effect<UnitRecord, NotFound | Access.Forbidden> =>

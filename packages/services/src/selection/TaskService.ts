@@ -153,7 +153,13 @@ export class TaskService extends Effect.Service<TaskService>()("@cadre/services/
       page: PageRequest,
       on: LocalDate.LocalDate,
     ): Effect.Effect<
-      { readonly items: ReadonlyArray<TaskRecord>; readonly next: PageKey | null; readonly total: number },
+      {
+        readonly items: ReadonlyArray<TaskRecord>
+        readonly next: PageKey | null
+        /** Counted up to COUNT_CAP (10,000): `totalExact` false when more are open. */
+        readonly total: number
+        readonly totalExact: boolean
+      },
       Access.Forbidden
     > =>
       Effect.gen(function* () {
@@ -162,7 +168,12 @@ export class TaskService extends Effect.Service<TaskService>()("@cadre/services/
           taskQueries.pageOpenTasksAssignedTo(db, actor.accountId, filter, page),
           taskQueries.countOpenTasksAssignedTo(db, actor.accountId, filter),
         ])
-        return { items: found.rows.map((r) => toRecord(r, on)), next: found.next, total }
+        return {
+          items: found.rows.map((r) => toRecord(r, on)),
+          next: found.next,
+          total: total.total,
+          totalExact: total.exact,
+        }
       })
 
     /** Tasks of a campaign the caller runs (open and done). */
