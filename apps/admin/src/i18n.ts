@@ -42,6 +42,7 @@ const zhCN = {
   statusTitle: "系统状态",
   pager: {
     summary: "共 {{total}} 条 · 第 {{page}} 页",
+    summaryCapped: "超过 {{total}} 条 · 第 {{page}} 页",
     previous: "上一页",
     next: "下一页",
   },
@@ -290,6 +291,7 @@ const en: Messages<typeof zhCN> = {
   statusTitle: "System status",
   pager: {
     summary: "{{total}} in all · page {{page}}",
+    summaryCapped: "over {{total}} · page {{page}}",
     previous: "Previous",
     next: "Next",
   },

@@ -15,20 +15,28 @@ export const useKeysetPages = () => {
   return { cursor: cursors.at(-1), page: cursors.length, next, previous, first }
 }
 
-/** 共 N 条 · 第 k 页, 上一页, 下一页 under a paged table. */
+/**
+ * 共 N 条 · 第 k 页, 上一页, 下一页 under a paged table. A list whose count stops at a cap (issue 19: counting a
+ * province's rows to print one number costs more than the page) says 超过 N 条 instead of a number it never counted.
+ */
 export const KeysetPager = ({
   pages,
   total,
+  totalExact = true,
   nextCursor,
 }: {
   readonly pages: ReturnType<typeof useKeysetPages>
   readonly total: number
+  /** False when the API stopped counting at `total` (its `totalExact`). */
+  readonly totalExact?: boolean | undefined
   readonly nextCursor: string | null
 }) => {
   const { t } = useTranslation("admin")
   return (
     <Flex justify="end" align="center" gap={8} wrap style={{ marginTop: 12 }} data-testid="pager">
-      <Typography.Text type="secondary">{t("pager.summary", { total, page: pages.page })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t(totalExact ? "pager.summary" : "pager.summaryCapped", { total, page: pages.page })}
+      </Typography.Text>
       <Button size="small" disabled={pages.page === 1} onClick={pages.previous}>
         {t("pager.previous")}
       </Button>

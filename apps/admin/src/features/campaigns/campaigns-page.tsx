@@ -204,7 +204,12 @@ export const CampaignsPage = () => {
               </Col>
             ))}
           </Row>
-          <KeysetPager pages={pages} total={load.data.total} nextCursor={load.data.nextCursor} />
+          <KeysetPager
+            pages={pages}
+            total={load.data.total}
+            totalExact={load.data.totalExact}
+            nextCursor={load.data.nextCursor}
+          />
         </>
       )}
     </AppShell>

@@ -177,6 +177,7 @@ export const AccountsPage = () => {
             <KeysetPager
               pages={pages}
               total={accountsLoad.data.total}
+              totalExact={accountsLoad.data.totalExact}
               nextCursor={accountsLoad.data.nextCursor}
             />
           ) : null}

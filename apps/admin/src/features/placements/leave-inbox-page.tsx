@@ -236,7 +236,12 @@ export const LeaveInboxPage = () => {
         />
       )}
       {list.data === undefined || list.data.total === 0 ? null : (
-        <KeysetPager pages={pages} total={list.data.total} nextCursor={list.data.nextCursor} />
+        <KeysetPager
+          pages={pages}
+          total={list.data.total}
+          totalExact={list.data.totalExact}
+          nextCursor={list.data.nextCursor}
+        />
       )}
       <LeaveRefuseDialog
         open={refusing !== null}

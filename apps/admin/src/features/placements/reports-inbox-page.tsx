@@ -185,6 +185,7 @@ export const ReportsInboxPage = () => {
         <KeysetPager
           pages={view === "overdue" ? overduePages : receivedPages}
           total={current.total}
+          totalExact={current.totalExact}
           nextCursor={current.nextCursor}
         />
       )}

@@ -285,7 +285,12 @@ export const ReservesPage = () => {
         />
       )}
       {list.data === undefined || list.data.total === 0 ? null : (
-        <KeysetPager pages={pages} total={list.data.total} nextCursor={list.data.nextCursor} />
+        <KeysetPager
+          pages={pages}
+          total={list.data.total}
+          totalExact={list.data.totalExact}
+          nextCursor={list.data.nextCursor}
+        />
       )}
 
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>

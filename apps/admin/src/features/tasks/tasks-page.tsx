@@ -69,7 +69,12 @@ export const TasksPage = () => {
   const rows = tasks.data?.items ?? []
   const pager =
     tasks.data === undefined ? null : (
-      <KeysetPager pages={pages} total={tasks.data.total} nextCursor={tasks.data.nextCursor} />
+      <KeysetPager
+        pages={pages}
+        total={tasks.data.total}
+        totalExact={tasks.data.totalExact}
+        nextCursor={tasks.data.nextCursor}
+      />
     )
   return (
     <AppShell title={t("tasks.title")}>
