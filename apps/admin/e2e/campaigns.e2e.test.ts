@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises"
+import { readFile, stat } from "node:fs/promises"
 import type { Page } from "playwright-core"
 import { describe, expect, it } from "vitest"
 import { browser, overflow, password, preview, useDemoSystem } from "./demo-system.js"
@@ -106,6 +106,19 @@ describe("campaigns (选派批次)", () => {
     expect(download.suggestedFilename()).toMatch(/花名册\.xlsx$/)
     const file = await download.path()
     expect((await stat(file)).size).toBeGreaterThan(0)
+
+    // 安排表 the same way, and the screened applicant's 报名表 as a PDF from the expanded row (000 附件).
+    const [arrangement] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-arrangement").click(),
+    ])
+    expect(arrangement.suggestedFilename()).toMatch(/安排表\.xlsx$/)
+    const [form] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(".ant-table-expanded-row").first().getByTestId("registration-form").click(),
+    ])
+    expect(form.suggestedFilename()).toBe("王晓明-报名表.pdf")
+    expect((await readFile(await form.path())).subarray(0, 5).toString()).toBe("%PDF-")
 
     // English.
     await page.getByText("English", { exact: true }).click()

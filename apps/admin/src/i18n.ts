@@ -176,6 +176,8 @@ const zhCN = {
     rejected: "已将 {{name}} 标记为未通过",
     cancel: "取消",
     exportRoster: "导出花名册",
+    exportArrangement: "导出安排表",
+    registrationForm: "下载报名表（PDF）",
     recommend: {
       action: "推荐人选",
       title: "推荐人选",
@@ -427,6 +429,8 @@ const en: Messages<typeof zhCN> = {
     rejected: "{{name}} is marked as rejected",
     cancel: "Cancel",
     exportRoster: "Export roster",
+    exportArrangement: "Export arrangement table",
+    registrationForm: "Download application form (PDF)",
     recommend: {
       action: "Recommend",
       title: "Recommend a candidate",

@@ -49,6 +49,7 @@ import {
   type TimedMove,
 } from "./case-acts"
 import { downloadFrom } from "./download"
+import { RegistrationFormButton } from "./registration-form-button"
 import { WhatIfPanel } from "./what-if-panel"
 import { type DialogKind, MoveDialog, type Send } from "./move-dialog"
 import { factsOf, type MoveKind, onlyYours, rowMoves } from "./moves"
@@ -385,21 +386,26 @@ const Applications = ({
         scroll={{ x: "max-content" }}
         expandable={{
           expandedRowRender: (r) => (
-            <ApplicationRecords
-              row={r}
-              postTitle={postTitle}
-              stageName={stageName}
-              onResolveFinding={
-                r.yours.includes("ResolveFinding") && findingsResolvable(steps, r)
-                  ? (finding, outcome) => setCaseAct({ kind: "finding", row: r, finding, outcome })
-                  : undefined
-              }
-              onOverrideOpinion={
-                r.yours.includes("OverrideOpinion")
-                  ? (department) => setCaseAct({ kind: "opinion", row: r, department })
-                  : undefined
-              }
-            />
+            <Flex vertical gap={12}>
+              {r.application.verdict === undefined ? null : (
+                <RegistrationFormButton applicationId={r.application.id} />
+              )}
+              <ApplicationRecords
+                row={r}
+                postTitle={postTitle}
+                stageName={stageName}
+                onResolveFinding={
+                  r.yours.includes("ResolveFinding") && findingsResolvable(steps, r)
+                    ? (finding, outcome) => setCaseAct({ kind: "finding", row: r, finding, outcome })
+                    : undefined
+                }
+                onOverrideOpinion={
+                  r.yours.includes("OverrideOpinion")
+                    ? (department) => setCaseAct({ kind: "opinion", row: r, department })
+                    : undefined
+                }
+              />
+            </Flex>
           ),
         }}
       />
@@ -559,12 +565,13 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
     if (failedAuth) expired()
   }, [failedAuth, expired])
 
-  const exportRoster = async () => {
+  /** 花名册 (every application) or 安排表 (the appointed and reported-in, with their posts), as .xlsx. */
+  const exportFile = async (kind: "roster" | "arrangement") => {
     setExporting(true)
     setExportProblem(null)
     try {
       // Small: streamed from the file route at once. Large: a job, polled with a progress bar, then its file.
-      const started = await api.exports.start.mutate({ campaignId: id, kind: "roster" })
+      const started = await api.exports.start.mutate({ campaignId: id, kind })
       let url = started.url
       if (started.job !== null) {
         let job = started.job
@@ -577,7 +584,7 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
         if (job.url === null) throw new Error(job.error ?? job.status)
         url = job.url
       }
-      const filename = await downloadFrom(url ?? "", "花名册.xlsx")
+      const filename = await downloadFrom(url ?? "", kind === "roster" ? "花名册.xlsx" : "安排表.xlsx")
       void message.success(t("campaign.exported", { filename }))
     } catch (error) {
       setExportProblem(problemOf(error))
@@ -661,9 +668,18 @@ export const CampaignPage = ({ id = "" }: { readonly id?: string }) => {
                 title={t("campaign.applications")}
                 size="small"
                 extra={
-                  <Button loading={exporting} onClick={() => void exportRoster()}>
-                    {t("campaign.exportRoster")}
-                  </Button>
+                  <Flex gap={8} wrap>
+                    <Button loading={exporting} onClick={() => void exportFile("roster")}>
+                      {t("campaign.exportRoster")}
+                    </Button>
+                    <Button
+                      loading={exporting}
+                      data-testid="export-arrangement"
+                      onClick={() => void exportFile("arrangement")}
+                    >
+                      {t("campaign.exportArrangement")}
+                    </Button>
+                  </Flex>
                 }
               >
                 <ProblemAlert problem={exportProblem} testId="export-error" style={{ marginBottom: 12 }} />
