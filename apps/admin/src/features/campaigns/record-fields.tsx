@@ -8,15 +8,17 @@ export const recordInitial = (row: ApplicationRow): Record<string, unknown> => {
   const r = row.application.records
   switch (row.state) {
     case "qualification_review":
+      // Nothing decided before the reviewer says so (issue 16): a new record starts with no conclusion.
       return r.qualification_review === undefined
-        ? { passed: true }
+        ? {}
         : {
             reviewer: r.qualification_review.reviewer,
             passed: r.qualification_review.passed,
             note: r.qualification_review.note,
           }
     case "joint_review":
-      return { opinions: r.joint_review?.opinions ?? [{ department: "", agree: true, note: "" }] }
+      // Each department's 同意 / 不同意 is chosen as it gave it, never pre-set to 同意.
+      return { opinions: r.joint_review?.opinions ?? [{ department: "", note: "" }] }
     case "inspection":
       return r.inspection === undefined
         ? {}
@@ -100,7 +102,7 @@ export const RecordFields = ({ row, today }: { readonly row: ApplicationRow; rea
                   ) : null}
                 </Flex>
               ))}
-              <Button onClick={() => add({ department: "", agree: true, note: "" })}>
+              <Button onClick={() => add({ department: "", note: "" })}>
                 {t("campaign.flow.addDepartment")}
               </Button>
             </Flex>
