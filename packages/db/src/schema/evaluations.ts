@@ -87,7 +87,8 @@ export const reserveMembers = pgTable(
     ...timestamps,
   },
   (t) => [
-    index("reserve_members_region_idx").on(t.regionId),
+    // (community, id): the keyset order of reserves.list (issue 19), and the community filter.
+    index("reserve_members_region_id_idx").on(t.regionId, t.id),
     // A person is in one scheme's pool once at a time.
     uniqueIndex("reserve_members_active_unique").on(t.personId, t.schemeId).where(sql`state = 'active'`),
     foreignKey({
