@@ -186,6 +186,35 @@ describe("campaign detail (批次详情)", () => {
     expect(screen.getAllByRole("button", { name: "进入下一环节" })).toHaveLength(1)
   })
 
+  it("offers 分派 only to a campaign.write caller whose scope holds the campaign (a street above which it runs: none)", async () => {
+    const me = (regionId: string) => ({
+      accountId: "a1",
+      role: "org_dept_admin",
+      scope: { _tag: "RegionScope", regionId },
+      displayName: "组织部",
+      permissions: ["campaign.read", "campaign.write"],
+    })
+    window.localStorage.setItem("cadre.admin.signedIn", "1")
+    stubApi({ status: 200, body: {} }, applications, {
+      "auth.me": me("310110"),
+      "regions.get": { name: "杨浦区" },
+    })
+    renderPage(<CampaignPage id="c1" />)
+    await waitFor(() => expect(screen.getAllByTestId("assign-task").length).toBeGreaterThan(0))
+    cleanup()
+    vi.unstubAllGlobals()
+    // A street of the district reads the district's campaign but does not run it (the server would answer "not
+    // found" inside the dialog).
+    stubApi({ status: 200, body: {} }, applications, {
+      "auth.me": { ...me("310110001"), role: "street_admin" },
+      "regions.get": { name: "定海路街道" },
+    })
+    renderPage(<CampaignPage id="c1" />)
+    await screen.findByRole("heading", { level: 1, name: "2026年度杨浦区选派" })
+    await screen.findAllByRole("button", { name: "进入下一环节" })
+    expect(screen.queryAllByTestId("assign-task")).toHaveLength(0)
+  })
+
   it("pages through the applications with 下一页 and 上一页, sending the cursor the API gave", async () => {
     const calls = stubApi({ status: 200, body: {} }, applications, {
       "applications.list": (i: { cursor?: string } | undefined) =>

@@ -92,7 +92,13 @@ const Applications = ({
   const [problem, setProblem] = useState<Problem | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const { session } = useSession()
-  const mayAssign = session.status === "signedIn" && session.me.permissions.includes("campaign.write")
+  // 分派 is for whoever runs the campaign: campaign.write and a scope that holds the campaign's region (a street
+  // reads its district's campaigns but does not assign their reviews).
+  const mayAssign =
+    session.status === "signedIn" &&
+    session.me.permissions.includes("campaign.write") &&
+    session.me.scope._tag !== "SelfScope" &&
+    campaign.regionPath.includes(`/${session.me.scope.regionId}/`)
   const trpc = useTRPC()
   // The campaign's tasks (the same read as 办理任务 below): who holds each row's current step.
   const tasks = useQuery(trpc.tasks.forCampaign.queryOptions({ campaignId: campaign.id }))
