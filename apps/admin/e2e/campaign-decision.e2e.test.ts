@@ -194,7 +194,8 @@ describe("a selection carried through from the campaign screen", () => {
     dialog = page.getByRole("dialog")
     await dialog.getByRole("button", { name: "确定" }).click()
     await dialog.getByText("请填写考察组成员").waitFor()
-    expect(await dialog.getByText("请填写日期").count()).toBe(1)
+    // antd shows each field's message as its own validation settles: wait for the date's, then count it once.
+    await expect.poll(() => dialog.getByText("请填写日期").count()).toBe(1)
     await dialog.getByLabel("考察组").fill("李明、王芳")
     await dialog.getByLabel("考察日期").fill("2026-11-30")
     await dialog.getByLabel("政治素质").fill("政治立场坚定")
