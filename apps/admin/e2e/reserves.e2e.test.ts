@@ -33,7 +33,7 @@ describe("后备干部", () => {
       .getByRole("button", { name: /^入\s?库$/ })
       .click()
     await form.getByText("请选择人员").waitFor()
-    expect(await form.getByText("请填写入库依据").count()).toBe(1)
+    await expect.poll(() => form.getByText("请填写入库依据").count()).toBe(1)
     await page.getByTestId("enter-person").click()
     await page.keyboard.type("吴佳琪")
     await visibleDropdown(page).locator(".ant-select-item-option", { hasText: "吴佳琪" }).first().click()
