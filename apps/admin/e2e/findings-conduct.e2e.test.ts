@@ -247,6 +247,8 @@ describe("记录逾期办理 (a move after the stage's deadline)", () => {
     await more(page, "吴立新", "登记环节结果")
     const dialog = page.locator(".ant-modal", { hasText: "吴立新：登记“联审”结果" })
     await dialog.getByTestId("opinion-0").getByLabel("部门").fill("纪检")
+    // No opinion is pre-set (issue 16): the department's 同意 is chosen as it gave it.
+    await dialog.getByTestId("opinion-0").getByLabel("同意", { exact: true }).check()
     await dialog.getByRole("button", { name: "确定" }).click()
     const late = dialog.getByTestId("late-stage")
     await late.waitFor()
